@@ -1,0 +1,101 @@
+"""The intermediate representation: small, frozen, botocore-free.
+
+Shapes are keyed by name (never by identity); every reference between nodes is
+a shape name looked up in :attr:`Service.shapes`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Literal
+
+ShapeKind = Literal[
+    "string",
+    "enum",
+    "integer",
+    "long",
+    "boolean",
+    "blob",
+    "timestamp",
+    "document",
+    "structure",
+    "list",
+    "map",
+]
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What the model says a value must satisfy (lengths for strings, lists and maps)."""
+
+    min: int | None = None
+    max: int | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Member:
+    wire_name: str
+    py_name: str
+    shape: str
+    required: bool
+    documentation: str
+    deprecated: bool = False
+
+
+@dataclass(frozen=True)
+class Shape:
+    name: str
+    kind: ShapeKind
+    documentation: str = ""
+    constraints: Constraints = Constraints()
+    sensitive: bool = False
+    enum: tuple[str, ...] = ()
+    members: tuple[Member, ...] = ()  # structure
+    item: str | None = None  # list
+    key: str | None = None  # map
+    value: str | None = None  # map
+    exception: bool = False
+    error_code: str | None = None
+
+
+@dataclass(frozen=True)
+class Paginator:
+    input_token: tuple[str, ...]
+    output_token: tuple[str, ...]
+    result_key: str
+    limit_key: str | None
+
+
+@dataclass(frozen=True)
+class Operation:
+    name: str
+    py_name: str
+    input: str
+    output: str | None
+    errors: tuple[str, ...]
+    documentation: str
+    deprecated: bool
+    paginator: Paginator | None
+
+
+@dataclass(frozen=True)
+class Service:
+    source: str
+    botocore_version: str
+    api_version: str
+    service_name: str
+    full_name: str
+    shapes: Mapping[str, Shape]
+    operations: tuple[Operation, ...]
+    warnings: tuple[str, ...]
+
+    def structures(self) -> list[Shape]:
+        return [s for s in self.shapes.values() if s.kind == "structure" and not s.exception]
+
+    def exceptions(self) -> list[Shape]:
+        return [s for s in self.shapes.values() if s.exception]
+
+    def enums(self) -> list[Shape]:
+        return [s for s in self.shapes.values() if s.kind == "enum"]

@@ -1,0 +1,51 @@
+"""Every name the generator invents comes from here."""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+# Words the model spells in mixed case that read as one word in snake_case.
+_WORDS = {
+    "OAuth": "Oauth",
+    "IdP": "Idp",
+    "URLs": "Urls",
+    "URIs": "Uris",
+    "ARNs": "Arns",
+    "IDs": "Ids",
+    "MFAs": "Mfas",
+    "UUIDs": "Uuids",
+}
+_WORD_RE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
+_PARTS_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+")
+# Names that would shadow something a generated class relies on.
+_RESERVED = frozenset({"self", "cls", "to_wire", "from_wire", "validate", "mro"})
+
+
+def snake(name: str) -> str:
+    """``AuthSessionValidity`` -> ``auth_session_validity``; ``CallbackURLs`` -> ``callback_urls``."""
+    words = _WORD_RE.sub(lambda m: _WORDS[m.group(0)], name)
+    result = "_".join(part.lower() for part in _PARTS_RE.findall(words))
+    if keyword.iskeyword(result) or keyword.issoftkeyword(result) or result in _RESERVED:
+        result += "_"
+    return result
+
+
+def literal_alias(shape_name: str) -> str:
+    """Literal alias for an enum shape: the shape's own name (``UserStatusType``)."""
+    return shape_name
+
+
+def model_class(shape_name: str) -> str:
+    """Dataclass (or exception class) for a structure: the shape's own name."""
+    return shape_name
+
+
+def typed_dict(shape_name: str, *, output_variant: bool = False) -> str:
+    """TypedDict for a structure, without stutter: ``UserPoolClientType`` -> ``UserPoolClientTypeDef``."""
+    base = shape_name[: -len("Type")] if shape_name.endswith("Type") else shape_name
+    return f"{base}{'Output' if output_variant else ''}TypeDef"
+
+
+def paginator_class(operation: str) -> str:
+    return f"{operation}Paginator"

@@ -1,0 +1,201 @@
+"""IR -> the plain data each template loops over. All decisions live here, not in templates."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from codegen import docs, naming
+from codegen.ir import Service
+from codegen.types import (
+    Ann,
+    Side,
+    TypedDictNames,
+    imports_for,
+    kind_expr,
+    model_annotation,
+    reachable,
+    typed_dict_annotation,
+)
+
+
+@dataclass(frozen=True)
+class FieldView:
+    name: str
+    annotation: str
+    default: str | None  # None: required, no default
+    doc: str
+
+
+@dataclass(frozen=True)
+class ClassView:
+    name: str
+    base: str
+    doc: str
+    fields: tuple[FieldView, ...]
+
+
+def _literal_imports(anns: list[Ann]) -> list[str]:
+    return sorted(set().union(*(a.literals for a in anns)))
+
+
+def literals(service: Service) -> dict[str, Any]:
+    enums = service.enums()
+    return {
+        "enums": [
+            {"name": naming.literal_alias(s.name), "members": s.enum, "doc": docs.summary(s.documentation)}
+            for s in enums
+        ],
+        "all": sorted(naming.literal_alias(s.name) for s in enums),
+    }
+
+
+def _topological(service: Service, names: list[str], deps: Any) -> list[str]:
+    """``names`` with each one's dependencies (among ``names``) first; ties in name order."""
+    wanted, order, seen = set(names), [], set()
+
+    def visit(name: str) -> None:
+        if name in seen:
+            return
+        seen.add(name)
+        for dep in sorted(deps(name)):
+            if dep in wanted:
+                visit(dep)
+        order.append(name)
+
+    for name in sorted(names):
+        visit(name)
+    return order
+
+
+def _children(service: Service, name: str) -> set[str]:
+    shape = service.shapes[name]
+    return {m.shape for m in shape.members} | {s for s in (shape.item, shape.key, shape.value) if s}
+
+
+def type_defs(service: Service) -> dict[str, Any]:
+    tds = TypedDictNames(service)
+    structures = [s.name for s in service.structures()]
+    # Every TypedDict is defined before use: typing evaluates NotRequired[] at class creation.
+    order = _topological(service, structures, lambda n: _children_structs(service, n))
+    classes, anns = [], []
+    for name in order:
+        shape = service.shapes[name]
+        for side in tds.sides(name):
+            fields = []
+            for m in shape.members:
+                ann = typed_dict_annotation(service, m.shape, side, tds)
+                anns.append(ann)
+                text = ann.text if m.required else f"NotRequired[{ann.text}]"
+                fields.append(FieldView(m.wire_name, text, None, docs.summary(m.documentation, 200)))
+            classes.append(ClassView(tds(name, side), "TypedDict", docs.summary(shape.documentation), tuple(fields)))
+    return {
+        "classes": classes,
+        "imports": imports_for(anns),
+        "literals": _literal_imports(anns),
+        "all": sorted(c.name for c in classes),
+    }
+
+
+def _children_structs(service: Service, name: str) -> set[str]:
+    """Structures reachable from ``name`` through lists and maps, not through other structures."""
+    out: set[str] = set()
+    for child in _children(service, name):
+        shape = service.shapes[child]
+        if shape.kind == "structure":
+            out.add(child)
+        elif shape.kind in ("list", "map"):
+            out |= _children_structs(service, child)
+    return out
+
+
+def models(service: Service) -> dict[str, Any]:
+    tds = TypedDictNames(service)
+    responses = {op.input: op for op in service.operations}
+    classes, anns = [], []
+    for shape in service.structures():
+        side: Side = "in" if shape.name in tds.inputs else "out"
+        fields = []
+        for m in shape.members:
+            ann = model_annotation(service, m.shape, side)
+            anns.append(ann)
+            text = ann.text if m.required else f"{ann.text} | Unset"
+            default = None if m.required else "UNSET"
+            fields.append(FieldView(m.py_name, text, default, docs.summary(m.documentation, 200)))
+        op = responses.get(shape.name)
+        base = "Model"
+        if op is not None:
+            base = f'Request["{naming.model_class(op.output)}"]' if op.output else "Request[None]"
+        classes.append(
+            ClassView(naming.model_class(shape.name), base, docs.summary(shape.documentation), tuple(fields))
+        )
+
+    referenced: set[str] = set()
+    for s in service.structures():
+        referenced |= reachable(service, _children(service, s.name))
+    kind_order = _topological(
+        service,
+        sorted(referenced),
+        lambda n: _children(service, n) if service.shapes[n].kind in ("list", "map") else set(),
+    )
+    kinds = [{"name": f"_{n}", "expr": kind_expr(service.shapes[n])} for n in kind_order]
+    binds = [
+        {
+            "cls": naming.model_class(s.name),
+            "fields": [
+                {"name": m.py_name, "wire": m.wire_name, "kind": f"_{m.shape}", "required": m.required}
+                for m in s.members
+            ],
+        }
+        for s in service.structures()
+    ]
+    operations = [
+        {
+            "request": naming.model_class(op.input),
+            "name": op.name,
+            "response": naming.model_class(op.output) if op.output else "None",
+        }
+        for op in service.operations
+    ]
+    runtime = {"Field", "Model", "bind"} | {k["expr"].split("(", 1)[0] for k in kinds}
+    runtime |= {"Request", "bind_operation"} if operations else set()
+    runtime |= {"UNSET", "Unset"} if any(f.default for c in classes for f in c.fields) else set()
+    enum_kinds = sorted(n for n in kind_order if service.shapes[n].kind == "enum")
+    return {
+        "classes": classes,
+        "imports": imports_for(anns),
+        "literals": sorted(set(_literal_imports(anns)) | {naming.literal_alias(n) for n in enum_kinds}),
+        "kinds": kinds,
+        "runtime": sorted(runtime, key=lambda n: (not n.isupper(), n)),
+        "binds": binds,
+        "operations": operations,
+        "all": sorted(c.name for c in classes),
+    }
+
+
+def errors(service: Service) -> dict[str, Any]:
+    excs = service.exceptions()
+    return {
+        "classes": [
+            {"name": naming.model_class(s.name), "code": s.error_code, "doc": docs.summary(s.documentation)}
+            for s in excs
+        ],
+        "all": sorted(naming.model_class(s.name) for s in excs),
+    }
+
+
+def header(service: Service) -> str:
+    return (
+        f"# Generated by `python -m codegen` from {service.source} "
+        f"({service.service_name} {service.api_version}). Do not edit."
+    )
+
+
+def counts(service: Service) -> dict[str, int]:
+    return {
+        "operations": len(service.operations),
+        "structures": len(service.structures()),
+        "enums": len(service.enums()),
+        "exceptions": len(service.exceptions()),
+        "paginators": sum(1 for op in service.operations if op.paginator),
+    }

@@ -1,0 +1,479 @@
+"""What the generated models stand on: the UNSET marker, the model base classes,
+the per-shape descriptors that convert and validate values, and ValidationError.
+
+The generated classes are declared like dataclasses (PEP 681 ``dataclass_transform``,
+so type checkers synthesize the keyword-only ``__init__``), but their behaviour comes
+from one shared implementation here, driven by a per-class field table. ``@dataclass``
+would compile six methods per class at import time: for the ~400 structures of
+cognito-idp that is ~0.3 s, more than importing boto3 itself.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    ClassVar,
+    Final,
+    Generic,
+    Self,
+    TypeVar,
+    cast,
+    dataclass_transform,
+    get_args,
+)
+
+from cognito_typed._patterns import java_pattern
+
+__all__ = [
+    "UNSET",
+    "Field",
+    "Model",
+    "Request",
+    "Schema",
+    "Unset",
+    "ValidationError",
+    "Violation",
+    "bind",
+    "bind_operation",
+]
+
+
+class Unset(enum.Enum):
+    """The type of :data:`UNSET`: a field that was not given (distinct from ``None``)."""
+
+    UNSET = "UNSET"
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+    def __bool__(self) -> bool:
+        return False
+
+
+UNSET: Final = Unset.UNSET
+"""Marks a field as not given: it is left out of the wire dict."""
+
+
+class Violation:
+    """One broken rule: where (wire path), what is wrong with the value, and the rule."""
+
+    __slots__ = ("path", "problem", "rule")
+
+    def __init__(self, path: str, problem: str, rule: str) -> None:
+        self.path, self.problem, self.rule = path, problem, rule
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem} (rule: {self.rule})"
+
+    def __repr__(self) -> str:
+        return f"Violation({self.path!r}, {self.problem!r}, {self.rule!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Violation) and (self.path, self.problem, self.rule) == (
+            other.path,
+            other.problem,
+            other.rule,
+        )
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.problem, self.rule))
+
+
+class ValidationError(ValueError):
+    """Every rule a request breaks, found before anything is sent."""
+
+    def __init__(self, model: str, violations: Sequence[Violation]) -> None:
+        self.model = model
+        self.violations = tuple(violations)
+        count = len(self.violations)
+        lines = "\n".join(f"  {v}" for v in self.violations)
+        super().__init__(f"{count} invalid value{'s' if count != 1 else ''} in {model}:\n{lines}")
+
+
+# --- descriptors: one per shape, shared by every member of that shape -----------------
+
+
+def _show(value: object, sensitive: bool) -> str:
+    return "<hidden>" if sensitive else repr(value)
+
+
+def _range(lo: int | None, hi: int | None) -> str:
+    if lo is not None and hi is not None:
+        return f"{lo}..{hi}"
+    return f">= {lo}" if lo is not None else f"<= {hi}"
+
+
+class Kind:
+    """How values of one shape go to and from the wire, and how they are checked.
+
+    ``check`` appends a :class:`Violation` per broken rule; with ``hide`` (inside a
+    sensitive container) or for a sensitive shape, values are never shown.
+    """
+
+    __slots__ = ()
+    converts: bool = False  # False: the wire value is the Python value
+    sensitive: bool = False
+
+    def to_wire(self, value: Any) -> Any:
+        return value
+
+    def from_wire(self, value: Any) -> Any:
+        return value
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        raise NotImplementedError
+
+
+class _Sized(Kind):
+    __slots__ = ("max", "min", "sensitive")
+    unit: ClassVar[str] = "length"
+
+    def __init__(self, *, min: int | None = None, max: int | None = None, sensitive: bool = False) -> None:
+        self.min, self.max, self.sensitive = min, max, sensitive
+
+    def _check_size(self, size: int, path: str, out: list[Violation]) -> None:
+        if (self.min is not None and size < self.min) or (self.max is not None and size > self.max):
+            out.append(
+                Violation(path, f"{self.unit} {size} is out of range", f"{self.unit} {_range(self.min, self.max)}")
+            )
+
+
+class Str(_Sized):
+    __slots__ = ("pattern",)
+
+    def __init__(
+        self, *, min: int | None = None, max: int | None = None, pattern: str | None = None, sensitive: bool = False
+    ) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.pattern = pattern
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if not isinstance(value, str):
+            out.append(
+                Violation(
+                    path, f"{type(value).__name__} {_show(value, hide or self.sensitive)} is not a string", "type str"
+                )
+            )
+            return
+        self._check_size(len(value), path, out)
+        if self.pattern is not None and not java_pattern(self.pattern).fullmatch(value):
+            out.append(
+                Violation(
+                    path,
+                    f"{_show(value, hide or self.sensitive)} does not match the pattern",
+                    f"pattern {self.pattern}",
+                )
+            )
+
+
+class EnumOf(Kind):
+    """A string enum; responses keep values newer than the model, requests reject them."""
+
+    __slots__ = ("sensitive", "values")
+
+    def __init__(self, alias: Any, *, sensitive: bool = False) -> None:
+        self.values: tuple[str, ...] = get_args(alias)
+        self.sensitive = sensitive
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if not isinstance(value, str):
+            out.append(
+                Violation(
+                    path, f"{type(value).__name__} {_show(value, hide or self.sensitive)} is not a string", "type str"
+                )
+            )
+        elif value not in self.values:
+            out.append(
+                Violation(
+                    path,
+                    f"{_show(value, hide or self.sensitive)} is not an allowed value",
+                    "one of " + ", ".join(self.values),
+                )
+            )
+
+
+class Int(_Sized):
+    __slots__ = ()
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if not isinstance(value, int) or isinstance(value, bool):
+            out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not an integer", "type int"))
+        elif (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+            out.append(Violation(path, f"{_show(value, hide)} is out of range", _range(self.min, self.max)))
+
+
+class Bool(Kind):
+    __slots__ = ()
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if not isinstance(value, bool):
+            out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not a boolean", "type bool"))
+
+
+class Blob(_Sized):
+    __slots__ = ()
+    unit = "size"
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if isinstance(value, str):
+            value = value.encode()
+        if not isinstance(value, (bytes, bytearray)):
+            out.append(Violation(path, f"{type(value).__name__} is not bytes", "type bytes"))
+            return
+        self._check_size(len(value), path, out)
+
+
+class Timestamp(Kind):
+    __slots__ = ()
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if not isinstance(value, datetime):
+            out.append(
+                Violation(path, f"{type(value).__name__} {_show(value, hide)} is not a datetime", "type datetime")
+            )
+
+
+class Document(Kind):
+    """A free-form JSON document: passed through, not validated."""
+
+    __slots__ = ()
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        return None
+
+
+class ListOf(_Sized):
+    __slots__ = ("converts", "item")
+
+    def __init__(self, item: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.item = item
+        self.converts = item.converts
+
+    def to_wire(self, value: Any) -> Any:
+        return [self.item.to_wire(v) for v in value] if self.converts else list(value)
+
+    def from_wire(self, value: Any) -> Any:
+        return [self.item.from_wire(v) for v in value] if self.converts else list(value)
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+            out.append(Violation(path, f"{type(value).__name__} is not a list", "type list"))
+            return
+        items = cast(Sequence[Any], value)
+        self._check_size(len(items), path, out)
+        for i, item in enumerate(items):
+            self.item.check(item, f"{path}[{i}]", out, hide or self.sensitive)
+
+
+class MapOf(_Sized):
+    __slots__ = ("converts", "key", "value")
+
+    def __init__(
+        self, key: Kind, value: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False
+    ) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.key, self.value = key, value
+        self.converts = value.converts
+
+    def to_wire(self, value: Any) -> Any:
+        return {k: self.value.to_wire(v) for k, v in value.items()} if self.converts else dict(value)
+
+    def from_wire(self, value: Any) -> Any:
+        return {k: self.value.from_wire(v) for k, v in value.items()} if self.converts else dict(value)
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if not isinstance(value, Mapping):
+            out.append(Violation(path, f"{type(value).__name__} is not a mapping", "type dict"))
+            return
+        entries = cast(Mapping[Any, Any], value)
+        self._check_size(len(entries), path, out)
+        hide = hide or self.sensitive
+        for k, v in entries.items():
+            self.key.check(k, f"{path} key", out, hide)
+            self.value.check(v, f"{path}[{_show(k, hide)}]", out, hide)
+
+
+class StructOf(Kind):
+    __slots__ = ("model",)
+    converts = True
+
+    def __init__(self, model: type[Model]) -> None:
+        self.model = model
+
+    def to_wire(self, value: Any) -> Any:
+        return value.to_wire()
+
+    def from_wire(self, value: Any) -> Any:
+        return self.model.from_wire(value)
+
+    def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
+        if type(value) is not self.model:
+            out.append(
+                Violation(path, f"{type(value).__name__} is not a {self.model.__name__}", f"type {self.model.__name__}")
+            )
+        else:
+            cast(Model, value).check_into(path + ".", out, hide)
+
+
+# --- models ---------------------------------------------------------------------------
+
+
+class Field:
+    """One member of a structure: Python name, wire name, shape descriptor, required."""
+
+    __slots__ = ("converts", "kind", "name", "required", "sensitive", "wire")
+
+    def __init__(self, name: str, wire: str, kind: Kind, required: bool = False) -> None:
+        self.name, self.wire, self.kind, self.required = name, wire, kind, required
+        self.sensitive = kind.sensitive
+        self.converts = kind.converts
+
+    def __repr__(self) -> str:
+        return f"Field({self.name!r}, {self.wire!r}, required={self.required})"
+
+
+class Schema:
+    """A structure's field table, by Python name and by wire name."""
+
+    __slots__ = ("by_name", "by_wire", "fields", "required")
+
+    def __init__(self, fields: tuple[Field, ...]) -> None:
+        self.fields = fields
+        self.by_name = {f.name: f for f in fields}
+        self.by_wire = {f.wire: f for f in fields}
+        self.required = frozenset(f.name for f in fields if f.required)
+
+
+def bind(model: type[Model], *fields: Field) -> None:
+    """Attach the field table to a generated class (called once per class at import)."""
+    model.__schema__ = Schema(fields)
+
+
+@dataclass_transform(kw_only_default=True, frozen_default=True)
+class Model:
+    """Base of every generated structure: keyword-only, frozen, compared by value.
+
+    A field that was not given is absent from the instance (reads as :data:`UNSET`)
+    and absent from :meth:`to_wire`. Sensitive members show as ``<hidden>`` in repr.
+    """
+
+    __schema__: ClassVar[Schema] = Schema(())
+
+    if not TYPE_CHECKING:  # type checkers synthesize a typed __init__ per class
+
+        def __init__(self, **kwargs: Any) -> None:
+            schema = self.__schema__
+            state = self.__dict__
+            for name, value in kwargs.items():
+                if name not in schema.by_name:
+                    raise TypeError(f"{type(self).__name__}() got an unexpected keyword argument {name!r}")
+                if value is not UNSET:
+                    state[name] = value
+            missing = schema.required - state.keys()
+            if missing:
+                names = ", ".join(sorted(missing))
+                raise TypeError(f"{type(self).__name__}() missing required keyword argument(s): {names}")
+
+        def __getattr__(self, name: str) -> Any:
+            # Only reached for a required field that a response left out.
+            if name in self.__schema__.by_name:
+                raise AttributeError(f"{type(self).__name__}.{name} is required by the model but was not in the data")
+            raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    def __setattr__(self, name: str, value: object) -> None:
+        from dataclasses import FrozenInstanceError  # imported only when needed: it costs import time
+
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        from dataclasses import FrozenInstanceError
+
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self), frozenset(self.__dict__.items())))
+
+    def __repr__(self) -> str:
+        by_name = self.__schema__.by_name
+        parts = [
+            f"{name}=<hidden>" if by_name[name].sensitive else f"{name}={value!r}"
+            for name, value in self.__dict__.items()
+        ]
+        return f"{type(self).__name__}({', '.join(parts)})"
+
+    def __replace__(self, **changes: Any) -> Self:
+        """A copy with ``changes`` applied (``copy.replace`` on Python 3.13+)."""
+        return type(self)(**{**self.__dict__, **changes})
+
+    def __getstate__(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    def given(self) -> dict[str, Any]:
+        """The fields that were given, by Python name."""
+        return dict(self.__dict__)
+
+    def to_wire(self) -> dict[str, Any]:
+        """The dict botocore expects: wire names, absent fields left out."""
+        by_name = self.__schema__.by_name
+        out: dict[str, Any] = {}
+        for name, value in self.__dict__.items():
+            field = by_name[name]
+            out[field.wire] = field.kind.to_wire(value) if field.converts else value
+        return out
+
+    @classmethod
+    def from_wire(cls, data: Mapping[str, Any]) -> Self:
+        """Build the model from a wire dict (as botocore returns it). Unknown keys are ignored."""
+        obj = cls.__new__(cls)
+        state = obj.__dict__
+        by_wire = cls.__schema__.by_wire
+        for wire, value in data.items():
+            field = by_wire.get(wire)
+            if field is not None and value is not None:
+                state[field.name] = field.kind.from_wire(value) if field.converts else value
+        return obj
+
+    def validate(self) -> None:
+        """Raise :class:`ValidationError` listing every constraint of the model this breaks."""
+        out: list[Violation] = []
+        self.check_into("", out)
+        if out:
+            raise ValidationError(type(self).__name__, out)
+
+    def check_into(self, prefix: str, out: list[Violation], hide: bool = False) -> None:
+        """Append a :class:`Violation` per broken rule, with paths under ``prefix``."""
+        state = self.__dict__
+        for field in self.__schema__.fields:
+            if field.name in state:
+                field.kind.check(state[field.name], prefix + field.wire, out, hide)
+            elif field.required:
+                out.append(Violation(prefix + field.wire, "is missing", "required"))
+
+
+R = TypeVar("R")
+
+
+class Request(Model, Generic[R]):
+    """A request model; ``R`` is the model of its response (``None`` for no output)."""
+
+    __operation__: ClassVar[str]
+    __response__: ClassVar[type[Model] | None]
+
+
+def bind_operation(request: type[Request[Any]], operation: str, response: type[Model] | None) -> None:
+    """Record which operation a request model is for, and the model of its response."""
+    request.__operation__ = operation
+    request.__response__ = response
