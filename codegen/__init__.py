@@ -20,6 +20,7 @@ TARGETS = {
     f"{PACKAGE}/type_defs.py": ("type_defs.py.jinja", views.type_defs),
     f"{PACKAGE}/models.py": ("models.py.jinja", views.models),
     f"{PACKAGE}/errors.py": ("errors.py.jinja", views.errors),
+    f"{PACKAGE}/client.py": ("client.py.jinja", views.client),
 }
 
 

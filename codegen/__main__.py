@@ -34,9 +34,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     changed = output.write(args.out, files)
     counts = ", ".join(f"{n} {k}" for k, n in views.counts(service).items())
-    print(
-        f"{service.source}: {counts}; {len(changed)} of {len(files)} files changed in {time.perf_counter() - started:.2f}s"
-    )
+    elapsed = time.perf_counter() - started
+    print(f"{service.source}: {counts}; {len(changed)} of {len(files)} files changed in {elapsed:.2f}s")
     for rel in changed:
         print(f"  wrote {rel}")
     return 0

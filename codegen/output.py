@@ -26,12 +26,6 @@ def render(template: str, context: dict[str, Any]) -> str:
     return _env.get_template(template).render(**context)
 
 
-def _ruff() -> str:
-    from ruff.__main__ import find_ruff_bin
-
-    return str(find_ruff_bin())
-
-
 def format_files(files: dict[str, str]) -> dict[str, str]:
     """Format every ``.py``/``.pyi`` text with one ``ruff format --isolated`` run (user config ignored)."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -42,13 +36,28 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
             path.write_text(text, encoding="utf-8")
         # Import order and __all__ order are ruff's to decide; unused imports are not fixed here.
         subprocess.run(
-            [_ruff(), "check", "--isolated", "--quiet", "--fix-only", "--select", "I,RUF022", tmp],
+            [sys.executable, "-m", "ruff", "check", "--isolated", "--quiet", "--fix-only", "--select", "I,RUF022", tmp],
             check=True,
         )
-        subprocess.run(
-            [_ruff(), "format", "--isolated", "--quiet", "--line-length", "120", "--target-version", "py311", tmp],
-            check=True,
+        formatted = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "format",
+                "--isolated",
+                "--quiet",
+                "--line-length",
+                "120",
+                "--target-version",
+                "py311",
+                tmp,
+            ],
+            capture_output=True,
+            text=True,
         )
+        if formatted.returncode != 0:  # a template rendered invalid Python: say where
+            raise RuntimeError(f"ruff could not format the rendered files:\n{formatted.stderr}")
         return {rel: (root / rel).read_text(encoding="utf-8") for rel in files}
 
 

@@ -153,6 +153,7 @@ def models(service: Service) -> dict[str, Any]:
         {
             "request": naming.model_class(op.input),
             "name": op.name,
+            "method": op.py_name,
             "response": naming.model_class(op.output) if op.output else "None",
         }
         for op in service.operations
@@ -198,4 +199,51 @@ def counts(service: Service) -> dict[str, int]:
         "enums": len(service.enums()),
         "exceptions": len(service.exceptions()),
         "paginators": sum(1 for op in service.operations if op.paginator),
+    }
+
+
+def client(service: Service) -> dict[str, Any]:
+    """One method per operation, plus a ``paginate_*`` method per paginator."""
+    operations, anns = [], []
+    for op in service.operations:
+        shape = service.shapes[op.input]
+        params = []
+        for m in shape.members:
+            ann = model_annotation(service, m.shape, "in")
+            anns.append(ann)
+            text = ann.text if m.required else f"{ann.text} | Unset"
+            params.append(FieldView(m.py_name, text, None if m.required else "UNSET", ""))
+        view: dict[str, Any] = {
+            "method": op.py_name,
+            "request": naming.model_class(op.input),
+            "response": naming.model_class(op.output) if op.output else None,
+            "params": params,
+            "doc": docs.summary(op.documentation, 600, 92)
+            + ("\n\nDeprecated by the service model." if op.deprecated else ""),
+            "paginator": None,
+        }
+        if op.paginator is not None:
+            assert op.output is not None and len(op.paginator.input_token) == 1, op.name
+            out = service.shapes[op.output]
+            by_wire = {m.wire_name: m for m in out.members}
+            result = by_wire[op.paginator.result_key]
+            item_shape = service.shapes[result.shape].item
+            assert item_shape is not None, op.name
+            item = model_annotation(service, item_shape, "out")
+            anns.append(item)
+            in_by_wire = {m.wire_name: m for m in shape.members}
+            view["paginator"] = {
+                "item": item.text,
+                "input_token": in_by_wire[op.paginator.input_token[0]].py_name,
+                "output_token": by_wire[op.paginator.output_token[0]].py_name,
+                "result": result.py_name,
+            }
+        operations.append(view)
+    refs = {o["request"] for o in operations} | {o["response"] for o in operations if o["response"]}
+    return {
+        "operations": operations,
+        "imports": imports_for(anns),
+        "literals": _literal_imports(anns),
+        "models": sorted(refs.union(*(a.refs for a in anns))),
+        "counts": counts(service),
     }

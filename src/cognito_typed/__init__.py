@@ -6,8 +6,25 @@ Generated from botocore's own ``cognito-idp`` model. The generated modules:
 - :mod:`cognito_typed.type_defs`: TypedDicts with the wire names, for code that passes dicts to boto3
 - :mod:`cognito_typed.literals`: ``Literal`` aliases for every enum
 - :mod:`cognito_typed.errors`: one exception class per error code
+- :mod:`cognito_typed.client`: :class:`CognitoIdentityProvider`, the typed client
+
+``CognitoIdentityProvider`` is importable from here too; it is loaded on first use so
+that ``import cognito_typed`` stays cheap.
 """
+
+from typing import TYPE_CHECKING, Any
 
 from cognito_typed._runtime import UNSET, Model, Request, Unset, ValidationError, Violation
 
-__all__ = ["UNSET", "Model", "Request", "Unset", "ValidationError", "Violation"]
+if TYPE_CHECKING:
+    from cognito_typed.client import CognitoIdentityProvider
+
+__all__ = ["UNSET", "CognitoIdentityProvider", "Model", "Request", "Unset", "ValidationError", "Violation"]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "CognitoIdentityProvider":
+        from cognito_typed.client import CognitoIdentityProvider
+
+        return CognitoIdentityProvider
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,8 +20,8 @@ from typing import (
     Final,
     Generic,
     Self,
+    TypeGuard,
     TypeVar,
-    cast,
     dataclass_transform,
     get_args,
 )
@@ -99,6 +99,14 @@ class ValidationError(ValueError):
 
 def _show(value: object, sensitive: bool) -> str:
     return "<hidden>" if sensitive else repr(value)
+
+
+def _is_sequence(value: object) -> TypeGuard[Sequence[Any]]:
+    return isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))
+
+
+def _is_mapping(value: object) -> TypeGuard[Mapping[Any, Any]]:
+    return isinstance(value, Mapping)
 
 
 def _range(lo: int | None, hi: int | None) -> str:
@@ -261,12 +269,11 @@ class ListOf(_Sized):
         return [self.item.from_wire(v) for v in value] if self.converts else list(value)
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
-        if isinstance(value, (str, bytes)) or not isinstance(value, Sequence):
+        if not _is_sequence(value):
             out.append(Violation(path, f"{type(value).__name__} is not a list", "type list"))
             return
-        items = cast(Sequence[Any], value)
-        self._check_size(len(items), path, out)
-        for i, item in enumerate(items):
+        self._check_size(len(value), path, out)
+        for i, item in enumerate(value):
             self.item.check(item, f"{path}[{i}]", out, hide or self.sensitive)
 
 
@@ -287,13 +294,12 @@ class MapOf(_Sized):
         return {k: self.value.from_wire(v) for k, v in value.items()} if self.converts else dict(value)
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
-        if not isinstance(value, Mapping):
+        if not _is_mapping(value):
             out.append(Violation(path, f"{type(value).__name__} is not a mapping", "type dict"))
             return
-        entries = cast(Mapping[Any, Any], value)
-        self._check_size(len(entries), path, out)
+        self._check_size(len(value), path, out)
         hide = hide or self.sensitive
-        for k, v in entries.items():
+        for k, v in value.items():
             self.key.check(k, f"{path} key", out, hide)
             self.value.check(v, f"{path}[{_show(k, hide)}]", out, hide)
 
@@ -317,7 +323,7 @@ class StructOf(Kind):
                 Violation(path, f"{type(value).__name__} is not a {self.model.__name__}", f"type {self.model.__name__}")
             )
         else:
-            cast(Model, value).check_into(path + ".", out, hide)
+            value.check_into(path + ".", out, hide)
 
 
 # --- models ---------------------------------------------------------------------------
@@ -470,10 +476,12 @@ class Request(Model, Generic[R]):
     """A request model; ``R`` is the model of its response (``None`` for no output)."""
 
     __operation__: ClassVar[str]
+    __method__: ClassVar[str]
     __response__: ClassVar[type[Model] | None]
 
 
-def bind_operation(request: type[Request[Any]], operation: str, response: type[Model] | None) -> None:
-    """Record which operation a request model is for, and the model of its response."""
+def bind_operation(request: type[Request[Any]], operation: str, method: str, response: type[Model] | None) -> None:
+    """Record which operation (and botocore client method) a request model is for, and its response model."""
     request.__operation__ = operation
+    request.__method__ = method
     request.__response__ = response

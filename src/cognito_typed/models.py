@@ -8149,186 +8149,440 @@ bind(
 )
 
 # Request -> operation and response model.
-bind_operation(AddCustomAttributesRequest, "AddCustomAttributes", AddCustomAttributesResponse)
-bind_operation(AddUserPoolClientSecretRequest, "AddUserPoolClientSecret", AddUserPoolClientSecretResponse)
-bind_operation(AdminAddUserToGroupRequest, "AdminAddUserToGroup", None)
-bind_operation(AdminConfirmSignUpRequest, "AdminConfirmSignUp", AdminConfirmSignUpResponse)
-bind_operation(AdminCreateUserRequest, "AdminCreateUser", AdminCreateUserResponse)
-bind_operation(AdminDeleteSoftwareTokenRequest, "AdminDeleteSoftwareToken", AdminDeleteSoftwareTokenResponse)
-bind_operation(AdminDeleteUserRequest, "AdminDeleteUser", None)
-bind_operation(AdminDeleteUserAttributesRequest, "AdminDeleteUserAttributes", AdminDeleteUserAttributesResponse)
-bind_operation(AdminDisableProviderForUserRequest, "AdminDisableProviderForUser", AdminDisableProviderForUserResponse)
-bind_operation(AdminDisableUserRequest, "AdminDisableUser", AdminDisableUserResponse)
-bind_operation(AdminEnableUserRequest, "AdminEnableUser", AdminEnableUserResponse)
-bind_operation(AdminForgetDeviceRequest, "AdminForgetDevice", None)
-bind_operation(AdminGetDeviceRequest, "AdminGetDevice", AdminGetDeviceResponse)
-bind_operation(AdminGetUserRequest, "AdminGetUser", AdminGetUserResponse)
-bind_operation(AdminGetUserAuthFactorsRequest, "AdminGetUserAuthFactors", AdminGetUserAuthFactorsResponse)
-bind_operation(AdminInitiateAuthRequest, "AdminInitiateAuth", AdminInitiateAuthResponse)
-bind_operation(AdminLinkProviderForUserRequest, "AdminLinkProviderForUser", AdminLinkProviderForUserResponse)
-bind_operation(AdminListDevicesRequest, "AdminListDevices", AdminListDevicesResponse)
-bind_operation(AdminListGroupsForUserRequest, "AdminListGroupsForUser", AdminListGroupsForUserResponse)
-bind_operation(AdminListUserAuthEventsRequest, "AdminListUserAuthEvents", AdminListUserAuthEventsResponse)
-bind_operation(AdminListUserSessionsRequest, "AdminListUserSessions", AdminListUserSessionsResponse)
-bind_operation(AdminRemoveUserFromGroupRequest, "AdminRemoveUserFromGroup", None)
-bind_operation(AdminResetUserPasswordRequest, "AdminResetUserPassword", AdminResetUserPasswordResponse)
-bind_operation(AdminRespondToAuthChallengeRequest, "AdminRespondToAuthChallenge", AdminRespondToAuthChallengeResponse)
-bind_operation(AdminRevokeUserSessionRequest, "AdminRevokeUserSession", AdminRevokeUserSessionResponse)
-bind_operation(AdminSetUserMFAPreferenceRequest, "AdminSetUserMFAPreference", AdminSetUserMFAPreferenceResponse)
-bind_operation(AdminSetUserPasswordRequest, "AdminSetUserPassword", AdminSetUserPasswordResponse)
-bind_operation(AdminSetUserSettingsRequest, "AdminSetUserSettings", AdminSetUserSettingsResponse)
+bind_operation(AddCustomAttributesRequest, "AddCustomAttributes", "add_custom_attributes", AddCustomAttributesResponse)
 bind_operation(
-    AdminUpdateAuthEventFeedbackRequest, "AdminUpdateAuthEventFeedback", AdminUpdateAuthEventFeedbackResponse
+    AddUserPoolClientSecretRequest,
+    "AddUserPoolClientSecret",
+    "add_user_pool_client_secret",
+    AddUserPoolClientSecretResponse,
 )
-bind_operation(AdminUpdateDeviceStatusRequest, "AdminUpdateDeviceStatus", AdminUpdateDeviceStatusResponse)
-bind_operation(AdminUpdateUserAttributesRequest, "AdminUpdateUserAttributes", AdminUpdateUserAttributesResponse)
-bind_operation(AdminUserGlobalSignOutRequest, "AdminUserGlobalSignOut", AdminUserGlobalSignOutResponse)
-bind_operation(AssociateSoftwareTokenRequest, "AssociateSoftwareToken", AssociateSoftwareTokenResponse)
-bind_operation(CancelPointInTimeRecoveryRequest, "CancelPointInTimeRecovery", CancelPointInTimeRecoveryResponse)
-bind_operation(ChangePasswordRequest, "ChangePassword", ChangePasswordResponse)
+bind_operation(AdminAddUserToGroupRequest, "AdminAddUserToGroup", "admin_add_user_to_group", None)
+bind_operation(AdminConfirmSignUpRequest, "AdminConfirmSignUp", "admin_confirm_sign_up", AdminConfirmSignUpResponse)
+bind_operation(AdminCreateUserRequest, "AdminCreateUser", "admin_create_user", AdminCreateUserResponse)
 bind_operation(
-    CompleteWebAuthnRegistrationRequest, "CompleteWebAuthnRegistration", CompleteWebAuthnRegistrationResponse
+    AdminDeleteSoftwareTokenRequest,
+    "AdminDeleteSoftwareToken",
+    "admin_delete_software_token",
+    AdminDeleteSoftwareTokenResponse,
 )
-bind_operation(ConfirmDeviceRequest, "ConfirmDevice", ConfirmDeviceResponse)
-bind_operation(ConfirmForgotPasswordRequest, "ConfirmForgotPassword", ConfirmForgotPasswordResponse)
-bind_operation(ConfirmSignUpRequest, "ConfirmSignUp", ConfirmSignUpResponse)
-bind_operation(CreateCIMDPolicyRequest, "CreateCIMDPolicy", CreateCIMDPolicyResponse)
-bind_operation(CreateGroupRequest, "CreateGroup", CreateGroupResponse)
-bind_operation(CreateIdentityProviderRequest, "CreateIdentityProvider", CreateIdentityProviderResponse)
-bind_operation(CreateManagedLoginBrandingRequest, "CreateManagedLoginBranding", CreateManagedLoginBrandingResponse)
-bind_operation(CreateResourceServerRequest, "CreateResourceServer", CreateResourceServerResponse)
-bind_operation(CreateTermsRequest, "CreateTerms", CreateTermsResponse)
-bind_operation(CreateUserImportJobRequest, "CreateUserImportJob", CreateUserImportJobResponse)
-bind_operation(CreateUserPoolRequest, "CreateUserPool", CreateUserPoolResponse)
-bind_operation(CreateUserPoolClientRequest, "CreateUserPoolClient", CreateUserPoolClientResponse)
-bind_operation(CreateUserPoolDomainRequest, "CreateUserPoolDomain", CreateUserPoolDomainResponse)
-bind_operation(CreateUserPoolReplicaRequest, "CreateUserPoolReplica", CreateUserPoolReplicaResponse)
-bind_operation(DeleteCIMDPolicyRequest, "DeleteCIMDPolicy", DeleteCIMDPolicyResponse)
-bind_operation(DeleteGroupRequest, "DeleteGroup", None)
-bind_operation(DeleteIdentityProviderRequest, "DeleteIdentityProvider", None)
-bind_operation(DeleteManagedLoginBrandingRequest, "DeleteManagedLoginBranding", None)
-bind_operation(DeleteResourceServerRequest, "DeleteResourceServer", None)
-bind_operation(DeleteTermsRequest, "DeleteTerms", None)
-bind_operation(DeleteUserRequest, "DeleteUser", None)
-bind_operation(DeleteUserAttributesRequest, "DeleteUserAttributes", DeleteUserAttributesResponse)
-bind_operation(DeleteUserPoolRequest, "DeleteUserPool", None)
-bind_operation(DeleteUserPoolClientRequest, "DeleteUserPoolClient", None)
-bind_operation(DeleteUserPoolClientSecretRequest, "DeleteUserPoolClientSecret", DeleteUserPoolClientSecretResponse)
-bind_operation(DeleteUserPoolDomainRequest, "DeleteUserPoolDomain", DeleteUserPoolDomainResponse)
-bind_operation(DeleteUserPoolReplicaRequest, "DeleteUserPoolReplica", DeleteUserPoolReplicaResponse)
-bind_operation(DeleteWebAuthnCredentialRequest, "DeleteWebAuthnCredential", DeleteWebAuthnCredentialResponse)
-bind_operation(DescribeCIMDPolicyRequest, "DescribeCIMDPolicy", DescribeCIMDPolicyResponse)
-bind_operation(DescribeIdentityProviderRequest, "DescribeIdentityProvider", DescribeIdentityProviderResponse)
+bind_operation(AdminDeleteUserRequest, "AdminDeleteUser", "admin_delete_user", None)
 bind_operation(
-    DescribeManagedLoginBrandingRequest, "DescribeManagedLoginBranding", DescribeManagedLoginBrandingResponse
+    AdminDeleteUserAttributesRequest,
+    "AdminDeleteUserAttributes",
+    "admin_delete_user_attributes",
+    AdminDeleteUserAttributesResponse,
+)
+bind_operation(
+    AdminDisableProviderForUserRequest,
+    "AdminDisableProviderForUser",
+    "admin_disable_provider_for_user",
+    AdminDisableProviderForUserResponse,
+)
+bind_operation(AdminDisableUserRequest, "AdminDisableUser", "admin_disable_user", AdminDisableUserResponse)
+bind_operation(AdminEnableUserRequest, "AdminEnableUser", "admin_enable_user", AdminEnableUserResponse)
+bind_operation(AdminForgetDeviceRequest, "AdminForgetDevice", "admin_forget_device", None)
+bind_operation(AdminGetDeviceRequest, "AdminGetDevice", "admin_get_device", AdminGetDeviceResponse)
+bind_operation(AdminGetUserRequest, "AdminGetUser", "admin_get_user", AdminGetUserResponse)
+bind_operation(
+    AdminGetUserAuthFactorsRequest,
+    "AdminGetUserAuthFactors",
+    "admin_get_user_auth_factors",
+    AdminGetUserAuthFactorsResponse,
+)
+bind_operation(AdminInitiateAuthRequest, "AdminInitiateAuth", "admin_initiate_auth", AdminInitiateAuthResponse)
+bind_operation(
+    AdminLinkProviderForUserRequest,
+    "AdminLinkProviderForUser",
+    "admin_link_provider_for_user",
+    AdminLinkProviderForUserResponse,
+)
+bind_operation(AdminListDevicesRequest, "AdminListDevices", "admin_list_devices", AdminListDevicesResponse)
+bind_operation(
+    AdminListGroupsForUserRequest,
+    "AdminListGroupsForUser",
+    "admin_list_groups_for_user",
+    AdminListGroupsForUserResponse,
+)
+bind_operation(
+    AdminListUserAuthEventsRequest,
+    "AdminListUserAuthEvents",
+    "admin_list_user_auth_events",
+    AdminListUserAuthEventsResponse,
+)
+bind_operation(
+    AdminListUserSessionsRequest, "AdminListUserSessions", "admin_list_user_sessions", AdminListUserSessionsResponse
+)
+bind_operation(AdminRemoveUserFromGroupRequest, "AdminRemoveUserFromGroup", "admin_remove_user_from_group", None)
+bind_operation(
+    AdminResetUserPasswordRequest, "AdminResetUserPassword", "admin_reset_user_password", AdminResetUserPasswordResponse
+)
+bind_operation(
+    AdminRespondToAuthChallengeRequest,
+    "AdminRespondToAuthChallenge",
+    "admin_respond_to_auth_challenge",
+    AdminRespondToAuthChallengeResponse,
+)
+bind_operation(
+    AdminRevokeUserSessionRequest, "AdminRevokeUserSession", "admin_revoke_user_session", AdminRevokeUserSessionResponse
+)
+bind_operation(
+    AdminSetUserMFAPreferenceRequest,
+    "AdminSetUserMFAPreference",
+    "admin_set_user_mfa_preference",
+    AdminSetUserMFAPreferenceResponse,
+)
+bind_operation(
+    AdminSetUserPasswordRequest, "AdminSetUserPassword", "admin_set_user_password", AdminSetUserPasswordResponse
+)
+bind_operation(
+    AdminSetUserSettingsRequest, "AdminSetUserSettings", "admin_set_user_settings", AdminSetUserSettingsResponse
+)
+bind_operation(
+    AdminUpdateAuthEventFeedbackRequest,
+    "AdminUpdateAuthEventFeedback",
+    "admin_update_auth_event_feedback",
+    AdminUpdateAuthEventFeedbackResponse,
+)
+bind_operation(
+    AdminUpdateDeviceStatusRequest,
+    "AdminUpdateDeviceStatus",
+    "admin_update_device_status",
+    AdminUpdateDeviceStatusResponse,
+)
+bind_operation(
+    AdminUpdateUserAttributesRequest,
+    "AdminUpdateUserAttributes",
+    "admin_update_user_attributes",
+    AdminUpdateUserAttributesResponse,
+)
+bind_operation(
+    AdminUserGlobalSignOutRequest,
+    "AdminUserGlobalSignOut",
+    "admin_user_global_sign_out",
+    AdminUserGlobalSignOutResponse,
+)
+bind_operation(
+    AssociateSoftwareTokenRequest, "AssociateSoftwareToken", "associate_software_token", AssociateSoftwareTokenResponse
+)
+bind_operation(
+    CancelPointInTimeRecoveryRequest,
+    "CancelPointInTimeRecovery",
+    "cancel_point_in_time_recovery",
+    CancelPointInTimeRecoveryResponse,
+)
+bind_operation(ChangePasswordRequest, "ChangePassword", "change_password", ChangePasswordResponse)
+bind_operation(
+    CompleteWebAuthnRegistrationRequest,
+    "CompleteWebAuthnRegistration",
+    "complete_web_authn_registration",
+    CompleteWebAuthnRegistrationResponse,
+)
+bind_operation(ConfirmDeviceRequest, "ConfirmDevice", "confirm_device", ConfirmDeviceResponse)
+bind_operation(
+    ConfirmForgotPasswordRequest, "ConfirmForgotPassword", "confirm_forgot_password", ConfirmForgotPasswordResponse
+)
+bind_operation(ConfirmSignUpRequest, "ConfirmSignUp", "confirm_sign_up", ConfirmSignUpResponse)
+bind_operation(CreateCIMDPolicyRequest, "CreateCIMDPolicy", "create_cimd_policy", CreateCIMDPolicyResponse)
+bind_operation(CreateGroupRequest, "CreateGroup", "create_group", CreateGroupResponse)
+bind_operation(
+    CreateIdentityProviderRequest, "CreateIdentityProvider", "create_identity_provider", CreateIdentityProviderResponse
+)
+bind_operation(
+    CreateManagedLoginBrandingRequest,
+    "CreateManagedLoginBranding",
+    "create_managed_login_branding",
+    CreateManagedLoginBrandingResponse,
+)
+bind_operation(
+    CreateResourceServerRequest, "CreateResourceServer", "create_resource_server", CreateResourceServerResponse
+)
+bind_operation(CreateTermsRequest, "CreateTerms", "create_terms", CreateTermsResponse)
+bind_operation(CreateUserImportJobRequest, "CreateUserImportJob", "create_user_import_job", CreateUserImportJobResponse)
+bind_operation(CreateUserPoolRequest, "CreateUserPool", "create_user_pool", CreateUserPoolResponse)
+bind_operation(
+    CreateUserPoolClientRequest, "CreateUserPoolClient", "create_user_pool_client", CreateUserPoolClientResponse
+)
+bind_operation(
+    CreateUserPoolDomainRequest, "CreateUserPoolDomain", "create_user_pool_domain", CreateUserPoolDomainResponse
+)
+bind_operation(
+    CreateUserPoolReplicaRequest, "CreateUserPoolReplica", "create_user_pool_replica", CreateUserPoolReplicaResponse
+)
+bind_operation(DeleteCIMDPolicyRequest, "DeleteCIMDPolicy", "delete_cimd_policy", DeleteCIMDPolicyResponse)
+bind_operation(DeleteGroupRequest, "DeleteGroup", "delete_group", None)
+bind_operation(DeleteIdentityProviderRequest, "DeleteIdentityProvider", "delete_identity_provider", None)
+bind_operation(DeleteManagedLoginBrandingRequest, "DeleteManagedLoginBranding", "delete_managed_login_branding", None)
+bind_operation(DeleteResourceServerRequest, "DeleteResourceServer", "delete_resource_server", None)
+bind_operation(DeleteTermsRequest, "DeleteTerms", "delete_terms", None)
+bind_operation(DeleteUserRequest, "DeleteUser", "delete_user", None)
+bind_operation(
+    DeleteUserAttributesRequest, "DeleteUserAttributes", "delete_user_attributes", DeleteUserAttributesResponse
+)
+bind_operation(DeleteUserPoolRequest, "DeleteUserPool", "delete_user_pool", None)
+bind_operation(DeleteUserPoolClientRequest, "DeleteUserPoolClient", "delete_user_pool_client", None)
+bind_operation(
+    DeleteUserPoolClientSecretRequest,
+    "DeleteUserPoolClientSecret",
+    "delete_user_pool_client_secret",
+    DeleteUserPoolClientSecretResponse,
+)
+bind_operation(
+    DeleteUserPoolDomainRequest, "DeleteUserPoolDomain", "delete_user_pool_domain", DeleteUserPoolDomainResponse
+)
+bind_operation(
+    DeleteUserPoolReplicaRequest, "DeleteUserPoolReplica", "delete_user_pool_replica", DeleteUserPoolReplicaResponse
+)
+bind_operation(
+    DeleteWebAuthnCredentialRequest,
+    "DeleteWebAuthnCredential",
+    "delete_web_authn_credential",
+    DeleteWebAuthnCredentialResponse,
+)
+bind_operation(DescribeCIMDPolicyRequest, "DescribeCIMDPolicy", "describe_cimd_policy", DescribeCIMDPolicyResponse)
+bind_operation(
+    DescribeIdentityProviderRequest,
+    "DescribeIdentityProvider",
+    "describe_identity_provider",
+    DescribeIdentityProviderResponse,
+)
+bind_operation(
+    DescribeManagedLoginBrandingRequest,
+    "DescribeManagedLoginBranding",
+    "describe_managed_login_branding",
+    DescribeManagedLoginBrandingResponse,
 )
 bind_operation(
     DescribeManagedLoginBrandingByClientRequest,
     "DescribeManagedLoginBrandingByClient",
+    "describe_managed_login_branding_by_client",
     DescribeManagedLoginBrandingByClientResponse,
 )
-bind_operation(DescribePointInTimeRecoveryRequest, "DescribePointInTimeRecovery", DescribePointInTimeRecoveryResponse)
-bind_operation(DescribeResourceServerRequest, "DescribeResourceServer", DescribeResourceServerResponse)
-bind_operation(DescribeRiskConfigurationRequest, "DescribeRiskConfiguration", DescribeRiskConfigurationResponse)
-bind_operation(DescribeTermsRequest, "DescribeTerms", DescribeTermsResponse)
-bind_operation(DescribeTermsByClientRequest, "DescribeTermsByClient", DescribeTermsByClientResponse)
-bind_operation(DescribeUserImportJobRequest, "DescribeUserImportJob", DescribeUserImportJobResponse)
-bind_operation(DescribeUserPoolRequest, "DescribeUserPool", DescribeUserPoolResponse)
-bind_operation(DescribeUserPoolClientRequest, "DescribeUserPoolClient", DescribeUserPoolClientResponse)
-bind_operation(DescribeUserPoolDomainRequest, "DescribeUserPoolDomain", DescribeUserPoolDomainResponse)
-bind_operation(ForgetDeviceRequest, "ForgetDevice", None)
-bind_operation(ForgotPasswordRequest, "ForgotPassword", ForgotPasswordResponse)
-bind_operation(GetCSVHeaderRequest, "GetCSVHeader", GetCSVHeaderResponse)
-bind_operation(GetClientTokenRequest, "GetClientToken", GetClientTokenResponse)
-bind_operation(GetDerivedTokenRequest, "GetDerivedToken", GetDerivedTokenResponse)
-bind_operation(GetDeviceRequest, "GetDevice", GetDeviceResponse)
-bind_operation(GetGroupRequest, "GetGroup", GetGroupResponse)
 bind_operation(
-    GetIdentityProviderByIdentifierRequest, "GetIdentityProviderByIdentifier", GetIdentityProviderByIdentifierResponse
+    DescribePointInTimeRecoveryRequest,
+    "DescribePointInTimeRecovery",
+    "describe_point_in_time_recovery",
+    DescribePointInTimeRecoveryResponse,
 )
-bind_operation(GetLogDeliveryConfigurationRequest, "GetLogDeliveryConfiguration", GetLogDeliveryConfigurationResponse)
-bind_operation(GetProvisionedLimitRequest, "GetProvisionedLimit", GetProvisionedLimitResponse)
-bind_operation(GetSigningCertificateRequest, "GetSigningCertificate", GetSigningCertificateResponse)
-bind_operation(GetTokensFromRefreshTokenRequest, "GetTokensFromRefreshToken", GetTokensFromRefreshTokenResponse)
-bind_operation(GetUICustomizationRequest, "GetUICustomization", GetUICustomizationResponse)
-bind_operation(GetUserRequest, "GetUser", GetUserResponse)
+bind_operation(
+    DescribeResourceServerRequest, "DescribeResourceServer", "describe_resource_server", DescribeResourceServerResponse
+)
+bind_operation(
+    DescribeRiskConfigurationRequest,
+    "DescribeRiskConfiguration",
+    "describe_risk_configuration",
+    DescribeRiskConfigurationResponse,
+)
+bind_operation(DescribeTermsRequest, "DescribeTerms", "describe_terms", DescribeTermsResponse)
+bind_operation(
+    DescribeTermsByClientRequest, "DescribeTermsByClient", "describe_terms_by_client", DescribeTermsByClientResponse
+)
+bind_operation(
+    DescribeUserImportJobRequest, "DescribeUserImportJob", "describe_user_import_job", DescribeUserImportJobResponse
+)
+bind_operation(DescribeUserPoolRequest, "DescribeUserPool", "describe_user_pool", DescribeUserPoolResponse)
+bind_operation(
+    DescribeUserPoolClientRequest, "DescribeUserPoolClient", "describe_user_pool_client", DescribeUserPoolClientResponse
+)
+bind_operation(
+    DescribeUserPoolDomainRequest, "DescribeUserPoolDomain", "describe_user_pool_domain", DescribeUserPoolDomainResponse
+)
+bind_operation(ForgetDeviceRequest, "ForgetDevice", "forget_device", None)
+bind_operation(ForgotPasswordRequest, "ForgotPassword", "forgot_password", ForgotPasswordResponse)
+bind_operation(GetCSVHeaderRequest, "GetCSVHeader", "get_csv_header", GetCSVHeaderResponse)
+bind_operation(GetClientTokenRequest, "GetClientToken", "get_client_token", GetClientTokenResponse)
+bind_operation(GetDerivedTokenRequest, "GetDerivedToken", "get_derived_token", GetDerivedTokenResponse)
+bind_operation(GetDeviceRequest, "GetDevice", "get_device", GetDeviceResponse)
+bind_operation(GetGroupRequest, "GetGroup", "get_group", GetGroupResponse)
+bind_operation(
+    GetIdentityProviderByIdentifierRequest,
+    "GetIdentityProviderByIdentifier",
+    "get_identity_provider_by_identifier",
+    GetIdentityProviderByIdentifierResponse,
+)
+bind_operation(
+    GetLogDeliveryConfigurationRequest,
+    "GetLogDeliveryConfiguration",
+    "get_log_delivery_configuration",
+    GetLogDeliveryConfigurationResponse,
+)
+bind_operation(GetProvisionedLimitRequest, "GetProvisionedLimit", "get_provisioned_limit", GetProvisionedLimitResponse)
+bind_operation(
+    GetSigningCertificateRequest, "GetSigningCertificate", "get_signing_certificate", GetSigningCertificateResponse
+)
+bind_operation(
+    GetTokensFromRefreshTokenRequest,
+    "GetTokensFromRefreshToken",
+    "get_tokens_from_refresh_token",
+    GetTokensFromRefreshTokenResponse,
+)
+bind_operation(GetUICustomizationRequest, "GetUICustomization", "get_ui_customization", GetUICustomizationResponse)
+bind_operation(GetUserRequest, "GetUser", "get_user", GetUserResponse)
 bind_operation(
     GetUserAttributeVerificationCodeRequest,
     "GetUserAttributeVerificationCode",
+    "get_user_attribute_verification_code",
     GetUserAttributeVerificationCodeResponse,
 )
-bind_operation(GetUserAuthFactorsRequest, "GetUserAuthFactors", GetUserAuthFactorsResponse)
+bind_operation(GetUserAuthFactorsRequest, "GetUserAuthFactors", "get_user_auth_factors", GetUserAuthFactorsResponse)
 bind_operation(
     GetUserPoolClientSessionConfigurationRequest,
     "GetUserPoolClientSessionConfiguration",
+    "get_user_pool_client_session_configuration",
     GetUserPoolClientSessionConfigurationResponse,
 )
-bind_operation(GetUserPoolMfaConfigRequest, "GetUserPoolMfaConfig", GetUserPoolMfaConfigResponse)
 bind_operation(
-    GetUserPoolSessionConfigurationRequest, "GetUserPoolSessionConfiguration", GetUserPoolSessionConfigurationResponse
+    GetUserPoolMfaConfigRequest, "GetUserPoolMfaConfig", "get_user_pool_mfa_config", GetUserPoolMfaConfigResponse
 )
-bind_operation(GlobalSignOutRequest, "GlobalSignOut", GlobalSignOutResponse)
-bind_operation(InitiateAuthRequest, "InitiateAuth", InitiateAuthResponse)
-bind_operation(InitiatePointInTimeRecoveryRequest, "InitiatePointInTimeRecovery", InitiatePointInTimeRecoveryResponse)
-bind_operation(ListCIMDPoliciesRequest, "ListCIMDPolicies", ListCIMDPoliciesResponse)
-bind_operation(ListClientMetadataURLsRequest, "ListClientMetadataURLs", ListClientMetadataURLsResponse)
-bind_operation(ListDevicesRequest, "ListDevices", ListDevicesResponse)
-bind_operation(ListGroupsRequest, "ListGroups", ListGroupsResponse)
-bind_operation(ListIdentityProvidersRequest, "ListIdentityProviders", ListIdentityProvidersResponse)
-bind_operation(ListPointInTimeRecoveriesRequest, "ListPointInTimeRecoveries", ListPointInTimeRecoveriesResponse)
-bind_operation(ListResourceServersRequest, "ListResourceServers", ListResourceServersResponse)
-bind_operation(ListTagsForResourceRequest, "ListTagsForResource", ListTagsForResourceResponse)
-bind_operation(ListTermsRequest, "ListTerms", ListTermsResponse)
-bind_operation(ListUserImportJobsRequest, "ListUserImportJobs", ListUserImportJobsResponse)
-bind_operation(ListUserPoolClientSecretsRequest, "ListUserPoolClientSecrets", ListUserPoolClientSecretsResponse)
-bind_operation(ListUserPoolClientsRequest, "ListUserPoolClients", ListUserPoolClientsResponse)
-bind_operation(ListUserPoolReplicasRequest, "ListUserPoolReplicas", ListUserPoolReplicasResponse)
-bind_operation(ListUserPoolsRequest, "ListUserPools", ListUserPoolsResponse)
-bind_operation(ListUserSessionsRequest, "ListUserSessions", ListUserSessionsResponse)
-bind_operation(ListUsersRequest, "ListUsers", ListUsersResponse)
-bind_operation(ListUsersInGroupRequest, "ListUsersInGroup", ListUsersInGroupResponse)
-bind_operation(ListWebAuthnCredentialsRequest, "ListWebAuthnCredentials", ListWebAuthnCredentialsResponse)
-bind_operation(ResendConfirmationCodeRequest, "ResendConfirmationCode", ResendConfirmationCodeResponse)
-bind_operation(RespondToAuthChallengeRequest, "RespondToAuthChallenge", RespondToAuthChallengeResponse)
-bind_operation(RevokeTokenRequest, "RevokeToken", RevokeTokenResponse)
-bind_operation(RevokeUserSessionRequest, "RevokeUserSession", RevokeUserSessionResponse)
-bind_operation(SetLogDeliveryConfigurationRequest, "SetLogDeliveryConfiguration", SetLogDeliveryConfigurationResponse)
-bind_operation(SetRiskConfigurationRequest, "SetRiskConfiguration", SetRiskConfigurationResponse)
-bind_operation(SetUICustomizationRequest, "SetUICustomization", SetUICustomizationResponse)
-bind_operation(SetUserMFAPreferenceRequest, "SetUserMFAPreference", SetUserMFAPreferenceResponse)
+bind_operation(
+    GetUserPoolSessionConfigurationRequest,
+    "GetUserPoolSessionConfiguration",
+    "get_user_pool_session_configuration",
+    GetUserPoolSessionConfigurationResponse,
+)
+bind_operation(GlobalSignOutRequest, "GlobalSignOut", "global_sign_out", GlobalSignOutResponse)
+bind_operation(InitiateAuthRequest, "InitiateAuth", "initiate_auth", InitiateAuthResponse)
+bind_operation(
+    InitiatePointInTimeRecoveryRequest,
+    "InitiatePointInTimeRecovery",
+    "initiate_point_in_time_recovery",
+    InitiatePointInTimeRecoveryResponse,
+)
+bind_operation(ListCIMDPoliciesRequest, "ListCIMDPolicies", "list_cimd_policies", ListCIMDPoliciesResponse)
+bind_operation(
+    ListClientMetadataURLsRequest, "ListClientMetadataURLs", "list_client_metadata_urls", ListClientMetadataURLsResponse
+)
+bind_operation(ListDevicesRequest, "ListDevices", "list_devices", ListDevicesResponse)
+bind_operation(ListGroupsRequest, "ListGroups", "list_groups", ListGroupsResponse)
+bind_operation(
+    ListIdentityProvidersRequest, "ListIdentityProviders", "list_identity_providers", ListIdentityProvidersResponse
+)
+bind_operation(
+    ListPointInTimeRecoveriesRequest,
+    "ListPointInTimeRecoveries",
+    "list_point_in_time_recoveries",
+    ListPointInTimeRecoveriesResponse,
+)
+bind_operation(ListResourceServersRequest, "ListResourceServers", "list_resource_servers", ListResourceServersResponse)
+bind_operation(ListTagsForResourceRequest, "ListTagsForResource", "list_tags_for_resource", ListTagsForResourceResponse)
+bind_operation(ListTermsRequest, "ListTerms", "list_terms", ListTermsResponse)
+bind_operation(ListUserImportJobsRequest, "ListUserImportJobs", "list_user_import_jobs", ListUserImportJobsResponse)
+bind_operation(
+    ListUserPoolClientSecretsRequest,
+    "ListUserPoolClientSecrets",
+    "list_user_pool_client_secrets",
+    ListUserPoolClientSecretsResponse,
+)
+bind_operation(ListUserPoolClientsRequest, "ListUserPoolClients", "list_user_pool_clients", ListUserPoolClientsResponse)
+bind_operation(
+    ListUserPoolReplicasRequest, "ListUserPoolReplicas", "list_user_pool_replicas", ListUserPoolReplicasResponse
+)
+bind_operation(ListUserPoolsRequest, "ListUserPools", "list_user_pools", ListUserPoolsResponse)
+bind_operation(ListUserSessionsRequest, "ListUserSessions", "list_user_sessions", ListUserSessionsResponse)
+bind_operation(ListUsersRequest, "ListUsers", "list_users", ListUsersResponse)
+bind_operation(ListUsersInGroupRequest, "ListUsersInGroup", "list_users_in_group", ListUsersInGroupResponse)
+bind_operation(
+    ListWebAuthnCredentialsRequest,
+    "ListWebAuthnCredentials",
+    "list_web_authn_credentials",
+    ListWebAuthnCredentialsResponse,
+)
+bind_operation(
+    ResendConfirmationCodeRequest, "ResendConfirmationCode", "resend_confirmation_code", ResendConfirmationCodeResponse
+)
+bind_operation(
+    RespondToAuthChallengeRequest, "RespondToAuthChallenge", "respond_to_auth_challenge", RespondToAuthChallengeResponse
+)
+bind_operation(RevokeTokenRequest, "RevokeToken", "revoke_token", RevokeTokenResponse)
+bind_operation(RevokeUserSessionRequest, "RevokeUserSession", "revoke_user_session", RevokeUserSessionResponse)
+bind_operation(
+    SetLogDeliveryConfigurationRequest,
+    "SetLogDeliveryConfiguration",
+    "set_log_delivery_configuration",
+    SetLogDeliveryConfigurationResponse,
+)
+bind_operation(
+    SetRiskConfigurationRequest, "SetRiskConfiguration", "set_risk_configuration", SetRiskConfigurationResponse
+)
+bind_operation(SetUICustomizationRequest, "SetUICustomization", "set_ui_customization", SetUICustomizationResponse)
+bind_operation(
+    SetUserMFAPreferenceRequest, "SetUserMFAPreference", "set_user_mfa_preference", SetUserMFAPreferenceResponse
+)
 bind_operation(
     SetUserPoolClientSessionConfigurationRequest,
     "SetUserPoolClientSessionConfiguration",
+    "set_user_pool_client_session_configuration",
     SetUserPoolClientSessionConfigurationResponse,
 )
-bind_operation(SetUserPoolMfaConfigRequest, "SetUserPoolMfaConfig", SetUserPoolMfaConfigResponse)
 bind_operation(
-    SetUserPoolSessionConfigurationRequest, "SetUserPoolSessionConfiguration", SetUserPoolSessionConfigurationResponse
+    SetUserPoolMfaConfigRequest, "SetUserPoolMfaConfig", "set_user_pool_mfa_config", SetUserPoolMfaConfigResponse
 )
-bind_operation(SetUserSettingsRequest, "SetUserSettings", SetUserSettingsResponse)
-bind_operation(SignUpRequest, "SignUp", SignUpResponse)
-bind_operation(StartPointInTimeRecoveryRequest, "StartPointInTimeRecovery", StartPointInTimeRecoveryResponse)
-bind_operation(StartUserImportJobRequest, "StartUserImportJob", StartUserImportJobResponse)
-bind_operation(StartWebAuthnRegistrationRequest, "StartWebAuthnRegistration", StartWebAuthnRegistrationResponse)
-bind_operation(StopUserImportJobRequest, "StopUserImportJob", StopUserImportJobResponse)
-bind_operation(TagResourceRequest, "TagResource", TagResourceResponse)
-bind_operation(UntagResourceRequest, "UntagResource", UntagResourceResponse)
-bind_operation(UpdateAuthEventFeedbackRequest, "UpdateAuthEventFeedback", UpdateAuthEventFeedbackResponse)
-bind_operation(UpdateCIMDPolicyRequest, "UpdateCIMDPolicy", UpdateCIMDPolicyResponse)
 bind_operation(
-    UpdateClientMetadataURLStateRequest, "UpdateClientMetadataURLState", UpdateClientMetadataURLStateResponse
+    SetUserPoolSessionConfigurationRequest,
+    "SetUserPoolSessionConfiguration",
+    "set_user_pool_session_configuration",
+    SetUserPoolSessionConfigurationResponse,
 )
-bind_operation(UpdateDeviceStatusRequest, "UpdateDeviceStatus", UpdateDeviceStatusResponse)
-bind_operation(UpdateGroupRequest, "UpdateGroup", UpdateGroupResponse)
-bind_operation(UpdateIdentityProviderRequest, "UpdateIdentityProvider", UpdateIdentityProviderResponse)
-bind_operation(UpdateManagedLoginBrandingRequest, "UpdateManagedLoginBranding", UpdateManagedLoginBrandingResponse)
-bind_operation(UpdateProvisionedLimitRequest, "UpdateProvisionedLimit", UpdateProvisionedLimitResponse)
-bind_operation(UpdateResourceServerRequest, "UpdateResourceServer", UpdateResourceServerResponse)
-bind_operation(UpdateTermsRequest, "UpdateTerms", UpdateTermsResponse)
-bind_operation(UpdateUserAttributesRequest, "UpdateUserAttributes", UpdateUserAttributesResponse)
-bind_operation(UpdateUserPoolRequest, "UpdateUserPool", UpdateUserPoolResponse)
-bind_operation(UpdateUserPoolClientRequest, "UpdateUserPoolClient", UpdateUserPoolClientResponse)
-bind_operation(UpdateUserPoolDomainRequest, "UpdateUserPoolDomain", UpdateUserPoolDomainResponse)
-bind_operation(UpdateUserPoolReplicaRequest, "UpdateUserPoolReplica", UpdateUserPoolReplicaResponse)
-bind_operation(VerifySoftwareTokenRequest, "VerifySoftwareToken", VerifySoftwareTokenResponse)
-bind_operation(VerifyUserAttributeRequest, "VerifyUserAttribute", VerifyUserAttributeResponse)
+bind_operation(SetUserSettingsRequest, "SetUserSettings", "set_user_settings", SetUserSettingsResponse)
+bind_operation(SignUpRequest, "SignUp", "sign_up", SignUpResponse)
+bind_operation(
+    StartPointInTimeRecoveryRequest,
+    "StartPointInTimeRecovery",
+    "start_point_in_time_recovery",
+    StartPointInTimeRecoveryResponse,
+)
+bind_operation(StartUserImportJobRequest, "StartUserImportJob", "start_user_import_job", StartUserImportJobResponse)
+bind_operation(
+    StartWebAuthnRegistrationRequest,
+    "StartWebAuthnRegistration",
+    "start_web_authn_registration",
+    StartWebAuthnRegistrationResponse,
+)
+bind_operation(StopUserImportJobRequest, "StopUserImportJob", "stop_user_import_job", StopUserImportJobResponse)
+bind_operation(TagResourceRequest, "TagResource", "tag_resource", TagResourceResponse)
+bind_operation(UntagResourceRequest, "UntagResource", "untag_resource", UntagResourceResponse)
+bind_operation(
+    UpdateAuthEventFeedbackRequest,
+    "UpdateAuthEventFeedback",
+    "update_auth_event_feedback",
+    UpdateAuthEventFeedbackResponse,
+)
+bind_operation(UpdateCIMDPolicyRequest, "UpdateCIMDPolicy", "update_cimd_policy", UpdateCIMDPolicyResponse)
+bind_operation(
+    UpdateClientMetadataURLStateRequest,
+    "UpdateClientMetadataURLState",
+    "update_client_metadata_url_state",
+    UpdateClientMetadataURLStateResponse,
+)
+bind_operation(UpdateDeviceStatusRequest, "UpdateDeviceStatus", "update_device_status", UpdateDeviceStatusResponse)
+bind_operation(UpdateGroupRequest, "UpdateGroup", "update_group", UpdateGroupResponse)
+bind_operation(
+    UpdateIdentityProviderRequest, "UpdateIdentityProvider", "update_identity_provider", UpdateIdentityProviderResponse
+)
+bind_operation(
+    UpdateManagedLoginBrandingRequest,
+    "UpdateManagedLoginBranding",
+    "update_managed_login_branding",
+    UpdateManagedLoginBrandingResponse,
+)
+bind_operation(
+    UpdateProvisionedLimitRequest, "UpdateProvisionedLimit", "update_provisioned_limit", UpdateProvisionedLimitResponse
+)
+bind_operation(
+    UpdateResourceServerRequest, "UpdateResourceServer", "update_resource_server", UpdateResourceServerResponse
+)
+bind_operation(UpdateTermsRequest, "UpdateTerms", "update_terms", UpdateTermsResponse)
+bind_operation(
+    UpdateUserAttributesRequest, "UpdateUserAttributes", "update_user_attributes", UpdateUserAttributesResponse
+)
+bind_operation(UpdateUserPoolRequest, "UpdateUserPool", "update_user_pool", UpdateUserPoolResponse)
+bind_operation(
+    UpdateUserPoolClientRequest, "UpdateUserPoolClient", "update_user_pool_client", UpdateUserPoolClientResponse
+)
+bind_operation(
+    UpdateUserPoolDomainRequest, "UpdateUserPoolDomain", "update_user_pool_domain", UpdateUserPoolDomainResponse
+)
+bind_operation(
+    UpdateUserPoolReplicaRequest, "UpdateUserPoolReplica", "update_user_pool_replica", UpdateUserPoolReplicaResponse
+)
+bind_operation(VerifySoftwareTokenRequest, "VerifySoftwareToken", "verify_software_token", VerifySoftwareTokenResponse)
+bind_operation(VerifyUserAttributeRequest, "VerifyUserAttribute", "verify_user_attribute", VerifyUserAttributeResponse)
