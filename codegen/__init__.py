@@ -21,6 +21,7 @@ TARGETS = {
     f"{PACKAGE}/models.py": ("models.py.jinja", views.models),
     f"{PACKAGE}/errors.py": ("errors.py.jinja", views.errors),
     f"{PACKAGE}/client.py": ("client.py.jinja", views.client),
+    f"{PACKAGE}/merges.py": ("merges.py.jinja", views.merges),
 }
 
 

@@ -20,6 +20,7 @@ _env = jinja2.Environment(
     keep_trailing_newline=True,
     autoescape=False,
 )
+_env.filters["py"] = repr  # a Python literal of a str / None / tuple
 
 
 def render(template: str, context: dict[str, Any]) -> str:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
 from codegen import docs, naming
 from codegen.ir import Service
+from codegen.merges import derive as derive_merges
 from codegen.types import (
     Ann,
     Side,
@@ -239,11 +241,123 @@ def client(service: Service) -> dict[str, Any]:
                 "result": result.py_name,
             }
         operations.append(view)
+    merge_methods = _merge_methods(service)
     refs = {o["request"] for o in operations} | {o["response"] for o in operations if o["response"]}
+    refs |= {m["update_model"] for m in merge_methods} | {m["resource_model"] for m in merge_methods}
+    anns += [
+        model_annotation(service, m.shape, "in")
+        for p in derive_merges(service)[0]
+        for m in service.shapes[p.update.input].members
+    ]
     return {
         "operations": operations,
+        "merges": merge_methods,
         "imports": imports_for(anns),
         "literals": _literal_imports(anns),
         "models": sorted(refs.union(*(a.refs for a in anns))),
         "counts": counts(service),
     }
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=96, break_long_words=False, break_on_hyphens=False)
+
+
+def _constant(op_name: str) -> str:
+    return naming.snake(op_name).upper()
+
+
+def merges(service: Service) -> dict[str, Any]:
+    """One MergeSpec per update/describe pair; the skipped updates with the reason."""
+    pairs, skipped = derive_merges(service)
+    specs = []
+    for p in pairs:
+        assert p.describe.output is not None
+        resource_shape = (
+            next(m.shape for m in service.shapes[p.describe.output].members if m.wire_name == p.resource)
+            if p.resource
+            else p.describe.output
+        )
+        specs.append(
+            {
+                "name": _constant(p.update.name),
+                "update_model": naming.model_class(p.update.input),
+                "describe_model": naming.model_class(p.describe.input),
+                "resource_model": naming.model_class(resource_shape),
+                "resource": p.resource,
+                "updated": p.updated,
+                "identifiers": p.identifiers,
+                "carried": p.carried,
+                "dropped": p.dropped,
+                "last_modified": p.last_modified,
+                "drop_when_present": p.quirks.drop_when_present,
+                "omit_empty": sorted(p.quirks.omit_empty),
+                "doc": f"{p.update.name} merged over {p.describe.name}: carries {len(p.carried)} members, "
+                f"drops {len(p.dropped)} read-only ones ({', '.join(p.dropped) or 'none'}).",
+            }
+        )
+    return {
+        "specs": specs,
+        "skipped": [
+            {"name": s.update.name, "reason": textwrap.wrap(s.reason, 90, drop_whitespace=False)} for s in skipped
+        ],
+        "models": sorted({s[k] for s in specs for k in ("update_model", "describe_model", "resource_model")}),
+    }
+
+
+def _merge_methods(service: Service) -> list[dict[str, Any]]:
+    pairs, _ = derive_merges(service)
+    specs = {s["name"]: s for s in merges(service)["specs"]}
+    methods = []
+    for p in pairs:
+        spec = specs[_constant(p.update.name)]
+        carried = {u for u, _ in p.carried}
+        describe_in = {m.wire_name: m for m in service.shapes[p.describe.input].members}
+        params = []
+        for wire in p.identifiers:
+            m = describe_in[wire]
+            ann = model_annotation(service, m.shape, "in").text
+            params.append(
+                FieldView(m.py_name, ann if m.required else f"{ann} | Unset", None if m.required else "UNSET", "")
+            )
+        for m in service.shapes[p.update.input].members:
+            if m.wire_name in p.identifiers:
+                continue
+            ann = model_annotation(service, m.shape, "in").text
+            params.append(
+                FieldView(
+                    m.py_name, f"{ann} | Unset | Reset" if m.wire_name in carried else f"{ann} | Unset", "UNSET", ""
+                )
+            )
+        caveat = f"\n\n{_wrap(p.quirks.caveat)}" if p.quirks.caveat else ""
+        plan_doc = _wrap(
+            f"Plan a merged {p.update.name}: call {p.describe.name} and lay the given fields over the current "
+            "settings. Nothing is updated; the plan lists every change and holds the full, validated request. "
+            "Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."
+        )
+        concurrency = (
+            " ``check_concurrent`` re-reads LastModifiedDate just before sending and raises "
+            "``ConcurrentModificationError`` if it moved (this narrows the window; Cognito has no conditional update)."
+            if p.last_modified
+            else ""
+        )
+        merge_doc = _wrap(
+            f"{p.update.name} without resetting what you did not pass: describe, overlay, send the full update, "
+            f"return the updated resource. Sends no update when nothing changes.{concurrency} "
+            f"The raw ``{naming.snake(p.update.name)}`` resets every omitted setting to its default."
+        )
+        methods.append(
+            {
+                "method": naming.snake(p.update.name),
+                "spec": spec["name"],
+                "update_model": spec["update_model"],
+                "resource_model": spec["resource_model"],
+                "params": params,
+                "operation": p.update.name,
+                "describe": p.describe.name,
+                "plan_doc": plan_doc + caveat,
+                "merge_doc": merge_doc + caveat,
+                "concurrency": p.last_modified is not None,
+            }
+        )
+    return methods

@@ -14,12 +14,25 @@ that ``import cognito_typed`` stays cheap.
 
 from typing import TYPE_CHECKING, Any
 
+from cognito_typed._merge import RESET, ConcurrentModificationError, Plan, Reset
 from cognito_typed._runtime import UNSET, Model, Request, Unset, ValidationError, Violation
 
 if TYPE_CHECKING:
     from cognito_typed.client import CognitoIdentityProvider
 
-__all__ = ["UNSET", "CognitoIdentityProvider", "Model", "Request", "Unset", "ValidationError", "Violation"]
+__all__ = [
+    "RESET",
+    "UNSET",
+    "CognitoIdentityProvider",
+    "ConcurrentModificationError",
+    "Model",
+    "Plan",
+    "Request",
+    "Reset",
+    "Unset",
+    "ValidationError",
+    "Violation",
+]
 
 
 def __getattr__(name: str) -> Any:

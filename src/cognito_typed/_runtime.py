@@ -11,7 +11,7 @@ cognito-idp that is ~0.3 s, more than importing boto3 itself.
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import (
     TYPE_CHECKING,
@@ -49,6 +49,8 @@ class Unset(enum.Enum):
 
     def __repr__(self) -> str:
         return "UNSET"
+
+    __str__ = __repr__
 
     def __bool__(self) -> bool:
         return False
@@ -105,7 +107,7 @@ def _is_sequence(value: object) -> TypeGuard[Sequence[Any]]:
     return isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray))
 
 
-def _is_mapping(value: object) -> TypeGuard[Mapping[Any, Any]]:
+def is_mapping(value: object) -> TypeGuard[Mapping[Any, Any]]:
     return isinstance(value, Mapping)
 
 
@@ -294,7 +296,7 @@ class MapOf(_Sized):
         return {k: self.value.from_wire(v) for k, v in value.items()} if self.converts else dict(value)
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
-        if not _is_mapping(value):
+        if not is_mapping(value):
             out.append(Violation(path, f"{type(value).__name__} is not a mapping", "type dict"))
             return
         self._check_size(len(value), path, out)
@@ -456,6 +458,10 @@ class Model:
         """Raise :class:`ValidationError` listing every constraint of the model this breaks."""
         out: list[Violation] = []
         self.check_into("", out)
+        rules = _semantic_rules().get(type(self).__name__)
+        if rules:
+            for rule in rules:
+                rule(self, out)
         if out:
             raise ValidationError(type(self).__name__, out)
 
@@ -467,6 +473,13 @@ class Model:
                 field.kind.check(state[field.name], prefix + field.wire, out, hide)
             elif field.required:
                 out.append(Violation(prefix + field.wire, "is missing", "required"))
+
+
+def _semantic_rules() -> Mapping[str, Sequence[Callable[[Any, list[Violation]], None]]]:
+    """Rules AWS documents that the model cannot state (see ``cognito_typed._rules``), by model name."""
+    from cognito_typed._rules import RULES  # loaded on first validate(), not at import
+
+    return RULES
 
 
 R = TypeVar("R")

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
+from cognito_typed import merges
 from cognito_typed._client import ClientBase, Pages
-from cognito_typed._runtime import UNSET, Unset
+from cognito_typed._merge import Plan, Reset, apply, plan
+from cognito_typed._runtime import UNSET, Model, Unset
 from cognito_typed.literals import (
     AliasAttributeType,
     AuthFlowType,
@@ -115,6 +117,7 @@ from cognito_typed.models import (
     ChangePasswordRequest,
     ChangePasswordResponse,
     CIMDPolicySummaryType,
+    CIMDPolicyType,
     ClientMetadataURLType,
     ClientSSOSessionConfigType,
     CompleteWebAuthnRegistrationRequest,
@@ -199,6 +202,7 @@ from cognito_typed.models import (
     DescribeUserPoolResponse,
     DeviceConfigurationType,
     DeviceSecretVerifierConfigType,
+    DomainDescriptionType,
     EmailConfigurationType,
     EmailMfaConfigType,
     EmailMfaSettingsType,
@@ -242,6 +246,7 @@ from cognito_typed.models import (
     GlobalSignOutRequest,
     GlobalSignOutResponse,
     GroupType,
+    IdentityProviderType,
     InitiateAuthRequest,
     InitiateAuthResponse,
     InitiatePointInTimeRecoveryRequest,
@@ -287,6 +292,7 @@ from cognito_typed.models import (
     ListWebAuthnCredentialsRequest,
     ListWebAuthnCredentialsResponse,
     LogConfigurationType,
+    LogDeliveryConfigurationType,
     MFAOptionType,
     ProviderDescription,
     ProviderUserIdentifierType,
@@ -301,6 +307,7 @@ from cognito_typed.models import (
     RevokeTokenResponse,
     RevokeUserSessionRequest,
     RevokeUserSessionResponse,
+    RiskConfigurationType,
     RiskExceptionConfigurationType,
     RoutingType,
     SchemaAttributeType,
@@ -337,7 +344,9 @@ from cognito_typed.models import (
     StopUserImportJobResponse,
     TagResourceRequest,
     TagResourceResponse,
+    TermsType,
     TokenValidityUnitsType,
+    UICustomizationType,
     UntagResourceRequest,
     UntagResourceResponse,
     UpdateAuthEventFeedbackRequest,
@@ -375,9 +384,11 @@ from cognito_typed.models import (
     UsernameConfigurationType,
     UserPoolAddOnsType,
     UserPoolClientDescription,
+    UserPoolClientType,
     UserPoolDescriptionType,
     UserPoolPolicyType,
     UserPoolTokenSessionConfigType,
+    UserPoolType,
     UserType,
     VerificationMessageTemplateType,
     VerifySoftwareTokenRequest,
@@ -389,6 +400,8 @@ from cognito_typed.models import (
 )
 
 __all__ = ["CognitoIdentityProvider"]
+
+R = TypeVar("R", bound=Model)
 
 
 class CognitoIdentityProvider(ClientBase):
@@ -3648,3 +3661,848 @@ class CognitoIdentityProvider(ClientBase):
                 code=code,
             )
         )
+
+    def plan_set_log_delivery_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        log_configurations: Sequence[LogConfigurationType] | Unset | Reset = UNSET,
+    ) -> Plan[SetLogDeliveryConfigurationRequest, LogDeliveryConfigurationType]:
+        """Plan a merged SetLogDeliveryConfiguration: call GetLogDeliveryConfiguration and lay the given
+        fields over the current settings. Nothing is updated; the plan lists every change and holds the
+        full, validated request. Fields not given keep their value; ``RESET`` sends one absent
+        (Cognito's default)."""
+        return plan(
+            self,
+            merges.SET_LOG_DELIVERY_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "log_configurations": log_configurations,
+            },
+        )
+
+    def merge_set_log_delivery_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        log_configurations: Sequence[LogConfigurationType] | Unset | Reset = UNSET,
+    ) -> LogDeliveryConfigurationType:
+        """SetLogDeliveryConfiguration without resetting what you did not pass: describe, overlay, send the
+        full update, return the updated resource. Sends no update when nothing changes. The raw
+        ``set_log_delivery_configuration`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_set_log_delivery_configuration(
+                user_pool_id=user_pool_id,
+                log_configurations=log_configurations,
+            ),
+        )
+
+    def plan_set_risk_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str | Unset = UNSET,
+        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset | Reset = UNSET,
+        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset | Reset = UNSET,
+        risk_exception_configuration: RiskExceptionConfigurationType | Unset | Reset = UNSET,
+    ) -> Plan[SetRiskConfigurationRequest, RiskConfigurationType]:
+        """Plan a merged SetRiskConfiguration: call DescribeRiskConfiguration and lay the given fields over
+        the current settings. Nothing is updated; the plan lists every change and holds the full,
+        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
+        default)."""
+        return plan(
+            self,
+            merges.SET_RISK_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "compromised_credentials_risk_configuration": compromised_credentials_risk_configuration,
+                "account_takeover_risk_configuration": account_takeover_risk_configuration,
+                "risk_exception_configuration": risk_exception_configuration,
+            },
+        )
+
+    def merge_set_risk_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str | Unset = UNSET,
+        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset | Reset = UNSET,
+        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset | Reset = UNSET,
+        risk_exception_configuration: RiskExceptionConfigurationType | Unset | Reset = UNSET,
+        check_concurrent: bool = False,
+    ) -> RiskConfigurationType:
+        """SetRiskConfiguration without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
+        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
+        moved (this narrows the window; Cognito has no conditional update). The raw
+        ``set_risk_configuration`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_set_risk_configuration(
+                user_pool_id=user_pool_id,
+                client_id=client_id,
+                compromised_credentials_risk_configuration=compromised_credentials_risk_configuration,
+                account_takeover_risk_configuration=account_takeover_risk_configuration,
+                risk_exception_configuration=risk_exception_configuration,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_set_ui_customization(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str | Unset = UNSET,
+        css: str | Unset | Reset = UNSET,
+        image_file: bytes | Unset = UNSET,
+    ) -> Plan[SetUICustomizationRequest, UICustomizationType]:
+        """Plan a merged SetUICustomization: call GetUICustomization and lay the given fields over the
+        current settings. Nothing is updated; the plan lists every change and holds the full, validated
+        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default).
+
+        The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. Pass image_file
+        again if the customization has one."""
+        return plan(
+            self,
+            merges.SET_UI_CUSTOMIZATION,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "css": css,
+                "image_file": image_file,
+            },
+        )
+
+    def merge_set_ui_customization(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str | Unset = UNSET,
+        css: str | Unset | Reset = UNSET,
+        image_file: bytes | Unset = UNSET,
+        check_concurrent: bool = False,
+    ) -> UICustomizationType:
+        """SetUICustomization without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
+        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
+        moved (this narrows the window; Cognito has no conditional update). The raw
+        ``set_ui_customization`` resets every omitted setting to its default.
+
+        The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. Pass image_file
+        again if the customization has one."""
+        return apply(
+            self,
+            self.plan_set_ui_customization(
+                user_pool_id=user_pool_id,
+                client_id=client_id,
+                css=css,
+                image_file=image_file,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_set_user_pool_client_session_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str,
+        sso_session: ClientSSOSessionConfigType | Unset | Reset = UNSET,
+    ) -> Plan[SetUserPoolClientSessionConfigurationRequest, GetUserPoolClientSessionConfigurationResponse]:
+        """Plan a merged SetUserPoolClientSessionConfiguration: call GetUserPoolClientSessionConfiguration
+        and lay the given fields over the current settings. Nothing is updated; the plan lists every
+        change and holds the full, validated request. Fields not given keep their value; ``RESET`` sends
+        one absent (Cognito's default)."""
+        return plan(
+            self,
+            merges.SET_USER_POOL_CLIENT_SESSION_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "sso_session": sso_session,
+            },
+        )
+
+    def merge_set_user_pool_client_session_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str,
+        sso_session: ClientSSOSessionConfigType | Unset | Reset = UNSET,
+    ) -> GetUserPoolClientSessionConfigurationResponse:
+        """SetUserPoolClientSessionConfiguration without resetting what you did not pass: describe,
+        overlay, send the full update, return the updated resource. Sends no update when nothing
+        changes. The raw ``set_user_pool_client_session_configuration`` resets every omitted setting to
+        its default."""
+        return apply(
+            self,
+            self.plan_set_user_pool_client_session_configuration(
+                user_pool_id=user_pool_id,
+                client_id=client_id,
+                sso_session=sso_session,
+            ),
+        )
+
+    def plan_set_user_pool_mfa_config(
+        self,
+        *,
+        user_pool_id: str,
+        sms_mfa_configuration: SmsMfaConfigType | Unset | Reset = UNSET,
+        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Unset | Reset = UNSET,
+        email_mfa_configuration: EmailMfaConfigType | Unset | Reset = UNSET,
+        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
+        web_authn_configuration: WebAuthnConfigurationType | Unset | Reset = UNSET,
+    ) -> Plan[SetUserPoolMfaConfigRequest, GetUserPoolMfaConfigResponse]:
+        """Plan a merged SetUserPoolMfaConfig: call GetUserPoolMfaConfig and lay the given fields over the
+        current settings. Nothing is updated; the plan lists every change and holds the full, validated
+        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        return plan(
+            self,
+            merges.SET_USER_POOL_MFA_CONFIG,
+            {
+                "user_pool_id": user_pool_id,
+                "sms_mfa_configuration": sms_mfa_configuration,
+                "software_token_mfa_configuration": software_token_mfa_configuration,
+                "email_mfa_configuration": email_mfa_configuration,
+                "mfa_configuration": mfa_configuration,
+                "web_authn_configuration": web_authn_configuration,
+            },
+        )
+
+    def merge_set_user_pool_mfa_config(
+        self,
+        *,
+        user_pool_id: str,
+        sms_mfa_configuration: SmsMfaConfigType | Unset | Reset = UNSET,
+        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Unset | Reset = UNSET,
+        email_mfa_configuration: EmailMfaConfigType | Unset | Reset = UNSET,
+        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
+        web_authn_configuration: WebAuthnConfigurationType | Unset | Reset = UNSET,
+    ) -> GetUserPoolMfaConfigResponse:
+        """SetUserPoolMfaConfig without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. The raw
+        ``set_user_pool_mfa_config`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_set_user_pool_mfa_config(
+                user_pool_id=user_pool_id,
+                sms_mfa_configuration=sms_mfa_configuration,
+                software_token_mfa_configuration=software_token_mfa_configuration,
+                email_mfa_configuration=email_mfa_configuration,
+                mfa_configuration=mfa_configuration,
+                web_authn_configuration=web_authn_configuration,
+            ),
+        )
+
+    def plan_set_user_pool_session_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        user_session_tracking: UserSessionTrackingType | Unset | Reset = UNSET,
+        token_session: UserPoolTokenSessionConfigType | Unset | Reset = UNSET,
+    ) -> Plan[SetUserPoolSessionConfigurationRequest, GetUserPoolSessionConfigurationResponse]:
+        """Plan a merged SetUserPoolSessionConfiguration: call GetUserPoolSessionConfiguration and lay the
+        given fields over the current settings. Nothing is updated; the plan lists every change and
+        holds the full, validated request. Fields not given keep their value; ``RESET`` sends one absent
+        (Cognito's default)."""
+        return plan(
+            self,
+            merges.SET_USER_POOL_SESSION_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "user_session_tracking": user_session_tracking,
+                "token_session": token_session,
+            },
+        )
+
+    def merge_set_user_pool_session_configuration(
+        self,
+        *,
+        user_pool_id: str,
+        user_session_tracking: UserSessionTrackingType | Unset | Reset = UNSET,
+        token_session: UserPoolTokenSessionConfigType | Unset | Reset = UNSET,
+    ) -> GetUserPoolSessionConfigurationResponse:
+        """SetUserPoolSessionConfiguration without resetting what you did not pass: describe, overlay, send
+        the full update, return the updated resource. Sends no update when nothing changes. The raw
+        ``set_user_pool_session_configuration`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_set_user_pool_session_configuration(
+                user_pool_id=user_pool_id,
+                user_session_tracking=user_session_tracking,
+                token_session=token_session,
+            ),
+        )
+
+    def plan_update_cimd_policy(
+        self,
+        *,
+        user_pool_id: str,
+        cimd_policy_id: str,
+        client_id: str | Unset | Reset = UNSET,
+        policy_name: str | Unset | Reset = UNSET,
+        cache_duration: int | Unset | Reset = UNSET,
+        url_patterns: Sequence[str] | Unset | Reset = UNSET,
+    ) -> Plan[UpdateCIMDPolicyRequest, CIMDPolicyType]:
+        """Plan a merged UpdateCIMDPolicy: call DescribeCIMDPolicy and lay the given fields over the
+        current settings. Nothing is updated; the plan lists every change and holds the full, validated
+        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        return plan(
+            self,
+            merges.UPDATE_CIMD_POLICY,
+            {
+                "user_pool_id": user_pool_id,
+                "cimd_policy_id": cimd_policy_id,
+                "client_id": client_id,
+                "policy_name": policy_name,
+                "cache_duration": cache_duration,
+                "url_patterns": url_patterns,
+            },
+        )
+
+    def merge_update_cimd_policy(
+        self,
+        *,
+        user_pool_id: str,
+        cimd_policy_id: str,
+        client_id: str | Unset | Reset = UNSET,
+        policy_name: str | Unset | Reset = UNSET,
+        cache_duration: int | Unset | Reset = UNSET,
+        url_patterns: Sequence[str] | Unset | Reset = UNSET,
+        check_concurrent: bool = False,
+    ) -> CIMDPolicyType:
+        """UpdateCIMDPolicy without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
+        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
+        moved (this narrows the window; Cognito has no conditional update). The raw
+        ``update_cimd_policy`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_cimd_policy(
+                user_pool_id=user_pool_id,
+                cimd_policy_id=cimd_policy_id,
+                client_id=client_id,
+                policy_name=policy_name,
+                cache_duration=cache_duration,
+                url_patterns=url_patterns,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_update_group(
+        self,
+        *,
+        group_name: str,
+        user_pool_id: str,
+        description: str | Unset | Reset = UNSET,
+        role_arn: str | Unset | Reset = UNSET,
+        precedence: int | Unset | Reset = UNSET,
+    ) -> Plan[UpdateGroupRequest, GroupType]:
+        """Plan a merged UpdateGroup: call GetGroup and lay the given fields over the current settings.
+        Nothing is updated; the plan lists every change and holds the full, validated request. Fields
+        not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        return plan(
+            self,
+            merges.UPDATE_GROUP,
+            {
+                "group_name": group_name,
+                "user_pool_id": user_pool_id,
+                "description": description,
+                "role_arn": role_arn,
+                "precedence": precedence,
+            },
+        )
+
+    def merge_update_group(
+        self,
+        *,
+        group_name: str,
+        user_pool_id: str,
+        description: str | Unset | Reset = UNSET,
+        role_arn: str | Unset | Reset = UNSET,
+        precedence: int | Unset | Reset = UNSET,
+        check_concurrent: bool = False,
+    ) -> GroupType:
+        """UpdateGroup without resetting what you did not pass: describe, overlay, send the full update,
+        return the updated resource. Sends no update when nothing changes. ``check_concurrent`` re-reads
+        LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
+        (this narrows the window; Cognito has no conditional update). The raw ``update_group`` resets
+        every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_group(
+                group_name=group_name,
+                user_pool_id=user_pool_id,
+                description=description,
+                role_arn=role_arn,
+                precedence=precedence,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_update_identity_provider(
+        self,
+        *,
+        user_pool_id: str,
+        provider_name: str,
+        provider_details: Mapping[str, str] | Unset | Reset = UNSET,
+        attribute_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        idp_identifiers: Sequence[str] | Unset | Reset = UNSET,
+        acr_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+    ) -> Plan[UpdateIdentityProviderRequest, IdentityProviderType]:
+        """Plan a merged UpdateIdentityProvider: call DescribeIdentityProvider and lay the given fields
+        over the current settings. Nothing is updated; the plan lists every change and holds the full,
+        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
+        default)."""
+        return plan(
+            self,
+            merges.UPDATE_IDENTITY_PROVIDER,
+            {
+                "user_pool_id": user_pool_id,
+                "provider_name": provider_name,
+                "provider_details": provider_details,
+                "attribute_mapping": attribute_mapping,
+                "idp_identifiers": idp_identifiers,
+                "acr_mapping": acr_mapping,
+            },
+        )
+
+    def merge_update_identity_provider(
+        self,
+        *,
+        user_pool_id: str,
+        provider_name: str,
+        provider_details: Mapping[str, str] | Unset | Reset = UNSET,
+        attribute_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        idp_identifiers: Sequence[str] | Unset | Reset = UNSET,
+        acr_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        check_concurrent: bool = False,
+    ) -> IdentityProviderType:
+        """UpdateIdentityProvider without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
+        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
+        moved (this narrows the window; Cognito has no conditional update). The raw
+        ``update_identity_provider`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_identity_provider(
+                user_pool_id=user_pool_id,
+                provider_name=provider_name,
+                provider_details=provider_details,
+                attribute_mapping=attribute_mapping,
+                idp_identifiers=idp_identifiers,
+                acr_mapping=acr_mapping,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_update_resource_server(
+        self,
+        *,
+        user_pool_id: str,
+        identifier: str,
+        name: str | Unset | Reset = UNSET,
+        scopes: Sequence[ResourceServerScopeType] | Unset | Reset = UNSET,
+    ) -> Plan[UpdateResourceServerRequest, ResourceServerType]:
+        """Plan a merged UpdateResourceServer: call DescribeResourceServer and lay the given fields over
+        the current settings. Nothing is updated; the plan lists every change and holds the full,
+        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
+        default)."""
+        return plan(
+            self,
+            merges.UPDATE_RESOURCE_SERVER,
+            {
+                "user_pool_id": user_pool_id,
+                "identifier": identifier,
+                "name": name,
+                "scopes": scopes,
+            },
+        )
+
+    def merge_update_resource_server(
+        self,
+        *,
+        user_pool_id: str,
+        identifier: str,
+        name: str | Unset | Reset = UNSET,
+        scopes: Sequence[ResourceServerScopeType] | Unset | Reset = UNSET,
+    ) -> ResourceServerType:
+        """UpdateResourceServer without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. The raw
+        ``update_resource_server`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_resource_server(
+                user_pool_id=user_pool_id,
+                identifier=identifier,
+                name=name,
+                scopes=scopes,
+            ),
+        )
+
+    def plan_update_terms(
+        self,
+        *,
+        terms_id: str,
+        user_pool_id: str,
+        terms_name: str | Unset | Reset = UNSET,
+        terms_source: TermsSourceType | Unset | Reset = UNSET,
+        enforcement: TermsEnforcementType | Unset | Reset = UNSET,
+        links: Mapping[str, str] | Unset | Reset = UNSET,
+    ) -> Plan[UpdateTermsRequest, TermsType]:
+        """Plan a merged UpdateTerms: call DescribeTerms and lay the given fields over the current
+        settings. Nothing is updated; the plan lists every change and holds the full, validated request.
+        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        return plan(
+            self,
+            merges.UPDATE_TERMS,
+            {
+                "terms_id": terms_id,
+                "user_pool_id": user_pool_id,
+                "terms_name": terms_name,
+                "terms_source": terms_source,
+                "enforcement": enforcement,
+                "links": links,
+            },
+        )
+
+    def merge_update_terms(
+        self,
+        *,
+        terms_id: str,
+        user_pool_id: str,
+        terms_name: str | Unset | Reset = UNSET,
+        terms_source: TermsSourceType | Unset | Reset = UNSET,
+        enforcement: TermsEnforcementType | Unset | Reset = UNSET,
+        links: Mapping[str, str] | Unset | Reset = UNSET,
+        check_concurrent: bool = False,
+    ) -> TermsType:
+        """UpdateTerms without resetting what you did not pass: describe, overlay, send the full update,
+        return the updated resource. Sends no update when nothing changes. ``check_concurrent`` re-reads
+        LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
+        (this narrows the window; Cognito has no conditional update). The raw ``update_terms`` resets
+        every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_terms(
+                terms_id=terms_id,
+                user_pool_id=user_pool_id,
+                terms_name=terms_name,
+                terms_source=terms_source,
+                enforcement=enforcement,
+                links=links,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_update_user_pool(
+        self,
+        *,
+        user_pool_id: str,
+        policies: UserPoolPolicyType | Unset | Reset = UNSET,
+        deletion_protection: DeletionProtectionType | Unset | Reset = UNSET,
+        lambda_config: LambdaConfigType | Unset | Reset = UNSET,
+        auto_verified_attributes: Sequence[VerifiedAttributeType] | Unset | Reset = UNSET,
+        sms_verification_message: str | Unset | Reset = UNSET,
+        email_verification_message: str | Unset | Reset = UNSET,
+        email_verification_subject: str | Unset | Reset = UNSET,
+        verification_message_template: VerificationMessageTemplateType | Unset | Reset = UNSET,
+        sms_authentication_message: str | Unset | Reset = UNSET,
+        user_attribute_update_settings: UserAttributeUpdateSettingsType | Unset | Reset = UNSET,
+        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
+        device_configuration: DeviceConfigurationType | Unset | Reset = UNSET,
+        email_configuration: EmailConfigurationType | Unset | Reset = UNSET,
+        sms_configuration: SmsConfigurationType | Unset | Reset = UNSET,
+        user_pool_tags: Mapping[str, str] | Unset | Reset = UNSET,
+        admin_create_user_config: AdminCreateUserConfigType | Unset | Reset = UNSET,
+        user_pool_add_ons: UserPoolAddOnsType | Unset | Reset = UNSET,
+        dcr_configuration: DcrConfigurationType | Unset | Reset = UNSET,
+        account_recovery_setting: AccountRecoverySettingType | Unset | Reset = UNSET,
+        pool_name: str | Unset | Reset = UNSET,
+        user_pool_tier: UserPoolTierType | Unset | Reset = UNSET,
+        key_configuration: KeyConfigurationType | Unset | Reset = UNSET,
+        issuer_configuration: IssuerConfigurationType | Unset | Reset = UNSET,
+        acr_configuration: Mapping[str, AcrLevelConfigType] | Unset | Reset = UNSET,
+    ) -> Plan[UpdateUserPoolRequest, UserPoolType]:
+        """Plan a merged UpdateUserPool: call DescribeUserPool and lay the given fields over the current
+        settings. Nothing is updated; the plan lists every change and holds the full, validated request.
+        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        return plan(
+            self,
+            merges.UPDATE_USER_POOL,
+            {
+                "user_pool_id": user_pool_id,
+                "policies": policies,
+                "deletion_protection": deletion_protection,
+                "lambda_config": lambda_config,
+                "auto_verified_attributes": auto_verified_attributes,
+                "sms_verification_message": sms_verification_message,
+                "email_verification_message": email_verification_message,
+                "email_verification_subject": email_verification_subject,
+                "verification_message_template": verification_message_template,
+                "sms_authentication_message": sms_authentication_message,
+                "user_attribute_update_settings": user_attribute_update_settings,
+                "mfa_configuration": mfa_configuration,
+                "device_configuration": device_configuration,
+                "email_configuration": email_configuration,
+                "sms_configuration": sms_configuration,
+                "user_pool_tags": user_pool_tags,
+                "admin_create_user_config": admin_create_user_config,
+                "user_pool_add_ons": user_pool_add_ons,
+                "dcr_configuration": dcr_configuration,
+                "account_recovery_setting": account_recovery_setting,
+                "pool_name": pool_name,
+                "user_pool_tier": user_pool_tier,
+                "key_configuration": key_configuration,
+                "issuer_configuration": issuer_configuration,
+                "acr_configuration": acr_configuration,
+            },
+        )
+
+    def merge_update_user_pool(
+        self,
+        *,
+        user_pool_id: str,
+        policies: UserPoolPolicyType | Unset | Reset = UNSET,
+        deletion_protection: DeletionProtectionType | Unset | Reset = UNSET,
+        lambda_config: LambdaConfigType | Unset | Reset = UNSET,
+        auto_verified_attributes: Sequence[VerifiedAttributeType] | Unset | Reset = UNSET,
+        sms_verification_message: str | Unset | Reset = UNSET,
+        email_verification_message: str | Unset | Reset = UNSET,
+        email_verification_subject: str | Unset | Reset = UNSET,
+        verification_message_template: VerificationMessageTemplateType | Unset | Reset = UNSET,
+        sms_authentication_message: str | Unset | Reset = UNSET,
+        user_attribute_update_settings: UserAttributeUpdateSettingsType | Unset | Reset = UNSET,
+        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
+        device_configuration: DeviceConfigurationType | Unset | Reset = UNSET,
+        email_configuration: EmailConfigurationType | Unset | Reset = UNSET,
+        sms_configuration: SmsConfigurationType | Unset | Reset = UNSET,
+        user_pool_tags: Mapping[str, str] | Unset | Reset = UNSET,
+        admin_create_user_config: AdminCreateUserConfigType | Unset | Reset = UNSET,
+        user_pool_add_ons: UserPoolAddOnsType | Unset | Reset = UNSET,
+        dcr_configuration: DcrConfigurationType | Unset | Reset = UNSET,
+        account_recovery_setting: AccountRecoverySettingType | Unset | Reset = UNSET,
+        pool_name: str | Unset | Reset = UNSET,
+        user_pool_tier: UserPoolTierType | Unset | Reset = UNSET,
+        key_configuration: KeyConfigurationType | Unset | Reset = UNSET,
+        issuer_configuration: IssuerConfigurationType | Unset | Reset = UNSET,
+        acr_configuration: Mapping[str, AcrLevelConfigType] | Unset | Reset = UNSET,
+        check_concurrent: bool = False,
+    ) -> UserPoolType:
+        """UpdateUserPool without resetting what you did not pass: describe, overlay, send the full update,
+        return the updated resource. Sends no update when nothing changes. ``check_concurrent`` re-reads
+        LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
+        (this narrows the window; Cognito has no conditional update). The raw ``update_user_pool``
+        resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_user_pool(
+                user_pool_id=user_pool_id,
+                policies=policies,
+                deletion_protection=deletion_protection,
+                lambda_config=lambda_config,
+                auto_verified_attributes=auto_verified_attributes,
+                sms_verification_message=sms_verification_message,
+                email_verification_message=email_verification_message,
+                email_verification_subject=email_verification_subject,
+                verification_message_template=verification_message_template,
+                sms_authentication_message=sms_authentication_message,
+                user_attribute_update_settings=user_attribute_update_settings,
+                mfa_configuration=mfa_configuration,
+                device_configuration=device_configuration,
+                email_configuration=email_configuration,
+                sms_configuration=sms_configuration,
+                user_pool_tags=user_pool_tags,
+                admin_create_user_config=admin_create_user_config,
+                user_pool_add_ons=user_pool_add_ons,
+                dcr_configuration=dcr_configuration,
+                account_recovery_setting=account_recovery_setting,
+                pool_name=pool_name,
+                user_pool_tier=user_pool_tier,
+                key_configuration=key_configuration,
+                issuer_configuration=issuer_configuration,
+                acr_configuration=acr_configuration,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_update_user_pool_client(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str,
+        client_name: str | Unset | Reset = UNSET,
+        refresh_token_validity: int | Unset | Reset = UNSET,
+        access_token_validity: int | Unset | Reset = UNSET,
+        id_token_validity: int | Unset | Reset = UNSET,
+        token_validity_units: TokenValidityUnitsType | Unset | Reset = UNSET,
+        read_attributes: Sequence[str] | Unset | Reset = UNSET,
+        write_attributes: Sequence[str] | Unset | Reset = UNSET,
+        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Unset | Reset = UNSET,
+        supported_identity_providers: Sequence[str] | Unset | Reset = UNSET,
+        callback_urls: Sequence[str] | Unset | Reset = UNSET,
+        logout_urls: Sequence[str] | Unset | Reset = UNSET,
+        default_redirect_uri: str | Unset | Reset = UNSET,
+        allowed_oauth_flows: Sequence[OAuthFlowType] | Unset | Reset = UNSET,
+        allowed_oauth_scopes: Sequence[str] | Unset | Reset = UNSET,
+        allowed_oauth_flows_user_pool_client: bool | Unset | Reset = UNSET,
+        analytics_configuration: AnalyticsConfigurationType | Unset | Reset = UNSET,
+        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Unset | Reset = UNSET,
+        enable_token_revocation: bool | Unset | Reset = UNSET,
+        enable_propagate_additional_user_context_data: bool | Unset | Reset = UNSET,
+        auth_session_validity: int | Unset | Reset = UNSET,
+        refresh_token_rotation: RefreshTokenRotationType | Unset | Reset = UNSET,
+        publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+    ) -> Plan[UpdateUserPoolClientRequest, UserPoolClientType]:
+        """Plan a merged UpdateUserPoolClient: call DescribeUserPoolClient and lay the given fields over
+        the current settings. Nothing is updated; the plan lists every change and holds the full,
+        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
+        default)."""
+        return plan(
+            self,
+            merges.UPDATE_USER_POOL_CLIENT,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "client_name": client_name,
+                "refresh_token_validity": refresh_token_validity,
+                "access_token_validity": access_token_validity,
+                "id_token_validity": id_token_validity,
+                "token_validity_units": token_validity_units,
+                "read_attributes": read_attributes,
+                "write_attributes": write_attributes,
+                "explicit_auth_flows": explicit_auth_flows,
+                "supported_identity_providers": supported_identity_providers,
+                "callback_urls": callback_urls,
+                "logout_urls": logout_urls,
+                "default_redirect_uri": default_redirect_uri,
+                "allowed_oauth_flows": allowed_oauth_flows,
+                "allowed_oauth_scopes": allowed_oauth_scopes,
+                "allowed_oauth_flows_user_pool_client": allowed_oauth_flows_user_pool_client,
+                "analytics_configuration": analytics_configuration,
+                "prevent_user_existence_errors": prevent_user_existence_errors,
+                "enable_token_revocation": enable_token_revocation,
+                "enable_propagate_additional_user_context_data": enable_propagate_additional_user_context_data,
+                "auth_session_validity": auth_session_validity,
+                "refresh_token_rotation": refresh_token_rotation,
+                "publish_secrets_in_aws_secrets_manager": publish_secrets_in_aws_secrets_manager,
+            },
+        )
+
+    def merge_update_user_pool_client(
+        self,
+        *,
+        user_pool_id: str,
+        client_id: str,
+        client_name: str | Unset | Reset = UNSET,
+        refresh_token_validity: int | Unset | Reset = UNSET,
+        access_token_validity: int | Unset | Reset = UNSET,
+        id_token_validity: int | Unset | Reset = UNSET,
+        token_validity_units: TokenValidityUnitsType | Unset | Reset = UNSET,
+        read_attributes: Sequence[str] | Unset | Reset = UNSET,
+        write_attributes: Sequence[str] | Unset | Reset = UNSET,
+        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Unset | Reset = UNSET,
+        supported_identity_providers: Sequence[str] | Unset | Reset = UNSET,
+        callback_urls: Sequence[str] | Unset | Reset = UNSET,
+        logout_urls: Sequence[str] | Unset | Reset = UNSET,
+        default_redirect_uri: str | Unset | Reset = UNSET,
+        allowed_oauth_flows: Sequence[OAuthFlowType] | Unset | Reset = UNSET,
+        allowed_oauth_scopes: Sequence[str] | Unset | Reset = UNSET,
+        allowed_oauth_flows_user_pool_client: bool | Unset | Reset = UNSET,
+        analytics_configuration: AnalyticsConfigurationType | Unset | Reset = UNSET,
+        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Unset | Reset = UNSET,
+        enable_token_revocation: bool | Unset | Reset = UNSET,
+        enable_propagate_additional_user_context_data: bool | Unset | Reset = UNSET,
+        auth_session_validity: int | Unset | Reset = UNSET,
+        refresh_token_rotation: RefreshTokenRotationType | Unset | Reset = UNSET,
+        publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        check_concurrent: bool = False,
+    ) -> UserPoolClientType:
+        """UpdateUserPoolClient without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
+        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
+        moved (this narrows the window; Cognito has no conditional update). The raw
+        ``update_user_pool_client`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_user_pool_client(
+                user_pool_id=user_pool_id,
+                client_id=client_id,
+                client_name=client_name,
+                refresh_token_validity=refresh_token_validity,
+                access_token_validity=access_token_validity,
+                id_token_validity=id_token_validity,
+                token_validity_units=token_validity_units,
+                read_attributes=read_attributes,
+                write_attributes=write_attributes,
+                explicit_auth_flows=explicit_auth_flows,
+                supported_identity_providers=supported_identity_providers,
+                callback_urls=callback_urls,
+                logout_urls=logout_urls,
+                default_redirect_uri=default_redirect_uri,
+                allowed_oauth_flows=allowed_oauth_flows,
+                allowed_oauth_scopes=allowed_oauth_scopes,
+                allowed_oauth_flows_user_pool_client=allowed_oauth_flows_user_pool_client,
+                analytics_configuration=analytics_configuration,
+                prevent_user_existence_errors=prevent_user_existence_errors,
+                enable_token_revocation=enable_token_revocation,
+                enable_propagate_additional_user_context_data=enable_propagate_additional_user_context_data,
+                auth_session_validity=auth_session_validity,
+                refresh_token_rotation=refresh_token_rotation,
+                publish_secrets_in_aws_secrets_manager=publish_secrets_in_aws_secrets_manager,
+            ),
+            check_concurrent=check_concurrent,
+        )
+
+    def plan_update_user_pool_domain(
+        self,
+        *,
+        domain: str,
+        user_pool_id: str | Unset | Reset = UNSET,
+        managed_login_version: int | Unset | Reset = UNSET,
+        custom_domain_config: CustomDomainConfigType | Unset | Reset = UNSET,
+        routing: RoutingType | Unset | Reset = UNSET,
+    ) -> Plan[UpdateUserPoolDomainRequest, DomainDescriptionType]:
+        """Plan a merged UpdateUserPoolDomain: call DescribeUserPoolDomain and lay the given fields over
+        the current settings. Nothing is updated; the plan lists every change and holds the full,
+        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
+        default)."""
+        return plan(
+            self,
+            merges.UPDATE_USER_POOL_DOMAIN,
+            {
+                "domain": domain,
+                "user_pool_id": user_pool_id,
+                "managed_login_version": managed_login_version,
+                "custom_domain_config": custom_domain_config,
+                "routing": routing,
+            },
+        )
+
+    def merge_update_user_pool_domain(
+        self,
+        *,
+        domain: str,
+        user_pool_id: str | Unset | Reset = UNSET,
+        managed_login_version: int | Unset | Reset = UNSET,
+        custom_domain_config: CustomDomainConfigType | Unset | Reset = UNSET,
+        routing: RoutingType | Unset | Reset = UNSET,
+    ) -> DomainDescriptionType:
+        """UpdateUserPoolDomain without resetting what you did not pass: describe, overlay, send the full
+        update, return the updated resource. Sends no update when nothing changes. The raw
+        ``update_user_pool_domain`` resets every omitted setting to its default."""
+        return apply(
+            self,
+            self.plan_update_user_pool_domain(
+                domain=domain,
+                user_pool_id=user_pool_id,
+                managed_login_version=managed_login_version,
+                custom_domain_config=custom_domain_config,
+                routing=routing,
+            ),
+        )
+
+    def apply(self, plan: Plan[Any, R], *, check_concurrent: bool = False) -> R:
+        """Send a plan made by a ``plan_*`` method; returns the updated resource (no request if it changes nothing)."""
+        return apply(self, plan, check_concurrent=check_concurrent)
