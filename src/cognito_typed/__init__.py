@@ -1,23 +1,24 @@
 """cognito-typed: typed models, validation and a typed client for Amazon Cognito user pools.
 
-Generated from botocore's own ``cognito-idp`` model. The generated modules:
+Generated from botocore's own ``cognito-idp`` model:
 
 - :mod:`cognito_typed.models`: dataclass-style request/response models (``to_wire``/``from_wire``/``validate``)
 - :mod:`cognito_typed.type_defs`: TypedDicts with the wire names, for code that passes dicts to boto3
 - :mod:`cognito_typed.literals`: ``Literal`` aliases for every enum
 - :mod:`cognito_typed.errors`: one exception class per error code
-- :mod:`cognito_typed.client`: :class:`CognitoIdentityProvider`, the typed client
+- :mod:`cognito_typed.client`: :class:`CognitoIdentityProvider`, the typed client, with
+  merge-on-update (``plan_*``/``merge_*``) for every update that has a describe partner
 
-``CognitoIdentityProvider`` is importable from here too; it is loaded on first use so
-that ``import cognito_typed`` stays cheap.
+The client and merge names are loaded on first use, so ``import cognito_typed`` stays cheap.
 """
 
+from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from cognito_typed._merge import RESET, ConcurrentModificationError, Plan, Reset
 from cognito_typed._runtime import UNSET, Model, Request, Unset, ValidationError, Violation
 
 if TYPE_CHECKING:
+    from cognito_typed._merge import RESET, ConcurrentModificationError, Plan, Reset
     from cognito_typed.client import CognitoIdentityProvider
 
 __all__ = [
@@ -34,10 +35,17 @@ __all__ = [
     "Violation",
 ]
 
+_LAZY = {
+    "CognitoIdentityProvider": "cognito_typed.client",
+    "RESET": "cognito_typed._merge",
+    "Reset": "cognito_typed._merge",
+    "Plan": "cognito_typed._merge",
+    "ConcurrentModificationError": "cognito_typed._merge",
+}
+
 
 def __getattr__(name: str) -> Any:
-    if name == "CognitoIdentityProvider":
-        from cognito_typed.client import CognitoIdentityProvider
-
-        return CognitoIdentityProvider
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(module), name)

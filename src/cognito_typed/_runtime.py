@@ -139,27 +139,31 @@ class Kind:
 
 
 class _Sized(Kind):
-    __slots__ = ("max", "min", "sensitive")
+    __slots__ = ("_hi", "_lo", "max", "min", "sensitive")
     unit: ClassVar[str] = "length"
 
     def __init__(self, *, min: int | None = None, max: int | None = None, sensitive: bool = False) -> None:
         self.min, self.max, self.sensitive = min, max, sensitive
+        # One chained comparison on the hot path instead of two None checks.
+        self._lo = -(2**63) if min is None else min
+        self._hi = 2**63 if max is None else max
 
     def _check_size(self, size: int, path: str, out: list[Violation]) -> None:
-        if (self.min is not None and size < self.min) or (self.max is not None and size > self.max):
+        if not self._lo <= size <= self._hi:
             out.append(
                 Violation(path, f"{self.unit} {size} is out of range", f"{self.unit} {_range(self.min, self.max)}")
             )
 
 
 class Str(_Sized):
-    __slots__ = ("pattern",)
+    __slots__ = ("_matches", "pattern")
 
     def __init__(
         self, *, min: int | None = None, max: int | None = None, pattern: str | None = None, sensitive: bool = False
     ) -> None:
         super().__init__(min=min, max=max, sensitive=sensitive)
         self.pattern = pattern
+        self._matches: Callable[[str], bool] | None = None  # compiled on first use, not at import
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if not isinstance(value, str):
@@ -169,8 +173,13 @@ class Str(_Sized):
                 )
             )
             return
-        self._check_size(len(value), path, out)
-        if self.pattern is not None and not java_pattern(self.pattern).fullmatch(value):
+        if not self._lo <= len(value) <= self._hi:
+            self._check_size(len(value), path, out)
+        if self.pattern is None:
+            return
+        if self._matches is None:
+            self._matches = java_pattern(self.pattern).fullmatch
+        if not self._matches(value):
             out.append(
                 Violation(
                     path,
@@ -212,7 +221,7 @@ class Int(_Sized):
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
             out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not an integer", "type int"))
-        elif (self.min is not None and value < self.min) or (self.max is not None and value > self.max):
+        elif not self._lo <= value <= self._hi:
             out.append(Violation(path, f"{_show(value, hide)} is out of range", _range(self.min, self.max)))
 
 
@@ -458,10 +467,8 @@ class Model:
         """Raise :class:`ValidationError` listing every constraint of the model this breaks."""
         out: list[Violation] = []
         self.check_into("", out)
-        rules = _semantic_rules().get(type(self).__name__)
-        if rules:
-            for rule in rules:
-                rule(self, out)
+        for rule in _semantic_rules().get(type(self).__name__, ()):
+            rule(self, out)
         if out:
             raise ValidationError(type(self).__name__, out)
 
@@ -475,11 +482,17 @@ class Model:
                 out.append(Violation(prefix + field.wire, "is missing", "required"))
 
 
+_rules_by_model: Mapping[str, Sequence[Callable[[Any, list[Violation]], None]]] | None = None
+
+
 def _semantic_rules() -> Mapping[str, Sequence[Callable[[Any, list[Violation]], None]]]:
     """Rules AWS documents that the model cannot state (see ``cognito_typed._rules``), by model name."""
-    from cognito_typed._rules import RULES  # loaded on first validate(), not at import
+    global _rules_by_model
+    if _rules_by_model is None:
+        from cognito_typed._rules import RULES  # loaded on first validate(), not at import
 
-    return RULES
+        _rules_by_model = RULES
+    return _rules_by_model
 
 
 R = TypeVar("R")
