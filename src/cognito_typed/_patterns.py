@@ -1,11 +1,13 @@
 """Run the model's Java-flavoured patterns with Python's ``re``.
 
 The model's patterns follow ``java.util.regex``: whole-string match, ASCII ``\\w``,
-``\\s`` and ``\\d``, and Unicode categories ``\\p{L}``. Python's ``re`` has no ``\\p{..}``,
-so a pattern that uses them is rewritten: each ``\\p{X}`` becomes the ASCII members of
-category X plus one private-use placeholder standing for "any non-ASCII character of
-category X", and the value is matched with its non-ASCII characters replaced by the
-placeholder of their category. Nothing else about the pattern changes.
+``\\s`` and ``\\d``, a ``.`` that matches no line terminator (``\\n \\r \\u0085 \\u2028
+\\u2029``; Python's leaves out only ``\\n``), and Unicode categories ``\\p{L}``, which
+Python's ``re`` does not have. So ``.`` is spelled out, and a pattern with categories is
+rewritten: each ``\\p{X}`` becomes the ASCII members of category X plus one private-use
+placeholder standing for "any non-ASCII character of category X", and the value is matched
+with its non-ASCII characters replaced by the placeholder of their category. Nothing else
+about the pattern changes.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from functools import cache
 _CATEGORIES = "CLMNPSZ"
 _PLACEHOLDER = {c: chr(0xF0000 + i) for i, c in enumerate(_CATEGORIES)}
 _CATEGORY_RE = re.compile(r"\\p\{([A-Z])\}")
+_JAVA_DOT = "[^\\n\\r\\x85\\u2028\\u2029]"
 
 
 def _ascii_members(category: str) -> str:
@@ -24,6 +27,7 @@ def _ascii_members(category: str) -> str:
 
 
 def _translate(pattern: str) -> str:
+    dotall = pattern.startswith("(?s)")
     out: list[str] = []
     in_class = False
     i = 0
@@ -39,6 +43,10 @@ def _translate(pattern: str) -> str:
         if char == "\\":
             out.append(pattern[i : i + 2])
             i += 2
+            continue
+        if char == "." and not in_class and not dotall:
+            out.append(_JAVA_DOT)
+            i += 1
             continue
         if char == "[" and not in_class:
             in_class = True
@@ -62,7 +70,7 @@ class JavaPattern:
     def __init__(self, source: str) -> None:
         self.source = source
         self._by_category = _CATEGORY_RE.search(source) is not None
-        self._regex = re.compile(_translate(source) if self._by_category else source, re.ASCII)
+        self._regex = re.compile(_translate(source), re.ASCII)
 
     def fullmatch(self, value: str) -> bool:
         if self._by_category and not value.isascii():

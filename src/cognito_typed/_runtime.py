@@ -88,6 +88,8 @@ class Violation:
 class ValidationError(ValueError):
     """Every rule a request breaks, found before anything is sent."""
 
+    __module__ = "cognito_typed"  # where users import it from; shown in tracebacks
+
     def __init__(self, model: str, violations: Sequence[Violation]) -> None:
         self.model = model
         self.violations = tuple(violations)

@@ -1,0 +1,357 @@
+"""Per-call overhead of the typed client over a raw botocore client, and construction cost.
+
+Both sides run in the same process against the same botocore ``Stubber`` responses:
+
+- ``describe_user_pool_client``: typed vs raw (target: typed <= 1.10x raw);
+- ``describe_user_pool`` with a fully populated response, every member of ``UserPoolType``
+  present at realistic sizes, built from botocore's own model (target <= 1.20x);
+- construction of ``CognitoIdentityProvider(boto3.client('cognito-idp'))`` on top of
+  ``boto3.client('cognito-idp')``: in a warm process, and as a first client in a fresh one
+  (which includes importing the typed client and its models).
+
+The Stubber stands in for the network: botocore still validates and serializes the request
+and runs its event hooks, but sends nothing and parses no HTTP body. Its own cost (two
+hooks per call, the queue) is paid equally by both sides, and a real call also spends
+milliseconds on the network and in parsing that the typed client does not add to: the ratios
+here are upper bounds of the overhead a real call sees. Figures only; nothing is asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import os
+import statistics
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from _timing import fair_env, header, measure, python_snippet
+
+FAKE_AWS = {
+    "AWS_ACCESS_KEY_ID": "testing",
+    "AWS_SECRET_ACCESS_KEY": "testing",
+    "AWS_DEFAULT_REGION": "us-east-1",
+    "AWS_CONFIG_FILE": os.devnull,
+    "AWS_SHARED_CREDENTIALS_FILE": os.devnull,
+    "AWS_EC2_METADATA_DISABLED": "true",
+}
+os.environ.update(FAKE_AWS)  # before boto3/botocore look for credentials
+os.environ.pop("AWS_PROFILE", None)
+
+import boto3  # noqa: E402
+from botocore.awsrequest import AWSResponse  # noqa: E402
+from botocore.stub import Stubber  # noqa: E402
+
+from cognito_typed.client import CognitoIdentityProvider  # noqa: E402
+
+POOL_ID = "us-east-1_Example1"
+CLIENT_ID = "6exampleclientid0123456789"
+WHEN = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
+
+
+# --- a fully populated response, from botocore's model ------------------------------------
+
+
+class Populate:
+    """A value for every member of a botocore shape, at a realistic size.
+
+    Strings are ``text`` characters (within the shape's bounds), lists and maps ``items``
+    entries; ``sizes`` overrides the count for named list shapes.
+    """
+
+    def __init__(self, *, text: int = 24, items: int = 3, sizes: dict[str, int] | None = None) -> None:
+        self.text, self.items, self.sizes = text, items, sizes or {}
+
+    def __call__(self, shape: Any, i: int = 0) -> Any:
+        kind = shape.type_name
+        meta = shape.metadata
+        if kind == "structure":
+            return {name: self(member, i) for name, member in shape.members.items()}
+        if kind == "list":
+            n = self._count(shape)
+            return [self(shape.member, j) for j in range(n)]
+        if kind == "map":
+            n = self._count(shape)
+            return {self(shape.key, j): self(shape.value, j) for j in range(n)}
+        if kind == "string":
+            if shape.enum:
+                return shape.enum[i % len(shape.enum)]
+            size = max(meta.get("min", 1), min(meta.get("max", self.text), self.text))
+            stem = f"{shape.name.lower()}-{i}-"
+            return (stem * (size // len(stem) + 1))[:size]
+        if kind in ("integer", "long"):
+            return max(meta.get("min", 0), min(meta.get("max", 10_000), 60 + i))
+        if kind == "boolean":
+            return i % 2 == 0
+        if kind == "timestamp":
+            return WHEN
+        if kind == "blob":
+            return bytes(range(16))
+        raise ValueError(f"{shape.name}: no example for {kind}")
+
+    def _count(self, shape: Any) -> int:
+        n = self.sizes.get(shape.name, self.items)
+        return max(shape.metadata.get("min", 0), min(shape.metadata.get("max", n), n))
+
+
+def count_leaves(value: Any) -> int:
+    if isinstance(value, dict):
+        return sum(count_leaves(v) for v in value.values())
+    if isinstance(value, list):
+        return sum(count_leaves(v) for v in value)
+    return 1
+
+
+# --- timing -------------------------------------------------------------------------------
+
+
+def per_call(stubber: Stubber, method: str, response: dict[str, Any], call: Callable[[], Any], batch: int) -> float:
+    """Seconds per call over one batch; the batch's responses are queued before the clock starts."""
+    for _ in range(batch):
+        stubber.add_response(method, response)
+    gc.collect()
+    started = time.perf_counter()
+    for _ in range(batch):
+        call()
+    elapsed = time.perf_counter() - started
+    stubber.assert_no_pending_responses()
+    return elapsed / batch
+
+
+def compare(
+    title: str,
+    method: str,
+    response: dict[str, Any],
+    raw_call: Callable[[], Any],
+    typed_call: Callable[[], Any],
+    stubber: Stubber,
+    *,
+    rounds: int,
+    batch: int,
+    target: float,
+) -> None:
+    for _ in range(3):  # warm-up: caches in botocore, the typed models' first use
+        per_call(stubber, method, response, raw_call, 20)
+        per_call(stubber, method, response, typed_call, 20)
+    raw: list[float] = []
+    typed: list[float] = []
+    for r in range(rounds):  # interleaved, alternating which side goes first
+        pair = [(raw, raw_call), (typed, typed_call)]
+        for out, call in pair if r % 2 == 0 else reversed(pair):
+            out.append(per_call(stubber, method, response, call, batch))
+    raw_us, typed_us = statistics.median(raw) * 1e6, statistics.median(typed) * 1e6
+    ratio = typed_us / raw_us
+    verdict = "within" if ratio <= target else "OVER"
+    print(f"{title}")
+    print(f"  raw botocore   median {raw_us:9.1f} us/call   (min {min(raw) * 1e6:.1f})")
+    print(f"  typed client   median {typed_us:9.1f} us/call   (min {min(typed) * 1e6:.1f})")
+    print(f"  typed - raw    {typed_us - raw_us:9.1f} us/call")
+    print(f"  ratio typed/raw = {ratio:.3f}   ({verdict} the target of <= {target:.2f}x)")
+    print(f"  ({rounds} rounds x {batch} calls per side)\n")
+
+
+class _Body:
+    """The raw body of a canned HTTP response (what urllib3 would hand botocore)."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data = data
+
+    def stream(self, **_: Any) -> Any:
+        yield self.data
+
+
+def http_level(
+    raw: Any,
+    typed: CognitoIdentityProvider,
+    cases: list[tuple[str, dict[str, Any], Any, Any]],
+    *,
+    rounds: int,
+    batch: int,
+) -> None:
+    """The same comparison one level lower: a ``before-send`` hook answers with the JSON body,
+    so botocore also signs the request and parses the response, as on a real call (minus the socket)."""
+    body: dict[str, bytes] = {}
+
+    def answer(request: Any, **_: Any) -> AWSResponse:
+        target = request.headers["X-Amz-Target"].decode().split(".")[-1]
+        return AWSResponse(request.url, 200, {"x-amzn-requestid": "req-1"}, _Body(body[target]))
+
+    def default(value: Any) -> Any:
+        return value.timestamp() if isinstance(value, datetime) else value.decode()
+
+    print("same comparison with an HTTP-level stub (botocore signs, and parses the JSON body)")
+    raw.meta.events.register_first("before-send.cognito-idp", answer)
+    try:
+        for operation, response, raw_call, typed_call in cases:
+            body[operation] = json.dumps(response, default=default).encode()
+            for _ in range(20):
+                raw_call(), typed_call()
+            raw_t: list[float] = []
+            typed_t: list[float] = []
+            for r in range(rounds):
+                pair = [(raw_t, raw_call), (typed_t, typed_call)]
+                for out, call in pair if r % 2 == 0 else reversed(pair):
+                    gc.collect()
+                    started = time.perf_counter()
+                    for _ in range(batch):
+                        call()
+                    out.append((time.perf_counter() - started) / batch)
+            a, b = statistics.median(raw_t) * 1e6, statistics.median(typed_t) * 1e6
+            print(
+                f"  {operation:<26} raw {a:8.1f} us   typed {b:8.1f} us   typed - raw {b - a:6.1f} us"
+                f"   ratio {b / a:.3f}"
+            )
+    finally:
+        raw.meta.events.unregister("before-send.cognito-idp", answer)
+    print()
+
+
+def typed_layer_only(typed: CognitoIdentityProvider, response: dict[str, Any], n: int) -> float:
+    """Seconds per request of the typed layer's own work: build, validate, to_wire, from_wire."""
+    from cognito_typed.models import DescribeUserPoolRequest, DescribeUserPoolResponse
+
+    samples = []
+    for _ in range(7):
+        started = time.perf_counter()
+        for _ in range(n):
+            request = DescribeUserPoolRequest(user_pool_id=POOL_ID)
+            request.validate()
+            request.to_wire()
+            DescribeUserPoolResponse.from_wire(response)
+        samples.append((time.perf_counter() - started) / n)
+    return statistics.median(samples)
+
+
+def construction(rounds: int) -> None:
+    # warm process: the loaders' caches are filled by the first client
+    boto3.client("cognito-idp")
+    plain: list[float] = []
+    wrapped: list[float] = []
+    for r in range(rounds):
+        for label in ("plain", "wrapped") if r % 2 == 0 else ("wrapped", "plain"):
+            started = time.perf_counter()
+            if label == "plain":
+                boto3.client("cognito-idp")
+                plain.append(time.perf_counter() - started)
+            else:
+                CognitoIdentityProvider(boto3.client("cognito-idp"))
+                wrapped.append(time.perf_counter() - started)
+    raw = boto3.client("cognito-idp")
+    n = 100_000
+    started = time.perf_counter()
+    for _ in range(n):
+        CognitoIdentityProvider(raw)
+    wrap_only = (time.perf_counter() - started) / n
+    p, w = statistics.median(plain), statistics.median(wrapped)
+    print("client construction, warm process (loaders' caches filled)")
+    print(f"  boto3.client('cognito-idp')                          median {p * 1e3:8.2f} ms")
+    print(f"  CognitoIdentityProvider(boto3.client('cognito-idp')) median {w * 1e3:8.2f} ms   ratio {w / p:.3f}")
+    print(f"  CognitoIdentityProvider(existing client) alone       {wrap_only * 1e6:8.2f} us")
+    print(f"  ({rounds} of each, interleaved; the wrapper alone over {n} constructions)\n")
+
+
+def first_client_in_fresh_process(repeat: int) -> None:
+    timed = "import time; t = time.perf_counter(); {}; print(time.perf_counter() - t)"
+    commands = {
+        "boto3.client": python_snippet("import boto3; " + timed.format("boto3.client('cognito-idp')")),
+        "typed(boto3.client)": python_snippet(
+            "import boto3; "
+            + timed.format(
+                "from cognito_typed import CognitoIdentityProvider; "
+                "CognitoIdentityProvider(boto3.client('cognito-idp'))"
+            )
+        ),
+    }
+    results = measure(commands, repeat=repeat, env=fair_env(**FAKE_AWS), reported=True)
+    plain, typed = results["boto3.client"], results["typed(boto3.client)"]
+    print("first client in a fresh process (boto3 already imported; the typed side also imports the client")
+    print("and its models on first use)")
+    print(f"  {plain.row(24)}")
+    print(f"  {typed.row(24)}")
+    print(f"  ratio {typed.ratio(plain):.3f}, typed - plain = {(typed.median - plain.median) * 1e3:.1f} ms\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=40, help="interleaved batches per side (default 40)")
+    parser.add_argument("--batch", type=int, default=250, help="calls per batch (default 250)")
+    parser.add_argument("--fresh", type=int, default=15, help="fresh-process runs per side (default 15)")
+    args = parser.parse_args()
+
+    raw = boto3.client("cognito-idp", region_name="us-east-1")
+    typed = CognitoIdentityProvider(raw)
+    model = raw.meta.service_model
+    client_response = {
+        "UserPoolClient": Populate(text=24, items=3)(model.shape_for("UserPoolClientType")),
+    }
+    pool = Populate(text=24, items=3, sizes={"SchemaAttributesListType": 20})(model.shape_for("UserPoolType"))
+    pool_response = {"UserPool": pool}
+    pool_shape = model.shape_for("UserPoolType")
+    assert set(pool) == set(pool_shape.members)  # every member of UserPoolType is present
+
+    header(
+        "typed client vs raw botocore client, same process, same Stubber responses",
+        "The Stubber replaces the network (botocore still validates and serializes the request);",
+        "its cost is the same on both sides, and real calls add network time and response parsing",
+        "on both sides, so these ratios are upper bounds. Per-call figures are medians of batches.",
+        f"describe_user_pool response: {len(pool)} members of UserPoolType, "
+        f"{len(pool['SchemaAttributes'])} schema attributes, {count_leaves(pool_response)} leaf values.",
+    )
+    with Stubber(raw) as stubber:
+        compare(
+            "describe_user_pool_client",
+            "describe_user_pool_client",
+            client_response,
+            lambda: raw.describe_user_pool_client(UserPoolId=POOL_ID, ClientId=CLIENT_ID),
+            lambda: typed.describe_user_pool_client(user_pool_id=POOL_ID, client_id=CLIENT_ID),
+            stubber,
+            rounds=args.rounds,
+            batch=args.batch,
+            target=1.10,
+        )
+        compare(
+            "describe_user_pool (fully populated UserPoolType)",
+            "describe_user_pool",
+            pool_response,
+            lambda: raw.describe_user_pool(UserPoolId=POOL_ID),
+            lambda: typed.describe_user_pool(user_pool_id=POOL_ID),
+            stubber,
+            rounds=args.rounds,
+            batch=args.batch,
+            target=1.20,
+        )
+    http_level(
+        raw,
+        typed,
+        [
+            (
+                "DescribeUserPoolClient",
+                client_response,
+                lambda: raw.describe_user_pool_client(UserPoolId=POOL_ID, ClientId=CLIENT_ID),
+                lambda: typed.describe_user_pool_client(user_pool_id=POOL_ID, client_id=CLIENT_ID),
+            ),
+            (
+                "DescribeUserPool",
+                pool_response,
+                lambda: raw.describe_user_pool(UserPoolId=POOL_ID),
+                lambda: typed.describe_user_pool(user_pool_id=POOL_ID),
+            ),
+        ],
+        rounds=max(4, args.rounds // 2),
+        batch=args.batch,
+    )
+    layer = typed_layer_only(typed, pool_response, 2000)
+    print(
+        f"typed layer alone for describe_user_pool (request build+validate+to_wire, response from_wire):"
+        f" {layer * 1e6:.1f} us\n"
+    )
+
+    construction(rounds=max(10, args.rounds))
+    first_client_in_fresh_process(args.fresh)
+
+
+if __name__ == "__main__":
+    main()

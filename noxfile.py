@@ -1,0 +1,117 @@
+"""Project tasks. From the repository root, with only Python >= 3.11 and pip:
+
+    python3 -m pip install nox && python3 -m nox -s tests
+
+Sessions: ``tests``, ``lint``, ``typecheck`` (run by a bare ``nox``), and ``generate``,
+``bench``, ``demo``. Arguments after ``--`` go to the underlying tool, e.g.
+``nox -s tests -- -k wire`` or ``nox -s generate -- --check``.
+
+Every session runs on the interpreter that runs nox (no version is pinned here; the
+project itself needs 3.11+). nox gives each session its own virtualenv; they are
+reused between runs, and a session skips ``pip install`` when its venv already holds
+exactly what it asks for from the current ``pyproject.toml`` (``--reuse-venv=never``
+rebuilds from scratch).
+"""
+
+from __future__ import annotations
+
+import sys
+
+if sys.version_info < (3, 11):  # noqa: UP036 - this file is read by whatever Python runs nox
+    raise SystemExit(f"cognito-typed needs Python >= 3.11; nox is running on {sys.version.split()[0]}")
+
+import hashlib
+import re
+import tomllib
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2024.3.2"
+nox.options.default_venv_backend = "venv"
+nox.options.reuse_venv = "yes"
+nox.options.error_on_external_run = True
+nox.options.sessions = ["lint", "typecheck", "tests"]
+
+ROOT = Path(__file__).resolve().parent
+PYPROJECT = ROOT / "pyproject.toml"
+DEV = ("-e", ".[dev]")
+
+
+def _pin(name: str) -> str:
+    """The requirement for ``name`` exactly as the ``dev`` extra pins it (one place for versions)."""
+    dev: list[str] = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["optional-dependencies"]["dev"]
+    for requirement in dev:
+        match = re.match(r"[A-Za-z0-9._-]+", requirement)
+        if match and match.group().lower().replace("_", "-") == name.lower().replace("_", "-"):
+            return requirement
+    raise LookupError(f"{name} is not in the dev extra of pyproject.toml")
+
+
+def _install(session: nox.Session, *args: str) -> None:
+    """``pip install *args`` into the session's venv, unless this venv already did so for this pyproject.toml.
+
+    The stamp lives inside the venv, so a recreated venv always installs.
+    """
+    stamp = Path(session.virtualenv.location) / ".cognito-typed-installed"
+    key = hashlib.sha256("\0".join([PYPROJECT.read_text(encoding="utf-8"), *args]).encode()).hexdigest()
+    if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
+        session.log(f"already installed: {' '.join(args)}")
+        return
+    session.install(*args)
+    stamp.write_text(key, encoding="utf-8")
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite with pytest (arguments after -- go to pytest)."""
+    _install(session, *DEV)
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check (arguments after -- replace the default path '.')."""
+    _install(session, _pin("ruff"))
+    paths = session.posargs or ["."]
+    session.run("ruff", "check", *paths)
+    session.run("ruff", "format", "--check", *paths)
+
+
+@nox.session
+def typecheck(session: nox.Session) -> None:
+    """mypy and pyright, strict, over the paths pyproject.toml gives them (arguments after -- go to both)."""
+    _install(session, *DEV)
+    session.run("mypy", *session.posargs)  # [tool.mypy] files: src/cognito_typed and codegen
+    session.run("pyright", *session.posargs)  # [tool.pyright] include: src/cognito_typed
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate the code from botocore's model (`nox -s generate -- --check` only checks it is fresh)."""
+    _install(session, *DEV)
+    session.run("python", "-m", "codegen", *session.posargs)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks in bench/ (figures only, never a pass/fail); `-- NAME` runs bench/NAME.py alone."""
+    scripts = sorted(p for p in (ROOT / "bench").glob("*.py") if not p.name.startswith("_"))
+    if session.posargs:
+        wanted = {name.removesuffix(".py") for name in session.posargs}
+        unknown = wanted - {p.stem for p in scripts}
+        if unknown:
+            session.error(
+                f"no such benchmark: {', '.join(sorted(unknown))} (have: {', '.join(p.stem for p in scripts)})"
+            )
+        scripts = [p for p in scripts if p.stem in wanted]
+    _install(session, *DEV)
+    for script in scripts:
+        session.run("python", str(script.relative_to(ROOT)))
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """The demo against moto's in-process Cognito: no AWS account, no network."""
+    _install(session, "-e", ".", _pin("boto3"), _pin("botocore"), _pin("moto"))
+    session.run("python", "demo/demo.py", *session.posargs)
