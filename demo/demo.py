@@ -1,15 +1,21 @@
-"""cognito-typed, end to end against moto's in-process Cognito: no AWS account, no network.
+"""cognito-typed's main job, end to end on moto's in-process Cognito: no AWS account, no network.
 
-Run with ``python3 -m nox -s demo`` (or ``python demo/demo.py`` in a venv that has the
-project and moto installed). It builds typed request models, validates them, shows a
-request that is rejected before anything is sent, sends the valid ones with a real
-boto3 client and reads the answers back as typed response models.
+Run with ``python3 -m nox -s demo``. It
+
+1. creates a user pool with Lambda triggers, deletion protection and a strict password
+   policy, and an app client with AuthSessionValidity 15 and token validities in minutes;
+2. shows that a bad setting is refused before anything is sent;
+3. prints the plan of renaming the app client, applies it with merge-on-update and prints
+   a before/after table of every setting: only the name changed;
+4. shows, side by side, what a raw one-field UpdateUserPool does to the pool (Cognito
+   resets every setting it was not given) and what merge-on-update does.
 """
 
 from __future__ import annotations
 
 import os
 import textwrap
+from collections.abc import Callable
 from typing import Any
 
 # Fake credentials and a fixed region, set before boto3 is imported, so that neither
@@ -26,24 +32,18 @@ os.environ.update(
 os.environ.pop("AWS_PROFILE", None)
 
 import boto3
-from botocore.exceptions import ClientError
 from moto import mock_aws
 
-from cognito_typed import UNSET, ValidationError
-from cognito_typed.errors import ERRORS, CognitoIdentityProviderError
+from cognito_typed import UNSET, CognitoIdentityProvider, Model, ValidationError
 from cognito_typed.models import (
-    CreateUserPoolClientRequest,
-    CreateUserPoolClientResponse,
-    CreateUserPoolRequest,
-    CreateUserPoolResponse,
-    DescribeUserPoolClientRequest,
-    DescribeUserPoolClientResponse,
+    DeviceConfigurationType,
+    LambdaConfigType,
     PasswordPolicyType,
     TokenValidityUnitsType,
     UserPoolPolicyType,
 )
 
-REGION = "us-east-1"
+LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:"
 
 
 def step(title: str) -> None:
@@ -54,93 +54,143 @@ def show(text: object) -> None:
     print(textwrap.indent(str(text), "   "))
 
 
+def flat(model: Model, prefix: str = "") -> dict[str, Any]:
+    """Every setting of a model as ``{wire path: value}`` (nested models flattened)."""
+    out: dict[str, Any] = {}
+    for field in type(model).__schema__.fields:
+        value = getattr(model, field.name)
+        if value is UNSET:
+            continue
+        if isinstance(value, Model):
+            out.update(flat(value, f"{prefix}{field.wire}."))
+        else:
+            out[prefix + field.wire] = "<hidden>" if field.sensitive else value
+    return out
+
+
+def table(columns: dict[str, dict[str, Any]], only: list[str] | None = None) -> str:
+    """Settings side by side; a ``*`` marks a row whose values differ."""
+    names = list(columns)
+    keys = only or sorted(set().union(*(c.keys() for c in columns.values())))
+    rows = [["", "setting", *names]]
+    for key in keys:
+        values = [repr(columns[n].get(key, "<absent>")) if key in columns[n] else "<absent>" for n in names]
+        rows.append(["*" if len(set(values)) > 1 else "", key, *(v[:44] for v in values)])
+    widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join(" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows)
+
+
 def main() -> None:
     with mock_aws():
-        client = boto3.client("cognito-idp", region_name=REGION)
+        raw = boto3.client("cognito-idp", region_name="us-east-1")
+        cognito = CognitoIdentityProvider(raw)
         calls: list[str] = []
+        raw.meta.events.register("before-call.cognito-idp", lambda model, **_: calls.append(model.name))
 
-        def count(model: Any, **_: Any) -> None:
-            calls.append(model.name)
-
-        client.meta.events.register("before-call.cognito-idp", count)
-
-        step("1. An invalid request is refused by validate(), before anything is sent")
-        bad = CreateUserPoolClientRequest(
-            user_pool_id="us-east-1_example",
-            client_name="",
-            auth_session_validity=30,  # the model allows 3..15 minutes
-            access_token_validity=0,
-        )
-        try:
-            bad.validate()
-        except ValidationError as error:
-            show(error)
-        else:
-            client.create_user_pool_client(**bad.to_wire())
-        show(f"calls sent so far: {len(calls)}")
-
-        step("2. CreateUserPool: build, validate, send with **to_wire(), parse with from_wire()")
-        pool_request = CreateUserPoolRequest(
+        step("1. A pool with Lambda triggers, deletion protection and a strict password policy")
+        pool = cognito.create_user_pool(
             pool_name="demo-pool",
-            mfa_configuration="OFF",
-            auto_verified_attributes=["email"],
-            policies=UserPoolPolicyType(password_policy=PasswordPolicyType(minimum_length=12, require_symbols=True)),
-            user_pool_tags={"project": "cognito-typed-demo"},
-        )
-        pool_request.validate()
-        show(f"to_wire() -> {pool_request.to_wire()}")
-        pool = CreateUserPoolResponse.from_wire(client.create_user_pool(**pool_request.to_wire())).user_pool
-        assert pool is not UNSET  # optional in the model (every response field is); present in a real answer
-        show(f"user_pool.id = {pool.id!r}")
-        show(f"user_pool.name = {pool.name!r}, mfa_configuration = {pool.mfa_configuration!r}")
-        show(f"user_pool.policies = {pool.policies!r}")
-        show(f"user_pool.creation_date = {pool.creation_date!r}  (a datetime)")
-        assert pool.id is not UNSET
+            deletion_protection="ACTIVE",
+            lambda_config=LambdaConfigType(pre_sign_up=LAMBDA + "pre-sign-up", post_confirmation=LAMBDA + "welcome"),
+            policies=UserPoolPolicyType(
+                password_policy=PasswordPolicyType(
+                    minimum_length=14,
+                    require_uppercase=True,
+                    require_lowercase=True,
+                    require_numbers=True,
+                    require_symbols=True,
+                    temporary_password_validity_days=2,
+                )
+            ),
+            device_configuration=DeviceConfigurationType(challenge_required_on_new_device=True),
+            user_pool_tags={"team": "identity"},
+        ).user_pool
+        assert pool is not UNSET and pool.id is not UNSET
+        show(f"pool {pool.id}")
 
-        step("3. CreateUserPoolClient: 15-minute auth sessions, token validity in minutes")
-        client_request = CreateUserPoolClientRequest(
+        step("2. An app client: AuthSessionValidity 15, token validities in minutes")
+        app = cognito.create_user_pool_client(
             user_pool_id=pool.id,
             client_name="web",
-            generate_secret=True,
             auth_session_validity=15,
-            access_token_validity=60,
-            id_token_validity=60,
-            refresh_token_validity=30 * 24 * 60,
+            access_token_validity=30,
+            id_token_validity=30,
+            refresh_token_validity=7 * 24 * 60,
             token_validity_units=TokenValidityUnitsType(
                 access_token="minutes", id_token="minutes", refresh_token="minutes"
             ),
             explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-        )
-        client_request.validate()
-        show(f"to_wire() -> {client_request.to_wire()}")
-        created = CreateUserPoolClientResponse.from_wire(client.create_user_pool_client(**client_request.to_wire()))
-        show("typed response (client_id and client_secret are sensitive: hidden in repr):")
-        show(created)
-        app = created.user_pool_client
-        assert app is not UNSET and app.client_id is not UNSET and app.client_secret is not UNSET
-        show(f"the values are still there: len(client_secret) = {len(app.client_secret)}")
+            callback_urls=["https://app.example.com/callback"],
+        ).user_pool_client
+        assert app is not UNSET and app.client_id is not UNSET
+        show(f"client {app.client_name!r}: auth_session_validity={app.auth_session_validity}")
 
-        step("4. Read it back: DescribeUserPoolClient")
-        describe = DescribeUserPoolClientRequest(user_pool_id=pool.id, client_id=app.client_id)
-        describe.validate()
-        described = DescribeUserPoolClientResponse.from_wire(client.describe_user_pool_client(**describe.to_wire()))
-        assert described.user_pool_client is not UNSET
-        show(f"auth_session_validity = {described.user_pool_client.auth_session_validity}")
-        show(f"token_validity_units = {described.user_pool_client.token_validity_units!r}")
-        show(f"equal to what create returned: {described.user_pool_client == app}")
+        step("3. Bad settings are refused before anything is sent")
+        sent = len(calls)
+        pool_id, client_id = pool.id, app.client_id
+        attempts: list[Callable[[], object]] = [
+            lambda: cognito.plan_update_user_pool_client(
+                user_pool_id=pool_id, client_id=client_id, auth_session_validity=30
+            ),
+            lambda: cognito.plan_update_user_pool_client(
+                user_pool_id=pool_id, client_id=client_id, access_token_validity=2
+            ),
+        ]
+        for attempt in attempts:
+            try:
+                attempt()
+            except ValidationError as error:
+                show(error)
+        updates = [c for c in calls[sent:] if not c.startswith("Describe")]
+        show(f"calls since: {calls[sent:]}; updates sent: {len(updates)}")
 
-        step("5. A service error, by its code, as a generated exception class")
-        missing = DescribeUserPoolClientRequest(user_pool_id=pool.id, client_id="no-such-client")
-        try:
-            client.describe_user_pool_client(**missing.to_wire())
-        except ClientError as raw:
-            code = raw.response["Error"]["Code"]
-            typed = ERRORS.get(code, CognitoIdentityProviderError)(raw.response, raw.operation_name)
-            show(f"{type(typed).__name__} (a ClientError: {isinstance(typed, ClientError)}): {typed.message}")
+        step("4. Plan a rename of the app client (nothing is sent but the describe)")
+        plan = cognito.plan_update_user_pool_client(user_pool_id=pool.id, client_id=app.client_id, client_name="web-v2")
+        show(plan.table())
+        show(f"the full update it would send carries {len(plan.request.to_wire())} members")
 
-        step("Calls sent to (moto's) Cognito")
-        show(", ".join(calls))
-        assert "CreateUserPoolClient" in calls and len(calls) == 4, calls
+        step("5. Apply it with merge-on-update, then compare every setting")
+        before = cognito.describe_user_pool_client(user_pool_id=pool.id, client_id=app.client_id).user_pool_client
+        after = cognito.apply(plan)
+        assert before is not UNSET
+        show(table({"before": flat(before), "after": flat(after)}))
+        changed = [k for k, v in flat(after).items() if flat(before).get(k) != v and k != "LastModifiedDate"]
+        show(f"changed: {changed}")
+
+        step("6. Nothing to change: no update is sent")
+        sent = len(calls)
+        cognito.merge_update_user_pool_client(user_pool_id=pool.id, client_id=app.client_id, client_name="web-v2")
+        show(f"calls: {calls[sent:]}")
+
+        step("7. One pool setting, two ways: raw UpdateUserPool vs merge_update_user_pool")
+        merged_pool = cognito.create_user_pool(
+            pool_name="demo-pool-merged",
+            deletion_protection="ACTIVE",
+            lambda_config=LambdaConfigType(pre_sign_up=LAMBDA + "pre-sign-up", post_confirmation=LAMBDA + "welcome"),
+            policies=pool.policies,
+            device_configuration=DeviceConfigurationType(challenge_required_on_new_device=True),
+            user_pool_tags={"team": "identity"},
+        ).user_pool
+        assert merged_pool is not UNSET and merged_pool.id is not UNSET
+        subject = "Your demo code"
+        cognito.update_user_pool(user_pool_id=pool.id, email_verification_subject=subject)
+        cognito.merge_update_user_pool(user_pool_id=merged_pool.id, email_verification_subject=subject)
+        raw_after = cognito.describe_user_pool(user_pool_id=pool.id).user_pool
+        merged_after = cognito.describe_user_pool(user_pool_id=merged_pool.id).user_pool
+        assert raw_after is not UNSET and merged_after is not UNSET
+        watch = [
+            "EmailVerificationSubject",
+            "DeletionProtection",
+            "LambdaConfig.PreSignUp",
+            "LambdaConfig.PostConfirmation",
+            "DeviceConfiguration.ChallengeRequiredOnNewDevice",
+            "UserPoolTags",
+            "Policies.PasswordPolicy.MinimumLength",
+            "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
+        ]
+        show(table({"raw update_user_pool": flat(raw_after), "merge_update_user_pool": flat(merged_after)}, watch))
+        lost = [k for k in watch[1:] if flat(raw_after).get(k) != flat(merged_after).get(k)]
+        show(f"the raw update reset {len(lost)} of {len(watch) - 1} settings it was not given; the merge kept them all")
 
 
 if __name__ == "__main__":
