@@ -19,7 +19,7 @@ _WORDS = {
 _WORD_RE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 _PARTS_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+")
 # Names that would shadow something a generated class relies on.
-_RESERVED = frozenset({"self", "cls", "to_wire", "from_wire", "validate", "mro"})
+_RESERVED = frozenset({"self", "cls", "to_wire", "from_wire", "validate", "check_into", "given", "mro"})
 
 
 def snake(name: str) -> str:

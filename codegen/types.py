@@ -193,7 +193,7 @@ def kind_expr(shape: Shape) -> str:
         case "document":
             return "Document()"
         case "structure":
-            return f"StructOf({naming.model_class(shape.name)})"
+            return f"StructOf({naming.model_class(shape.name)}{', sensitive=True' if shape.sensitive else ''})"
         case "list":
             return f"ListOf(_{shape.item}{lead})"
         case "map":

@@ -144,6 +144,7 @@ def models(service: Service) -> dict[str, Any]:
     binds = [
         {
             "cls": naming.model_class(s.name),
+            "sensitive": s.sensitive,
             "fields": [
                 {"name": m.py_name, "wire": m.wire_name, "kind": f"_{m.shape}", "required": m.required}
                 for m in s.members

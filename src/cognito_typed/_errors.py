@@ -21,6 +21,10 @@ class CognitoIdentityProviderError(ClientError):  # type: ignore[misc]  # botoco
     def __init__(self, error_response: Any, operation_name: str) -> None:
         super().__init__(error_response, operation_name)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # botocore's ClientError pickles as ClientError; keep the generated class.
+        return type(self), (self.response, self.operation_name)
+
     def _part(self, section: str, key: str) -> str | None:
         response = cast(dict[str, dict[str, Any]], self.response)
         value = response.get(section, {}).get(key)

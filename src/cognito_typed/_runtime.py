@@ -318,11 +318,12 @@ class MapOf(_Sized):
 
 
 class StructOf(Kind):
-    __slots__ = ("model",)
+    __slots__ = ("model", "sensitive")
     converts = True
 
-    def __init__(self, model: type[Model]) -> None:
+    def __init__(self, model: type[Model], *, sensitive: bool = False) -> None:
         self.model = model
+        self.sensitive = sensitive
 
     def to_wire(self, value: Any) -> Any:
         return value.to_wire()
@@ -336,7 +337,7 @@ class StructOf(Kind):
                 Violation(path, f"{type(value).__name__} is not a {self.model.__name__}", f"type {self.model.__name__}")
             )
         else:
-            value.check_into(path + ".", out, hide)
+            value.check_into(path + ".", out, hide or self.sensitive)
 
 
 # --- models ---------------------------------------------------------------------------
@@ -357,20 +358,28 @@ class Field:
 
 
 class Schema:
-    """A structure's field table, by Python name and by wire name."""
+    """A structure's field table, by Python name and by wire name.
 
-    __slots__ = ("by_name", "by_wire", "fields", "required")
+    A sensitive structure (``UserContextDataType``) hides every member, not only the
+    members whose own shapes are sensitive.
+    """
 
-    def __init__(self, fields: tuple[Field, ...]) -> None:
+    __slots__ = ("by_name", "by_wire", "fields", "required", "sensitive")
+
+    def __init__(self, fields: tuple[Field, ...], sensitive: bool = False) -> None:
+        self.sensitive = sensitive
+        if sensitive:
+            for f in fields:
+                f.sensitive = True
         self.fields = fields
         self.by_name = {f.name: f for f in fields}
         self.by_wire = {f.wire: f for f in fields}
         self.required = frozenset(f.name for f in fields if f.required)
 
 
-def bind(model: type[Model], *fields: Field) -> None:
+def bind(model: type[Model], *fields: Field, sensitive: bool = False) -> None:
     """Attach the field table to a generated class (called once per class at import)."""
-    model.__schema__ = Schema(fields)
+    model.__schema__ = Schema(fields, sensitive)
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True)
@@ -477,6 +486,7 @@ class Model:
     def check_into(self, prefix: str, out: list[Violation], hide: bool = False) -> None:
         """Append a :class:`Violation` per broken rule, with paths under ``prefix``."""
         state = self.__dict__
+        hide = hide or self.__schema__.sensitive
         for field in self.__schema__.fields:
             if field.name in state:
                 field.kind.check(state[field.name], prefix + field.wire, out, hide)

@@ -5651,7 +5651,7 @@ _URLPatternType = Str(min=12, max=256, pattern="^https://[!$-;=@-\\[\\]_a-z~]+$"
 _URLPatternListType = ListOf(_URLPatternType, min=1, max=5)
 _UpdateReplicaStatusType = EnumOf(UpdateReplicaStatusType)
 _UserAttributeUpdateSettingsType = StructOf(UserAttributeUpdateSettingsType)
-_UserContextDataType = StructOf(UserContextDataType)
+_UserContextDataType = StructOf(UserContextDataType, sensitive=True)
 _UserFilterType = Str(max=256)
 _UserImportJobIdType = Str(min=1, max=55, pattern="import-[0-9a-zA-Z-]+")
 _UserImportJobNameType = Str(min=1, max=128, pattern="[\\w\\s+=,.@-]+")
@@ -7953,6 +7953,7 @@ bind(
     UserContextDataType,
     Field("ip_address", "IpAddress", _StringType),
     Field("encoded_data", "EncodedData", _StringType),
+    sensitive=True,
 )
 bind(
     UserImportJobType,
