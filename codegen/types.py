@@ -75,8 +75,6 @@ def model_annotation(service: Service, name: str, side: Side) -> Ann:
     if shape.kind == "structure":
         cls = naming.model_class(name)
         return Ann(cls, refs=frozenset({cls}))
-    if shape.kind == "timestamp":
-        return Ann("datetime", frozenset({"datetime"}))
     if shape.kind == "blob":
         return Ann("bytes")
     if shape.kind == "list":

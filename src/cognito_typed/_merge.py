@@ -206,7 +206,7 @@ def _plan_from(
     if violations:
         raise ValidationError(spec.update.__name__, violations)
     change_wire = {
-        update_fields[n].wire: update_fields[n].kind.to_wire(v) if update_fields[n].converts else v
+        update_fields[n].wire: update_fields[n].kind.to_wire(v) if update_fields[n].rewrites else v
         for n, v in given.items()
     }
     merged = _overlay(spec.update, base, change_wire)

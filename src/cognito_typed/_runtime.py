@@ -127,7 +127,8 @@ class Kind:
     """
 
     __slots__ = ()
-    converts: bool = False  # False: the wire value is the Python value
+    nested: bool = False  # values hold models: from_wire builds them (deferred to first access)
+    rewrites: bool = False  # to_wire rebuilds the value (models -> dicts, any sequence -> list, ...)
     sensitive: bool = False
 
     def to_wire(self, value: Any) -> Any:
@@ -249,13 +250,20 @@ class Blob(_Sized):
 
 
 class Timestamp(Kind):
+    """A datetime; a request may give an ISO 8601 string instead (botocore parses it)."""
+
     __slots__ = ()
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
-        if not isinstance(value, datetime):
-            out.append(
-                Violation(path, f"{type(value).__name__} {_show(value, hide)} is not a datetime", "type datetime")
-            )
+        if isinstance(value, datetime):
+            return
+        if isinstance(value, str):
+            try:
+                datetime.fromisoformat(value)
+            except ValueError:
+                out.append(Violation(path, f"{_show(value, hide)} is not an ISO 8601 timestamp", "type datetime"))
+            return
+        out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not a datetime", "type datetime"))
 
 
 class Document(Kind):
@@ -268,18 +276,19 @@ class Document(Kind):
 
 
 class ListOf(_Sized):
-    __slots__ = ("converts", "item")
+    __slots__ = ("item", "nested")
+    rewrites = True  # a tuple or any other sequence goes out as a list
 
     def __init__(self, item: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False) -> None:
         super().__init__(min=min, max=max, sensitive=sensitive)
         self.item = item
-        self.converts = item.converts
+        self.nested = item.nested
 
     def to_wire(self, value: Any) -> Any:
-        return [self.item.to_wire(v) for v in value] if self.converts else list(value)
+        return [self.item.to_wire(v) for v in value] if self.item.rewrites else list(value)
 
     def from_wire(self, value: Any) -> Any:
-        return [self.item.from_wire(v) for v in value] if self.converts else list(value)
+        return [self.item.from_wire(v) for v in value] if self.nested else value
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if not _is_sequence(value):
@@ -291,20 +300,21 @@ class ListOf(_Sized):
 
 
 class MapOf(_Sized):
-    __slots__ = ("converts", "key", "value")
+    __slots__ = ("key", "nested", "value")
+    rewrites = True  # any mapping goes out as a dict
 
     def __init__(
         self, key: Kind, value: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False
     ) -> None:
         super().__init__(min=min, max=max, sensitive=sensitive)
         self.key, self.value = key, value
-        self.converts = value.converts
+        self.nested = value.nested
 
     def to_wire(self, value: Any) -> Any:
-        return {k: self.value.to_wire(v) for k, v in value.items()} if self.converts else dict(value)
+        return {k: self.value.to_wire(v) for k, v in value.items()} if self.value.rewrites else dict(value)
 
     def from_wire(self, value: Any) -> Any:
-        return {k: self.value.from_wire(v) for k, v in value.items()} if self.converts else dict(value)
+        return {k: self.value.from_wire(v) for k, v in value.items()} if self.nested else value
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if not is_mapping(value):
@@ -319,7 +329,8 @@ class MapOf(_Sized):
 
 class StructOf(Kind):
     __slots__ = ("model", "sensitive")
-    converts = True
+    nested = True
+    rewrites = True
 
     def __init__(self, model: type[Model], *, sensitive: bool = False) -> None:
         self.model = model
@@ -346,12 +357,12 @@ class StructOf(Kind):
 class Field:
     """One member of a structure: Python name, wire name, shape descriptor, required."""
 
-    __slots__ = ("converts", "kind", "name", "required", "sensitive", "wire")
+    __slots__ = ("kind", "name", "nested", "required", "rewrites", "sensitive", "wire")
 
     def __init__(self, name: str, wire: str, kind: Kind, required: bool = False) -> None:
         self.name, self.wire, self.kind, self.required = name, wire, kind, required
         self.sensitive = kind.sensitive
-        self.converts = kind.converts
+        self.nested, self.rewrites = kind.nested, kind.rewrites
 
     def __repr__(self) -> str:
         return f"Field({self.name!r}, {self.wire!r}, required={self.required})"
@@ -377,9 +388,45 @@ class Schema:
         self.required = frozenset(f.name for f in fields if f.required)
 
 
+_PENDING = " pending"  # key in an instance's __dict__: wire values of nested fields not built yet
+_NO_DEFAULT: Any = object()
+
+
+class _Deferred:
+    """Class attribute of a field whose values hold models (a structure, a list or map of them).
+
+    ``from_wire`` keeps such a field's wire value; the models are built on first access
+    and stored on the instance, which then shadows this descriptor. A response is thus
+    as cheap to receive as the fields that are read from it.
+    """
+
+    __slots__ = ("default", "field")
+
+    def __init__(self, field: Field, default: Any) -> None:
+        self.field, self.default = field, default
+
+    def __get__(self, obj: Model | None, owner: type[Model] | None = None) -> Any:
+        if obj is None:
+            return self if self.default is _NO_DEFAULT else self.default
+        state = obj.__dict__
+        name = self.field.name
+        pending = state.get(_PENDING)
+        if pending is not None and name in pending:
+            value = state[name] = self.field.kind.from_wire(pending[name])
+            return value
+        if name in state:  # built by another thread meanwhile
+            return state[name]
+        if self.default is _NO_DEFAULT:
+            raise AttributeError(f"{type(obj).__name__}.{name} is required by the model but was not in the data")
+        return self.default
+
+
 def bind(model: type[Model], *fields: Field, sensitive: bool = False) -> None:
     """Attach the field table to a generated class (called once per class at import)."""
     model.__schema__ = Schema(fields, sensitive)
+    for field in fields:
+        if field.nested:
+            setattr(model, field.name, _Deferred(field, model.__dict__.get(field.name, _NO_DEFAULT)))
 
 
 @dataclass_transform(kw_only_default=True, frozen_default=True)
@@ -413,6 +460,18 @@ class Model:
                 raise AttributeError(f"{type(self).__name__}.{name} is required by the model but was not in the data")
             raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
+    def _state(self) -> dict[str, Any]:
+        """The given fields by Python name, with every deferred field built."""
+        state = self.__dict__
+        pending: dict[str, Any] | None = state.get(_PENDING)
+        if pending is not None:
+            by_name = self.__schema__.by_name
+            for name, raw in pending.items():
+                if name not in state:
+                    state[name] = by_name[name].kind.from_wire(raw)
+            state.pop(_PENDING, None)
+        return state
+
     def __setattr__(self, name: str, value: object) -> None:
         from dataclasses import FrozenInstanceError  # imported only when needed: it costs import time
 
@@ -426,52 +485,63 @@ class Model:
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
-        return self.__dict__ == other.__dict__
+        return self._state() == other._state()
 
     def __hash__(self) -> int:
-        return hash((type(self), frozenset(self.__dict__.items())))
+        return hash((type(self), frozenset(self._state().items())))
 
     def __repr__(self) -> str:
-        by_name = self.__schema__.by_name
+        state = self._state()
         parts = [
-            f"{name}=<hidden>" if by_name[name].sensitive else f"{name}={value!r}"
-            for name, value in self.__dict__.items()
+            f"{f.name}=<hidden>" if f.sensitive else f"{f.name}={state[f.name]!r}"
+            for f in self.__schema__.fields
+            if f.name in state
         ]
         return f"{type(self).__name__}({', '.join(parts)})"
 
     def __replace__(self, **changes: Any) -> Self:
         """A copy with ``changes`` applied (``copy.replace`` on Python 3.13+)."""
-        return type(self)(**{**self.__dict__, **changes})
+        return type(self)(**{**self._state(), **changes})
 
     def __getstate__(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return dict(self._state())
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
     def given(self) -> dict[str, Any]:
         """The fields that were given, by Python name."""
-        return dict(self.__dict__)
+        return dict(self._state())
 
     def to_wire(self) -> dict[str, Any]:
         """The dict botocore expects: wire names, absent fields left out."""
         by_name = self.__schema__.by_name
         out: dict[str, Any] = {}
-        for name, value in self.__dict__.items():
+        for name, value in self._state().items():
             field = by_name[name]
-            out[field.wire] = field.kind.to_wire(value) if field.converts else value
+            out[field.wire] = field.kind.to_wire(value) if field.rewrites else value
         return out
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        """Build the model from a wire dict (as botocore returns it). Unknown keys are ignored."""
+        """Build the model from a wire dict (as botocore returns it). Unknown keys are ignored.
+
+        Nested models are built when first read (or compared, printed, sent, validated).
+        """
         obj = cls.__new__(cls)
         state = obj.__dict__
+        pending: dict[str, Any] | None = None
         by_wire = cls.__schema__.by_wire
         for wire, value in data.items():
             field = by_wire.get(wire)
-            if field is not None and value is not None:
-                state[field.name] = field.kind.from_wire(value) if field.converts else value
+            if field is None or value is None:
+                continue
+            if field.nested:
+                if pending is None:
+                    pending = state[_PENDING] = {}
+                pending[field.name] = value
+            else:
+                state[field.name] = value
         return obj
 
     def validate(self) -> None:
@@ -485,7 +555,7 @@ class Model:
 
     def check_into(self, prefix: str, out: list[Violation], hide: bool = False) -> None:
         """Append a :class:`Violation` per broken rule, with paths under ``prefix``."""
-        state = self.__dict__
+        state = self._state()
         hide = hide or self.__schema__.sensitive
         for field in self.__schema__.fields:
             if field.name in state:

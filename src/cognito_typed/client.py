@@ -2331,7 +2331,7 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        restore_timestamp: datetime,
+        restore_timestamp: datetime | str,
     ) -> InitiatePointInTimeRecoveryResponse:
         """Initiates a point-in-time recovery of a user pool to a time in the past that you specify.
         This operation is the first step of a recovery and doesn't change your user pool data.

@@ -3019,7 +3019,7 @@ class InitiateAuthResponse(Model):
 class InitiatePointInTimeRecoveryRequest(Request["InitiatePointInTimeRecoveryResponse"]):
     user_pool_id: str
     """The ID of the user pool that you want to recover."""
-    restore_timestamp: datetime
+    restore_timestamp: datetime | str
     """The point in time that you want to recover your user pool to. Amazon Cognito reverts changes to user
     data that occurred after this time."""
 
