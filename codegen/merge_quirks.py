@@ -19,6 +19,8 @@ class Quirks:
     drop_when_present: tuple[tuple[str, str], ...] = ()
     # carried lists that are left out when empty, because the service rejects []
     omit_empty: tuple[str, ...] = ()
+    # (map member, key): keys that describe returns in a map but the update refuses
+    read_only_keys: tuple[tuple[str, str], ...] = ()
     # why this update gets no merge-on-update method (None: it gets one)
     skip: str | None = None
     # what a merged update cannot carry, said in the method's docstring
@@ -42,6 +44,11 @@ QUIRKS: dict[str, Quirks] = {
         # Describe can return these as []; an update with an empty OAuth list is rejected
         # when OAuth is off, and absent means the same thing as empty here.
         omit_empty=("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs"),
+    ),
+    "UpdateIdentityProvider": Quirks(
+        # DescribeIdentityProvider adds the SAML provider's ActiveEncryptionCertificate to
+        # ProviderDetails; AWS documents it as returned only, not something you set.
+        read_only_keys=(("ProviderDetails", "ActiveEncryptionCertificate"),),
     ),
     "UpdateManagedLoginBranding": Quirks(
         skip="UpdateManagedLoginBranding already merges server-side: omitted settings keep their values.",

@@ -293,6 +293,7 @@ def merges(service: Service) -> dict[str, Any]:
                 "last_modified": p.last_modified,
                 "drop_when_present": p.quirks.drop_when_present,
                 "omit_empty": sorted(p.quirks.omit_empty),
+                "read_only_keys": p.quirks.read_only_keys,
                 "doc": f"{p.update.name} merged over {p.describe.name}: carries {len(p.carried)} members, "
                 f"drops {len(p.dropped)} read-only ones ({', '.join(p.dropped) or 'none'}).",
             }

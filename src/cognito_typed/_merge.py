@@ -66,6 +66,7 @@ class MergeSpec(Generic[U, Res]):
     carried: Mapping[str, str]  # update wire name -> describe wire name
     last_modified: str | None = None
     drop_when_present: tuple[tuple[str, str], ...] = ()
+    read_only_keys: tuple[tuple[str, str], ...] = ()  # (map member, key) returned but not accepted
     omit_empty: frozenset[str] = frozenset()
 
 
@@ -174,8 +175,28 @@ def plan(client: ClientBase, spec: MergeSpec[U, Res], args: Mapping[str, Any]) -
     update_fields = spec.update.__schema__.by_name
     describe_fields = spec.describe.__schema__.by_name
     ids = {name: value for name, value in args.items() if describe_fields.get(name) and value is not UNSET}
+    given = {n: v for n, v in args.items() if n not in ids and v is not UNSET and v is not RESET}
+    _check_given(spec, given)  # bad input costs no call, not even the describe
     current = _resource_of(spec, client.send(spec.describe(**ids)))
     return _plan_from(spec, current, args, ids, update_fields)
+
+
+def _check_given(spec: MergeSpec[Any, Any], given: Mapping[str, Any]) -> None:
+    """The model's constraints, and the rules that need no other field, on the values the caller gave."""
+    from cognito_typed._rules import VALUE_RULES
+
+    fields = spec.update.__schema__.by_name
+    violations: list[Violation] = []
+    for name, value in given.items():
+        fields[name].kind.check(value, fields[name].wire, violations)
+    if not violations:
+        partial = spec.update.from_wire(
+            {fields[n].wire: fields[n].kind.to_wire(v) if fields[n].rewrites else v for n, v in given.items()}
+        )
+        for rule in VALUE_RULES.get(spec.update.__name__, ()):
+            rule(partial, violations)
+    if violations:
+        raise ValidationError(spec.update.__name__, violations)
 
 
 def _plan_from(
@@ -196,15 +217,14 @@ def _plan_from(
     for name in spec.omit_empty:
         if base.get(name) == []:
             del base[name]
+    for name, key in spec.read_only_keys:
+        if is_mapping(base.get(name)) and key in base[name]:
+            base[name] = {k: v for k, v in base[name].items() if k != key}
 
     # The caller's changes, checked and put on the wire.
     given = {n: v for n, v in args.items() if n not in ids and v is not UNSET and v is not RESET}
     resets = {update_fields[n].wire for n, v in args.items() if v is RESET}
     violations: list[Violation] = []
-    for name, value in given.items():
-        update_fields[name].kind.check(value, update_fields[name].wire, violations)
-    if violations:
-        raise ValidationError(spec.update.__name__, violations)
     change_wire = {
         update_fields[n].wire: update_fields[n].kind.to_wire(v) if update_fields[n].rewrites else v
         for n, v in given.items()
@@ -212,10 +232,14 @@ def _plan_from(
     merged = _overlay(spec.update, base, change_wire)
     for wire in resets:
         merged.pop(wire, None)
+    for name in spec.omit_empty:  # absent means the same as empty here, and [] is refused
+        if merged.get(name) == []:
+            del merged[name]
 
     for path, other in spec.drop_when_present:
         if _get(merged, path) is not None and _get(merged, other) is not None:
-            if _get(change_wire, path) is not None:
+            asked = _get(change_wire, path)
+            if asked is not None and asked != _get(base, path):  # an explicit change, not a value passed back
                 violations.append(Violation(path, "cannot be sent together with " + other, f"use {other} instead"))
             _pop(merged, path)
             _pop(base, path)

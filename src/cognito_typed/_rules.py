@@ -8,12 +8,13 @@ model's own constraints.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 from cognito_typed._runtime import UNSET, Violation
 
-__all__ = ["RULES", "check_merge"]
+__all__ = ["RULES", "VALUE_RULES", "check_merge"]
 
 Rule = Callable[[Any, list[Violation]], None]
 
@@ -34,14 +35,20 @@ _VALIDITIES = (
 _LEGACY_FLOWS = frozenset({"ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"})
 
 
-def _token_validities(request: Any, out: list[Violation]) -> None:
-    """Token validities are counted in TokenValidityUnits; the documented ranges are in time."""
+def _token_validities(request: Any, out: list[Violation], *, partial: bool = False) -> None:
+    """Token validities are counted in TokenValidityUnits; the documented ranges are in time.
+
+    ``partial``: the request holds only what a caller gave, so a unit it does not give is
+    unknown (not the default) and that validity is left for the full request.
+    """
     units = request.token_validity_units
     for field, wire, unit_field, default_unit, (low, high), rule in _VALIDITIES:
         value = getattr(request, field)
         if not isinstance(value, int) or isinstance(value, bool):
             continue
         unit = getattr(units, unit_field) if units is not UNSET else UNSET
+        if unit is UNSET and partial:
+            continue
         unit = default_unit if unit is UNSET else unit
         if unit in _SECONDS and not low <= value * _SECONDS[unit] <= high:
             out.append(Violation(wire, f"{value} {unit} is out of range", f"{rule} (unit from TokenValidityUnits)"))
@@ -67,10 +74,14 @@ def _redirect_urls(request: Any, out: list[Violation]) -> None:
         urls = getattr(request, field)
         for i, url in enumerate(() if urls is UNSET else urls):
             _check_url(url, f"{wire}[{i}]", out)
+    if request.default_redirect_uri is not UNSET:
+        _check_url(request.default_redirect_uri, "DefaultRedirectURI", out)
+
+
+def _default_redirect_in_callbacks(request: Any, out: list[Violation], *, partial: bool = False) -> None:
     default = request.default_redirect_uri
-    if default is UNSET:
+    if default is UNSET or (partial and request.callback_urls is UNSET):
         return
-    _check_url(default, "DefaultRedirectURI", out)
     callbacks = request.callback_urls
     if callbacks is UNSET or default not in callbacks:
         out.append(
@@ -99,12 +110,21 @@ def _context_data_needs_secret(request: Any, out: list[Violation]) -> None:
         )
 
 
-_APP_CLIENT: Sequence[Rule] = (_token_validities, _auth_flows, _redirect_urls)
+_APP_CLIENT: Sequence[Rule] = (_auth_flows, _redirect_urls, _token_validities, _default_redirect_in_callbacks)
+# The same rules judging only the fields a merge's caller gave, before anything is read.
+_APP_CLIENT_GIVEN: Sequence[Rule] = (
+    _auth_flows,
+    _redirect_urls,
+    partial(_token_validities, partial=True),
+    partial(_default_redirect_in_callbacks, partial=True),
+)
 
 RULES: Mapping[str, Sequence[Rule]] = {
     "CreateUserPoolClientRequest": (*_APP_CLIENT, _context_data_needs_secret),
     "UpdateUserPoolClientRequest": _APP_CLIENT,
 }
+VALUE_RULES: Mapping[str, Sequence[Rule]] = {"UpdateUserPoolClientRequest": _APP_CLIENT_GIVEN}
+"""The rules of :data:`RULES` that can judge the fields given for a merge before the describe."""
 
 
 def check_merge(request: Any, current: Any) -> None:
@@ -116,6 +136,7 @@ def check_merge(request: Any, current: Any) -> None:
         type(request).__name__ == "UpdateUserPoolClientRequest"
         and request.enable_propagate_additional_user_context_data is True
         and current.client_secret is UNSET
+        and current.client_secret_arn is UNSET  # a secret kept in Secrets Manager is a secret too
     ):
         out.append(
             Violation(

@@ -86,6 +86,7 @@ SET_LOG_DELIVERY_CONFIGURATION: Final = MergeSpec(
     },
     last_modified=None,
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """SetLogDeliveryConfiguration merged over GetLogDeliveryConfiguration: carries 1 members, drops 0
@@ -108,6 +109,7 @@ SET_RISK_CONFIGURATION: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """SetRiskConfiguration merged over DescribeRiskConfiguration: carries 3 members, drops 1 read-only
@@ -128,6 +130,7 @@ SET_UI_CUSTOMIZATION: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """SetUICustomization merged over GetUICustomization: carries 1 members, drops 4 read-only ones
@@ -148,6 +151,7 @@ SET_USER_POOL_CLIENT_SESSION_CONFIGURATION: Final = MergeSpec(
     },
     last_modified=None,
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """SetUserPoolClientSessionConfiguration merged over GetUserPoolClientSessionConfiguration: carries
@@ -169,6 +173,7 @@ SET_USER_POOL_MFA_CONFIG: Final = MergeSpec(
     },
     last_modified=None,
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """SetUserPoolMfaConfig merged over GetUserPoolMfaConfig: carries 5 members, drops 0 read-only ones
@@ -187,6 +192,7 @@ SET_USER_POOL_SESSION_CONFIGURATION: Final = MergeSpec(
     },
     last_modified=None,
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """SetUserPoolSessionConfiguration merged over GetUserPoolSessionConfiguration: carries 2 members,
@@ -210,6 +216,7 @@ UPDATE_CIMD_POLICY: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """UpdateCIMDPolicy merged over DescribeCIMDPolicy: carries 4 members, drops 2 read-only ones
@@ -232,6 +239,7 @@ UPDATE_GROUP: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """UpdateGroup merged over GetGroup: carries 3 members, drops 2 read-only ones (CreationDate,
@@ -255,6 +263,7 @@ UPDATE_IDENTITY_PROVIDER: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(("ProviderDetails", "ActiveEncryptionCertificate"),),
     omit_empty=frozenset(()),
 )
 """UpdateIdentityProvider merged over DescribeIdentityProvider: carries 4 members, drops 3 read-
@@ -276,6 +285,7 @@ UPDATE_RESOURCE_SERVER: Final = MergeSpec(
     },
     last_modified=None,
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """UpdateResourceServer merged over DescribeResourceServer: carries 2 members, drops 1 read-only
@@ -299,6 +309,7 @@ UPDATE_TERMS: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """UpdateTerms merged over DescribeTerms: carries 4 members, drops 3 read-only ones (ClientId,
@@ -341,6 +352,7 @@ UPDATE_USER_POOL: Final = MergeSpec(
     drop_when_present=(
         ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
     ),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """UpdateUserPool merged over DescribeUserPool: carries 24 members, drops 14 read-only ones
@@ -383,6 +395,7 @@ UPDATE_USER_POOL_CLIENT: Final = MergeSpec(
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(
         {
             "AllowedOAuthFlows",
@@ -410,6 +423,7 @@ UPDATE_USER_POOL_DOMAIN: Final = MergeSpec(
     },
     last_modified=None,
     drop_when_present=(),
+    read_only_keys=(),
     omit_empty=frozenset(()),
 )
 """UpdateUserPoolDomain merged over DescribeUserPoolDomain: carries 4 members, drops 5 read-only
