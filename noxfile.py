@@ -35,7 +35,7 @@ nox.options.sessions = ["lint", "typecheck", "tests"]
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = ROOT / "pyproject.toml"
-DEV = ("-e", ".[dev]")
+DEV = ("-e", ".[dev]", "-e", "./stubs")
 
 
 def _pin(name: str) -> str:
@@ -115,3 +115,10 @@ def demo(session: nox.Session) -> None:
     """The demo against moto's in-process Cognito: no AWS account, no network."""
     _install(session, "-e", ".", _pin("boto3"), _pin("botocore"), _pin("moto"))
     session.run("python", "demo/demo.py", *session.posargs)
+
+
+@nox.session(name="typing-boto3-stubs")
+def typing_boto3_stubs(session: nox.Session) -> None:
+    """The type-checker snapshots again with the real boto3-stubs installed beside ours."""
+    _install(session, *DEV, "boto3-stubs", "botocore-stubs")
+    session.run("pytest", "-p", "no:cacheprovider", "tests/test_typing_snapshots.py", *session.posargs)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen import output, views
+from codegen import output, stubs, views
 from codegen.ir import Service
 from codegen.loader import load
 from codegen.parse import parse
@@ -22,6 +22,7 @@ TARGETS = {
     f"{PACKAGE}/errors.py": ("errors.py.jinja", views.errors),
     f"{PACKAGE}/client.py": ("client.py.jinja", views.client),
     f"{PACKAGE}/merges.py": ("merges.py.jinja", views.merges),
+    **stubs.TARGETS,  # stubs/: the cognito-idp-typed-stubs distribution
 }
 
 

@@ -26,7 +26,8 @@ def snake(name: str) -> str:
     """``AuthSessionValidity`` -> ``auth_session_validity``; ``CallbackURLs`` -> ``callback_urls``."""
     words = _WORD_RE.sub(lambda m: _WORDS[m.group(0)], name)
     result = "_".join(part.lower() for part in _PARTS_RE.findall(words))
-    if keyword.iskeyword(result) or keyword.issoftkeyword(result) or result in _RESERVED:
+    # Hard keywords only: soft ones (match, case, type, _) are valid names and vary by Python version.
+    if keyword.iskeyword(result) or result in _RESERVED:
         result += "_"
     return result
 

@@ -58,7 +58,7 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
             text=True,
         )
         if formatted.returncode != 0:  # a template rendered invalid Python: say where
-            raise RuntimeError(f"ruff could not format the rendered files:\n{formatted.stderr}")
+            raise RuntimeError(f"ruff could not format the rendered files:\n{formatted.stdout}{formatted.stderr}")
         return {rel: (root / rel).read_text(encoding="utf-8") for rel in files}
 
 

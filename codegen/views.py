@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import keyword
 import textwrap
 from dataclasses import dataclass
 from typing import Any
@@ -35,6 +36,7 @@ class ClassView:
     base: str
     doc: str
     fields: tuple[FieldView, ...]
+    functional: bool = False  # a key is no valid identifier: use TypedDict("Name", {...})
 
 
 def _literal_imports(anns: list[Ann]) -> list[str]:
@@ -90,7 +92,9 @@ def type_defs(service: Service) -> dict[str, Any]:
                 anns.append(ann)
                 text = ann.text if m.required else f"NotRequired[{ann.text}]"
                 fields.append(FieldView(m.wire_name, text, None, docs.summary(m.documentation, 200)))
-            classes.append(ClassView(tds(name, side), "TypedDict", docs.summary(shape.documentation), tuple(fields)))
+            functional = any(not f.name.isidentifier() or keyword.iskeyword(f.name) for f in fields)
+            doc = docs.summary(shape.documentation)
+            classes.append(ClassView(tds(name, side), "TypedDict", doc, tuple(fields), functional))
     return {
         "classes": classes,
         "imports": imports_for(anns),

@@ -1,0 +1,483 @@
+"""IR -> the views of the stub distribution in ``stubs/`` (``cognito-idp-typed-stubs``).
+
+The distribution types existing boto3/botocore code that calls cognito-idp:
+
+- ``literals.py`` / ``type_defs.py``: the Literal aliases and TypedDicts. They are plain
+  Python that means the same at runtime as to a type checker, so one file serves both.
+- ``client.pyi`` / ``paginator.pyi`` / ``exceptions.pyi``: what botocore builds at runtime,
+  described typeshed-style; ``client.py`` / ``paginator.py`` are the runtime placeholders that
+  make the names importable for annotations. ``exceptions.py`` defines no class on purpose: a
+  placeholder in an ``except`` clause would never match what botocore raises.
+- ``cognito_idp_typed_shims/{boto3,botocore}-stubs``: partial stub packages for the three ways to make the
+  client, put on the type checkers' search path by a ``.pth`` file and used only while the
+  real boto3-stubs is not installed (which always wins: it comes first on ``sys.path``).
+- ``_constraints.py``: the model's rules for request values, read by ``mypy_plugin.py``.
+
+Everything here reads the IR only; names come from :mod:`codegen.naming`, annotations from
+:mod:`codegen.types`.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from codegen import naming, output
+from codegen.ir import Operation, Service, Shape
+from codegen.types import Ann, TypedDictNames, imports_for, reachable, typed_dict_annotation
+
+PACKAGE = "cognito_idp_typed"
+ROOT = f"stubs/{PACKAGE}"
+SHIMS = "stubs/cognito_idp_typed_shims"  # not inside the package: see stubs/pyproject.toml
+
+# TypedDicts that are not model shapes: what botocore adds around every response and error.
+RESPONSE_METADATA = naming.typed_dict("ResponseMetadata")
+EMPTY_RESPONSE = naming.typed_dict("EmptyResponseMetadata")
+PAGINATOR_CONFIG = naming.typed_dict("PaginatorConfig")
+ERROR_DETAIL = naming.typed_dict("ClientErrorDetail")
+ERROR_RESPONSE = naming.typed_dict("ClientErrorResponse")
+
+
+def client_class(service: Service) -> str:
+    """``Amazon Cognito Identity Provider`` -> ``CognitoIdentityProviderClient`` (botocore's class name + Client)."""
+    name = re.sub(r"^(Amazon|AWS)\s+", "", service.full_name)
+    return re.sub(r"[^0-9A-Za-z]", "", name) + "Client"
+
+
+def paginate_request(op: Operation) -> str:
+    """The TypedDict of a paginator's ``paginate(**kwargs)``: ``ListUsersRequestPaginateTypeDef``."""
+    return naming.typed_dict(f"{op.input}Paginate")
+
+
+def _paginated(service: Service) -> list[Operation]:
+    return [op for op in service.operations if op.paginator is not None]
+
+
+# --------------------------------------------------------------------------- literals
+
+
+def literals(service: Service) -> dict[str, Any]:
+    aliases = [{"name": naming.literal_alias(s.name), "values": sorted(s.enum)} for s in service.enums()]
+    if _paginated(service):
+        if "PaginatorName" in service.shapes:
+            raise ValueError("the model has a shape named PaginatorName: rename the Literal of paginator names")
+        aliases.append({"name": "PaginatorName", "values": sorted(op.py_name for op in _paginated(service))})
+    return {"aliases": aliases, "all": sorted(a["name"] for a in aliases)}
+
+
+# --------------------------------------------------------------------------- type_defs
+
+
+@dataclass(frozen=True)
+class TypedDictView:
+    name: str
+    fields: tuple[tuple[str, str], ...]  # (key, annotation)
+    deps: frozenset[str]  # TypedDicts this one refers to
+    functional: bool  # a key is no identifier (``from``, ``None``): TypedDict("Name", {...}) syntax
+
+
+def _typed_dict(name: str, fields: list[tuple[str, Ann, bool]]) -> tuple[TypedDictView, list[Ann]]:
+    rendered = tuple((key, ann.text if required else f"NotRequired[{ann.text}]") for key, ann, required in fields)
+    deps = frozenset[str]().union(*(ann.refs for _, ann, _ in fields))
+    functional = any(not key.isidentifier() or keyword.iskeyword(key) for key, _, _ in fields)
+    return TypedDictView(name, rendered, deps, functional), [ann for _, ann, _ in fields]
+
+
+def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
+    """The dicts botocore wraps around the model's: response metadata, pagination config, error responses.
+
+    ``RequestId``, ``HTTPStatusCode``, ``HTTPHeaders`` and ``RetryAttempts`` are set by botocore on
+    every cognito-idp response (the service always sends a request id); ``HostId`` is S3's only.
+    """
+    s, i, d = Ann("str"), Ann("int"), Ann("dict[str, str]")
+
+    def ref(name: str) -> Ann:
+        return Ann(name, refs=frozenset({name}))
+
+    return [
+        (
+            RESPONSE_METADATA,
+            [
+                ("RequestId", s, True),
+                ("HTTPStatusCode", i, True),
+                ("HTTPHeaders", d, True),
+                ("RetryAttempts", i, True),
+                ("HostId", s, False),
+            ],
+        ),
+        (EMPTY_RESPONSE, [("ResponseMetadata", ref(RESPONSE_METADATA), True)]),
+        (PAGINATOR_CONFIG, [("MaxItems", i, False), ("PageSize", i, False), ("StartingToken", s, False)]),
+        (ERROR_DETAIL, [("Code", s, True), ("Message", s, True)]),
+        (
+            ERROR_RESPONSE,
+            [("Error", ref(ERROR_DETAIL), True), ("ResponseMetadata", ref(RESPONSE_METADATA), True)],
+        ),
+    ]
+
+
+def _ordered(views: list[TypedDictView]) -> list[TypedDictView]:
+    """Each TypedDict after the ones it refers to (runtime ``typing`` evaluates them at class creation)."""
+    by_name = {v.name: v for v in views}
+    order: list[TypedDictView] = []
+    state: dict[str, str] = {}
+
+    def visit(name: str) -> None:
+        if state.get(name) == "done":
+            return
+        if state.get(name) == "visiting":
+            raise ValueError(f"recursive TypedDict {name}: needs a quoted forward reference")
+        state[name] = "visiting"
+        for dep in sorted(by_name[name].deps):
+            visit(dep)
+        state[name] = "done"
+        order.append(by_name[name])
+
+    for name in sorted(by_name):
+        visit(name)
+    return order
+
+
+def type_defs(service: Service) -> dict[str, Any]:
+    tds = TypedDictNames(service)
+    outputs = {op.output for op in service.operations if op.output}
+    specs = _extra_typed_dicts()
+    for shape in service.structures():
+        if shape.name not in tds.inputs and shape.name not in tds.outputs:
+            continue
+        for side in tds.sides(shape.name):
+            fields = [
+                (m.wire_name, typed_dict_annotation(service, m.shape, side, tds), m.required) for m in shape.members
+            ]
+            if shape.name in outputs and side == "out":  # botocore adds it to every response
+                fields.append(("ResponseMetadata", Ann(RESPONSE_METADATA, refs=frozenset({RESPONSE_METADATA})), True))
+            specs.append((tds(shape.name, side), fields))
+    for op in _paginated(service):
+        assert op.paginator is not None
+        skip = {*op.paginator.input_token, op.paginator.limit_key}
+        fields = [
+            (m.wire_name, typed_dict_annotation(service, m.shape, "in", tds), m.required)
+            for m in service.shapes[op.input].members
+            if m.wire_name not in skip
+        ]
+        fields.append(("PaginationConfig", Ann(PAGINATOR_CONFIG, refs=frozenset({PAGINATOR_CONFIG})), False))
+        specs.append((paginate_request(op), fields))
+
+    names = [name for name, _ in specs]
+    if len(set(names)) != len(names):
+        raise ValueError(f"two TypedDicts share a name: {sorted(n for n in names if names.count(n) > 1)}")
+    views: list[TypedDictView] = []
+    anns: list[Ann] = []
+    for name, fields in specs:
+        view, used = _typed_dict(name, fields)
+        views.append(view)
+        anns += used
+    imports = imports_for(anns)
+    imports["typing"] = sorted({*imports.get("typing", []), "NotRequired", "TypedDict"})
+    return {
+        "classes": _ordered(views),
+        "imports": imports,
+        "literals": sorted(frozenset[str]().union(*(a.literals for a in anns))),
+        "all": sorted(names),
+    }
+
+
+# --------------------------------------------------------------------------- client, paginators, exceptions
+
+
+def _response(service: Service, op: Operation, tds: TypedDictNames) -> str:
+    return tds(op.output, "out") if op.output else EMPTY_RESPONSE
+
+
+def client(service: Service) -> dict[str, Any]:
+    tds = TypedDictNames(service)
+    operations = [
+        {"method": op.py_name, "request": tds(op.input, "in"), "response": _response(service, op, tds)}
+        for op in service.operations
+    ]
+    paginators = [{"name": op.py_name, "cls": naming.paginator_class(op.name)} for op in _paginated(service)]
+    return {
+        "cls": client_class(service),
+        "operations": operations,
+        "paginators": paginators,
+        "type_defs": sorted({o["request"] for o in operations} | {o["response"] for o in operations}),
+    }
+
+
+def paginator(service: Service) -> dict[str, Any]:
+    tds = TypedDictNames(service)
+    paginators = [
+        {
+            "cls": naming.paginator_class(op.name),
+            "request": paginate_request(op),
+            "response": _response(service, op, tds),
+        }
+        for op in _paginated(service)
+    ]
+    return {
+        "paginators": paginators,
+        "type_defs": sorted({p["request"] for p in paginators} | {p["response"] for p in paginators}),
+        "all": sorted(["PageIterator", *(p["cls"] for p in paginators)]),
+    }
+
+
+def exceptions(service: Service) -> dict[str, Any]:
+    names = sorted(naming.model_class(s.name) for s in service.exceptions())
+    return {
+        "exceptions": names,
+        "error_response": ERROR_RESPONSE,
+        "all": sorted(["BotocoreClientError", "Exceptions", *names]),
+    }
+
+
+# --------------------------------------------------------------------------- runtime modules and shims
+
+
+def runtime_client(service: Service) -> dict[str, Any]:
+    cls = client_class(service)
+    return {
+        "doc": "The client name, importable for annotations; type checkers read client.pyi.",
+        "classes": [
+            {
+                "name": cls,
+                "doc": f"The boto3/botocore ``{service.service_name}`` client (its real class is made by botocore).",
+            }
+        ],
+        "generic": [],
+        "all": [cls],
+    }
+
+
+def runtime_paginator(service: Service) -> dict[str, Any]:
+    classes = [
+        {
+            "name": naming.paginator_class(op.name),
+            "doc": f'What ``get_paginator("{op.py_name}")`` returns.',
+        }
+        for op in _paginated(service)
+    ]
+    return {
+        "doc": "The paginator names, importable for annotations; type checkers read paginator.pyi.",
+        "classes": classes,
+        "generic": [{"name": "PageIterator", "doc": "What ``paginate()`` returns: an iterable of response pages."}],
+        "all": sorted(["PageIterator", *(c["name"] for c in classes)]),
+    }
+
+
+def runtime_exceptions(service: Service) -> dict[str, Any]:
+    return {"service_name": service.service_name}
+
+
+def package_init(service: Service) -> dict[str, Any]:
+    return {
+        "cls": client_class(service),
+        "service_name": service.service_name,
+        "paginators": [naming.paginator_class(op.name) for op in _paginated(service)],
+        "model": f"{service.source} ({service.service_name} {service.api_version})",
+        "all": sorted([client_class(service), *(naming.paginator_class(op.name) for op in _paginated(service))]),
+    }
+
+
+# boto3.client, boto3.session.Session.client and botocore's Session.create_client take the same arguments.
+_CLIENT_PARAMS = (
+    "region_name: str | None = None",
+    "api_version: str | None = None",
+    "use_ssl: bool | None = True",
+    "verify: bool | str | None = None",
+    "endpoint_url: str | None = None",
+    "aws_access_key_id: str | None = None",
+    "aws_secret_access_key: str | None = None",
+    "aws_session_token: str | None = None",
+    "config: Config | None = None",
+    "aws_account_id: str | None = None",
+)
+_SESSION_PARAMS = (
+    "aws_access_key_id: str | None = None",
+    "aws_secret_access_key: str | None = None",
+    "aws_session_token: str | None = None",
+    "region_name: str | None = None",
+    "botocore_session: BotocoreSession | None = None",
+    "profile_name: str | None = None",
+    "aws_account_id: str | None = None",
+)
+
+
+def shim(service: Service) -> dict[str, Any]:
+    return {
+        "cls": client_class(service),
+        "service_name": service.service_name,
+        "client_module": f"{PACKAGE}.client",
+        "client_params": ", ".join(_CLIENT_PARAMS),
+        "session_params": ", ".join(_SESSION_PARAMS),
+    }
+
+
+# --------------------------------------------------------------------------- constraints for the mypy plugin
+
+_JAVA_CLASS = re.compile(r"\\p\{([A-Z])\}")
+
+
+_NON_ASCII = "\\x80-\\U0010ffff"
+
+
+def _ascii_ranges(categories: str) -> str:
+    """The ASCII members of the Unicode categories (``"LN"``: letters and numbers) as class ranges."""
+    points = [i for i in range(128) if unicodedata.category(chr(i))[0] in categories]
+    out: list[str] = []
+    start: int | None = None
+    for i, p in enumerate(points):
+        start = p if start is None else start
+        if i + 1 == len(points) or points[i + 1] != p + 1:
+            out.append(f"\\x{start:02x}" if start == p else f"\\x{start:02x}-\\x{p:02x}")
+            start = None
+    return "".join(out)
+
+
+def python_pattern(pattern: str) -> str:
+    """The model's Java pattern for Python's ``re`` (used with ``re.ASCII`` and ``fullmatch``).
+
+    ``re`` has no ``\\p{X}``: it becomes X's ASCII members plus, outside a negated class, every
+    non-ASCII character. A check built on it can only accept more than the service does, never less:
+    the plugin reports a value only when it is certainly wrong.
+    """
+    if "&&" in pattern:
+        raise ValueError(f"class intersection is not supported: {pattern}")
+    out: list[str] = []
+    categories = ""  # the \\p{X} of the class being read
+    in_class = negated = False
+    i = 0
+    while i < len(pattern):
+        match = _JAVA_CLASS.match(pattern, i)
+        if match and in_class:
+            categories += match.group(1)
+        elif match:
+            out.append(f"[{_ascii_ranges(match.group(1))}{_NON_ASCII}]")
+        elif pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+        elif pattern[i] == "[" and not in_class:
+            in_class, negated = True, pattern.startswith("[^", i)
+            out.append("[^" if negated else "[")
+            i += 1 if negated else 0
+        elif pattern[i] == "]" and in_class and (categories or out[-1] not in ("[", "[^")):
+            if categories:
+                out.append(_ascii_ranges(categories) + ("" if negated else _NON_ASCII))
+            in_class, negated, categories = False, False, ""
+            out.append("]")
+        else:
+            out.append(pattern[i])
+        i = match.end() if match else i + (2 if pattern[i] == "\\" else 1)
+    translated = "".join(out)
+    re.compile(translated, re.ASCII)
+    return translated
+
+
+def _raw(text: str) -> str:
+    """``text`` as a Python string literal, raw where that reads better (regular expressions)."""
+    return f'r"{text}"' if "\\" in text and '"' not in text and not text.endswith("\\") else repr(text)
+
+
+@dataclass(frozen=True)
+class RuleView:
+    name: str
+    args: str  # the Rule(...) keyword arguments
+
+
+def _rule_args(shape: Shape, relevant: set[str], warn: Callable[[str], None]) -> str | None:
+    """``Rule(...)`` arguments for a shape the plugin can check a literal against, or None."""
+    c = shape.constraints
+    args: list[str] = []
+    if shape.kind in ("string", "enum", "integer", "long", "list", "map"):
+        args += [f"min={c.min}"] if c.min is not None else []
+        args += [f"max={c.max}"] if c.max is not None else []
+    if shape.kind in ("string", "enum") and c.pattern is not None:
+        try:
+            regex = python_pattern(c.pattern)
+        except (ValueError, re.error) as exc:
+            warn(f"shape {shape.name}: pattern {c.pattern!r} is not checked by the mypy plugin ({exc})")
+        else:
+            args.append(f"pattern={_raw(c.pattern)}")
+            args += [f"regex={_raw(regex)}"] if regex != c.pattern else []
+    if shape.kind == "enum":
+        args.append(f"enum=frozenset({sorted(shape.enum)!r})")
+    if shape.kind == "structure":
+        members = {m.wire_name: m.shape for m in shape.members if m.shape in relevant}
+        args += [f"members={members!r}"] if members else []
+    if shape.kind == "list" and shape.item in relevant:
+        args.append(f"item={shape.item!r}")
+    if shape.kind == "map":
+        args += [f"key={shape.key!r}"] if shape.key in relevant else []
+        args += [f"value={shape.value!r}"] if shape.value in relevant else []
+    if not args:
+        return None
+    if shape.sensitive:
+        args.append("sensitive=True")
+    kind = {"long": "integer", "enum": "string"}.get(shape.kind, shape.kind)
+    return ", ".join([repr(kind), *args])
+
+
+def _relevant(service: Service, names: Iterable[str]) -> set[str]:
+    """Shapes with a rule of their own, or with one somewhere below them."""
+    names = set(names)
+
+    def own(shape: Shape) -> bool:
+        c = shape.constraints
+        return shape.kind == "enum" or (
+            shape.kind in ("string", "integer", "long", "list", "map")
+            and (c.min is not None or c.max is not None or (shape.kind == "string" and c.pattern is not None))
+        )
+
+    relevant = {n for n in names if own(service.shapes[n])}
+    changed = True
+    while changed:  # a container is relevant when a child is; iterate to the fixed point (cycles included)
+        changed = False
+        for n in names - relevant:
+            s = service.shapes[n]
+            children = [m.shape for m in s.members] + [x for x in (s.item, s.key, s.value) if x]
+            if any(c in relevant for c in children):
+                relevant.add(n)
+                changed = True
+    return relevant
+
+
+def constraints(service: Service) -> dict[str, Any]:
+    inputs = reachable(service, [op.input for op in service.operations])
+    relevant = _relevant(service, inputs)
+    rules: list[RuleView] = []
+    for name in sorted(relevant):
+        args = _rule_args(service.shapes[name], relevant, output.warn)
+        if args is not None:
+            rules.append(RuleView(name, args))
+    kept = {r.name for r in rules}
+    return {
+        "model": f"{service.source} ({service.service_name} {service.api_version})",
+        "client": f"{PACKAGE}.client.{client_class(service)}",
+        "operations": {op.py_name: op.input for op in service.operations if op.input in kept},
+        "paginators": {
+            f"{PACKAGE}.paginator.{naming.paginator_class(op.name)}": op.input
+            for op in _paginated(service)
+            if op.input in kept
+        },
+        "rules": rules,
+    }
+
+
+# The files of the distribution: output path -> (template, view builder). ``codegen.TARGETS`` includes these.
+TARGETS: dict[str, tuple[str, Callable[[Service], dict[str, Any]]]] = {
+    f"{ROOT}/__init__.py": ("stubs/__init__.py.jinja", package_init),
+    f"{ROOT}/literals.py": ("stubs/literals.py.jinja", literals),
+    f"{ROOT}/type_defs.py": ("stubs/type_defs.py.jinja", type_defs),
+    f"{ROOT}/client.pyi": ("stubs/client.pyi.jinja", client),
+    f"{ROOT}/client.py": ("stubs/placeholders.py.jinja", runtime_client),
+    f"{ROOT}/paginator.pyi": ("stubs/paginator.pyi.jinja", paginator),
+    f"{ROOT}/paginator.py": ("stubs/placeholders.py.jinja", runtime_paginator),
+    f"{ROOT}/exceptions.pyi": ("stubs/exceptions.pyi.jinja", exceptions),
+    f"{ROOT}/exceptions.py": ("stubs/exceptions.py.jinja", runtime_exceptions),
+    f"{ROOT}/_constraints.py": ("stubs/_constraints.py.jinja", constraints),
+    f"{SHIMS}/boto3-stubs/__init__.pyi": ("stubs/shim_boto3.pyi.jinja", shim),
+    f"{SHIMS}/boto3-stubs/session.pyi": ("stubs/shim_boto3_session.pyi.jinja", shim),
+    f"{SHIMS}/botocore-stubs/__init__.pyi": ("stubs/shim_botocore.pyi.jinja", shim),
+    f"{SHIMS}/botocore-stubs/session.pyi": ("stubs/shim_botocore_session.pyi.jinja", shim),
+}
