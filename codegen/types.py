@@ -183,13 +183,13 @@ def kind_expr(shape: Shape) -> str:
         case "integer" | "long":
             return f"Int({kw})"
         case "boolean":
-            return "Bool()"
+            return f"Bool({kw})"
         case "blob":
             return f"Blob({kw})"
         case "timestamp":
-            return "Timestamp()"
+            return f"Timestamp({kw})"
         case "document":
-            return "Document()"
+            return f"Document({kw})"
         case "structure":
             return f"StructOf({naming.model_class(shape.name)}{', sensitive=True' if shape.sensitive else ''})"
         case "list":

@@ -79,6 +79,12 @@ class Change:
     new: Any
     sensitive: bool = False
 
+    def __repr__(self) -> str:  # a plan may be logged: a sensitive value never shows
+        return (
+            f"Change(path={self.path!r}, current={_show(self.current, self.sensitive)}, "
+            f"new={_show(self.new, self.sensitive)}, sensitive={self.sensitive})"
+        )
+
 
 def _show(value: Any, sensitive: bool) -> str:
     if sensitive:

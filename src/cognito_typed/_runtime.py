@@ -223,17 +223,30 @@ class Int(_Sized):
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if not isinstance(value, int) or isinstance(value, bool):
-            out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not an integer", "type int"))
+            shown = _show(value, hide or self.sensitive)
+            out.append(Violation(path, f"{type(value).__name__} {shown} is not an integer", "type int"))
         elif not self._lo <= value <= self._hi:
-            out.append(Violation(path, f"{_show(value, hide)} is out of range", _range(self.min, self.max)))
+            out.append(
+                Violation(path, f"{_show(value, hide or self.sensitive)} is out of range", _range(self.min, self.max))
+            )
 
 
-class Bool(Kind):
+class _Plain(Kind):
+    """A kind with no constraints but sensitivity."""
+
+    __slots__ = ("sensitive",)
+
+    def __init__(self, *, sensitive: bool = False) -> None:
+        self.sensitive = sensitive
+
+
+class Bool(_Plain):
     __slots__ = ()
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if not isinstance(value, bool):
-            out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not a boolean", "type bool"))
+            shown = _show(value, hide or self.sensitive)
+            out.append(Violation(path, f"{type(value).__name__} {shown} is not a boolean", "type bool"))
 
 
 class Blob(_Sized):
@@ -249,24 +262,30 @@ class Blob(_Sized):
         self._check_size(len(value), path, out)
 
 
-class Timestamp(Kind):
-    """A datetime; a request may give an ISO 8601 string instead (botocore parses it)."""
+class Timestamp(_Plain):
+    """A datetime; a request may give a timestamp string instead, as botocore takes it."""
 
     __slots__ = ()
 
     def check(self, value: Any, path: str, out: list[Violation], hide: bool = False) -> None:
         if isinstance(value, datetime):
             return
+        hide = hide or self.sensitive
         if isinstance(value, str):
+            # botocore's own parser decides, so what passes here passes botocore (loaded only when needed)
+            from botocore.utils import (  # pyright: ignore[reportMissingTypeStubs]
+                parse_to_aware_datetime,  # pyright: ignore[reportUnknownVariableType]
+            )
+
             try:
-                datetime.fromisoformat(value)
-            except ValueError:
-                out.append(Violation(path, f"{_show(value, hide)} is not an ISO 8601 timestamp", "type datetime"))
+                parse_to_aware_datetime(value)
+            except (ValueError, TypeError, OverflowError):
+                out.append(Violation(path, f"{_show(value, hide)} is not a timestamp", "type datetime"))
             return
         out.append(Violation(path, f"{type(value).__name__} {_show(value, hide)} is not a datetime", "type datetime"))
 
 
-class Document(Kind):
+class Document(_Plain):
     """A free-form JSON document: passed through, not validated."""
 
     __slots__ = ()
@@ -472,15 +491,17 @@ class Model:
             state.pop(_PENDING, None)
         return state
 
-    def __setattr__(self, name: str, value: object) -> None:
-        from dataclasses import FrozenInstanceError  # imported only when needed: it costs import time
+    if not TYPE_CHECKING:  # hidden from type checkers, which then report any assignment (frozen)
 
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        def __setattr__(self, name: str, value: object) -> None:
+            from dataclasses import FrozenInstanceError  # imported only when needed: it costs import time
 
-    def __delattr__(self, name: str) -> None:
-        from dataclasses import FrozenInstanceError
+            raise FrozenInstanceError(f"cannot assign to field {name!r}")
 
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        def __delattr__(self, name: str) -> None:
+            from dataclasses import FrozenInstanceError
+
+            raise FrozenInstanceError(f"cannot delete field {name!r}")
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):

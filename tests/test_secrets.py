@@ -1,0 +1,225 @@
+"""Sensitive values (the model's ``sensitive`` trait) never show in repr, str or validation errors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from strategies import WireStrategies
+from support import SERVICE, model_class, model_violations
+
+from codegen.ir import Member, Shape
+from cognito_typed import ValidationError
+from cognito_typed._patterns import java_pattern
+
+SECRET = "Zq7S3cr3tXv"  # recognisable, and valid for every sensitive string shape of the model
+SHAPES = SERVICE.shapes
+
+
+def is_sensitive(shape: Shape) -> bool:
+    """A member hides its value if its shape is sensitive, or is a list/map of sensitive values."""
+    inner = [SHAPES[s] for s in (shape.item, shape.key, shape.value) if s]
+    return shape.sensitive or (shape.kind in ("list", "map") and any(is_sensitive(i) for i in inner))
+
+
+def member_is_sensitive(structure: Shape, member: Member) -> bool:
+    """Sensitive shape (or list/map of them), or any member of a sensitive structure
+    (``UserContextDataType``: the whole value is sensitive, not only some members)."""
+    return structure.sensitive or is_sensitive(SHAPES[member.shape])
+
+
+def sensitive_members() -> list[tuple[str, Member]]:
+    return [(s.name, m) for s in SERVICE.structures() for m in s.members if member_is_sensitive(s, m)]
+
+
+SENSITIVE = sensitive_members()
+SENSITIVE_IDS = [f"{s}.{m.wire_name}" for s, m in SENSITIVE]
+
+
+def secret_string(shape: Shape) -> str:
+    """The secret, fitted to the shape's length range and pattern."""
+    lo, hi = shape.constraints.min or 0, shape.constraints.max
+    for base in (SECRET, "918273645091827364"):
+        size = max(lo, len(base)) if hi is None else min(hi, max(lo, len(base)))
+        value = (base * (size // len(base) + 1))[:size]
+        if shape.constraints.pattern is None or java_pattern(shape.constraints.pattern).fullmatch(value):
+            return value
+    raise AssertionError(f"no secret fits {shape.name}")
+
+
+def secret_wire(shape: Shape) -> Any:
+    """A valid wire value of ``shape`` whose every string is (a fitted copy of) the secret."""
+    match shape.kind:
+        case "string":
+            return secret_string(shape)
+        case "map":
+            assert shape.key and shape.value
+            return {secret_string(SHAPES[shape.key]): secret_wire(SHAPES[shape.value])}
+        case "list":
+            assert shape.item
+            return [secret_wire(SHAPES[shape.item])] * max(1, SHAPES[shape.name].constraints.min or 0)
+        case "structure":
+            return {
+                m.wire_name: secret_wire(SHAPES[m.shape]) for m in shape.members if SHAPES[m.shape].kind == "string"
+            }
+    raise AssertionError(f"no secret for {shape.name} ({shape.kind})")
+
+
+def secret_texts(shape: Shape) -> set[str]:
+    """Every secret string inside ``secret_wire(shape)`` (map keys too; not structure member names)."""
+    found: set[str] = set()
+
+    def walk(shape: Shape, value: Any) -> None:
+        if shape.kind == "string":
+            found.add(value)
+        elif shape.kind == "map":
+            assert shape.key and shape.value
+            for k, v in value.items():
+                walk(SHAPES[shape.key], k)
+                walk(SHAPES[shape.value], v)
+        elif shape.kind == "list":
+            assert shape.item
+            for v in value:
+                walk(SHAPES[shape.item], v)
+        elif shape.kind == "structure":
+            for m in shape.members:
+                if m.wire_name in value:
+                    walk(SHAPES[m.shape], value[m.wire_name])
+
+    walk(shape, secret_wire(shape))
+    return found
+
+
+def invalid_secret_wires(shape: Shape) -> list[Any]:
+    """Wire values of ``shape`` that break a rule and still carry the secret."""
+    match shape.kind:
+        case "string":
+            value = secret_string(shape)
+            bad: list[Any] = [value.encode(), [value]]  # wrong types
+            if shape.constraints.max is not None:
+                bad.append(value * (shape.constraints.max // len(value) + 1))
+            if shape.constraints.pattern is not None:
+                bad.append(value + " \x00")
+            return bad
+        case "map":
+            assert shape.key and shape.value
+            key, value = secret_string(SHAPES[shape.key]), secret_wire(SHAPES[shape.value])
+            return [{key: value.encode()}, {key: 5}, [key, value]]
+        case "list":
+            assert shape.item
+            return [[bad] for bad in invalid_secret_wires(SHAPES[shape.item])]
+        case "structure":
+            members = [m for m in shape.members if SHAPES[m.shape].kind == "string"]
+            return [
+                {**secret_wire(shape), m.wire_name: bad}
+                for m in members
+                for bad in invalid_secret_wires(SHAPES[m.shape])
+            ]
+    raise AssertionError(shape.kind)
+
+
+def parents(name: str) -> list[tuple[str, Member, str]]:
+    """(structure, member, how) for each structure member that holds ``name``: directly, in a list or a map."""
+    found = []
+    for s in SERVICE.structures():
+        for m in s.members:
+            shape = SHAPES[m.shape]
+            if m.shape == name:
+                found.append((s.name, m, "direct"))
+            elif shape.kind == "list" and shape.item == name:
+                found.append((s.name, m, "list"))
+            elif shape.kind == "map" and shape.value == name:
+                found.append((s.name, m, "map"))
+    return found
+
+
+def wrap(value: Any, how: str) -> Any:
+    return {"direct": value, "list": [value], "map": {"k": value}}[how]
+
+
+def leaks(text: str, secrets: set[str]) -> list[str]:
+    return [s for s in secrets if s in text]
+
+
+def test_sensitive_members_are_derived() -> None:
+    ids = set(SENSITIVE_IDS)
+    assert "AdminInitiateAuthRequest.AuthParameters" in ids
+    assert "AdminInitiateAuthRequest.ClientId" in ids
+    assert "UserPoolClientType.ClientSecret" in ids
+    assert "SignUpRequest.Password" in ids
+    assert "SignUpRequest.UserContextData" in ids  # a sensitive structure ...
+    assert "UserContextDataType.IpAddress" in ids  # ... hides all its members
+    assert len({s for s, _ in SENSITIVE}) > 50
+
+
+def test_field_tables_mark_exactly_the_sensitive_members() -> None:
+    wrong = [
+        f"{s.name}.{m.wire_name}"
+        for s in SERVICE.structures()
+        for m in s.members
+        if model_class(s.name).__schema__.by_wire[m.wire_name].sensitive != member_is_sensitive(s, m)
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(("structure", "member"), SENSITIVE, ids=SENSITIVE_IDS)
+@settings(max_examples=3)
+@given(data=st.data())
+def test_secret_not_in_repr(structure: str, member: Member, wire: WireStrategies, data: st.DataObject) -> None:
+    shape = SHAPES[member.shape]
+    secrets = secret_texts(shape)
+    d = data.draw(wire.structure(structure, {member.wire_name: st.just(secret_wire(shape))}))
+    model = model_class(structure).from_wire(d)
+    assert model_violations(model) == []
+    assert model.to_wire()[member.wire_name] == secret_wire(shape)  # the secret is really there
+    assert leaks(repr(model), secrets) == []
+    assert leaks(str(model), secrets) == []
+
+    for parent, via, how in parents(structure)[:3]:
+        p = data.draw(wire.structure(parent, {via.wire_name: st.just(wrap(d, how))}))
+        outer = model_class(parent).from_wire(p)
+        assert leaks(repr(outer), secrets) == [], f"{parent}.{via.wire_name}"
+
+
+@pytest.mark.parametrize(("structure", "member"), SENSITIVE, ids=SENSITIVE_IDS)
+@settings(max_examples=2)
+@given(data=st.data())
+def test_secret_not_in_validation_error(
+    structure: str, member: Member, wire: WireStrategies, data: st.DataObject
+) -> None:
+    shape = SHAPES[member.shape]
+    secrets = secret_texts(shape)
+    for bad in invalid_secret_wires(shape):
+        d = data.draw(wire.structure(structure, {member.wire_name: st.just(bad)}))
+        model = model_class(structure).from_wire(d)
+        with pytest.raises(ValidationError) as info:
+            model.validate()
+        error = info.value
+        assert member.wire_name in {v.path.split(".")[0].split("[")[0].split(" ")[0] for v in error.violations}
+        text = str(error) + repr(error.violations) + repr(error.args)
+        assert leaks(text, secrets) == [], repr(bad)
+
+        for parent, via, how in parents(structure)[:2]:
+            p = data.draw(wire.structure(parent, {via.wire_name: st.just(wrap(d, how))}))
+            with pytest.raises(ValidationError) as outer:
+                model_class(parent).from_wire(p).validate()
+            assert leaks(str(outer.value), secrets) == [], f"{parent}.{via.wire_name}"
+
+
+def test_sensitive_map_keys_are_hidden_in_paths() -> None:
+    from cognito_typed.models import AdminInitiateAuthRequest
+
+    request = AdminInitiateAuthRequest(
+        user_pool_id="us-east-1_EXAMPLE",
+        client_id="1example23456789",
+        auth_flow="ADMIN_USER_PASSWORD_AUTH",
+        auth_parameters={"PASSWORD": 12345678, SECRET: "x"},
+    )
+    with pytest.raises(ValidationError) as info:
+        request.validate()
+    assert [v.path for v in info.value.violations] == ["AuthParameters[<hidden>]"]
+    assert "12345678" not in str(info.value)
+    assert "<hidden>" in repr(request)
+    assert SECRET not in repr(request) and "12345678" not in repr(request)

@@ -1,0 +1,25 @@
+"""Misuse that the type checkers must reject: each line marked ``# E: <mypy error code>``."""
+
+from cognito_typed.models import (
+    CreateUserPoolClientRequest,
+    CreateUserPoolClientResponse,
+    TokenValidityUnitsType,
+)
+from cognito_typed.type_defs import CreateUserPoolClientRequestTypeDef
+
+CreateUserPoolClientRequest(user_pool_id="p", client_name="c", auth_session_validity="15")  # E: arg-type
+CreateUserPoolClientRequest(user_pool_id="p", client_nme="c")  # E: call-arg
+CreateUserPoolClientRequest(user_pool_id="p")  # E: call-arg
+CreateUserPoolClientRequest("p", "c")  # E: call-arg
+TokenValidityUnitsType(access_token="weeks")  # E: arg-type
+CreateUserPoolClientRequest(user_pool_id="p", client_name="c", explicit_auth_flows=["ALLOW_BOGUS"])  # E: list-item
+
+request = CreateUserPoolClientRequest(user_pool_id="p", client_name="c")
+request.client_name = "other"  # E: misc
+request.client_nme = "other"  # E: attr-defined
+validity: int = request.auth_session_validity  # E: assignment
+request.no_such_field  # E: attr-defined
+
+response: CreateUserPoolClientResponse = request  # E: assignment
+
+params: CreateUserPoolClientRequestTypeDef = {"UserPoolId": "p"}  # E: typeddict-item
