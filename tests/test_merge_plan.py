@@ -1,0 +1,190 @@
+"""Plan before apply (the diff, nothing sent) and the opt-in check for concurrent writers."""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+import pytest
+from merge_helpers import (
+    LATER,
+    SPECS,
+    change_value,
+    describe_op,
+    describe_response,
+    expected_update,
+    id_values,
+    kwargs_for,
+    method,
+    model_carried,
+    operation,
+    rich_resource,
+    stubbed,
+)
+from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL
+
+from cognito_typed import RESET, ConcurrentModificationError, Plan
+from cognito_typed.client import CognitoIdentityProvider
+from cognito_typed.models import AnalyticsConfigurationType, TokenValidityUnitsType, UserPoolClientType
+
+CLIENT_IDS = {"UserPoolId": POOL, "ClientId": CLIENT}
+
+
+def plan_client(**kwargs: Any) -> Plan[Any, UserPoolClientType]:
+    """A plan over CLIENT_NOW; only the describe is queued, so a plan that sent anything else would fail."""
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": CLIENT_NOW}, CLIENT_IDS)
+        return client.plan_update_user_pool_client(user_pool_id=POOL, client_id=CLIENT, **kwargs)
+
+
+def test_plan_lists_each_change_field_by_field() -> None:
+    plan = plan_client(
+        client_name="web-2",
+        access_token_validity=2,
+        token_validity_units=TokenValidityUnitsType(access_token="hours"),
+        analytics_configuration=RESET,
+    )
+    assert not plan.noop
+    assert sorted((c.path, c.current, c.new) for c in plan.changes) == sorted(
+        [
+            ("ClientName", "web", "web-2"),
+            ("AccessTokenValidity", 60, 2),
+            ("TokenValidityUnits.AccessToken", "minutes", "hours"),  # a nested change, by its path
+            ("AnalyticsConfiguration", CLIENT_NOW["AnalyticsConfiguration"], None),  # RESET: absent
+        ]
+    )
+    sent = plan.request.to_wire()
+    assert "AnalyticsConfiguration" not in sent
+    expected = {k: v for k, v in CLIENT_SENT.items() if k != "AnalyticsConfiguration"}
+    expected |= {"ClientName": "web-2", "AccessTokenValidity": 2}
+    expected["TokenValidityUnits"] = {**CLIENT_NOW["TokenValidityUnits"], "AccessToken": "hours"}
+    assert sent == expected
+    assert plan.current == UserPoolClientType.from_wire(CLIENT_NOW)
+
+
+def test_plan_table_shows_paths_and_values() -> None:
+    plan = plan_client(
+        client_name="web-2",
+        token_validity_units=TokenValidityUnitsType(access_token="hours"),
+        access_token_validity=2,
+        analytics_configuration=RESET,
+    )
+    table = plan.table()
+    assert str(plan) == table
+    rows = {line.split("|")[0].strip(): line for line in table.splitlines()}
+    assert "'web'" in rows["ClientName"] and "'web-2'" in rows["ClientName"]
+    assert "'minutes'" in rows["TokenValidityUnits.AccessToken"] and "'hours'" in rows["TokenValidityUnits.AccessToken"]
+    assert "60" in rows["AccessTokenValidity"] and "2" in rows["AccessTokenValidity"].split("|")[2]
+    assert rows["AnalyticsConfiguration"].split("|")[2].strip() == "<absent>"
+    assert set(rows) >= {"field", "ClientName", "TokenValidityUnits.AccessToken", "AccessTokenValidity"}
+    # Unchanged members are not rows; the identifiers (ClientId is sensitive) are not either.
+    assert "RefreshTokenValidity" not in rows and "ClientId" not in rows
+    assert CLIENT not in table
+
+
+def test_a_plan_that_changes_nothing_is_a_noop() -> None:
+    plan = plan_client(client_name="web", analytics_configuration=AnalyticsConfigurationType(external_id="ext"))
+    assert plan.noop and plan.changes == ()
+    assert "no changes" in plan.table()
+    with stubbed() as (client, _):  # nothing queued: applying a no-op sends nothing
+        assert client.apply(plan) is plan.current
+
+
+def test_plan_then_apply_sends_the_planned_request() -> None:
+    plan = plan_client(client_name="web-2")
+    with stubbed() as (client, stub):
+        stub.add_response("update_user_pool_client", {"UserPoolClient": CLIENT_NOW}, plan.request.to_wire())
+        client.apply(plan)
+    assert plan.request.to_wire() == {**CLIENT_SENT, "ClientName": "web-2"}
+
+
+def test_sensitive_values_are_hidden_in_the_table() -> None:
+    update = "UpdateCIMDPolicy"  # its ClientId is a carried, sensitive member
+    current = {**rich_resource(update), "ClientId": "currentclient7"}
+    ids = id_values(update, current)
+    with stubbed() as (client, stub):
+        stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
+        plan = client.plan_update_cimd_policy(**kwargs_for(update, ids, {"ClientId": "newclient42"}))
+    assert [(c.path, c.sensitive) for c in plan.changes] == [("ClientId", True)]
+    row = next(line for line in plan.table().splitlines() if line.startswith("ClientId"))
+    assert row.count("<hidden>") == 2
+    assert "newclient42" not in plan.table() and "currentclient7" not in plan.table()
+
+
+def test_sensitive_values_are_hidden_in_the_repr() -> None:
+    update = "UpdateCIMDPolicy"
+    current = {**rich_resource(update), "ClientId": "currentclient7"}
+    ids = id_values(update, current)
+    with stubbed() as (client, stub):
+        stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
+        plan = client.plan_update_cimd_policy(**kwargs_for(update, ids, {"ClientId": "newclient42"}))
+    assert "newclient42" not in repr(plan) and "currentclient7" not in repr(plan)
+    assert "<hidden>" in repr(plan.changes[0])
+
+
+# --- concurrent writers -----------------------------------------------------------------------
+
+CONCURRENT = sorted(u for u, spec in SPECS.items() if spec.last_modified is not None)
+
+
+def test_check_concurrent_exists_where_there_is_a_last_modified_date() -> None:
+    for update, spec in SPECS.items():
+        params = inspect.signature(getattr(CognitoIdentityProvider, method(update))).parameters
+        assert ("check_concurrent" in params) == (spec.last_modified is not None), update
+    assert {"UpdateUserPoolClient", "UpdateUserPool", "UpdateGroup"} <= set(CONCURRENT)
+
+
+def _change(update: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
+    """current, identifiers and a one-field change of the pair's first carried member."""
+    current = rich_resource(update)
+    member = next(iter(model_carried(update)))
+    return current, id_values(update, current), {member: change_value(update, member)}
+
+
+@pytest.mark.parametrize("update", CONCURRENT)
+def test_unchanged_resource_three_calls(update: str) -> None:
+    current, ids, change = _change(update)
+    sent = expected_update(update, current, ids, change)
+    spec = SPECS[update]
+    answer = {spec.updated: current} if spec.updated else {}
+    with stubbed() as (client, stub):
+        stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
+        stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
+        stub.add_response(operation(update).py_name, answer, sent)
+        getattr(client, method(update))(**kwargs_for(update, ids, change), check_concurrent=True)
+
+
+@pytest.mark.parametrize("update", CONCURRENT)
+def test_moved_last_modified_date_raises_and_sends_no_update(update: str) -> None:
+    current, ids, change = _change(update)
+    moved = {**current, SPECS[update].last_modified: LATER}
+    assert moved != current
+    with stubbed() as (client, stub):
+        stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
+        stub.add_response(describe_op(update).py_name, describe_response(update, moved), ids)
+        with pytest.raises(ConcurrentModificationError, match="LastModifiedDate"):
+            getattr(client, method(update))(**kwargs_for(update, ids, change), check_concurrent=True)
+
+
+def test_without_check_concurrent_there_is_no_second_describe() -> None:
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": CLIENT_NOW}, CLIENT_IDS)
+        stub.add_response("update_user_pool_client", {"UserPoolClient": CLIENT_NOW}, {**CLIENT_SENT})
+        client.merge_update_user_pool_client(user_pool_id=POOL, client_id=CLIENT, client_name="web-renamed")
+
+
+def test_check_concurrent_on_a_noop_sends_only_the_first_describe() -> None:
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": CLIENT_NOW}, CLIENT_IDS)
+        client.merge_update_user_pool_client(
+            user_pool_id=POOL, client_id=CLIENT, client_name="web", check_concurrent=True
+        )
+
+
+def test_apply_a_plan_with_check_concurrent() -> None:
+    plan = plan_client(client_name="web-renamed")
+    moved = {**CLIENT_NOW, "LastModifiedDate": LATER}
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": moved}, CLIENT_IDS)
+        with pytest.raises(ConcurrentModificationError):
+            client.apply(plan, check_concurrent=True)
