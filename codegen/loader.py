@@ -7,9 +7,15 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, cast
 
 SERVICE = "cognito-idp"
+
+
+class _Loader(Protocol):
+    """The one method of ``botocore.loaders.Loader`` used here (botocore ships no types)."""
+
+    def load_service_model(self, service_name: str, type_name: str) -> dict[str, Any]: ...
 
 
 @dataclass(frozen=True)
@@ -26,8 +32,7 @@ def _read_json(path: Path) -> dict[str, Any]:
     data = path.read_bytes()
     if path.suffix == ".gz":
         data = gzip.decompress(data)
-    result: dict[str, Any] = json.loads(data)
-    return result
+    return cast("dict[str, Any]", json.loads(data))
 
 
 def load(model_path: Path | None = None) -> RawModel:
@@ -36,8 +41,8 @@ def load(model_path: Path | None = None) -> RawModel:
     The builtin model is loaded with fixed search paths so that a user's
     ``~/.aws/models`` or ``AWS_DATA_PATH`` can never change the output.
     """
-    import botocore
-    from botocore.loaders import Loader
+    import botocore  # pyright: ignore[reportMissingTypeStubs]
+    from botocore.loaders import Loader  # pyright: ignore[reportMissingTypeStubs]
 
     if model_path is not None:
         service = _read_json(model_path)
@@ -50,7 +55,7 @@ def load(model_path: Path | None = None) -> RawModel:
         return RawModel(service, paginators, botocore.__version__, str(model_path))
 
     builtin = os.path.join(os.path.dirname(botocore.__file__), "data")
-    loader = Loader(extra_search_paths=[builtin], include_default_search_paths=False)
+    loader = cast("_Loader", Loader(extra_search_paths=[builtin], include_default_search_paths=False))
     service = loader.load_service_model(SERVICE, "service-2")
     paginators = loader.load_service_model(SERVICE, "paginators-1")
     return RawModel(

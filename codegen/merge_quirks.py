@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Quirks:
     # update member -> the describe member it is returned as
-    renames: dict[str, str] = field(default_factory=dict)
+    renames: dict[str, str] = field(default_factory=dict[str, str])
     # (path, other): when both are present, don't send ``path`` (wire paths, dotted)
     drop_when_present: tuple[tuple[str, str], ...] = ()
     # carried lists that are left out when empty, because the service rejects []

@@ -63,7 +63,7 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
 
 
 def _generated_files(root: Path, dirs: set[str]) -> set[str]:
-    found = set()
+    found: set[str] = set()
     for d in dirs:
         for path in (root / d).rglob("*.py*"):
             if path.suffix in (".py", ".pyi") and path.read_text(encoding="utf-8").startswith(MARKER):

@@ -38,8 +38,8 @@ def _join(template: str, *parts: Ann, names: Iterable[str] = ()) -> Ann:
     return Ann(
         template.format(*(p.text for p in parts)),
         frozenset(names).union(*(p.names for p in parts)),
-        frozenset().union(*(p.literals for p in parts)),
-        frozenset().union(*(p.refs for p in parts)),
+        frozenset[str]().union(*(p.literals for p in parts)),
+        frozenset[str]().union(*(p.refs for p in parts)),
     )
 
 

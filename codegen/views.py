@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import keyword
 import textwrap
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict
 
 from codegen import docs, naming
 from codegen.ir import Service
@@ -39,8 +40,79 @@ class ClassView:
     functional: bool = False  # a key is no valid identifier: use TypedDict("Name", {...})
 
 
+class KindView(TypedDict):
+    name: str
+    expr: str
+
+
+class BindFieldView(TypedDict):
+    name: str
+    wire: str
+    kind: str
+    required: bool
+
+
+class BindView(TypedDict):
+    cls: str
+    sensitive: bool
+    fields: list[BindFieldView]
+
+
+class BoundOperationView(TypedDict):
+    request: str
+    name: str
+    method: str
+    response: str
+
+
+class PaginatorView(TypedDict):
+    item: str
+    input_token: str
+    output_token: str
+    result: str
+
+
+class MethodView(TypedDict):
+    method: str
+    request: str
+    response: str | None
+    params: list[FieldView]
+    doc: str
+    paginator: PaginatorView | None
+
+
+class MergeSpecView(TypedDict):
+    name: str
+    update_model: str
+    describe_model: str
+    resource_model: str
+    resource: str | None
+    updated: str | None
+    identifiers: tuple[str, ...]
+    carried: tuple[tuple[str, str], ...]
+    dropped: tuple[str, ...]
+    last_modified: str | None
+    drop_when_present: tuple[tuple[str, str], ...]
+    omit_empty: list[str]
+    read_only_keys: tuple[tuple[str, str], ...]
+    doc: str
+
+
+class MergeMethodView(TypedDict):
+    method: str
+    spec: str
+    update_model: str
+    resource_model: str
+    params: list[FieldView]
+    operation: str
+    describe: str
+    plan_doc: str
+    merge_doc: str
+    concurrency: bool
+
+
 def _literal_imports(anns: list[Ann]) -> list[str]:
-    return sorted(set().union(*(a.literals for a in anns)))
+    return sorted(set[str]().union(*(a.literals for a in anns)))
 
 
 def literals(service: Service) -> dict[str, Any]:
@@ -54,9 +126,11 @@ def literals(service: Service) -> dict[str, Any]:
     }
 
 
-def _topological(service: Service, names: list[str], deps: Any) -> list[str]:
+def _topological(service: Service, names: list[str], deps: Callable[[str], Iterable[str]]) -> list[str]:
     """``names`` with each one's dependencies (among ``names``) first; ties in name order."""
-    wanted, order, seen = set(names), [], set()
+    wanted = set(names)
+    order: list[str] = []
+    seen: set[str] = set()
 
     def visit(name: str) -> None:
         if name in seen:
@@ -82,11 +156,12 @@ def type_defs(service: Service) -> dict[str, Any]:
     structures = [s.name for s in service.structures()]
     # Every TypedDict is defined before use: typing evaluates NotRequired[] at class creation.
     order = _topological(service, structures, lambda n: _children_structs(service, n))
-    classes, anns = [], []
+    classes: list[ClassView] = []
+    anns: list[Ann] = []
     for name in order:
         shape = service.shapes[name]
         for side in tds.sides(name):
-            fields = []
+            fields: list[FieldView] = []
             for m in shape.members:
                 ann = typed_dict_annotation(service, m.shape, side, tds)
                 anns.append(ann)
@@ -118,10 +193,11 @@ def _children_structs(service: Service, name: str) -> set[str]:
 def models(service: Service) -> dict[str, Any]:
     tds = TypedDictNames(service)
     responses = {op.input: op for op in service.operations}
-    classes, anns = [], []
+    classes: list[ClassView] = []
+    anns: list[Ann] = []
     for shape in service.structures():
         side: Side = "in" if shape.name in tds.inputs else "out"
-        fields = []
+        fields: list[FieldView] = []
         for m in shape.members:
             ann = model_annotation(service, m.shape, side)
             anns.append(ann)
@@ -144,8 +220,8 @@ def models(service: Service) -> dict[str, Any]:
         sorted(referenced),
         lambda n: _children(service, n) if service.shapes[n].kind in ("list", "map") else set(),
     )
-    kinds = [{"name": f"_{n}", "expr": kind_expr(service.shapes[n])} for n in kind_order]
-    binds = [
+    kinds: list[KindView] = [{"name": f"_{n}", "expr": kind_expr(service.shapes[n])} for n in kind_order]
+    binds: list[BindView] = [
         {
             "cls": naming.model_class(s.name),
             "sensitive": s.sensitive,
@@ -156,7 +232,7 @@ def models(service: Service) -> dict[str, Any]:
         }
         for s in service.structures()
     ]
-    operations = [
+    operations: list[BoundOperationView] = [
         {
             "request": naming.model_class(op.input),
             "name": op.name,
@@ -211,16 +287,17 @@ def counts(service: Service) -> dict[str, int]:
 
 def client(service: Service) -> dict[str, Any]:
     """One method per operation, plus a ``paginate_*`` method per paginator."""
-    operations, anns = [], []
+    operations: list[MethodView] = []
+    anns: list[Ann] = []
     for op in service.operations:
         shape = service.shapes[op.input]
-        params = []
+        params: list[FieldView] = []
         for m in shape.members:
             ann = model_annotation(service, m.shape, "in")
             anns.append(ann)
             text = ann.text if m.required else f"{ann.text} | Unset"
             params.append(FieldView(m.py_name, text, None if m.required else "UNSET", ""))
-        view: dict[str, Any] = {
+        view: MethodView = {
             "method": op.py_name,
             "request": naming.model_class(op.input),
             "response": naming.model_class(op.output) if op.output else None,
@@ -275,7 +352,7 @@ def _constant(op_name: str) -> str:
 def merges(service: Service) -> dict[str, Any]:
     """One MergeSpec per update/describe pair; the skipped updates with the reason."""
     pairs, skipped = derive_merges(service)
-    specs = []
+    specs: list[MergeSpecView] = []
     for p in pairs:
         assert p.describe.output is not None
         resource_shape = (
@@ -311,15 +388,15 @@ def merges(service: Service) -> dict[str, Any]:
     }
 
 
-def _merge_methods(service: Service) -> list[dict[str, Any]]:
+def _merge_methods(service: Service) -> list[MergeMethodView]:
     pairs, _ = derive_merges(service)
-    specs = {s["name"]: s for s in merges(service)["specs"]}
-    methods = []
+    specs: dict[str, MergeSpecView] = {s["name"]: s for s in merges(service)["specs"]}
+    methods: list[MergeMethodView] = []
     for p in pairs:
         spec = specs[_constant(p.update.name)]
         carried = {u for u, _ in p.carried}
         describe_in = {m.wire_name: m for m in service.shapes[p.describe.input].members}
-        params = []
+        params: list[FieldView] = []
         for wire in p.identifiers:
             m = describe_in[wire]
             ann = model_annotation(service, m.shape, "in").text
