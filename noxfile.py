@@ -83,7 +83,7 @@ def typecheck(session: nox.Session) -> None:
     """mypy and pyright, strict, over the paths pyproject.toml gives them (arguments after -- go to both)."""
     _install(session, *DEV)
     session.run("mypy", *session.posargs)  # [tool.mypy] files: src/cognito_typed and codegen
-    session.run("pyright", *session.posargs)  # [tool.pyright] include: src/cognito_typed
+    session.run("pyright", *session.posargs)  # [tool.pyright] include: src/cognito_typed and codegen
 
 
 @nox.session
