@@ -416,7 +416,8 @@ def _merge_methods(service: Service) -> list[MergeMethodView]:
         plan_doc = _wrap(
             f"Plan a merged {p.update.name}: call {p.describe.name} and lay the given fields over the current "
             "settings. Nothing is updated; the plan lists every change and holds the full, validated request. "
-            "Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."
+            "Fields not given keep their value; ``RESET`` sends one absent (Cognito's default); ``reset_paths`` "
+            'sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``).'
         )
         concurrency = (
             " ``check_concurrent`` re-reads LastModifiedDate just before sending and raises "

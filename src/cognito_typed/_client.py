@@ -93,9 +93,6 @@ class ClientBase:
         response = request.__response__
         return cast(R, None if response is None else response.from_wire(raw))
 
-    def _pages(self, request: Request[P], input_token: str, output_token: str, items: str) -> Pages[P, Any]:
-        return Pages(self, request, input_token, output_token, items)
-
 
 class Pages(Generic[P, T]):
     """The pages of a paginated operation, following the tokens for the caller.

@@ -15,7 +15,7 @@ Change semantics:
 from __future__ import annotations
 
 import enum
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
@@ -143,6 +143,17 @@ def _pop(data: dict[str, Any], path: str) -> None:
         cast(dict[str, Any], node).pop(last, None)
 
 
+def _without(data: Mapping[str, Any], path: str) -> dict[str, Any]:
+    """A copy of ``data`` without the member at dotted ``path`` (copying only the dicts on the way)."""
+    head, _, rest = path.partition(".")
+    out = dict(data)
+    if not rest:
+        out.pop(head, None)
+    elif is_mapping(out.get(head)):
+        out[head] = _without(out[head], rest)
+    return out
+
+
 def _overlay(model: type[Model], base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
     """``base`` with ``change`` laid over it: structures member by member, anything else whole."""
     out = dict(base)
@@ -176,23 +187,48 @@ def _resource_of(spec: MergeSpec[Any, Res], response: Model) -> Res:
     return spec.resource_model.from_wire(wire)
 
 
-def plan(client: ClientBase, spec: MergeSpec[U, Res], args: Mapping[str, Any]) -> Plan[U, Res]:
-    """Describe the resource and build the merged update request (validated); send nothing else."""
+def plan(
+    client: ClientBase, spec: MergeSpec[U, Res], args: Mapping[str, Any], reset_paths: Sequence[str] = ()
+) -> Plan[U, Res]:
+    """Describe the resource and build the merged update request (validated); send nothing else.
+
+    ``reset_paths`` are wire paths inside nested structures (``"LambdaConfig.PreSignUp"``) to send
+    absent, for one member where ``RESET`` would clear the whole structure.
+    """
+    if isinstance(reset_paths, str):  # one path given bare: a str is a Sequence[str] of characters
+        reset_paths = (reset_paths,)
     update_fields = spec.update.__schema__.by_name
     describe_fields = spec.describe.__schema__.by_name
     ids = {name: value for name, value in args.items() if describe_fields.get(name) and value is not UNSET}
     given = {n: v for n, v in args.items() if n not in ids and v is not UNSET and v is not RESET}
-    _check_given(spec, given)  # bad input costs no call, not even the describe
+    _check_given(spec, given, reset_paths)  # bad input costs no call, not even the describe
     current = _resource_of(spec, client.send(spec.describe(**ids)))
-    return _plan_from(spec, current, args, ids, update_fields)
+    return _plan_from(spec, current, args, ids, update_fields, reset_paths)
 
 
-def _check_given(spec: MergeSpec[Any, Any], given: Mapping[str, Any]) -> None:
+def _path_problem(model: type[Model], path: str) -> str | None:
+    """Why ``path`` names no member of ``model`` (wire names, through nested structures), or None."""
+    for i, wire in enumerate(parts := path.split(".")):
+        field = model.__schema__.by_wire.get(wire)
+        if field is None:
+            return f"{model.__name__} has no member {wire!r}"
+        if i < len(parts) - 1:
+            if not isinstance(field.kind, StructOf):
+                return f"{wire} is not a structure"
+            model = field.kind.model
+    return None
+
+
+def _check_given(spec: MergeSpec[Any, Any], given: Mapping[str, Any], reset_paths: Sequence[str] = ()) -> None:
     """The model's constraints, and the rules that need no other field, on the values the caller gave."""
     from cognito_typed._rules import VALUE_RULES
 
     fields = spec.update.__schema__.by_name
     violations: list[Violation] = []
+    for path in reset_paths:
+        problem = _path_problem(spec.update, path)
+        if problem is not None:
+            violations.append(Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names"))
     for name, value in given.items():
         fields[name].kind.check(value, fields[name].wire, violations)
     if not violations:
@@ -211,6 +247,7 @@ def _plan_from(
     args: Mapping[str, Any],
     ids: Mapping[str, Any],
     update_fields: Mapping[str, Any],
+    reset_paths: Sequence[str] = (),
 ) -> Plan[U, Res]:
     current_wire = current.to_wire()
     id_wire = {update_fields[name].wire: value for name, value in ids.items()}
@@ -238,6 +275,8 @@ def _plan_from(
     merged = _overlay(spec.update, base, change_wire)
     for wire in resets:
         merged.pop(wire, None)
+    for path in reset_paths:
+        merged = _without(merged, path)
     for name in spec.omit_empty:  # absent means the same as empty here, and [] is refused
         if merged.get(name) == []:
             del merged[name]

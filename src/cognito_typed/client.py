@@ -3667,11 +3667,13 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         log_configurations: Sequence[LogConfigurationType] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[SetLogDeliveryConfigurationRequest, LogDeliveryConfigurationType]:
         """Plan a merged SetLogDeliveryConfiguration: call GetLogDeliveryConfiguration and lay the given
         fields over the current settings. Nothing is updated; the plan lists every change and holds the
         full, validated request. Fields not given keep their value; ``RESET`` sends one absent
-        (Cognito's default)."""
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.SET_LOG_DELIVERY_CONFIGURATION,
@@ -3679,6 +3681,7 @@ class CognitoIdentityProvider(ClientBase):
                 "user_pool_id": user_pool_id,
                 "log_configurations": log_configurations,
             },
+            reset_paths,
         )
 
     def merge_set_log_delivery_configuration(
@@ -3686,6 +3689,7 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         log_configurations: Sequence[LogConfigurationType] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> LogDeliveryConfigurationType:
         """SetLogDeliveryConfiguration without resetting what you did not pass: describe, overlay, send the
         full update, return the updated resource. Sends no update when nothing changes. The raw
@@ -3695,6 +3699,7 @@ class CognitoIdentityProvider(ClientBase):
             self.plan_set_log_delivery_configuration(
                 user_pool_id=user_pool_id,
                 log_configurations=log_configurations,
+                reset_paths=reset_paths,
             ),
         )
 
@@ -3706,11 +3711,13 @@ class CognitoIdentityProvider(ClientBase):
         compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset | Reset = UNSET,
         account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset | Reset = UNSET,
         risk_exception_configuration: RiskExceptionConfigurationType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[SetRiskConfigurationRequest, RiskConfigurationType]:
         """Plan a merged SetRiskConfiguration: call DescribeRiskConfiguration and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
         validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default)."""
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.SET_RISK_CONFIGURATION,
@@ -3721,6 +3728,7 @@ class CognitoIdentityProvider(ClientBase):
                 "account_takeover_risk_configuration": account_takeover_risk_configuration,
                 "risk_exception_configuration": risk_exception_configuration,
             },
+            reset_paths,
         )
 
     def merge_set_risk_configuration(
@@ -3731,6 +3739,7 @@ class CognitoIdentityProvider(ClientBase):
         compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset | Reset = UNSET,
         account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset | Reset = UNSET,
         risk_exception_configuration: RiskExceptionConfigurationType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> RiskConfigurationType:
         """SetRiskConfiguration without resetting what you did not pass: describe, overlay, send the full
@@ -3746,6 +3755,7 @@ class CognitoIdentityProvider(ClientBase):
                 compromised_credentials_risk_configuration=compromised_credentials_risk_configuration,
                 account_takeover_risk_configuration=account_takeover_risk_configuration,
                 risk_exception_configuration=risk_exception_configuration,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -3757,10 +3767,12 @@ class CognitoIdentityProvider(ClientBase):
         client_id: str | Unset = UNSET,
         css: str | Unset | Reset = UNSET,
         image_file: bytes | Unset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[SetUICustomizationRequest, UICustomizationType]:
         """Plan a merged SetUICustomization: call GetUICustomization and lay the given fields over the
         current settings. Nothing is updated; the plan lists every change and holds the full, validated
-        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default).
+        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``).
 
         The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. Pass image_file
         again if the customization has one."""
@@ -3773,6 +3785,7 @@ class CognitoIdentityProvider(ClientBase):
                 "css": css,
                 "image_file": image_file,
             },
+            reset_paths,
         )
 
     def merge_set_ui_customization(
@@ -3782,6 +3795,7 @@ class CognitoIdentityProvider(ClientBase):
         client_id: str | Unset = UNSET,
         css: str | Unset | Reset = UNSET,
         image_file: bytes | Unset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> UICustomizationType:
         """SetUICustomization without resetting what you did not pass: describe, overlay, send the full
@@ -3799,6 +3813,7 @@ class CognitoIdentityProvider(ClientBase):
                 client_id=client_id,
                 css=css,
                 image_file=image_file,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -3809,11 +3824,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         client_id: str,
         sso_session: ClientSSOSessionConfigType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[SetUserPoolClientSessionConfigurationRequest, GetUserPoolClientSessionConfigurationResponse]:
         """Plan a merged SetUserPoolClientSessionConfiguration: call GetUserPoolClientSessionConfiguration
         and lay the given fields over the current settings. Nothing is updated; the plan lists every
         change and holds the full, validated request. Fields not given keep their value; ``RESET`` sends
-        one absent (Cognito's default)."""
+        one absent (Cognito's default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.SET_USER_POOL_CLIENT_SESSION_CONFIGURATION,
@@ -3822,6 +3839,7 @@ class CognitoIdentityProvider(ClientBase):
                 "client_id": client_id,
                 "sso_session": sso_session,
             },
+            reset_paths,
         )
 
     def merge_set_user_pool_client_session_configuration(
@@ -3830,6 +3848,7 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         client_id: str,
         sso_session: ClientSSOSessionConfigType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> GetUserPoolClientSessionConfigurationResponse:
         """SetUserPoolClientSessionConfiguration without resetting what you did not pass: describe,
         overlay, send the full update, return the updated resource. Sends no update when nothing
@@ -3841,6 +3860,7 @@ class CognitoIdentityProvider(ClientBase):
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 sso_session=sso_session,
+                reset_paths=reset_paths,
             ),
         )
 
@@ -3853,10 +3873,12 @@ class CognitoIdentityProvider(ClientBase):
         email_mfa_configuration: EmailMfaConfigType | Unset | Reset = UNSET,
         mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
         web_authn_configuration: WebAuthnConfigurationType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[SetUserPoolMfaConfigRequest, GetUserPoolMfaConfigResponse]:
         """Plan a merged SetUserPoolMfaConfig: call GetUserPoolMfaConfig and lay the given fields over the
         current settings. Nothing is updated; the plan lists every change and holds the full, validated
-        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.SET_USER_POOL_MFA_CONFIG,
@@ -3868,6 +3890,7 @@ class CognitoIdentityProvider(ClientBase):
                 "mfa_configuration": mfa_configuration,
                 "web_authn_configuration": web_authn_configuration,
             },
+            reset_paths,
         )
 
     def merge_set_user_pool_mfa_config(
@@ -3879,6 +3902,7 @@ class CognitoIdentityProvider(ClientBase):
         email_mfa_configuration: EmailMfaConfigType | Unset | Reset = UNSET,
         mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
         web_authn_configuration: WebAuthnConfigurationType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> GetUserPoolMfaConfigResponse:
         """SetUserPoolMfaConfig without resetting what you did not pass: describe, overlay, send the full
         update, return the updated resource. Sends no update when nothing changes. The raw
@@ -3892,6 +3916,7 @@ class CognitoIdentityProvider(ClientBase):
                 email_mfa_configuration=email_mfa_configuration,
                 mfa_configuration=mfa_configuration,
                 web_authn_configuration=web_authn_configuration,
+                reset_paths=reset_paths,
             ),
         )
 
@@ -3901,11 +3926,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         user_session_tracking: UserSessionTrackingType | Unset | Reset = UNSET,
         token_session: UserPoolTokenSessionConfigType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[SetUserPoolSessionConfigurationRequest, GetUserPoolSessionConfigurationResponse]:
         """Plan a merged SetUserPoolSessionConfiguration: call GetUserPoolSessionConfiguration and lay the
         given fields over the current settings. Nothing is updated; the plan lists every change and
         holds the full, validated request. Fields not given keep their value; ``RESET`` sends one absent
-        (Cognito's default)."""
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.SET_USER_POOL_SESSION_CONFIGURATION,
@@ -3914,6 +3941,7 @@ class CognitoIdentityProvider(ClientBase):
                 "user_session_tracking": user_session_tracking,
                 "token_session": token_session,
             },
+            reset_paths,
         )
 
     def merge_set_user_pool_session_configuration(
@@ -3922,6 +3950,7 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         user_session_tracking: UserSessionTrackingType | Unset | Reset = UNSET,
         token_session: UserPoolTokenSessionConfigType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> GetUserPoolSessionConfigurationResponse:
         """SetUserPoolSessionConfiguration without resetting what you did not pass: describe, overlay, send
         the full update, return the updated resource. Sends no update when nothing changes. The raw
@@ -3932,6 +3961,7 @@ class CognitoIdentityProvider(ClientBase):
                 user_pool_id=user_pool_id,
                 user_session_tracking=user_session_tracking,
                 token_session=token_session,
+                reset_paths=reset_paths,
             ),
         )
 
@@ -3944,10 +3974,12 @@ class CognitoIdentityProvider(ClientBase):
         policy_name: str | Unset | Reset = UNSET,
         cache_duration: int | Unset | Reset = UNSET,
         url_patterns: Sequence[str] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateCIMDPolicyRequest, CIMDPolicyType]:
         """Plan a merged UpdateCIMDPolicy: call DescribeCIMDPolicy and lay the given fields over the
         current settings. Nothing is updated; the plan lists every change and holds the full, validated
-        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_CIMD_POLICY,
@@ -3959,6 +3991,7 @@ class CognitoIdentityProvider(ClientBase):
                 "cache_duration": cache_duration,
                 "url_patterns": url_patterns,
             },
+            reset_paths,
         )
 
     def merge_update_cimd_policy(
@@ -3970,6 +4003,7 @@ class CognitoIdentityProvider(ClientBase):
         policy_name: str | Unset | Reset = UNSET,
         cache_duration: int | Unset | Reset = UNSET,
         url_patterns: Sequence[str] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> CIMDPolicyType:
         """UpdateCIMDPolicy without resetting what you did not pass: describe, overlay, send the full
@@ -3986,6 +4020,7 @@ class CognitoIdentityProvider(ClientBase):
                 policy_name=policy_name,
                 cache_duration=cache_duration,
                 url_patterns=url_patterns,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -3998,10 +4033,12 @@ class CognitoIdentityProvider(ClientBase):
         description: str | Unset | Reset = UNSET,
         role_arn: str | Unset | Reset = UNSET,
         precedence: int | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateGroupRequest, GroupType]:
         """Plan a merged UpdateGroup: call GetGroup and lay the given fields over the current settings.
         Nothing is updated; the plan lists every change and holds the full, validated request. Fields
-        not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        not given keep their value; ``RESET`` sends one absent (Cognito's default); ``reset_paths``
+        sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_GROUP,
@@ -4012,6 +4049,7 @@ class CognitoIdentityProvider(ClientBase):
                 "role_arn": role_arn,
                 "precedence": precedence,
             },
+            reset_paths,
         )
 
     def merge_update_group(
@@ -4022,6 +4060,7 @@ class CognitoIdentityProvider(ClientBase):
         description: str | Unset | Reset = UNSET,
         role_arn: str | Unset | Reset = UNSET,
         precedence: int | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> GroupType:
         """UpdateGroup without resetting what you did not pass: describe, overlay, send the full update,
@@ -4037,6 +4076,7 @@ class CognitoIdentityProvider(ClientBase):
                 description=description,
                 role_arn=role_arn,
                 precedence=precedence,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -4050,11 +4090,13 @@ class CognitoIdentityProvider(ClientBase):
         attribute_mapping: Mapping[str, str] | Unset | Reset = UNSET,
         idp_identifiers: Sequence[str] | Unset | Reset = UNSET,
         acr_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateIdentityProviderRequest, IdentityProviderType]:
         """Plan a merged UpdateIdentityProvider: call DescribeIdentityProvider and lay the given fields
         over the current settings. Nothing is updated; the plan lists every change and holds the full,
         validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default)."""
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_IDENTITY_PROVIDER,
@@ -4066,6 +4108,7 @@ class CognitoIdentityProvider(ClientBase):
                 "idp_identifiers": idp_identifiers,
                 "acr_mapping": acr_mapping,
             },
+            reset_paths,
         )
 
     def merge_update_identity_provider(
@@ -4077,6 +4120,7 @@ class CognitoIdentityProvider(ClientBase):
         attribute_mapping: Mapping[str, str] | Unset | Reset = UNSET,
         idp_identifiers: Sequence[str] | Unset | Reset = UNSET,
         acr_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> IdentityProviderType:
         """UpdateIdentityProvider without resetting what you did not pass: describe, overlay, send the full
@@ -4093,6 +4137,7 @@ class CognitoIdentityProvider(ClientBase):
                 attribute_mapping=attribute_mapping,
                 idp_identifiers=idp_identifiers,
                 acr_mapping=acr_mapping,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -4104,11 +4149,13 @@ class CognitoIdentityProvider(ClientBase):
         identifier: str,
         name: str | Unset | Reset = UNSET,
         scopes: Sequence[ResourceServerScopeType] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateResourceServerRequest, ResourceServerType]:
         """Plan a merged UpdateResourceServer: call DescribeResourceServer and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
         validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default)."""
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_RESOURCE_SERVER,
@@ -4118,6 +4165,7 @@ class CognitoIdentityProvider(ClientBase):
                 "name": name,
                 "scopes": scopes,
             },
+            reset_paths,
         )
 
     def merge_update_resource_server(
@@ -4127,6 +4175,7 @@ class CognitoIdentityProvider(ClientBase):
         identifier: str,
         name: str | Unset | Reset = UNSET,
         scopes: Sequence[ResourceServerScopeType] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> ResourceServerType:
         """UpdateResourceServer without resetting what you did not pass: describe, overlay, send the full
         update, return the updated resource. Sends no update when nothing changes. The raw
@@ -4138,6 +4187,7 @@ class CognitoIdentityProvider(ClientBase):
                 identifier=identifier,
                 name=name,
                 scopes=scopes,
+                reset_paths=reset_paths,
             ),
         )
 
@@ -4150,10 +4200,12 @@ class CognitoIdentityProvider(ClientBase):
         terms_source: TermsSourceType | Unset | Reset = UNSET,
         enforcement: TermsEnforcementType | Unset | Reset = UNSET,
         links: Mapping[str, str] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateTermsRequest, TermsType]:
         """Plan a merged UpdateTerms: call DescribeTerms and lay the given fields over the current
         settings. Nothing is updated; the plan lists every change and holds the full, validated request.
-        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_TERMS,
@@ -4165,6 +4217,7 @@ class CognitoIdentityProvider(ClientBase):
                 "enforcement": enforcement,
                 "links": links,
             },
+            reset_paths,
         )
 
     def merge_update_terms(
@@ -4176,6 +4229,7 @@ class CognitoIdentityProvider(ClientBase):
         terms_source: TermsSourceType | Unset | Reset = UNSET,
         enforcement: TermsEnforcementType | Unset | Reset = UNSET,
         links: Mapping[str, str] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> TermsType:
         """UpdateTerms without resetting what you did not pass: describe, overlay, send the full update,
@@ -4192,6 +4246,7 @@ class CognitoIdentityProvider(ClientBase):
                 terms_source=terms_source,
                 enforcement=enforcement,
                 links=links,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -4224,10 +4279,12 @@ class CognitoIdentityProvider(ClientBase):
         key_configuration: KeyConfigurationType | Unset | Reset = UNSET,
         issuer_configuration: IssuerConfigurationType | Unset | Reset = UNSET,
         acr_configuration: Mapping[str, AcrLevelConfigType] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateUserPoolRequest, UserPoolType]:
         """Plan a merged UpdateUserPool: call DescribeUserPool and lay the given fields over the current
         settings. Nothing is updated; the plan lists every change and holds the full, validated request.
-        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default)."""
+        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_USER_POOL,
@@ -4258,6 +4315,7 @@ class CognitoIdentityProvider(ClientBase):
                 "issuer_configuration": issuer_configuration,
                 "acr_configuration": acr_configuration,
             },
+            reset_paths,
         )
 
     def merge_update_user_pool(
@@ -4288,6 +4346,7 @@ class CognitoIdentityProvider(ClientBase):
         key_configuration: KeyConfigurationType | Unset | Reset = UNSET,
         issuer_configuration: IssuerConfigurationType | Unset | Reset = UNSET,
         acr_configuration: Mapping[str, AcrLevelConfigType] | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> UserPoolType:
         """UpdateUserPool without resetting what you did not pass: describe, overlay, send the full update,
@@ -4323,6 +4382,7 @@ class CognitoIdentityProvider(ClientBase):
                 key_configuration=key_configuration,
                 issuer_configuration=issuer_configuration,
                 acr_configuration=acr_configuration,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -4354,11 +4414,13 @@ class CognitoIdentityProvider(ClientBase):
         auth_session_validity: int | Unset | Reset = UNSET,
         refresh_token_rotation: RefreshTokenRotationType | Unset | Reset = UNSET,
         publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateUserPoolClientRequest, UserPoolClientType]:
         """Plan a merged UpdateUserPoolClient: call DescribeUserPoolClient and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
         validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default)."""
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_USER_POOL_CLIENT,
@@ -4388,6 +4450,7 @@ class CognitoIdentityProvider(ClientBase):
                 "refresh_token_rotation": refresh_token_rotation,
                 "publish_secrets_in_aws_secrets_manager": publish_secrets_in_aws_secrets_manager,
             },
+            reset_paths,
         )
 
     def merge_update_user_pool_client(
@@ -4417,6 +4480,7 @@ class CognitoIdentityProvider(ClientBase):
         auth_session_validity: int | Unset | Reset = UNSET,
         refresh_token_rotation: RefreshTokenRotationType | Unset | Reset = UNSET,
         publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> UserPoolClientType:
         """UpdateUserPoolClient without resetting what you did not pass: describe, overlay, send the full
@@ -4451,6 +4515,7 @@ class CognitoIdentityProvider(ClientBase):
                 auth_session_validity=auth_session_validity,
                 refresh_token_rotation=refresh_token_rotation,
                 publish_secrets_in_aws_secrets_manager=publish_secrets_in_aws_secrets_manager,
+                reset_paths=reset_paths,
             ),
             check_concurrent=check_concurrent,
         )
@@ -4463,11 +4528,13 @@ class CognitoIdentityProvider(ClientBase):
         managed_login_version: int | Unset | Reset = UNSET,
         custom_domain_config: CustomDomainConfigType | Unset | Reset = UNSET,
         routing: RoutingType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateUserPoolDomainRequest, DomainDescriptionType]:
         """Plan a merged UpdateUserPoolDomain: call DescribeUserPoolDomain and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
         validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default)."""
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
         return plan(
             self,
             merges.UPDATE_USER_POOL_DOMAIN,
@@ -4478,6 +4545,7 @@ class CognitoIdentityProvider(ClientBase):
                 "custom_domain_config": custom_domain_config,
                 "routing": routing,
             },
+            reset_paths,
         )
 
     def merge_update_user_pool_domain(
@@ -4488,6 +4556,7 @@ class CognitoIdentityProvider(ClientBase):
         managed_login_version: int | Unset | Reset = UNSET,
         custom_domain_config: CustomDomainConfigType | Unset | Reset = UNSET,
         routing: RoutingType | Unset | Reset = UNSET,
+        reset_paths: Sequence[str] = (),
     ) -> DomainDescriptionType:
         """UpdateUserPoolDomain without resetting what you did not pass: describe, overlay, send the full
         update, return the updated resource. Sends no update when nothing changes. The raw
@@ -4500,6 +4569,7 @@ class CognitoIdentityProvider(ClientBase):
                 managed_login_version=managed_login_version,
                 custom_domain_config=custom_domain_config,
                 routing=routing,
+                reset_paths=reset_paths,
             ),
         )
 

@@ -1,0 +1,77 @@
+"""reset_paths: send one member of a nested structure absent, keep its siblings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import botocore.session
+import pytest
+from botocore.stub import Stubber
+
+from cognito_typed import CognitoIdentityProvider, ValidationError
+
+POOL = "us-east-1_Example1"
+LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:"
+CURRENT: dict[str, Any] = {
+    "Id": POOL,
+    "Name": "pool",
+    "LambdaConfig": {"PreSignUp": LAMBDA + "pre", "PostConfirmation": LAMBDA + "post"},
+    "DeletionProtection": "ACTIVE",
+    "UserPoolTags": {"team": "id"},
+}
+
+
+@pytest.fixture
+def stubbed() -> Iterator[tuple[CognitoIdentityProvider, Stubber]]:
+    raw = botocore.session.get_session().create_client(
+        "cognito-idp", region_name="us-east-1", aws_access_key_id="testing", aws_secret_access_key="testing"
+    )
+    with Stubber(raw) as stubber:
+        yield CognitoIdentityProvider(raw), stubber
+        stubber.assert_no_pending_responses()
+
+
+def test_one_nested_member_is_sent_absent_and_its_siblings_kept(
+    stubbed: tuple[CognitoIdentityProvider, Stubber],
+) -> None:
+    cognito, stubber = stubbed
+    stubber.add_response("describe_user_pool", {"UserPool": CURRENT}, {"UserPoolId": POOL})
+    stubber.add_response(
+        "update_user_pool",
+        {},
+        {
+            "UserPoolId": POOL,
+            "PoolName": "pool",
+            "LambdaConfig": {"PostConfirmation": LAMBDA + "post"},
+            "DeletionProtection": "ACTIVE",
+            "UserPoolTags": {"team": "id"},
+        },
+    )
+    updated = cognito.merge_update_user_pool(user_pool_id=POOL, reset_paths=["LambdaConfig.PreSignUp"])
+    assert updated.to_wire()["LambdaConfig"] == {"PostConfirmation": LAMBDA + "post"}
+
+
+def test_the_plan_shows_the_reset_member_as_a_change(stubbed: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    cognito, stubber = stubbed
+    stubber.add_response("describe_user_pool", {"UserPool": CURRENT}, {"UserPoolId": POOL})
+    plan = cognito.plan_update_user_pool(user_pool_id=POOL, reset_paths="LambdaConfig.PreSignUp")  # one, bare
+    assert [(c.path, c.current, c.new) for c in plan.changes] == [("LambdaConfig.PreSignUp", LAMBDA + "pre", None)]
+    assert "LambdaConfig.PreSignUp" in plan.table()
+
+
+@pytest.mark.parametrize(
+    ("path", "problem"),
+    [
+        ("LambdaConfig.PreSignIn", "LambdaConfigType has no member 'PreSignIn'"),
+        ("DeletionProtection.Mode", "DeletionProtection is not a structure"),
+        ("lambda_config.pre_sign_up", "UpdateUserPoolRequest has no member 'lambda_config'"),
+    ],
+)
+def test_a_path_that_names_no_member_is_refused_before_any_call(
+    stubbed: tuple[CognitoIdentityProvider, Stubber], path: str, problem: str
+) -> None:
+    cognito, _ = stubbed  # nothing queued: any call would fail with UnStubbedResponseError
+    with pytest.raises(ValidationError) as info:
+        cognito.plan_update_user_pool(user_pool_id=POOL, reset_paths=[path])
+    assert [(v.path, v.problem) for v in info.value.violations] == [(f"reset_paths {path!r}", problem)]
