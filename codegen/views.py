@@ -93,7 +93,7 @@ class MergeSpecView(TypedDict):
     dropped: tuple[str, ...]
     last_modified: str | None
     drop_when_present: tuple[tuple[str, str], ...]
-    omit_empty: list[str]
+    omit_empty: tuple[str, ...]
     read_only_keys: tuple[tuple[str, str], ...]
     doc: str
 
@@ -373,7 +373,7 @@ def merges(service: Service) -> dict[str, Any]:
                 "dropped": p.dropped,
                 "last_modified": p.last_modified,
                 "drop_when_present": p.quirks.drop_when_present,
-                "omit_empty": sorted(p.quirks.omit_empty),
+                "omit_empty": tuple(sorted(p.quirks.omit_empty)),
                 "read_only_keys": p.quirks.read_only_keys,
                 "doc": f"{p.update.name} merged over {p.describe.name}: carries {len(p.carried)} members, "
                 f"drops {len(p.dropped)} read-only ones ({', '.join(p.dropped) or 'none'}).",

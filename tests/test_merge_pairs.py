@@ -81,7 +81,7 @@ def test_each_spec_is_what_the_generator_derives(update: str) -> None:
     assert spec.identifiers == pair.identifiers
     assert (spec.resource, spec.updated, spec.last_modified) == (pair.resource, pair.updated, pair.last_modified)
     assert spec.drop_when_present == pair.quirks.drop_when_present
-    assert spec.omit_empty == frozenset(pair.quirks.omit_empty)
+    assert spec.omit_empty == tuple(sorted(pair.quirks.omit_empty))
     assert spec.read_only_keys == pair.quirks.read_only_keys
     assert spec.resource_model.__name__ == resource_shape(update).name
     # And the carried members are what the model says, re-derived here without codegen.

@@ -67,7 +67,7 @@ class MergeSpec(Generic[U, Res]):
     last_modified: str | None = None
     drop_when_present: tuple[tuple[str, str], ...] = ()
     read_only_keys: tuple[tuple[str, str], ...] = ()  # (map member, key) returned but not accepted
-    omit_empty: frozenset[str] = frozenset()
+    omit_empty: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,7 @@ SET_LOG_DELIVERY_CONFIGURATION: Final = MergeSpec(
     last_modified=None,
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """SetLogDeliveryConfiguration merged over GetLogDeliveryConfiguration: carries 1 members, drops 0
 read-only ones (none)."""
@@ -98,10 +98,7 @@ SET_RISK_CONFIGURATION: Final = MergeSpec(
     resource_model=RiskConfigurationType,
     resource="RiskConfiguration",
     updated="RiskConfiguration",
-    identifiers=(
-        "UserPoolId",
-        "ClientId",
-    ),
+    identifiers=("UserPoolId", "ClientId"),
     carried={
         "CompromisedCredentialsRiskConfiguration": "CompromisedCredentialsRiskConfiguration",
         "AccountTakeoverRiskConfiguration": "AccountTakeoverRiskConfiguration",
@@ -110,7 +107,7 @@ SET_RISK_CONFIGURATION: Final = MergeSpec(
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """SetRiskConfiguration merged over DescribeRiskConfiguration: carries 3 members, drops 1 read-only
 ones (LastModifiedDate)."""
@@ -121,17 +118,14 @@ SET_UI_CUSTOMIZATION: Final = MergeSpec(
     resource_model=UICustomizationType,
     resource="UICustomization",
     updated="UICustomization",
-    identifiers=(
-        "UserPoolId",
-        "ClientId",
-    ),
+    identifiers=("UserPoolId", "ClientId"),
     carried={
         "CSS": "CSS",
     },
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """SetUICustomization merged over GetUICustomization: carries 1 members, drops 4 read-only ones
 (CSSVersion, CreationDate, ImageUrl, LastModifiedDate)."""
@@ -142,17 +136,14 @@ SET_USER_POOL_CLIENT_SESSION_CONFIGURATION: Final = MergeSpec(
     resource_model=GetUserPoolClientSessionConfigurationResponse,
     resource=None,
     updated=None,
-    identifiers=(
-        "UserPoolId",
-        "ClientId",
-    ),
+    identifiers=("UserPoolId", "ClientId"),
     carried={
         "SSOSession": "SSOSession",
     },
     last_modified=None,
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """SetUserPoolClientSessionConfiguration merged over GetUserPoolClientSessionConfiguration: carries
 1 members, drops 0 read-only ones (none)."""
@@ -174,7 +165,7 @@ SET_USER_POOL_MFA_CONFIG: Final = MergeSpec(
     last_modified=None,
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """SetUserPoolMfaConfig merged over GetUserPoolMfaConfig: carries 5 members, drops 0 read-only ones
 (none)."""
@@ -193,7 +184,7 @@ SET_USER_POOL_SESSION_CONFIGURATION: Final = MergeSpec(
     last_modified=None,
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """SetUserPoolSessionConfiguration merged over GetUserPoolSessionConfiguration: carries 2 members,
 drops 0 read-only ones (none)."""
@@ -204,10 +195,7 @@ UPDATE_CIMD_POLICY: Final = MergeSpec(
     resource_model=CIMDPolicyType,
     resource="CIMDPolicy",
     updated="CIMDPolicy",
-    identifiers=(
-        "UserPoolId",
-        "CIMDPolicyId",
-    ),
+    identifiers=("UserPoolId", "CIMDPolicyId"),
     carried={
         "ClientId": "ClientId",
         "PolicyName": "PolicyName",
@@ -217,7 +205,7 @@ UPDATE_CIMD_POLICY: Final = MergeSpec(
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateCIMDPolicy merged over DescribeCIMDPolicy: carries 4 members, drops 2 read-only ones
 (CreationDate, LastModifiedDate)."""
@@ -228,10 +216,7 @@ UPDATE_GROUP: Final = MergeSpec(
     resource_model=GroupType,
     resource="Group",
     updated="Group",
-    identifiers=(
-        "GroupName",
-        "UserPoolId",
-    ),
+    identifiers=("GroupName", "UserPoolId"),
     carried={
         "Description": "Description",
         "RoleArn": "RoleArn",
@@ -240,7 +225,7 @@ UPDATE_GROUP: Final = MergeSpec(
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateGroup merged over GetGroup: carries 3 members, drops 2 read-only ones (CreationDate,
 LastModifiedDate)."""
@@ -251,10 +236,7 @@ UPDATE_IDENTITY_PROVIDER: Final = MergeSpec(
     resource_model=IdentityProviderType,
     resource="IdentityProvider",
     updated="IdentityProvider",
-    identifiers=(
-        "UserPoolId",
-        "ProviderName",
-    ),
+    identifiers=("UserPoolId", "ProviderName"),
     carried={
         "ProviderDetails": "ProviderDetails",
         "AttributeMapping": "AttributeMapping",
@@ -264,7 +246,7 @@ UPDATE_IDENTITY_PROVIDER: Final = MergeSpec(
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(("ProviderDetails", "ActiveEncryptionCertificate"),),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateIdentityProvider merged over DescribeIdentityProvider: carries 4 members, drops 3 read-
 only ones (CreationDate, LastModifiedDate, ProviderType)."""
@@ -275,10 +257,7 @@ UPDATE_RESOURCE_SERVER: Final = MergeSpec(
     resource_model=ResourceServerType,
     resource="ResourceServer",
     updated="ResourceServer",
-    identifiers=(
-        "UserPoolId",
-        "Identifier",
-    ),
+    identifiers=("UserPoolId", "Identifier"),
     carried={
         "Name": "Name",
         "Scopes": "Scopes",
@@ -286,7 +265,7 @@ UPDATE_RESOURCE_SERVER: Final = MergeSpec(
     last_modified=None,
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateResourceServer merged over DescribeResourceServer: carries 2 members, drops 1 read-only
 ones (ManagedBy)."""
@@ -297,10 +276,7 @@ UPDATE_TERMS: Final = MergeSpec(
     resource_model=TermsType,
     resource="Terms",
     updated="Terms",
-    identifiers=(
-        "TermsId",
-        "UserPoolId",
-    ),
+    identifiers=("TermsId", "UserPoolId"),
     carried={
         "TermsName": "TermsName",
         "TermsSource": "TermsSource",
@@ -310,7 +286,7 @@ UPDATE_TERMS: Final = MergeSpec(
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateTerms merged over DescribeTerms: carries 4 members, drops 3 read-only ones (ClientId,
 CreationDate, LastModifiedDate)."""
@@ -353,7 +329,7 @@ UPDATE_USER_POOL: Final = MergeSpec(
         ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
     ),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateUserPool merged over DescribeUserPool: carries 24 members, drops 14 read-only ones
 (AliasAttributes, Arn, CreationDate, CustomDomain, Domain, EmailConfigurationFailure,
@@ -366,10 +342,7 @@ UPDATE_USER_POOL_CLIENT: Final = MergeSpec(
     resource_model=UserPoolClientType,
     resource="UserPoolClient",
     updated="UserPoolClient",
-    identifiers=(
-        "UserPoolId",
-        "ClientId",
-    ),
+    identifiers=("UserPoolId", "ClientId"),
     carried={
         "ClientName": "ClientName",
         "RefreshTokenValidity": "RefreshTokenValidity",
@@ -396,14 +369,7 @@ UPDATE_USER_POOL_CLIENT: Final = MergeSpec(
     last_modified="LastModifiedDate",
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(
-        {
-            "AllowedOAuthFlows",
-            "AllowedOAuthScopes",
-            "CallbackURLs",
-            "LogoutURLs",
-        }
-    ),
+    omit_empty=("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs"),
 )
 """UpdateUserPoolClient merged over DescribeUserPoolClient: carries 21 members, drops 5 read-only
 ones (ClientSecret, ClientSecretArn, ClientType, CreationDate, LastModifiedDate)."""
@@ -424,7 +390,7 @@ UPDATE_USER_POOL_DOMAIN: Final = MergeSpec(
     last_modified=None,
     drop_when_present=(),
     read_only_keys=(),
-    omit_empty=frozenset(()),
+    omit_empty=(),
 )
 """UpdateUserPoolDomain merged over DescribeUserPoolDomain: carries 4 members, drops 5 read-only
 ones (AWSAccountId, CloudFrontDistribution, S3Bucket, Status, Version)."""
