@@ -197,13 +197,15 @@ def plan(
     """
     if isinstance(reset_paths, str):  # one path given bare: a str is a Sequence[str] of characters
         reset_paths = (reset_paths,)
-    update_fields = spec.update.__schema__.by_name
+    fields = spec.update.__schema__.by_name
     describe_fields = spec.describe.__schema__.by_name
     ids = {name: value for name, value in args.items() if describe_fields.get(name) and value is not UNSET}
     given = {n: v for n, v in args.items() if n not in ids and v is not UNSET and v is not RESET}
-    _check_given(spec, given, reset_paths)  # bad input costs no call, not even the describe
+    resets = tuple(fields[n].wire for n, v in args.items() if v is RESET)
+    change = _check_given(spec, given, reset_paths)  # bad input costs no call, not even the describe
     current = _resource_of(spec, client.send(spec.describe(**ids)))
-    return _plan_from(spec, current, args, ids, update_fields, reset_paths)
+    id_wire = {fields[name].wire: value for name, value in ids.items()}
+    return _plan_from(spec, current, id_wire, change, (*resets, *reset_paths))
 
 
 def _path_problem(model: type[Model], path: str) -> str | None:
@@ -219,8 +221,9 @@ def _path_problem(model: type[Model], path: str) -> str | None:
     return None
 
 
-def _check_given(spec: MergeSpec[Any, Any], given: Mapping[str, Any], reset_paths: Sequence[str] = ()) -> None:
-    """The model's constraints, and the rules that need no other field, on the values the caller gave."""
+def _check_given(spec: MergeSpec[Any, Any], given: Mapping[str, Any], reset_paths: Sequence[str]) -> dict[str, Any]:
+    """Check what the caller gave (the model's constraints, and the rules that need no other
+    field) and return it on the wire."""
     from cognito_typed._rules import VALUE_RULES
 
     fields = spec.update.__schema__.by_name
@@ -231,26 +234,27 @@ def _check_given(spec: MergeSpec[Any, Any], given: Mapping[str, Any], reset_path
             violations.append(Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names"))
     for name, value in given.items():
         fields[name].kind.check(value, fields[name].wire, violations)
-    if not violations:
-        partial = spec.update.from_wire(
-            {fields[n].wire: fields[n].kind.to_wire(v) if fields[n].rewrites else v for n, v in given.items()}
-        )
-        for rule in VALUE_RULES.get(spec.update.__name__, ()):
-            rule(partial, violations)
     if violations:
         raise ValidationError(spec.update.__name__, violations)
+    change = {fields[n].wire: fields[n].kind.to_wire(v) if fields[n].rewrites else v for n, v in given.items()}
+    partial = spec.update.from_wire(change)
+    for rule in VALUE_RULES.get(spec.update.__name__, ()):
+        rule(partial, violations)
+    if violations:
+        raise ValidationError(spec.update.__name__, violations)
+    return change
 
 
 def _plan_from(
     spec: MergeSpec[U, Res],
     current: Res,
-    args: Mapping[str, Any],
-    ids: Mapping[str, Any],
-    update_fields: Mapping[str, Any],
-    reset_paths: Sequence[str] = (),
+    id_wire: Mapping[str, Any],
+    change_wire: Mapping[str, Any],
+    resets: Sequence[str],
 ) -> Plan[U, Res]:
+    """The merged update: ``current``'s carried members, ``change_wire`` laid over them, ``resets``
+    (top-level wire names or dotted paths) taken out, the model's traps applied; validated."""
     current_wire = current.to_wire()
-    id_wire = {update_fields[name].wire: value for name, value in ids.items()}
 
     # What the resource has now, as the update would send it.
     base: dict[str, Any] = {}
@@ -264,23 +268,14 @@ def _plan_from(
         if is_mapping(base.get(name)) and key in base[name]:
             base[name] = {k: v for k, v in base[name].items() if k != key}
 
-    # The caller's changes, checked and put on the wire.
-    given = {n: v for n, v in args.items() if n not in ids and v is not UNSET and v is not RESET}
-    resets = {update_fields[n].wire for n, v in args.items() if v is RESET}
-    violations: list[Violation] = []
-    change_wire = {
-        update_fields[n].wire: update_fields[n].kind.to_wire(v) if update_fields[n].rewrites else v
-        for n, v in given.items()
-    }
     merged = _overlay(spec.update, base, change_wire)
-    for wire in resets:
-        merged.pop(wire, None)
-    for path in reset_paths:
+    for path in resets:
         merged = _without(merged, path)
     for name in spec.omit_empty:  # absent means the same as empty here, and [] is refused
         if merged.get(name) == []:
             del merged[name]
 
+    violations: list[Violation] = []
     for path, other in spec.drop_when_present:
         if _get(merged, path) is not None and _get(merged, other) is not None:
             asked = _get(change_wire, path)
