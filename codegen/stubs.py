@@ -29,6 +29,7 @@ from typing import Any
 from codegen import naming, output
 from codegen.ir import Operation, Service, Shape
 from codegen.types import Ann, TypedDictNames, imports_for, reachable, typed_dict_annotation
+from codegen.views import dependencies_first
 
 PACKAGE = "cognito_idp_typed"
 ROOT = f"stubs/{PACKAGE}"
@@ -119,28 +120,6 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
     ]
 
 
-def _ordered(views: list[TypedDictView]) -> list[TypedDictView]:
-    """Each TypedDict after the ones it refers to (runtime ``typing`` evaluates them at class creation)."""
-    by_name = {v.name: v for v in views}
-    order: list[TypedDictView] = []
-    state: dict[str, str] = {}
-
-    def visit(name: str) -> None:
-        if state.get(name) == "done":
-            return
-        if state.get(name) == "visiting":
-            raise ValueError(f"recursive TypedDict {name}: needs a quoted forward reference")
-        state[name] = "visiting"
-        for dep in sorted(by_name[name].deps):
-            visit(dep)
-        state[name] = "done"
-        order.append(by_name[name])
-
-    for name in sorted(by_name):
-        visit(name)
-    return order
-
-
 def type_defs(service: Service) -> dict[str, Any]:
     tds = TypedDictNames(service)
     outputs = {op.output for op in service.operations if op.output}
@@ -177,8 +156,9 @@ def type_defs(service: Service) -> dict[str, Any]:
         anns += used
     imports = imports_for(anns)
     imports["typing"] = sorted({*imports.get("typing", []), "NotRequired", "TypedDict"})
+    by_name = {v.name: v for v in views}
     return {
-        "classes": _ordered(views),
+        "classes": [by_name[n] for n in dependencies_first(by_name, lambda n: by_name[n].deps)],
         "imports": imports,
         "literals": sorted(frozenset[str]().union(*(a.literals for a in anns))),
         "all": sorted(names),

@@ -126,22 +126,29 @@ def literals(service: Service) -> dict[str, Any]:
     }
 
 
-def _topological(service: Service, names: list[str], deps: Callable[[str], Iterable[str]]) -> list[str]:
-    """``names`` with each one's dependencies (among ``names``) first; ties in name order."""
+def dependencies_first(names: Iterable[str], deps: Callable[[str], Iterable[str]]) -> list[str]:
+    """``names`` with each one's dependencies (among ``names``) first; ties in name order.
+
+    Generated modules define everything before use (``typing`` evaluates TypedDict bodies at
+    class creation), so a cycle is an error that names the shape, not a silent misordering.
+    """
     wanted = set(names)
     order: list[str] = []
-    seen: set[str] = set()
+    state: dict[str, bool] = {}  # name -> finished
 
     def visit(name: str) -> None:
-        if name in seen:
+        if state.get(name) is True:
             return
-        seen.add(name)
+        if name in state:
+            raise ValueError(f"{name} refers to itself through its members: it needs a quoted forward reference")
+        state[name] = False
         for dep in sorted(deps(name)):
             if dep in wanted:
                 visit(dep)
+        state[name] = True
         order.append(name)
 
-    for name in sorted(names):
+    for name in sorted(wanted):
         visit(name)
     return order
 
@@ -155,7 +162,7 @@ def type_defs(service: Service) -> dict[str, Any]:
     tds = TypedDictNames(service)
     structures = [s.name for s in service.structures()]
     # Every TypedDict is defined before use: typing evaluates NotRequired[] at class creation.
-    order = _topological(service, structures, lambda n: _children_structs(service, n))
+    order = dependencies_first(structures, lambda n: _children_structs(service, n))
     classes: list[ClassView] = []
     anns: list[Ann] = []
     for name in order:
@@ -215,9 +222,8 @@ def models(service: Service) -> dict[str, Any]:
     referenced: set[str] = set()
     for s in service.structures():
         referenced |= reachable(service, _children(service, s.name))
-    kind_order = _topological(
-        service,
-        sorted(referenced),
+    kind_order = dependencies_first(
+        referenced,
         lambda n: _children(service, n) if service.shapes[n].kind in ("list", "map") else set(),
     )
     kinds: list[KindView] = [{"name": f"_{n}", "expr": kind_expr(service.shapes[n])} for n in kind_order]
