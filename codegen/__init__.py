@@ -18,25 +18,36 @@ PACKAGE = "src/cognito_typed"
 TARGETS = {
     f"{PACKAGE}/literals.py": ("literals.py.jinja", views.literals),
     f"{PACKAGE}/type_defs.py": ("type_defs.py.jinja", views.type_defs),
-    f"{PACKAGE}/models.py": ("models.py.jinja", views.models),
+    f"{PACKAGE}/models/__init__.py": ("models/index.py.jinja", views.models_index),
+    f"{PACKAGE}/models/_kinds.py": ("models/kinds.py.jinja", views.kinds),
     f"{PACKAGE}/errors.py": ("errors.py.jinja", views.errors),
     f"{PACKAGE}/client.py": ("client.py.jinja", views.client),
     f"{PACKAGE}/merges.py": ("merges.py.jinja", views.merges),
     **stubs.TARGETS,  # stubs/: the cognito-idp-typed-stubs distribution
 }
+# folder -> (template, builder of {module name: view}): one file per structure
+MODULES = {f"{PACKAGE}/models": ("models/model.py.jinja", views.model_modules)}
 
 
-def build(service: Service) -> dict[str, str]:
-    """Every generated file's path (relative to the project root) and formatted text."""
+def render(service: Service) -> dict[str, str]:
+    """Every generated file's path (relative to the project root) and text, before formatting."""
     common = {"header": views.header(service), "full_name": service.full_name}
     rendered = {
         path: output.render(template, {**common, **view(service)}) for path, (template, view) in TARGETS.items()
     }
-    return output.format_files(rendered)
+    for folder, (template, modules) in MODULES.items():
+        for module, view in modules(service).items():
+            rendered[f"{folder}/{module}.py"] = output.render(template, {**common, **view})
+    return rendered
 
 
-def generate(model_path: Path | None = None) -> tuple[Service, dict[str, str]]:
-    service = parse(load(model_path))
+def build(service: Service) -> dict[str, str]:
+    """Every generated file's path (relative to the project root) and formatted text."""
+    return output.format_files(render(service))
+
+
+def generate(model_path: Path | None = None, botocore_version: str | None = None) -> tuple[Service, dict[str, str]]:
+    service = parse(load(model_path, botocore_version))
     for message in service.warnings:
         output.warn(message)
     return service, build(service)

@@ -18,11 +18,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--model", type=Path, help="a service-2.json[.gz] to generate from instead of the pinned botocore"
     )
+    parser.add_argument(
+        "--botocore-version",
+        help="the botocore release the --model file comes from, for the headers (found by itself when the file "
+        "is inside a botocore package)",
+    )
     parser.add_argument("--out", type=Path, default=ROOT, help="project root to write into (default: this checkout)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
-    service, files = generate(args.model)
+    service, files = generate(args.model, args.botocore_version)
     if args.check:
         stale = output.diff(args.out, files)
         for rel in stale:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
@@ -20,7 +22,11 @@ class _Loader(Protocol):
 
 @dataclass(frozen=True)
 class RawModel:
-    """The JSON documents the generator reads, and where they came from."""
+    """The JSON documents the generator reads, and where they came from.
+
+    ``source`` names the model without its path (``botocore 1.44.8``, or the model file's
+    SHA-256 when no botocore release can be told), so the output is the same wherever the file is.
+    """
 
     service: dict[str, Any]
     paginators: dict[str, Any]
@@ -35,8 +41,23 @@ def _read_json(path: Path) -> dict[str, Any]:
     return cast("dict[str, Any]", json.loads(data))
 
 
-def load(model_path: Path | None = None) -> RawModel:
-    """Read the pinned botocore model, or the ``service-2.json[.gz]`` at ``model_path``.
+_VERSION = re.compile(r"""^__version__\s*=\s*['"]([^'"]+)['"]""", re.M)
+
+
+def _release_of(model_path: Path) -> str | None:
+    """The botocore release a model file belongs to, when it sits in a botocore package's data
+    folder (``.../botocore/data/cognito-idp/2016-04-18/service-2.json``)."""
+    package = model_path.resolve().parents[3] if len(model_path.resolve().parents) > 3 else None
+    init = package / "__init__.py" if package is not None else None
+    if init is None or package is None or package.name != "botocore" or not init.is_file():
+        return None
+    found = _VERSION.search(init.read_text(encoding="utf-8"))
+    return found.group(1) if found else None
+
+
+def load(model_path: Path | None = None, botocore_version: str | None = None) -> RawModel:
+    """Read the pinned botocore model, or the ``service-2.json[.gz]`` at ``model_path``
+    (``botocore_version``: the release it comes from, when it is not in a botocore package).
 
     The builtin model is loaded with fixed search paths so that a user's
     ``~/.aws/models`` or ``AWS_DATA_PATH`` can never change the output.
@@ -52,7 +73,11 @@ def load(model_path: Path | None = None) -> RawModel:
             if candidate.exists():
                 paginators = _read_json(candidate)
                 break
-        return RawModel(service, paginators, botocore.__version__, str(model_path))
+        version = botocore_version or _release_of(model_path)
+        if version is not None:
+            return RawModel(service, paginators, version, f"botocore {version}")
+        digest = hashlib.sha256(json.dumps(service, sort_keys=True).encode()).hexdigest()[:16]
+        return RawModel(service, paginators, "unknown", f"a cognito-idp model (sha256 {digest})")
 
     builtin = os.path.join(os.path.dirname(botocore.__file__), "data")
     loader = cast("_Loader", Loader(extra_search_paths=[builtin], include_default_search_paths=False))

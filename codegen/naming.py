@@ -19,7 +19,13 @@ _WORDS = {
 _WORD_RE = re.compile("|".join(sorted(_WORDS, key=len, reverse=True)))
 _PARTS_RE = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+\d*|[A-Z]+\d*|\d+")
 # Names that would shadow something a generated class relies on.
-_RESERVED = frozenset({"self", "cls", "to_wire", "from_wire", "validate", "check_into", "given", "mro"})
+# (the methods every model has, the member every response model adds, the merge methods' keywords,
+# and the names the generated annotations use, which a field of the same name would shadow)
+_RESERVED = frozenset(
+    {"self", "cls", "to_wire", "from_wire", "to_json", "validate", "response_metadata", "reset_paths", "mro"}
+    | {"check_concurrent", "str", "int", "bool", "bytes", "bytearray", "list", "dict", "datetime", "field"}
+    | {"Any", "Mapping", "Sequence", "Self", "ClassVar"}
+)
 
 
 def snake(name: str) -> str:
@@ -40,6 +46,12 @@ def literal_alias(shape_name: str) -> str:
 def model_class(shape_name: str) -> str:
     """Dataclass (or exception class) for a structure: the shape's own name."""
     return shape_name
+
+
+def model_module(shape_name: str) -> str:
+    """The module of a structure's model class inside ``cognito_typed.models``: ``_user_pool_type``."""
+    words = _WORD_RE.sub(lambda m: _WORDS[m.group(0)], shape_name)
+    return "_" + "_".join(part.lower() for part in _PARTS_RE.findall(words))
 
 
 def typed_dict(shape_name: str, *, output_variant: bool = False) -> str:

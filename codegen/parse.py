@@ -24,7 +24,7 @@ def _shape(name: str, raw: dict[str, Any], warnings: list[str]) -> Shape:
         "constraints": Constraints(raw.get("min"), raw.get("max"), raw.get("pattern")),
     }
     if kind == "structure" and raw.get("document"):
-        warnings.append(f"shape {name} is a document type: rendered as Any, not validated")
+        warnings.append(f"shape {name} is a document type: typed Any, checked to be JSON")
         return Shape(kind="document", **common)
     if kind == "structure":
         required = set(raw.get("required", ()))

@@ -65,7 +65,8 @@ def _scalar(shape: Shape, side: Side) -> Ann | None:
     if shape.kind == "blob":
         return Ann("bytes | bytearray | str" if side == "in" else "bytes")
     if shape.kind == "timestamp":
-        return Ann("datetime | str" if side == "in" else "datetime", frozenset({"datetime"}))
+        # botocore takes ISO 8601 text and epoch seconds too
+        return Ann("datetime | str | float" if side == "in" else "datetime", frozenset({"datetime"}))
     return None
 
 
@@ -158,42 +159,3 @@ def reachable(service: Service, roots: Iterable[str]) -> set[str]:
         stack.extend(m.shape for m in shape.members)
         stack.extend(s for s in (shape.item, shape.key, shape.value) if s)
     return seen
-
-
-def kind_expr(shape: Shape) -> str:
-    """The runtime descriptor that converts and validates values of ``shape`` (see ``cognito_typed._runtime``)."""
-    c = shape.constraints
-    args: list[str] = []
-    if shape.kind in ("string", "blob", "list", "map", "integer", "long"):  # lengths or ranges
-        if c.min is not None:
-            args.append(f"min={c.min}")
-        if c.max is not None:
-            args.append(f"max={c.max}")
-    if shape.kind == "string" and c.pattern is not None:
-        args.append(f"pattern={c.pattern!r}")
-    if shape.sensitive:
-        args.append("sensitive=True")
-    kw = ", ".join(args)
-    lead = (kw and ", ") + kw
-    match shape.kind:
-        case "string":
-            return f"Str({kw})"
-        case "enum":
-            return f"EnumOf({naming.literal_alias(shape.name)}{', sensitive=True' if shape.sensitive else ''})"
-        case "integer" | "long":
-            return f"Int({kw})"
-        case "boolean":
-            return f"Bool({kw})"
-        case "blob":
-            return f"Blob({kw})"
-        case "timestamp":
-            return f"Timestamp({kw})"
-        case "document":
-            return f"Document({kw})"
-        case "structure":
-            return f"StructOf({naming.model_class(shape.name)}{', sensitive=True' if shape.sensitive else ''})"
-        case "list":
-            return f"ListOf(_{shape.item}{lead})"
-        case "map":
-            return f"MapOf(_{shape.key}, _{shape.value}{lead})"
-    raise AssertionError(shape.kind)

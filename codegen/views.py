@@ -8,19 +8,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from codegen import docs, naming
-from codegen.ir import Service
+from codegen import docs, naming, request_rules
+from codegen.ir import Operation, Service
 from codegen.merges import derive as derive_merges
 from codegen.types import (
     Ann,
     Side,
     TypedDictNames,
     imports_for,
-    kind_expr,
     model_annotation,
     reachable,
     typed_dict_annotation,
 )
+from codegen.wire import Conversions, kind_expr
 
 
 @dataclass(frozen=True)
@@ -38,31 +38,6 @@ class ClassView:
     doc: str
     fields: tuple[FieldView, ...]
     functional: bool = False  # a key is no valid identifier: use TypedDict("Name", {...})
-
-
-class KindView(TypedDict):
-    name: str
-    expr: str
-
-
-class BindFieldView(TypedDict):
-    name: str
-    wire: str
-    kind: str
-    required: bool
-
-
-class BindView(TypedDict):
-    cls: str
-    sensitive: bool
-    fields: list[BindFieldView]
-
-
-class BoundOperationView(TypedDict):
-    request: str
-    name: str
-    method: str
-    response: str
 
 
 class PaginatorView(TypedDict):
@@ -89,6 +64,7 @@ class MergeSpecView(TypedDict):
     resource: str | None
     updated: str | None
     identifiers: tuple[str, ...]
+    members: tuple[tuple[str, str], ...]
     carried: tuple[tuple[str, str], ...]
     dropped: tuple[str, ...]
     last_modified: str | None
@@ -197,70 +173,148 @@ def _children_structs(service: Service, name: str) -> set[str]:
     return out
 
 
-def models(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
-    responses = {op.input: op for op in service.operations}
-    classes: list[ClassView] = []
-    anns: list[Ann] = []
-    for shape in service.structures():
-        side: Side = "in" if shape.name in tds.inputs else "out"
-        fields: list[FieldView] = []
-        for m in shape.members:
-            ann = model_annotation(service, m.shape, side)
-            anns.append(ann)
-            text = ann.text if m.required else f"{ann.text} | Unset"
-            default = None if m.required else "UNSET"
-            fields.append(FieldView(m.py_name, text, default, docs.summary(m.documentation, 200)))
-        op = responses.get(shape.name)
-        base = "Model"
-        if op is not None:
-            base = f'Request["{naming.model_class(op.output)}"]' if op.output else "Request[None]"
-        classes.append(
-            ClassView(naming.model_class(shape.name), base, docs.summary(shape.documentation), tuple(fields))
-        )
+@dataclass(frozen=True)
+class ModelFieldView:
+    name: str  # Python name
+    wire: str
+    annotation: str  # of the field and of the __init__ parameter
+    default: str  # "" (required), " = None" or " = field(...)"
+    init_default: str  # "" (required) or " = None"
+    doc: str
+    from_wire: str  # expression of the field's value in from_wire
+    guard: str  # "" (errors name their own path), "struct", "list" or "map": see wire.Conversions.from_wire
+    guard_class: str | None
+    to_wire: str  # expression of the wire value of ``v`` (the field's value, not None)
+    kind: str  # the member's checker in models/_kinds.py
+    required: bool
+    hide: bool  # sensitive member: its values are never shown
 
-    referenced: set[str] = set()
-    for s in service.structures():
-        referenced |= reachable(service, _children(service, s.name))
-    kind_order = dependencies_first(
-        referenced,
-        lambda n: _children(service, n) if service.shapes[n].kind in ("list", "map") else set(),
+
+@dataclass(frozen=True)
+class ModelView:
+    name: str
+    base: str
+    doc: str
+    fields: tuple[ModelFieldView, ...]
+    response: bool  # an operation's output: gets response_metadata
+    walrus: bool  # from_wire names a member's value ``v`` on the way (a conversion, or response_metadata)
+    sensitive: bool  # the whole structure is sensitive
+    operation: str | None  # a request model: its operation, botocore method, response class, rule set
+    method: str | None
+    response_class: str | None
+    rules: str | None
+
+
+def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversions) -> ModelView:
+    shape = service.shapes[name]
+    side: Side = "in" if name in tds.inputs else "out"
+    fields: list[ModelFieldView] = []
+    for m in shape.members:
+        ann = model_annotation(service, m.shape, side).text
+        hide = shape.sensitive or service.shapes[m.shape].sensitive
+        converted, guard, guard_class = conv.from_wire(m.shape, "v", m.wire_name)
+        if m.required:
+            annotation, default, init_default = ann, " = field(repr=False)" if hide else "", ""
+            from_wire = f"data[{m.wire_name!r}]"
+            if converted != "v":
+                from_wire = f"None if (v := {from_wire}) is None else {converted}"
+        else:
+            annotation, init_default = f"{ann} | None", " = None"
+            default = " = field(default=None, repr=False)" if hide else " = None"
+            get = f"get({m.wire_name!r})"
+            from_wire = get if converted == "v" else f"None if (v := {get}) is None else {converted}"
+        fields.append(
+            ModelFieldView(
+                name=m.py_name,
+                wire=m.wire_name,
+                annotation=annotation,
+                default=default,
+                init_default=init_default,
+                doc=docs.summary(m.documentation, 200),
+                from_wire=from_wire,
+                guard=guard,
+                guard_class=guard_class,
+                to_wire=conv.to_wire(m.shape, "v"),
+                kind=m.shape,
+                required=m.required,
+                hide=hide and not shape.sensitive,  # a sensitive structure hides everything already
+            )
+        )
+    op = next((o for o in service.operations if o.input == name), None)
+    rules = request_rules.RULES.get(name)
+    response_class = naming.model_class(op.output) if op is not None and op.output else None
+    if response_class is not None:
+        conv.classes.add(response_class)
+    outputs = {o.output for o in service.operations if o.output}
+    return ModelView(
+        name=naming.model_class(name),
+        base="Model" if op is None else f"Request[{response_class or 'None'}]",
+        doc=docs.summary(shape.documentation) or naming.model_class(name),
+        fields=tuple(fields),
+        response=name in outputs,
+        walrus=name in outputs or any("(v :=" in f.from_wire for f in fields),
+        sensitive=shape.sensitive,
+        operation=op.name if op else None,
+        method=op.py_name if op else None,
+        response_class=response_class,
+        rules=rules.name if rules and op else None,
     )
-    kinds: list[KindView] = [{"name": f"_{n}", "expr": kind_expr(service.shapes[n])} for n in kind_order]
-    binds: list[BindView] = [
-        {
-            "cls": naming.model_class(s.name),
-            "sensitive": s.sensitive,
-            "fields": [
-                {"name": m.py_name, "wire": m.wire_name, "kind": f"_{m.shape}", "required": m.required}
-                for m in s.members
-            ],
+
+
+def model_modules(service: Service) -> dict[str, dict[str, Any]]:
+    """One module per structure under ``cognito_typed/models/``: the model class, written out."""
+    tds = TypedDictNames(service)
+    shape_of = {naming.model_class(s.name): s.name for s in service.structures()}
+    modules: dict[str, dict[str, Any]] = {}
+    for shape in service.structures():
+        conv = Conversions(service)
+        view = _model_view(service, shape.name, tds, conv)
+        side: Side = "in" if shape.name in tds.inputs else "out"
+        anns = [model_annotation(service, m.shape, side) for m in shape.members]
+        runtime = {"Model" if view.operation is None else "Request", "dataclass", "malformed", "new"}
+        runtime |= conv.helpers - {"datetime"} | ({"ResponseMetadata"} if view.response else set())
+        if any(f.guard for f in view.fields):
+            runtime.add("MalformedResponseError")
+        needs_field = view.response or any(f.default.startswith(" = field") for f in view.fields)
+        nested = sorted(conv.classes.union(*(a.refs for a in anns)) - {view.name})
+        modules[naming.model_module(shape.name)] = {
+            "cls": view,
+            "typing": ["Any", "Self"],
+            "imports": _with_mapping(imports_for(anns)),
+            "runtime": sorted(runtime, key=str.lower),
+            "field": needs_field,
+            "literals": _literal_imports(anns),
+            "nested": [(naming.model_module(shape_of[c]), c) for c in nested],
         }
-        for s in service.structures()
-    ]
-    operations: list[BoundOperationView] = [
-        {
-            "request": naming.model_class(op.input),
-            "name": op.name,
-            "method": op.py_name,
-            "response": naming.model_class(op.output) if op.output else "None",
-        }
-        for op in service.operations
-    ]
-    runtime = {"Field", "Model", "bind"} | {k["expr"].split("(", 1)[0] for k in kinds}
-    runtime |= {"Request", "bind_operation"} if operations else set()
-    runtime |= {"UNSET", "Unset"} if any(f.default for c in classes for f in c.fields) else set()
-    enum_kinds = sorted(n for n in kind_order if service.shapes[n].kind == "enum")
-    return {
-        "classes": classes,
-        "imports": imports_for(anns),
-        "literals": sorted(set(_literal_imports(anns)) | {naming.literal_alias(n) for n in enum_kinds}),
-        "kinds": kinds,
-        "runtime": sorted(runtime, key=lambda n: (not n.isupper(), n)),
-        "binds": binds,
-        "operations": operations,
-        "all": sorted(c.name for c in classes),
-    }
+    names = [m.lower() for m in modules]
+    if len(set(names)) != len(names):
+        raise ValueError("two structures would share a module name (case-insensitively)")
+    return modules
+
+
+def _with_mapping(imports: dict[str, list[str]]) -> dict[str, list[str]]:
+    """``imports`` without ``typing`` (the template imports what it needs), with ``Mapping``
+    (``from_wire`` takes one)."""
+    out = {k: v for k, v in imports.items() if k != "typing"}
+    out["collections.abc"] = sorted({*out.get("collections.abc", []), "Mapping"})
+    return dict(sorted(out.items()))
+
+
+def models_index(service: Service) -> dict[str, Any]:
+    """``cognito_typed.models``: every class by name, loaded on first use."""
+    classes = sorted((naming.model_class(s.name), naming.model_module(s.name)) for s in service.structures())
+    return {"classes": classes, "all": sorted([c for c, _ in classes] + ["ResponseMetadata"])}
+
+
+def kinds(service: Service) -> dict[str, Any]:
+    """``cognito_typed/models/_kinds.py``: the checker of every shape a member uses."""
+    used: set[str] = set()
+    for s in service.structures():
+        used |= reachable(service, [m.shape for m in s.members])
+    order = dependencies_first(
+        used, lambda n: _children(service, n) if service.shapes[n].kind in ("list", "map") else set()
+    )
+    return {"kinds": [{"name": n, "expr": kind_expr(service, n)} for n in order]}
 
 
 def errors(service: Service) -> dict[str, Any]:
@@ -301,15 +355,14 @@ def client(service: Service) -> dict[str, Any]:
         for m in shape.members:
             ann = model_annotation(service, m.shape, "in")
             anns.append(ann)
-            text = ann.text if m.required else f"{ann.text} | Unset"
-            params.append(FieldView(m.py_name, text, None if m.required else "UNSET", ""))
+            text = ann.text if m.required else f"{ann.text} | None"
+            params.append(FieldView(m.py_name, text, None if m.required else "None", ""))
         view: MethodView = {
             "method": op.py_name,
             "request": naming.model_class(op.input),
             "response": naming.model_class(op.output) if op.output else None,
             "params": params,
-            "doc": docs.summary(op.documentation, 600, 92)
-            + ("\n\nDeprecated by the service model." if op.deprecated else ""),
+            "doc": _method_doc(service, op),
             "paginator": None,
         }
         if op.paginator is not None:
@@ -330,7 +383,7 @@ def client(service: Service) -> dict[str, Any]:
             }
         operations.append(view)
     merge_methods = _merge_methods(service)
-    refs = {o["request"] for o in operations} | {o["response"] for o in operations if o["response"]}
+    refs = {o["response"] for o in operations if o["response"]}  # requests are built as models.X: not imported
     refs |= {m["update_model"] for m in merge_methods} | {m["resource_model"] for m in merge_methods}
     anns += [
         model_annotation(service, m.shape, "in")
@@ -345,6 +398,20 @@ def client(service: Service) -> dict[str, Any]:
         "models": sorted(refs.union(*(a.refs for a in anns))),
         "counts": counts(service),
     }
+
+
+def _method_doc(service: Service, op: Operation) -> str:
+    """The model's summary of the operation, and the errors the model says it can raise."""
+    doc = docs.summary(op.documentation, 600, 92)
+    if op.deprecated:
+        doc += "\n\nDeprecated by the service model."
+    errors = [naming.model_class(e) for e in op.errors if service.shapes[e].exception]
+    if errors:
+        listed = textwrap.fill(
+            "Raises (cognito_typed.errors): " + ", ".join(errors) + ".", width=92, break_on_hyphens=False
+        )
+        doc += "\n\n" + listed
+    return doc
 
 
 def _wrap(text: str) -> str:
@@ -375,6 +442,7 @@ def merges(service: Service) -> dict[str, Any]:
                 "resource": p.resource,
                 "updated": p.updated,
                 "identifiers": p.identifiers,
+                "members": tuple((m.py_name, m.wire_name) for m in service.shapes[p.update.input].members),
                 "carried": p.carried,
                 "dropped": p.dropped,
                 "last_modified": p.last_modified,
@@ -407,23 +475,21 @@ def _merge_methods(service: Service) -> list[MergeMethodView]:
             m = describe_in[wire]
             ann = model_annotation(service, m.shape, "in").text
             params.append(
-                FieldView(m.py_name, ann if m.required else f"{ann} | Unset", None if m.required else "UNSET", "")
+                FieldView(m.py_name, ann if m.required else f"{ann} | None", None if m.required else "None", "")
             )
         for m in service.shapes[p.update.input].members:
             if m.wire_name in p.identifiers:
                 continue
             ann = model_annotation(service, m.shape, "in").text
             params.append(
-                FieldView(
-                    m.py_name, f"{ann} | Unset | Reset" if m.wire_name in carried else f"{ann} | Unset", "UNSET", ""
-                )
+                FieldView(m.py_name, f"{ann} | Reset | None" if m.wire_name in carried else f"{ann} | None", "None", "")
             )
         caveat = f"\n\n{_wrap(p.quirks.caveat)}" if p.quirks.caveat else ""
         plan_doc = _wrap(
             f"Plan a merged {p.update.name}: call {p.describe.name} and lay the given fields over the current "
             "settings. Nothing is updated; the plan lists every change and holds the full, validated request. "
-            "Fields not given keep their value; ``RESET`` sends one absent (Cognito's default); ``reset_paths`` "
-            'sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``).'
+            "Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's default); "
+            '``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``).'
         )
         concurrency = (
             " ``check_concurrent`` re-reads LastModifiedDate just before sending and raises "

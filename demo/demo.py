@@ -13,6 +13,7 @@ Run with ``python3 -m nox -s demo``. It
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import textwrap
 from collections.abc import Callable
@@ -34,7 +35,7 @@ os.environ.pop("AWS_PROFILE", None)
 import boto3
 from moto import mock_aws
 
-from cognito_typed import UNSET, CognitoIdentityProvider, Model, ValidationError
+from cognito_typed import CognitoIdentityProvider, Model, ValidationError
 from cognito_typed.models import (
     DeviceConfigurationType,
     LambdaConfigType,
@@ -57,14 +58,15 @@ def show(text: object) -> None:
 def flat(model: Model, prefix: str = "") -> dict[str, Any]:
     """Every setting of a model as ``{wire path: value}`` (nested models flattened)."""
     out: dict[str, Any] = {}
-    for field in type(model).__schema__.fields:
+    for field in dataclasses.fields(model):
         value = getattr(model, field.name)
-        if value is UNSET:
+        if value is None or field.name == "response_metadata":
             continue
+        wire = field.metadata["wire"]
         if isinstance(value, Model):
-            out.update(flat(value, f"{prefix}{field.wire}."))
+            out.update(flat(value, f"{prefix}{wire}."))
         else:
-            out[prefix + field.wire] = "<hidden>" if field.sensitive else value
+            out[prefix + wire] = value if field.repr else "<hidden>"  # repr=False: a sensitive member
     return out
 
 
@@ -105,7 +107,7 @@ def main() -> None:
             device_configuration=DeviceConfigurationType(challenge_required_on_new_device=True),
             user_pool_tags={"team": "identity"},
         ).user_pool
-        assert pool is not UNSET and pool.id is not UNSET
+        assert pool is not None and pool.id is not None
         show(f"pool {pool.id}")
 
         step("2. An app client: AuthSessionValidity 15, token validities in minutes")
@@ -122,7 +124,7 @@ def main() -> None:
             explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
             callback_urls=["https://app.example.com/callback"],
         ).user_pool_client
-        assert app is not UNSET and app.client_id is not UNSET
+        assert app is not None and app.client_id is not None
         show(f"client {app.client_name!r}: auth_session_validity={app.auth_session_validity}")
 
         step("3. Bad settings are refused before anything is sent")
@@ -152,7 +154,7 @@ def main() -> None:
         step("5. Apply it with merge-on-update, then compare every setting")
         before = cognito.describe_user_pool_client(user_pool_id=pool.id, client_id=app.client_id).user_pool_client
         after = cognito.apply(plan)
-        assert before is not UNSET
+        assert before is not None
         show(table({"before": flat(before), "after": flat(after)}))
         changed = [k for k, v in flat(after).items() if flat(before).get(k) != v and k != "LastModifiedDate"]
         show(f"changed: {changed}")
@@ -171,13 +173,13 @@ def main() -> None:
             device_configuration=DeviceConfigurationType(challenge_required_on_new_device=True),
             user_pool_tags={"team": "identity"},
         ).user_pool
-        assert merged_pool is not UNSET and merged_pool.id is not UNSET
+        assert merged_pool is not None and merged_pool.id is not None
         subject = "Your demo code"
         cognito.update_user_pool(user_pool_id=pool.id, email_verification_subject=subject)
         cognito.merge_update_user_pool(user_pool_id=merged_pool.id, email_verification_subject=subject)
         raw_after = cognito.describe_user_pool(user_pool_id=pool.id).user_pool
         merged_after = cognito.describe_user_pool(user_pool_id=merged_pool.id).user_pool
-        assert raw_after is not UNSET and merged_after is not UNSET
+        assert raw_after is not None and merged_after is not None
         watch = [
             "EmailVerificationSubject",
             "DeletionProtection",

@@ -22,15 +22,16 @@ if str(ROOT) not in sys.path:  # codegen is not an installed package; the tests 
     sys.path.insert(0, str(ROOT))
 
 import botocore.session  # noqa: E402
+from support import given  # noqa: E402
 
 from codegen import naming  # noqa: E402
 from codegen.ir import Operation, Service, Shape  # noqa: E402
 from codegen.loader import load  # noqa: E402
 from codegen.parse import parse  # noqa: E402
 from cognito_typed import models  # noqa: E402
-from cognito_typed._client import Pages  # noqa: E402
-from cognito_typed._patterns import java_pattern  # noqa: E402
-from cognito_typed._runtime import Model, Request  # noqa: E402
+from cognito_typed._runtime.base import Model, Request  # noqa: E402
+from cognito_typed._runtime.client import Pages  # noqa: E402
+from cognito_typed._runtime.patterns import java_pattern  # noqa: E402
 from cognito_typed.client import CognitoIdentityProvider  # noqa: E402
 
 REGION = "us-east-1"
@@ -259,11 +260,11 @@ def call(client: CognitoIdentityProvider, operation_name: str, wire: dict[str, A
     """Call the generated method for ``operation_name`` with the request given as a wire dict
     (turned into the method's keyword arguments: Python names, nested models)."""
     request = request_class(operation_name).from_wire(wire)
-    return getattr(client, request.__method__)(**request.given())
+    return getattr(client, request.__method__)(**given(request))
 
 
 def paginate(client: CognitoIdentityProvider, operation_name: str, wire: dict[str, Any]) -> Pages[Any, Any]:
     """``client.paginate_<op>(...)`` with the request given as a wire dict."""
     request = request_class(operation_name).from_wire(wire)
-    pages: Pages[Any, Any] = getattr(client, "paginate_" + request.__method__)(**request.given())
+    pages: Pages[Any, Any] = getattr(client, "paginate_" + request.__method__)(**given(request))
     return pages

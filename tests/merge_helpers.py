@@ -19,14 +19,13 @@ from typing import Any
 
 import botocore.session
 from botocore.stub import Stubber
-from support import SERVICE
+from support import SERVICE, model_class
 
 from codegen import naming
 from codegen.ir import Service, Shape
 from cognito_typed import merges
-from cognito_typed._merge import RESET, MergeSpec
-from cognito_typed._patterns import java_pattern
-from cognito_typed._runtime import Model, StructOf
+from cognito_typed._runtime.merge import RESET, MergeSpec
+from cognito_typed._runtime.patterns import java_pattern
 from cognito_typed.client import CognitoIdentityProvider
 
 # --- the generated specs ---------------------------------------------------------------
@@ -275,30 +274,40 @@ def describe_response(update: str, resource: Mapping[str, Any]) -> dict[str, Any
     return dict(resource) if spec.resource is None else {spec.resource: dict(resource)}
 
 
-def to_python(model: type[Model], wire: str, value: Any) -> Any:
-    """A wire value of ``model``'s member as the typed method takes it (nested models)."""
-    return model.__schema__.by_wire[wire].kind.from_wire(value)
+def member_shape(structure: str, wire: str) -> Shape:
+    return SERVICE.shapes[next(m.shape for m in SERVICE.shapes[structure].members if m.wire_name == wire)]
+
+
+def to_python(shape: Shape, value: Any) -> Any:
+    """A wire value of ``shape`` as the typed methods take it (nested models), from the IR."""
+    if shape.kind == "structure":
+        return model_class(shape.name).from_wire(value)
+    if shape.kind == "list" and shape.item is not None:
+        return [to_python(SERVICE.shapes[shape.item], v) for v in value]
+    if shape.kind == "map" and shape.value is not None:
+        return {k: to_python(SERVICE.shapes[shape.value], v) for k, v in value.items()}
+    return value
 
 
 def kwargs_for(update: str, ids: Mapping[str, Any], changes: Mapping[str, Any]) -> dict[str, Any]:
     """Keyword arguments of ``merge_*``/``plan_*``: identifiers + changes (wire name -> wire value or RESET)."""
-    spec = SPECS[update]
+    request = update_shape(update).name
     kwargs = {py(w): v for w, v in ids.items()}
     for wire, value in changes.items():
-        kwargs[py(wire)] = value if value is RESET else to_python(spec.update, wire, value)
+        kwargs[py(wire)] = value if value is RESET else to_python(member_shape(request, wire), value)
     return kwargs
 
 
 # --- the oracle ---------------------------------------------------------------------------
 
 
-def overlay(model: type[Model], base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
-    """Structures member by member, lists/maps/scalars whole (the issue's semantics)."""
+def overlay(structure: str, base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
+    """Structures member by member, lists/maps/scalars whole (the issue's semantics), from the IR."""
     out = dict(base)
     for wire, value in change.items():
-        kind = model.__schema__.by_wire[wire].kind
-        if isinstance(kind, StructOf) and isinstance(out.get(wire), dict):
-            out[wire] = overlay(kind.model, out[wire], value)
+        shape = member_shape(structure, wire)
+        if shape.kind == "structure" and isinstance(out.get(wire), dict):
+            out[wire] = overlay(shape.name, out[wire], value)
         else:
             out[wire] = value
     return out
@@ -314,12 +323,11 @@ def expected_update(
     update: str, current: Mapping[str, Any], ids: Mapping[str, Any], changes: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The full update a merge must send for ``changes`` (wire values, or RESET) over ``current``."""
-    spec = SPECS[update]
     carried = {u: current[d] for u, d in model_carried(update).items() if d in current}
     for name, keys in READ_ONLY_KEYS.get(update, {}).items():
         if name in carried:
             carried[name] = {k: v for k, v in carried[name].items() if k not in keys}
-    merged = overlay(spec.update, carried, {w: v for w, v in changes.items() if v is not RESET})
+    merged = overlay(update_shape(update).name, carried, {w: v for w, v in changes.items() if v is not RESET})
     for wire, value in changes.items():
         if value is RESET:
             merged.pop(wire, None)

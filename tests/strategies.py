@@ -18,7 +18,7 @@ from typing import Any
 from hypothesis import strategies as st
 
 from codegen.ir import Service, Shape
-from cognito_typed._patterns import java_pattern
+from cognito_typed._runtime.patterns import java_pattern
 
 # A few non-ASCII characters of each Unicode category, so patterns with \p{..} see more than ASCII.
 NON_ASCII = {

@@ -1,5 +1,5 @@
 """What one call sends and gives back: the exact wire parameters for the Python-side inputs
-a request accepts (``Sequence``/``Mapping``, nested models, ``UNSET``, bytes), and the
+a request accepts (``Sequence``/``Mapping``, nested models, ``None`` for absent, bytes), and the
 typed response (including values newer than the model and operations without output)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pytest
 from botocore.stub import Stubber
 from client_fixtures import shared_client
 
-from cognito_typed import UNSET, ValidationError
+from cognito_typed import ValidationError
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.errors import CognitoIdentityProviderError, UserNotFoundException
 from cognito_typed.models import (
@@ -66,7 +66,7 @@ def test_nested_models_become_plain_wire_values(stub: tuple[CognitoIdentityProvi
         ),
         desired_delivery_mediums=["EMAIL"],
         client_metadata={"source": "test"},
-        temporary_password=UNSET,  # explicitly not given: left out of the wire dict
+        temporary_password=None,  # absent: left out of the wire dict
     )
     assert response == AdminCreateUserResponse(
         user=UserType(username="alice", enabled=True, user_status="FORCE_CHANGE_PASSWORD")
@@ -90,12 +90,18 @@ def test_a_sequence_of_strings_is_sent_as_a_list(stub: tuple[CognitoIdentityProv
     typed.admin_create_user(user_pool_id=POOL, username="alice", desired_delivery_mediums=("EMAIL", "SMS"))
 
 
-def test_none_is_not_absent(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
-    """``None`` is a value (refused for a string), not "leave it out": that is ``UNSET``."""
+def test_none_is_absent(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    """botocore refuses ``None`` values; the AWS JSON protocol gives null no meaning: ``None`` is left out."""
+    typed, stubber = stub
+    stubber.add_response("admin_create_user", {}, expected_params={"UserPoolId": POOL, "Username": "alice"})
+    typed.admin_create_user(user_pool_id=POOL, username="alice", temporary_password=None, client_metadata=None)
+
+
+def test_a_required_none_is_refused_before_sending(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     typed, _ = stub
     with pytest.raises(ValidationError) as info:
-        typed.admin_create_user(user_pool_id=POOL, username="alice", temporary_password=None)  # type: ignore[arg-type]
-    assert [v.path for v in info.value.violations] == ["TemporaryPassword"]
+        typed.admin_create_user(user_pool_id=POOL, username=None)  # type: ignore[arg-type]
+    assert [(v.path, v.rule) for v in info.value.violations] == [("Username", "required")]
 
 
 def test_a_generator_is_not_a_sequence(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
@@ -126,7 +132,8 @@ def test_a_datetime_timestamp_is_sent_as_given(stub: tuple[CognitoIdentityProvid
     stubber.add_response(
         "initiate_point_in_time_recovery", {}, expected_params={"UserPoolId": POOL, "RestoreTimestamp": when}
     )
-    assert typed.initiate_point_in_time_recovery(user_pool_id=POOL, restore_timestamp=when).given() == {}
+    response = typed.initiate_point_in_time_recovery(user_pool_id=POOL, restore_timestamp=when)
+    assert response.to_wire() == {}
 
 
 def test_an_iso_8601_string_timestamp_is_accepted_like_botocore_does(
@@ -177,13 +184,14 @@ def test_enum_values_newer_than_the_model_come_through(stub: tuple[CognitoIdenti
     )
 
 
-def test_an_absent_optional_member_reads_unset(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+def test_an_absent_optional_member_reads_none(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     typed, stubber = stub
     stubber.add_response("describe_user_pool_client", {"UserPoolClient": {"ClientId": "abc"}})
     client = typed.describe_user_pool_client(user_pool_id=POOL, client_id="abc").user_pool_client
+    assert client is not None
     assert client.client_id == "abc"
-    assert client.client_secret is UNSET
-    assert client.auth_session_validity is UNSET
+    assert client.client_secret is None
+    assert client.auth_session_validity is None
 
 
 def _typed_error(stubber: Stubber, typed: CognitoIdentityProvider) -> CognitoIdentityProviderError:

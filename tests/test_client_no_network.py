@@ -16,7 +16,7 @@ from botocore.exceptions import BotoCoreError, ClientError, ParamValidationError
 from botocore.stub import Stubber, StubResponseError
 from client_fixtures import shared_client
 
-from cognito_typed import ValidationError, Violation
+from cognito_typed import MalformedResponseError, ValidationError, Violation
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import (
     AttributeType,
@@ -175,7 +175,7 @@ def test_kinds_of_bad_input(watched: Watched, kwargs: dict[str, Any], path: str,
 
 def test_missing_nested_required_member_from_a_constructor_is_a_type_error(watched: Watched) -> None:
     """The model constructor itself refuses it (``Name`` is required), before any call is made."""
-    with pytest.raises(TypeError, match="missing required keyword argument"):
+    with pytest.raises(TypeError, match="missing 1 required keyword-only argument: 'name'"):
         watched.typed.admin_create_user(
             user_pool_id=POOL,
             username="alice",
@@ -185,14 +185,20 @@ def test_missing_nested_required_member_from_a_constructor_is_a_type_error(watch
     watched.stubber.assert_no_pending_responses()
 
 
-def test_missing_nested_required_member_from_wire_data_is_refused(watched: Watched) -> None:
-    """A nested model built from a dict (``from_wire`` does not check) is caught by validation."""
-    attribute = AttributeType.from_wire({"Value": "alice@example.com"})
+def test_a_nested_required_member_given_as_none_is_refused(watched: Watched) -> None:
+    """``None`` where the model requires a value (the constructor takes it at run time) is caught by validation."""
+    attribute = AttributeType(name=None, value="alice@example.com")  # type: ignore[arg-type]
     error = refused(
         watched,
         lambda c: c.admin_create_user(user_pool_id=POOL, username="alice", user_attributes=[attribute]),
     )
-    assert error.violations == (Violation("UserAttributes[0].Name", "is missing", "required"),)
+    assert error.violations == (Violation("UserAttributes[0].Name", "is missing", "required", "required"),)
+
+
+def test_wire_data_missing_a_nested_required_member_is_refused_by_from_wire() -> None:
+    with pytest.raises(MalformedResponseError) as info:
+        AttributeType.from_wire({"Value": "alice@example.com"})
+    assert info.value.path == "Name"
 
 
 def test_every_broken_rule_is_reported_at_once(watched: Watched) -> None:

@@ -18,5 +18,5 @@ def test_names_outside_the_set_are_not_ordered() -> None:
 
 def test_a_cycle_is_an_error_naming_the_shape() -> None:
     deps = {"Node": {"Child"}, "Child": {"Node"}}
-    with pytest.raises(ValueError, match="^(Child|Node) refers to itself"):
+    with pytest.raises(ValueError, match=r"^(Child|Node) refers to itself"):
         dependencies_first(deps, deps.__getitem__)

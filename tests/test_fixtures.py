@@ -12,27 +12,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from support import FIXTURES, ROOT, copy_runtime, literal_values, run_python
+from support import FIXTURES, HEADER, ROOT, copy_runtime, literal_values, run_python
 
 import codegen
-from codegen import output, views
+from codegen import output
 from codegen.loader import load
 from codegen.parse import parse
 
 EDGE = FIXTURES / "edge" / "service-2.json"
 WIRE_KEYWORDS = FIXTURES / "wire_keywords" / "service-2.json"
-# The files that hold the models; the others (typed client, merges) are tested on the real model.
-MODEL_FILES = ("literals.py", "type_defs.py", "models.py", "errors.py")
+# The files that hold the models (package-relative); the others (typed client, merges) are tested on the real model.
+MODEL_FILES = ("literals.py", "type_defs.py", "errors.py", "models/")
 
 
 def build_model_files(model: Path) -> tuple[list[str], dict[str, str]]:
     """``codegen.build`` restricted to the model files: parse, render, format."""
     service = parse(load(model))
-    common = {"header": views.header(service), "full_name": service.full_name}
+    prefix = f"{codegen.PACKAGE}/"
     rendered = {
-        rel: output.render(template, {**common, **view(service)})
-        for rel, (template, view) in codegen.TARGETS.items()
-        if rel in {f"{codegen.PACKAGE}/{name}" for name in MODEL_FILES}
+        rel: text
+        for rel, text in codegen.render(service).items()
+        if rel.startswith(prefix) and rel[len(prefix) :].startswith(MODEL_FILES)
     }
     return list(service.warnings), output.format_files(rendered)
 
@@ -43,8 +43,10 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[str], dic
     warnings, files = build_model_files(EDGE)
     copy_runtime(root)
     for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / rel).write_text(text, encoding="utf-8")
-    return root, warnings, {Path(rel).name: text for rel, text in files.items()}
+    package = f"{codegen.PACKAGE}/"
+    return root, warnings, {rel[len(package) :]: text for rel, text in files.items()}
 
 
 def run_in(root: Path, code: str) -> Any:
@@ -58,31 +60,37 @@ def test_cli_generates_every_file_from_a_small_model(tmp_path: Path) -> None:
     result = run_python("-m", "codegen", "--model", str(EDGE), "--out", str(tmp_path))
     assert result.returncode == 0, result.stderr[-2000:]
     assert "2 operations" in result.stdout
-    written = {p.name for p in (tmp_path / "src" / "cognito_typed").iterdir()}
-    assert set(MODEL_FILES) <= written
+    package = tmp_path / "src" / "cognito_typed"
+    written = {p.relative_to(package).as_posix() for p in package.rglob("*.py")}
+    assert {"literals.py", "type_defs.py", "errors.py", "client.py", "merges.py", "models/__init__.py"} <= written
+    assert {"models/_put_thing_request.py", "models/_thing_type.py", "models/_kinds.py"} <= written
 
 
 def test_document_member_is_any_with_a_warning(edge: tuple[Path, list[str], dict[str, str]]) -> None:
     _, warnings, files = edge
-    assert warnings == ["shape ExtraDocument is a document type: rendered as Any, not validated"]
-    assert "    extra: Any | Unset = UNSET\n" in files["models.py"]
+    assert warnings == ["shape ExtraDocument is a document type: typed Any, checked to be JSON"]
+    assert "    extra: Any | None = None\n" in files["models/_put_thing_request.py"]
     assert "    Extra: NotRequired[Any]\n" in files["type_defs.py"]
 
 
 def test_document_warning_goes_to_stderr(tmp_path: Path) -> None:
     result = run_python("-m", "codegen", "--model", str(EDGE), "--out", str(tmp_path))
-    warning = "codegen: warning: shape ExtraDocument is a document type: rendered as Any, not validated"
+    warning = "codegen: warning: shape ExtraDocument is a document type: typed Any, checked to be JSON"
     assert result.stderr.splitlines()[0] == warning
     assert warning not in result.stdout
 
 
 def test_keyword_members_are_escaped(edge: tuple[Path, list[str], dict[str, str]]) -> None:
     _, _, files = edge
-    models, type_defs = files["models.py"], files["type_defs.py"]
+    models, thing, type_defs = (
+        files["models/_put_thing_request.py"],
+        files["models/_thing_type.py"],
+        files["type_defs.py"],
+    )
     assert "    from_: str\n" in models
-    assert "    class_: str | Unset = UNSET\n" in models
-    assert "    global_: int | Unset = UNSET\n" in models
-    assert 'Field("from_", "From", _StringType, required=True)' in models
+    assert "    class_: str | None = None\n" in thing
+    assert "    global_: int | None = None\n" in thing
+    assert 'd["from_"] = data["From"]' in models
     # TypedDicts keep the wire names
     assert "    From: str\n" in type_defs
     assert "    Class: NotRequired[str]\n" in type_defs
@@ -90,23 +98,25 @@ def test_keyword_members_are_escaped(edge: tuple[Path, list[str], dict[str, str]
 
 def test_generated_fixture_has_the_expected_types(edge: tuple[Path, list[str], dict[str, str]]) -> None:
     _, _, files = edge
-    models = files["models.py"]
-    assert "    secret: str | Unset = UNSET\n" in models
-    assert "    color: ColorType | Unset = UNSET\n" in models
-    assert "    payload: bytes | Unset = UNSET\n" in models
-    assert "    when: datetime | str | Unset = UNSET\n" in models  # requests take ISO strings too
-    assert "    created: datetime | Unset = UNSET\n" in models  # responses give datetimes
-    assert "    groups: Sequence[Mapping[str, ThingType]] | Unset = UNSET\n" in models  # request side
-    assert "    thing: ThingType | Unset = UNSET\n" in models
-    assert "    big: int | Unset = UNSET\n" in models
+    models, response = files["models/_put_thing_request.py"], files["models/_put_thing_response.py"]
+    assert "    secret: str | None = field(default=None, repr=False)\n" in models
+    assert "    color: ColorType | None = None\n" in models
+    assert "    payload: bytes | None = None\n" in models
+    assert "    when: datetime | str | float | None = None\n" in models  # requests take text and epoch seconds too
+    assert "    created: datetime | None = None\n" in response  # responses give datetimes
+    assert "    groups: Sequence[Mapping[str, ThingType]] | None = None\n" in models  # request side
+    assert "    thing: ThingType | None = None\n" in response
+    assert "    big: int | None = None\n" in models
     assert literal_values(files["literals.py"], "ColorType") == ["BLUE", "GREEN", "RED"]
-    assert "class PutThingRequest(Request[" in models
-    assert "class DeleteThingRequest(Request[None])" in models
-    header = files["models.py"].splitlines()[0]
-    assert header.endswith(f"from {EDGE} (edge 2024-01-01). Do not edit.")
+    assert "class PutThingRequest(Request[PutThingResponse]):" in models
+    assert "class DeleteThingRequest(Request[None]):" in files["models/_delete_thing_request.py"]
+    header = models.splitlines()[0]
+    assert header.startswith(f"{HEADER} from a cognito-idp model (sha256 ")  # no path: the same from anywhere
+    assert header.endswith("(edge 2024-01-01). Do not edit.")
 
 
 ROUND_TRIP = """
+import dataclasses
 import json
 from datetime import datetime, timezone
 from typing import get_args
@@ -132,22 +142,22 @@ wire = {
 }
 m = models.PutThingRequest.from_wire(wire)
 m.validate()
-bad = models.PutThingRequest.from_wire(
-    {
-        "Name": "ABC",
-        "From": 1,
-        "Secret": "short",
-        "Color": "PURPLE",
-        "Payload": bytes(17),
-        "Extra": object(),
-        "Groups": [{}, {"ok": {"Class": "c", "Global": 0}}],
-        "Count": 9,
-        "Enabled": "yes",
-        "Big": "2",
-        "Pin": 123456,
-        "Consent": "sure",
-        "Born": "not a date",  # botocore (dateutil) would take 05/06/1987; this it refuses
-    }
+bad = dataclasses.replace(
+    m,
+    name="ABC",
+    from_=1,
+    secret="short",
+    color="PURPLE",
+    payload=bytes(17),
+    extra=object(),
+    groups=[{}, {"ok": models.ThingType(label=None, class_="c", global_=0)}],
+    count=9,
+    enabled="yes",
+    big="2",
+    pin=123456,
+    consent="sure",
+    born="not a date",  # botocore (dateutil) would take 05/06/1987; this it refuses
+    when=None,
 )
 try:
     bad.validate()
@@ -181,7 +191,10 @@ print(json.dumps({
     "errors": {code: [cls.__name__, cls.code] for code, cls in errors.ERRORS.items()},
     "literals": list(get_args(literals.ColorType)),
     "required": sorted(type_defs.PutThingRequestTypeDef.__required_keys__),
-    "fields": [[f.name, f.wire, f.required, f.sensitive] for f in models.PutThingRequest.__schema__.fields],
+    "fields": [
+        [f.name, f.default is dataclasses.MISSING, not f.repr] for f in dataclasses.fields(models.PutThingRequest)
+    ],
+    "wire": list(m.to_wire()),
 }))
 """
 
@@ -206,21 +219,23 @@ def test_fixture_round_trips(observed: dict[str, Any]) -> None:
 
 def test_fixture_field_table(observed: dict[str, Any]) -> None:
     assert observed["fields"] == [
-        ["name", "Name", True, False],
-        ["from_", "From", True, False],
-        ["secret", "Secret", False, True],
-        ["color", "Color", False, False],
-        ["payload", "Payload", False, False],
-        ["when", "When", False, False],
-        ["extra", "Extra", False, False],
-        ["groups", "Groups", False, False],
-        ["count", "Count", False, False],
-        ["enabled", "Enabled", False, False],
-        ["big", "Big", False, False],
-        ["pin", "Pin", False, True],
-        ["consent", "Consent", False, True],
-        ["born", "Born", False, True],
+        ["name", True, False],
+        ["from_", True, False],
+        ["secret", False, True],
+        ["color", False, False],
+        ["payload", False, False],
+        ["when", False, False],
+        ["extra", False, False],
+        ["groups", False, False],
+        ["count", False, False],
+        ["enabled", False, False],
+        ["big", False, False],
+        ["pin", False, True],
+        ["consent", False, True],
+        ["born", False, True],
     ]
+    wires = ["Name", "From", "Secret", "Color", "Payload", "When", "Extra", "Groups", "Count", "Enabled", "Big"]
+    assert observed["wire"] == [*wires, "Pin", "Consent", "Born"]
     assert observed["required"] == ["From", "Name"]
     assert "from_" in observed["missing"]
 
@@ -232,6 +247,7 @@ def test_fixture_validation(observed: dict[str, Any]) -> None:
         ["Secret", "length >= 8"],
         ["Color", "one of BLUE, GREEN, RED"],
         ["Payload", "size <= 16"],
+        ["Extra", "a JSON document (dict with str keys, list, str, int, float, bool, None)"],
         ["Groups[0]", "length >= 1"],
         ["Groups[1]['ok'].Label", "required"],
         ["Groups[1]['ok'].Global", "1..5"],
@@ -247,14 +263,14 @@ def test_fixture_validation(observed: dict[str, Any]) -> None:
 
 def test_fixture_secret_hidden(observed: dict[str, Any]) -> None:
     assert "hunter2" not in observed["repr"]
-    assert "secret=<hidden>" in observed["repr"]
+    assert "secret=" not in observed["repr"]  # left out of repr
 
 
 def test_fixture_sensitive_scalars_hidden(observed: dict[str, Any]) -> None:
     """Sensitive integers, booleans and timestamps (common in botocore models) hide like strings."""
     assert "4321" not in observed["repr"]
-    assert "pin=<hidden>" in observed["repr"]
-    assert "consent=<hidden>" in observed["repr"]
+    assert "pin=" not in observed["repr"]
+    assert "consent=" not in observed["repr"]
     assert "1987" not in observed["repr"]
     for shown in ("123456", "'sure'", "05/06/1987"):
         assert shown not in observed["message"], shown
@@ -277,6 +293,7 @@ def test_wire_names_that_are_python_keywords(tmp_path: Path) -> None:
     assert warnings == []
     copy_runtime(tmp_path)
     for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(text, encoding="utf-8")
     observed = run_in(
         tmp_path,
@@ -294,6 +311,7 @@ def test_generated_fixture_type_checks(edge: tuple[Path, list[str], dict[str, st
     root, _, _ = edge
     package = root / "src" / "cognito_typed"
     targets = [str(package / name) for name in MODEL_FILES]
+    targets += [str(package / "_runtime")]
     result = run_python(
         "-m",
         "mypy",

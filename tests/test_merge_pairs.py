@@ -34,7 +34,7 @@ from merge_helpers import (
 from support import SERVICE
 
 from codegen.merges import derive
-from cognito_typed import RESET, UNSET
+from cognito_typed import RESET
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.merges import SKIPPED
 
@@ -397,7 +397,7 @@ def test_pool_password_length_change_sends_every_setting_by_hand() -> None:
             policies=UserPoolPolicyType(password_policy=PasswordPolicyType(minimum_length=14)),
         )
     # UpdateUserPool returns nothing: the result is the pool as it was, with the update laid over it.
-    assert result.policies is not UNSET and result.policies.password_policy is not UNSET
+    assert result.policies is not None and result.policies.password_policy is not None
     assert result.policies.password_policy.minimum_length == 14
     assert result.policies.password_policy.require_symbols is False
     assert result.name == "customers" and result.arn == POOL_NOW["Arn"]
@@ -411,4 +411,4 @@ def test_pool_reset_sends_the_field_absent() -> None:
         stub.add_response("describe_user_pool", {"UserPool": POOL_NOW}, {"UserPoolId": POOL})
         stub.add_response("update_user_pool", {}, sent)
         result = client.merge_update_user_pool(user_pool_id=POOL, lambda_config=RESET)
-    assert result.lambda_config is UNSET
+    assert result.lambda_config is None

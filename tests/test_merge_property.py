@@ -37,8 +37,7 @@ from merge_helpers import (
 from strategies import WireStrategies
 from support import SERVICE
 
-from cognito_typed import RESET, UNSET, ValidationError
-from cognito_typed._rules import check_merge
+from cognito_typed import RESET, ValidationError
 
 WIRE = WireStrategies(SERVICE)
 
@@ -119,24 +118,35 @@ def client_change_values() -> dict[str, st.SearchStrategy[Any]]:
 def change_sets(update: str, values: dict[str, st.SearchStrategy[Any]]) -> st.SearchStrategy[dict[str, Any]]:
     """Each carried member: left alone (most often), a new value, or RESET."""
     pick = {
-        member: st.one_of(st.just(UNSET), st.just(UNSET), strategy, st.just(RESET))
-        for member, strategy in values.items()
+        member: st.one_of(st.just(None), st.just(None), strategy, st.just(RESET)) for member, strategy in values.items()
     }
-    return st.fixed_dictionaries(pick).map(lambda d: {k: v for k, v in d.items() if v is not UNSET})
+    return st.fixed_dictionaries(pick).map(lambda d: {k: v for k, v in d.items() if v is not None})
 
 
 # --- the property -------------------------------------------------------------------------------
 
 
-def refused_by_rules(update: str, current: dict[str, Any], changes: dict[str, Any], sent: dict[str, Any]) -> bool:
+def refused_by_rules(
+    update: str, current: dict[str, Any], changes: dict[str, Any], sent: dict[str, Any], noop: bool
+) -> bool:
     """Whether the overlay breaks a rule (the model's constraints, the documented rules, the traps)."""
     spec = SPECS[update]
+    required = {m.wire_name for m in update_shape(update).members if m.required}
+    if required - set(sent):  # neither carried nor given: refused, unless nothing is sent at all
+        return not noop
     request = spec.update.from_wire(sent)
     try:
-        request.validate()
-        check_merge(request, spec.resource_model.from_wire(current))
+        request.validate()  # the current resource is valid: anything this finds comes from the changes
     except ValidationError:
         return True
+    propagate = "EnablePropagateAdditionalUserContextData"
+    turned_on = sent.get(propagate) is True and current.get(propagate) is not True
+    if (
+        update == "UpdateUserPoolClient"
+        and turned_on
+        and not (current.get("ClientSecret") or current.get("ClientSecretArn"))
+    ):
+        return True  # a secret cannot be added by an update
     if update == "UpdateUserPool":
         given = changes.get("AdminCreateUserConfig")
         if given is not RESET and given and "UnusedAccountValidityDays" in given:
@@ -152,7 +162,7 @@ def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes:
     ids = id_values(update, current)
     sent = expected_update(update, current, ids, changes)
     unchanged = expected_update(update, current, ids, {})
-    refused = refused_by_rules(update, current, changes, sent)
+    refused = refused_by_rules(update, current, changes, sent, noop=sent == unchanged)
     event("refused" if refused else "no-op" if sent == unchanged else "update sent")
 
     # No carried member is dropped or altered unless changed (the traps aside).

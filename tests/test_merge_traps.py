@@ -15,7 +15,7 @@ import pytest
 from merge_helpers import stubbed
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
-from cognito_typed import RESET, UNSET, ValidationError
+from cognito_typed import RESET, ValidationError
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import (
     AdminCreateUserConfigType,
@@ -371,7 +371,7 @@ def test_pool_settings_a_raw_update_resets_survive_a_merged_update() -> None:
         result = merge_pool(auto_verified_attributes=["email", "phone_number"])(client)
     for member in ("DeviceConfiguration", "UserPoolTags", "DeletionProtection", "UserAttributeUpdateSettings"):
         assert sent[member] == POOL_NOW[member]
-    assert result.device_configuration is not UNSET
+    assert result.device_configuration is not None
     assert result.deletion_protection == "ACTIVE"
 
 

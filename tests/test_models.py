@@ -1,201 +1,389 @@
-"""Model semantics: keyword-only, frozen, compared by value, UNSET apart from None, picklable."""
+"""Models are real dataclasses: frozen, keyword-only, ``None`` for absent, a snapshot of the response.
+
+One test per behaviour the issue lists (dataclasses' functions, copy, pickle, ``==``, pytest's
+diff, pprint and rich), against request and response models alike.
+"""
 
 from __future__ import annotations
 
 import copy
 import dataclasses
 import inspect
+import json
 import pickle
+import pprint
+import subprocess
 import sys
+import textwrap
 from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import pytest
-from support import SERVICE, STRUCTURES, model_class
+from support import ROOT, SERVICE, STRUCTURES, model_class
 
-import cognito_typed
 import cognito_typed.models
-from cognito_typed import UNSET, Model, Request, Unset
+from cognito_typed import MalformedResponseError, Model, Request, ResponseMetadata
 from cognito_typed.models import (
     AdminGetUserResponse,
+    AssetType,
     AttributeType,
     CreateUserPoolClientRequest,
     DescribeUserPoolClientResponse,
+    DescribeUserPoolResponse,
+    ListUsersResponse,
     TokenValidityUnitsType,
     UserPoolClientType,
 )
 
 POOL = "us-east-1_EXAMPLE"
+WHEN = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
 
 
-def make() -> CreateUserPoolClientRequest:
+def request() -> CreateUserPoolClientRequest:
     return CreateUserPoolClientRequest(
         user_pool_id=POOL,
         client_name="web",
         auth_session_validity=15,
         token_validity_units=TokenValidityUnitsType(access_token="hours"),
-        callback_urls=("https://example.com/cb",),
+        callback_urls=["https://example.com/cb"],
     )
 
 
-def test_frozen() -> None:
+def response() -> DescribeUserPoolClientResponse:
+    return DescribeUserPoolClientResponse.from_wire(
+        {
+            "UserPoolClient": {
+                "ClientId": "abc",
+                "ClientName": "web",
+                "ClientSecret": "s" * 30,
+                "CreationDate": WHEN,
+                "TokenValidityUnits": {"RefreshToken": "days"},
+                "CallbackURLs": ["https://example.com/cb"],
+            },
+            "ResponseMetadata": {"RequestId": "req-1", "HTTPStatusCode": 200, "RetryAttempts": 0},
+        }
+    )
+
+
+BOTH = pytest.mark.parametrize("make", [request, response], ids=["request", "response"])
+
+
+# --- they are dataclasses --------------------------------------------------------------------
+
+
+@BOTH
+def test_is_a_dataclass(make: Any) -> None:
     model = make()
+    assert dataclasses.is_dataclass(model) and dataclasses.is_dataclass(type(model))
+    params = type(model).__dataclass_params__
+    assert (params.init, params.repr, params.eq, params.frozen) == (True, True, True, True)
+    assert all(f.kw_only for f in dataclasses.fields(model))
+    assert type(model).__match_args__ == ()
+
+
+def test_fields_follow_the_model_in_order_with_none_defaults() -> None:
+    fields = dataclasses.fields(CreateUserPoolClientRequest)
+    names = [f.name for f in fields]
+    shape = SERVICE.shapes["CreateUserPoolClientRequest"]
+    assert names == [m.py_name for m in shape.members]
+    by_name = {f.name: f for f in fields}
+    assert by_name["user_pool_id"].default is dataclasses.MISSING  # required stays required
+    assert by_name["client_name"].default is dataclasses.MISSING
+    assert by_name["auth_session_validity"].default is None
+    assert by_name["auth_session_validity"].type == "int | None"
+    assert [f.metadata["wire"] for f in fields] == [m.wire_name for m in shape.members]  # the wire names
+
+
+@BOTH
+def test_replace(make: Any) -> None:
+    model = make()
+    field = "client_name" if isinstance(model, CreateUserPoolClientRequest) else "user_pool_client"
+    new_value = "mobile" if field == "client_name" else UserPoolClientType(client_name="mobile")
+    changed = dataclasses.replace(model, **{field: new_value})
+    assert getattr(changed, field) == new_value
+    assert getattr(model, field) != new_value  # the original is untouched
+    with pytest.raises(TypeError, match="no_such_field"):
+        dataclasses.replace(model, no_such_field=1)
+    if sys.version_info >= (3, 13):
+        assert copy.replace(model, **{field: new_value}) == changed  # type: ignore[attr-defined]
+
+
+@BOTH
+def test_asdict_and_astuple(make: Any) -> None:
+    model = make()
+    as_dict = dataclasses.asdict(model)
+    assert set(as_dict) == {f.name for f in dataclasses.fields(model)}
+    if isinstance(model, CreateUserPoolClientRequest):
+        assert as_dict["token_validity_units"] == {"access_token": "hours", "id_token": None, "refresh_token": None}
+    else:
+        assert as_dict["user_pool_client"]["client_secret"] == "s" * 30
+        assert as_dict["response_metadata"]["request_id"] == "req-1"
+    assert len(dataclasses.astuple(model)) == len(dataclasses.fields(model))
+
+
+@BOTH
+def test_copy_deepcopy_pickle(make: Any) -> None:
+    model = make()
+    for again in (copy.copy(model), copy.deepcopy(model), pickle.loads(pickle.dumps(model))):
+        assert type(again) is type(model)
+        assert again == model
+        assert again.to_wire() == model.to_wire()
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            again.x = 1  # type: ignore[attr-defined]
+
+
+def test_frozen() -> None:
+    model = request()
     with pytest.raises(dataclasses.FrozenInstanceError):
         model.client_name = "other"  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
         model.generate_secret = True  # type: ignore[misc]
     with pytest.raises(dataclasses.FrozenInstanceError):
-        del model.client_name
+        del model.client_name  # type: ignore[misc]
     assert model.client_name == "web"
 
 
-def test_missing_required_keyword_is_a_type_error() -> None:
+def test_equality_and_hash() -> None:
+    a, b = request(), request()
+    assert a == b
+    assert a != dataclasses.replace(a, auth_session_validity=14)
+    units = TokenValidityUnitsType(access_token="hours")
+    assert units == TokenValidityUnitsType.from_wire({"AccessToken": "hours"})
+    assert hash(units) == hash(TokenValidityUnitsType.from_wire({"AccessToken": "hours"}))
+    assert {units, TokenValidityUnitsType(access_token="hours")} == {units}
+    assert TokenValidityUnitsType() != AttributeType.from_wire({"Name": "x"})  # other classes
+    assert units != {"AccessToken": "hours"}
+    with pytest.raises(TypeError):  # a list inside: unhashable, as for any frozen dataclass
+        hash(a)
+
+
+def test_response_metadata_is_typed_and_not_compared() -> None:
+    model = response()
+    assert model.response_metadata == ResponseMetadata(request_id="req-1", http_status_code=200, retry_attempts=0)
+    assert model.response_metadata is not None and model.response_metadata.request_id == "req-1"
+    other = dataclasses.replace(model, response_metadata=ResponseMetadata(request_id="req-2"))
+    assert other == model  # the same data from two calls
+    assert "req-1" not in repr(model)
+    assert DescribeUserPoolClientResponse.from_wire(model.to_wire()).response_metadata == model.response_metadata
+
+
+def test_keyword_only_required_and_unknown_keywords() -> None:
+    with pytest.raises(TypeError):
+        CreateUserPoolClientRequest(POOL, "web")  # type: ignore[misc]
     with pytest.raises(TypeError, match="client_name"):
         CreateUserPoolClientRequest(user_pool_id=POOL)  # type: ignore[call-arg]
-    with pytest.raises(TypeError, match="client_name"):
-        CreateUserPoolClientRequest(user_pool_id=POOL, client_name=UNSET)  # type: ignore[arg-type]
-
-
-def test_unknown_keyword_is_a_type_error() -> None:
     with pytest.raises(TypeError, match="client_nme"):
         CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", client_nme="x")  # type: ignore[call-arg]
     with pytest.raises(TypeError, match="ClientName"):  # wire names are not keywords
         CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", ClientName="x")  # type: ignore[call-arg]
 
 
-def test_positional_arguments_are_refused() -> None:
-    with pytest.raises(TypeError):
-        CreateUserPoolClientRequest(POOL, "web")  # type: ignore[call-arg]
+def test_signature_and_help_show_the_typed_fields() -> None:
+    signature = inspect.signature(CreateUserPoolClientRequest)
+    params = signature.parameters
+    assert list(params) == [m.py_name for m in SERVICE.shapes["CreateUserPoolClientRequest"].members]
+    assert all(p.kind is inspect.Parameter.KEYWORD_ONLY for p in params.values())
+    assert params["auth_session_validity"].annotation == "int | None"
+    assert params["auth_session_validity"].default is None
+    assert params["user_pool_id"].default is inspect.Parameter.empty
+    text = pydoc_text(CreateUserPoolClientRequest)
+    assert "auth_session_validity: 'int | None' = None" in text
 
 
-def test_unset_is_distinct_from_none() -> None:
-    model = make()
-    assert model.generate_secret is UNSET
-    assert isinstance(UNSET, Unset)
-    assert not UNSET
-    assert repr(UNSET) == "UNSET"
-    assert UNSET is not None
+def pydoc_text(obj: object) -> str:
+    import pydoc
+
+    return pydoc.render_doc(obj, renderer=pydoc.plaintext)
+
+
+# --- None for absent ---------------------------------------------------------------------------
+
+
+def test_absent_is_none_and_left_out_of_the_wire() -> None:
+    model = request()
+    assert model.generate_secret is None
     assert "GenerateSecret" not in model.to_wire()
-    assert model.given().keys() == {
-        "user_pool_id",
-        "client_name",
-        "auth_session_validity",
-        "token_validity_units",
-        "callback_urls",
-    }
-    assert cognito_typed.UNSET is UNSET
-
-
-def test_unset_optional_field_reads_unset_and_required_field_missing_from_data_is_an_attribute_error() -> None:
-    response = AdminGetUserResponse.from_wire({})
-    assert response.enabled is UNSET
-    with pytest.raises(AttributeError, match="required"):
-        _ = response.username
-    with pytest.raises(AttributeError):
-        _ = response.no_such_field  # type: ignore[attr-defined]
-
-
-def test_equality_and_hash() -> None:
-    a, b = make(), make()
-    assert a == b
-    assert hash(a) == hash(b)
-    assert a != make().__replace__(auth_session_validity=14)
-    assert a != CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web")
-    assert {a, b} == {a}
-    units = TokenValidityUnitsType(access_token="hours")
-    assert units == TokenValidityUnitsType.from_wire({"AccessToken": "hours"})
-    assert hash(units) == hash(TokenValidityUnitsType.from_wire({"AccessToken": "hours"}))
-    # different classes with the same (empty) content are not equal
-    assert TokenValidityUnitsType() != AttributeType.from_wire({})
-    assert units != {"AccessToken": "hours"}
-    # a given UNSET is the same as not given
-    assert TokenValidityUnitsType(id_token=UNSET) == TokenValidityUnitsType()
-
-
-def test_unhashable_content_like_a_frozen_dataclass() -> None:
-    with_list = DescribeUserPoolClientResponse.from_wire({"UserPoolClient": {"CallbackURLs": ["https://x"]}})
-    with pytest.raises(TypeError):
-        hash(with_list)
-
-
-def test_pickle_round_trip() -> None:
-    for model in (
-        make(),
-        DescribeUserPoolClientResponse.from_wire(
-            {
-                "UserPoolClient": {
-                    "ClientId": "abc",
-                    "ClientSecret": "s" * 30,
-                    "CreationDate": datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC),
-                    "TokenValidityUnits": {"RefreshToken": "days"},
-                }
-            }
-        ),
-    ):
-        again = pickle.loads(pickle.dumps(model))
-        assert type(again) is type(model)
-        assert again == model
-        assert again.to_wire() == model.to_wire()
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            again.x = 1  # type: ignore[attr-defined]  # (see tests/typing/cases/models_bad.py)
-
-
-def test_replace() -> None:
-    model = make()
-    changed = model.__replace__(client_name="mobile", generate_secret=True)
-    assert changed.client_name == "mobile"
-    assert changed.generate_secret is True
-    assert changed.auth_session_validity == 15
-    assert model.client_name == "web"  # the original is untouched
-    cleared = model.__replace__(auth_session_validity=UNSET)
-    assert "AuthSessionValidity" not in cleared.to_wire()
-    with pytest.raises(TypeError):
-        model.__replace__(no_such_field=1)
-    if sys.version_info >= (3, 13):
-        assert copy.replace(model, client_name="mobile") == model.__replace__(client_name="mobile")  # type: ignore[attr-defined]
-
-
-def test_copy_and_deepcopy() -> None:
-    model = make()
-    assert copy.copy(model) == model
-    assert copy.deepcopy(model) == model
-
-
-def test_repr() -> None:
-    model = TokenValidityUnitsType(access_token="hours", id_token="minutes")
-    assert repr(model) == "TokenValidityUnitsType(access_token='hours', id_token='minutes')"
-    client = UserPoolClientType(client_id="abc", client_secret="s" * 30, client_name="web")
-    # fields in the model's order (as a dataclass would), whatever the keyword order
-    assert repr(client) == "UserPoolClientType(client_name='web', client_id=<hidden>, client_secret=<hidden>)"
-
-
-def test_nested_models_are_built_from_wire() -> None:
-    response = DescribeUserPoolClientResponse.from_wire(
-        {"UserPoolClient": {"TokenValidityUnits": {"AccessToken": "hours"}, "CallbackURLs": ["https://x"]}}
-    )
-    assert isinstance(response.user_pool_client, UserPoolClientType)
-    assert response.user_pool_client.token_validity_units == TokenValidityUnitsType(access_token="hours")
-    assert response.user_pool_client.callback_urls == ["https://x"]
-
-
-def test_from_wire_treats_none_as_absent() -> None:
     assert TokenValidityUnitsType.from_wire({"AccessToken": None}) == TokenValidityUnitsType()
+    assert AdminGetUserResponse.from_wire({"Username": "alice"}).enabled is None
+
+
+def test_a_required_member_missing_from_a_response_is_a_clear_error() -> None:
+    with pytest.raises(MalformedResponseError) as info:
+        AdminGetUserResponse.from_wire({})
+    assert info.value.path == "Username"
+    assert "Username" in str(info.value) and "requires" in str(info.value)
+
+
+# --- snapshots -----------------------------------------------------------------------------------
+
+
+def test_a_response_model_shares_nothing_with_the_dict_it_came_from() -> None:
+    wire: dict[str, Any] = {
+        "UserPoolClient": {
+            "CallbackURLs": ["https://a"],
+            "TokenValidityUnits": {"AccessToken": "hours"},
+            "AnalyticsConfiguration": {"ApplicationId": "app"},
+        }
+    }
+    model = DescribeUserPoolClientResponse.from_wire(wire)
+    before = copy.deepcopy(model)
+    wire["UserPoolClient"]["CallbackURLs"].append("https://b")
+    wire["UserPoolClient"]["TokenValidityUnits"]["AccessToken"] = "days"
+    wire["UserPoolClient"]["AnalyticsConfiguration"] = "oops"
+    del wire["UserPoolClient"]
+    assert model == before
+    assert model.user_pool_client is not None
+    assert model.user_pool_client.callback_urls == ["https://a"]
+    assert model.user_pool_client.token_validity_units == TokenValidityUnitsType(access_token="hours")
+
+    users: dict[str, Any] = {"Users": [{"Username": "a", "Attributes": [{"Name": "email", "Value": "a@x"}]}]}
+    page = ListUsersResponse.from_wire(users)
+    users["Users"][0]["Attributes"].clear()
+    users["Users"].clear()
+    assert page.users is not None and page.users[0].attributes == [AttributeType(name="email", value="a@x")]
+
+    pool: dict[str, Any] = {"UserPool": {"UserPoolTags": {"team": "a"}, "SchemaAttributes": [{"Name": "email"}]}}
+    described = DescribeUserPoolResponse.from_wire(pool)
+    pool["UserPool"]["UserPoolTags"]["team"] = "b"
+    pool["UserPool"]["SchemaAttributes"][0]["Name"] = "phone"
+    assert described.user_pool is not None
+    assert described.user_pool.user_pool_tags == {"team": "a"}
+    assert described.user_pool.schema_attributes is not None
+    assert described.user_pool.schema_attributes[0].name == "email"
+
+
+# --- the JSON form -------------------------------------------------------------------------------
+
+
+def test_to_json_is_json_and_comes_back() -> None:
+    model = DescribeUserPoolClientResponse.from_wire(
+        {"UserPoolClient": {"ClientName": "web", "CreationDate": WHEN, "ReadAttributes": ["email"]}}
+    )
+    data = model.to_json()
+    assert data["UserPoolClient"]["CreationDate"] == "2024-05-06T07:08:09+00:00"
+    text = json.dumps(data)
+    assert DescribeUserPoolClientResponse.from_wire(json.loads(text)) == model
+    assert DescribeUserPoolClientResponse.from_wire(model.to_wire()) == model
+
+
+def test_blobs_go_to_json_as_base64_and_come_back_as_bytes() -> None:
+    asset = AssetType(category="FAVICON_ICO", color_mode="LIGHT", extension="ICO", bytes_=b"\x00\x01icon")
+    data = asset.to_json()
+    assert data["Bytes"] == "AAFpY29u"
+    assert AssetType.from_wire(json.loads(json.dumps(data))) == asset
+    assert AssetType.from_wire(asset.to_wire()) == asset
+
+
+def test_timestamps_from_json_text_or_epoch_seconds() -> None:
+    for value in ("2024-05-06T07:08:09Z", "2024-05-06T07:08:09+00:00", 1714979289, 1714979289.0):
+        client = UserPoolClientType.from_wire({"CreationDate": value})
+        assert client.creation_date == WHEN, value
+
+
+# --- tools that print them -----------------------------------------------------------------------
+
+
+def test_repr_is_the_dataclass_repr_without_secrets() -> None:
+    units = TokenValidityUnitsType(access_token="hours", id_token="minutes")
+    assert repr(units) == "TokenValidityUnitsType(access_token='hours', id_token='minutes', refresh_token=None)"
+    client = UserPoolClientType(client_id="abc", client_secret="s" * 30, client_name="web")
+    assert "client_name='web'" in repr(client)
+    assert "abc" not in repr(client) and "sss" not in repr(client)
+    assert repr(client).startswith("UserPoolClientType(user_pool_id=None, client_name='web', client_secret_arn=None")
+
+
+@BOTH
+def test_pprint_lays_out_field_by_field(make: Any) -> None:
+    text = pprint.pformat(make(), width=60)
+    lines = text.splitlines()
+    assert len(lines) > 5
+    assert lines[1].startswith(" " * (len(type(make()).__name__) + 1))  # one field per line, aligned
+    assert "sss" not in text
+
+
+@BOTH
+def test_rich_lays_out_field_by_field(make: Any) -> None:
+    pretty = pytest.importorskip("rich.pretty")
+    text = pretty.pretty_repr(make(), max_width=60)
+    assert len(text.splitlines()) > 5
+    assert "sss" not in text
+
+
+def test_pytest_shows_the_differing_fields(tmp_path: Path) -> None:
+    test = tmp_path / "test_diff.py"
+    test.write_text(
+        textwrap.dedent(
+            """
+            from cognito_typed.models import TokenValidityUnitsType
+
+            def test_diff():
+                assert TokenValidityUnitsType(access_token="hours") == TokenValidityUnitsType(access_token="days")
+            """
+        )
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(test)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Differing attributes:" in result.stdout
+    assert "['access_token']" in result.stdout
+    assert "'hours' != 'days'" in result.stdout
+
+
+# --- malformed responses -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("wire", "path", "expected", "found"),
+    [
+        ({"UserPoolClient": "oops"}, "UserPoolClient", "a structure (UserPoolClientType)", "str"),
+        ({"UserPoolClient": {"TokenValidityUnits": [1]}}, "UserPoolClient.TokenValidityUnits", "a structure", "list"),
+        ({"UserPoolClient": {"CallbackURLs": "https://x"}}, "UserPoolClient.CallbackURLs", "a list", "str"),
+        ({"UserPoolClient": {"CreationDate": "yesterday"}}, "UserPoolClient.CreationDate", "a timestamp", "str"),
+    ],
+)
+def test_a_malformed_response_names_the_member_and_the_type(wire: Any, path: str, expected: str, found: str) -> None:
+    with pytest.raises(MalformedResponseError) as info:
+        DescribeUserPoolClientResponse.from_wire(wire)
+    assert info.value.path == path
+    assert expected in info.value.expected
+    assert info.value.found == found
+    assert str(info.value).startswith(path)
+
+
+def test_a_malformed_item_names_its_index() -> None:
+    with pytest.raises(MalformedResponseError) as info:
+        ListUsersResponse.from_wire({"Users": [{"Username": "a"}, {"Username": "b", "Attributes": [{"Name": "x"}, 7]}]})
+    assert info.value.path == "Users[1].Attributes[1]"
+    assert info.value.found == "int"
+    with pytest.raises(MalformedResponseError) as missing:
+        ListUsersResponse.from_wire({"Users": [{"Attributes": [{"Value": "x"}]}]})
+    assert missing.value.path == "Users[0].Attributes[0].Name"
+    assert pickle.loads(pickle.dumps(info.value)).path == info.value.path
+
+
+# --- the classes follow the model ----------------------------------------------------------------
 
 
 @pytest.mark.parametrize("name", STRUCTURES)
 def test_class_matches_the_model(name: str) -> None:
-    """Field table, __init__ signature and defaults follow the IR: names, wire names, required, order."""
+    """Fields, their order, defaults and __init__ signature follow the IR."""
     shape = SERVICE.shapes[name]
     cls = model_class(name)
-    assert issubclass(cls, Model)
-    fields = cls.__schema__.fields
-    assert [(f.name, f.wire, f.required) for f in fields] == [
-        (m.py_name, m.wire_name, m.required) for m in shape.members
-    ]
-    for m in shape.members:
+    assert issubclass(cls, Model) and dataclasses.is_dataclass(cls)
+    fields = [f for f in dataclasses.fields(cls) if f.name != "response_metadata"]
+    assert [f.name for f in fields] == [m.py_name for m in shape.members]
+    params = inspect.signature(cls).parameters
+    for m, f in zip(shape.members, fields, strict=True):
         assert m.py_name.isidentifier()
-        if not m.required:
-            assert getattr(cls, m.py_name) is UNSET
-    assert set(inspect.get_annotations(cls)) == {m.py_name for m in shape.members}
+        assert (f.default is dataclasses.MISSING) == m.required
+        assert (params[m.py_name].default is inspect.Parameter.empty) == m.required
+    is_output = any(op.output == name for op in SERVICE.operations)
+    assert ("response_metadata" in {f.name for f in dataclasses.fields(cls)}) == is_output
 
 
 def test_request_classes_know_their_operation() -> None:
@@ -211,4 +399,25 @@ def test_request_classes_know_their_operation() -> None:
 
 
 def test_models_module_exports_exactly_the_structures() -> None:
-    assert sorted(cognito_typed.models.__all__) == STRUCTURES
+    assert sorted(cognito_typed.models.__all__) == sorted([*STRUCTURES, "ResponseMetadata"])
+    assert set(dir(cognito_typed.models)) >= set(cognito_typed.models.__all__)
+    with pytest.raises(AttributeError, match="NoSuchModel"):
+        cognito_typed.models.NoSuchModel  # type: ignore[attr-defined]  # noqa: B018
+
+
+def test_classes_are_created_on_first_use() -> None:
+    code = textwrap.dedent(
+        """
+        import sys
+        import cognito_typed.client
+        import cognito_typed.models
+        loaded = lambda: sorted(m for m in sys.modules if m.startswith("cognito_typed.models._"))
+        print(len(loaded()))
+        from cognito_typed.models import TokenValidityUnitsType
+        print(loaded())
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    first, second = result.stdout.splitlines()
+    assert first == "0"
+    assert second == "['cognito_typed.models._kinds', 'cognito_typed.models._token_validity_units_type']"

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from strategies import python_regex
 from support import SERVICE
 
-from cognito_typed._patterns import java_pattern
+from cognito_typed._runtime.patterns import java_pattern
 
 PATTERNS = sorted({s.constraints.pattern for s in SERVICE.shapes.values() if s.constraints.pattern})
 

@@ -2,50 +2,60 @@
 
 Generated from botocore's own ``cognito-idp`` model:
 
-- :mod:`cognito_typed.models`: dataclass-style request/response models (``to_wire``/``from_wire``/``validate``)
+- :mod:`cognito_typed.models`: a frozen dataclass per structure (``to_wire``/``from_wire``/``validate``)
 - :mod:`cognito_typed.type_defs`: TypedDicts with the wire names, for code that passes dicts to boto3
 - :mod:`cognito_typed.literals`: ``Literal`` aliases for every enum
 - :mod:`cognito_typed.errors`: one exception class per error code
 - :mod:`cognito_typed.client`: :class:`CognitoIdentityProvider`, the typed client, with
   merge-on-update (``plan_*``/``merge_*``) for every update that has a describe partner
 
-The client and merge names are loaded on first use, so ``import cognito_typed`` stays cheap.
+The hand-written runtime they stand on is ``cognito_typed._runtime``. The client and merge
+names are loaded on first use, so ``import cognito_typed`` stays cheap.
 """
 
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
-from cognito_typed._runtime import UNSET, Model, Request, Unset, ValidationError, Violation
+from cognito_typed._runtime.base import MalformedResponseError, Model, Request, ResponseMetadata
+from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
-    from cognito_typed._merge import RESET, ConcurrentModificationError, Plan, Reset
+    from cognito_typed._runtime.merge import RESET, Change, ConcurrentModificationError, Plan, Reset
     from cognito_typed.client import CognitoIdentityProvider
 
 __all__ = [
     "RESET",
-    "UNSET",
+    "Change",
     "CognitoIdentityProvider",
     "ConcurrentModificationError",
+    "MalformedResponseError",
     "Model",
     "Plan",
     "Request",
     "Reset",
-    "Unset",
+    "ResponseMetadata",
     "ValidationError",
     "Violation",
 ]
 
 _LAZY = {
     "CognitoIdentityProvider": "cognito_typed.client",
-    "RESET": "cognito_typed._merge",
-    "Reset": "cognito_typed._merge",
-    "Plan": "cognito_typed._merge",
-    "ConcurrentModificationError": "cognito_typed._merge",
+    "RESET": "cognito_typed._runtime.merge",
+    "Reset": "cognito_typed._runtime.merge",
+    "Plan": "cognito_typed._runtime.merge",
+    "Change": "cognito_typed._runtime.merge",
+    "ConcurrentModificationError": "cognito_typed._runtime.merge",
 }
 
+if not TYPE_CHECKING:
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    return getattr(import_module(module), name)
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(import_module(module), name)
+        globals()[name] = value
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted({*globals(), *_LAZY})

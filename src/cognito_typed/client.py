@@ -6,398 +6,261 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from cognito_typed import merges
-from cognito_typed._client import ClientBase, Pages
-from cognito_typed._merge import Plan, Reset, apply, plan
-from cognito_typed._runtime import UNSET, Model, Unset
-from cognito_typed.literals import (
-    AliasAttributeType,
-    AuthFlowType,
-    ChallengeNameType,
-    CIMDCacheActionType,
-    ClientTypeType,
-    DeletionProtectionType,
-    DeliveryMediumType,
-    DeviceRememberedStatusType,
-    ExplicitAuthFlowsType,
-    FeedbackValueType,
-    IdentityProviderTypeType,
-    IssuedTokenTypeIdentifierType,
-    MessageActionType,
-    OAuthFlowType,
-    PasswordHashingAlgorithmType,
-    PreventUserExistenceErrorTypes,
-    RevokeAssociatedSessionsType,
-    TermsEnforcementType,
-    TermsSourceType,
-    TokenTypeIdentifierType,
-    UpdateReplicaStatusType,
-    UsernameAttributeType,
-    UserPoolMfaType,
-    UserPoolTierType,
-    UserSessionTrackingType,
-    VerifiedAttributeType,
-)
-from cognito_typed.models import (
-    AccountRecoverySettingType,
-    AccountTakeoverRiskConfigurationType,
-    AcrLevelConfigType,
-    AddCustomAttributesRequest,
-    AddCustomAttributesResponse,
-    AddUserPoolClientSecretRequest,
-    AddUserPoolClientSecretResponse,
-    AdminAddUserToGroupRequest,
-    AdminConfirmSignUpRequest,
-    AdminConfirmSignUpResponse,
-    AdminCreateUserConfigType,
-    AdminCreateUserRequest,
-    AdminCreateUserResponse,
-    AdminDeleteSoftwareTokenRequest,
-    AdminDeleteSoftwareTokenResponse,
-    AdminDeleteUserAttributesRequest,
-    AdminDeleteUserAttributesResponse,
-    AdminDeleteUserRequest,
-    AdminDisableProviderForUserRequest,
-    AdminDisableProviderForUserResponse,
-    AdminDisableUserRequest,
-    AdminDisableUserResponse,
-    AdminEnableUserRequest,
-    AdminEnableUserResponse,
-    AdminForgetDeviceRequest,
-    AdminGetDeviceRequest,
-    AdminGetDeviceResponse,
-    AdminGetUserAuthFactorsRequest,
-    AdminGetUserAuthFactorsResponse,
-    AdminGetUserRequest,
-    AdminGetUserResponse,
-    AdminInitiateAuthRequest,
-    AdminInitiateAuthResponse,
-    AdminLinkProviderForUserRequest,
-    AdminLinkProviderForUserResponse,
-    AdminListDevicesRequest,
-    AdminListDevicesResponse,
-    AdminListGroupsForUserRequest,
-    AdminListGroupsForUserResponse,
-    AdminListUserAuthEventsRequest,
-    AdminListUserAuthEventsResponse,
-    AdminListUserSessionsRequest,
-    AdminListUserSessionsResponse,
-    AdminRemoveUserFromGroupRequest,
-    AdminResetUserPasswordRequest,
-    AdminResetUserPasswordResponse,
-    AdminRespondToAuthChallengeRequest,
-    AdminRespondToAuthChallengeResponse,
-    AdminRevokeUserSessionRequest,
-    AdminRevokeUserSessionResponse,
-    AdminSetUserMFAPreferenceRequest,
-    AdminSetUserMFAPreferenceResponse,
-    AdminSetUserPasswordRequest,
-    AdminSetUserPasswordResponse,
-    AdminSetUserSettingsRequest,
-    AdminSetUserSettingsResponse,
-    AdminUpdateAuthEventFeedbackRequest,
-    AdminUpdateAuthEventFeedbackResponse,
-    AdminUpdateDeviceStatusRequest,
-    AdminUpdateDeviceStatusResponse,
-    AdminUpdateUserAttributesRequest,
-    AdminUpdateUserAttributesResponse,
-    AdminUserGlobalSignOutRequest,
-    AdminUserGlobalSignOutResponse,
-    AnalyticsConfigurationType,
-    AnalyticsMetadataType,
-    AssetType,
-    AssociateSoftwareTokenRequest,
-    AssociateSoftwareTokenResponse,
-    AttributeType,
-    AuthEventType,
-    CancelPointInTimeRecoveryRequest,
-    CancelPointInTimeRecoveryResponse,
-    ChangePasswordRequest,
-    ChangePasswordResponse,
-    CIMDPolicySummaryType,
-    CIMDPolicyType,
-    ClientMetadataURLType,
-    ClientSSOSessionConfigType,
-    CompleteWebAuthnRegistrationRequest,
-    CompleteWebAuthnRegistrationResponse,
-    CompromisedCredentialsRiskConfigurationType,
-    ConfirmDeviceRequest,
-    ConfirmDeviceResponse,
-    ConfirmForgotPasswordRequest,
-    ConfirmForgotPasswordResponse,
-    ConfirmSignUpRequest,
-    ConfirmSignUpResponse,
-    ContextDataType,
-    CreateCIMDPolicyRequest,
-    CreateCIMDPolicyResponse,
-    CreateGroupRequest,
-    CreateGroupResponse,
-    CreateIdentityProviderRequest,
-    CreateIdentityProviderResponse,
-    CreateManagedLoginBrandingRequest,
-    CreateManagedLoginBrandingResponse,
-    CreateResourceServerRequest,
-    CreateResourceServerResponse,
-    CreateTermsRequest,
-    CreateTermsResponse,
-    CreateUserImportJobRequest,
-    CreateUserImportJobResponse,
-    CreateUserPoolClientRequest,
-    CreateUserPoolClientResponse,
-    CreateUserPoolDomainRequest,
-    CreateUserPoolDomainResponse,
-    CreateUserPoolReplicaRequest,
-    CreateUserPoolReplicaResponse,
-    CreateUserPoolRequest,
-    CreateUserPoolResponse,
-    CustomDomainConfigType,
-    DcrConfigurationType,
-    DeleteCIMDPolicyRequest,
-    DeleteCIMDPolicyResponse,
-    DeleteGroupRequest,
-    DeleteIdentityProviderRequest,
-    DeleteManagedLoginBrandingRequest,
-    DeleteResourceServerRequest,
-    DeleteTermsRequest,
-    DeleteUserAttributesRequest,
-    DeleteUserAttributesResponse,
-    DeleteUserPoolClientRequest,
-    DeleteUserPoolClientSecretRequest,
-    DeleteUserPoolClientSecretResponse,
-    DeleteUserPoolDomainRequest,
-    DeleteUserPoolDomainResponse,
-    DeleteUserPoolReplicaRequest,
-    DeleteUserPoolReplicaResponse,
-    DeleteUserPoolRequest,
-    DeleteUserRequest,
-    DeleteWebAuthnCredentialRequest,
-    DeleteWebAuthnCredentialResponse,
-    DescribeCIMDPolicyRequest,
-    DescribeCIMDPolicyResponse,
-    DescribeIdentityProviderRequest,
-    DescribeIdentityProviderResponse,
-    DescribeManagedLoginBrandingByClientRequest,
-    DescribeManagedLoginBrandingByClientResponse,
-    DescribeManagedLoginBrandingRequest,
-    DescribeManagedLoginBrandingResponse,
-    DescribePointInTimeRecoveryRequest,
-    DescribePointInTimeRecoveryResponse,
-    DescribeResourceServerRequest,
-    DescribeResourceServerResponse,
-    DescribeRiskConfigurationRequest,
-    DescribeRiskConfigurationResponse,
-    DescribeTermsByClientRequest,
-    DescribeTermsByClientResponse,
-    DescribeTermsRequest,
-    DescribeTermsResponse,
-    DescribeUserImportJobRequest,
-    DescribeUserImportJobResponse,
-    DescribeUserPoolClientRequest,
-    DescribeUserPoolClientResponse,
-    DescribeUserPoolDomainRequest,
-    DescribeUserPoolDomainResponse,
-    DescribeUserPoolRequest,
-    DescribeUserPoolResponse,
-    DeviceConfigurationType,
-    DeviceSecretVerifierConfigType,
-    DomainDescriptionType,
-    EmailConfigurationType,
-    EmailMfaConfigType,
-    EmailMfaSettingsType,
-    ForgetDeviceRequest,
-    ForgotPasswordRequest,
-    ForgotPasswordResponse,
-    GetClientTokenRequest,
-    GetClientTokenResponse,
-    GetCSVHeaderRequest,
-    GetCSVHeaderResponse,
-    GetDerivedTokenRequest,
-    GetDerivedTokenResponse,
-    GetDeviceRequest,
-    GetDeviceResponse,
-    GetGroupRequest,
-    GetGroupResponse,
-    GetIdentityProviderByIdentifierRequest,
-    GetIdentityProviderByIdentifierResponse,
-    GetLogDeliveryConfigurationRequest,
-    GetLogDeliveryConfigurationResponse,
-    GetProvisionedLimitRequest,
-    GetProvisionedLimitResponse,
-    GetSigningCertificateRequest,
-    GetSigningCertificateResponse,
-    GetTokensFromRefreshTokenRequest,
-    GetTokensFromRefreshTokenResponse,
-    GetUICustomizationRequest,
-    GetUICustomizationResponse,
-    GetUserAttributeVerificationCodeRequest,
-    GetUserAttributeVerificationCodeResponse,
-    GetUserAuthFactorsRequest,
-    GetUserAuthFactorsResponse,
-    GetUserPoolClientSessionConfigurationRequest,
-    GetUserPoolClientSessionConfigurationResponse,
-    GetUserPoolMfaConfigRequest,
-    GetUserPoolMfaConfigResponse,
-    GetUserPoolSessionConfigurationRequest,
-    GetUserPoolSessionConfigurationResponse,
-    GetUserRequest,
-    GetUserResponse,
-    GlobalSignOutRequest,
-    GlobalSignOutResponse,
-    GroupType,
-    IdentityProviderType,
-    InitiateAuthRequest,
-    InitiateAuthResponse,
-    InitiatePointInTimeRecoveryRequest,
-    InitiatePointInTimeRecoveryResponse,
-    IssuerConfigurationType,
-    KeyConfigurationType,
-    LambdaConfigType,
-    LimitDefinitionType,
-    ListCIMDPoliciesRequest,
-    ListCIMDPoliciesResponse,
-    ListClientMetadataURLsRequest,
-    ListClientMetadataURLsResponse,
-    ListDevicesRequest,
-    ListDevicesResponse,
-    ListGroupsRequest,
-    ListGroupsResponse,
-    ListIdentityProvidersRequest,
-    ListIdentityProvidersResponse,
-    ListPointInTimeRecoveriesRequest,
-    ListPointInTimeRecoveriesResponse,
-    ListResourceServersRequest,
-    ListResourceServersResponse,
-    ListTagsForResourceRequest,
-    ListTagsForResourceResponse,
-    ListTermsRequest,
-    ListTermsResponse,
-    ListUserImportJobsRequest,
-    ListUserImportJobsResponse,
-    ListUserPoolClientSecretsRequest,
-    ListUserPoolClientSecretsResponse,
-    ListUserPoolClientsRequest,
-    ListUserPoolClientsResponse,
-    ListUserPoolReplicasRequest,
-    ListUserPoolReplicasResponse,
-    ListUserPoolsRequest,
-    ListUserPoolsResponse,
-    ListUserSessionsRequest,
-    ListUserSessionsResponse,
-    ListUsersInGroupRequest,
-    ListUsersInGroupResponse,
-    ListUsersRequest,
-    ListUsersResponse,
-    ListWebAuthnCredentialsRequest,
-    ListWebAuthnCredentialsResponse,
-    LogConfigurationType,
-    LogDeliveryConfigurationType,
-    MFAOptionType,
-    ProviderDescription,
-    ProviderUserIdentifierType,
-    RefreshTokenRotationType,
-    ResendConfirmationCodeRequest,
-    ResendConfirmationCodeResponse,
-    ResourceServerScopeType,
-    ResourceServerType,
-    RespondToAuthChallengeRequest,
-    RespondToAuthChallengeResponse,
-    RevokeTokenRequest,
-    RevokeTokenResponse,
-    RevokeUserSessionRequest,
-    RevokeUserSessionResponse,
-    RiskConfigurationType,
-    RiskExceptionConfigurationType,
-    RoutingType,
-    SchemaAttributeType,
-    SetLogDeliveryConfigurationRequest,
-    SetLogDeliveryConfigurationResponse,
-    SetRiskConfigurationRequest,
-    SetRiskConfigurationResponse,
-    SetUICustomizationRequest,
-    SetUICustomizationResponse,
-    SetUserMFAPreferenceRequest,
-    SetUserMFAPreferenceResponse,
-    SetUserPoolClientSessionConfigurationRequest,
-    SetUserPoolClientSessionConfigurationResponse,
-    SetUserPoolMfaConfigRequest,
-    SetUserPoolMfaConfigResponse,
-    SetUserPoolSessionConfigurationRequest,
-    SetUserPoolSessionConfigurationResponse,
-    SetUserSettingsRequest,
-    SetUserSettingsResponse,
-    SignUpRequest,
-    SignUpResponse,
-    SmsConfigurationType,
-    SmsMfaConfigType,
-    SMSMfaSettingsType,
-    SoftwareTokenMfaConfigType,
-    SoftwareTokenMfaSettingsType,
-    StartPointInTimeRecoveryRequest,
-    StartPointInTimeRecoveryResponse,
-    StartUserImportJobRequest,
-    StartUserImportJobResponse,
-    StartWebAuthnRegistrationRequest,
-    StartWebAuthnRegistrationResponse,
-    StopUserImportJobRequest,
-    StopUserImportJobResponse,
-    TagResourceRequest,
-    TagResourceResponse,
-    TermsType,
-    TokenValidityUnitsType,
-    UICustomizationType,
-    UntagResourceRequest,
-    UntagResourceResponse,
-    UpdateAuthEventFeedbackRequest,
-    UpdateAuthEventFeedbackResponse,
-    UpdateCIMDPolicyRequest,
-    UpdateCIMDPolicyResponse,
-    UpdateClientMetadataURLStateRequest,
-    UpdateClientMetadataURLStateResponse,
-    UpdateDeviceStatusRequest,
-    UpdateDeviceStatusResponse,
-    UpdateGroupRequest,
-    UpdateGroupResponse,
-    UpdateIdentityProviderRequest,
-    UpdateIdentityProviderResponse,
-    UpdateManagedLoginBrandingRequest,
-    UpdateManagedLoginBrandingResponse,
-    UpdateProvisionedLimitRequest,
-    UpdateProvisionedLimitResponse,
-    UpdateResourceServerRequest,
-    UpdateResourceServerResponse,
-    UpdateTermsRequest,
-    UpdateTermsResponse,
-    UpdateUserAttributesRequest,
-    UpdateUserAttributesResponse,
-    UpdateUserPoolClientRequest,
-    UpdateUserPoolClientResponse,
-    UpdateUserPoolDomainRequest,
-    UpdateUserPoolDomainResponse,
-    UpdateUserPoolReplicaRequest,
-    UpdateUserPoolReplicaResponse,
-    UpdateUserPoolRequest,
-    UpdateUserPoolResponse,
-    UserAttributeUpdateSettingsType,
-    UserContextDataType,
-    UsernameConfigurationType,
-    UserPoolAddOnsType,
-    UserPoolClientDescription,
-    UserPoolClientType,
-    UserPoolDescriptionType,
-    UserPoolPolicyType,
-    UserPoolTokenSessionConfigType,
-    UserPoolType,
-    UserType,
-    VerificationMessageTemplateType,
-    VerifySoftwareTokenRequest,
-    VerifySoftwareTokenResponse,
-    VerifyUserAttributeRequest,
-    VerifyUserAttributeResponse,
-    WebAuthnConfigurationType,
-    WebAuthnMfaSettingsType,
-)
+from cognito_typed import models
+from cognito_typed._runtime.base import Model
+from cognito_typed._runtime.client import ClientBase, Pages
+
+if TYPE_CHECKING:
+    from cognito_typed._runtime.merge import Plan, Reset
+    from cognito_typed.literals import (
+        AliasAttributeType,
+        AuthFlowType,
+        ChallengeNameType,
+        CIMDCacheActionType,
+        ClientTypeType,
+        DeletionProtectionType,
+        DeliveryMediumType,
+        DeviceRememberedStatusType,
+        ExplicitAuthFlowsType,
+        FeedbackValueType,
+        IdentityProviderTypeType,
+        IssuedTokenTypeIdentifierType,
+        MessageActionType,
+        OAuthFlowType,
+        PasswordHashingAlgorithmType,
+        PreventUserExistenceErrorTypes,
+        RevokeAssociatedSessionsType,
+        TermsEnforcementType,
+        TermsSourceType,
+        TokenTypeIdentifierType,
+        UpdateReplicaStatusType,
+        UsernameAttributeType,
+        UserPoolMfaType,
+        UserPoolTierType,
+        UserSessionTrackingType,
+        VerifiedAttributeType,
+    )
+    from cognito_typed.models import (
+        AccountRecoverySettingType,
+        AccountTakeoverRiskConfigurationType,
+        AcrLevelConfigType,
+        AddCustomAttributesResponse,
+        AddUserPoolClientSecretResponse,
+        AdminConfirmSignUpResponse,
+        AdminCreateUserConfigType,
+        AdminCreateUserResponse,
+        AdminDeleteSoftwareTokenResponse,
+        AdminDeleteUserAttributesResponse,
+        AdminDisableProviderForUserResponse,
+        AdminDisableUserResponse,
+        AdminEnableUserResponse,
+        AdminGetDeviceResponse,
+        AdminGetUserAuthFactorsResponse,
+        AdminGetUserResponse,
+        AdminInitiateAuthResponse,
+        AdminLinkProviderForUserResponse,
+        AdminListDevicesResponse,
+        AdminListGroupsForUserResponse,
+        AdminListUserAuthEventsResponse,
+        AdminListUserSessionsResponse,
+        AdminResetUserPasswordResponse,
+        AdminRespondToAuthChallengeResponse,
+        AdminRevokeUserSessionResponse,
+        AdminSetUserMFAPreferenceResponse,
+        AdminSetUserPasswordResponse,
+        AdminSetUserSettingsResponse,
+        AdminUpdateAuthEventFeedbackResponse,
+        AdminUpdateDeviceStatusResponse,
+        AdminUpdateUserAttributesResponse,
+        AdminUserGlobalSignOutResponse,
+        AnalyticsConfigurationType,
+        AnalyticsMetadataType,
+        AssetType,
+        AssociateSoftwareTokenResponse,
+        AttributeType,
+        AuthEventType,
+        CancelPointInTimeRecoveryResponse,
+        ChangePasswordResponse,
+        CIMDPolicySummaryType,
+        CIMDPolicyType,
+        ClientMetadataURLType,
+        ClientSSOSessionConfigType,
+        CompleteWebAuthnRegistrationResponse,
+        CompromisedCredentialsRiskConfigurationType,
+        ConfirmDeviceResponse,
+        ConfirmForgotPasswordResponse,
+        ConfirmSignUpResponse,
+        ContextDataType,
+        CreateCIMDPolicyResponse,
+        CreateGroupResponse,
+        CreateIdentityProviderResponse,
+        CreateManagedLoginBrandingResponse,
+        CreateResourceServerResponse,
+        CreateTermsResponse,
+        CreateUserImportJobResponse,
+        CreateUserPoolClientResponse,
+        CreateUserPoolDomainResponse,
+        CreateUserPoolReplicaResponse,
+        CreateUserPoolResponse,
+        CustomDomainConfigType,
+        DcrConfigurationType,
+        DeleteCIMDPolicyResponse,
+        DeleteUserAttributesResponse,
+        DeleteUserPoolClientSecretResponse,
+        DeleteUserPoolDomainResponse,
+        DeleteUserPoolReplicaResponse,
+        DeleteWebAuthnCredentialResponse,
+        DescribeCIMDPolicyResponse,
+        DescribeIdentityProviderResponse,
+        DescribeManagedLoginBrandingByClientResponse,
+        DescribeManagedLoginBrandingResponse,
+        DescribePointInTimeRecoveryResponse,
+        DescribeResourceServerResponse,
+        DescribeRiskConfigurationResponse,
+        DescribeTermsByClientResponse,
+        DescribeTermsResponse,
+        DescribeUserImportJobResponse,
+        DescribeUserPoolClientResponse,
+        DescribeUserPoolDomainResponse,
+        DescribeUserPoolResponse,
+        DeviceConfigurationType,
+        DeviceSecretVerifierConfigType,
+        DomainDescriptionType,
+        EmailConfigurationType,
+        EmailMfaConfigType,
+        EmailMfaSettingsType,
+        ForgotPasswordResponse,
+        GetClientTokenResponse,
+        GetCSVHeaderResponse,
+        GetDerivedTokenResponse,
+        GetDeviceResponse,
+        GetGroupResponse,
+        GetIdentityProviderByIdentifierResponse,
+        GetLogDeliveryConfigurationResponse,
+        GetProvisionedLimitResponse,
+        GetSigningCertificateResponse,
+        GetTokensFromRefreshTokenResponse,
+        GetUICustomizationResponse,
+        GetUserAttributeVerificationCodeResponse,
+        GetUserAuthFactorsResponse,
+        GetUserPoolClientSessionConfigurationResponse,
+        GetUserPoolMfaConfigResponse,
+        GetUserPoolSessionConfigurationResponse,
+        GetUserResponse,
+        GlobalSignOutResponse,
+        GroupType,
+        IdentityProviderType,
+        InitiateAuthResponse,
+        InitiatePointInTimeRecoveryResponse,
+        IssuerConfigurationType,
+        KeyConfigurationType,
+        LambdaConfigType,
+        LimitDefinitionType,
+        ListCIMDPoliciesResponse,
+        ListClientMetadataURLsResponse,
+        ListDevicesResponse,
+        ListGroupsResponse,
+        ListIdentityProvidersResponse,
+        ListPointInTimeRecoveriesResponse,
+        ListResourceServersResponse,
+        ListTagsForResourceResponse,
+        ListTermsResponse,
+        ListUserImportJobsResponse,
+        ListUserPoolClientSecretsResponse,
+        ListUserPoolClientsResponse,
+        ListUserPoolReplicasResponse,
+        ListUserPoolsResponse,
+        ListUserSessionsResponse,
+        ListUsersInGroupResponse,
+        ListUsersResponse,
+        ListWebAuthnCredentialsResponse,
+        LogConfigurationType,
+        LogDeliveryConfigurationType,
+        MFAOptionType,
+        ProviderDescription,
+        ProviderUserIdentifierType,
+        RefreshTokenRotationType,
+        ResendConfirmationCodeResponse,
+        ResourceServerScopeType,
+        ResourceServerType,
+        RespondToAuthChallengeResponse,
+        RevokeTokenResponse,
+        RevokeUserSessionResponse,
+        RiskConfigurationType,
+        RiskExceptionConfigurationType,
+        RoutingType,
+        SchemaAttributeType,
+        SetLogDeliveryConfigurationRequest,
+        SetLogDeliveryConfigurationResponse,
+        SetRiskConfigurationRequest,
+        SetRiskConfigurationResponse,
+        SetUICustomizationRequest,
+        SetUICustomizationResponse,
+        SetUserMFAPreferenceResponse,
+        SetUserPoolClientSessionConfigurationRequest,
+        SetUserPoolClientSessionConfigurationResponse,
+        SetUserPoolMfaConfigRequest,
+        SetUserPoolMfaConfigResponse,
+        SetUserPoolSessionConfigurationRequest,
+        SetUserPoolSessionConfigurationResponse,
+        SetUserSettingsResponse,
+        SignUpResponse,
+        SmsConfigurationType,
+        SmsMfaConfigType,
+        SMSMfaSettingsType,
+        SoftwareTokenMfaConfigType,
+        SoftwareTokenMfaSettingsType,
+        StartPointInTimeRecoveryResponse,
+        StartUserImportJobResponse,
+        StartWebAuthnRegistrationResponse,
+        StopUserImportJobResponse,
+        TagResourceResponse,
+        TermsType,
+        TokenValidityUnitsType,
+        UICustomizationType,
+        UntagResourceResponse,
+        UpdateAuthEventFeedbackResponse,
+        UpdateCIMDPolicyRequest,
+        UpdateCIMDPolicyResponse,
+        UpdateClientMetadataURLStateResponse,
+        UpdateDeviceStatusResponse,
+        UpdateGroupRequest,
+        UpdateGroupResponse,
+        UpdateIdentityProviderRequest,
+        UpdateIdentityProviderResponse,
+        UpdateManagedLoginBrandingResponse,
+        UpdateProvisionedLimitResponse,
+        UpdateResourceServerRequest,
+        UpdateResourceServerResponse,
+        UpdateTermsRequest,
+        UpdateTermsResponse,
+        UpdateUserAttributesResponse,
+        UpdateUserPoolClientRequest,
+        UpdateUserPoolClientResponse,
+        UpdateUserPoolDomainRequest,
+        UpdateUserPoolDomainResponse,
+        UpdateUserPoolReplicaResponse,
+        UpdateUserPoolRequest,
+        UpdateUserPoolResponse,
+        UserAttributeUpdateSettingsType,
+        UserContextDataType,
+        UsernameConfigurationType,
+        UserPoolAddOnsType,
+        UserPoolClientDescription,
+        UserPoolClientType,
+        UserPoolDescriptionType,
+        UserPoolPolicyType,
+        UserPoolTokenSessionConfigType,
+        UserPoolType,
+        UserType,
+        VerificationMessageTemplateType,
+        VerifySoftwareTokenResponse,
+        VerifyUserAttributeResponse,
+        WebAuthnConfigurationType,
+        WebAuthnMfaSettingsType,
+    )
 
 __all__ = ["CognitoIdentityProvider"]
 
@@ -422,9 +285,13 @@ class CognitoIdentityProvider(ClientBase):
         custom_attributes: Sequence[SchemaAttributeType],
     ) -> AddCustomAttributesResponse:
         """Adds additional user attributes to the user pool schema. Custom attributes can be mutable or
-        immutable and have a custom: or dev: prefix. For more information, see Custom attributes."""
+        immutable and have a custom: or dev: prefix. For more information, see Custom attributes.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserImportInProgressException."""
         return self.send(
-            AddCustomAttributesRequest(
+            models.AddCustomAttributesRequest(
                 user_pool_id=user_pool_id,
                 custom_attributes=custom_attributes,
             )
@@ -435,12 +302,16 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        client_secret: str | Unset = UNSET,
+        client_secret: str | None = None,
     ) -> AddUserPoolClientSecretResponse:
         """Creates a new client secret for an existing confidential user pool app client. Supports up
-        to 2 active secrets per app client for zero-downtime credential rotation workflows."""
+        to 2 active secrets per app client for zero-downtime credential rotation workflows.
+
+        Raises (cognito_typed.errors): AccessDeniedException, InternalServerException,
+        InvalidParameterException, LimitExceededException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            AddUserPoolClientSecretRequest(
+            models.AddUserPoolClientSecretRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 client_secret=client_secret,
@@ -455,9 +326,13 @@ class CognitoIdentityProvider(ClientBase):
         group_name: str,
     ) -> None:
         """Adds a user to a group. A user who is in a group can present a preferred-role claim to an
-        identity pool, and populates a cognito:groups claim to their access and identity tokens."""
+        identity pool, and populates a cognito:groups claim to their access and identity tokens.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         self.send(
-            AdminAddUserToGroupRequest(
+            models.AdminAddUserToGroupRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 group_name=group_name,
@@ -469,11 +344,17 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> AdminConfirmSignUpResponse:
-        """Confirms user sign-up as an administrator."""
+        """Confirms user sign-up as an administrator.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidLambdaResponseException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyFailedAttemptsException,
+        TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
+        UserNotFoundException."""
         return self.send(
-            AdminConfirmSignUpRequest(
+            models.AdminConfirmSignUpRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 client_metadata=client_metadata,
@@ -485,17 +366,25 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        user_attributes: Sequence[AttributeType] | Unset = UNSET,
-        validation_data: Sequence[AttributeType] | Unset = UNSET,
-        temporary_password: str | Unset = UNSET,
-        force_alias_creation: bool | Unset = UNSET,
-        message_action: MessageActionType | Unset = UNSET,
-        desired_delivery_mediums: Sequence[DeliveryMediumType] | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        user_attributes: Sequence[AttributeType] | None = None,
+        validation_data: Sequence[AttributeType] | None = None,
+        temporary_password: str | None = None,
+        force_alias_creation: bool | None = None,
+        message_action: MessageActionType | None = None,
+        desired_delivery_mediums: Sequence[DeliveryMediumType] | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> AdminCreateUserResponse:
-        """Creates a new user in the specified user pool."""
+        """Creates a new user in the specified user pool.
+
+        Raises (cognito_typed.errors): CodeDeliveryFailureException, InternalErrorException,
+        InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
+        ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
+        UnsupportedUserStateException, UserLambdaValidationException, UserNotFoundException,
+        UsernameExistsException."""
         return self.send(
-            AdminCreateUserRequest(
+            models.AdminCreateUserRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 user_attributes=user_attributes,
@@ -518,9 +407,13 @@ class CognitoIdentityProvider(ClientBase):
         (MFA) factor, also known as a software token. After this operation, the user can no longer
         sign in with TOTP MFA, and can register a new TOTP factor with AssociateSoftwareToken. Use
         this operation when a user loses access to their TOTP-generating device, for example, a lost
-        or reset phone, and needs to register a new one."""
+        or reset phone, and needs to register a new one.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            AdminDeleteSoftwareTokenRequest(
+            models.AdminDeleteSoftwareTokenRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -532,9 +425,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
     ) -> None:
-        """Deletes a user profile in your user pool."""
+        """Deletes a user profile in your user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         self.send(
-            AdminDeleteUserRequest(
+            models.AdminDeleteUserRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -549,9 +446,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> AdminDeleteUserAttributesResponse:
         """Deletes attribute values from a user. This operation doesn't affect tokens for existing user
         sessions. The next ID token that the user receives will no longer have the deleted
-        attributes."""
+        attributes.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminDeleteUserAttributesRequest(
+            models.AdminDeleteUserAttributesRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 user_attribute_names=user_attribute_names,
@@ -569,9 +470,13 @@ class CognitoIdentityProvider(ClientBase):
         native username + password user, they can't use their password to sign in. If the user to
         deactivate is a linked external IdP user, any link between that user and an existing user is
         removed. When the external user signs in again, and the user is no longer attached to the
-        previously linked DestinationUser, the user must create a new user account."""
+        previously linked DestinationUser, the user must create a new user account.
+
+        Raises (cognito_typed.errors): AliasExistsException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminDisableProviderForUserRequest(
+            models.AdminDisableProviderForUserRequest(
                 user_pool_id=user_pool_id,
                 user=user,
             )
@@ -584,9 +489,13 @@ class CognitoIdentityProvider(ClientBase):
         username: str,
     ) -> AdminDisableUserResponse:
         """Deactivates a user profile and revokes all access tokens for the user. A deactivated user
-        can't sign in, but still appears in the responses to ListUsers API requests."""
+        can't sign in, but still appears in the responses to ListUsers API requests.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminDisableUserRequest(
+            models.AdminDisableUserRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -598,9 +507,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
     ) -> AdminEnableUserResponse:
-        """Activates sign-in for a user profile that previously had sign-in access disabled."""
+        """Activates sign-in for a user profile that previously had sign-in access disabled.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminEnableUserRequest(
+            models.AdminEnableUserRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -615,9 +528,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> None:
         """Forgets, or deletes, a remembered device from a user's profile. After you forget the device,
         the user can no longer complete device authentication with that device and when applicable,
-        must submit MFA codes again. For more information, see Working with devices."""
+        must submit MFA codes again. For more information, see Working with devices.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException."""
         self.send(
-            AdminForgetDeviceRequest(
+            models.AdminForgetDeviceRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 device_key=device_key,
@@ -632,9 +549,13 @@ class CognitoIdentityProvider(ClientBase):
         username: str,
     ) -> AdminGetDeviceResponse:
         """Given the device key, returns details for a user's device. For more information, see Working
-        with devices."""
+        with devices.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            AdminGetDeviceRequest(
+            models.AdminGetDeviceRequest(
                 device_key=device_key,
                 user_pool_id=user_pool_id,
                 username=username,
@@ -648,9 +569,13 @@ class CognitoIdentityProvider(ClientBase):
         username: str,
     ) -> AdminGetUserResponse:
         """Given a username, returns details about a user profile in a user pool. You can specify alias
-        attributes in the Username request parameter."""
+        attributes in the Username request parameter.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminGetUserRequest(
+            models.AdminGetUserRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -662,9 +587,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
     ) -> AdminGetUserAuthFactorsResponse:
-        """Lists the authentication options for a user in a user pool. Returns the following:"""
+        """Lists the authentication options for a user in a user pool. Returns the following:
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminGetUserAuthFactorsRequest(
+            models.AdminGetUserAuthFactorsRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -676,18 +605,27 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         client_id: str,
         auth_flow: AuthFlowType,
-        auth_parameters: Mapping[str, str] | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        context_data: ContextDataType | Unset = UNSET,
-        session: str | Unset = UNSET,
+        auth_parameters: Mapping[str, str] | None = None,
+        client_metadata: Mapping[str, str] | None = None,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        context_data: ContextDataType | None = None,
+        session: str | None = None,
     ) -> AdminInitiateAuthResponse:
         """Starts sign-in for applications with a server-side component, for example a traditional web
         application. This operation specifies the authentication flow that you'd like to begin. The
         authentication flow that you specify must be supported in your app client configuration. For
-        more information about authentication flows, see Authentication flows."""
+        more information about authentication flows, see Authentication flows.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
+        InvalidParameterException, InvalidSmsRoleAccessPolicyException,
+        InvalidSmsRoleTrustRelationshipException, InvalidUserPoolConfigurationException,
+        MFAMethodNotFoundException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UnsupportedOperationException, UserLambdaValidationException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            AdminInitiateAuthRequest(
+            models.AdminInitiateAuthRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 auth_flow=auth_flow,
@@ -708,9 +646,14 @@ class CognitoIdentityProvider(ClientBase):
     ) -> AdminLinkProviderForUserResponse:
         """Links an existing user account in a user pool, or DestinationUser, to an identity from an
         external IdP, or SourceUser, based on a specified attribute name and value from the external
-        IdP."""
+        IdP.
+
+        Raises (cognito_typed.errors): AliasExistsException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotFoundException."""
         return self.send(
-            AdminLinkProviderForUserRequest(
+            models.AdminLinkProviderForUserRequest(
                 user_pool_id=user_pool_id,
                 destination_user=destination_user,
                 source_user=source_user,
@@ -722,15 +665,19 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        limit: int | Unset = UNSET,
-        pagination_token: str | Unset = UNSET,
+        limit: int | None = None,
+        pagination_token: str | None = None,
     ) -> AdminListDevicesResponse:
         """Lists a user's registered devices. Remembered devices are used in authentication services
         where you offer a "Remember me" option for users who you want to permit to sign in without
         MFA from a trusted device. Users can bypass MFA while your application performs device SRP
-        authentication on the back end. For more information, see Working with devices."""
+        authentication on the back end. For more information, see Working with devices.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            AdminListDevicesRequest(
+            models.AdminListDevicesRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 limit=limit,
@@ -743,14 +690,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         username: str,
         user_pool_id: str,
-        limit: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        limit: int | None = None,
+        next_token: str | None = None,
     ) -> AdminListGroupsForUserResponse:
         """Lists the groups that a user belongs to. User pool groups are identifiers that you can
         reference from the contents of ID and access tokens, and set preferred IAM roles for
-        identity-pool authentication. For more information, see Adding groups to a user pool."""
+        identity-pool authentication. For more information, see Adding groups to a user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminListGroupsForUserRequest(
+            models.AdminListGroupsForUserRequest(
                 username=username,
                 user_pool_id=user_pool_id,
                 limit=limit,
@@ -763,14 +714,14 @@ class CognitoIdentityProvider(ClientBase):
         *,
         username: str,
         user_pool_id: str,
-        limit: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        limit: int | None = None,
+        next_token: str | None = None,
     ) -> Pages[AdminListGroupsForUserResponse, GroupType]:
         """Pages of ``admin_list_groups_for_user``; iterate for every item of ``groups``, following
         ``next_token``."""
         return Pages(
             self,
-            AdminListGroupsForUserRequest(
+            models.AdminListGroupsForUserRequest(
                 username=username,
                 user_pool_id=user_pool_id,
                 limit=limit,
@@ -786,13 +737,17 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> AdminListUserAuthEventsResponse:
         """Requests a history of user activity and any risks detected as part of Amazon Cognito threat
-        protection. For more information, see Viewing user event history."""
+        protection. For more information, see Viewing user event history.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException."""
         return self.send(
-            AdminListUserAuthEventsRequest(
+            models.AdminListUserAuthEventsRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 max_results=max_results,
@@ -805,14 +760,14 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> Pages[AdminListUserAuthEventsResponse, AuthEventType]:
         """Pages of ``admin_list_user_auth_events``; iterate for every item of ``auth_events``, following
         ``next_token``."""
         return Pages(
             self,
-            AdminListUserAuthEventsRequest(
+            models.AdminListUserAuthEventsRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 max_results=max_results,
@@ -828,15 +783,19 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        next_token: str | Unset = UNSET,
+        next_token: str | None = None,
     ) -> AdminListUserSessionsResponse:
         """Lists the active sessions for a specified user as an administrator. The response includes
         both token sessions and SSO sessions. Only active sessions are returned; revoked and expired
         sessions aren't included. Amazon Cognito returns all of a user's sessions in a single page
         of up to 125 sessions. The results are eventually consistent, and new sessions are typically
-        included within a few seconds."""
+        included within a few seconds.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminListUserSessionsRequest(
+            models.AdminListUserSessionsRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 next_token=next_token,
@@ -853,9 +812,13 @@ class CognitoIdentityProvider(ClientBase):
         """Given a username and a group name, removes them from the group. User pool groups are
         identifiers that you can reference from the contents of ID and access tokens, and set
         preferred IAM roles for identity-pool authentication. For more information, see Adding
-        groups to a user pool."""
+        groups to a user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         self.send(
-            AdminRemoveUserFromGroupRequest(
+            models.AdminRemoveUserFromGroupRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 group_name=group_name,
@@ -867,15 +830,22 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         username: str,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> AdminResetUserPasswordResponse:
         """Begins the password reset process. Sets the requested user's account into a RESET_REQUIRED
         status, and sends them a password-reset code. Your user pool also sends the user a
         notification with a reset code and the information that their password has been reset. At
         sign-in, your application or the managed login session receives a challenge to complete the
-        reset by confirming the code and setting a new password."""
+        reset by confirming the code and setting a new password.
+
+        Raises (cognito_typed.errors): InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
+        InvalidParameterException, InvalidSmsRoleAccessPolicyException,
+        InvalidSmsRoleTrustRelationshipException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException."""
         return self.send(
-            AdminResetUserPasswordRequest(
+            models.AdminResetUserPasswordRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 client_metadata=client_metadata,
@@ -888,19 +858,29 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         client_id: str,
         challenge_name: ChallengeNameType,
-        challenge_responses: Mapping[str, str] | Unset = UNSET,
-        session: str | Unset = UNSET,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        context_data: ContextDataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        challenge_responses: Mapping[str, str] | None = None,
+        session: str | None = None,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        context_data: ContextDataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> AdminRespondToAuthChallengeResponse:
         """Some API operations in a user pool generate a challenge, like a prompt for an MFA code, for
         device authentication that bypasses MFA, or for a custom authentication challenge. An
         AdminRespondToAuthChallenge API request provides the answer to that challenge, like a code
         or a secure remote password (SRP). The parameters of a response to an authentication
-        challenge vary with the type of challenge."""
+        challenge vary with the type of challenge.
+
+        Raises (cognito_typed.errors): AliasExistsException, CodeMismatchException,
+        ExpiredCodeException, InternalErrorException, InvalidEmailRoleAccessPolicyException,
+        InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        InvalidUserPoolConfigurationException, MFAMethodNotFoundException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordHistoryPolicyViolationException,
+        PasswordResetRequiredException, ResourceNotFoundException,
+        SoftwareTokenMFANotFoundException, TooManyRequestsException, UnexpectedLambdaException,
+        UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            AdminRespondToAuthChallengeRequest(
+            models.AdminRespondToAuthChallengeRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 challenge_name=challenge_name,
@@ -918,14 +898,18 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
         session_id: str,
-        revoke_associated_sessions: RevokeAssociatedSessionsType | Unset = UNSET,
+        revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> AdminRevokeUserSessionResponse:
         """Revokes a specific user session as an administrator. Amazon Cognito revokes all refresh and
         access tokens that are associated with the session and deletes the session record. You can
         revoke either a token session or an SSO session, and you can optionally cascade the
-        revocation to linked sessions."""
+        revocation to linked sessions.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminRevokeUserSessionRequest(
+            models.AdminRevokeUserSessionRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 session_id=session_id,
@@ -936,10 +920,10 @@ class CognitoIdentityProvider(ClientBase):
     def admin_set_user_mfa_preference(
         self,
         *,
-        sms_mfa_settings: SMSMfaSettingsType | Unset = UNSET,
-        software_token_mfa_settings: SoftwareTokenMfaSettingsType | Unset = UNSET,
-        email_mfa_settings: EmailMfaSettingsType | Unset = UNSET,
-        web_authn_mfa_settings: WebAuthnMfaSettingsType | Unset = UNSET,
+        sms_mfa_settings: SMSMfaSettingsType | None = None,
+        software_token_mfa_settings: SoftwareTokenMfaSettingsType | None = None,
+        email_mfa_settings: EmailMfaSettingsType | None = None,
+        web_authn_mfa_settings: WebAuthnMfaSettingsType | None = None,
         username: str,
         user_pool_id: str,
     ) -> AdminSetUserMFAPreferenceResponse:
@@ -947,9 +931,13 @@ class CognitoIdentityProvider(ClientBase):
         are activated, and if any are preferred. Only one factor can be set as preferred. The
         preferred MFA factor will be used to authenticate a user if multiple factors are activated.
         If multiple options are activated and no preference is set, a challenge to choose an MFA
-        option will be returned during sign-in."""
+        option will be returned during sign-in.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, PasswordResetRequiredException,
+        ResourceNotFoundException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            AdminSetUserMFAPreferenceRequest(
+            models.AdminSetUserMFAPreferenceRequest(
                 sms_mfa_settings=sms_mfa_settings,
                 software_token_mfa_settings=software_token_mfa_settings,
                 email_mfa_settings=email_mfa_settings,
@@ -965,14 +953,19 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
         password: str,
-        permanent: bool | Unset = UNSET,
+        permanent: bool | None = None,
     ) -> AdminSetUserPasswordResponse:
         """Sets the specified user's password in a user pool. This operation administratively sets a
         temporary or permanent password for a user. With this operation, you can bypass self-service
         password changes and permit immediate sign-in with the password that you set. To do this,
-        set Permanent to true."""
+        set Permanent to true.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        InvalidPasswordException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordHistoryPolicyViolationException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminSetUserPasswordRequest(
+            models.AdminSetUserPasswordRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 password=password,
@@ -988,9 +981,13 @@ class CognitoIdentityProvider(ClientBase):
         mfa_options: Sequence[MFAOptionType],
     ) -> AdminSetUserSettingsResponse:
         """This action is no longer supported. You can use it to configure only SMS MFA. You can't use
-        it to configure time-based one-time password (TOTP) software token MFA."""
+        it to configure time-based one-time password (TOTP) software token MFA.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        UserNotFoundException."""
         return self.send(
-            AdminSetUserSettingsRequest(
+            models.AdminSetUserSettingsRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 mfa_options=mfa_options,
@@ -1009,9 +1006,13 @@ class CognitoIdentityProvider(ClientBase):
         Your response indicates that you think that the event either was from a valid user or was an
         unwanted authentication attempt. This feedback improves the risk evaluation decision for the
         user pool as part of Amazon Cognito threat protection. To activate this setting, your user
-        pool must be on the Plus tier."""
+        pool must be on the Plus tier.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException."""
         return self.send(
-            AdminUpdateAuthEventFeedbackRequest(
+            models.AdminUpdateAuthEventFeedbackRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 event_id=event_id,
@@ -1025,16 +1026,20 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
         device_key: str,
-        device_remembered_status: DeviceRememberedStatusType | Unset = UNSET,
+        device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> AdminUpdateDeviceStatusResponse:
         """Updates the status of a user's device so that it is marked as remembered or not remembered
         for the purpose of device authentication. Device authentication is a "remember me" mechanism
         that silently completes sign-in from trusted devices with a device key instead of a
         user-provided MFA code. This operation changes the status of a device without deleting it,
         so you can enable it again later. For more information about device authentication, see
-        Working with devices."""
+        Working with devices.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminUpdateDeviceStatusRequest(
+            models.AdminUpdateDeviceStatusRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 device_key=device_key,
@@ -1048,12 +1053,19 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         username: str,
         user_attributes: Sequence[AttributeType],
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> AdminUpdateUserAttributesResponse:
         """Updates the specified user's attributes. To delete an attribute from your user, submit the
-        attribute in your API request with a blank value."""
+        attribute in your API request with a blank value.
+
+        Raises (cognito_typed.errors): AliasExistsException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
+        InvalidParameterException, InvalidSmsRoleAccessPolicyException,
+        InvalidSmsRoleTrustRelationshipException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException."""
         return self.send(
-            AdminUpdateUserAttributesRequest(
+            models.AdminUpdateUserAttributesRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 user_attributes=user_attributes,
@@ -1069,9 +1081,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> AdminUserGlobalSignOutResponse:
         """Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user.
         Call this operation with your administrative credentials when your user signs out of your
-        app. This results in the following behavior."""
+        app. This results in the following behavior.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException."""
         return self.send(
-            AdminUserGlobalSignOutRequest(
+            models.AdminUserGlobalSignOutRequest(
                 user_pool_id=user_pool_id,
                 username=username,
             )
@@ -1080,15 +1096,19 @@ class CognitoIdentityProvider(ClientBase):
     def associate_software_token(
         self,
         *,
-        access_token: str | Unset = UNSET,
-        session: str | Unset = UNSET,
+        access_token: str | None = None,
+        session: str | None = None,
     ) -> AssociateSoftwareTokenResponse:
         """Begins setup of time-based one-time password (TOTP) multi-factor authentication (MFA) for a
         user, with a unique private key that Amazon Cognito generates and returns in the API
         response. You can authorize an AssociateSoftwareToken request with either the user's access
-        token, or a session string from a challenge response that you received from Amazon Cognito."""
+        token, or a session string from a challenge response that you received from Amazon Cognito.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, ForbiddenException,
+        InternalErrorException, InvalidParameterException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, SoftwareTokenMFANotFoundException."""
         return self.send(
-            AssociateSoftwareTokenRequest(
+            models.AssociateSoftwareTokenRequest(
                 access_token=access_token,
                 session=session,
             )
@@ -1104,9 +1124,14 @@ class CognitoIdentityProvider(ClientBase):
         You can cancel a recovery when its status is PREVIEW_GENERATING or PREVIEW_GENERATED. When
         you cancel a recovery, Amazon Cognito discards the recovery preview, resumes write
         operations in the user pool, and sets the status of the recovery to PREVIEW_CANCELLED. Your
-        user pool data doesn't change."""
+        user pool data doesn't change.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            CancelPointInTimeRecoveryRequest(
+            models.CancelPointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
                 restore_id=restore_id,
             )
@@ -1115,13 +1140,20 @@ class CognitoIdentityProvider(ClientBase):
     def change_password(
         self,
         *,
-        previous_password: str | Unset = UNSET,
+        previous_password: str | None = None,
         proposed_password: str,
         access_token: str,
     ) -> ChangePasswordResponse:
-        """Changes the password for the currently signed-in user."""
+        """Changes the password for the currently signed-in user.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, InvalidPasswordException, LimitExceededException,
+        NotAuthorizedException, OperationNotEnabledException,
+        PasswordHistoryPolicyViolationException, PasswordResetRequiredException,
+        ResourceNotFoundException, TooManyRequestsException, UserNotConfirmedException,
+        UserNotFoundException."""
         return self.send(
-            ChangePasswordRequest(
+            models.ChangePasswordRequest(
                 previous_password=previous_password,
                 proposed_password=proposed_password,
                 access_token=access_token,
@@ -1134,9 +1166,16 @@ class CognitoIdentityProvider(ClientBase):
         access_token: str,
         credential: Any,
     ) -> CompleteWebAuthnRegistrationResponse:
-        """Completes registration of a passkey authenticator for the currently signed-in user."""
+        """Completes registration of a passkey authenticator for the currently signed-in user.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException,
+        WebAuthnChallengeNotFoundException, WebAuthnClientMismatchException,
+        WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
+        WebAuthnOriginNotAllowedException, WebAuthnRelyingPartyMismatchException."""
         return self.send(
-            CompleteWebAuthnRegistrationRequest(
+            models.CompleteWebAuthnRegistrationRequest(
                 access_token=access_token,
                 credential=credential,
             )
@@ -1147,15 +1186,22 @@ class CognitoIdentityProvider(ClientBase):
         *,
         access_token: str,
         device_key: str,
-        device_secret_verifier_config: DeviceSecretVerifierConfigType | Unset = UNSET,
-        device_name: str | Unset = UNSET,
+        device_secret_verifier_config: DeviceSecretVerifierConfigType | None = None,
+        device_name: str | None = None,
     ) -> ConfirmDeviceResponse:
         """Confirms a device that a user wants to remember. A remembered device is a "Remember me on
         this device" option for user pools that perform authentication with the device key of a
         trusted device in the back end, instead of a user-provided MFA code. For more information
-        about device authentication, see Working with user devices in your user pool."""
+        about device authentication, see Working with user devices in your user pool.
+
+        Raises (cognito_typed.errors): DeviceKeyExistsException, ForbiddenException,
+        InternalErrorException, InvalidLambdaResponseException, InvalidParameterException,
+        InvalidPasswordException, InvalidUserPoolConfigurationException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException,
+        UsernameExistsException."""
         return self.send(
-            ConfirmDeviceRequest(
+            models.ConfirmDeviceRequest(
                 access_token=access_token,
                 device_key=device_key,
                 device_secret_verifier_config=device_secret_verifier_config,
@@ -1167,18 +1213,26 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         client_id: str,
-        secret_hash: str | Unset = UNSET,
+        secret_hash: str | None = None,
         username: str,
         confirmation_code: str,
         password: str,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        user_context_data: UserContextDataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> ConfirmForgotPasswordResponse:
         """This public API operation accepts a confirmation code that Amazon Cognito sent to a user and
-        accepts a new password for that user."""
+        accepts a new password for that user.
+
+        Raises (cognito_typed.errors): CodeMismatchException, ExpiredCodeException,
+        ForbiddenException, InternalErrorException, InvalidLambdaResponseException,
+        InvalidParameterException, InvalidPasswordException, LimitExceededException,
+        NotAuthorizedException, OperationNotEnabledException,
+        PasswordHistoryPolicyViolationException, ResourceNotFoundException,
+        TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
+        UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            ConfirmForgotPasswordRequest(
+            models.ConfirmForgotPasswordRequest(
                 client_id=client_id,
                 secret_hash=secret_hash,
                 username=username,
@@ -1194,22 +1248,29 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         client_id: str,
-        secret_hash: str | Unset = UNSET,
+        secret_hash: str | None = None,
         username: str,
         confirmation_code: str,
-        force_alias_creation: bool | Unset = UNSET,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
-        session: str | Unset = UNSET,
+        force_alias_creation: bool | None = None,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        user_context_data: UserContextDataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
+        session: str | None = None,
     ) -> ConfirmSignUpResponse:
         """Confirms the account of a new user. This public API operation submits a code that Amazon
         Cognito sent to your user when they signed up in your user pool. After your user enters
         their code, they confirm ownership of the email address or phone number that they provided,
         and their user account becomes active. Depending on your user pool configuration, your users
-        will receive their confirmation code in an email or SMS message."""
+        will receive their confirmation code in an email or SMS message.
+
+        Raises (cognito_typed.errors): AliasExistsException, CodeMismatchException,
+        ExpiredCodeException, ForbiddenException, InternalErrorException,
+        InvalidLambdaResponseException, InvalidParameterException, LimitExceededException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
+        UserLambdaValidationException, UserNotFoundException."""
         return self.send(
-            ConfirmSignUpRequest(
+            models.ConfirmSignUpRequest(
                 client_id=client_id,
                 secret_hash=secret_hash,
                 username=username,
@@ -1228,15 +1289,20 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         client_id: str,
         policy_name: str,
-        cache_duration: int | Unset = UNSET,
+        cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> CreateCIMDPolicyResponse:
         """Creates a Client ID Metadata Document (CIMD) policy for an app client. A CIMD policy lets
         OAuth clients identify themselves to your user pool with an HTTPS URL as their client ID.
         Amazon Cognito retrieves the client metadata document from that URL and accepts the client
-        only when the URL matches one of the URL patterns in the policy."""
+        only when the URL matches one of the URL patterns in the policy.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            CreateCIMDPolicyRequest(
+            models.CreateCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 policy_name=policy_name,
@@ -1250,14 +1316,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         group_name: str,
         user_pool_id: str,
-        description: str | Unset = UNSET,
-        role_arn: str | Unset = UNSET,
-        precedence: int | Unset = UNSET,
+        description: str | None = None,
+        role_arn: str | None = None,
+        precedence: int | None = None,
     ) -> CreateGroupResponse:
         """Creates a new group in the specified user pool. For more information about user pool groups,
-        see Adding groups to a user pool."""
+        see Adding groups to a user pool.
+
+        Raises (cognito_typed.errors): GroupExistsException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            CreateGroupRequest(
+            models.CreateGroupRequest(
                 group_name=group_name,
                 user_pool_id=user_pool_id,
                 description=description,
@@ -1273,16 +1343,20 @@ class CognitoIdentityProvider(ClientBase):
         provider_name: str,
         provider_type: IdentityProviderTypeType,
         provider_details: Mapping[str, str],
-        attribute_mapping: Mapping[str, str] | Unset = UNSET,
-        idp_identifiers: Sequence[str] | Unset = UNSET,
-        acr_mapping: Mapping[str, str] | Unset = UNSET,
+        attribute_mapping: Mapping[str, str] | None = None,
+        idp_identifiers: Sequence[str] | None = None,
+        acr_mapping: Mapping[str, str] | None = None,
     ) -> CreateIdentityProviderResponse:
         """Adds a configuration and trust relationship between a third-party identity provider (IdP)
         and a user pool. Amazon Cognito accepts sign-in with third-party identity providers through
         managed login and OIDC relying-party libraries. For more information, see Third-party IdP
-        sign-in."""
+        sign-in.
+
+        Raises (cognito_typed.errors): DuplicateProviderException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            CreateIdentityProviderRequest(
+            models.CreateIdentityProviderRequest(
                 user_pool_id=user_pool_id,
                 provider_name=provider_name,
                 provider_type=provider_type,
@@ -1298,15 +1372,20 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        use_cognito_provided_values: bool | Unset = UNSET,
-        settings: Any | Unset = UNSET,
-        assets: Sequence[AssetType] | Unset = UNSET,
+        use_cognito_provided_values: bool | None = None,
+        settings: Any | None = None,
+        assets: Sequence[AssetType] | None = None,
     ) -> CreateManagedLoginBrandingResponse:
         """Creates a new set of branding settings for a user pool style and associates it with an app
         client. This operation is the programmatic option for the creation of a new style in the
-        branding editor."""
+        branding editor.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, ManagedLoginBrandingExistsException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            CreateManagedLoginBrandingRequest(
+            models.CreateManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 use_cognito_provided_values=use_cognito_provided_values,
@@ -1321,13 +1400,17 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         identifier: str,
         name: str,
-        scopes: Sequence[ResourceServerScopeType] | Unset = UNSET,
+        scopes: Sequence[ResourceServerScopeType] | None = None,
     ) -> CreateResourceServerResponse:
         """Creates a new OAuth2.0 resource server and defines custom scopes within it. Resource servers
         are associated with custom scopes and machine-to-machine (M2M) authorization. For more
-        information, see Access control with resource servers."""
+        information, see Access control with resource servers.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            CreateResourceServerRequest(
+            models.CreateResourceServerRequest(
                 user_pool_id=user_pool_id,
                 identifier=identifier,
                 name=name,
@@ -1343,13 +1426,18 @@ class CognitoIdentityProvider(ClientBase):
         terms_name: str,
         terms_source: TermsSourceType,
         enforcement: TermsEnforcementType,
-        links: Mapping[str, str] | Unset = UNSET,
+        links: Mapping[str, str] | None = None,
     ) -> CreateTermsResponse:
         """Creates terms documents for the requested app client. When Terms and conditions and Privacy
         policy documents are configured, the app client displays links to them in the sign-up page
-        of managed login for the app client."""
+        of managed login for the app client.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TermsExistsException,
+        TooManyRequestsException."""
         return self.send(
-            CreateTermsRequest(
+            models.CreateTermsRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 terms_name=terms_name,
@@ -1365,12 +1453,16 @@ class CognitoIdentityProvider(ClientBase):
         job_name: str,
         user_pool_id: str,
         cloud_watch_logs_role_arn: str,
-        password_hashing_algorithm: PasswordHashingAlgorithmType | Unset = UNSET,
+        password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> CreateUserImportJobResponse:
         """Creates a user import job. You can import users into user pools from a comma-separated
-        values (CSV) file without adding Amazon Cognito MAU costs to your Amazon Web Services bill."""
+        values (CSV) file without adding Amazon Cognito MAU costs to your Amazon Web Services bill.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            CreateUserImportJobRequest(
+            models.CreateUserImportJobRequest(
                 job_name=job_name,
                 user_pool_id=user_pool_id,
                 cloud_watch_logs_role_arn=cloud_watch_logs_role_arn,
@@ -1382,38 +1474,44 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         pool_name: str,
-        policies: UserPoolPolicyType | Unset = UNSET,
-        deletion_protection: DeletionProtectionType | Unset = UNSET,
-        lambda_config: LambdaConfigType | Unset = UNSET,
-        auto_verified_attributes: Sequence[VerifiedAttributeType] | Unset = UNSET,
-        alias_attributes: Sequence[AliasAttributeType] | Unset = UNSET,
-        username_attributes: Sequence[UsernameAttributeType] | Unset = UNSET,
-        sms_verification_message: str | Unset = UNSET,
-        email_verification_message: str | Unset = UNSET,
-        email_verification_subject: str | Unset = UNSET,
-        verification_message_template: VerificationMessageTemplateType | Unset = UNSET,
-        sms_authentication_message: str | Unset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset = UNSET,
-        user_attribute_update_settings: UserAttributeUpdateSettingsType | Unset = UNSET,
-        device_configuration: DeviceConfigurationType | Unset = UNSET,
-        email_configuration: EmailConfigurationType | Unset = UNSET,
-        sms_configuration: SmsConfigurationType | Unset = UNSET,
-        user_pool_tags: Mapping[str, str] | Unset = UNSET,
-        admin_create_user_config: AdminCreateUserConfigType | Unset = UNSET,
-        schema: Sequence[SchemaAttributeType] | Unset = UNSET,
-        user_pool_add_ons: UserPoolAddOnsType | Unset = UNSET,
-        dcr_configuration: DcrConfigurationType | Unset = UNSET,
-        username_configuration: UsernameConfigurationType | Unset = UNSET,
-        account_recovery_setting: AccountRecoverySettingType | Unset = UNSET,
-        user_pool_tier: UserPoolTierType | Unset = UNSET,
-        key_configuration: KeyConfigurationType | Unset = UNSET,
-        issuer_configuration: IssuerConfigurationType | Unset = UNSET,
-        acr_configuration: Mapping[str, AcrLevelConfigType] | Unset = UNSET,
+        policies: UserPoolPolicyType | None = None,
+        deletion_protection: DeletionProtectionType | None = None,
+        lambda_config: LambdaConfigType | None = None,
+        auto_verified_attributes: Sequence[VerifiedAttributeType] | None = None,
+        alias_attributes: Sequence[AliasAttributeType] | None = None,
+        username_attributes: Sequence[UsernameAttributeType] | None = None,
+        sms_verification_message: str | None = None,
+        email_verification_message: str | None = None,
+        email_verification_subject: str | None = None,
+        verification_message_template: VerificationMessageTemplateType | None = None,
+        sms_authentication_message: str | None = None,
+        mfa_configuration: UserPoolMfaType | None = None,
+        user_attribute_update_settings: UserAttributeUpdateSettingsType | None = None,
+        device_configuration: DeviceConfigurationType | None = None,
+        email_configuration: EmailConfigurationType | None = None,
+        sms_configuration: SmsConfigurationType | None = None,
+        user_pool_tags: Mapping[str, str] | None = None,
+        admin_create_user_config: AdminCreateUserConfigType | None = None,
+        schema: Sequence[SchemaAttributeType] | None = None,
+        user_pool_add_ons: UserPoolAddOnsType | None = None,
+        dcr_configuration: DcrConfigurationType | None = None,
+        username_configuration: UsernameConfigurationType | None = None,
+        account_recovery_setting: AccountRecoverySettingType | None = None,
+        user_pool_tier: UserPoolTierType | None = None,
+        key_configuration: KeyConfigurationType | None = None,
+        issuer_configuration: IssuerConfigurationType | None = None,
+        acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> CreateUserPoolResponse:
         """Creates a new Amazon Cognito user pool. This operation sets basic and advanced configuration
-        options."""
+        options.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        LimitExceededException, NotAuthorizedException, TierChangeNotAllowedException,
+        TooManyRequestsException, UserPoolTaggingException."""
         return self.send(
-            CreateUserPoolRequest(
+            models.CreateUserPoolRequest(
                 pool_name=pool_name,
                 policies=policies,
                 deletion_protection=deletion_protection,
@@ -1450,34 +1548,39 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_name: str,
-        generate_secret: bool | Unset = UNSET,
-        client_secret: str | Unset = UNSET,
-        refresh_token_validity: int | Unset = UNSET,
-        access_token_validity: int | Unset = UNSET,
-        id_token_validity: int | Unset = UNSET,
-        token_validity_units: TokenValidityUnitsType | Unset = UNSET,
-        read_attributes: Sequence[str] | Unset = UNSET,
-        write_attributes: Sequence[str] | Unset = UNSET,
-        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Unset = UNSET,
-        supported_identity_providers: Sequence[str] | Unset = UNSET,
-        callback_urls: Sequence[str] | Unset = UNSET,
-        logout_urls: Sequence[str] | Unset = UNSET,
-        default_redirect_uri: str | Unset = UNSET,
-        allowed_oauth_flows: Sequence[OAuthFlowType] | Unset = UNSET,
-        allowed_oauth_scopes: Sequence[str] | Unset = UNSET,
-        allowed_oauth_flows_user_pool_client: bool | Unset = UNSET,
-        analytics_configuration: AnalyticsConfigurationType | Unset = UNSET,
-        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Unset = UNSET,
-        enable_token_revocation: bool | Unset = UNSET,
-        enable_propagate_additional_user_context_data: bool | Unset = UNSET,
-        auth_session_validity: int | Unset = UNSET,
-        refresh_token_rotation: RefreshTokenRotationType | Unset = UNSET,
-        publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        generate_secret: bool | None = None,
+        client_secret: str | None = None,
+        refresh_token_validity: int | None = None,
+        access_token_validity: int | None = None,
+        id_token_validity: int | None = None,
+        token_validity_units: TokenValidityUnitsType | None = None,
+        read_attributes: Sequence[str] | None = None,
+        write_attributes: Sequence[str] | None = None,
+        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None = None,
+        supported_identity_providers: Sequence[str] | None = None,
+        callback_urls: Sequence[str] | None = None,
+        logout_urls: Sequence[str] | None = None,
+        default_redirect_uri: str | None = None,
+        allowed_oauth_flows: Sequence[OAuthFlowType] | None = None,
+        allowed_oauth_scopes: Sequence[str] | None = None,
+        allowed_oauth_flows_user_pool_client: bool | None = None,
+        analytics_configuration: AnalyticsConfigurationType | None = None,
+        prevent_user_existence_errors: PreventUserExistenceErrorTypes | None = None,
+        enable_token_revocation: bool | None = None,
+        enable_propagate_additional_user_context_data: bool | None = None,
+        auth_session_validity: int | None = None,
+        refresh_token_rotation: RefreshTokenRotationType | None = None,
+        publish_secrets_in_aws_secrets_manager: bool | None = None,
     ) -> CreateUserPoolClientResponse:
         """Creates an app client in a user pool. This operation sets basic and advanced configuration
-        options."""
+        options.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidOAuthFlowException, InvalidParameterException, LimitExceededException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        ScopeDoesNotExistException, TooManyRequestsException."""
         return self.send(
-            CreateUserPoolClientRequest(
+            models.CreateUserPoolClientRequest(
                 user_pool_id=user_pool_id,
                 client_name=client_name,
                 generate_secret=generate_secret,
@@ -1511,18 +1614,23 @@ class CognitoIdentityProvider(ClientBase):
         *,
         domain: str,
         user_pool_id: str,
-        managed_login_version: int | Unset = UNSET,
-        custom_domain_config: CustomDomainConfigType | Unset = UNSET,
-        routing: RoutingType | Unset = UNSET,
+        managed_login_version: int | None = None,
+        custom_domain_config: CustomDomainConfigType | None = None,
+        routing: RoutingType | None = None,
     ) -> CreateUserPoolDomainResponse:
         """A user pool domain hosts managed login, an authorization server and web server for
         authentication in your application. This operation creates a new user pool prefix domain or
         custom domain and sets the managed login branding version. Set the branding version to 1 for
         hosted UI (classic) or 2 for managed login. When you choose a custom domain, you must
         provide an SSL certificate in the US East (N. Virginia) Amazon Web Services Region in your
-        request."""
+        request.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException."""
         return self.send(
-            CreateUserPoolDomainRequest(
+            models.CreateUserPoolDomainRequest(
                 domain=domain,
                 user_pool_id=user_pool_id,
                 managed_login_version=managed_login_version,
@@ -1536,13 +1644,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         region_name: str,
-        user_pool_tags: Mapping[str, str] | Unset = UNSET,
+        user_pool_tags: Mapping[str, str] | None = None,
     ) -> CreateUserPoolReplicaResponse:
         """Creates a replica of an existing user pool in a specified Amazon Web Services Region. The
         replica enables multi-region replication for high availability and disaster recovery. To
-        create a replica, you must have permissions to create user pools in the target Region."""
+        create a replica, you must have permissions to create user pools in the target Region.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
+        UserPoolTaggingException."""
         return self.send(
-            CreateUserPoolReplicaRequest(
+            models.CreateUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
                 region_name=region_name,
                 user_pool_tags=user_pool_tags,
@@ -1555,9 +1668,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         cimd_policy_id: str,
     ) -> DeleteCIMDPolicyResponse:
-        """Deletes a Client ID Metadata Document (CIMD) policy."""
+        """Deletes a Client ID Metadata Document (CIMD) policy.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            DeleteCIMDPolicyRequest(
+            models.DeleteCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
                 cimd_policy_id=cimd_policy_id,
             )
@@ -1572,9 +1689,13 @@ class CognitoIdentityProvider(ClientBase):
         """Deletes a group from the specified user pool. When you delete a group, that group no longer
         contributes to users' cognito:preferred_group or cognito:groups claims, and no longer
         influence access-control decision that are based on group membership. For more information
-        about user pool groups, see Adding groups to a user pool."""
+        about user pool groups, see Adding groups to a user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         self.send(
-            DeleteGroupRequest(
+            models.DeleteGroupRequest(
                 group_name=group_name,
                 user_pool_id=user_pool_id,
             )
@@ -1588,9 +1709,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> None:
         """Deletes a user pool identity provider (IdP). After you delete an IdP, users can no longer
         sign in to your user pool through that IdP. For more information about user pool IdPs, see
-        Third-party IdP sign-in."""
+        Third-party IdP sign-in.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
+        TooManyRequestsException, UnsupportedIdentityProviderException."""
         self.send(
-            DeleteIdentityProviderRequest(
+            models.DeleteIdentityProviderRequest(
                 user_pool_id=user_pool_id,
                 provider_name=provider_name,
             )
@@ -1605,9 +1730,13 @@ class CognitoIdentityProvider(ClientBase):
         """Deletes a managed login branding style. When you delete a style, you delete the branding
         association for an app client. When an app client doesn't have a style assigned, your
         managed login pages for that app client are nonfunctional until you create a new style or
-        switch the domain branding version."""
+        switch the domain branding version.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         self.send(
-            DeleteManagedLoginBrandingRequest(
+            models.DeleteManagedLoginBrandingRequest(
                 managed_login_branding_id=managed_login_branding_id,
                 user_pool_id=user_pool_id,
             )
@@ -1620,9 +1749,13 @@ class CognitoIdentityProvider(ClientBase):
         identifier: str,
     ) -> None:
         """Deletes a resource server. After you delete a resource server, users can no longer generate
-        access tokens with scopes that are associate with that resource server."""
+        access tokens with scopes that are associate with that resource server.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         self.send(
-            DeleteResourceServerRequest(
+            models.DeleteResourceServerRequest(
                 user_pool_id=user_pool_id,
                 identifier=identifier,
             )
@@ -1634,9 +1767,13 @@ class CognitoIdentityProvider(ClientBase):
         terms_id: str,
         user_pool_id: str,
     ) -> None:
-        """Deletes the terms documents with the requested ID from your app client."""
+        """Deletes the terms documents with the requested ID from your app client.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         self.send(
-            DeleteTermsRequest(
+            models.DeleteTermsRequest(
                 terms_id=terms_id,
                 user_pool_id=user_pool_id,
             )
@@ -1648,9 +1785,14 @@ class CognitoIdentityProvider(ClientBase):
         access_token: str,
     ) -> None:
         """Deletes the profile of the currently signed-in user. A deleted user profile can no longer be
-        used to sign in and can't be restored."""
+        used to sign in and can't be restored.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         self.send(
-            DeleteUserRequest(
+            models.DeleteUserRequest(
                 access_token=access_token,
             )
         )
@@ -1663,9 +1805,14 @@ class CognitoIdentityProvider(ClientBase):
     ) -> DeleteUserAttributesResponse:
         """Deletes attributes from the currently signed-in user. For example, your application can
         submit a request to this operation when a user wants to remove their birthdate attribute
-        value."""
+        value.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            DeleteUserAttributesRequest(
+            models.DeleteUserAttributesRequest(
                 user_attribute_names=user_attribute_names,
                 access_token=access_token,
             )
@@ -1677,9 +1824,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
     ) -> None:
         """Deletes a user pool. After you delete a user pool, users can no longer sign in to any
-        associated applications."""
+        associated applications.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserImportInProgressException."""
         self.send(
-            DeleteUserPoolRequest(
+            models.DeleteUserPoolRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -1691,9 +1842,13 @@ class CognitoIdentityProvider(ClientBase):
         client_id: str,
     ) -> None:
         """Deletes a user pool app client. After you delete an app client, users can no longer sign in
-        to the associated application."""
+        to the associated application.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         self.send(
-            DeleteUserPoolClientRequest(
+            models.DeleteUserPoolClientRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
             )
@@ -1707,9 +1862,12 @@ class CognitoIdentityProvider(ClientBase):
         client_secret_id: str,
     ) -> DeleteUserPoolClientSecretResponse:
         """Deletes a specific client secret from a user pool app client. You cannot delete the last
-        remaining secret for an app client."""
+        remaining secret for an app client.
+
+        Raises (cognito_typed.errors): InternalServerException, InvalidParameterException,
+        LimitExceededException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            DeleteUserPoolClientSecretRequest(
+            models.DeleteUserPoolClientSecretRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 client_secret_id=client_secret_id,
@@ -1723,9 +1881,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
     ) -> DeleteUserPoolDomainResponse:
         """Given a user pool ID and domain identifier, deletes a user pool domain. After you delete a
-        user pool domain, your managed login pages and authorization server are no longer available."""
+        user pool domain, your managed login pages and authorization server are no longer available.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException."""
         return self.send(
-            DeleteUserPoolDomainRequest(
+            models.DeleteUserPoolDomainRequest(
                 domain=domain,
                 user_pool_id=user_pool_id,
             )
@@ -1738,9 +1900,13 @@ class CognitoIdentityProvider(ClientBase):
         region_name: str,
     ) -> DeleteUserPoolReplicaResponse:
         """Deletes a secondary replica user pool. You can only delete replicas that are in the INACTIVE
-        status. This operation must be called from the primary Region."""
+        status. This operation must be called from the primary Region.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DeleteUserPoolReplicaRequest(
+            models.DeleteUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
                 region_name=region_name,
             )
@@ -1752,9 +1918,14 @@ class CognitoIdentityProvider(ClientBase):
         access_token: str,
         credential_id: str,
     ) -> DeleteWebAuthnCredentialResponse:
-        """Deletes a registered passkey, or WebAuthn, authenticator for the currently signed-in user."""
+        """Deletes a registered passkey, or WebAuthn, authenticator for the currently signed-in user.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DeleteWebAuthnCredentialRequest(
+            models.DeleteWebAuthnCredentialRequest(
                 access_token=access_token,
                 credential_id=credential_id,
             )
@@ -1766,9 +1937,12 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         cimd_policy_id: str,
     ) -> DescribeCIMDPolicyResponse:
-        """Returns the configuration of a Client ID Metadata Document (CIMD) policy."""
+        """Returns the configuration of a Client ID Metadata Document (CIMD) policy.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            DescribeCIMDPolicyRequest(
+            models.DescribeCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
                 cimd_policy_id=cimd_policy_id,
             )
@@ -1780,9 +1954,12 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         provider_name: str,
     ) -> DescribeIdentityProviderResponse:
-        """Given a user pool ID and identity provider (IdP) name, returns details about the IdP."""
+        """Given a user pool ID and identity provider (IdP) name, returns details about the IdP.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            DescribeIdentityProviderRequest(
+            models.DescribeIdentityProviderRequest(
                 user_pool_id=user_pool_id,
                 provider_name=provider_name,
             )
@@ -1793,12 +1970,16 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         managed_login_branding_id: str,
-        return_merged_resources: bool | Unset = UNSET,
+        return_merged_resources: bool | None = None,
     ) -> DescribeManagedLoginBrandingResponse:
         """Given the ID of a managed login branding style, returns detailed information about the
-        style."""
+        style.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeManagedLoginBrandingRequest(
+            models.DescribeManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
                 managed_login_branding_id=managed_login_branding_id,
                 return_merged_resources=return_merged_resources,
@@ -1810,12 +1991,16 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        return_merged_resources: bool | Unset = UNSET,
+        return_merged_resources: bool | None = None,
     ) -> DescribeManagedLoginBrandingByClientResponse:
         """Given the ID of a user pool app client, returns detailed information about the style
-        assigned to the app client."""
+        assigned to the app client.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeManagedLoginBrandingByClientRequest(
+            models.DescribeManagedLoginBrandingByClientRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 return_merged_resources=return_merged_resources,
@@ -1832,9 +2017,13 @@ class CognitoIdentityProvider(ClientBase):
         point in time that it restores the user pool to. After Amazon Cognito generates the recovery
         preview, the response also includes the number of entities that the recovery creates,
         updates, and deletes. Review the preview before you apply the recovery with a request or
-        discard it with a request."""
+        discard it with a request.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            DescribePointInTimeRecoveryRequest(
+            models.DescribePointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
                 restore_id=restore_id,
             )
@@ -1847,9 +2036,13 @@ class CognitoIdentityProvider(ClientBase):
         identifier: str,
     ) -> DescribeResourceServerResponse:
         """Describes a resource server. For more information about resource servers, see Access control
-        with resource servers."""
+        with resource servers.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeResourceServerRequest(
+            models.DescribeResourceServerRequest(
                 user_pool_id=user_pool_id,
                 identifier=identifier,
             )
@@ -1859,14 +2052,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
+        client_id: str | None = None,
     ) -> DescribeRiskConfigurationResponse:
         """Given an app client or user pool ID where threat protection is configured, describes the
         risk configuration. This operation returns details about adaptive authentication,
         compromised credentials, and IP-address allow- and denylists. For more information about
-        threat protection, see Threat protection."""
+        threat protection, see Threat protection.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserPoolAddOnNotEnabledException."""
         return self.send(
-            DescribeRiskConfigurationRequest(
+            models.DescribeRiskConfigurationRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
             )
@@ -1879,9 +2076,13 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
     ) -> DescribeTermsResponse:
         """Returns details for the requested terms documents ID. For more information, see Terms
-        documents."""
+        documents.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeTermsRequest(
+            models.DescribeTermsRequest(
                 terms_id=terms_id,
                 user_pool_id=user_pool_id,
             )
@@ -1896,9 +2097,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> DescribeTermsByClientResponse:
         """Returns details for the terms documents that are associated with an app client, identified
         by the app client ID, user pool ID, and terms name. For more information, see Terms
-        documents."""
+        documents.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeTermsByClientRequest(
+            models.DescribeTermsByClientRequest(
                 client_id=client_id,
                 user_pool_id=user_pool_id,
                 terms_name=terms_name,
@@ -1912,9 +2117,13 @@ class CognitoIdentityProvider(ClientBase):
         job_id: str,
     ) -> DescribeUserImportJobResponse:
         """Describes a user import job. For more information about user CSV import, see Importing users
-        from a CSV file."""
+        from a CSV file.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeUserImportJobRequest(
+            models.DescribeUserImportJobRequest(
                 user_pool_id=user_pool_id,
                 job_id=job_id,
             )
@@ -1927,9 +2136,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> DescribeUserPoolResponse:
         """Given a user pool ID, returns configuration information. This operation is useful when you
         want to inspect an existing user pool and programmatically replicate the configuration to
-        another user pool."""
+        another user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserPoolTaggingException."""
         return self.send(
-            DescribeUserPoolRequest(
+            models.DescribeUserPoolRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -1942,9 +2155,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> DescribeUserPoolClientResponse:
         """Given an app client ID, returns configuration information. This operation is useful when you
         want to inspect an existing app client and programmatically replicate the configuration to
-        another app client. For more information about app clients, see App clients."""
+        another app client. For more information about app clients, see App clients.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            DescribeUserPoolClientRequest(
+            models.DescribeUserPoolClientRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
             )
@@ -1955,9 +2172,12 @@ class CognitoIdentityProvider(ClientBase):
         *,
         domain: str,
     ) -> DescribeUserPoolDomainResponse:
-        """Given a user pool domain name, returns information about the domain configuration."""
+        """Given a user pool domain name, returns information about the domain configuration.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException."""
         return self.send(
-            DescribeUserPoolDomainRequest(
+            models.DescribeUserPoolDomainRequest(
                 domain=domain,
             )
         )
@@ -1965,13 +2185,18 @@ class CognitoIdentityProvider(ClientBase):
     def forget_device(
         self,
         *,
-        access_token: str | Unset = UNSET,
+        access_token: str | None = None,
         device_key: str,
     ) -> None:
         """Given a device key, deletes a remembered device as the currently signed-in user. For more
-        information about device authentication, see Working with user devices in your user pool."""
+        information about device authentication, see Working with user devices in your user pool.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
         self.send(
-            ForgetDeviceRequest(
+            models.ForgetDeviceRequest(
                 access_token=access_token,
                 device_key=device_key,
             )
@@ -1981,17 +2206,25 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         client_id: str,
-        secret_hash: str | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
+        secret_hash: str | None = None,
+        user_context_data: UserContextDataType | None = None,
         username: str,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> ForgotPasswordResponse:
         """Sends a password-reset confirmation code to the email address or phone number of the
         requested username. The message delivery method is determined by the user's available
-        attributes and the AccountRecoverySetting configuration of the user pool."""
+        attributes and the AccountRecoverySetting configuration of the user pool.
+
+        Raises (cognito_typed.errors): CodeDeliveryFailureException, ForbiddenException,
+        InternalErrorException, InvalidEmailRoleAccessPolicyException,
+        InvalidLambdaResponseException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
+        UserLambdaValidationException, UserNotFoundException."""
         return self.send(
-            ForgotPasswordRequest(
+            models.ForgotPasswordRequest(
                 client_id=client_id,
                 secret_hash=secret_hash,
                 user_context_data=user_context_data,
@@ -2010,9 +2243,13 @@ class CognitoIdentityProvider(ClientBase):
         user attributes in the user pool. This list is the header for the CSV file that determines
         the users in a user import job. Save the content of CSVHeader in the response as a .csv file
         and populate it with the usernames and attributes of users that you want to import. For more
-        information about CSV user import, see Importing users from a CSV file."""
+        information about CSV user import, see Importing users from a CSV file.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            GetCSVHeaderRequest(
+            models.GetCSVHeaderRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -2022,14 +2259,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         client_id: str,
         secret: str,
-        scopes: Sequence[str] | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        scopes: Sequence[str] | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> GetClientTokenResponse:
         """Issues an access token for machine-to-machine (M2M) authorization. Your app client provides
         its client ID and secret, and receives an access token that authorizes requests to your
-        resource servers."""
+        resource servers.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            GetClientTokenRequest(
+            models.GetClientTokenRequest(
                 client_id=client_id,
                 secret=secret,
                 scopes=scopes,
@@ -2041,25 +2282,30 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         client_id: str,
-        client_secret: str | Unset = UNSET,
+        client_secret: str | None = None,
         subject_token: str,
         subject_token_type: TokenTypeIdentifierType,
-        subject_token_provider_name: str | Unset = UNSET,
-        actor_token: str | Unset = UNSET,
-        actor_token_type: TokenTypeIdentifierType | Unset = UNSET,
-        actor_token_provider_name: str | Unset = UNSET,
-        scopes: Sequence[str] | Unset = UNSET,
-        audiences: Sequence[str] | Unset = UNSET,
-        resources: Sequence[str] | Unset = UNSET,
-        requested_token_type: IssuedTokenTypeIdentifierType | Unset = UNSET,
+        subject_token_provider_name: str | None = None,
+        actor_token: str | None = None,
+        actor_token_type: TokenTypeIdentifierType | None = None,
+        actor_token_provider_name: str | None = None,
+        scopes: Sequence[str] | None = None,
+        audiences: Sequence[str] | None = None,
+        resources: Sequence[str] | None = None,
+        requested_token_type: IssuedTokenTypeIdentifierType | None = None,
     ) -> GetDerivedTokenResponse:
         """Exchanges an existing token for a new token that is scoped and audience-bound for a specific
         downstream service, following the OAuth 2.0 Token Exchange grant type. For more information
         about the OAuth 2.0 Token Exchange grant type, see RFC 8693 - OAuth 2.0 Token Exchange on
         the IETF website. Present a SubjectToken, the credential that you already hold, to receive a
-        new token appropriate for calling a specific resource server or audience."""
+        new token appropriate for calling a specific resource server or audience.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidLambdaResponseException, InvalidParameterException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException."""
         return self.send(
-            GetDerivedTokenRequest(
+            models.GetDerivedTokenRequest(
                 client_id=client_id,
                 client_secret=client_secret,
                 subject_token=subject_token,
@@ -2079,13 +2325,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         device_key: str,
-        access_token: str | Unset = UNSET,
+        access_token: str | None = None,
     ) -> GetDeviceResponse:
         """Given a device key, returns information about a remembered device for the current user. For
         more information about device authentication, see Working with user devices in your user
-        pool."""
+        pool.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            GetDeviceRequest(
+            models.GetDeviceRequest(
                 device_key=device_key,
                 access_token=access_token,
             )
@@ -2097,9 +2348,13 @@ class CognitoIdentityProvider(ClientBase):
         group_name: str,
         user_pool_id: str,
     ) -> GetGroupResponse:
-        """Given a user pool ID and a group name, returns information about the user group."""
+        """Given a user pool ID and a group name, returns information about the user group.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            GetGroupRequest(
+            models.GetGroupRequest(
                 group_name=group_name,
                 user_pool_id=user_pool_id,
             )
@@ -2113,9 +2368,12 @@ class CognitoIdentityProvider(ClientBase):
     ) -> GetIdentityProviderByIdentifierResponse:
         """Given the identifier of an identity provider (IdP), for example examplecorp, returns
         information about the user pool configuration for that IdP. For more information about IdPs,
-        see Third-party IdP sign-in."""
+        see Third-party IdP sign-in.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            GetIdentityProviderByIdentifierRequest(
+            models.GetIdentityProviderByIdentifierRequest(
                 user_pool_id=user_pool_id,
                 idp_identifier=idp_identifier,
             )
@@ -2128,9 +2386,12 @@ class CognitoIdentityProvider(ClientBase):
     ) -> GetLogDeliveryConfigurationResponse:
         """Given a user pool ID, returns the logging configuration. User pools can export
         message-delivery error and threat-protection activity logs to external Amazon Web Services
-        services. For more information, see Exporting user pool logs."""
+        services. For more information, see Exporting user pool logs.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            GetLogDeliveryConfigurationRequest(
+            models.GetLogDeliveryConfigurationRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -2140,9 +2401,12 @@ class CognitoIdentityProvider(ClientBase):
         *,
         limit_definition: LimitDefinitionType,
     ) -> GetProvisionedLimitResponse:
-        """Returns the current provisioned limit for a specific API category."""
+        """Returns the current provisioned limit for a specific API category.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            GetProvisionedLimitRequest(
+            models.GetProvisionedLimitRequest(
                 limit_definition=limit_definition,
             )
         )
@@ -2152,9 +2416,12 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
     ) -> GetSigningCertificateResponse:
-        """Given a user pool ID, returns the signing certificate for SAML 2.0 federation."""
+        """Given a user pool ID, returns the signing certificate for SAML 2.0 federation.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        OperationNotEnabledException, ResourceNotFoundException."""
         return self.send(
-            GetSigningCertificateRequest(
+            models.GetSigningCertificateRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -2164,16 +2431,22 @@ class CognitoIdentityProvider(ClientBase):
         *,
         refresh_token: str,
         client_id: str,
-        client_secret: str | Unset = UNSET,
-        device_key: str | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        client_secret: str | None = None,
+        device_key: str | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> GetTokensFromRefreshTokenResponse:
         """Given a refresh token, issues new ID, access, and optionally refresh tokens for the user who
         owns the submitted token. This operation issues a new refresh token and invalidates the
         original refresh token after an optional grace period when refresh token rotation is
-        enabled. If refresh token rotation is disabled, issues new ID and access tokens only."""
+        enabled. If refresh token rotation is disabled, issues new ID and access tokens only.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidLambdaResponseException, InvalidParameterException, NotAuthorizedException,
+        OperationNotEnabledException, RefreshTokenReuseException, ResourceNotFoundException,
+        TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
+        UserNotFoundException."""
         return self.send(
-            GetTokensFromRefreshTokenRequest(
+            models.GetTokensFromRefreshTokenRequest(
                 refresh_token=refresh_token,
                 client_id=client_id,
                 client_secret=client_secret,
@@ -2186,15 +2459,19 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
+        client_id: str | None = None,
     ) -> GetUICustomizationResponse:
         """Given a user pool ID or app client, returns information about classic hosted UI branding
         that you applied, if any. Returns user-pool level branding information if no app client
         branding is applied, or if you don't specify an app client ID. Returns an empty object if
         you haven't applied hosted UI branding to either the client or the user pool. For more
-        information, see Hosted UI (classic) branding."""
+        information, see Hosted UI (classic) branding.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            GetUICustomizationRequest(
+            models.GetUICustomizationRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
             )
@@ -2205,9 +2482,14 @@ class CognitoIdentityProvider(ClientBase):
         *,
         access_token: str,
     ) -> GetUserResponse:
-        """Gets user attributes and and MFA settings for the currently signed-in user."""
+        """Gets user attributes and and MFA settings for the currently signed-in user.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            GetUserRequest(
+            models.GetUserRequest(
                 access_token=access_token,
             )
         )
@@ -2217,12 +2499,21 @@ class CognitoIdentityProvider(ClientBase):
         *,
         access_token: str,
         attribute_name: str,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> GetUserAttributeVerificationCodeResponse:
         """Given an attribute name, sends a user attribute verification code for the specified
-        attribute name to the currently signed-in user."""
+        attribute name to the currently signed-in user.
+
+        Raises (cognito_typed.errors): CodeDeliveryFailureException, ForbiddenException,
+        InternalErrorException, InvalidEmailRoleAccessPolicyException,
+        InvalidLambdaResponseException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
+        UserNotFoundException."""
         return self.send(
-            GetUserAttributeVerificationCodeRequest(
+            models.GetUserAttributeVerificationCodeRequest(
                 access_token=access_token,
                 attribute_name=attribute_name,
                 client_metadata=client_metadata,
@@ -2234,9 +2525,14 @@ class CognitoIdentityProvider(ClientBase):
         *,
         access_token: str,
     ) -> GetUserAuthFactorsResponse:
-        """Lists the authentication options for the currently signed-in user. Returns the following:"""
+        """Lists the authentication options for the currently signed-in user. Returns the following:
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            GetUserAuthFactorsRequest(
+            models.GetUserAuthFactorsRequest(
                 access_token=access_token,
             )
         )
@@ -2249,9 +2545,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> GetUserPoolClientSessionConfigurationResponse:
         """Retrieves the session configuration for a user pool app client. If you have never called
         SetUserPoolClientSessionConfiguration for the app client, this operation returns the default
-        SSO session maximum validity of 60 minutes."""
+        SSO session maximum validity of 60 minutes.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            GetUserPoolClientSessionConfigurationRequest(
+            models.GetUserPoolClientSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
             )
@@ -2263,9 +2563,12 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
     ) -> GetUserPoolMfaConfigResponse:
         """Given a user pool ID, returns configuration for sign-in with WebAuthn authenticators and for
-        multi-factor authentication (MFA). This operation describes the following:"""
+        multi-factor authentication (MFA). This operation describes the following:
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            GetUserPoolMfaConfigRequest(
+            models.GetUserPoolMfaConfigRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -2278,9 +2581,13 @@ class CognitoIdentityProvider(ClientBase):
         """Retrieves the session tracking configuration for a user pool, including whether session
         tracking is enabled and the pool-wide maximum number of active token sessions for each user.
         If you have never called SetUserPoolSessionConfiguration for the user pool, this operation
-        returns the default values: UserSessionTracking as DISABLED and a MaxPerUser value of 20."""
+        returns the default values: UserSessionTracking as DISABLED and a MaxPerUser value of 20.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            GetUserPoolSessionConfigurationRequest(
+            models.GetUserPoolSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
             )
         )
@@ -2292,9 +2599,14 @@ class CognitoIdentityProvider(ClientBase):
     ) -> GlobalSignOutResponse:
         """Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user.
         Call this operation when your user signs out of your app. This results in the following
-        behavior."""
+        behavior.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException."""
         return self.send(
-            GlobalSignOutRequest(
+            models.GlobalSignOutRequest(
                 access_token=access_token,
             )
         )
@@ -2303,20 +2615,29 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         auth_flow: AuthFlowType,
-        auth_parameters: Mapping[str, str] | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        auth_parameters: Mapping[str, str] | None = None,
+        client_metadata: Mapping[str, str] | None = None,
         client_id: str,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
-        session: str | Unset = UNSET,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        user_context_data: UserContextDataType | None = None,
+        session: str | None = None,
     ) -> InitiateAuthResponse:
         """Declares an authentication flow and initiates sign-in for a user in the Amazon Cognito user
         directory. Amazon Cognito might respond with an additional challenge or an
         AuthenticationResult that contains the outcome of a successful authentication. You can't
         sign in a user with a federated IdP with InitiateAuth. For more information, see
-        Authentication."""
+        Authentication.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, ForbiddenException,
+        InternalErrorException, InvalidEmailRoleAccessPolicyException,
+        InvalidLambdaResponseException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UnsupportedOperationException, UserLambdaValidationException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            InitiateAuthRequest(
+            models.InitiateAuthRequest(
                 auth_flow=auth_flow,
                 auth_parameters=auth_parameters,
                 client_metadata=client_metadata,
@@ -2331,7 +2652,7 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        restore_timestamp: datetime | str,
+        restore_timestamp: datetime | str | float,
     ) -> InitiatePointInTimeRecoveryResponse:
         """Initiates a point-in-time recovery of a user pool to a time in the past that you specify.
         This operation is the first step of a recovery and doesn't change your user pool data.
@@ -2339,9 +2660,14 @@ class CognitoIdentityProvider(ClientBase):
         which might not be available immediately. The preview shows the number of entities that the
         recovery creates, updates, and deletes. To check the status of the recovery and review the
         preview, make a request. When the status is PREVIEW_GENERATED, apply the recovery with a
-        request or discard it with a request."""
+        request or discard it with a request.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            InitiatePointInTimeRecoveryRequest(
+            models.InitiatePointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
                 restore_timestamp=restore_timestamp,
             )
@@ -2351,12 +2677,15 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        next_token: str | Unset = UNSET,
-        max_results: int | Unset = UNSET,
+        next_token: str | None = None,
+        max_results: int | None = None,
     ) -> ListCIMDPoliciesResponse:
-        """Lists the Client ID Metadata Document (CIMD) policies in a user pool."""
+        """Lists the Client ID Metadata Document (CIMD) policies in a user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            ListCIMDPoliciesRequest(
+            models.ListCIMDPoliciesRequest(
                 user_pool_id=user_pool_id,
                 next_token=next_token,
                 max_results=max_results,
@@ -2367,14 +2696,14 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        next_token: str | Unset = UNSET,
-        max_results: int | Unset = UNSET,
+        next_token: str | None = None,
+        max_results: int | None = None,
     ) -> Pages[ListCIMDPoliciesResponse, CIMDPolicySummaryType]:
         """Pages of ``list_cimd_policies``; iterate for every item of ``cimd_policies``, following
         ``next_token``."""
         return Pages(
             self,
-            ListCIMDPoliciesRequest(
+            models.ListCIMDPoliciesRequest(
                 user_pool_id=user_pool_id,
                 next_token=next_token,
                 max_results=max_results,
@@ -2389,13 +2718,16 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         cimd_policy_id: str,
-        next_token: str | Unset = UNSET,
-        max_results: int | Unset = UNSET,
+        next_token: str | None = None,
+        max_results: int | None = None,
     ) -> ListClientMetadataURLsResponse:
         """Lists the client ID metadata document URLs that Amazon Cognito has received for a Client ID
-        Metadata Document (CIMD) policy, with the cache state of each URL."""
+        Metadata Document (CIMD) policy, with the cache state of each URL.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            ListClientMetadataURLsRequest(
+            models.ListClientMetadataURLsRequest(
                 user_pool_id=user_pool_id,
                 cimd_policy_id=cimd_policy_id,
                 next_token=next_token,
@@ -2408,14 +2740,14 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         cimd_policy_id: str,
-        next_token: str | Unset = UNSET,
-        max_results: int | Unset = UNSET,
+        next_token: str | None = None,
+        max_results: int | None = None,
     ) -> Pages[ListClientMetadataURLsResponse, ClientMetadataURLType]:
         """Pages of ``list_client_metadata_urls``; iterate for every item of ``client_metadata_urls``, following
         ``next_token``."""
         return Pages(
             self,
-            ListClientMetadataURLsRequest(
+            models.ListClientMetadataURLsRequest(
                 user_pool_id=user_pool_id,
                 cimd_policy_id=cimd_policy_id,
                 next_token=next_token,
@@ -2430,14 +2762,19 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         access_token: str,
-        limit: int | Unset = UNSET,
-        pagination_token: str | Unset = UNSET,
+        limit: int | None = None,
+        pagination_token: str | None = None,
     ) -> ListDevicesResponse:
         """Lists the devices that Amazon Cognito has registered to the currently signed-in user. For
         more information about device authentication, see Working with user devices in your user
-        pool."""
+        pool.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            ListDevicesRequest(
+            models.ListDevicesRequest(
                 access_token=access_token,
                 limit=limit,
                 pagination_token=pagination_token,
@@ -2448,12 +2785,16 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        limit: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        limit: int | None = None,
+        next_token: str | None = None,
     ) -> ListGroupsResponse:
-        """Given a user pool ID, returns user pool groups and their details."""
+        """Given a user pool ID, returns user pool groups and their details.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListGroupsRequest(
+            models.ListGroupsRequest(
                 user_pool_id=user_pool_id,
                 limit=limit,
                 next_token=next_token,
@@ -2464,14 +2805,14 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        limit: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        limit: int | None = None,
+        next_token: str | None = None,
     ) -> Pages[ListGroupsResponse, GroupType]:
         """Pages of ``list_groups``; iterate for every item of ``groups``, following
         ``next_token``."""
         return Pages(
             self,
-            ListGroupsRequest(
+            models.ListGroupsRequest(
                 user_pool_id=user_pool_id,
                 limit=limit,
                 next_token=next_token,
@@ -2485,13 +2826,16 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> ListIdentityProvidersResponse:
         """Given a user pool ID, returns information about configured identity providers (IdPs). For
-        more information about IdPs, see Third-party IdP sign-in."""
+        more information about IdPs, see Third-party IdP sign-in.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            ListIdentityProvidersRequest(
+            models.ListIdentityProvidersRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2502,14 +2846,14 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> Pages[ListIdentityProvidersResponse, ProviderDescription]:
         """Pages of ``list_identity_providers``; iterate for every item of ``providers``, following
         ``next_token``."""
         return Pages(
             self,
-            ListIdentityProvidersRequest(
+            models.ListIdentityProvidersRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2523,14 +2867,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        next_token: str | Unset = UNSET,
-        max_results: int | Unset = UNSET,
+        next_token: str | None = None,
+        max_results: int | None = None,
     ) -> ListPointInTimeRecoveriesResponse:
         """Lists the point-in-time recoveries of a user pool, including the active recovery and past
         recoveries. The response lists the most recent recoveries first and doesn't include recovery
-        previews. To get the recovery preview of a recovery, make a request."""
+        previews. To get the recovery preview of a recovery, make a request.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            ListPointInTimeRecoveriesRequest(
+            models.ListPointInTimeRecoveriesRequest(
                 user_pool_id=user_pool_id,
                 next_token=next_token,
                 max_results=max_results,
@@ -2541,13 +2889,17 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> ListResourceServersResponse:
         """Given a user pool ID, returns all resource servers and their details. For more information
-        about resource servers, see Access control with resource servers."""
+        about resource servers, see Access control with resource servers.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListResourceServersRequest(
+            models.ListResourceServersRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2558,14 +2910,14 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> Pages[ListResourceServersResponse, ResourceServerType]:
         """Pages of ``list_resource_servers``; iterate for every item of ``resource_servers``, following
         ``next_token``."""
         return Pages(
             self,
-            ListResourceServersRequest(
+            models.ListResourceServersRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2581,9 +2933,13 @@ class CognitoIdentityProvider(ClientBase):
         resource_arn: str,
     ) -> ListTagsForResourceResponse:
         """Lists the tags that are assigned to an Amazon Cognito user pool. For more information, see
-        Tagging resources."""
+        Tagging resources.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListTagsForResourceRequest(
+            models.ListTagsForResourceRequest(
                 resource_arn=resource_arn,
             )
         )
@@ -2592,12 +2948,16 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
     ) -> ListTermsResponse:
-        """Returns details about all terms documents for the requested user pool."""
+        """Returns details about all terms documents for the requested user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListTermsRequest(
+            models.ListTermsRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2609,13 +2969,17 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         max_results: int,
-        pagination_token: str | Unset = UNSET,
+        pagination_token: str | None = None,
     ) -> ListUserImportJobsResponse:
         """Given a user pool ID, returns user import jobs and their details. Import jobs are retained
         in user pool configuration so that you can stage, stop, start, review, and delete them. For
-        more information about user import, see Importing users from a CSV file."""
+        more information about user import, see Importing users from a CSV file.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListUserImportJobsRequest(
+            models.ListUserImportJobsRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 pagination_token=pagination_token,
@@ -2627,14 +2991,17 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        next_token: str | Unset = UNSET,
+        next_token: str | None = None,
     ) -> ListUserPoolClientSecretsResponse:
         """Lists all client secrets associated with a user pool app client. Returns metadata about the
         secrets. The response does not include pagination tokens as there are only 2 secrets at any
         given time and we return both with every ListUserPoolClientSecrets call. For security
-        reasons, the response never reveals the actual secret value in ClientSecretValue."""
+        reasons, the response never reveals the actual secret value in ClientSecretValue.
+
+        Raises (cognito_typed.errors): InternalServerException, InvalidParameterException,
+        LimitExceededException, ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            ListUserPoolClientSecretsRequest(
+            models.ListUserPoolClientSecretsRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 next_token=next_token,
@@ -2645,14 +3012,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
-        client_type: ClientTypeType | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
+        client_type: ClientTypeType | None = None,
     ) -> ListUserPoolClientsResponse:
         """Given a user pool ID, lists app clients. App clients are sets of rules for the access that
-        you want a user pool to grant to one application. For more information, see App clients."""
+        you want a user pool to grant to one application. For more information, see App clients.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListUserPoolClientsRequest(
+            models.ListUserPoolClientsRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2664,15 +3035,15 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        max_results: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
-        client_type: ClientTypeType | Unset = UNSET,
+        max_results: int | None = None,
+        next_token: str | None = None,
+        client_type: ClientTypeType | None = None,
     ) -> Pages[ListUserPoolClientsResponse, UserPoolClientDescription]:
         """Pages of ``list_user_pool_clients``; iterate for every item of ``user_pool_clients``, following
         ``next_token``."""
         return Pages(
             self,
-            ListUserPoolClientsRequest(
+            models.ListUserPoolClientsRequest(
                 user_pool_id=user_pool_id,
                 max_results=max_results,
                 next_token=next_token,
@@ -2687,12 +3058,16 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        next_token: str | Unset = UNSET,
+        next_token: str | None = None,
     ) -> ListUserPoolReplicasResponse:
         """Lists all replicas for a user pool, including both primary and secondary replicas. We
-        recommend using pagination to ensure that the operation returns quickly and successfully."""
+        recommend using pagination to ensure that the operation returns quickly and successfully.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListUserPoolReplicasRequest(
+            models.ListUserPoolReplicasRequest(
                 user_pool_id=user_pool_id,
                 next_token=next_token,
             )
@@ -2701,12 +3076,15 @@ class CognitoIdentityProvider(ClientBase):
     def list_user_pools(
         self,
         *,
-        next_token: str | Unset = UNSET,
+        next_token: str | None = None,
         max_results: int,
     ) -> ListUserPoolsResponse:
-        """Lists user pools and their details in the current Amazon Web Services account."""
+        """Lists user pools and their details in the current Amazon Web Services account.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, TooManyRequestsException."""
         return self.send(
-            ListUserPoolsRequest(
+            models.ListUserPoolsRequest(
                 next_token=next_token,
                 max_results=max_results,
             )
@@ -2715,14 +3093,14 @@ class CognitoIdentityProvider(ClientBase):
     def paginate_list_user_pools(
         self,
         *,
-        next_token: str | Unset = UNSET,
+        next_token: str | None = None,
         max_results: int,
     ) -> Pages[ListUserPoolsResponse, UserPoolDescriptionType]:
         """Pages of ``list_user_pools``; iterate for every item of ``user_pools``, following
         ``next_token``."""
         return Pages(
             self,
-            ListUserPoolsRequest(
+            models.ListUserPoolsRequest(
                 next_token=next_token,
                 max_results=max_results,
             ),
@@ -2735,16 +3113,21 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         access_token: str,
-        next_token: str | Unset = UNSET,
+        next_token: str | None = None,
     ) -> ListUserSessionsResponse:
         """Lists the active sessions for the currently signed-in user. Amazon Cognito authorizes this
         operation with the user's access token and returns all of the user's active sessions across
         every app client in the user pool, including both token sessions and SSO sessions. The
         IsCurrentSession field identifies the session that the calling access token belongs to. The
         results are eventually consistent, and new sessions are typically included within a few
-        seconds."""
+        seconds.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            ListUserSessionsRequest(
+            models.ListUserSessionsRequest(
                 access_token=access_token,
                 next_token=next_token,
             )
@@ -2754,14 +3137,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        attributes_to_get: Sequence[str] | Unset = UNSET,
-        limit: int | Unset = UNSET,
-        pagination_token: str | Unset = UNSET,
-        filter: str | Unset = UNSET,
+        attributes_to_get: Sequence[str] | None = None,
+        limit: int | None = None,
+        pagination_token: str | None = None,
+        filter: str | None = None,
     ) -> ListUsersResponse:
-        """Given a user pool ID, returns a list of users and their basic details in a user pool."""
+        """Given a user pool ID, returns a list of users and their basic details in a user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListUsersRequest(
+            models.ListUsersRequest(
                 user_pool_id=user_pool_id,
                 attributes_to_get=attributes_to_get,
                 limit=limit,
@@ -2774,16 +3161,16 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        attributes_to_get: Sequence[str] | Unset = UNSET,
-        limit: int | Unset = UNSET,
-        pagination_token: str | Unset = UNSET,
-        filter: str | Unset = UNSET,
+        attributes_to_get: Sequence[str] | None = None,
+        limit: int | None = None,
+        pagination_token: str | None = None,
+        filter: str | None = None,
     ) -> Pages[ListUsersResponse, UserType]:
         """Pages of ``list_users``; iterate for every item of ``users``, following
         ``pagination_token``."""
         return Pages(
             self,
-            ListUsersRequest(
+            models.ListUsersRequest(
                 user_pool_id=user_pool_id,
                 attributes_to_get=attributes_to_get,
                 limit=limit,
@@ -2800,13 +3187,17 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         group_name: str,
-        limit: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        limit: int | None = None,
+        next_token: str | None = None,
     ) -> ListUsersInGroupResponse:
         """Given a user pool ID and a group name, returns a list of users in the group. For more
-        information about user pool groups, see Adding groups to a user pool."""
+        information about user pool groups, see Adding groups to a user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            ListUsersInGroupRequest(
+            models.ListUsersInGroupRequest(
                 user_pool_id=user_pool_id,
                 group_name=group_name,
                 limit=limit,
@@ -2819,14 +3210,14 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         group_name: str,
-        limit: int | Unset = UNSET,
-        next_token: str | Unset = UNSET,
+        limit: int | None = None,
+        next_token: str | None = None,
     ) -> Pages[ListUsersInGroupResponse, UserType]:
         """Pages of ``list_users_in_group``; iterate for every item of ``users``, following
         ``next_token``."""
         return Pages(
             self,
-            ListUsersInGroupRequest(
+            models.ListUsersInGroupRequest(
                 user_pool_id=user_pool_id,
                 group_name=group_name,
                 limit=limit,
@@ -2841,13 +3232,17 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         access_token: str,
-        next_token: str | Unset = UNSET,
-        max_results: int | Unset = UNSET,
+        next_token: str | None = None,
+        max_results: int | None = None,
     ) -> ListWebAuthnCredentialsResponse:
         """Generates a list of the currently signed-in user's registered passkey, or WebAuthn,
-        credentials."""
+        credentials.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException."""
         return self.send(
-            ListWebAuthnCredentialsRequest(
+            models.ListWebAuthnCredentialsRequest(
                 access_token=access_token,
                 next_token=next_token,
                 max_results=max_results,
@@ -2858,18 +3253,26 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         client_id: str,
-        secret_hash: str | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
+        secret_hash: str | None = None,
+        user_context_data: UserContextDataType | None = None,
         username: str,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> ResendConfirmationCodeResponse:
         """Resends the code that confirms a new account for a user who has signed up in your user pool.
         Amazon Cognito sends confirmation codes to the user attribute in the AutoVerifiedAttributes
         property of your user pool. When you prompt new users for the confirmation code, include a
-        "Resend code" option that generates a call to this API operation."""
+        "Resend code" option that generates a call to this API operation.
+
+        Raises (cognito_typed.errors): CodeDeliveryFailureException, ForbiddenException,
+        InternalErrorException, InvalidEmailRoleAccessPolicyException,
+        InvalidLambdaResponseException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
+        UserLambdaValidationException, UserNotFoundException."""
         return self.send(
-            ResendConfirmationCodeRequest(
+            models.ResendConfirmationCodeRequest(
                 client_id=client_id,
                 secret_hash=secret_hash,
                 user_context_data=user_context_data,
@@ -2884,19 +3287,30 @@ class CognitoIdentityProvider(ClientBase):
         *,
         client_id: str,
         challenge_name: ChallengeNameType,
-        session: str | Unset = UNSET,
-        challenge_responses: Mapping[str, str] | Unset = UNSET,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        session: str | None = None,
+        challenge_responses: Mapping[str, str] | None = None,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        user_context_data: UserContextDataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> RespondToAuthChallengeResponse:
         """Some API operations in a user pool generate a challenge, like a prompt for an MFA code, for
         device authentication that bypasses MFA, or for a custom authentication challenge. A
         RespondToAuthChallenge API request provides the answer to that challenge, like a code or a
         secure remote password (SRP). The parameters of a response to an authentication challenge
-        vary with the type of challenge."""
+        vary with the type of challenge.
+
+        Raises (cognito_typed.errors): AliasExistsException, CodeMismatchException,
+        ExpiredCodeException, ForbiddenException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
+        InvalidParameterException, InvalidPasswordException, InvalidSmsRoleAccessPolicyException,
+        InvalidSmsRoleTrustRelationshipException, InvalidUserPoolConfigurationException,
+        MFAMethodNotFoundException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordHistoryPolicyViolationException, PasswordResetRequiredException,
+        ResourceNotFoundException, SoftwareTokenMFANotFoundException, TooManyRequestsException,
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
+        UserNotFoundException."""
         return self.send(
-            RespondToAuthChallengeRequest(
+            models.RespondToAuthChallengeRequest(
                 client_id=client_id,
                 challenge_name=challenge_name,
                 session=session,
@@ -2912,14 +3326,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         token: str,
         client_id: str,
-        client_secret: str | Unset = UNSET,
-        revoke_associated_sessions: RevokeAssociatedSessionsType | Unset = UNSET,
+        client_secret: str | None = None,
+        revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> RevokeTokenResponse:
         """Revokes all of the access tokens generated by, and at the same time as, the specified
         refresh token. After a token is revoked, you can't use the revoked token to access Amazon
-        Cognito user APIs, or to authorize access to your resource server."""
+        Cognito user APIs, or to authorize access to your resource server.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, OperationNotEnabledException, TooManyRequestsException,
+        UnauthorizedException, UnsupportedOperationException, UnsupportedTokenTypeException."""
         return self.send(
-            RevokeTokenRequest(
+            models.RevokeTokenRequest(
                 token=token,
                 client_id=client_id,
                 client_secret=client_secret,
@@ -2932,14 +3350,19 @@ class CognitoIdentityProvider(ClientBase):
         *,
         access_token: str,
         session_id: str,
-        revoke_associated_sessions: RevokeAssociatedSessionsType | Unset = UNSET,
+        revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> RevokeUserSessionResponse:
         """Revokes a specific session for the currently signed-in user. Amazon Cognito authorizes this
         operation with the user's access token, revokes all refresh and access tokens that are
         associated with the session, and deletes the session record. You can't revoke the session
-        that the calling access token belongs to."""
+        that the calling access token belongs to.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            RevokeUserSessionRequest(
+            models.RevokeUserSessionRequest(
                 access_token=access_token,
                 session_id=session_id,
                 revoke_associated_sessions=revoke_associated_sessions,
@@ -2954,9 +3377,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> SetLogDeliveryConfigurationResponse:
         """Sets up or modifies the logging configuration of a user pool. User pools can export user
         notification logs and, when threat protection is active, user-activity logs. For more
-        information, see Exporting user pool logs."""
+        information, see Exporting user pool logs.
+
+        Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            SetLogDeliveryConfigurationRequest(
+            models.SetLogDeliveryConfigurationRequest(
                 user_pool_id=user_pool_id,
                 log_configurations=log_configurations,
             )
@@ -2966,15 +3393,20 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
-        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset = UNSET,
-        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset = UNSET,
-        risk_exception_configuration: RiskExceptionConfigurationType | Unset = UNSET,
+        client_id: str | None = None,
+        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | None = None,
+        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None = None,
+        risk_exception_configuration: RiskExceptionConfigurationType | None = None,
     ) -> SetRiskConfigurationResponse:
         """Configures threat protection for a user pool or app client. Sets configuration for the
-        following."""
+        following.
+
+        Raises (cognito_typed.errors): CodeDeliveryFailureException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidParameterException, NotAuthorizedException,
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
+        UserPoolAddOnNotEnabledException."""
         return self.send(
-            SetRiskConfigurationRequest(
+            models.SetRiskConfigurationRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 compromised_credentials_risk_configuration=compromised_credentials_risk_configuration,
@@ -2987,14 +3419,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
-        css: str | Unset = UNSET,
-        image_file: bytes | Unset = UNSET,
+        client_id: str | None = None,
+        css: str | None = None,
+        image_file: bytes | None = None,
     ) -> SetUICustomizationResponse:
         """Configures UI branding settings for domains with the hosted UI (classic) branding version.
-        Your user pool must have a domain. Configure a domain with ."""
+        Your user pool must have a domain. Configure a domain with .
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            SetUICustomizationRequest(
+            models.SetUICustomizationRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 css=css,
@@ -3005,10 +3441,10 @@ class CognitoIdentityProvider(ClientBase):
     def set_user_mfa_preference(
         self,
         *,
-        sms_mfa_settings: SMSMfaSettingsType | Unset = UNSET,
-        software_token_mfa_settings: SoftwareTokenMfaSettingsType | Unset = UNSET,
-        email_mfa_settings: EmailMfaSettingsType | Unset = UNSET,
-        web_authn_mfa_settings: WebAuthnMfaSettingsType | Unset = UNSET,
+        sms_mfa_settings: SMSMfaSettingsType | None = None,
+        software_token_mfa_settings: SoftwareTokenMfaSettingsType | None = None,
+        email_mfa_settings: EmailMfaSettingsType | None = None,
+        web_authn_mfa_settings: WebAuthnMfaSettingsType | None = None,
         access_token: str,
     ) -> SetUserMFAPreferenceResponse:
         """Set the user's multi-factor authentication (MFA) method preference, including which MFA
@@ -3017,9 +3453,14 @@ class CognitoIdentityProvider(ClientBase):
         If multiple options are activated and no preference is set, a challenge to choose an MFA
         option will be returned during sign-in. If an MFA type is activated for a user, the user
         will be prompted for MFA during all sign-in attempts unless device tracking is turned on and
-        the device has been trusted."""
+        the device has been trusted.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
+        UserNotFoundException."""
         return self.send(
-            SetUserMFAPreferenceRequest(
+            models.SetUserMFAPreferenceRequest(
                 sms_mfa_settings=sms_mfa_settings,
                 software_token_mfa_settings=software_token_mfa_settings,
                 email_mfa_settings=email_mfa_settings,
@@ -3040,9 +3481,14 @@ class CognitoIdentityProvider(ClientBase):
         performs a full replacement of the client-level session configuration; every request
         parameter is required, and session tracking must be enabled for the user pool. The user pool
         must be in the Essentials or Plus tier. Otherwise, this operation returns a
-        FeatureUnavailableInTierException."""
+        FeatureUnavailableInTierException.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            SetUserPoolClientSessionConfigurationRequest(
+            models.SetUserPoolClientSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 sso_session=sso_session,
@@ -3053,17 +3499,23 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        sms_mfa_configuration: SmsMfaConfigType | Unset = UNSET,
-        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Unset = UNSET,
-        email_mfa_configuration: EmailMfaConfigType | Unset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset = UNSET,
-        web_authn_configuration: WebAuthnConfigurationType | Unset = UNSET,
+        sms_mfa_configuration: SmsMfaConfigType | None = None,
+        software_token_mfa_configuration: SoftwareTokenMfaConfigType | None = None,
+        email_mfa_configuration: EmailMfaConfigType | None = None,
+        mfa_configuration: UserPoolMfaType | None = None,
+        web_authn_configuration: WebAuthnConfigurationType | None = None,
     ) -> SetUserPoolMfaConfigResponse:
         """Sets user pool multi-factor authentication (MFA) and passkey configuration. For more
         information about user pool MFA, see Adding MFA. For more information about WebAuthn
-        passkeys see Authentication flows."""
+        passkeys see Authentication flows.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            SetUserPoolMfaConfigRequest(
+            models.SetUserPoolMfaConfigRequest(
                 user_pool_id=user_pool_id,
                 sms_mfa_configuration=sms_mfa_configuration,
                 software_token_mfa_configuration=software_token_mfa_configuration,
@@ -3084,9 +3536,14 @@ class CognitoIdentityProvider(ClientBase):
         of active token sessions that each user can have. This operation performs a full replacement
         of the pool-level session configuration; every request parameter is required. The user pool
         must be in the Essentials or Plus tier. Otherwise, this operation returns a
-        FeatureUnavailableInTierException."""
+        FeatureUnavailableInTierException.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            SetUserPoolSessionConfigurationRequest(
+            models.SetUserPoolSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
                 user_session_tracking=user_session_tracking,
                 token_session=token_session,
@@ -3100,9 +3557,14 @@ class CognitoIdentityProvider(ClientBase):
         mfa_options: Sequence[MFAOptionType],
     ) -> SetUserSettingsResponse:
         """This action is no longer supported. You can use it to configure only SMS MFA. You can't use
-        it to configure time-based one-time password (TOTP) software token or email MFA."""
+        it to configure time-based one-time password (TOTP) software token or email MFA.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
+        UserNotFoundException."""
         return self.send(
-            SetUserSettingsRequest(
+            models.SetUserSettingsRequest(
                 access_token=access_token,
                 mfa_options=mfa_options,
             )
@@ -3112,19 +3574,27 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         client_id: str,
-        secret_hash: str | Unset = UNSET,
+        secret_hash: str | None = None,
         username: str,
-        password: str | Unset = UNSET,
-        user_attributes: Sequence[AttributeType] | Unset = UNSET,
-        validation_data: Sequence[AttributeType] | Unset = UNSET,
-        analytics_metadata: AnalyticsMetadataType | Unset = UNSET,
-        user_context_data: UserContextDataType | Unset = UNSET,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        password: str | None = None,
+        user_attributes: Sequence[AttributeType] | None = None,
+        validation_data: Sequence[AttributeType] | None = None,
+        analytics_metadata: AnalyticsMetadataType | None = None,
+        user_context_data: UserContextDataType | None = None,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> SignUpResponse:
         """Registers a user with an app client and requests a user name, password, and user attributes
-        in the user pool."""
+        in the user pool.
+
+        Raises (cognito_typed.errors): CodeDeliveryFailureException, ForbiddenException,
+        InternalErrorException, InvalidEmailRoleAccessPolicyException,
+        InvalidLambdaResponseException, InvalidParameterException, InvalidPasswordException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
+        UserLambdaValidationException, UsernameExistsException."""
         return self.send(
-            SignUpRequest(
+            models.SignUpRequest(
                 client_id=client_id,
                 secret_hash=secret_hash,
                 username=username,
@@ -3145,9 +3615,14 @@ class CognitoIdentityProvider(ClientBase):
     ) -> StartPointInTimeRecoveryResponse:
         """Applies a point-in-time recovery to a user pool. Before you start a recovery, review the
         recovery preview in the response to a request. You can start a recovery when its status is
-        PREVIEW_GENERATED."""
+        PREVIEW_GENERATED.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            StartPointInTimeRecoveryRequest(
+            models.StartPointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
                 restore_id=restore_id,
             )
@@ -3161,9 +3636,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> StartUserImportJobResponse:
         """Instructs your user pool to start importing users from a CSV file that contains their
         usernames and attributes. For more information about importing users from a CSV file, see
-        Importing users from a CSV file."""
+        Importing users from a CSV file.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            StartUserImportJobRequest(
+            models.StartUserImportJobRequest(
                 user_pool_id=user_pool_id,
                 job_id=job_id,
             )
@@ -3177,9 +3656,14 @@ class CognitoIdentityProvider(ClientBase):
         """Requests credential creation options from your user pool for the currently signed-in user.
         Returns information about the user pool, the user profile, and authentication requirements.
         Users must provide this information in their request to enroll your application with their
-        passkey provider."""
+        passkey provider.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, LimitExceededException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException,
+        WebAuthnConfigurationMissingException, WebAuthnNotEnabledException."""
         return self.send(
-            StartWebAuthnRegistrationRequest(
+            models.StartWebAuthnRegistrationRequest(
                 access_token=access_token,
             )
         )
@@ -3192,9 +3676,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> StopUserImportJobResponse:
         """Instructs your user pool to stop a running job that's importing users from a CSV file that
         contains their usernames and attributes. For more information about importing users from a
-        CSV file, see Importing users from a CSV file."""
+        CSV file, see Importing users from a CSV file.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            StopUserImportJobRequest(
+            models.StopUserImportJobRequest(
                 user_pool_id=user_pool_id,
                 job_id=job_id,
             )
@@ -3208,9 +3696,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> TagResourceResponse:
         """Assigns a set of tags to an Amazon Cognito user pool. A tag is a label that you can use to
         categorize and manage user pools in different ways, such as by purpose, owner, environment,
-        or other criteria."""
+        or other criteria.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            TagResourceRequest(
+            models.TagResourceRequest(
                 resource_arn=resource_arn,
                 tags=tags,
             )
@@ -3222,9 +3714,13 @@ class CognitoIdentityProvider(ClientBase):
         resource_arn: str,
         tag_keys: Sequence[str],
     ) -> UntagResourceResponse:
-        """Given tag IDs that you previously assigned to a user pool, removes them."""
+        """Given tag IDs that you previously assigned to a user pool, removes them.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            UntagResourceRequest(
+            models.UntagResourceRequest(
                 resource_arn=resource_arn,
                 tag_keys=tag_keys,
             )
@@ -3243,9 +3739,13 @@ class CognitoIdentityProvider(ClientBase):
         The user's response indicates that you think that the event either was from a valid user or
         was an unwanted authentication attempt. This feedback improves the risk evaluation decision
         for the user pool as part of Amazon Cognito threat protection. To activate this setting,
-        your user pool must be on the Plus tier."""
+        your user pool must be on the Plus tier.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException."""
         return self.send(
-            UpdateAuthEventFeedbackRequest(
+            models.UpdateAuthEventFeedbackRequest(
                 user_pool_id=user_pool_id,
                 username=username,
                 event_id=event_id,
@@ -3260,13 +3760,18 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         cimd_policy_id: str,
         client_id: str,
-        policy_name: str | Unset = UNSET,
-        cache_duration: int | Unset = UNSET,
+        policy_name: str | None = None,
+        cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> UpdateCIMDPolicyResponse:
-        """Updates the configuration of a Client ID Metadata Document (CIMD) policy."""
+        """Updates the configuration of a Client ID Metadata Document (CIMD) policy.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            UpdateCIMDPolicyRequest(
+            models.UpdateCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
                 cimd_policy_id=cimd_policy_id,
                 client_id=client_id,
@@ -3286,9 +3791,14 @@ class CognitoIdentityProvider(ClientBase):
     ) -> UpdateClientMetadataURLStateResponse:
         """Changes the cache state of a client metadata document URL for a client ID metadata document
         (CIMD) policy. Refresh a URL to make Amazon Cognito retrieve the client metadata document
-        again, or invalidate it to remove the cached document."""
+        again, or invalidate it to remove the cached document.
+
+        Raises (cognito_typed.errors): CachedCIMDURLDoesNotExistException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            UpdateClientMetadataURLStateRequest(
+            models.UpdateClientMetadataURLStateRequest(
                 user_pool_id=user_pool_id,
                 cimd_policy_id=cimd_policy_id,
                 url=url,
@@ -3301,16 +3811,21 @@ class CognitoIdentityProvider(ClientBase):
         *,
         access_token: str,
         device_key: str,
-        device_remembered_status: DeviceRememberedStatusType | Unset = UNSET,
+        device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> UpdateDeviceStatusResponse:
         """Updates the status of a the currently signed-in user's device so that it is marked as
         remembered or not remembered for the purpose of device authentication. Device authentication
         is a "remember me" mechanism that silently completes sign-in from trusted devices with a
         device key instead of a user-provided MFA code. This operation changes the status of a
         device without deleting it, so you can enable it again later. For more information about
-        device authentication, see Working with devices."""
+        device authentication, see Working with devices.
+
+        Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
+        InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            UpdateDeviceStatusRequest(
+            models.UpdateDeviceStatusRequest(
                 access_token=access_token,
                 device_key=device_key,
                 device_remembered_status=device_remembered_status,
@@ -3322,15 +3837,19 @@ class CognitoIdentityProvider(ClientBase):
         *,
         group_name: str,
         user_pool_id: str,
-        description: str | Unset = UNSET,
-        role_arn: str | Unset = UNSET,
-        precedence: int | Unset = UNSET,
+        description: str | None = None,
+        role_arn: str | None = None,
+        precedence: int | None = None,
     ) -> UpdateGroupResponse:
         """Given the name of a user pool group, updates any of the properties for precedence, IAM role,
         or description. For more information about user pool groups, see Adding groups to a user
-        pool."""
+        pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            UpdateGroupRequest(
+            models.UpdateGroupRequest(
                 group_name=group_name,
                 user_pool_id=user_pool_id,
                 description=description,
@@ -3344,17 +3863,21 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         provider_name: str,
-        provider_details: Mapping[str, str] | Unset = UNSET,
-        attribute_mapping: Mapping[str, str] | Unset = UNSET,
-        idp_identifiers: Sequence[str] | Unset = UNSET,
-        acr_mapping: Mapping[str, str] | Unset = UNSET,
+        provider_details: Mapping[str, str] | None = None,
+        attribute_mapping: Mapping[str, str] | None = None,
+        idp_identifiers: Sequence[str] | None = None,
+        acr_mapping: Mapping[str, str] | None = None,
     ) -> UpdateIdentityProviderResponse:
         """Modifies the configuration and trust relationship between a third-party identity provider
         (IdP) and a user pool. Amazon Cognito accepts sign-in with third-party identity providers
         through managed login and OIDC relying-party libraries. For more information, see
-        Third-party IdP sign-in."""
+        Third-party IdP sign-in.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
+        TooManyRequestsException, UnsupportedIdentityProviderException."""
         return self.send(
-            UpdateIdentityProviderRequest(
+            models.UpdateIdentityProviderRequest(
                 user_pool_id=user_pool_id,
                 provider_name=provider_name,
                 provider_details=provider_details,
@@ -3367,16 +3890,20 @@ class CognitoIdentityProvider(ClientBase):
     def update_managed_login_branding(
         self,
         *,
-        user_pool_id: str | Unset = UNSET,
-        managed_login_branding_id: str | Unset = UNSET,
-        use_cognito_provided_values: bool | Unset = UNSET,
-        settings: Any | Unset = UNSET,
-        assets: Sequence[AssetType] | Unset = UNSET,
+        user_pool_id: str | None = None,
+        managed_login_branding_id: str | None = None,
+        use_cognito_provided_values: bool | None = None,
+        settings: Any | None = None,
+        assets: Sequence[AssetType] | None = None,
     ) -> UpdateManagedLoginBrandingResponse:
         """Configures the branding settings for a user pool style. This operation is the programmatic
-        option for the configuration of a style in the branding editor."""
+        option for the configuration of a style in the branding editor.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TooManyRequestsException."""
         return self.send(
-            UpdateManagedLoginBrandingRequest(
+            models.UpdateManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
                 managed_login_branding_id=managed_login_branding_id,
                 use_cognito_provided_values=use_cognito_provided_values,
@@ -3392,9 +3919,13 @@ class CognitoIdentityProvider(ClientBase):
         requested_limit_value: int,
     ) -> UpdateProvisionedLimitResponse:
         """Sets the provisioned limit for a specific API category. The value must be between the
-        default limit and your account-level maximum limit in Service Quotas."""
+        default limit and your account-level maximum limit in Service Quotas.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, ResourceNotFoundException, ServiceQuotaExceededException,
+        TooManyRequestsException."""
         return self.send(
-            UpdateProvisionedLimitRequest(
+            models.UpdateProvisionedLimitRequest(
                 limit_definition=limit_definition,
                 requested_limit_value=requested_limit_value,
             )
@@ -3406,12 +3937,16 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         identifier: str,
         name: str,
-        scopes: Sequence[ResourceServerScopeType] | Unset = UNSET,
+        scopes: Sequence[ResourceServerScopeType] | None = None,
     ) -> UpdateResourceServerResponse:
         """Updates the name and scopes of a resource server. All other fields are read-only. For more
-        information about resource servers, see Access control with resource servers."""
+        information about resource servers, see Access control with resource servers.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            UpdateResourceServerRequest(
+            models.UpdateResourceServerRequest(
                 user_pool_id=user_pool_id,
                 identifier=identifier,
                 name=name,
@@ -3424,16 +3959,20 @@ class CognitoIdentityProvider(ClientBase):
         *,
         terms_id: str,
         user_pool_id: str,
-        terms_name: str | Unset = UNSET,
-        terms_source: TermsSourceType | Unset = UNSET,
-        enforcement: TermsEnforcementType | Unset = UNSET,
-        links: Mapping[str, str] | Unset = UNSET,
+        terms_name: str | None = None,
+        terms_source: TermsSourceType | None = None,
+        enforcement: TermsEnforcementType | None = None,
+        links: Mapping[str, str] | None = None,
     ) -> UpdateTermsResponse:
         """Modifies existing terms documents for the requested app client. When Terms and conditions
         and Privacy policy documents are configured, the app client displays links to them in the
-        sign-up page of managed login for the app client."""
+        sign-up page of managed login for the app client.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, TermsExistsException, TooManyRequestsException."""
         return self.send(
-            UpdateTermsRequest(
+            models.UpdateTermsRequest(
                 terms_id=terms_id,
                 user_pool_id=user_pool_id,
                 terms_name=terms_name,
@@ -3448,12 +3987,21 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_attributes: Sequence[AttributeType],
         access_token: str,
-        client_metadata: Mapping[str, str] | Unset = UNSET,
+        client_metadata: Mapping[str, str] | None = None,
     ) -> UpdateUserAttributesResponse:
         """Updates the currently signed-in user's attributes. To delete an attribute from the user,
-        submit the attribute in your API request with a blank value."""
+        submit the attribute in your API request with a blank value.
+
+        Raises (cognito_typed.errors): AliasExistsException, CodeDeliveryFailureException,
+        CodeMismatchException, ExpiredCodeException, ForbiddenException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidLambdaResponseException,
+        InvalidParameterException, InvalidSmsRoleAccessPolicyException,
+        InvalidSmsRoleTrustRelationshipException, NotAuthorizedException,
+        OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
+        TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            UpdateUserAttributesRequest(
+            models.UpdateUserAttributesRequest(
                 user_attributes=user_attributes,
                 access_token=access_token,
                 client_metadata=client_metadata,
@@ -3464,36 +4012,44 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        policies: UserPoolPolicyType | Unset = UNSET,
-        deletion_protection: DeletionProtectionType | Unset = UNSET,
-        lambda_config: LambdaConfigType | Unset = UNSET,
-        auto_verified_attributes: Sequence[VerifiedAttributeType] | Unset = UNSET,
-        sms_verification_message: str | Unset = UNSET,
-        email_verification_message: str | Unset = UNSET,
-        email_verification_subject: str | Unset = UNSET,
-        verification_message_template: VerificationMessageTemplateType | Unset = UNSET,
-        sms_authentication_message: str | Unset = UNSET,
-        user_attribute_update_settings: UserAttributeUpdateSettingsType | Unset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset = UNSET,
-        device_configuration: DeviceConfigurationType | Unset = UNSET,
-        email_configuration: EmailConfigurationType | Unset = UNSET,
-        sms_configuration: SmsConfigurationType | Unset = UNSET,
-        user_pool_tags: Mapping[str, str] | Unset = UNSET,
-        admin_create_user_config: AdminCreateUserConfigType | Unset = UNSET,
-        user_pool_add_ons: UserPoolAddOnsType | Unset = UNSET,
-        dcr_configuration: DcrConfigurationType | Unset = UNSET,
-        account_recovery_setting: AccountRecoverySettingType | Unset = UNSET,
-        pool_name: str | Unset = UNSET,
-        user_pool_tier: UserPoolTierType | Unset = UNSET,
-        key_configuration: KeyConfigurationType | Unset = UNSET,
-        issuer_configuration: IssuerConfigurationType | Unset = UNSET,
-        acr_configuration: Mapping[str, AcrLevelConfigType] | Unset = UNSET,
+        policies: UserPoolPolicyType | None = None,
+        deletion_protection: DeletionProtectionType | None = None,
+        lambda_config: LambdaConfigType | None = None,
+        auto_verified_attributes: Sequence[VerifiedAttributeType] | None = None,
+        sms_verification_message: str | None = None,
+        email_verification_message: str | None = None,
+        email_verification_subject: str | None = None,
+        verification_message_template: VerificationMessageTemplateType | None = None,
+        sms_authentication_message: str | None = None,
+        user_attribute_update_settings: UserAttributeUpdateSettingsType | None = None,
+        mfa_configuration: UserPoolMfaType | None = None,
+        device_configuration: DeviceConfigurationType | None = None,
+        email_configuration: EmailConfigurationType | None = None,
+        sms_configuration: SmsConfigurationType | None = None,
+        user_pool_tags: Mapping[str, str] | None = None,
+        admin_create_user_config: AdminCreateUserConfigType | None = None,
+        user_pool_add_ons: UserPoolAddOnsType | None = None,
+        dcr_configuration: DcrConfigurationType | None = None,
+        account_recovery_setting: AccountRecoverySettingType | None = None,
+        pool_name: str | None = None,
+        user_pool_tier: UserPoolTierType | None = None,
+        key_configuration: KeyConfigurationType | None = None,
+        issuer_configuration: IssuerConfigurationType | None = None,
+        acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> UpdateUserPoolResponse:
         """Updates the configuration of a user pool. To avoid setting parameters to Amazon Cognito
         defaults, construct this API request to pass the existing configuration of your user pool,
-        modified to include the changes that you want to make."""
+        modified to include the changes that you want to make.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException,
+        InvalidEmailRoleAccessPolicyException, InvalidParameterException,
+        InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TierChangeNotAllowedException, TooManyRequestsException, UserImportInProgressException,
+        UserPoolTaggingException."""
         return self.send(
-            UpdateUserPoolRequest(
+            models.UpdateUserPoolRequest(
                 user_pool_id=user_pool_id,
                 policies=policies,
                 deletion_protection=deletion_protection,
@@ -3527,34 +4083,39 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        client_name: str | Unset = UNSET,
-        refresh_token_validity: int | Unset = UNSET,
-        access_token_validity: int | Unset = UNSET,
-        id_token_validity: int | Unset = UNSET,
-        token_validity_units: TokenValidityUnitsType | Unset = UNSET,
-        read_attributes: Sequence[str] | Unset = UNSET,
-        write_attributes: Sequence[str] | Unset = UNSET,
-        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Unset = UNSET,
-        supported_identity_providers: Sequence[str] | Unset = UNSET,
-        callback_urls: Sequence[str] | Unset = UNSET,
-        logout_urls: Sequence[str] | Unset = UNSET,
-        default_redirect_uri: str | Unset = UNSET,
-        allowed_oauth_flows: Sequence[OAuthFlowType] | Unset = UNSET,
-        allowed_oauth_scopes: Sequence[str] | Unset = UNSET,
-        allowed_oauth_flows_user_pool_client: bool | Unset = UNSET,
-        analytics_configuration: AnalyticsConfigurationType | Unset = UNSET,
-        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Unset = UNSET,
-        enable_token_revocation: bool | Unset = UNSET,
-        enable_propagate_additional_user_context_data: bool | Unset = UNSET,
-        auth_session_validity: int | Unset = UNSET,
-        refresh_token_rotation: RefreshTokenRotationType | Unset = UNSET,
-        publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        client_name: str | None = None,
+        refresh_token_validity: int | None = None,
+        access_token_validity: int | None = None,
+        id_token_validity: int | None = None,
+        token_validity_units: TokenValidityUnitsType | None = None,
+        read_attributes: Sequence[str] | None = None,
+        write_attributes: Sequence[str] | None = None,
+        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None = None,
+        supported_identity_providers: Sequence[str] | None = None,
+        callback_urls: Sequence[str] | None = None,
+        logout_urls: Sequence[str] | None = None,
+        default_redirect_uri: str | None = None,
+        allowed_oauth_flows: Sequence[OAuthFlowType] | None = None,
+        allowed_oauth_scopes: Sequence[str] | None = None,
+        allowed_oauth_flows_user_pool_client: bool | None = None,
+        analytics_configuration: AnalyticsConfigurationType | None = None,
+        prevent_user_existence_errors: PreventUserExistenceErrorTypes | None = None,
+        enable_token_revocation: bool | None = None,
+        enable_propagate_additional_user_context_data: bool | None = None,
+        auth_session_validity: int | None = None,
+        refresh_token_rotation: RefreshTokenRotationType | None = None,
+        publish_secrets_in_aws_secrets_manager: bool | None = None,
     ) -> UpdateUserPoolClientResponse:
         """Given a user pool app client ID, updates the configuration. To avoid setting parameters to
         Amazon Cognito defaults, construct this API request to pass the existing configuration of
-        your app client, modified to include the changes that you want to make."""
+        your app client, modified to include the changes that you want to make.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidOAuthFlowException,
+        InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
+        ResourceNotFoundException, ScopeDoesNotExistException, TooManyRequestsException."""
         return self.send(
-            UpdateUserPoolClientRequest(
+            models.UpdateUserPoolClientRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
                 client_name=client_name,
@@ -3587,16 +4148,21 @@ class CognitoIdentityProvider(ClientBase):
         *,
         domain: str,
         user_pool_id: str,
-        managed_login_version: int | Unset = UNSET,
-        custom_domain_config: CustomDomainConfigType | Unset = UNSET,
-        routing: RoutingType | Unset = UNSET,
+        managed_login_version: int | None = None,
+        custom_domain_config: CustomDomainConfigType | None = None,
+        routing: RoutingType | None = None,
     ) -> UpdateUserPoolDomainResponse:
         """A user pool domain hosts managed login, an authorization server and web server for
         authentication in your application. This operation updates the branding version for user
         pool domains between 1 for hosted UI (classic) and 2 for managed login. It also updates the
-        SSL certificate for user pool custom domains."""
+        SSL certificate for user pool custom domains.
+
+        Raises (cognito_typed.errors): ConcurrentModificationException,
+        FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            UpdateUserPoolDomainRequest(
+            models.UpdateUserPoolDomainRequest(
                 domain=domain,
                 user_pool_id=user_pool_id,
                 managed_login_version=managed_login_version,
@@ -3614,9 +4180,13 @@ class CognitoIdentityProvider(ClientBase):
     ) -> UpdateUserPoolReplicaResponse:
         """Updates replica-specific settings for a user pool replica. You can modify the status to
         activate or deactivate the replica. This request can be made in both primary and secondary
-        regions of the user pool."""
+        regions of the user pool.
+
+        Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
+        TooManyRequestsException."""
         return self.send(
-            UpdateUserPoolReplicaRequest(
+            models.UpdateUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
                 region_name=region_name,
                 status=status,
@@ -3626,17 +4196,24 @@ class CognitoIdentityProvider(ClientBase):
     def verify_software_token(
         self,
         *,
-        access_token: str | Unset = UNSET,
-        session: str | Unset = UNSET,
+        access_token: str | None = None,
+        session: str | None = None,
         user_code: str,
-        friendly_device_name: str | Unset = UNSET,
+        friendly_device_name: str | None = None,
     ) -> VerifySoftwareTokenResponse:
         """Registers the current user's time-based one-time password (TOTP) authenticator with a code
         generated in their authenticator app from a private key that's supplied by your user pool.
         Marks the user's software token MFA status as "verified" if successful. The request takes an
-        access token or a session string, but not both."""
+        access token or a session string, but not both.
+
+        Raises (cognito_typed.errors): CodeMismatchException, EnableSoftwareTokenMFAException,
+        ForbiddenException, InternalErrorException, InvalidParameterException,
+        InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException,
+        SoftwareTokenMFANotFoundException, TooManyRequestsException, UserNotConfirmedException,
+        UserNotFoundException."""
         return self.send(
-            VerifySoftwareTokenRequest(
+            models.VerifySoftwareTokenRequest(
                 access_token=access_token,
                 session=session,
                 user_code=user_code,
@@ -3653,9 +4230,15 @@ class CognitoIdentityProvider(ClientBase):
     ) -> VerifyUserAttributeResponse:
         """Submits a verification code for a signed-in user who has added or changed a value of an
         auto-verified attribute. When successful, the user's attribute becomes verified and the
-        attribute email_verified or phone_number_verified becomes true."""
+        attribute email_verified or phone_number_verified becomes true.
+
+        Raises (cognito_typed.errors): AliasExistsException, CodeMismatchException,
+        ExpiredCodeException, ForbiddenException, InternalErrorException, InvalidParameterException,
+        LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
+        PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
+        UserNotConfirmedException, UserNotFoundException."""
         return self.send(
-            VerifyUserAttributeRequest(
+            models.VerifyUserAttributeRequest(
                 access_token=access_token,
                 attribute_name=attribute_name,
                 code=code,
@@ -3666,14 +4249,17 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        log_configurations: Sequence[LogConfigurationType] | Unset | Reset = UNSET,
+        log_configurations: Sequence[LogConfigurationType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[SetLogDeliveryConfigurationRequest, LogDeliveryConfigurationType]:
         """Plan a merged SetLogDeliveryConfiguration: call GetLogDeliveryConfiguration and lay the given
         fields over the current settings. Nothing is updated; the plan lists every change and holds the
-        full, validated request. Fields not given keep their value; ``RESET`` sends one absent
-        (Cognito's default); ``reset_paths`` sends members of nested structures absent
+        full, validated request. Fields not given (``None``) keep their value; ``RESET`` sends one
+        absent (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.SET_LOG_DELIVERY_CONFIGURATION,
@@ -3688,12 +4274,14 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        log_configurations: Sequence[LogConfigurationType] | Unset | Reset = UNSET,
+        log_configurations: Sequence[LogConfigurationType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> LogDeliveryConfigurationType:
         """SetLogDeliveryConfiguration without resetting what you did not pass: describe, overlay, send the
         full update, return the updated resource. Sends no update when nothing changes. The raw
         ``set_log_delivery_configuration`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_set_log_delivery_configuration(
@@ -3707,17 +4295,20 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
-        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset | Reset = UNSET,
-        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset | Reset = UNSET,
-        risk_exception_configuration: RiskExceptionConfigurationType | Unset | Reset = UNSET,
+        client_id: str | None = None,
+        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Reset | None = None,
+        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Reset | None = None,
+        risk_exception_configuration: RiskExceptionConfigurationType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[SetRiskConfigurationRequest, RiskConfigurationType]:
         """Plan a merged SetRiskConfiguration: call DescribeRiskConfiguration and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
-        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default); ``reset_paths`` sends members of nested structures absent
+        validated request. Fields not given (``None``) keep their value; ``RESET`` sends one absent
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.SET_RISK_CONFIGURATION,
@@ -3735,10 +4326,10 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
-        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Unset | Reset = UNSET,
-        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Unset | Reset = UNSET,
-        risk_exception_configuration: RiskExceptionConfigurationType | Unset | Reset = UNSET,
+        client_id: str | None = None,
+        compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | Reset | None = None,
+        account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | Reset | None = None,
+        risk_exception_configuration: RiskExceptionConfigurationType | Reset | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> RiskConfigurationType:
@@ -3747,6 +4338,8 @@ class CognitoIdentityProvider(ClientBase):
         re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
         moved (this narrows the window; Cognito has no conditional update). The raw
         ``set_risk_configuration`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_set_risk_configuration(
@@ -3764,18 +4357,22 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
-        css: str | Unset | Reset = UNSET,
-        image_file: bytes | Unset = UNSET,
+        client_id: str | None = None,
+        css: str | Reset | None = None,
+        image_file: bytes | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[SetUICustomizationRequest, UICustomizationType]:
         """Plan a merged SetUICustomization: call GetUICustomization and lay the given fields over the
         current settings. Nothing is updated; the plan lists every change and holds the full, validated
-        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
-        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``).
+        request. Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``).
 
         The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. Pass image_file
         again if the customization has one."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.SET_UI_CUSTOMIZATION,
@@ -3792,9 +4389,9 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        client_id: str | Unset = UNSET,
-        css: str | Unset | Reset = UNSET,
-        image_file: bytes | Unset = UNSET,
+        client_id: str | None = None,
+        css: str | Reset | None = None,
+        image_file: bytes | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> UICustomizationType:
@@ -3806,6 +4403,8 @@ class CognitoIdentityProvider(ClientBase):
 
         The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. Pass image_file
         again if the customization has one."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_set_ui_customization(
@@ -3823,14 +4422,17 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        sso_session: ClientSSOSessionConfigType | Unset | Reset = UNSET,
+        sso_session: ClientSSOSessionConfigType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[SetUserPoolClientSessionConfigurationRequest, GetUserPoolClientSessionConfigurationResponse]:
         """Plan a merged SetUserPoolClientSessionConfiguration: call GetUserPoolClientSessionConfiguration
         and lay the given fields over the current settings. Nothing is updated; the plan lists every
-        change and holds the full, validated request. Fields not given keep their value; ``RESET`` sends
-        one absent (Cognito's default); ``reset_paths`` sends members of nested structures absent
-        (``["LambdaConfig.PreSignUp"]``)."""
+        change and holds the full, validated request. Fields not given (``None``) keep their value;
+        ``RESET`` sends one absent (Cognito's default); ``reset_paths`` sends members of nested
+        structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.SET_USER_POOL_CLIENT_SESSION_CONFIGURATION,
@@ -3847,13 +4449,15 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        sso_session: ClientSSOSessionConfigType | Unset | Reset = UNSET,
+        sso_session: ClientSSOSessionConfigType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> GetUserPoolClientSessionConfigurationResponse:
         """SetUserPoolClientSessionConfiguration without resetting what you did not pass: describe,
         overlay, send the full update, return the updated resource. Sends no update when nothing
         changes. The raw ``set_user_pool_client_session_configuration`` resets every omitted setting to
         its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_set_user_pool_client_session_configuration(
@@ -3868,17 +4472,21 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        sms_mfa_configuration: SmsMfaConfigType | Unset | Reset = UNSET,
-        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Unset | Reset = UNSET,
-        email_mfa_configuration: EmailMfaConfigType | Unset | Reset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
-        web_authn_configuration: WebAuthnConfigurationType | Unset | Reset = UNSET,
+        sms_mfa_configuration: SmsMfaConfigType | Reset | None = None,
+        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Reset | None = None,
+        email_mfa_configuration: EmailMfaConfigType | Reset | None = None,
+        mfa_configuration: UserPoolMfaType | Reset | None = None,
+        web_authn_configuration: WebAuthnConfigurationType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[SetUserPoolMfaConfigRequest, GetUserPoolMfaConfigResponse]:
         """Plan a merged SetUserPoolMfaConfig: call GetUserPoolMfaConfig and lay the given fields over the
         current settings. Nothing is updated; the plan lists every change and holds the full, validated
-        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
-        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        request. Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.SET_USER_POOL_MFA_CONFIG,
@@ -3897,16 +4505,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        sms_mfa_configuration: SmsMfaConfigType | Unset | Reset = UNSET,
-        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Unset | Reset = UNSET,
-        email_mfa_configuration: EmailMfaConfigType | Unset | Reset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
-        web_authn_configuration: WebAuthnConfigurationType | Unset | Reset = UNSET,
+        sms_mfa_configuration: SmsMfaConfigType | Reset | None = None,
+        software_token_mfa_configuration: SoftwareTokenMfaConfigType | Reset | None = None,
+        email_mfa_configuration: EmailMfaConfigType | Reset | None = None,
+        mfa_configuration: UserPoolMfaType | Reset | None = None,
+        web_authn_configuration: WebAuthnConfigurationType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> GetUserPoolMfaConfigResponse:
         """SetUserPoolMfaConfig without resetting what you did not pass: describe, overlay, send the full
         update, return the updated resource. Sends no update when nothing changes. The raw
         ``set_user_pool_mfa_config`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_set_user_pool_mfa_config(
@@ -3924,15 +4534,18 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        user_session_tracking: UserSessionTrackingType | Unset | Reset = UNSET,
-        token_session: UserPoolTokenSessionConfigType | Unset | Reset = UNSET,
+        user_session_tracking: UserSessionTrackingType | Reset | None = None,
+        token_session: UserPoolTokenSessionConfigType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[SetUserPoolSessionConfigurationRequest, GetUserPoolSessionConfigurationResponse]:
         """Plan a merged SetUserPoolSessionConfiguration: call GetUserPoolSessionConfiguration and lay the
         given fields over the current settings. Nothing is updated; the plan lists every change and
-        holds the full, validated request. Fields not given keep their value; ``RESET`` sends one absent
-        (Cognito's default); ``reset_paths`` sends members of nested structures absent
+        holds the full, validated request. Fields not given (``None``) keep their value; ``RESET`` sends
+        one absent (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.SET_USER_POOL_SESSION_CONFIGURATION,
@@ -3948,13 +4561,15 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        user_session_tracking: UserSessionTrackingType | Unset | Reset = UNSET,
-        token_session: UserPoolTokenSessionConfigType | Unset | Reset = UNSET,
+        user_session_tracking: UserSessionTrackingType | Reset | None = None,
+        token_session: UserPoolTokenSessionConfigType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> GetUserPoolSessionConfigurationResponse:
         """SetUserPoolSessionConfiguration without resetting what you did not pass: describe, overlay, send
         the full update, return the updated resource. Sends no update when nothing changes. The raw
         ``set_user_pool_session_configuration`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_set_user_pool_session_configuration(
@@ -3970,16 +4585,20 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         cimd_policy_id: str,
-        client_id: str | Unset | Reset = UNSET,
-        policy_name: str | Unset | Reset = UNSET,
-        cache_duration: int | Unset | Reset = UNSET,
-        url_patterns: Sequence[str] | Unset | Reset = UNSET,
+        client_id: str | Reset | None = None,
+        policy_name: str | Reset | None = None,
+        cache_duration: int | Reset | None = None,
+        url_patterns: Sequence[str] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateCIMDPolicyRequest, CIMDPolicyType]:
         """Plan a merged UpdateCIMDPolicy: call DescribeCIMDPolicy and lay the given fields over the
         current settings. Nothing is updated; the plan lists every change and holds the full, validated
-        request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
-        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        request. Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's
+        default); ``reset_paths`` sends members of nested structures absent
+        (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_CIMD_POLICY,
@@ -3999,10 +4618,10 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         cimd_policy_id: str,
-        client_id: str | Unset | Reset = UNSET,
-        policy_name: str | Unset | Reset = UNSET,
-        cache_duration: int | Unset | Reset = UNSET,
-        url_patterns: Sequence[str] | Unset | Reset = UNSET,
+        client_id: str | Reset | None = None,
+        policy_name: str | Reset | None = None,
+        cache_duration: int | Reset | None = None,
+        url_patterns: Sequence[str] | Reset | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> CIMDPolicyType:
@@ -4011,6 +4630,8 @@ class CognitoIdentityProvider(ClientBase):
         re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
         moved (this narrows the window; Cognito has no conditional update). The raw
         ``update_cimd_policy`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_cimd_policy(
@@ -4030,15 +4651,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         group_name: str,
         user_pool_id: str,
-        description: str | Unset | Reset = UNSET,
-        role_arn: str | Unset | Reset = UNSET,
-        precedence: int | Unset | Reset = UNSET,
+        description: str | Reset | None = None,
+        role_arn: str | Reset | None = None,
+        precedence: int | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateGroupRequest, GroupType]:
         """Plan a merged UpdateGroup: call GetGroup and lay the given fields over the current settings.
         Nothing is updated; the plan lists every change and holds the full, validated request. Fields
-        not given keep their value; ``RESET`` sends one absent (Cognito's default); ``reset_paths``
-        sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's default);
+        ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_GROUP,
@@ -4057,9 +4681,9 @@ class CognitoIdentityProvider(ClientBase):
         *,
         group_name: str,
         user_pool_id: str,
-        description: str | Unset | Reset = UNSET,
-        role_arn: str | Unset | Reset = UNSET,
-        precedence: int | Unset | Reset = UNSET,
+        description: str | Reset | None = None,
+        role_arn: str | Reset | None = None,
+        precedence: int | Reset | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> GroupType:
@@ -4068,6 +4692,8 @@ class CognitoIdentityProvider(ClientBase):
         LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
         (this narrows the window; Cognito has no conditional update). The raw ``update_group`` resets
         every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_group(
@@ -4086,17 +4712,20 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         provider_name: str,
-        provider_details: Mapping[str, str] | Unset | Reset = UNSET,
-        attribute_mapping: Mapping[str, str] | Unset | Reset = UNSET,
-        idp_identifiers: Sequence[str] | Unset | Reset = UNSET,
-        acr_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        provider_details: Mapping[str, str] | Reset | None = None,
+        attribute_mapping: Mapping[str, str] | Reset | None = None,
+        idp_identifiers: Sequence[str] | Reset | None = None,
+        acr_mapping: Mapping[str, str] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateIdentityProviderRequest, IdentityProviderType]:
         """Plan a merged UpdateIdentityProvider: call DescribeIdentityProvider and lay the given fields
         over the current settings. Nothing is updated; the plan lists every change and holds the full,
-        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default); ``reset_paths`` sends members of nested structures absent
+        validated request. Fields not given (``None``) keep their value; ``RESET`` sends one absent
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_IDENTITY_PROVIDER,
@@ -4116,10 +4745,10 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         provider_name: str,
-        provider_details: Mapping[str, str] | Unset | Reset = UNSET,
-        attribute_mapping: Mapping[str, str] | Unset | Reset = UNSET,
-        idp_identifiers: Sequence[str] | Unset | Reset = UNSET,
-        acr_mapping: Mapping[str, str] | Unset | Reset = UNSET,
+        provider_details: Mapping[str, str] | Reset | None = None,
+        attribute_mapping: Mapping[str, str] | Reset | None = None,
+        idp_identifiers: Sequence[str] | Reset | None = None,
+        acr_mapping: Mapping[str, str] | Reset | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> IdentityProviderType:
@@ -4128,6 +4757,8 @@ class CognitoIdentityProvider(ClientBase):
         re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
         moved (this narrows the window; Cognito has no conditional update). The raw
         ``update_identity_provider`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_identity_provider(
@@ -4147,15 +4778,18 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         identifier: str,
-        name: str | Unset | Reset = UNSET,
-        scopes: Sequence[ResourceServerScopeType] | Unset | Reset = UNSET,
+        name: str | Reset | None = None,
+        scopes: Sequence[ResourceServerScopeType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateResourceServerRequest, ResourceServerType]:
         """Plan a merged UpdateResourceServer: call DescribeResourceServer and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
-        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default); ``reset_paths`` sends members of nested structures absent
+        validated request. Fields not given (``None``) keep their value; ``RESET`` sends one absent
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_RESOURCE_SERVER,
@@ -4173,13 +4807,15 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         identifier: str,
-        name: str | Unset | Reset = UNSET,
-        scopes: Sequence[ResourceServerScopeType] | Unset | Reset = UNSET,
+        name: str | Reset | None = None,
+        scopes: Sequence[ResourceServerScopeType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> ResourceServerType:
         """UpdateResourceServer without resetting what you did not pass: describe, overlay, send the full
         update, return the updated resource. Sends no update when nothing changes. The raw
         ``update_resource_server`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_resource_server(
@@ -4196,16 +4832,19 @@ class CognitoIdentityProvider(ClientBase):
         *,
         terms_id: str,
         user_pool_id: str,
-        terms_name: str | Unset | Reset = UNSET,
-        terms_source: TermsSourceType | Unset | Reset = UNSET,
-        enforcement: TermsEnforcementType | Unset | Reset = UNSET,
-        links: Mapping[str, str] | Unset | Reset = UNSET,
+        terms_name: str | Reset | None = None,
+        terms_source: TermsSourceType | Reset | None = None,
+        enforcement: TermsEnforcementType | Reset | None = None,
+        links: Mapping[str, str] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateTermsRequest, TermsType]:
         """Plan a merged UpdateTerms: call DescribeTerms and lay the given fields over the current
         settings. Nothing is updated; the plan lists every change and holds the full, validated request.
-        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's default);
         ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_TERMS,
@@ -4225,10 +4864,10 @@ class CognitoIdentityProvider(ClientBase):
         *,
         terms_id: str,
         user_pool_id: str,
-        terms_name: str | Unset | Reset = UNSET,
-        terms_source: TermsSourceType | Unset | Reset = UNSET,
-        enforcement: TermsEnforcementType | Unset | Reset = UNSET,
-        links: Mapping[str, str] | Unset | Reset = UNSET,
+        terms_name: str | Reset | None = None,
+        terms_source: TermsSourceType | Reset | None = None,
+        enforcement: TermsEnforcementType | Reset | None = None,
+        links: Mapping[str, str] | Reset | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> TermsType:
@@ -4237,6 +4876,8 @@ class CognitoIdentityProvider(ClientBase):
         LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
         (this narrows the window; Cognito has no conditional update). The raw ``update_terms`` resets
         every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_terms(
@@ -4255,36 +4896,39 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        policies: UserPoolPolicyType | Unset | Reset = UNSET,
-        deletion_protection: DeletionProtectionType | Unset | Reset = UNSET,
-        lambda_config: LambdaConfigType | Unset | Reset = UNSET,
-        auto_verified_attributes: Sequence[VerifiedAttributeType] | Unset | Reset = UNSET,
-        sms_verification_message: str | Unset | Reset = UNSET,
-        email_verification_message: str | Unset | Reset = UNSET,
-        email_verification_subject: str | Unset | Reset = UNSET,
-        verification_message_template: VerificationMessageTemplateType | Unset | Reset = UNSET,
-        sms_authentication_message: str | Unset | Reset = UNSET,
-        user_attribute_update_settings: UserAttributeUpdateSettingsType | Unset | Reset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
-        device_configuration: DeviceConfigurationType | Unset | Reset = UNSET,
-        email_configuration: EmailConfigurationType | Unset | Reset = UNSET,
-        sms_configuration: SmsConfigurationType | Unset | Reset = UNSET,
-        user_pool_tags: Mapping[str, str] | Unset | Reset = UNSET,
-        admin_create_user_config: AdminCreateUserConfigType | Unset | Reset = UNSET,
-        user_pool_add_ons: UserPoolAddOnsType | Unset | Reset = UNSET,
-        dcr_configuration: DcrConfigurationType | Unset | Reset = UNSET,
-        account_recovery_setting: AccountRecoverySettingType | Unset | Reset = UNSET,
-        pool_name: str | Unset | Reset = UNSET,
-        user_pool_tier: UserPoolTierType | Unset | Reset = UNSET,
-        key_configuration: KeyConfigurationType | Unset | Reset = UNSET,
-        issuer_configuration: IssuerConfigurationType | Unset | Reset = UNSET,
-        acr_configuration: Mapping[str, AcrLevelConfigType] | Unset | Reset = UNSET,
+        policies: UserPoolPolicyType | Reset | None = None,
+        deletion_protection: DeletionProtectionType | Reset | None = None,
+        lambda_config: LambdaConfigType | Reset | None = None,
+        auto_verified_attributes: Sequence[VerifiedAttributeType] | Reset | None = None,
+        sms_verification_message: str | Reset | None = None,
+        email_verification_message: str | Reset | None = None,
+        email_verification_subject: str | Reset | None = None,
+        verification_message_template: VerificationMessageTemplateType | Reset | None = None,
+        sms_authentication_message: str | Reset | None = None,
+        user_attribute_update_settings: UserAttributeUpdateSettingsType | Reset | None = None,
+        mfa_configuration: UserPoolMfaType | Reset | None = None,
+        device_configuration: DeviceConfigurationType | Reset | None = None,
+        email_configuration: EmailConfigurationType | Reset | None = None,
+        sms_configuration: SmsConfigurationType | Reset | None = None,
+        user_pool_tags: Mapping[str, str] | Reset | None = None,
+        admin_create_user_config: AdminCreateUserConfigType | Reset | None = None,
+        user_pool_add_ons: UserPoolAddOnsType | Reset | None = None,
+        dcr_configuration: DcrConfigurationType | Reset | None = None,
+        account_recovery_setting: AccountRecoverySettingType | Reset | None = None,
+        pool_name: str | Reset | None = None,
+        user_pool_tier: UserPoolTierType | Reset | None = None,
+        key_configuration: KeyConfigurationType | Reset | None = None,
+        issuer_configuration: IssuerConfigurationType | Reset | None = None,
+        acr_configuration: Mapping[str, AcrLevelConfigType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateUserPoolRequest, UserPoolType]:
         """Plan a merged UpdateUserPool: call DescribeUserPool and lay the given fields over the current
         settings. Nothing is updated; the plan lists every change and holds the full, validated request.
-        Fields not given keep their value; ``RESET`` sends one absent (Cognito's default);
+        Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's default);
         ``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_USER_POOL,
@@ -4322,30 +4966,30 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         user_pool_id: str,
-        policies: UserPoolPolicyType | Unset | Reset = UNSET,
-        deletion_protection: DeletionProtectionType | Unset | Reset = UNSET,
-        lambda_config: LambdaConfigType | Unset | Reset = UNSET,
-        auto_verified_attributes: Sequence[VerifiedAttributeType] | Unset | Reset = UNSET,
-        sms_verification_message: str | Unset | Reset = UNSET,
-        email_verification_message: str | Unset | Reset = UNSET,
-        email_verification_subject: str | Unset | Reset = UNSET,
-        verification_message_template: VerificationMessageTemplateType | Unset | Reset = UNSET,
-        sms_authentication_message: str | Unset | Reset = UNSET,
-        user_attribute_update_settings: UserAttributeUpdateSettingsType | Unset | Reset = UNSET,
-        mfa_configuration: UserPoolMfaType | Unset | Reset = UNSET,
-        device_configuration: DeviceConfigurationType | Unset | Reset = UNSET,
-        email_configuration: EmailConfigurationType | Unset | Reset = UNSET,
-        sms_configuration: SmsConfigurationType | Unset | Reset = UNSET,
-        user_pool_tags: Mapping[str, str] | Unset | Reset = UNSET,
-        admin_create_user_config: AdminCreateUserConfigType | Unset | Reset = UNSET,
-        user_pool_add_ons: UserPoolAddOnsType | Unset | Reset = UNSET,
-        dcr_configuration: DcrConfigurationType | Unset | Reset = UNSET,
-        account_recovery_setting: AccountRecoverySettingType | Unset | Reset = UNSET,
-        pool_name: str | Unset | Reset = UNSET,
-        user_pool_tier: UserPoolTierType | Unset | Reset = UNSET,
-        key_configuration: KeyConfigurationType | Unset | Reset = UNSET,
-        issuer_configuration: IssuerConfigurationType | Unset | Reset = UNSET,
-        acr_configuration: Mapping[str, AcrLevelConfigType] | Unset | Reset = UNSET,
+        policies: UserPoolPolicyType | Reset | None = None,
+        deletion_protection: DeletionProtectionType | Reset | None = None,
+        lambda_config: LambdaConfigType | Reset | None = None,
+        auto_verified_attributes: Sequence[VerifiedAttributeType] | Reset | None = None,
+        sms_verification_message: str | Reset | None = None,
+        email_verification_message: str | Reset | None = None,
+        email_verification_subject: str | Reset | None = None,
+        verification_message_template: VerificationMessageTemplateType | Reset | None = None,
+        sms_authentication_message: str | Reset | None = None,
+        user_attribute_update_settings: UserAttributeUpdateSettingsType | Reset | None = None,
+        mfa_configuration: UserPoolMfaType | Reset | None = None,
+        device_configuration: DeviceConfigurationType | Reset | None = None,
+        email_configuration: EmailConfigurationType | Reset | None = None,
+        sms_configuration: SmsConfigurationType | Reset | None = None,
+        user_pool_tags: Mapping[str, str] | Reset | None = None,
+        admin_create_user_config: AdminCreateUserConfigType | Reset | None = None,
+        user_pool_add_ons: UserPoolAddOnsType | Reset | None = None,
+        dcr_configuration: DcrConfigurationType | Reset | None = None,
+        account_recovery_setting: AccountRecoverySettingType | Reset | None = None,
+        pool_name: str | Reset | None = None,
+        user_pool_tier: UserPoolTierType | Reset | None = None,
+        key_configuration: KeyConfigurationType | Reset | None = None,
+        issuer_configuration: IssuerConfigurationType | Reset | None = None,
+        acr_configuration: Mapping[str, AcrLevelConfigType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> UserPoolType:
@@ -4354,6 +4998,8 @@ class CognitoIdentityProvider(ClientBase):
         LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
         (this narrows the window; Cognito has no conditional update). The raw ``update_user_pool``
         resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_user_pool(
@@ -4392,35 +5038,38 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        client_name: str | Unset | Reset = UNSET,
-        refresh_token_validity: int | Unset | Reset = UNSET,
-        access_token_validity: int | Unset | Reset = UNSET,
-        id_token_validity: int | Unset | Reset = UNSET,
-        token_validity_units: TokenValidityUnitsType | Unset | Reset = UNSET,
-        read_attributes: Sequence[str] | Unset | Reset = UNSET,
-        write_attributes: Sequence[str] | Unset | Reset = UNSET,
-        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Unset | Reset = UNSET,
-        supported_identity_providers: Sequence[str] | Unset | Reset = UNSET,
-        callback_urls: Sequence[str] | Unset | Reset = UNSET,
-        logout_urls: Sequence[str] | Unset | Reset = UNSET,
-        default_redirect_uri: str | Unset | Reset = UNSET,
-        allowed_oauth_flows: Sequence[OAuthFlowType] | Unset | Reset = UNSET,
-        allowed_oauth_scopes: Sequence[str] | Unset | Reset = UNSET,
-        allowed_oauth_flows_user_pool_client: bool | Unset | Reset = UNSET,
-        analytics_configuration: AnalyticsConfigurationType | Unset | Reset = UNSET,
-        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Unset | Reset = UNSET,
-        enable_token_revocation: bool | Unset | Reset = UNSET,
-        enable_propagate_additional_user_context_data: bool | Unset | Reset = UNSET,
-        auth_session_validity: int | Unset | Reset = UNSET,
-        refresh_token_rotation: RefreshTokenRotationType | Unset | Reset = UNSET,
-        publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        client_name: str | Reset | None = None,
+        refresh_token_validity: int | Reset | None = None,
+        access_token_validity: int | Reset | None = None,
+        id_token_validity: int | Reset | None = None,
+        token_validity_units: TokenValidityUnitsType | Reset | None = None,
+        read_attributes: Sequence[str] | Reset | None = None,
+        write_attributes: Sequence[str] | Reset | None = None,
+        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Reset | None = None,
+        supported_identity_providers: Sequence[str] | Reset | None = None,
+        callback_urls: Sequence[str] | Reset | None = None,
+        logout_urls: Sequence[str] | Reset | None = None,
+        default_redirect_uri: str | Reset | None = None,
+        allowed_oauth_flows: Sequence[OAuthFlowType] | Reset | None = None,
+        allowed_oauth_scopes: Sequence[str] | Reset | None = None,
+        allowed_oauth_flows_user_pool_client: bool | Reset | None = None,
+        analytics_configuration: AnalyticsConfigurationType | Reset | None = None,
+        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Reset | None = None,
+        enable_token_revocation: bool | Reset | None = None,
+        enable_propagate_additional_user_context_data: bool | Reset | None = None,
+        auth_session_validity: int | Reset | None = None,
+        refresh_token_rotation: RefreshTokenRotationType | Reset | None = None,
+        publish_secrets_in_aws_secrets_manager: bool | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateUserPoolClientRequest, UserPoolClientType]:
         """Plan a merged UpdateUserPoolClient: call DescribeUserPoolClient and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
-        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default); ``reset_paths`` sends members of nested structures absent
+        validated request. Fields not given (``None``) keep their value; ``RESET`` sends one absent
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_USER_POOL_CLIENT,
@@ -4458,28 +5107,28 @@ class CognitoIdentityProvider(ClientBase):
         *,
         user_pool_id: str,
         client_id: str,
-        client_name: str | Unset | Reset = UNSET,
-        refresh_token_validity: int | Unset | Reset = UNSET,
-        access_token_validity: int | Unset | Reset = UNSET,
-        id_token_validity: int | Unset | Reset = UNSET,
-        token_validity_units: TokenValidityUnitsType | Unset | Reset = UNSET,
-        read_attributes: Sequence[str] | Unset | Reset = UNSET,
-        write_attributes: Sequence[str] | Unset | Reset = UNSET,
-        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Unset | Reset = UNSET,
-        supported_identity_providers: Sequence[str] | Unset | Reset = UNSET,
-        callback_urls: Sequence[str] | Unset | Reset = UNSET,
-        logout_urls: Sequence[str] | Unset | Reset = UNSET,
-        default_redirect_uri: str | Unset | Reset = UNSET,
-        allowed_oauth_flows: Sequence[OAuthFlowType] | Unset | Reset = UNSET,
-        allowed_oauth_scopes: Sequence[str] | Unset | Reset = UNSET,
-        allowed_oauth_flows_user_pool_client: bool | Unset | Reset = UNSET,
-        analytics_configuration: AnalyticsConfigurationType | Unset | Reset = UNSET,
-        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Unset | Reset = UNSET,
-        enable_token_revocation: bool | Unset | Reset = UNSET,
-        enable_propagate_additional_user_context_data: bool | Unset | Reset = UNSET,
-        auth_session_validity: int | Unset | Reset = UNSET,
-        refresh_token_rotation: RefreshTokenRotationType | Unset | Reset = UNSET,
-        publish_secrets_in_aws_secrets_manager: bool | Unset = UNSET,
+        client_name: str | Reset | None = None,
+        refresh_token_validity: int | Reset | None = None,
+        access_token_validity: int | Reset | None = None,
+        id_token_validity: int | Reset | None = None,
+        token_validity_units: TokenValidityUnitsType | Reset | None = None,
+        read_attributes: Sequence[str] | Reset | None = None,
+        write_attributes: Sequence[str] | Reset | None = None,
+        explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | Reset | None = None,
+        supported_identity_providers: Sequence[str] | Reset | None = None,
+        callback_urls: Sequence[str] | Reset | None = None,
+        logout_urls: Sequence[str] | Reset | None = None,
+        default_redirect_uri: str | Reset | None = None,
+        allowed_oauth_flows: Sequence[OAuthFlowType] | Reset | None = None,
+        allowed_oauth_scopes: Sequence[str] | Reset | None = None,
+        allowed_oauth_flows_user_pool_client: bool | Reset | None = None,
+        analytics_configuration: AnalyticsConfigurationType | Reset | None = None,
+        prevent_user_existence_errors: PreventUserExistenceErrorTypes | Reset | None = None,
+        enable_token_revocation: bool | Reset | None = None,
+        enable_propagate_additional_user_context_data: bool | Reset | None = None,
+        auth_session_validity: int | Reset | None = None,
+        refresh_token_rotation: RefreshTokenRotationType | Reset | None = None,
+        publish_secrets_in_aws_secrets_manager: bool | None = None,
         reset_paths: Sequence[str] = (),
         check_concurrent: bool = False,
     ) -> UserPoolClientType:
@@ -4488,6 +5137,8 @@ class CognitoIdentityProvider(ClientBase):
         re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
         moved (this narrows the window; Cognito has no conditional update). The raw
         ``update_user_pool_client`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_user_pool_client(
@@ -4524,17 +5175,20 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         domain: str,
-        user_pool_id: str | Unset | Reset = UNSET,
-        managed_login_version: int | Unset | Reset = UNSET,
-        custom_domain_config: CustomDomainConfigType | Unset | Reset = UNSET,
-        routing: RoutingType | Unset | Reset = UNSET,
+        user_pool_id: str | Reset | None = None,
+        managed_login_version: int | Reset | None = None,
+        custom_domain_config: CustomDomainConfigType | Reset | None = None,
+        routing: RoutingType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> Plan[UpdateUserPoolDomainRequest, DomainDescriptionType]:
         """Plan a merged UpdateUserPoolDomain: call DescribeUserPoolDomain and lay the given fields over
         the current settings. Nothing is updated; the plan lists every change and holds the full,
-        validated request. Fields not given keep their value; ``RESET`` sends one absent (Cognito's
-        default); ``reset_paths`` sends members of nested structures absent
+        validated request. Fields not given (``None``) keep their value; ``RESET`` sends one absent
+        (Cognito's default); ``reset_paths`` sends members of nested structures absent
         (``["LambdaConfig.PreSignUp"]``)."""
+        from cognito_typed import merges  # loads the models the merge needs
+        from cognito_typed._runtime.merge import plan
+
         return plan(
             self,
             merges.UPDATE_USER_POOL_DOMAIN,
@@ -4552,15 +5206,17 @@ class CognitoIdentityProvider(ClientBase):
         self,
         *,
         domain: str,
-        user_pool_id: str | Unset | Reset = UNSET,
-        managed_login_version: int | Unset | Reset = UNSET,
-        custom_domain_config: CustomDomainConfigType | Unset | Reset = UNSET,
-        routing: RoutingType | Unset | Reset = UNSET,
+        user_pool_id: str | Reset | None = None,
+        managed_login_version: int | Reset | None = None,
+        custom_domain_config: CustomDomainConfigType | Reset | None = None,
+        routing: RoutingType | Reset | None = None,
         reset_paths: Sequence[str] = (),
     ) -> DomainDescriptionType:
         """UpdateUserPoolDomain without resetting what you did not pass: describe, overlay, send the full
         update, return the updated resource. Sends no update when nothing changes. The raw
         ``update_user_pool_domain`` resets every omitted setting to its default."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(
             self,
             self.plan_update_user_pool_domain(
@@ -4575,4 +5231,6 @@ class CognitoIdentityProvider(ClientBase):
 
     def apply(self, plan: Plan[Any, R], *, check_concurrent: bool = False) -> R:
         """Send a plan made by a ``plan_*`` method; returns the updated resource (no request if it changes nothing)."""
+        from cognito_typed._runtime.merge import apply
+
         return apply(self, plan, check_concurrent=check_concurrent)

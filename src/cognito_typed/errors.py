@@ -4,7 +4,7 @@
 from collections.abc import Mapping
 from typing import Final
 
-from cognito_typed._errors import CognitoIdentityProviderError
+from cognito_typed._runtime.service_error import CognitoIdentityProviderError
 
 __all__ = [
     "ERRORS",

@@ -10,7 +10,7 @@ is read-only and never sent.
 from collections.abc import Mapping
 from typing import Final
 
-from cognito_typed._merge import MergeSpec
+from cognito_typed._runtime.merge import MergeSpec
 from cognito_typed.models import (
     CIMDPolicyType,
     DescribeCIMDPolicyRequest,
@@ -81,6 +81,10 @@ SET_LOG_DELIVERY_CONFIGURATION: Final = MergeSpec(
     resource="LogDeliveryConfiguration",
     updated="LogDeliveryConfiguration",
     identifiers=("UserPoolId",),
+    members={
+        "user_pool_id": "UserPoolId",
+        "log_configurations": "LogConfigurations",
+    },
     carried={
         "LogConfigurations": "LogConfigurations",
     },
@@ -99,6 +103,13 @@ SET_RISK_CONFIGURATION: Final = MergeSpec(
     resource="RiskConfiguration",
     updated="RiskConfiguration",
     identifiers=("UserPoolId", "ClientId"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "client_id": "ClientId",
+        "compromised_credentials_risk_configuration": "CompromisedCredentialsRiskConfiguration",
+        "account_takeover_risk_configuration": "AccountTakeoverRiskConfiguration",
+        "risk_exception_configuration": "RiskExceptionConfiguration",
+    },
     carried={
         "CompromisedCredentialsRiskConfiguration": "CompromisedCredentialsRiskConfiguration",
         "AccountTakeoverRiskConfiguration": "AccountTakeoverRiskConfiguration",
@@ -119,6 +130,12 @@ SET_UI_CUSTOMIZATION: Final = MergeSpec(
     resource="UICustomization",
     updated="UICustomization",
     identifiers=("UserPoolId", "ClientId"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "client_id": "ClientId",
+        "css": "CSS",
+        "image_file": "ImageFile",
+    },
     carried={
         "CSS": "CSS",
     },
@@ -137,6 +154,11 @@ SET_USER_POOL_CLIENT_SESSION_CONFIGURATION: Final = MergeSpec(
     resource=None,
     updated=None,
     identifiers=("UserPoolId", "ClientId"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "client_id": "ClientId",
+        "sso_session": "SSOSession",
+    },
     carried={
         "SSOSession": "SSOSession",
     },
@@ -155,6 +177,14 @@ SET_USER_POOL_MFA_CONFIG: Final = MergeSpec(
     resource=None,
     updated=None,
     identifiers=("UserPoolId",),
+    members={
+        "user_pool_id": "UserPoolId",
+        "sms_mfa_configuration": "SmsMfaConfiguration",
+        "software_token_mfa_configuration": "SoftwareTokenMfaConfiguration",
+        "email_mfa_configuration": "EmailMfaConfiguration",
+        "mfa_configuration": "MfaConfiguration",
+        "web_authn_configuration": "WebAuthnConfiguration",
+    },
     carried={
         "SmsMfaConfiguration": "SmsMfaConfiguration",
         "SoftwareTokenMfaConfiguration": "SoftwareTokenMfaConfiguration",
@@ -177,6 +207,11 @@ SET_USER_POOL_SESSION_CONFIGURATION: Final = MergeSpec(
     resource=None,
     updated=None,
     identifiers=("UserPoolId",),
+    members={
+        "user_pool_id": "UserPoolId",
+        "user_session_tracking": "UserSessionTracking",
+        "token_session": "TokenSession",
+    },
     carried={
         "UserSessionTracking": "UserSessionTracking",
         "TokenSession": "TokenSession",
@@ -196,6 +231,14 @@ UPDATE_CIMD_POLICY: Final = MergeSpec(
     resource="CIMDPolicy",
     updated="CIMDPolicy",
     identifiers=("UserPoolId", "CIMDPolicyId"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "cimd_policy_id": "CIMDPolicyId",
+        "client_id": "ClientId",
+        "policy_name": "PolicyName",
+        "cache_duration": "CacheDuration",
+        "url_patterns": "URLPatterns",
+    },
     carried={
         "ClientId": "ClientId",
         "PolicyName": "PolicyName",
@@ -217,6 +260,13 @@ UPDATE_GROUP: Final = MergeSpec(
     resource="Group",
     updated="Group",
     identifiers=("GroupName", "UserPoolId"),
+    members={
+        "group_name": "GroupName",
+        "user_pool_id": "UserPoolId",
+        "description": "Description",
+        "role_arn": "RoleArn",
+        "precedence": "Precedence",
+    },
     carried={
         "Description": "Description",
         "RoleArn": "RoleArn",
@@ -237,6 +287,14 @@ UPDATE_IDENTITY_PROVIDER: Final = MergeSpec(
     resource="IdentityProvider",
     updated="IdentityProvider",
     identifiers=("UserPoolId", "ProviderName"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "provider_name": "ProviderName",
+        "provider_details": "ProviderDetails",
+        "attribute_mapping": "AttributeMapping",
+        "idp_identifiers": "IdpIdentifiers",
+        "acr_mapping": "AcrMapping",
+    },
     carried={
         "ProviderDetails": "ProviderDetails",
         "AttributeMapping": "AttributeMapping",
@@ -258,6 +316,12 @@ UPDATE_RESOURCE_SERVER: Final = MergeSpec(
     resource="ResourceServer",
     updated="ResourceServer",
     identifiers=("UserPoolId", "Identifier"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "identifier": "Identifier",
+        "name": "Name",
+        "scopes": "Scopes",
+    },
     carried={
         "Name": "Name",
         "Scopes": "Scopes",
@@ -277,6 +341,14 @@ UPDATE_TERMS: Final = MergeSpec(
     resource="Terms",
     updated="Terms",
     identifiers=("TermsId", "UserPoolId"),
+    members={
+        "terms_id": "TermsId",
+        "user_pool_id": "UserPoolId",
+        "terms_name": "TermsName",
+        "terms_source": "TermsSource",
+        "enforcement": "Enforcement",
+        "links": "Links",
+    },
     carried={
         "TermsName": "TermsName",
         "TermsSource": "TermsSource",
@@ -298,6 +370,33 @@ UPDATE_USER_POOL: Final = MergeSpec(
     resource="UserPool",
     updated=None,
     identifiers=("UserPoolId",),
+    members={
+        "user_pool_id": "UserPoolId",
+        "policies": "Policies",
+        "deletion_protection": "DeletionProtection",
+        "lambda_config": "LambdaConfig",
+        "auto_verified_attributes": "AutoVerifiedAttributes",
+        "sms_verification_message": "SmsVerificationMessage",
+        "email_verification_message": "EmailVerificationMessage",
+        "email_verification_subject": "EmailVerificationSubject",
+        "verification_message_template": "VerificationMessageTemplate",
+        "sms_authentication_message": "SmsAuthenticationMessage",
+        "user_attribute_update_settings": "UserAttributeUpdateSettings",
+        "mfa_configuration": "MfaConfiguration",
+        "device_configuration": "DeviceConfiguration",
+        "email_configuration": "EmailConfiguration",
+        "sms_configuration": "SmsConfiguration",
+        "user_pool_tags": "UserPoolTags",
+        "admin_create_user_config": "AdminCreateUserConfig",
+        "user_pool_add_ons": "UserPoolAddOns",
+        "dcr_configuration": "DcrConfiguration",
+        "account_recovery_setting": "AccountRecoverySetting",
+        "pool_name": "PoolName",
+        "user_pool_tier": "UserPoolTier",
+        "key_configuration": "KeyConfiguration",
+        "issuer_configuration": "IssuerConfiguration",
+        "acr_configuration": "AcrConfiguration",
+    },
     carried={
         "Policies": "Policies",
         "DeletionProtection": "DeletionProtection",
@@ -343,6 +442,32 @@ UPDATE_USER_POOL_CLIENT: Final = MergeSpec(
     resource="UserPoolClient",
     updated="UserPoolClient",
     identifiers=("UserPoolId", "ClientId"),
+    members={
+        "user_pool_id": "UserPoolId",
+        "client_id": "ClientId",
+        "client_name": "ClientName",
+        "refresh_token_validity": "RefreshTokenValidity",
+        "access_token_validity": "AccessTokenValidity",
+        "id_token_validity": "IdTokenValidity",
+        "token_validity_units": "TokenValidityUnits",
+        "read_attributes": "ReadAttributes",
+        "write_attributes": "WriteAttributes",
+        "explicit_auth_flows": "ExplicitAuthFlows",
+        "supported_identity_providers": "SupportedIdentityProviders",
+        "callback_urls": "CallbackURLs",
+        "logout_urls": "LogoutURLs",
+        "default_redirect_uri": "DefaultRedirectURI",
+        "allowed_oauth_flows": "AllowedOAuthFlows",
+        "allowed_oauth_scopes": "AllowedOAuthScopes",
+        "allowed_oauth_flows_user_pool_client": "AllowedOAuthFlowsUserPoolClient",
+        "analytics_configuration": "AnalyticsConfiguration",
+        "prevent_user_existence_errors": "PreventUserExistenceErrors",
+        "enable_token_revocation": "EnableTokenRevocation",
+        "enable_propagate_additional_user_context_data": "EnablePropagateAdditionalUserContextData",
+        "auth_session_validity": "AuthSessionValidity",
+        "refresh_token_rotation": "RefreshTokenRotation",
+        "publish_secrets_in_aws_secrets_manager": "PublishSecretsInAWSSecretsManager",
+    },
     carried={
         "ClientName": "ClientName",
         "RefreshTokenValidity": "RefreshTokenValidity",
@@ -381,6 +506,13 @@ UPDATE_USER_POOL_DOMAIN: Final = MergeSpec(
     resource="DomainDescription",
     updated=None,
     identifiers=("Domain",),
+    members={
+        "domain": "Domain",
+        "user_pool_id": "UserPoolId",
+        "managed_login_version": "ManagedLoginVersion",
+        "custom_domain_config": "CustomDomainConfig",
+        "routing": "Routing",
+    },
     carried={
         "UserPoolId": "UserPoolId",
         "ManagedLoginVersion": "ManagedLoginVersion",

@@ -2752,7 +2752,7 @@ class InitiateAuthResponseTypeDef(TypedDict):
 
 class InitiatePointInTimeRecoveryRequestTypeDef(TypedDict):
     UserPoolId: str
-    RestoreTimestamp: datetime | str
+    RestoreTimestamp: datetime | str | float
 
 
 class InitiatePointInTimeRecoveryResponseTypeDef(TypedDict):

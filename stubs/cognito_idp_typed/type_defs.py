@@ -2409,7 +2409,7 @@ class InitiateAuthResponseTypeDef(TypedDict):
 
 class InitiatePointInTimeRecoveryRequestTypeDef(TypedDict):
     UserPoolId: str
-    RestoreTimestamp: datetime | str
+    RestoreTimestamp: datetime | str | float
 
 
 class InitiatePointInTimeRecoveryResponseTypeDef(TypedDict):

@@ -1,5 +1,8 @@
 """Misuse that the type checkers must reject: each line marked ``# E: <mypy error code>``."""
 
+import dataclasses
+
+import cognito_typed.models
 from cognito_typed.models import (
     CreateUserPoolClientRequest,
     CreateUserPoolClientResponse,
@@ -19,7 +22,13 @@ request.client_name = "other"  # E: misc
 request.client_nme = "other"  # E: attr-defined
 validity: int = request.auth_session_validity  # E: assignment
 request.no_such_field  # E: attr-defined
+dataclasses.replace(request, no_such_field=1)  # E[mypy]: call-arg
+dataclasses.replace(request, client_name=5)  # E[mypy]: arg-type
 
 response: CreateUserPoolClientResponse = request  # E: assignment
+client = CreateUserPoolClientResponse.from_wire({}).user_pool_client
+client.client_id  # E: union-attr
+
+cognito_typed.models.NoSuchModel  # E: attr-defined
 
 params: CreateUserPoolClientRequestTypeDef = {"UserPoolId": "p"}  # E: typeddict-item

@@ -1,0 +1,138 @@
+"""How a member's value goes to and from the wire, as Python expressions for the generated models.
+
+The one place that maps shapes to conversion code, as :mod:`codegen.types` is for annotations.
+``from_wire`` expressions call the helpers of ``cognito_typed._runtime.base`` (``struct``,
+``structs``, ``items``, ``timestamp``, ...); every helper they use is recorded so the template
+imports exactly those.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from codegen import naming
+from codegen.ir import Service
+
+# Shapes whose wire value is the Python value: nothing to convert either way.
+PLAIN = frozenset({"string", "enum", "integer", "long", "boolean"})
+
+
+@dataclass
+class Conversions:
+    """Renders conversion expressions, collecting the runtime helpers and model classes they use."""
+
+    service: Service
+    helpers: set[str] = field(default_factory=set[str])
+    classes: set[str] = field(default_factory=set[str])
+
+    def _use(self, helper: str) -> str:
+        self.helpers.add(helper)
+        return helper
+
+    def _cls(self, shape: str) -> str:
+        cls = naming.model_class(shape)
+        self.classes.add(cls)
+        return cls
+
+    def from_wire(self, shape_name: str, expr: str, wire_name: str) -> tuple[str, str, str | None]:
+        """Python for the model value of wire value ``expr`` (never None) of shape ``shape_name``, and
+        how an error inside it is located: ``("", None)`` it names its own path, ``("struct", None)``
+        it is a nested structure's, ``("list" | "map", class)`` it is one item's."""
+        shape = self.service.shapes[shape_name]
+        name = repr(wire_name)
+        match shape.kind:
+            case "structure":
+                return f"{self._cls(shape_name)}.from_wire({expr})", "struct", None
+            case "list":
+                assert shape.item is not None
+                item = self.service.shapes[shape.item]
+                if item.kind in PLAIN:  # a copy: the model shares no list with the response
+                    return f"list({expr}) if type({expr}) is list else {self._use('items')}({expr}, {name})", "", None
+                if item.kind == "structure":
+                    cls = self._cls(shape.item)
+                    self._use("located")
+                    return f"[{cls}.from_wire(x) for x in {expr}]", "list", cls
+                inner, _, _ = self.from_wire(shape.item, "x", f"{wire_name}[]")
+                return f"[{inner} for x in {self._use('items')}({expr}, {name})]", "", None
+            case "map":
+                assert shape.value is not None
+                value = self.service.shapes[shape.value]
+                if value.kind in PLAIN:
+                    return f"dict({expr}) if type({expr}) is dict else {self._use('mapping')}({expr}, {name})", "", None
+                if value.kind == "structure":
+                    cls = self._cls(shape.value)
+                    self._use("located")
+                    return f"{{k: {cls}.from_wire(x) for k, x in {expr}.items()}}", "map", cls
+                inner, _, _ = self.from_wire(shape.value, "x", f"{wire_name}[]")
+                return f"{{k: {inner} for k, x in {self._use('mapping')}({expr}, {name}).items()}}", "", None
+            case "timestamp":
+                self.helpers.add("datetime")
+                return f"{expr} if type({expr}) is datetime else {self._use('timestamp')}({expr}, {name})", "", None
+            case "blob":
+                return f"{self._use('blob')}({expr}, {name})", "", None
+            case "document":
+                return f"{self._use('document')}({expr})", "", None
+            case _:
+                return expr, "", None
+
+    def to_wire(self, shape_name: str, expr: str) -> str:
+        """Python for the wire value of model value ``expr`` (never None): dicts and lists botocore takes."""
+        shape = self.service.shapes[shape_name]
+        match shape.kind:
+            case "structure":
+                return f"{expr}.to_wire()"
+            case "list":
+                assert shape.item is not None
+                if self.service.shapes[shape.item].kind in PLAIN:
+                    return f"list({expr})"
+                return f"[{self.to_wire(shape.item, 'x')} for x in {expr}]"
+            case "map":
+                assert shape.value is not None
+                if self.service.shapes[shape.value].kind in PLAIN:
+                    return f"dict({expr})"
+                return f"{{k: {self.to_wire(shape.value, 'x')} for k, x in {expr}.items()}}"
+            case _:
+                return expr
+
+
+def kind_expr(service: Service, name: str) -> str:
+    """The checker of shape ``name`` in the generated ``models/_kinds.py`` (``cognito_typed._runtime.validation``)."""
+    shape = service.shapes[name]
+    c = shape.constraints
+    args: list[str] = []
+    if shape.kind in ("string", "blob", "list", "map", "integer", "long"):  # lengths or ranges
+        if c.min is not None:
+            args.append(f"min={c.min}")
+        if c.max is not None:
+            args.append(f"max={c.max}")
+    if shape.kind == "string" and c.pattern is not None:
+        args.append(f"pattern={c.pattern!r}")
+    if shape.kind == "long":
+        args.append("long=True")
+    if shape.sensitive:
+        args.append("sensitive=True")
+    kw = ", ".join(args)
+    lead = (kw and ", ") + kw
+    match shape.kind:
+        case "string":
+            return f"_v.Str({kw})"
+        case "enum":
+            return f"_v.Enum({shape.enum!r}{lead})"
+        case "integer" | "long":
+            return f"_v.Int({kw})"
+        case "boolean":
+            return f"_v.Bool({kw})"
+        case "blob":
+            return f"_v.Blob({kw})"
+        case "timestamp":
+            return f"_v.Timestamp({kw})"
+        case "document":
+            return f"_v.Document({kw})"
+        case "structure":
+            module = f"cognito_typed.models.{naming.model_module(name)}"
+            return f"_v.Struct({module!r}, {naming.model_class(name)!r}{lead})"
+        case "list":
+            return f"_v.ListOf({shape.item}{lead})"
+        case "map":
+            return f"_v.MapOf({shape.key}, {shape.value}{lead})"
+    raise AssertionError(shape.kind)

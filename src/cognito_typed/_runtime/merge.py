@@ -1,0 +1,432 @@
+"""Merge-on-update: describe the resource, overlay only what the caller changed, send the full update.
+
+Cognito's update calls replace the whole resource: a setting left out of an update is reset
+to its default. The generated ``merge_*`` and ``plan_*`` client methods run the engine here
+with a :class:`MergeSpec` generated from the model (``cognito_typed.merges``).
+
+Change semantics:
+
+- a field not passed (``None``) keeps its current value;
+- a passed value replaces it; nested structures merge member by member (only the members
+  given in the nested model change), lists and maps replace whole;
+- :data:`RESET` sends the field absent, so Cognito applies its default; ``reset_paths`` does
+  that for members of nested structures (``"LambdaConfig.PreSignUp"``).
+
+What is carried comes from the botocore model the client runs with
+(``client.meta.service_model``), not only from the model the code was generated from: every
+member that the live describe output returns and the live update input accepts is carried,
+as the service returned it, so a setting that a newer botocore adds is never reset by a
+merge (the reason this project exists). The engine works on wire dicts; it checks the values
+the caller gave with the model's rules, and leaves the carried values to botocore's own
+validator and to the service.
+"""
+
+from __future__ import annotations
+
+import enum
+import weakref
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
+
+from cognito_typed._runtime.base import Model, Request
+from cognito_typed._runtime.validation import ValidationError, Violation
+
+if TYPE_CHECKING:
+    from cognito_typed._runtime.client import ClientBase
+
+__all__ = ["RESET", "Change", "ConcurrentModificationError", "MergeSpec", "Plan", "Reset", "apply", "plan"]
+
+U = TypeVar("U", bound=Request[Any])
+Res = TypeVar("Res", bound=Model)
+
+
+class Reset(enum.Enum):
+    """The type of :data:`RESET`."""
+
+    RESET = "RESET"
+
+    def __repr__(self) -> str:
+        return "RESET"
+
+    __str__ = __repr__
+
+
+RESET: Final = Reset.RESET
+"""Pass to a ``merge_*``/``plan_*`` method to send the field absent: Cognito resets it to its default."""
+
+
+class ConcurrentModificationError(RuntimeError):
+    """The resource changed between the describe and the update (``check_concurrent=True``).
+
+    Cognito has no conditional update: this check reads the resource again right before
+    sending, which narrows the window for a lost update but cannot close it.
+    """
+
+
+@dataclass(frozen=True)
+class MergeSpec(Generic[U, Res]):
+    """How one update pairs with its describe call (generated from the model and the quirks table)."""
+
+    update: type[U]
+    describe: type[Request[Any]]
+    resource_model: type[Res]
+    resource: str | None  # wire member of the describe response holding the resource; None: the response
+    updated: str | None  # wire member of the update response holding the updated resource
+    identifiers: tuple[str, ...]  # wire names, same in the describe and the update request
+    members: Mapping[str, str]  # every update input member: Python name -> wire name
+    carried: Mapping[str, str]  # update wire name -> describe wire name, per the generated model
+    last_modified: str | None = None
+    drop_when_present: tuple[tuple[str, str], ...] = ()
+    read_only_keys: tuple[tuple[str, str], ...] = ()  # (map member, key) returned but not accepted
+    omit_empty: tuple[str, ...] = ()
+
+    @cached_property
+    def renames(self) -> Mapping[str, str]:
+        """Update members the describe output returns under another name."""
+        return {u: d for u, d in self.carried.items() if u != d}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One field the update changes: wire path, value now, value after (``None``: absent)."""
+
+    path: str
+    current: Any
+    new: Any
+    sensitive: bool = False
+
+    def __repr__(self) -> str:  # a plan may be logged: a sensitive value never shows
+        return (
+            f"Change(path={self.path!r}, current={_show(self.current, self.sensitive)}, "
+            f"new={_show(self.new, self.sensitive)}, sensitive={self.sensitive})"
+        )
+
+
+def _show(value: Any, sensitive: bool) -> str:
+    if value is None:
+        return "<absent>"
+    return "<hidden>" if sensitive else repr(value)
+
+
+@dataclass(frozen=True, repr=False, eq=False)
+class Plan(Generic[U, Res]):
+    """What a merged update would send, and how it differs from the resource now. Nothing is sent.
+
+    ``params`` is the update exactly as :meth:`~cognito_typed.CognitoIdentityProvider.apply`
+    sends it (wire names; carried values as the service returned them, members that the
+    generated models do not know included: ``unknown`` names those). ``request`` and
+    ``current`` are typed views, built when first read.
+    """
+
+    spec: MergeSpec[U, Res]
+    params: Mapping[str, Any]
+    changes: tuple[Change, ...]
+    described: Mapping[str, Any] = field(repr=False)
+    """The resource as the describe call returned it (wire names)."""
+    unknown: tuple[str, ...] = ()
+
+    @property
+    def noop(self) -> bool:
+        """True when the update would change nothing: applying it sends no request."""
+        return not self.changes
+
+    @cached_property
+    def current(self) -> Res:
+        """The resource as it is now (typed)."""
+        return self.spec.resource_model.from_wire(self.described)
+
+    @cached_property
+    def request(self) -> U:
+        """The update request (typed; members the generated models do not know are in ``params`` only)."""
+        return self.spec.update.from_wire(self.params)
+
+    def table(self) -> str:
+        """The changes as a plain-text table (sensitive values hidden)."""
+        if self.noop:
+            return f"{self.spec.update.__operation__}: no changes"
+        rows = [("field", "current", "new")]
+        for c in self.changes:
+            rows.append((c.path, _show(c.current, c.sensitive), _show(c.new, c.sensitive)))
+        widths = [min(max(len(r[i]) for r in rows), 60) for i in range(3)]
+        lines = [" | ".join(cell[:60].ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
+        lines.insert(1, "-+-".join("-" * w for w in widths))
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.table()
+
+    def __repr__(self) -> str:
+        paths = ", ".join(c.path for c in self.changes) or "no changes"
+        return f"Plan({self.spec.update.__operation__}: {paths})"
+
+
+# --- the live model ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Live:
+    """A pair as the client's own botocore model has it."""
+
+    update: Any  # botocore StructureShape of the update input
+    resource: Any  # botocore StructureShape of the described resource
+    carried: Mapping[str, str]  # update wire -> describe wire
+    unknown: tuple[str, ...]  # carried members the generated update model does not have
+
+
+_LIVE: weakref.WeakKeyDictionary[Any, dict[str, _Live]] = weakref.WeakKeyDictionary()
+
+
+def _live(service_model: Any, spec: MergeSpec[Any, Any]) -> _Live:
+    by_spec = _LIVE.setdefault(service_model, {})
+    name = spec.update.__operation__
+    found = by_spec.get(name)
+    if found is None:
+        update = service_model.operation_model(name).input_shape
+        output = service_model.operation_model(spec.describe.__operation__).output_shape
+        resource = output if spec.resource is None else output.members[spec.resource]
+        returned = resource.members
+        renames = spec.renames
+        carried = {
+            u: renames.get(u, u) for u in update.members if u not in spec.identifiers and renames.get(u, u) in returned
+        }
+        known = set(spec.members.values())
+        found = by_spec[name] = _Live(update, resource, carried, tuple(u for u in carried if u not in known))
+    return found
+
+
+def _sensitive(shape: Any, seen: frozenset[str] = frozenset()) -> bool:
+    """A shape whose values (or any value inside them) the model marks sensitive."""
+    if shape.metadata.get("sensitive"):
+        return True
+    if shape.name in seen:
+        return False
+    seen = seen | {shape.name}
+    kind = shape.type_name
+    if kind == "structure":
+        return any(_sensitive(m, seen) for m in shape.members.values())
+    if kind == "list":
+        return _sensitive(shape.member, seen)
+    if kind == "map":
+        return _sensitive(shape.key, seen) or _sensitive(shape.value, seen)
+    return False
+
+
+# --- the engine ----------------------------------------------------------------------------
+
+
+def _overlay(shape: Any, base: Mapping[str, Any], change: Mapping[str, Any]) -> dict[str, Any]:
+    """``base`` with ``change`` laid over it: structures member by member, anything else whole."""
+    out = dict(base)
+    members = shape.members
+    for key, value in change.items():
+        member = members.get(key)
+        old = out.get(key)
+        if member is not None and member.type_name == "structure" and isinstance(old, dict) and isinstance(value, dict):
+            out[key] = _overlay(member, cast(Mapping[str, Any], old), cast(Mapping[str, Any], value))
+        else:
+            out[key] = value
+    return out
+
+
+def _diff(shape: Any, before: Mapping[str, Any], after: Mapping[str, Any], prefix: str = "") -> list[Change]:
+    changes: list[Change] = []
+    keys = [k for k in shape.members if k in before or k in after]
+    keys += sorted(k for k in {*before, *after} if k not in shape.members)
+    for key in keys:
+        old, new = before.get(key), after.get(key)
+        if old == new:
+            continue
+        member = shape.members.get(key)
+        if member is not None and member.type_name == "structure" and isinstance(old, dict) and isinstance(new, dict):
+            changes += _diff(member, cast(Mapping[str, Any], old), cast(Mapping[str, Any], new), f"{prefix}{key}.")
+        else:
+            changes.append(Change(prefix + key, old, new, member is None or _sensitive(member)))
+    return changes
+
+
+def _without(data: Mapping[str, Any], path: str) -> dict[str, Any]:
+    """A copy of ``data`` without the member at dotted ``path`` (copying only the dicts on the way)."""
+    head, _, rest = path.partition(".")
+    out = dict(data)
+    if not rest:
+        out.pop(head, None)
+    elif isinstance(out.get(head), dict):
+        out[head] = _without(out[head], rest)
+    return out
+
+
+def _get(data: Mapping[str, Any], path: str) -> Any:
+    node: Any = data
+    for key in path.split("."):
+        if not isinstance(node, dict) or key not in node:
+            return None
+        node = cast(dict[str, Any], node)[key]
+    return node
+
+
+def _path_problem(shape: Any, path: str) -> str | None:
+    """Why ``path`` names no member of ``shape`` (wire names, through nested structures), or None."""
+    for i, wire in enumerate(parts := path.split(".")):
+        member = shape.members.get(wire)
+        if member is None:
+            return f"{shape.name} has no member {wire!r}"
+        if i < len(parts) - 1 and member.type_name != "structure":
+            return f"{wire} is not a structure"
+        shape = member
+    return None
+
+
+def _partial(cls: type[U], values: Mapping[str, Any]) -> U:
+    """An instance of ``cls`` holding ``values`` only (others ``None``, required ones too): for
+    checking what a caller gave, never sent."""
+    instance = object.__new__(cls)
+    for name in cls._names:  # pyright: ignore[reportPrivateUsage]
+        object.__setattr__(instance, name, values.get(name))
+    return instance
+
+
+def _violations(request: Model, wires: frozenset[str], constraints: bool) -> list[Violation]:
+    """The violations of the members in ``wires`` (required ones elsewhere are not the caller's)."""
+    out: list[Violation] = []
+    request._check(out, "", False, constraints)  # pyright: ignore[reportPrivateUsage]
+    return [v for v in out if _top(v.path) in wires]
+
+
+def _top(path: str) -> str:
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def plan(
+    client: ClientBase, spec: MergeSpec[U, Res], args: Mapping[str, Any], reset_paths: Sequence[str] = ()
+) -> Plan[U, Res]:
+    """Describe the resource and build the merged update; send nothing else.
+
+    Bad input (the caller's values breaking the model's rules, a ``reset_paths`` entry that
+    names no member) raises :class:`ValidationError` before any call, the describe included.
+    """
+    if isinstance(reset_paths, str):  # one path given bare: a str is a Sequence[str] of characters
+        reset_paths = (reset_paths,)
+    constraints = client._constraints  # pyright: ignore[reportPrivateUsage]
+    members = spec.members
+    given = {n: v for n, v in args.items() if v is not None and v is not RESET}
+    resets = tuple(members[n] for n, v in args.items() if v is RESET)
+    id_wire = {members[n]: v for n, v in given.items() if members[n] in spec.identifiers}
+
+    # 1. The caller's values, before anything is read.
+    violations: list[Violation] = []
+    live = _live(client.raw.meta.service_model, spec)
+    for path in reset_paths:
+        problem = _path_problem(live.update, path)
+        if problem is not None:
+            violations.append(Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names"))
+    for path in (*resets, *reset_paths):
+        top = _top(path)
+        if any(members[n] == top for n in given if members[n] not in spec.identifiers):
+            violations.append(
+                Violation(path, "is both given a new value and reset", "pass a value or RESET/reset_paths, not both")
+            )
+    partial = _partial(spec.update, given)
+    given_wire = frozenset(members[n] for n in given)
+    violations += _violations(partial, given_wire, constraints)
+    from cognito_typed._runtime.rules import check_given
+
+    check_given(partial, violations)
+    if violations:
+        raise ValidationError(spec.update.__name__, violations)
+    change = {k: v for k, v in partial.to_wire().items() if k not in id_wire}
+
+    # 2. The resource as it is, and the update that keeps it.
+    response = client._call(spec.describe.__method__, id_wire)  # pyright: ignore[reportPrivateUsage]
+    described: Mapping[str, Any] = response if spec.resource is None else response.get(spec.resource) or {}
+    return _plan_from(spec, live, described, id_wire, change, (*resets, *reset_paths), constraints)
+
+
+def _plan_from(
+    spec: MergeSpec[U, Res],
+    live: _Live,
+    described: Mapping[str, Any],
+    id_wire: Mapping[str, Any],
+    change: Mapping[str, Any],
+    resets: Sequence[str],
+    constraints: bool,
+) -> Plan[U, Res]:
+    base: dict[str, Any] = {u: described[d] for u, d in live.carried.items() if d in described}
+    for name in spec.omit_empty:
+        if base.get(name) == []:
+            del base[name]
+    for name, key in spec.read_only_keys:
+        value = base.get(name)
+        if isinstance(value, dict) and key in value:
+            base[name] = {k: v for k, v in cast(dict[str, Any], value).items() if k != key}
+
+    merged = _overlay(live.update, base, change)
+    for path in resets:
+        merged = _without(merged, path)
+    for name in spec.omit_empty:  # absent means the same as empty here, and [] is refused
+        if merged.get(name) == []:
+            del merged[name]
+
+    violations: list[Violation] = []
+    for path, other in spec.drop_when_present:
+        if _get(merged, path) is not None and _get(merged, other) is not None:
+            asked = _get(change, path)
+            if asked is not None and asked != _get(base, path):  # an explicit change, not a value passed back
+                violations.append(Violation(path, "cannot be sent together with " + other, f"use {other} instead"))
+            merged = _without(merged, path)
+            base = _without(base, path)
+    changes = _diff(live.update, base, merged)
+
+    # 3. What the change does to the rest. Carried values are the service's: botocore's validator
+    #    and the service judge them. The rules that read several members (the unit of a validity,
+    #    the default redirect among the callbacks) judge the merged request, and report only what
+    #    the resource as it is does not break already.
+    params = {**merged, **id_wire}
+    if changes:
+        for required in live.update.required_members:
+            if required not in params:
+                violations.append(Violation(required, "is missing", "required", "required"))
+    if changes and not violations:
+        from cognito_typed._runtime.rules import check_merged
+
+        check_merged(spec.update, params, {**base, **id_wire}, described, violations)
+    if violations:
+        raise ValidationError(spec.update.__name__, violations)
+    return Plan(spec, params, tuple(changes), described, tuple(u for u in live.unknown if u in params))
+
+
+def apply(client: ClientBase, plan: Plan[U, Res], *, check_concurrent: bool = False) -> Res:
+    """Send the plan's update (nothing when it changes nothing) and return the updated resource."""
+    spec = plan.spec
+    if plan.noop:
+        return plan.current
+    ids = {w: plan.params[w] for w in spec.identifiers if w in plan.params}
+    if check_concurrent:
+        response = client._call(spec.describe.__method__, ids)  # pyright: ignore[reportPrivateUsage]
+        now: Mapping[str, Any] = response if spec.resource is None else response.get(spec.resource) or {}
+        if _comparable(now) != _comparable(plan.described):
+            moved = sorted(k for k in {*now, *plan.described} if now.get(k) != plan.described.get(k))
+            raise ConcurrentModificationError(
+                f"{spec.update.__operation__}: the resource changed since it was read ({', '.join(moved)}); "
+                "plan again. Cognito has no conditional update, so this check narrows the window for "
+                "lost updates but cannot close it."
+            )
+    response = client._call(spec.update.__method__, dict(plan.params))  # pyright: ignore[reportPrivateUsage]
+    if spec.updated is not None:
+        updated = response.get(spec.updated)
+        if isinstance(updated, dict):
+            return spec.resource_model.from_wire(cast(Mapping[str, Any], updated))
+    # The update returns no resource: the one described, with the update laid over it.
+    live = _live(client.raw.meta.service_model, spec)
+    after = dict(plan.described)
+    for update_wire, describe_wire in live.carried.items():
+        if update_wire in plan.params:
+            after[describe_wire] = plan.params[update_wire]
+        else:
+            after.pop(describe_wire, None)
+    return spec.resource_model.from_wire(after)
+
+
+def _comparable(resource: Mapping[str, Any]) -> Mapping[str, Any]:
+    return {k: v for k, v in resource.items() if k != "ResponseMetadata"}

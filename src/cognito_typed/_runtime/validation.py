@@ -1,0 +1,430 @@
+"""Client-side validation: one checker (a *kind*) per shape of the model, and ValidationError.
+
+The generated ``cognito_typed.models._kinds`` module holds a kind per shape; each model's
+generated ``_check`` calls the kinds of its members. A kind first checks the value's type,
+then (unless ``constraints`` is false) the model's ranges, lengths, patterns and enum values.
+Nothing is checked that failed its type check, and a value is shown in a message only when
+neither the shape nor any container around it is sensitive.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Final, Literal, cast
+
+from cognito_typed._runtime.patterns import java_pattern
+
+if TYPE_CHECKING:
+    from cognito_typed._runtime.base import Model
+
+__all__ = [
+    "Blob",
+    "Bool",
+    "Document",
+    "Enum",
+    "Int",
+    "ListOf",
+    "MapOf",
+    "Str",
+    "Struct",
+    "Timestamp",
+    "ValidationError",
+    "Violation",
+    "missing",
+]
+
+ViolationKind = Literal["type", "required", "constraint", "rule"]
+
+HIDDEN: Final = "<hidden>"
+ESCAPE_HATCH: Final = (
+    "constraint checks are the model's: if AWS accepts the value, send it with constraints=False "
+    "(CognitoIdentityProvider(..., constraints=False), client.with_options(constraints=False), "
+    "or model.validate(constraints=False))"
+)
+
+
+class Violation:
+    """One broken rule: where (the wire path), what is wrong with the value, and the rule.
+
+    ``kind`` tells a wrong type (``"type"``), a missing required member (``"required"``), a
+    constraint of the model (``"constraint"``: range, length, pattern, enum) and a rule AWS
+    documents that the model cannot state (``"rule"``).
+    """
+
+    __slots__ = ("kind", "path", "problem", "rule")
+
+    def __init__(self, path: str, problem: str, rule: str, kind: ViolationKind = "constraint") -> None:
+        self.path, self.problem, self.rule, self.kind = path, problem, rule, kind
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem} (rule: {self.rule})"
+
+    def __repr__(self) -> str:
+        return f"Violation({self.path!r}, {self.problem!r}, {self.rule!r}, kind={self.kind!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Violation):
+            return NotImplemented
+        return (self.path, self.problem, self.rule, self.kind) == (other.path, other.problem, other.rule, other.kind)
+
+    def __hash__(self) -> int:
+        return hash((self.path, self.problem, self.rule, self.kind))
+
+
+class ValidationError(ValueError):
+    """Every rule a request breaks, found before anything is sent."""
+
+    __module__ = "cognito_typed"  # where users import it from; shown in tracebacks
+
+    def __init__(self, model: str, violations: Sequence[Violation]) -> None:
+        self.model = model
+        self.violations = tuple(violations)
+        count = len(self.violations)
+        lines = "\n".join(f"  {v}" for v in self.violations)
+        hint = f"\n({ESCAPE_HATCH})" if any(v.kind == "constraint" for v in self.violations) else ""
+        super().__init__(f"{count} invalid value{'s' if count != 1 else ''} in {model}:\n{lines}{hint}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (self.model, self.violations)
+
+
+def missing(path: str, name: str) -> Violation:
+    return Violation(path + name, "is missing", "required", "required")
+
+
+def show(value: object, hide: bool) -> str:
+    return HIDDEN if hide else repr(value)
+
+
+def _where(path: str, name: str | int) -> str:
+    return f"{path}[{name}]" if isinstance(name, int) else path + name
+
+
+def _wrong_type(value: object, path: str, name: str | int, expected: str, hide: bool) -> Violation:
+    """A value of the wrong type: its type, and the value itself unless hidden or a container."""
+    kind = type(value).__name__
+    shown = "" if hide or isinstance(value, (dict, list, tuple, set)) else f" {show(value, False)}"
+    return Violation(_where(path, name), f"{kind}{shown} is not {expected}", f"type {expected}", "type")
+
+
+def _range(lo: int | None, hi: int | None) -> str:
+    if lo is not None and hi is not None:
+        return f"{lo}..{hi}"
+    return f">= {lo}" if lo is not None else f"<= {hi}"
+
+
+# --- kinds ----------------------------------------------------------------------------------
+
+
+class Kind:
+    """How values of one shape are checked.
+
+    ``check(value, out, path, name, hide, constraints)`` appends a :class:`Violation` per broken
+    rule; the value's path is ``path + name`` (``name`` an int: a list index), built only when a
+    rule is broken.
+    """
+
+    __slots__ = ("sensitive",)
+
+    def __init__(self, *, sensitive: bool = False) -> None:
+        self.sensitive = sensitive
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        raise NotImplementedError
+
+
+class _Sized(Kind):
+    __slots__ = ("_hi", "_lo", "max", "min")
+    unit = "length"
+
+    def __init__(self, *, min: int | None = None, max: int | None = None, sensitive: bool = False) -> None:
+        super().__init__(sensitive=sensitive)
+        self.min, self.max = min, max
+        self._lo = -math.inf if min is None else min
+        self._hi = math.inf if max is None else max
+
+    def _size(self, size: int, out: list[Violation], path: str, name: str | int) -> None:
+        if not self._lo <= size <= self._hi:
+            out.append(
+                Violation(
+                    _where(path, name),
+                    f"{self.unit} {size} is out of range",
+                    f"{self.unit} {_range(self.min, self.max)}",
+                )
+            )
+
+
+class Str(_Sized):
+    __slots__ = ("_matches", "pattern")
+
+    def __init__(
+        self, *, min: int | None = None, max: int | None = None, pattern: str | None = None, sensitive: bool = False
+    ) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.pattern = pattern
+        self._matches: Any = None  # compiled on first use, not at import
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if type(value) is not str and not isinstance(value, str):
+            out.append(_wrong_type(value, path, name, "str", hide or self.sensitive))
+            return
+        if not constraints:
+            return
+        if not self._lo <= len(value) <= self._hi:
+            self._size(len(value), out, path, name)
+        if self.pattern is None:
+            return
+        matches = self._matches
+        if matches is None:
+            matches = self._matches = java_pattern(self.pattern).matcher()
+        if not matches(value):
+            out.append(
+                Violation(
+                    _where(path, name),
+                    f"{show(value, hide or self.sensitive)} does not match the pattern",
+                    f"pattern {self.pattern}",
+                )
+            )
+
+
+class Enum(Kind):
+    """A string enum: requests must use one of the model's values (responses keep newer ones)."""
+
+    __slots__ = ("_set", "values")
+
+    def __init__(self, values: Sequence[str], *, sensitive: bool = False) -> None:
+        super().__init__(sensitive=sensitive)
+        self.values = tuple(values)
+        self._set = frozenset(values)
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if type(value) is not str and not isinstance(value, str):
+            out.append(_wrong_type(value, path, name, "str", hide or self.sensitive))
+        elif constraints and value not in self._set:
+            out.append(
+                Violation(
+                    _where(path, name),
+                    f"{show(value, hide or self.sensitive)} is not an allowed value",
+                    "one of " + ", ".join(self.values),
+                )
+            )
+
+
+JAVA_INT: Final = (-(2**31), 2**31 - 1)
+JAVA_LONG: Final = (-(2**63), 2**63 - 1)
+
+
+class Int(_Sized):
+    """An ``integer`` (Java ``int``) or ``long`` shape: the model's range, else the Java type's range."""
+
+    __slots__ = ("_type_hi", "_type_lo", "long")
+
+    def __init__(
+        self, *, min: int | None = None, max: int | None = None, long: bool = False, sensitive: bool = False
+    ) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.long = long
+        self._type_lo, self._type_hi = JAVA_LONG if long else JAVA_INT
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if type(value) is not int and (not isinstance(value, int) or isinstance(value, bool)):
+            out.append(_wrong_type(value, path, name, "int", hide or self.sensitive))
+        elif not self._type_lo <= value <= self._type_hi:
+            # beyond what the service's Java type holds: a type error, even without constraints
+            java = "long" if self.long else "int"
+            out.append(
+                Violation(
+                    _where(path, name),
+                    f"{show(value, hide or self.sensitive)} does not fit a Java {java}",
+                    f"type {java} {self._type_lo}..{self._type_hi}",
+                    "type",
+                )
+            )
+        elif constraints and not self._lo <= value <= self._hi:
+            out.append(
+                Violation(
+                    _where(path, name),
+                    f"{show(value, hide or self.sensitive)} is out of range",
+                    _range(self.min, self.max),
+                )
+            )
+
+
+class Bool(Kind):
+    __slots__ = ()
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if type(value) is not bool:
+            out.append(_wrong_type(value, path, name, "bool", hide or self.sensitive))
+
+
+class Blob(_Sized):
+    __slots__ = ()
+    unit = "size"
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if isinstance(value, str):
+            value = value.encode()
+        if not isinstance(value, (bytes, bytearray, memoryview)):
+            out.append(_wrong_type(value, path, name, "bytes", True))
+        elif constraints:
+            self._size(len(cast("bytes", value)), out, path, name)
+
+
+class Timestamp(Kind):
+    """A ``datetime``; as botocore does, a request may give ISO 8601 text or epoch seconds instead."""
+
+    __slots__ = ()
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if isinstance(value, datetime):
+            return
+        hide = hide or self.sensitive
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+            # botocore's own parser decides, so what passes here passes botocore (loaded only when needed)
+            from botocore.utils import (  # pyright: ignore[reportMissingTypeStubs]
+                parse_to_aware_datetime,  # pyright: ignore[reportUnknownVariableType]
+            )
+
+            try:
+                parse_to_aware_datetime(value)
+            except (ValueError, TypeError, OverflowError, OSError):
+                out.append(
+                    Violation(_where(path, name), f"{show(value, hide)} is not a timestamp", "type datetime", "type")
+                )
+            return
+        out.append(_wrong_type(value, path, name, "datetime", hide))
+
+
+class Document(Kind):
+    """A free-form document: any JSON value (objects with string keys, arrays, strings, finite
+    numbers, booleans, null)."""
+
+    __slots__ = ()
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        problem = _not_json(value, "")
+        if problem is not None:
+            where, found = problem
+            out.append(
+                Violation(
+                    _where(path, name) + where,
+                    f"{found} is not a JSON value",
+                    "a JSON document (dict with str keys, list, str, int, float, bool, None)",
+                    "type",
+                )
+            )
+
+
+def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
+    if value is None or isinstance(value, (str, bool, int)):
+        return None
+    if isinstance(value, float):
+        return None if math.isfinite(value) else (where, repr(value))
+    if depth > 64:
+        return (where, "a document nested deeper than 64 levels")
+    if isinstance(value, Mapping):
+        for k, v in value.items():  # pyright: ignore[reportUnknownVariableType]
+            if not isinstance(k, str):
+                return (f"{where} key", type(k).__name__)  # pyright: ignore[reportUnknownArgumentType]
+            problem = _not_json(v, f"{where}[{k!r}]", depth + 1)
+            if problem is not None:
+                return problem
+        return None
+    if isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+            problem = _not_json(v, f"{where}[{i}]", depth + 1)
+            if problem is not None:
+                return problem
+        return None
+    return (where, type(value).__name__)
+
+
+class ListOf(_Sized):
+    __slots__ = ("item",)
+
+    def __init__(self, item: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.item = item
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if type(value) is not list and (not isinstance(value, Sequence) or isinstance(value, (str, bytes, bytearray))):
+            out.append(_wrong_type(value, path, name, "list", hide or self.sensitive))
+            return
+        items = cast("Sequence[Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
+        if constraints:
+            self._size(len(items), out, path, name)
+        where = _where(path, name)
+        item, hide = self.item, hide or self.sensitive
+        for i, v in enumerate(items):
+            item.check(v, out, where, i, hide, constraints)
+
+
+class MapOf(_Sized):
+    __slots__ = ("key", "value")
+
+    def __init__(
+        self, key: Kind, value: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False
+    ) -> None:
+        super().__init__(min=min, max=max, sensitive=sensitive)
+        self.key, self.value = key, value
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        if not isinstance(value, Mapping):
+            out.append(_wrong_type(value, path, name, "dict", hide or self.sensitive))
+            return
+        entries = cast("Mapping[Any, Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
+        if constraints:
+            self._size(len(entries), out, path, name)
+        where = _where(path, name)
+        hide = hide or self.sensitive
+        for k, v in entries.items():
+            self.key.check(k, out, where, " key", hide, constraints)
+            self.value.check(v, out, where, f"[{show(k, hide)}]", hide, constraints)
+
+
+class Struct(Kind):
+    """A nested structure: its model class, imported by module and name on first use (so that
+    the module of kinds, loaded with the first model, loads no other model)."""
+
+    __slots__ = ("_cls", "module", "name")
+
+    def __init__(self, module: str, name: str, *, sensitive: bool = False) -> None:
+        super().__init__(sensitive=sensitive)
+        self.module, self.name = module, name
+        self._cls: type[Model] | None = None
+
+    def check(
+        self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
+    ) -> None:
+        cls = self._cls
+        if cls is None:
+            from importlib import import_module
+
+            cls = self._cls = getattr(import_module(self.module), self.name)
+        if type(value) is not cls and not isinstance(value, cls):
+            out.append(_wrong_type(value, path, name, self.name, hide or self.sensitive))
+            return
+        value._check(out, _where(path, name) + ".", hide or self.sensitive, constraints)  # pyright: ignore[reportPrivateUsage]
