@@ -271,7 +271,7 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
         view = _model_view(service, shape.name, tds, conv)
         side: Side = "in" if shape.name in tds.inputs else "out"
         anns = [model_annotation(service, m.shape, side) for m in shape.members]
-        runtime = {"Model" if view.operation is None else "Request", "dataclass", "malformed", "new"}
+        runtime: set[str] = {"Model", "dataclass", "malformed", "new"} | ({"Request"} if view.operation else set())
         runtime |= conv.helpers - {"datetime"} | ({"ResponseMetadata"} if view.response else set())
         if any(f.guard for f in view.fields):
             runtime.add("MalformedResponseError")

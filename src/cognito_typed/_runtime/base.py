@@ -66,6 +66,9 @@ class MalformedResponseError(ValueError):
     """
 
     __module__ = "cognito_typed"
+    path: str
+    expected: str
+    found: str
 
     def __init__(self, path: str, expected: str, found: object, *, found_type: str | None = None) -> None:
         self.path, self.expected = path, expected

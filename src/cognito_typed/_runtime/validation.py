@@ -12,12 +12,9 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, Final, Literal, cast
+from typing import Any, Final, Literal, cast
 
 from cognito_typed._runtime.patterns import java_pattern
-
-if TYPE_CHECKING:
-    from cognito_typed._runtime.base import Model
 
 __all__ = [
     "Blob",
@@ -54,6 +51,10 @@ class Violation:
     """
 
     __slots__ = ("kind", "path", "problem", "rule")
+    path: str
+    problem: str
+    rule: str
+    kind: ViolationKind
 
     def __init__(self, path: str, problem: str, rule: str, kind: ViolationKind = "constraint") -> None:
         self.path, self.problem, self.rule, self.kind = path, problem, rule, kind
@@ -77,6 +78,10 @@ class ValidationError(ValueError):
     """Every rule a request breaks, found before anything is sent."""
 
     __module__ = "cognito_typed"  # where users import it from; shown in tracebacks
+    model: str
+    """The name of the model class that breaks the rules."""
+    violations: tuple[Violation, ...]
+    """Every broken rule, in the order of the model's members."""
 
     def __init__(self, model: str, violations: Sequence[Violation]) -> None:
         self.model = model
@@ -414,7 +419,7 @@ class Struct(Kind):
     def __init__(self, module: str, name: str, *, sensitive: bool = False) -> None:
         super().__init__(sensitive=sensitive)
         self.module, self.name = module, name
-        self._cls: type[Model] | None = None
+        self._cls: type[Any] | None = None  # a model class (this module imports none: base imports this one)
 
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
@@ -427,4 +432,5 @@ class Struct(Kind):
         if type(value) is not cls and not isinstance(value, cls):
             out.append(_wrong_type(value, path, name, self.name, hide or self.sensitive))
             return
-        value._check(out, _where(path, name) + ".", hide or self.sensitive, constraints)  # pyright: ignore[reportPrivateUsage]
+        model: Any = value
+        model._check(out, _where(path, name) + ".", hide or self.sensitive, constraints)

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -42,7 +43,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
 
     __operation__ = "AddCustomAttributes"
     __method__ = "add_custom_attributes"
-    __response__ = AddCustomAttributesResponse
+    __response__: ClassVar[type[Model] | None] = AddCustomAttributesResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._add_user_pool_client_secret_response import (
@@ -39,7 +39,7 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
 
     __operation__ = "AddUserPoolClientSecret"
     __method__ = "add_user_pool_client_secret"
-    __response__ = AddUserPoolClientSecretResponse
+    __response__: ClassVar[type[Model] | None] = AddUserPoolClientSecretResponse
 
     def __init__(
         self,

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_confirm_sign_up_response import (
@@ -40,7 +47,7 @@ class AdminConfirmSignUpRequest(Request[AdminConfirmSignUpResponse]):
 
     __operation__ = "AdminConfirmSignUp"
     __method__ = "admin_confirm_sign_up"
-    __response__ = AdminConfirmSignUpResponse
+    __response__: ClassVar[type[Model] | None] = AdminConfirmSignUpResponse
 
     def __init__(
         self,

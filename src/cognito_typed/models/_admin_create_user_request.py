@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     items,
@@ -72,7 +73,7 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
 
     __operation__ = "AdminCreateUser"
     __method__ = "admin_create_user"
-    __response__ = AdminCreateUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminCreateUserResponse
 
     def __init__(
         self,

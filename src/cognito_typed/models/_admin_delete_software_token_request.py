@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_delete_software_token_response import (
@@ -36,7 +36,7 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
 
     __operation__ = "AdminDeleteSoftwareToken"
     __method__ = "admin_delete_software_token"
-    __response__ = AdminDeleteSoftwareTokenResponse
+    __response__: ClassVar[type[Model] | None] = AdminDeleteSoftwareTokenResponse
 
     def __init__(
         self,

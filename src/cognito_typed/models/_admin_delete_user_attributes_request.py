@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_delete_user_attributes_response import (
@@ -39,7 +39,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
 
     __operation__ = "AdminDeleteUserAttributes"
     __method__ = "admin_delete_user_attributes"
-    __response__ = AdminDeleteUserAttributesResponse
+    __response__: ClassVar[type[Model] | None] = AdminDeleteUserAttributesResponse
 
     def __init__(
         self,

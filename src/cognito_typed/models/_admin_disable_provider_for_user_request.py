@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -43,7 +44,7 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
 
     __operation__ = "AdminDisableProviderForUser"
     __method__ = "admin_disable_provider_for_user"
-    __response__ = AdminDisableProviderForUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminDisableProviderForUserResponse
 
     def __init__(
         self,

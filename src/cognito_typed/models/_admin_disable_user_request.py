@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_disable_user_response import AdminDisableUserResponse
@@ -34,7 +34,7 @@ class AdminDisableUserRequest(Request[AdminDisableUserResponse]):
 
     __operation__ = "AdminDisableUser"
     __method__ = "admin_disable_user"
-    __response__ = AdminDisableUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminDisableUserResponse
 
     def __init__(
         self,

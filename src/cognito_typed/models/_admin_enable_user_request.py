@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_enable_user_response import AdminEnableUserResponse
@@ -34,7 +34,7 @@ class AdminEnableUserRequest(Request[AdminEnableUserResponse]):
 
     __operation__ = "AdminEnableUser"
     __method__ = "admin_enable_user"
-    __response__ = AdminEnableUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminEnableUserResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_get_device_response import AdminGetDeviceResponse
@@ -37,7 +37,7 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
 
     __operation__ = "AdminGetDevice"
     __method__ = "admin_get_device"
-    __response__ = AdminGetDeviceResponse
+    __response__: ClassVar[type[Model] | None] = AdminGetDeviceResponse
 
     def __init__(
         self,

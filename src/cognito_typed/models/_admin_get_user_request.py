@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_get_user_response import AdminGetUserResponse
@@ -34,7 +34,7 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
 
     __operation__ = "AdminGetUser"
     __method__ = "admin_get_user"
-    __response__ = AdminGetUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminGetUserResponse
 
     def __init__(
         self,

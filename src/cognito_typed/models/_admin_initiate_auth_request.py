@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -63,7 +64,7 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
 
     __operation__ = "AdminInitiateAuth"
     __method__ = "admin_initiate_auth"
-    __response__ = AdminInitiateAuthResponse
+    __response__: ClassVar[type[Model] | None] = AdminInitiateAuthResponse
 
     def __init__(
         self,

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -47,7 +48,7 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
 
     __operation__ = "AdminLinkProviderForUser"
     __method__ = "admin_link_provider_for_user"
-    __response__ = AdminLinkProviderForUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminLinkProviderForUserResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_devices_response import AdminListDevicesResponse
@@ -41,7 +41,7 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
 
     __operation__ = "AdminListDevices"
     __method__ = "admin_list_devices"
-    __response__ = AdminListDevicesResponse
+    __response__: ClassVar[type[Model] | None] = AdminListDevicesResponse
 
     def __init__(
         self,

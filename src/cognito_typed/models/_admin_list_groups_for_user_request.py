@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_groups_for_user_response import (
@@ -43,7 +43,7 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
 
     __operation__ = "AdminListGroupsForUser"
     __method__ = "admin_list_groups_for_user"
-    __response__ = AdminListGroupsForUserResponse
+    __response__: ClassVar[type[Model] | None] = AdminListGroupsForUserResponse
 
     def __init__(
         self,

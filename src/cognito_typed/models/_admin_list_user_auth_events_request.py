@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_user_auth_events_response import (
@@ -44,7 +44,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
 
     __operation__ = "AdminListUserAuthEvents"
     __method__ = "admin_list_user_auth_events"
-    __response__ = AdminListUserAuthEventsResponse
+    __response__: ClassVar[type[Model] | None] = AdminListUserAuthEventsResponse
 
     def __init__(
         self,

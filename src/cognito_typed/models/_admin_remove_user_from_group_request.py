@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -36,7 +36,7 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
 
     __operation__ = "AdminRemoveUserFromGroup"
     __method__ = "admin_remove_user_from_group"
-    __response__ = None
+    __response__: ClassVar[type[Model] | None] = None
 
     def __init__(
         self,

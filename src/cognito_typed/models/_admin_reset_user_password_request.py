@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_reset_user_password_response import (
@@ -40,7 +47,7 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
 
     __operation__ = "AdminResetUserPassword"
     __method__ = "admin_reset_user_password"
-    __response__ = AdminResetUserPasswordResponse
+    __response__: ClassVar[type[Model] | None] = AdminResetUserPasswordResponse
 
     def __init__(
         self,

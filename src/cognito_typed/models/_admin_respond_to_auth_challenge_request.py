@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -65,7 +66,7 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
 
     __operation__ = "AdminRespondToAuthChallenge"
     __method__ = "admin_respond_to_auth_challenge"
-    __response__ = AdminRespondToAuthChallengeResponse
+    __response__: ClassVar[type[Model] | None] = AdminRespondToAuthChallengeResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RevokeAssociatedSessionsType
 from cognito_typed.models import _kinds as k
@@ -45,7 +45,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
 
     __operation__ = "AdminRevokeUserSession"
     __method__ = "admin_revoke_user_session"
-    __response__ = AdminRevokeUserSessionResponse
+    __response__: ClassVar[type[Model] | None] = AdminRevokeUserSessionResponse
 
     def __init__(
         self,

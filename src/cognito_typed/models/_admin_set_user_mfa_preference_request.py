@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -63,7 +64,7 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
 
     __operation__ = "AdminSetUserMFAPreference"
     __method__ = "admin_set_user_mfa_preference"
-    __response__ = AdminSetUserMFAPreferenceResponse
+    __response__: ClassVar[type[Model] | None] = AdminSetUserMFAPreferenceResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_set_user_password_response import (
@@ -45,7 +45,7 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
 
     __operation__ = "AdminSetUserPassword"
     __method__ = "admin_set_user_password"
-    __response__ = AdminSetUserPasswordResponse
+    __response__: ClassVar[type[Model] | None] = AdminSetUserPasswordResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -47,7 +48,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
 
     __operation__ = "AdminSetUserSettings"
     __method__ = "admin_set_user_settings"
-    __response__ = AdminSetUserSettingsResponse
+    __response__: ClassVar[type[Model] | None] = AdminSetUserSettingsResponse
 
     def __init__(
         self,

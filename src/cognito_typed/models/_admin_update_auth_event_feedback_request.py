@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import FeedbackValueType
 from cognito_typed.models import _kinds as k
@@ -44,7 +44,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
 
     __operation__ = "AdminUpdateAuthEventFeedback"
     __method__ = "admin_update_auth_event_feedback"
-    __response__ = AdminUpdateAuthEventFeedbackResponse
+    __response__: ClassVar[type[Model] | None] = AdminUpdateAuthEventFeedbackResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -52,7 +53,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
 
     __operation__ = "AdminUpdateUserAttributes"
     __method__ = "admin_update_user_attributes"
-    __response__ = AdminUpdateUserAttributesResponse
+    __response__: ClassVar[type[Model] | None] = AdminUpdateUserAttributesResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_user_global_sign_out_response import (
@@ -36,7 +36,7 @@ class AdminUserGlobalSignOutRequest(Request[AdminUserGlobalSignOutResponse]):
 
     __operation__ = "AdminUserGlobalSignOut"
     __method__ = "admin_user_global_sign_out"
-    __response__ = AdminUserGlobalSignOutResponse
+    __response__: ClassVar[type[Model] | None] = AdminUserGlobalSignOutResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._associate_software_token_response import (
@@ -37,7 +37,7 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
 
     __operation__ = "AssociateSoftwareToken"
     __method__ = "associate_software_token"
-    __response__ = AssociateSoftwareTokenResponse
+    __response__: ClassVar[type[Model] | None] = AssociateSoftwareTokenResponse
 
     def __init__(
         self,

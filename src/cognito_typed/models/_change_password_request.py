@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._change_password_response import ChangePasswordResponse
@@ -37,7 +37,7 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
 
     __operation__ = "ChangePassword"
     __method__ = "change_password"
-    __response__ = ChangePasswordResponse
+    __response__: ClassVar[type[Model] | None] = ChangePasswordResponse
 
     def __init__(
         self,

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, document, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    document,
+    malformed,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._complete_web_authn_registration_response import (
@@ -36,7 +43,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
 
     __operation__ = "CompleteWebAuthnRegistration"
     __method__ = "complete_web_authn_registration"
-    __response__ = CompleteWebAuthnRegistrationResponse
+    __response__: ClassVar[type[Model] | None] = CompleteWebAuthnRegistrationResponse
 
     def __init__(
         self,

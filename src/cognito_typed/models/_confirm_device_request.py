@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -49,7 +50,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
 
     __operation__ = "ConfirmDevice"
     __method__ = "confirm_device"
-    __response__ = ConfirmDeviceResponse
+    __response__: ClassVar[type[Model] | None] = ConfirmDeviceResponse
 
     def __init__(
         self,

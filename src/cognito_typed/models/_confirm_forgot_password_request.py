@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -66,7 +67,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
 
     __operation__ = "ConfirmForgotPassword"
     __method__ = "confirm_forgot_password"
-    __response__ = ConfirmForgotPasswordResponse
+    __response__: ClassVar[type[Model] | None] = ConfirmForgotPasswordResponse
 
     def __init__(
         self,

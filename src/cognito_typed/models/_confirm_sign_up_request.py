@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -67,7 +68,7 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
 
     __operation__ = "ConfirmSignUp"
     __method__ = "confirm_sign_up"
-    __response__ = ConfirmSignUpResponse
+    __response__: ClassVar[type[Model] | None] = ConfirmSignUpResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._create_cimd_policy_response import CreateCIMDPolicyResponse
@@ -44,7 +44,7 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
 
     __operation__ = "CreateCIMDPolicy"
     __method__ = "create_cimd_policy"
-    __response__ = CreateCIMDPolicyResponse
+    __response__: ClassVar[type[Model] | None] = CreateCIMDPolicyResponse
 
     def __init__(
         self,

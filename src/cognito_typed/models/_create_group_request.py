@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._create_group_response import CreateGroupResponse
@@ -43,7 +43,7 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
 
     __operation__ = "CreateGroup"
     __method__ = "create_group"
-    __response__ = CreateGroupResponse
+    __response__: ClassVar[type[Model] | None] = CreateGroupResponse
 
     def __init__(
         self,

@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
+    Model,
     Request,
     dataclass,
     items,
@@ -62,7 +63,7 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
 
     __operation__ = "CreateIdentityProvider"
     __method__ = "create_identity_provider"
-    __response__ = CreateIdentityProviderResponse
+    __response__: ClassVar[type[Model] | None] = CreateIdentityProviderResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     document,
@@ -56,7 +57,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
 
     __operation__ = "CreateManagedLoginBranding"
     __method__ = "create_managed_login_branding"
-    __response__ = CreateManagedLoginBrandingResponse
+    __response__: ClassVar[type[Model] | None] = CreateManagedLoginBrandingResponse
 
     def __init__(
         self,

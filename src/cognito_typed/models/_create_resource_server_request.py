@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -49,7 +50,7 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
 
     __operation__ = "CreateResourceServer"
     __method__ = "create_resource_server"
-    __response__ = CreateResourceServerResponse
+    __response__: ClassVar[type[Model] | None] = CreateResourceServerResponse
 
     def __init__(
         self,

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import TermsEnforcementType, TermsSourceType
 from cognito_typed.models import _kinds as k
@@ -49,7 +56,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
 
     __operation__ = "CreateTerms"
     __method__ = "create_terms"
-    __response__ = CreateTermsResponse
+    __response__: ClassVar[type[Model] | None] = CreateTermsResponse
 
     def __init__(
         self,

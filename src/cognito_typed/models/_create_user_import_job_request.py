@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import PasswordHashingAlgorithmType
 from cognito_typed.models import _kinds as k
@@ -42,7 +42,7 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
 
     __operation__ = "CreateUserImportJob"
     __method__ = "create_user_import_job"
-    __response__ = CreateUserImportJobResponse
+    __response__: ClassVar[type[Model] | None] = CreateUserImportJobResponse
 
     def __init__(
         self,

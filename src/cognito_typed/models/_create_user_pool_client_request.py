@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime import rules
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     items,
@@ -137,7 +138,7 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
 
     __operation__ = "CreateUserPoolClient"
     __method__ = "create_user_pool_client"
-    __response__ = CreateUserPoolClientResponse
+    __response__: ClassVar[type[Model] | None] = CreateUserPoolClientResponse
     __rules__ = rules.CREATE_APP_CLIENT
 
     def __init__(

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -55,7 +56,7 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
 
     __operation__ = "CreateUserPoolDomain"
     __method__ = "create_user_pool_domain"
-    __response__ = CreateUserPoolDomainResponse
+    __response__: ClassVar[type[Model] | None] = CreateUserPoolDomainResponse
 
     def __init__(
         self,

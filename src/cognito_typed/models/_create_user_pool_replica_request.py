@@ -6,9 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._create_user_pool_replica_response import (
@@ -38,7 +45,7 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
 
     __operation__ = "CreateUserPoolReplica"
     __method__ = "create_user_pool_replica"
-    __response__ = CreateUserPoolReplicaResponse
+    __response__: ClassVar[type[Model] | None] = CreateUserPoolReplicaResponse
 
     def __init__(
         self,

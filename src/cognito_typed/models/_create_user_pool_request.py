@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     items,
@@ -171,7 +172,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
 
     __operation__ = "CreateUserPool"
     __method__ = "create_user_pool"
-    __response__ = CreateUserPoolResponse
+    __response__: ClassVar[type[Model] | None] = CreateUserPoolResponse
 
     def __init__(
         self,

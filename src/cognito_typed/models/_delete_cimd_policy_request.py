@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_cimd_policy_response import DeleteCIMDPolicyResponse
@@ -32,7 +32,7 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
 
     __operation__ = "DeleteCIMDPolicy"
     __method__ = "delete_cimd_policy"
-    __response__ = DeleteCIMDPolicyResponse
+    __response__: ClassVar[type[Model] | None] = DeleteCIMDPolicyResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -31,7 +31,7 @@ class DeleteIdentityProviderRequest(Request[None]):
 
     __operation__ = "DeleteIdentityProvider"
     __method__ = "delete_identity_provider"
-    __response__ = None
+    __response__: ClassVar[type[Model] | None] = None
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -32,7 +32,7 @@ class DeleteUserPoolClientRequest(Request[None]):
 
     __operation__ = "DeleteUserPoolClient"
     __method__ = "delete_user_pool_client"
-    __response__ = None
+    __response__: ClassVar[type[Model] | None] = None
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_user_pool_replica_response import (
@@ -34,7 +34,7 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
 
     __operation__ = "DeleteUserPoolReplica"
     __method__ = "delete_user_pool_replica"
-    __response__ = DeleteUserPoolReplicaResponse
+    __response__: ClassVar[type[Model] | None] = DeleteUserPoolReplicaResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_managed_login_branding_by_client_response import (
@@ -39,7 +39,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
 
     __operation__ = "DescribeManagedLoginBrandingByClient"
     __method__ = "describe_managed_login_branding_by_client"
-    __response__ = DescribeManagedLoginBrandingByClientResponse
+    __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingByClientResponse
 
     def __init__(
         self,

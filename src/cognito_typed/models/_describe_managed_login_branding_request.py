@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_managed_login_branding_response import (
@@ -38,7 +38,7 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
 
     __operation__ = "DescribeManagedLoginBranding"
     __method__ = "describe_managed_login_branding"
-    __response__ = DescribeManagedLoginBrandingResponse
+    __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_resource_server_response import (
@@ -35,7 +35,7 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
 
     __operation__ = "DescribeResourceServer"
     __method__ = "describe_resource_server"
-    __response__ = DescribeResourceServerResponse
+    __response__: ClassVar[type[Model] | None] = DescribeResourceServerResponse
 
     def __init__(
         self,

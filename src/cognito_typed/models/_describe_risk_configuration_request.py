@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_risk_configuration_response import (
@@ -35,7 +35,7 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
 
     __operation__ = "DescribeRiskConfiguration"
     __method__ = "describe_risk_configuration"
-    __response__ = DescribeRiskConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = DescribeRiskConfigurationResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_terms_by_client_response import (
@@ -38,7 +38,7 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
 
     __operation__ = "DescribeTermsByClient"
     __method__ = "describe_terms_by_client"
-    __response__ = DescribeTermsByClientResponse
+    __response__: ClassVar[type[Model] | None] = DescribeTermsByClientResponse
 
     def __init__(
         self,

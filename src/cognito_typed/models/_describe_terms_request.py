@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_terms_response import DescribeTermsResponse
@@ -32,7 +32,7 @@ class DescribeTermsRequest(Request[DescribeTermsResponse]):
 
     __operation__ = "DescribeTerms"
     __method__ = "describe_terms"
-    __response__ = DescribeTermsResponse
+    __response__: ClassVar[type[Model] | None] = DescribeTermsResponse
 
     def __init__(
         self,

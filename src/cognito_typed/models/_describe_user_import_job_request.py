@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_user_import_job_response import (
@@ -34,7 +34,7 @@ class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
 
     __operation__ = "DescribeUserImportJob"
     __method__ = "describe_user_import_job"
-    __response__ = DescribeUserImportJobResponse
+    __response__: ClassVar[type[Model] | None] = DescribeUserImportJobResponse
 
     def __init__(
         self,

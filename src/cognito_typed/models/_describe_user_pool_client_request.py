@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_user_pool_client_response import (
@@ -35,7 +35,7 @@ class DescribeUserPoolClientRequest(Request[DescribeUserPoolClientResponse]):
 
     __operation__ = "DescribeUserPoolClient"
     __method__ = "describe_user_pool_client"
-    __response__ = DescribeUserPoolClientResponse
+    __response__: ClassVar[type[Model] | None] = DescribeUserPoolClientResponse
 
     def __init__(
         self,

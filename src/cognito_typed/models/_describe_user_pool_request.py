@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_user_pool_response import DescribeUserPoolResponse
@@ -27,7 +27,7 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
 
     __operation__ = "DescribeUserPool"
     __method__ = "describe_user_pool"
-    __response__ = DescribeUserPoolResponse
+    __response__: ClassVar[type[Model] | None] = DescribeUserPoolResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -57,7 +58,7 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
 
     __operation__ = "ForgotPassword"
     __method__ = "forgot_password"
-    __response__ = ForgotPasswordResponse
+    __response__: ClassVar[type[Model] | None] = ForgotPasswordResponse
 
     def __init__(
         self,

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
+    Model,
     Request,
     dataclass,
     items,
@@ -50,7 +51,7 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
 
     __operation__ = "GetClientToken"
     __method__ = "get_client_token"
-    __response__ = GetClientTokenResponse
+    __response__: ClassVar[type[Model] | None] = GetClientTokenResponse
 
     def __init__(
         self,

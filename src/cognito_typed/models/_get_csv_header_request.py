@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_csv_header_response import GetCSVHeaderResponse
@@ -27,7 +27,7 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
 
     __operation__ = "GetCSVHeader"
     __method__ = "get_csv_header"
-    __response__ = GetCSVHeaderResponse
+    __response__: ClassVar[type[Model] | None] = GetCSVHeaderResponse
 
     def __init__(
         self,

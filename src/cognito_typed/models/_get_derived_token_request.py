@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     IssuedTokenTypeIdentifierType,
@@ -72,7 +72,7 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
 
     __operation__ = "GetDerivedToken"
     __method__ = "get_derived_token"
-    __response__ = GetDerivedTokenResponse
+    __response__: ClassVar[type[Model] | None] = GetDerivedTokenResponse
 
     def __init__(
         self,

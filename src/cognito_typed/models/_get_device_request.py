@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_device_response import GetDeviceResponse
@@ -34,7 +34,7 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
 
     __operation__ = "GetDevice"
     __method__ = "get_device"
-    __response__ = GetDeviceResponse
+    __response__: ClassVar[type[Model] | None] = GetDeviceResponse
 
     def __init__(
         self,

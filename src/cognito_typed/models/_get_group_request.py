@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_group_response import GetGroupResponse
@@ -32,7 +32,7 @@ class GetGroupRequest(Request[GetGroupResponse]):
 
     __operation__ = "GetGroup"
     __method__ = "get_group"
-    __response__ = GetGroupResponse
+    __response__: ClassVar[type[Model] | None] = GetGroupResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_identity_provider_by_identifier_response import (
@@ -35,7 +35,7 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
 
     __operation__ = "GetIdentityProviderByIdentifier"
     __method__ = "get_identity_provider_by_identifier"
-    __response__ = GetIdentityProviderByIdentifierResponse
+    __response__: ClassVar[type[Model] | None] = GetIdentityProviderByIdentifierResponse
 
     def __init__(
         self,

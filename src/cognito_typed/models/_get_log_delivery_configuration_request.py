@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_log_delivery_configuration_response import (
@@ -29,7 +29,7 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
 
     __operation__ = "GetLogDeliveryConfiguration"
     __method__ = "get_log_delivery_configuration"
-    __response__ = GetLogDeliveryConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = GetLogDeliveryConfigurationResponse
 
     def __init__(
         self,

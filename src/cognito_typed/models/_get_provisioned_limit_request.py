@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -36,7 +37,7 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 
     __operation__ = "GetProvisionedLimit"
     __method__ = "get_provisioned_limit"
-    __response__ = GetProvisionedLimitResponse
+    __response__: ClassVar[type[Model] | None] = GetProvisionedLimitResponse
 
     def __init__(
         self,

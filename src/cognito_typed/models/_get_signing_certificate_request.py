@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_signing_certificate_response import (
@@ -29,7 +29,7 @@ class GetSigningCertificateRequest(Request[GetSigningCertificateResponse]):
 
     __operation__ = "GetSigningCertificate"
     __method__ = "get_signing_certificate"
-    __response__ = GetSigningCertificateResponse
+    __response__: ClassVar[type[Model] | None] = GetSigningCertificateResponse
 
     def __init__(
         self,

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_tokens_from_refresh_token_response import (
@@ -46,7 +53,7 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
 
     __operation__ = "GetTokensFromRefreshToken"
     __method__ = "get_tokens_from_refresh_token"
-    __response__ = GetTokensFromRefreshTokenResponse
+    __response__: ClassVar[type[Model] | None] = GetTokensFromRefreshTokenResponse
 
     def __init__(
         self,

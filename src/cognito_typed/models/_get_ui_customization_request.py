@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_ui_customization_response import (
@@ -35,7 +35,7 @@ class GetUICustomizationRequest(Request[GetUICustomizationResponse]):
 
     __operation__ = "GetUICustomization"
     __method__ = "get_ui_customization"
-    __response__ = GetUICustomizationResponse
+    __response__: ClassVar[type[Model] | None] = GetUICustomizationResponse
 
     def __init__(
         self,

@@ -7,9 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_user_attribute_verification_code_response import (
@@ -40,7 +47,7 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
 
     __operation__ = "GetUserAttributeVerificationCode"
     __method__ = "get_user_attribute_verification_code"
-    __response__ = GetUserAttributeVerificationCodeResponse
+    __response__: ClassVar[type[Model] | None] = GetUserAttributeVerificationCodeResponse
 
     def __init__(
         self,

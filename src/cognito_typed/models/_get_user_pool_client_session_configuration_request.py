@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_user_pool_client_session_configuration_response import (
@@ -35,7 +35,7 @@ class GetUserPoolClientSessionConfigurationRequest(Request[GetUserPoolClientSess
 
     __operation__ = "GetUserPoolClientSessionConfiguration"
     __method__ = "get_user_pool_client_session_configuration"
-    __response__ = GetUserPoolClientSessionConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = GetUserPoolClientSessionConfigurationResponse
 
     def __init__(
         self,

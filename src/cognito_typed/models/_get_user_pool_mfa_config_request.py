@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_user_pool_mfa_config_response import (
@@ -29,7 +29,7 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
 
     __operation__ = "GetUserPoolMfaConfig"
     __method__ = "get_user_pool_mfa_config"
-    __response__ = GetUserPoolMfaConfigResponse
+    __response__: ClassVar[type[Model] | None] = GetUserPoolMfaConfigResponse
 
     def __init__(
         self,

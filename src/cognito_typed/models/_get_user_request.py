@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_user_response import GetUserResponse
@@ -29,7 +29,7 @@ class GetUserRequest(Request[GetUserResponse]):
 
     __operation__ = "GetUser"
     __method__ = "get_user"
-    __response__ = GetUserResponse
+    __response__: ClassVar[type[Model] | None] = GetUserResponse
 
     def __init__(
         self,

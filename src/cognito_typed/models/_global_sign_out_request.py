@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._global_sign_out_response import GlobalSignOutResponse
@@ -29,7 +29,7 @@ class GlobalSignOutRequest(Request[GlobalSignOutResponse]):
 
     __operation__ = "GlobalSignOut"
     __method__ = "global_sign_out"
-    __response__ = GlobalSignOutResponse
+    __response__: ClassVar[type[Model] | None] = GlobalSignOutResponse
 
     def __init__(
         self,

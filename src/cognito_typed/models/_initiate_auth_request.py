@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -61,7 +62,7 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
 
     __operation__ = "InitiateAuth"
     __method__ = "initiate_auth"
-    __response__ = InitiateAuthResponse
+    __response__: ClassVar[type[Model] | None] = InitiateAuthResponse
 
     def __init__(
         self,

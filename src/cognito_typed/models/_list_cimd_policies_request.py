@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_cimd_policies_response import ListCIMDPoliciesResponse
@@ -36,7 +36,7 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
 
     __operation__ = "ListCIMDPolicies"
     __method__ = "list_cimd_policies"
-    __response__ = ListCIMDPoliciesResponse
+    __response__: ClassVar[type[Model] | None] = ListCIMDPoliciesResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_client_metadata_urls_response import (
@@ -41,7 +41,7 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
 
     __operation__ = "ListClientMetadataURLs"
     __method__ = "list_client_metadata_urls"
-    __response__ = ListClientMetadataURLsResponse
+    __response__: ClassVar[type[Model] | None] = ListClientMetadataURLsResponse
 
     def __init__(
         self,

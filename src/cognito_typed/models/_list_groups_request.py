@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_groups_response import ListGroupsResponse
@@ -36,7 +36,7 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
 
     __operation__ = "ListGroups"
     __method__ = "list_groups"
-    __response__ = ListGroupsResponse
+    __response__: ClassVar[type[Model] | None] = ListGroupsResponse
 
     def __init__(
         self,

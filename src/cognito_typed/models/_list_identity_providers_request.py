@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_identity_providers_response import (
@@ -38,7 +38,7 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
 
     __operation__ = "ListIdentityProviders"
     __method__ = "list_identity_providers"
-    __response__ = ListIdentityProvidersResponse
+    __response__: ClassVar[type[Model] | None] = ListIdentityProvidersResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_point_in_time_recoveries_response import (
@@ -39,7 +39,7 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
 
     __operation__ = "ListPointInTimeRecoveries"
     __method__ = "list_point_in_time_recoveries"
-    __response__ = ListPointInTimeRecoveriesResponse
+    __response__: ClassVar[type[Model] | None] = ListPointInTimeRecoveriesResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_terms_response import ListTermsResponse
@@ -36,7 +36,7 @@ class ListTermsRequest(Request[ListTermsResponse]):
 
     __operation__ = "ListTerms"
     __method__ = "list_terms"
-    __response__ = ListTermsResponse
+    __response__: ClassVar[type[Model] | None] = ListTermsResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_import_jobs_response import (
@@ -38,7 +38,7 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
 
     __operation__ = "ListUserImportJobs"
     __method__ = "list_user_import_jobs"
-    __response__ = ListUserImportJobsResponse
+    __response__: ClassVar[type[Model] | None] = ListUserImportJobsResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_pool_client_secrets_response import (
@@ -39,7 +39,7 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
 
     __operation__ = "ListUserPoolClientSecrets"
     __method__ = "list_user_pool_client_secrets"
-    __response__ = ListUserPoolClientSecretsResponse
+    __response__: ClassVar[type[Model] | None] = ListUserPoolClientSecretsResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ClientTypeType
 from cognito_typed.models import _kinds as k
@@ -43,7 +43,7 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
 
     __operation__ = "ListUserPoolClients"
     __method__ = "list_user_pool_clients"
-    __response__ = ListUserPoolClientsResponse
+    __response__: ClassVar[type[Model] | None] = ListUserPoolClientsResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_pool_replicas_response import (
@@ -35,7 +35,7 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
 
     __operation__ = "ListUserPoolReplicas"
     __method__ = "list_user_pool_replicas"
-    __response__ = ListUserPoolReplicasResponse
+    __response__: ClassVar[type[Model] | None] = ListUserPoolReplicasResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_pools_response import ListUserPoolsResponse
@@ -33,7 +33,7 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
 
     __operation__ = "ListUserPools"
     __method__ = "list_user_pools"
-    __response__ = ListUserPoolsResponse
+    __response__: ClassVar[type[Model] | None] = ListUserPoolsResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_sessions_response import ListUserSessionsResponse
@@ -35,7 +35,7 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
 
     __operation__ = "ListUserSessions"
     __method__ = "list_user_sessions"
-    __response__ = ListUserSessionsResponse
+    __response__: ClassVar[type[Model] | None] = ListUserSessionsResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_users_in_group_response import ListUsersInGroupResponse
@@ -39,7 +39,7 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
 
     __operation__ = "ListUsersInGroup"
     __method__ = "list_users_in_group"
-    __response__ = ListUsersInGroupResponse
+    __response__: ClassVar[type[Model] | None] = ListUsersInGroupResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_users_response import ListUsersResponse
@@ -44,7 +44,7 @@ class ListUsersRequest(Request[ListUsersResponse]):
 
     __operation__ = "ListUsers"
     __method__ = "list_users"
-    __response__ = ListUsersResponse
+    __response__: ClassVar[type[Model] | None] = ListUsersResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_web_authn_credentials_response import (
@@ -40,7 +40,7 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
 
     __operation__ = "ListWebAuthnCredentials"
     __method__ = "list_web_authn_credentials"
-    __response__ = ListWebAuthnCredentialsResponse
+    __response__: ClassVar[type[Model] | None] = ListWebAuthnCredentialsResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -59,7 +60,7 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
 
     __operation__ = "ResendConfirmationCode"
     __method__ = "resend_confirmation_code"
-    __response__ = ResendConfirmationCodeResponse
+    __response__: ClassVar[type[Model] | None] = ResendConfirmationCodeResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -62,7 +63,7 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
 
     __operation__ = "RespondToAuthChallenge"
     __method__ = "respond_to_auth_challenge"
-    __response__ = RespondToAuthChallengeResponse
+    __response__: ClassVar[type[Model] | None] = RespondToAuthChallengeResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RevokeAssociatedSessionsType
 from cognito_typed.models import _kinds as k
@@ -41,7 +41,7 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
 
     __operation__ = "RevokeToken"
     __method__ = "revoke_token"
-    __response__ = RevokeTokenResponse
+    __response__: ClassVar[type[Model] | None] = RevokeTokenResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RevokeAssociatedSessionsType
 from cognito_typed.models import _kinds as k
@@ -40,7 +40,7 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
 
     __operation__ = "RevokeUserSession"
     __method__ = "revoke_user_session"
-    __response__ = RevokeUserSessionResponse
+    __response__: ClassVar[type[Model] | None] = RevokeUserSessionResponse
 
     def __init__(
         self,

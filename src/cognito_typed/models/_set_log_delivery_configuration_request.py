@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -42,7 +43,7 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
 
     __operation__ = "SetLogDeliveryConfiguration"
     __method__ = "set_log_delivery_configuration"
-    __response__ = SetLogDeliveryConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = SetLogDeliveryConfigurationResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -63,7 +64,7 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
 
     __operation__ = "SetRiskConfiguration"
     __method__ = "set_risk_configuration"
-    __response__ = SetRiskConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = SetRiskConfigurationResponse
 
     def __init__(
         self,

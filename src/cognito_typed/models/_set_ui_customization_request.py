@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, blob, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, blob, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._set_ui_customization_response import (
@@ -44,7 +44,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
 
     __operation__ = "SetUICustomization"
     __method__ = "set_ui_customization"
-    __response__ = SetUICustomizationResponse
+    __response__: ClassVar[type[Model] | None] = SetUICustomizationResponse
 
     def __init__(
         self,

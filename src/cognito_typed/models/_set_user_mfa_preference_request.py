@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -60,7 +61,7 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
 
     __operation__ = "SetUserMFAPreference"
     __method__ = "set_user_mfa_preference"
-    __response__ = SetUserMFAPreferenceResponse
+    __response__: ClassVar[type[Model] | None] = SetUserMFAPreferenceResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -47,7 +48,7 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
 
     __operation__ = "SetUserPoolClientSessionConfiguration"
     __method__ = "set_user_pool_client_session_configuration"
-    __response__ = SetUserPoolClientSessionConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = SetUserPoolClientSessionConfigurationResponse
 
     def __init__(
         self,

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -48,7 +49,7 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
 
     __operation__ = "SetUserPoolSessionConfiguration"
     __method__ = "set_user_pool_session_configuration"
-    __response__ = SetUserPoolSessionConfigurationResponse
+    __response__: ClassVar[type[Model] | None] = SetUserPoolSessionConfigurationResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -42,7 +43,7 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
 
     __operation__ = "SetUserSettings"
     __method__ = "set_user_settings"
-    __response__ = SetUserSettingsResponse
+    __response__: ClassVar[type[Model] | None] = SetUserSettingsResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -69,7 +70,7 @@ class SignUpRequest(Request[SignUpResponse]):
 
     __operation__ = "SignUp"
     __method__ = "sign_up"
-    __response__ = SignUpResponse
+    __response__: ClassVar[type[Model] | None] = SignUpResponse
 
     def __init__(
         self,

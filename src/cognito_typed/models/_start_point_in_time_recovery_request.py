@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._start_point_in_time_recovery_response import (
@@ -35,7 +35,7 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
 
     __operation__ = "StartPointInTimeRecovery"
     __method__ = "start_point_in_time_recovery"
-    __response__ = StartPointInTimeRecoveryResponse
+    __response__: ClassVar[type[Model] | None] = StartPointInTimeRecoveryResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._start_user_import_job_response import (
@@ -34,7 +34,7 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
 
     __operation__ = "StartUserImportJob"
     __method__ = "start_user_import_job"
-    __response__ = StartUserImportJobResponse
+    __response__: ClassVar[type[Model] | None] = StartUserImportJobResponse
 
     def __init__(
         self,

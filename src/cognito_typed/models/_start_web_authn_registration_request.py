@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._start_web_authn_registration_response import (
@@ -31,7 +31,7 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
 
     __operation__ = "StartWebAuthnRegistration"
     __method__ = "start_web_authn_registration"
-    __response__ = StartWebAuthnRegistrationResponse
+    __response__: ClassVar[type[Model] | None] = StartWebAuthnRegistrationResponse
 
     def __init__(
         self,

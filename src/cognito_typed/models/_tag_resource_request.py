@@ -6,9 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._tag_resource_response import TagResourceResponse
@@ -32,7 +39,7 @@ class TagResourceRequest(Request[TagResourceResponse]):
 
     __operation__ = "TagResource"
     __method__ = "tag_resource"
-    __response__ = TagResourceResponse
+    __response__: ClassVar[type[Model] | None] = TagResourceResponse
 
     def __init__(
         self,

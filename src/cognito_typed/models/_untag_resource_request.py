@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._untag_resource_response import UntagResourceResponse
@@ -32,7 +32,7 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
 
     __operation__ = "UntagResource"
     __method__ = "untag_resource"
-    __response__ = UntagResourceResponse
+    __response__: ClassVar[type[Model] | None] = UntagResourceResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import CIMDCacheActionType
 from cognito_typed.models import _kinds as k
@@ -42,7 +42,7 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
 
     __operation__ = "UpdateClientMetadataURLState"
     __method__ = "update_client_metadata_url_state"
-    __response__ = UpdateClientMetadataURLStateResponse
+    __response__: ClassVar[type[Model] | None] = UpdateClientMetadataURLStateResponse
 
     def __init__(
         self,

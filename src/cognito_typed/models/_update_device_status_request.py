@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import DeviceRememberedStatusType
 from cognito_typed.models import _kinds as k
@@ -42,7 +42,7 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
 
     __operation__ = "UpdateDeviceStatus"
     __method__ = "update_device_status"
-    __response__ = UpdateDeviceStatusResponse
+    __response__: ClassVar[type[Model] | None] = UpdateDeviceStatusResponse
 
     def __init__(
         self,

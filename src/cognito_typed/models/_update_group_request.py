@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._update_group_response import UpdateGroupResponse
@@ -42,7 +42,7 @@ class UpdateGroupRequest(Request[UpdateGroupResponse]):
 
     __operation__ = "UpdateGroup"
     __method__ = "update_group"
-    __response__ = UpdateGroupResponse
+    __response__: ClassVar[type[Model] | None] = UpdateGroupResponse
 
     def __init__(
         self,

@@ -6,9 +6,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
+    Model,
     Request,
     dataclass,
     items,
@@ -57,7 +58,7 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
 
     __operation__ = "UpdateIdentityProvider"
     __method__ = "update_identity_provider"
-    __response__ = UpdateIdentityProviderResponse
+    __response__: ClassVar[type[Model] | None] = UpdateIdentityProviderResponse
 
     def __init__(
         self,

@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     document,
@@ -54,7 +55,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
 
     __operation__ = "UpdateManagedLoginBranding"
     __method__ = "update_managed_login_branding"
-    __response__ = UpdateManagedLoginBrandingResponse
+    __response__: ClassVar[type[Model] | None] = UpdateManagedLoginBrandingResponse
 
     def __init__(
         self,

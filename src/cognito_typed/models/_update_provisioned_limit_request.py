@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -41,7 +42,7 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
 
     __operation__ = "UpdateProvisionedLimit"
     __method__ = "update_provisioned_limit"
-    __response__ = UpdateProvisionedLimitResponse
+    __response__: ClassVar[type[Model] | None] = UpdateProvisionedLimitResponse
 
     def __init__(
         self,

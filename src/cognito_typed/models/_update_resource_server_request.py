@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -50,7 +51,7 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
 
     __operation__ = "UpdateResourceServer"
     __method__ = "update_resource_server"
-    __response__ = UpdateResourceServerResponse
+    __response__: ClassVar[type[Model] | None] = UpdateResourceServerResponse
 
     def __init__(
         self,

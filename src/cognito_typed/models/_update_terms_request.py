@@ -6,9 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import TermsEnforcementType, TermsSourceType
 from cognito_typed.models import _kinds as k
@@ -46,7 +53,7 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
 
     __operation__ = "UpdateTerms"
     __method__ = "update_terms"
-    __response__ = UpdateTermsResponse
+    __response__: ClassVar[type[Model] | None] = UpdateTermsResponse
 
     def __init__(
         self,

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     located,
@@ -49,7 +50,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
 
     __operation__ = "UpdateUserAttributes"
     __method__ = "update_user_attributes"
-    __response__ = UpdateUserAttributesResponse
+    __response__: ClassVar[type[Model] | None] = UpdateUserAttributesResponse
 
     def __init__(
         self,

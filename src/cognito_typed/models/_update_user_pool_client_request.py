@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime import rules
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     items,
@@ -132,7 +133,7 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
 
     __operation__ = "UpdateUserPoolClient"
     __method__ = "update_user_pool_client"
-    __response__ = UpdateUserPoolClientResponse
+    __response__: ClassVar[type[Model] | None] = UpdateUserPoolClientResponse
     __rules__ = rules.UPDATE_APP_CLIENT
 
     def __init__(

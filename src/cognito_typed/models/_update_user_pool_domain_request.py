@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     malformed,
@@ -54,7 +55,7 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
 
     __operation__ = "UpdateUserPoolDomain"
     __method__ = "update_user_pool_domain"
-    __response__ = UpdateUserPoolDomainResponse
+    __response__: ClassVar[type[Model] | None] = UpdateUserPoolDomainResponse
 
     def __init__(
         self,

@@ -6,9 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UpdateReplicaStatusType
 from cognito_typed.models import _kinds as k
@@ -38,7 +38,7 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
 
     __operation__ = "UpdateUserPoolReplica"
     __method__ = "update_user_pool_replica"
-    __response__ = UpdateUserPoolReplicaResponse
+    __response__: ClassVar[type[Model] | None] = UpdateUserPoolReplicaResponse
 
     def __init__(
         self,

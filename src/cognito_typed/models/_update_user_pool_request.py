@@ -6,10 +6,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
     MalformedResponseError,
+    Model,
     Request,
     dataclass,
     items,
@@ -153,7 +154,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
 
     __operation__ = "UpdateUserPool"
     __method__ = "update_user_pool"
-    __response__ = UpdateUserPoolResponse
+    __response__: ClassVar[type[Model] | None] = UpdateUserPoolResponse
 
     def __init__(
         self,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import field
-from typing import Any, Self
+from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Request, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._verify_user_attribute_response import (
@@ -40,7 +40,7 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
 
     __operation__ = "VerifyUserAttribute"
     __method__ = "verify_user_attribute"
-    __response__ = VerifyUserAttributeResponse
+    __response__: ClassVar[type[Model] | None] = VerifyUserAttributeResponse
 
     def __init__(
         self,
