@@ -42,7 +42,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast, dataclass_transform
 
-from cognito_typed._runtime.validation import ValidationError, Violation
+from cognito_typed._runtime.validation import Rule, ValidationError, Violation
 
 __all__ = [
     "MalformedResponseError",
@@ -238,7 +238,7 @@ class Model:
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         """Append a violation per broken rule, with wire paths under ``path`` (generated per class)."""
 
-    __rules__: ClassVar[tuple[Callable[[Any, list[Violation], frozenset[str]], None], ...]] = ()
+    __rules__: ClassVar[tuple[Rule, ...]] = ()
     """Rules AWS documents for this request that the model cannot state (``cognito_typed._runtime.rules``)."""
 
 

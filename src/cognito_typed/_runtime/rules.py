@@ -15,11 +15,10 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from cognito_typed._runtime.validation import Violation, show
+from cognito_typed._runtime.validation import Rule, Violation, show
 
 __all__ = ["CREATE_APP_CLIENT", "UPDATE_APP_CLIENT", "check_given", "check_merged"]
 
-Rule = Callable[[Any, list[Violation], Collection[str]], None]
 
 _SECONDS = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400}
 # (field, wire, TokenValidityUnits member, unit when none is given, allowed range in seconds, as documented)

@@ -10,9 +10,9 @@ neither the shape nor any container around it is sensitive.
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
-from typing import Any, Final, Literal, cast
+from typing import Any, Final, Literal, TypeAlias, cast
 
 from cognito_typed._runtime.patterns import java_pattern
 
@@ -24,6 +24,7 @@ __all__ = [
     "Int",
     "ListOf",
     "MapOf",
+    "Rule",
     "Str",
     "Struct",
     "Timestamp",
@@ -33,6 +34,8 @@ __all__ = [
 ]
 
 ViolationKind = Literal["type", "required", "constraint", "rule"]
+Rule: TypeAlias = Callable[[Any, list["Violation"], Collection[str]], None]
+"""A rule AWS documents that the model cannot state: ``rule(request, violations, failed_members)``."""
 
 HIDDEN: Final = "<hidden>"
 ESCAPE_HATCH: Final = (

@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     malformed,
     new,
 )
-from cognito_typed._runtime.validation import Violation, missing
+from cognito_typed._runtime.validation import Rule, Violation, missing
 from cognito_typed.literals import (
     ExplicitAuthFlowsType,
     OAuthFlowType,
@@ -139,7 +139,7 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
     __operation__ = "CreateUserPoolClient"
     __method__ = "create_user_pool_client"
     __response__: ClassVar[type[Model] | None] = CreateUserPoolClientResponse
-    __rules__ = rules.CREATE_APP_CLIENT
+    __rules__: ClassVar[tuple[Rule, ...]] = rules.CREATE_APP_CLIENT
 
     def __init__(
         self,

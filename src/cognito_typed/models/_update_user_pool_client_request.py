@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     malformed,
     new,
 )
-from cognito_typed._runtime.validation import Violation, missing
+from cognito_typed._runtime.validation import Rule, Violation, missing
 from cognito_typed.literals import (
     ExplicitAuthFlowsType,
     OAuthFlowType,
@@ -134,7 +134,7 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
     __operation__ = "UpdateUserPoolClient"
     __method__ = "update_user_pool_client"
     __response__: ClassVar[type[Model] | None] = UpdateUserPoolClientResponse
-    __rules__ = rules.UPDATE_APP_CLIENT
+    __rules__: ClassVar[tuple[Rule, ...]] = rules.UPDATE_APP_CLIENT
 
     def __init__(
         self,
