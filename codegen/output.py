@@ -35,9 +35,20 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        # Import order and __all__ order are ruff's to decide; unused imports are not fixed here.
+        # Import order and the order of __all__ and __slots__ are ruff's to decide; unused imports are not fixed here.
         subprocess.run(
-            [sys.executable, "-m", "ruff", "check", "--isolated", "--quiet", "--fix-only", "--select", "I,RUF022", tmp],
+            [
+                sys.executable,
+                "-m",
+                "ruff",
+                "check",
+                "--isolated",
+                "--quiet",
+                "--fix-only",
+                "--select",
+                "I,RUF022,RUF023",
+                tmp,
+            ],
             check=True,
         )
         formatted = subprocess.run(

@@ -178,7 +178,6 @@ class ModelFieldView:
     name: str  # Python name
     wire: str
     annotation: str  # of the field and of the __init__ parameter
-    default: str  # "" (required), " = None" or " = field(...)"
     init_default: str  # "" (required) or " = None"
     doc: str
     from_wire: str  # expression of the field's value in from_wire
@@ -197,6 +196,7 @@ class ModelView:
     doc: str
     fields: tuple[ModelFieldView, ...]
     response: bool  # an operation's output: gets response_metadata
+    hidden: tuple[str, ...]  # sensitive fields: left out of repr
     walrus: bool  # from_wire names a member's value ``v`` on the way (a conversion, or response_metadata)
     sensitive: bool  # the whole structure is sensitive
     operation: str | None  # a request model: its operation, botocore method, response class, rule set
@@ -214,13 +214,12 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         hide = shape.sensitive or service.shapes[m.shape].sensitive
         converted, guard, guard_class = conv.from_wire(m.shape, "v", m.wire_name)
         if m.required:
-            annotation, default, init_default = ann, " = field(repr=False)" if hide else "", ""
+            annotation, init_default = ann, ""
             from_wire = f"data[{m.wire_name!r}]"
             if converted != "v":
                 from_wire = f"None if (v := {from_wire}) is None else {converted}"
         else:
             annotation, init_default = f"{ann} | None", " = None"
-            default = " = field(default=None, repr=False)" if hide else " = None"
             get = f"get({m.wire_name!r})"
             from_wire = get if converted == "v" else f"None if (v := {get}) is None else {converted}"
         fields.append(
@@ -228,7 +227,6 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 name=m.py_name,
                 wire=m.wire_name,
                 annotation=annotation,
-                default=default,
                 init_default=init_default,
                 doc=docs.summary(m.documentation, 200),
                 from_wire=from_wire,
@@ -237,7 +235,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 to_wire=conv.to_wire(m.shape, "v"),
                 kind=m.shape,
                 required=m.required,
-                hide=hide and not shape.sensitive,  # a sensitive structure hides everything already
+                hide=hide,
             )
         )
     op = next((o for o in service.operations if o.input == name), None)
@@ -252,6 +250,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         doc=docs.summary(shape.documentation) or naming.model_class(name),
         fields=tuple(fields),
         response=name in outputs,
+        hidden=tuple(f.name for f in fields if f.hide),
         walrus=name in outputs or any("(v :=" in f.from_wire for f in fields),
         sensitive=shape.sensitive,
         operation=op.name if op else None,
@@ -272,17 +271,17 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
         side: Side = "in" if shape.name in tds.inputs else "out"
         anns = [model_annotation(service, m.shape, side) for m in shape.members]
         runtime: set[str] = {"Model", "dataclass", "malformed", "new"} | ({"Request"} if view.operation else set())
+        if view.fields or view.response:
+            runtime.add("setters")
         runtime |= conv.helpers - {"datetime"} | ({"ResponseMetadata"} if view.response else set())
         if any(f.guard for f in view.fields):
             runtime.add("MalformedResponseError")
-        needs_field = view.response or any(f.default.startswith(" = field") for f in view.fields)
         nested = sorted(conv.classes.union(*(a.refs for a in anns)) - {view.name})
         modules[naming.model_module(shape.name)] = {
             "cls": view,
             "typing": ["Any", "Self"],
             "imports": _with_mapping(imports_for(anns)),
             "runtime": sorted(runtime, key=str.lower),
-            "field": needs_field,
             "literals": _literal_imports(anns),
             "nested": [(naming.model_module(shape_of[c]), c) for c in nested],
         }

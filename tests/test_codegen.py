@@ -179,8 +179,9 @@ def test_model_option_picks_up_new_members_and_enum_values(
     type_defs = (package / "type_defs.py").read_text()
     literals = (package / "literals.py").read_text()
 
-    assert "future_setting: str | None = None" in class_body(models, "UserPoolClientType")
-    assert 'd["future_setting"] = get("FutureSetting")' in models
+    assert "    future_setting: str | None\n" in class_body(models, "UserPoolClientType")
+    assert "        future_setting: str | None = None,\n" in class_body(models, "UserPoolClientType")  # __init__
+    assert '_set_future_setting(self, get("FutureSetting"))' in models
     assert "FutureSetting: NotRequired[str]" in class_body(type_defs, "UserPoolClientTypeDef")
     assert "ALLOW_FUTURE_FLOW" in literal_values(literals, "ExplicitAuthFlowsType")
     assert literal_values(literals, "TimeUnitsType") == ["days", "hours", "minutes", "seconds"]

@@ -4,33 +4,32 @@ Each structure of the service model is generated into its own module as::
 
     @dataclass(frozen=True, kw_only=True)
     class TokenValidityUnitsType(Model):
-        access_token: TimeUnitsType | None = None
+        __slots__ = ("access_token", "id_token", "refresh_token")
+        access_token: TimeUnitsType | None
         ...
         def __init__(self, *, access_token: TimeUnitsType | None = None, ...) -> None: ...
 
-The ``dataclass`` here is :func:`dataclasses.dataclass` minus one cost. The standard decorator
-writes the source of ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``, ``__setattr__`` and
-``__delattr__`` for each class and compiles it with ``exec`` when the class is created:
-about 0.7 ms a class on this project's machines, 22 ms for the 31 classes one
-``describe_user_pool`` response needs. So the generator writes ``__init__`` out in the class
-body (compiled once into the ``.pyc``, and what ``inspect.signature`` and IDEs read), the
-equality, hashing, freezing and pickling that the standard decorator would add come from
-:class:`Model` (the same semantics: field tuples compared and hashed, ``FrozenInstanceError``
-on assignment), and ``dataclasses.dataclass`` itself then processes the class with those
-methods switched off: it makes the fields and ``__match_args__``. The class's
-``__dataclass_params__`` are then set to what the class does (``init``, ``repr``, ``eq``,
-``frozen``). ``__repr__`` and ``__eq__`` are dataclasses' own, made on first use (so that
-:mod:`pprint` and rich lay models out field by field, and pytest shows the fields that differ),
-with ``repr=False`` on every sensitive member.
+The ``dataclass`` here is :func:`dataclasses.dataclass` minus its import-time cost. The standard
+decorator writes the source of ``__init__``, ``__repr__``, ``__eq__``, ``__hash__``,
+``__setattr__`` and ``__delattr__`` for each class and compiles it with ``exec`` when the class
+is created (about 0.7 ms a class here, 22 ms for the 31 classes that one ``describe_user_pool``
+response needs), and with ``slots=True`` it builds every class a second time (70 us more). So:
 
-The classes are not slotted: ``slots=True`` makes dataclasses build every class a second time
-(70 us a class here, a fifth of the budget of a first ``describe_user_pool``), and Python 3.11
-keeps an instance's fields in a compact values array anyway (no per-instance dict is made
-unless ``__dict__`` is read), so slots would save little memory.
+- the generator writes ``__slots__`` and ``__init__`` out in the class body: compiled once into
+  the ``.pyc``, and what ``inspect.signature``, ``help()`` and IDEs read. The fields' defaults
+  are the ``__init__``'s (``None`` for every optional member): a slotted class cannot also
+  hold them as class attributes;
+- equality, hashing, freezing and pickling, which the standard decorator would add, come from
+  :class:`Model` (the same semantics: field tuples compared and hashed, ``FrozenInstanceError``
+  on assignment); ``__repr__`` and ``__eq__`` are dataclasses' own, made on first use (so that
+  :mod:`pprint` and rich lay models out field by field and pytest shows the fields that differ);
+- ``dataclasses.dataclass`` itself processes the class with its code-writing switched off: it
+  makes the fields and ``__match_args__``. Each field then gets the default, ``repr`` (``False``
+  for sensitive members) and ``compare`` the class has, its wire name as ``metadata["wire"]``,
+  and ``__dataclass_params__`` says what the class does (``init``, ``repr``, ``eq``, ``frozen``).
 
-The result is an ordinary dataclass: ``dataclasses.is_dataclass``, ``fields``, ``replace``,
-``asdict``, ``astuple``, :mod:`copy`, :mod:`pickle` and ``==`` work as on any frozen,
-keyword-only dataclass.
+The result is an ordinary frozen, keyword-only, slotted dataclass: ``dataclasses.is_dataclass``,
+``fields``, ``replace``, ``asdict``, ``astuple``, :mod:`copy`, :mod:`pickle` and ``==`` work on it.
 """
 
 from __future__ import annotations
@@ -51,6 +50,7 @@ __all__ = [
     "ResponseMetadata",
     "dataclass",
     "malformed",
+    "setters",
 ]
 
 T = TypeVar("T")
@@ -150,10 +150,18 @@ def _finish(cls: type[T]) -> type[T]:
     params = made.__dataclass_params__
     params.init = params.repr = params.eq = params.frozen = True  # what the class does (module docstring)
     fields = dataclasses.fields(made)
+    defaults: dict[str, Any] = made.__init__.__kwdefaults__ or {}
     wire = dict(made.__dict__.get("_wire", ()))
+    hidden = set(made.__dict__.get("_hidden", ()))
     for f in fields:
+        if f.name in defaults:
+            f.default = defaults[f.name]
         if f.name in wire:
             f.metadata = MappingProxyType({"wire": wire[f.name]})  # the member's name on the wire
+        if f.name in hidden:
+            f.repr = False  # sensitive: never shown
+        if f.name == "response_metadata":
+            f.repr = f.compare = False  # botocore's, not the service's data
     made.__repr__ = _DataclassMethod(made, "__repr__")
     made.__eq__ = _DataclassMethod(made, "__eq__")
     made._compared = _values_getter(tuple(f.name for f in fields if f.compare))
@@ -182,6 +190,7 @@ class Model:
         __dataclass_fields__: ClassVar[dict[str, dataclasses.Field[Any]]]
     _compared: ClassVar[Any]  # obj -> the tuple of its compared fields (set by @dataclass)
     _wire: ClassVar[tuple[tuple[str, str], ...]] = ()  # (field, wire name); also each field's metadata["wire"]
+    _hidden: ClassVar[tuple[str, ...]] = ()  # sensitive fields: repr=False
     _names: ClassVar[tuple[str, ...]]
 
     # What a frozen dataclass compiles per class, once for all models (same behaviour); ``__eq__``
@@ -196,6 +205,13 @@ class Model:
 
         def __delattr__(self, name: str) -> None:
             raise dataclasses.FrozenInstanceError(f"cannot delete field {name!r}")
+
+    def __getstate__(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._names)
+
+    def __setstate__(self, state: tuple[Any, ...]) -> None:
+        for name, value in zip(self._names, state, strict=True):
+            object.__setattr__(self, name, value)
 
     def __replace__(self, **changes: Any) -> Self:
         """``copy.replace`` (Python 3.13+); ``dataclasses.replace`` works on every version."""
@@ -257,6 +273,14 @@ class Request(Model, Generic[R]):
 class ResponseMetadata(Model):
     """What botocore adds to every response: the request id, HTTP status and headers, and retries."""
 
+    __slots__ = ("host_id", "http_headers", "http_status_code", "request_id", "retry_attempts")
+
+    request_id: str | None
+    http_status_code: int | None
+    http_headers: dict[str, str] | None
+    retry_attempts: int | None
+    host_id: str | None
+
     _wire = (
         ("request_id", "RequestId"),
         ("http_status_code", "HTTPStatusCode"),
@@ -264,11 +288,6 @@ class ResponseMetadata(Model):
         ("retry_attempts", "RetryAttempts"),
         ("host_id", "HostId"),
     )
-    request_id: str | None = None
-    http_status_code: int | None = None
-    http_headers: dict[str, str] = dataclasses.field(default_factory=dict[str, str])
-    retry_attempts: int | None = None
-    host_id: str | None = None
 
     def __init__(
         self,
@@ -279,12 +298,12 @@ class ResponseMetadata(Model):
         retry_attempts: int | None = None,
         host_id: str | None = None,
     ) -> None:
-        d = self.__dict__
-        d["request_id"] = request_id
-        d["http_status_code"] = http_status_code
-        d["http_headers"] = {} if http_headers is None else http_headers
-        d["retry_attempts"] = retry_attempts
-        d["host_id"] = host_id
+        _set = object.__setattr__
+        _set(self, "request_id", request_id)
+        _set(self, "http_status_code", http_status_code)
+        _set(self, "http_headers", http_headers)
+        _set(self, "retry_attempts", retry_attempts)
+        _set(self, "host_id", host_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -312,6 +331,12 @@ class ResponseMetadata(Model):
 
 new: Final = object.__new__
 """``new(cls)``: an instance before any field is set (``from_wire`` sets them all)."""
+
+
+def setters(cls: type[Model]) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of ``cls``'s slots in field order: how ``__init__`` and ``from_wire`` set a
+    field of a frozen model (the slot's own descriptor: no ``__setattr__``, no lookup)."""
+    return tuple(cls.__dict__[name].__set__ for name in cls._names)  # pyright: ignore[reportPrivateUsage]
 
 
 def located(error: MalformedResponseError, name: str, value: Any, cls: type[Model]) -> MalformedResponseError:

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,7 +29,9 @@ class AccountRecoverySettingType(Model):
     """The settings for user message delivery in forgot-password operations. Contains preference for email
     or SMS message delivery of password reset codes, or for admin-only password reset."""
 
-    recovery_mechanisms: Sequence[RecoveryOptionType] | None = None
+    __slots__ = ("recovery_mechanisms",)
+
+    recovery_mechanisms: Sequence[RecoveryOptionType] | None
     """The list of options and priorities for user message delivery in forgot-password operations."""
 
     _wire = (("recovery_mechanisms", "RecoveryMechanisms"),)
@@ -38,19 +41,18 @@ class AccountRecoverySettingType(Model):
         *,
         recovery_mechanisms: Sequence[RecoveryOptionType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["recovery_mechanisms"] = recovery_mechanisms
+        _set_recovery_mechanisms(self, recovery_mechanisms)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["recovery_mechanisms"] = (
-                    None if (v := get("RecoveryMechanisms")) is None else [RecoveryOptionType.from_wire(x) for x in v]
+                _set_recovery_mechanisms(
+                    self,
+                    None if (v := get("RecoveryMechanisms")) is None else [RecoveryOptionType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "RecoveryMechanisms", data.get("RecoveryMechanisms"), RecoveryOptionType) from None
@@ -69,3 +71,7 @@ class AccountRecoverySettingType(Model):
         v: Any
         if (v := self.recovery_mechanisms) is not None:
             k.RecoveryMechanismsType.check(v, out, path, "RecoveryMechanisms", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_recovery_mechanisms,) = setters(AccountRecoverySettingType)

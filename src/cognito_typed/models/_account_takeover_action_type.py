@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AccountTakeoverEventActionType
 from cognito_typed.models import _kinds as k
@@ -20,6 +20,8 @@ __all__ = ["AccountTakeoverActionType"]
 class AccountTakeoverActionType(Model):
     """The automated response to a risk level for adaptive authentication in full-function, or ENFORCED,
     mode. You can assign an action to each risk level that threat protection evaluates."""
+
+    __slots__ = ("event_action", "notify")
 
     notify: bool
     """Determines whether Amazon Cognito sends a user a notification message when your user pools assesses
@@ -39,17 +41,15 @@ class AccountTakeoverActionType(Model):
         notify: bool,
         event_action: AccountTakeoverEventActionType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["notify"] = notify
-        _d["event_action"] = event_action
+        _set_notify(self, notify)
+        _set_event_action(self, event_action)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["notify"] = data["Notify"]
-            d["event_action"] = data["EventAction"]
+            _set_notify(self, data["Notify"])
+            _set_event_action(self, data["EventAction"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +73,10 @@ class AccountTakeoverActionType(Model):
             out.append(missing(path, "EventAction"))
         else:
             k.AccountTakeoverEventActionType.check(v, out, path, "EventAction", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_notify,
+    _set_event_action,
+) = setters(AccountTakeoverActionType)

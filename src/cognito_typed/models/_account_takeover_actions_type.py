@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -27,11 +28,13 @@ class AccountTakeoverActionsType(Model):
     """A list of account-takeover actions for each level of risk that Amazon Cognito might assess with
     threat protection features."""
 
-    low_action: AccountTakeoverActionType | None = None
+    __slots__ = ("high_action", "low_action", "medium_action")
+
+    low_action: AccountTakeoverActionType | None
     """The action that you assign to a low-risk assessment by threat protection."""
-    medium_action: AccountTakeoverActionType | None = None
+    medium_action: AccountTakeoverActionType | None
     """The action that you assign to a medium-risk assessment by threat protection."""
-    high_action: AccountTakeoverActionType | None = None
+    high_action: AccountTakeoverActionType | None
     """The action that you assign to a high-risk assessment by threat protection."""
 
     _wire = (
@@ -47,30 +50,32 @@ class AccountTakeoverActionsType(Model):
         medium_action: AccountTakeoverActionType | None = None,
         high_action: AccountTakeoverActionType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["low_action"] = low_action
-        _d["medium_action"] = medium_action
-        _d["high_action"] = high_action
+        _set_low_action(self, low_action)
+        _set_medium_action(self, medium_action)
+        _set_high_action(self, high_action)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["low_action"] = None if (v := get("LowAction")) is None else AccountTakeoverActionType.from_wire(v)
+                _set_low_action(
+                    self, None if (v := get("LowAction")) is None else AccountTakeoverActionType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("LowAction") from None
             try:
-                d["medium_action"] = (
-                    None if (v := get("MediumAction")) is None else AccountTakeoverActionType.from_wire(v)
+                _set_medium_action(
+                    self, None if (v := get("MediumAction")) is None else AccountTakeoverActionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("MediumAction") from None
             try:
-                d["high_action"] = None if (v := get("HighAction")) is None else AccountTakeoverActionType.from_wire(v)
+                _set_high_action(
+                    self, None if (v := get("HighAction")) is None else AccountTakeoverActionType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("HighAction") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -96,3 +101,11 @@ class AccountTakeoverActionsType(Model):
             k.AccountTakeoverActionType.check(v, out, path, "MediumAction", hide, constraints)
         if (v := self.high_action) is not None:
             k.AccountTakeoverActionType.check(v, out, path, "HighAction", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_low_action,
+    _set_medium_action,
+    _set_high_action,
+) = setters(AccountTakeoverActionsType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,7 +31,9 @@ class AccountTakeoverRiskConfigurationType(Model):
     """The settings for automated responses and notification templates for adaptive authentication with
     threat protection features."""
 
-    notify_configuration: NotifyConfigurationType | None = None
+    __slots__ = ("actions", "notify_configuration")
+
+    notify_configuration: NotifyConfigurationType | None
     """The settings for composing and sending an email message when threat protection assesses a risk level
     with adaptive authentication."""
     actions: AccountTakeoverActionsType
@@ -48,25 +51,23 @@ class AccountTakeoverRiskConfigurationType(Model):
         notify_configuration: NotifyConfigurationType | None = None,
         actions: AccountTakeoverActionsType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["notify_configuration"] = notify_configuration
-        _d["actions"] = actions
+        _set_notify_configuration(self, notify_configuration)
+        _set_actions(self, actions)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["notify_configuration"] = (
-                    None if (v := get("NotifyConfiguration")) is None else NotifyConfigurationType.from_wire(v)
+                _set_notify_configuration(
+                    self, None if (v := get("NotifyConfiguration")) is None else NotifyConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NotifyConfiguration") from None
             try:
-                d["actions"] = None if (v := data["Actions"]) is None else AccountTakeoverActionsType.from_wire(v)
+                _set_actions(self, None if (v := data["Actions"]) is None else AccountTakeoverActionsType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Actions") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -90,3 +91,10 @@ class AccountTakeoverRiskConfigurationType(Model):
             out.append(missing(path, "Actions"))
         else:
             k.AccountTakeoverActionsType.check(v, out, path, "Actions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_notify_configuration,
+    _set_actions,
+) = setters(AccountTakeoverRiskConfigurationType)

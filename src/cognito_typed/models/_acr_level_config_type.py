@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +18,8 @@ __all__ = ["AcrLevelConfigType"]
 @dataclass(frozen=True, kw_only=True)
 class AcrLevelConfigType(Model):
     """The configuration for a single authentication context class reference (ACR) level in a user pool."""
+
+    __slots__ = ("acr_value",)
 
     acr_value: str
     """The custom name for this authentication context class reference (ACR) level. This value is the URI
@@ -30,15 +32,13 @@ class AcrLevelConfigType(Model):
         *,
         acr_value: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["acr_value"] = acr_value
+        _set_acr_value(self, acr_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["acr_value"] = data["AcrValue"]
+            _set_acr_value(self, data["AcrValue"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -56,3 +56,7 @@ class AcrLevelConfigType(Model):
             out.append(missing(path, "AcrValue"))
         else:
             k.AcrValueType.check(v, out, path, "AcrValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_acr_value,) = setters(AcrLevelConfigType)

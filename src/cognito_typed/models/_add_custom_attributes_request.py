@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,6 +31,8 @@ __all__ = ["AddCustomAttributesRequest"]
 @dataclass(frozen=True, kw_only=True)
 class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
     """Represents the request to add custom attributes."""
+
+    __slots__ = ("custom_attributes", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you want to add custom attributes."""
@@ -51,20 +54,19 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         user_pool_id: str,
         custom_attributes: Sequence[SchemaAttributeType],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["custom_attributes"] = custom_attributes
+        _set_user_pool_id(self, user_pool_id)
+        _set_custom_attributes(self, custom_attributes)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
             try:
-                d["custom_attributes"] = (
-                    None if (v := data["CustomAttributes"]) is None else [SchemaAttributeType.from_wire(x) for x in v]
+                _set_custom_attributes(
+                    self,
+                    None if (v := data["CustomAttributes"]) is None else [SchemaAttributeType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType) from None
@@ -91,3 +93,10 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
             out.append(missing(path, "CustomAttributes"))
         else:
             k.CustomAttributesListType.check(v, out, path, "CustomAttributes", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_custom_attributes,
+) = setters(AddCustomAttributesRequest)

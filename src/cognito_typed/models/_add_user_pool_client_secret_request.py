@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._add_user_pool_client_secret_response import (
@@ -23,11 +29,13 @@ __all__ = ["AddUserPoolClientSecretRequest"]
 class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
     """The request to create a new client secret for a user pool app client."""
 
+    __slots__ = ("client_id", "client_secret", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the app client."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client for which you want to create a new secret."""
-    client_secret: str | None = field(default=None, repr=False)
+    client_secret: str | None
     """The client secret value you want to use. If you don't provide this parameter, Amazon Cognito
     generates a secure secret for you."""
 
@@ -35,6 +43,10 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         ("user_pool_id", "UserPoolId"),
         ("client_id", "ClientId"),
         ("client_secret", "ClientSecret"),
+    )
+    _hidden = (
+        "client_id",
+        "client_secret",
     )
 
     __operation__ = "AddUserPoolClientSecret"
@@ -48,20 +60,18 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         client_id: str,
         client_secret: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["client_secret"] = client_secret
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_client_secret(self, client_secret)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["client_secret"] = get("ClientSecret")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_client_secret(self, get("ClientSecret"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +99,11 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.client_secret) is not None:
             k.ClientSecretType.check(v, out, path, "ClientSecret", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_client_secret,
+) = setters(AddUserPoolClientSecretRequest)

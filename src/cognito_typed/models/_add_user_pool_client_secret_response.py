@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -30,10 +30,15 @@ __all__ = ["AddUserPoolClientSecretResponse"]
 class AddUserPoolClientSecretResponse(Model):
     """The response from creating a new client secret."""
 
-    client_secret_descriptor: ClientSecretDescriptorType | None = None
+    __slots__ = (
+        "client_secret_descriptor",
+        "response_metadata",
+    )
+
+    client_secret_descriptor: ClientSecretDescriptorType | None
     """The details of the newly created client secret, including its unique identifier and creation
     timestamp. The ClientSecretValue is only returned when Amazon Cognito generates the secret."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -47,24 +52,25 @@ class AddUserPoolClientSecretResponse(Model):
         client_secret_descriptor: ClientSecretDescriptorType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_secret_descriptor"] = client_secret_descriptor
-        _d["response_metadata"] = response_metadata
+        _set_client_secret_descriptor(self, client_secret_descriptor)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["client_secret_descriptor"] = (
-                    None if (v := get("ClientSecretDescriptor")) is None else ClientSecretDescriptorType.from_wire(v)
+                _set_client_secret_descriptor(
+                    self,
+                    None if (v := get("ClientSecretDescriptor")) is None else ClientSecretDescriptorType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("ClientSecretDescriptor") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -82,3 +88,10 @@ class AddUserPoolClientSecretResponse(Model):
         v: Any
         if (v := self.client_secret_descriptor) is not None:
             k.ClientSecretDescriptorType.check(v, out, path, "ClientSecretDescriptor", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_secret_descriptor,
+    _set_response_metadata,
+) = setters(AddUserPoolClientSecretResponse)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,9 +26,11 @@ __all__ = ["AdminAddUserToGroupRequest"]
 class AdminAddUserToGroupRequest(Request[None]):
     """AdminAddUserToGroupRequest"""
 
+    __slots__ = ("group_name", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool that contains the group that you want to add the user to."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     group_name: str
@@ -33,6 +41,7 @@ class AdminAddUserToGroupRequest(Request[None]):
         ("username", "Username"),
         ("group_name", "GroupName"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminAddUserToGroup"
     __method__ = "admin_add_user_to_group"
@@ -45,19 +54,17 @@ class AdminAddUserToGroupRequest(Request[None]):
         username: str,
         group_name: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["group_name"] = group_name
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_group_name(self, group_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["group_name"] = data["GroupName"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_group_name(self, data["GroupName"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -87,3 +94,11 @@ class AdminAddUserToGroupRequest(Request[None]):
             out.append(missing(path, "GroupName"))
         else:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_group_name,
+) = setters(AdminAddUserToGroupRequest)

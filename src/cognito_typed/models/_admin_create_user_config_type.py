@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,12 +29,14 @@ class AdminCreateUserConfigType(Model):
     sign-up, customizing invitation messages to new users, and the amount of time before temporary
     passwords expire."""
 
-    allow_admin_create_user_only: bool | None = None
+    __slots__ = ("allow_admin_create_user_only", "invite_message_template", "unused_account_validity_days")
+
+    allow_admin_create_user_only: bool | None
     """The setting for allowing self-service sign-up. When true, only administrators can create new user
     profiles."""
-    unused_account_validity_days: int | None = None
+    unused_account_validity_days: int | None
     """This parameter is no longer in use."""
-    invite_message_template: MessageTemplateType | None = None
+    invite_message_template: MessageTemplateType | None
     """The template for the welcome message to new users. This template must include the {####} temporary
     password placeholder if you are creating users with passwords."""
 
@@ -50,23 +53,21 @@ class AdminCreateUserConfigType(Model):
         unused_account_validity_days: int | None = None,
         invite_message_template: MessageTemplateType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["allow_admin_create_user_only"] = allow_admin_create_user_only
-        _d["unused_account_validity_days"] = unused_account_validity_days
-        _d["invite_message_template"] = invite_message_template
+        _set_allow_admin_create_user_only(self, allow_admin_create_user_only)
+        _set_unused_account_validity_days(self, unused_account_validity_days)
+        _set_invite_message_template(self, invite_message_template)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["allow_admin_create_user_only"] = get("AllowAdminCreateUserOnly")
-            d["unused_account_validity_days"] = get("UnusedAccountValidityDays")
+            _set_allow_admin_create_user_only(self, get("AllowAdminCreateUserOnly"))
+            _set_unused_account_validity_days(self, get("UnusedAccountValidityDays"))
             try:
-                d["invite_message_template"] = (
-                    None if (v := get("InviteMessageTemplate")) is None else MessageTemplateType.from_wire(v)
+                _set_invite_message_template(
+                    self, None if (v := get("InviteMessageTemplate")) is None else MessageTemplateType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("InviteMessageTemplate") from None
@@ -95,3 +96,11 @@ class AdminCreateUserConfigType(Model):
             )
         if (v := self.invite_message_template) is not None:
             k.MessageTemplateType.check(v, out, path, "InviteMessageTemplate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_allow_admin_create_user_only,
+    _set_unused_account_validity_days,
+    _set_invite_message_template,
+) = setters(AdminCreateUserConfigType)

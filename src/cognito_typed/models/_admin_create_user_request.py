@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -19,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import DeliveryMediumType, MessageActionType
@@ -33,29 +33,41 @@ __all__ = ["AdminCreateUserRequest"]
 class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
     """Creates a new user in the specified user pool."""
 
+    __slots__ = (
+        "client_metadata",
+        "desired_delivery_mediums",
+        "force_alias_creation",
+        "message_action",
+        "temporary_password",
+        "user_attributes",
+        "user_pool_id",
+        "username",
+        "validation_data",
+    )
+
     user_pool_id: str
     """The ID of the user pool where you want to create a user."""
-    username: str = field(repr=False)
+    username: str
     """The value that you want to set as the username sign-in attribute. The following conditions apply to
     the username parameter."""
-    user_attributes: Sequence[AttributeType] | None = None
+    user_attributes: Sequence[AttributeType] | None
     """An array of name-value pairs that contain user attributes and attribute values to be set for the
     user to be created. You can create a user without specifying any attributes other than Username."""
-    validation_data: Sequence[AttributeType] | None = None
+    validation_data: Sequence[AttributeType] | None
     """Temporary user attributes that contribute to the outcomes of your pre sign-up Lambda trigger."""
-    temporary_password: str | None = field(default=None, repr=False)
+    temporary_password: str | None
     """The user's temporary password. This password must conform to the password policy that you specified
     when you created the user pool."""
-    force_alias_creation: bool | None = None
+    force_alias_creation: bool | None
     """This parameter is used only if the phone_number_verified or email_verified attribute is set to True.
     Otherwise, it is ignored."""
-    message_action: MessageActionType | None = None
+    message_action: MessageActionType | None
     """Set to RESEND to resend the invitation message to a user that already exists, and to reset the
     temporary-password duration with a new temporary password."""
-    desired_delivery_mediums: Sequence[DeliveryMediumType] | None = None
+    desired_delivery_mediums: Sequence[DeliveryMediumType] | None
     """Specify EMAIL if email will be used to send the welcome message. Specify SMS if the phone number
     will be used. The default value is SMS. You can specify more than one value."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -69,6 +81,10 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         ("message_action", "MessageAction"),
         ("desired_delivery_mediums", "DesiredDeliveryMediums"),
         ("client_metadata", "ClientMetadata"),
+    )
+    _hidden = (
+        "username",
+        "temporary_password",
     )
 
     __operation__ = "AdminCreateUser"
@@ -88,54 +104,54 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         desired_delivery_mediums: Sequence[DeliveryMediumType] | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["user_attributes"] = user_attributes
-        _d["validation_data"] = validation_data
-        _d["temporary_password"] = temporary_password
-        _d["force_alias_creation"] = force_alias_creation
-        _d["message_action"] = message_action
-        _d["desired_delivery_mediums"] = desired_delivery_mediums
-        _d["client_metadata"] = client_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_user_attributes(self, user_attributes)
+        _set_validation_data(self, validation_data)
+        _set_temporary_password(self, temporary_password)
+        _set_force_alias_creation(self, force_alias_creation)
+        _set_message_action(self, message_action)
+        _set_desired_delivery_mediums(self, desired_delivery_mediums)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
             try:
-                d["user_attributes"] = (
-                    None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_user_attributes(
+                    self, None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             try:
-                d["validation_data"] = (
-                    None if (v := get("ValidationData")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_validation_data(
+                    self, None if (v := get("ValidationData")) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None
-            d["temporary_password"] = get("TemporaryPassword")
-            d["force_alias_creation"] = get("ForceAliasCreation")
-            d["message_action"] = get("MessageAction")
-            d["desired_delivery_mediums"] = (
+            _set_temporary_password(self, get("TemporaryPassword"))
+            _set_force_alias_creation(self, get("ForceAliasCreation"))
+            _set_message_action(self, get("MessageAction"))
+            _set_desired_delivery_mediums(
+                self,
                 None
                 if (v := get("DesiredDeliveryMediums")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "DesiredDeliveryMediums")
+                else items(v, "DesiredDeliveryMediums"),
             )
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -188,3 +204,17 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
             k.DeliveryMediumListType.check(v, out, path, "DesiredDeliveryMediums", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_user_attributes,
+    _set_validation_data,
+    _set_temporary_password,
+    _set_force_alias_creation,
+    _set_message_action,
+    _set_desired_delivery_mediums,
+    _set_client_metadata,
+) = setters(AdminCreateUserRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_delete_software_token_response import (
@@ -23,9 +29,14 @@ __all__ = ["AdminDeleteSoftwareTokenRequest"]
 class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse]):
     """AdminDeleteSoftwareTokenRequest"""
 
+    __slots__ = (
+        "user_pool_id",
+        "username",
+    )
+
     user_pool_id: str
     """The ID of the user pool where you want to delete the user's software token."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
 
@@ -33,6 +44,7 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
         ("user_pool_id", "UserPoolId"),
         ("username", "Username"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminDeleteSoftwareToken"
     __method__ = "admin_delete_software_token"
@@ -44,17 +56,15 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
         user_pool_id: str,
         username: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +88,10 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
             out.append(missing(path, "Username"))
         else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+) = setters(AdminDeleteSoftwareTokenRequest)

@@ -6,10 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_delete_user_attributes_response import (
@@ -23,9 +30,11 @@ __all__ = ["AdminDeleteUserAttributesRequest"]
 class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse]):
     """Represents the request to delete user attributes as an administrator."""
 
+    __slots__ = ("user_attribute_names", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where you want to delete user attributes."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     user_attribute_names: Sequence[str]
@@ -36,6 +45,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         ("username", "Username"),
         ("user_attribute_names", "UserAttributeNames"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminDeleteUserAttributes"
     __method__ = "admin_delete_user_attributes"
@@ -48,25 +58,24 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         username: str,
         user_attribute_names: Sequence[str],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["user_attribute_names"] = user_attribute_names
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_user_attribute_names(self, user_attribute_names)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["user_attribute_names"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_user_attribute_names(
+                self,
                 None
                 if (v := data["UserAttributeNames"]) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserAttributeNames")
+                else items(v, "UserAttributeNames"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -97,3 +106,11 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
             out.append(missing(path, "UserAttributeNames"))
         else:
             k.AttributeNameListType.check(v, out, path, "UserAttributeNames", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_user_attribute_names,
+) = setters(AdminDeleteUserAttributesRequest)

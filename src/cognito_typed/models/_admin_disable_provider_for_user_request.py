@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,6 +32,8 @@ __all__ = ["AdminDisableProviderForUserRequest"]
 @dataclass(frozen=True, kw_only=True)
 class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResponse]):
     """AdminDisableProviderForUserRequest"""
+
+    __slots__ = ("user", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you want to delete the user's linked identities."""
@@ -52,19 +55,17 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         user_pool_id: str,
         user: ProviderUserIdentifierType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["user"] = user
+        _set_user_pool_id(self, user_pool_id)
+        _set_user(self, user)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
             try:
-                d["user"] = None if (v := data["User"]) is None else ProviderUserIdentifierType.from_wire(v)
+                _set_user(self, None if (v := data["User"]) is None else ProviderUserIdentifierType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("User") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -90,3 +91,10 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
             out.append(missing(path, "User"))
         else:
             k.ProviderUserIdentifierType.check(v, out, path, "User", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_user,
+) = setters(AdminDisableProviderForUserRequest)

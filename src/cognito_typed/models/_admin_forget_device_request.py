@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,9 +26,11 @@ __all__ = ["AdminForgetDeviceRequest"]
 class AdminForgetDeviceRequest(Request[None]):
     """Sends the forgot device request, as an administrator."""
 
+    __slots__ = ("device_key", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where the device owner is a user."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     device_key: str
@@ -33,6 +41,7 @@ class AdminForgetDeviceRequest(Request[None]):
         ("username", "Username"),
         ("device_key", "DeviceKey"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminForgetDevice"
     __method__ = "admin_forget_device"
@@ -45,19 +54,17 @@ class AdminForgetDeviceRequest(Request[None]):
         username: str,
         device_key: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["device_key"] = device_key
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_device_key(self, device_key)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["device_key"] = data["DeviceKey"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_device_key(self, data["DeviceKey"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -87,3 +94,11 @@ class AdminForgetDeviceRequest(Request[None]):
             out.append(missing(path, "DeviceKey"))
         else:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_device_key,
+) = setters(AdminForgetDeviceRequest)

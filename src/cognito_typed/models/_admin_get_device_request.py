@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_get_device_response import AdminGetDeviceResponse
@@ -21,11 +27,17 @@ __all__ = ["AdminGetDeviceRequest"]
 class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
     """Represents the request to get the device, as an administrator."""
 
+    __slots__ = (
+        "device_key",
+        "user_pool_id",
+        "username",
+    )
+
     device_key: str
     """The key of the device that you want to delete."""
     user_pool_id: str
     """The ID of the user pool where the device owner is a user."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
 
@@ -34,6 +46,7 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         ("user_pool_id", "UserPoolId"),
         ("username", "Username"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminGetDevice"
     __method__ = "admin_get_device"
@@ -46,19 +59,17 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         user_pool_id: str,
         username: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["device_key"] = device_key
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
+        _set_device_key(self, device_key)
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["device_key"] = data["DeviceKey"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
+            _set_device_key(self, data["DeviceKey"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -88,3 +99,11 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
             out.append(missing(path, "Username"))
         else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_device_key,
+    _set_user_pool_id,
+    _set_username,
+) = setters(AdminGetDeviceRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFactorType
@@ -28,18 +28,26 @@ __all__ = ["AdminGetUserAuthFactorsResponse"]
 class AdminGetUserAuthFactorsResponse(Model):
     """AdminGetUserAuthFactorsResponse"""
 
-    username: str = field(repr=False)
+    __slots__ = (
+        "configured_user_auth_factors",
+        "preferred_mfa_setting",
+        "response_metadata",
+        "user_mfa_setting_list",
+        "username",
+    )
+
+    username: str
     """The name of the user who is eligible for the authentication factors in the response."""
-    preferred_mfa_setting: str | None = None
+    preferred_mfa_setting: str | None
     """The challenge method that Amazon Cognito returns to the user in response to sign-in requests. Users
     can prefer SMS message, email message, or TOTP MFA."""
-    user_mfa_setting_list: list[str] | None = None
+    user_mfa_setting_list: list[str] | None
     """The MFA options that are activated for the user. The possible values in this list are SMS_MFA,
     EMAIL_OTP, and SOFTWARE_TOKEN_MFA."""
-    configured_user_auth_factors: list[AuthFactorType] | None = None
+    configured_user_auth_factors: list[AuthFactorType] | None
     """The authentication types that are available to the user with USER_AUTH sign-in, for example
     ["PASSWORD", "WEB_AUTHN"]."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -49,6 +57,7 @@ class AdminGetUserAuthFactorsResponse(Model):
         ("configured_user_auth_factors", "ConfiguredUserAuthFactors"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("username",)
 
     def __init__(
         self,
@@ -59,37 +68,39 @@ class AdminGetUserAuthFactorsResponse(Model):
         configured_user_auth_factors: list[AuthFactorType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["username"] = username
-        _d["preferred_mfa_setting"] = preferred_mfa_setting
-        _d["user_mfa_setting_list"] = user_mfa_setting_list
-        _d["configured_user_auth_factors"] = configured_user_auth_factors
-        _d["response_metadata"] = response_metadata
+        _set_username(self, username)
+        _set_preferred_mfa_setting(self, preferred_mfa_setting)
+        _set_user_mfa_setting_list(self, user_mfa_setting_list)
+        _set_configured_user_auth_factors(self, configured_user_auth_factors)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["username"] = data["Username"]
-            d["preferred_mfa_setting"] = get("PreferredMfaSetting")
-            d["user_mfa_setting_list"] = (
+            _set_username(self, data["Username"])
+            _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
+            _set_user_mfa_setting_list(
+                self,
                 None
                 if (v := get("UserMFASettingList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList")
+                else items(v, "UserMFASettingList"),
             )
-            d["configured_user_auth_factors"] = (
+            _set_configured_user_auth_factors(
+                self,
                 None
                 if (v := get("ConfiguredUserAuthFactors")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ConfiguredUserAuthFactors")
+                else items(v, "ConfiguredUserAuthFactors"),
             )
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -121,3 +132,13 @@ class AdminGetUserAuthFactorsResponse(Model):
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)
         if (v := self.configured_user_auth_factors) is not None:
             k.ConfiguredUserAuthFactorsListType.check(v, out, path, "ConfiguredUserAuthFactors", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_username,
+    _set_preferred_mfa_setting,
+    _set_user_mfa_setting_list,
+    _set_configured_user_auth_factors,
+    _set_response_metadata,
+) = setters(AdminGetUserAuthFactorsResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -19,6 +18,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -35,30 +35,43 @@ class AdminGetUserResponse(Model):
     """Represents the response from the server from the request to get the specified user as an
     administrator."""
 
-    username: str = field(repr=False)
+    __slots__ = (
+        "enabled",
+        "mfa_options",
+        "preferred_mfa_setting",
+        "response_metadata",
+        "user_attributes",
+        "user_create_date",
+        "user_last_modified_date",
+        "user_mfa_setting_list",
+        "user_status",
+        "username",
+    )
+
+    username: str
     """The username of the user that you requested."""
-    user_attributes: list[AttributeType] | None = None
+    user_attributes: list[AttributeType] | None
     """An array of name-value pairs of user attributes and their values, for example "email":
     "testuser@example.com"."""
-    user_create_date: datetime | None = None
+    user_create_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    user_last_modified_date: datetime | None = None
+    user_last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    enabled: bool | None = None
+    enabled: bool | None
     """Indicates whether the user is activated for sign-in."""
-    user_status: UserStatusType | None = None
+    user_status: UserStatusType | None
     """The user's status. Can be one of the following:"""
-    mfa_options: list[MFAOptionType] | None = None
+    mfa_options: list[MFAOptionType] | None
     """This response parameter is no longer supported. It provides information only about SMS MFA
     configurations."""
-    preferred_mfa_setting: str | None = None
+    preferred_mfa_setting: str | None
     """The user's preferred MFA. Users can prefer SMS message, email message, or TOTP MFA."""
-    user_mfa_setting_list: list[str] | None = None
+    user_mfa_setting_list: list[str] | None
     """The MFA options that are activated for the user. The possible values in this list are SMS_MFA,
     EMAIL_OTP, and SOFTWARE_TOKEN_MFA."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -73,6 +86,7 @@ class AdminGetUserResponse(Model):
         ("user_mfa_setting_list", "UserMFASettingList"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("username",)
 
     def __init__(
         self,
@@ -88,61 +102,66 @@ class AdminGetUserResponse(Model):
         user_mfa_setting_list: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["username"] = username
-        _d["user_attributes"] = user_attributes
-        _d["user_create_date"] = user_create_date
-        _d["user_last_modified_date"] = user_last_modified_date
-        _d["enabled"] = enabled
-        _d["user_status"] = user_status
-        _d["mfa_options"] = mfa_options
-        _d["preferred_mfa_setting"] = preferred_mfa_setting
-        _d["user_mfa_setting_list"] = user_mfa_setting_list
-        _d["response_metadata"] = response_metadata
+        _set_username(self, username)
+        _set_user_attributes(self, user_attributes)
+        _set_user_create_date(self, user_create_date)
+        _set_user_last_modified_date(self, user_last_modified_date)
+        _set_enabled(self, enabled)
+        _set_user_status(self, user_status)
+        _set_mfa_options(self, mfa_options)
+        _set_preferred_mfa_setting(self, preferred_mfa_setting)
+        _set_user_mfa_setting_list(self, user_mfa_setting_list)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["username"] = data["Username"]
+            _set_username(self, data["Username"])
             try:
-                d["user_attributes"] = (
-                    None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_user_attributes(
+                    self, None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
-            d["user_create_date"] = (
+            _set_user_create_date(
+                self,
                 None
                 if (v := get("UserCreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserCreateDate")
+                else timestamp(v, "UserCreateDate"),
             )
-            d["user_last_modified_date"] = (
+            _set_user_last_modified_date(
+                self,
                 None
                 if (v := get("UserLastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserLastModifiedDate")
+                else timestamp(v, "UserLastModifiedDate"),
             )
-            d["enabled"] = get("Enabled")
-            d["user_status"] = get("UserStatus")
+            _set_enabled(self, get("Enabled"))
+            _set_user_status(self, get("UserStatus"))
             try:
-                d["mfa_options"] = None if (v := get("MFAOptions")) is None else [MFAOptionType.from_wire(x) for x in v]
+                _set_mfa_options(
+                    self, None if (v := get("MFAOptions")) is None else [MFAOptionType.from_wire(x) for x in v]
+                )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
-            d["preferred_mfa_setting"] = get("PreferredMfaSetting")
-            d["user_mfa_setting_list"] = (
+            _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
+            _set_user_mfa_setting_list(
+                self,
                 None
                 if (v := get("UserMFASettingList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList")
+                else items(v, "UserMFASettingList"),
             )
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -194,3 +213,18 @@ class AdminGetUserResponse(Model):
             k.StringType.check(v, out, path, "PreferredMfaSetting", hide, constraints)
         if (v := self.user_mfa_setting_list) is not None:
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_username,
+    _set_user_attributes,
+    _set_user_create_date,
+    _set_user_last_modified_date,
+    _set_enabled,
+    _set_user_status,
+    _set_mfa_options,
+    _set_preferred_mfa_setting,
+    _set_user_mfa_setting_list,
+    _set_response_metadata,
+) = setters(AdminGetUserResponse)

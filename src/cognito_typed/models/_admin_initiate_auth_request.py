@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFlowType
@@ -32,23 +32,34 @@ __all__ = ["AdminInitiateAuthRequest"]
 class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
     """Initiates the authorization request, as an administrator."""
 
+    __slots__ = (
+        "analytics_metadata",
+        "auth_flow",
+        "auth_parameters",
+        "client_id",
+        "client_metadata",
+        "context_data",
+        "session",
+        "user_pool_id",
+    )
+
     user_pool_id: str
     """The ID of the user pool where the user wants to sign in."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client where the user wants to sign in."""
     auth_flow: AuthFlowType
     """The authentication flow that you want to initiate. Each AuthFlow has linked AuthParameters that you
     must submit. The following are some example flows."""
-    auth_parameters: Mapping[str, str] | None = field(default=None, repr=False)
+    auth_parameters: Mapping[str, str] | None
     """The authentication parameters. These are inputs corresponding to the AuthFlow that you're invoking."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
-    analytics_metadata: AnalyticsMetadataType | None = None
+    analytics_metadata: AnalyticsMetadataType | None
     """Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID."""
-    context_data: ContextDataType | None = None
+    context_data: ContextDataType | None
     """Contextual data about your user session like the device fingerprint, IP address, or location."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The optional session ID from a ConfirmSignUp API request."""
 
     _wire = (
@@ -60,6 +71,11 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         ("analytics_metadata", "AnalyticsMetadata"),
         ("context_data", "ContextData"),
         ("session", "Session"),
+    )
+    _hidden = (
+        "client_id",
+        "auth_parameters",
+        "session",
     )
 
     __operation__ = "AdminInitiateAuth"
@@ -78,51 +94,51 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         context_data: ContextDataType | None = None,
         session: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["auth_flow"] = auth_flow
-        _d["auth_parameters"] = auth_parameters
-        _d["client_metadata"] = client_metadata
-        _d["analytics_metadata"] = analytics_metadata
-        _d["context_data"] = context_data
-        _d["session"] = session
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_auth_flow(self, auth_flow)
+        _set_auth_parameters(self, auth_parameters)
+        _set_client_metadata(self, client_metadata)
+        _set_analytics_metadata(self, analytics_metadata)
+        _set_context_data(self, context_data)
+        _set_session(self, session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["auth_flow"] = data["AuthFlow"]
-            d["auth_parameters"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_auth_flow(self, data["AuthFlow"])
+            _set_auth_parameters(
+                self,
                 None
                 if (v := get("AuthParameters")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AuthParameters")
+                else mapping(v, "AuthParameters"),
             )
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
             try:
-                d["analytics_metadata"] = (
-                    None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                _set_analytics_metadata(
+                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                d["context_data"] = None if (v := get("ContextData")) is None else ContextDataType.from_wire(v)
+                _set_context_data(self, None if (v := get("ContextData")) is None else ContextDataType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("ContextData") from None
-            d["session"] = get("Session")
+            _set_session(self, get("Session"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -172,3 +188,16 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
             k.ContextDataType.check(v, out, path, "ContextData", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_auth_flow,
+    _set_auth_parameters,
+    _set_client_metadata,
+    _set_analytics_metadata,
+    _set_context_data,
+    _set_session,
+) = setters(AdminInitiateAuthRequest)

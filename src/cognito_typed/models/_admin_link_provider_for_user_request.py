@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,6 +32,8 @@ __all__ = ["AdminLinkProviderForUserRequest"]
 @dataclass(frozen=True, kw_only=True)
 class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse]):
     """AdminLinkProviderForUserRequest"""
+
+    __slots__ = ("destination_user", "source_user", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you want to link a federated identity."""
@@ -57,27 +60,25 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         destination_user: ProviderUserIdentifierType,
         source_user: ProviderUserIdentifierType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["destination_user"] = destination_user
-        _d["source_user"] = source_user
+        _set_user_pool_id(self, user_pool_id)
+        _set_destination_user(self, destination_user)
+        _set_source_user(self, source_user)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
             try:
-                d["destination_user"] = (
-                    None if (v := data["DestinationUser"]) is None else ProviderUserIdentifierType.from_wire(v)
+                _set_destination_user(
+                    self, None if (v := data["DestinationUser"]) is None else ProviderUserIdentifierType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DestinationUser") from None
             try:
-                d["source_user"] = (
-                    None if (v := data["SourceUser"]) is None else ProviderUserIdentifierType.from_wire(v)
+                _set_source_user(
+                    self, None if (v := data["SourceUser"]) is None else ProviderUserIdentifierType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SourceUser") from None
@@ -110,3 +111,11 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
             out.append(missing(path, "SourceUser"))
         else:
             k.ProviderUserIdentifierType.check(v, out, path, "SourceUser", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_destination_user,
+    _set_source_user,
+) = setters(AdminLinkProviderForUserRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_devices_response import AdminListDevicesResponse
@@ -21,14 +27,16 @@ __all__ = ["AdminListDevicesRequest"]
 class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
     """Represents the request to list devices, as an administrator."""
 
+    __slots__ = ("limit", "pagination_token", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where the device owner is a user."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
-    limit: int | None = None
+    limit: int | None
     """The maximum number of devices that you want Amazon Cognito to return in the response."""
-    pagination_token: str | None = None
+    pagination_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -38,6 +46,7 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         ("limit", "Limit"),
         ("pagination_token", "PaginationToken"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminListDevices"
     __method__ = "admin_list_devices"
@@ -51,22 +60,20 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         limit: int | None = None,
         pagination_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["limit"] = limit
-        _d["pagination_token"] = pagination_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_limit(self, limit)
+        _set_pagination_token(self, pagination_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["limit"] = get("Limit")
-            d["pagination_token"] = get("PaginationToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_limit(self, get("Limit"))
+            _set_pagination_token(self, get("PaginationToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +105,12 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_limit,
+    _set_pagination_token,
+) = setters(AdminListDevicesRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -29,14 +29,20 @@ __all__ = ["AdminListDevicesResponse"]
 class AdminListDevicesResponse(Model):
     """Lists the device's response, as an administrator."""
 
-    devices: list[DeviceType] | None = None
+    __slots__ = (
+        "devices",
+        "pagination_token",
+        "response_metadata",
+    )
+
+    devices: list[DeviceType] | None
     """An array of devices and their information. Each entry that's returned includes device information,
     last-accessed and created dates, and the device key."""
-    pagination_token: str | None = None
+    pagination_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -52,24 +58,24 @@ class AdminListDevicesResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["devices"] = devices
-        _d["pagination_token"] = pagination_token
-        _d["response_metadata"] = response_metadata
+        _set_devices(self, devices)
+        _set_pagination_token(self, pagination_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["devices"] = None if (v := get("Devices")) is None else [DeviceType.from_wire(x) for x in v]
+                _set_devices(self, None if (v := get("Devices")) is None else [DeviceType.from_wire(x) for x in v])
             except MalformedResponseError as error:
                 raise located(error, "Devices", data.get("Devices"), DeviceType) from None
-            d["pagination_token"] = get("PaginationToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_pagination_token(self, get("PaginationToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -91,3 +97,11 @@ class AdminListDevicesResponse(Model):
             k.DeviceListType.check(v, out, path, "Devices", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_devices,
+    _set_pagination_token,
+    _set_response_metadata,
+) = setters(AdminListDevicesResponse)

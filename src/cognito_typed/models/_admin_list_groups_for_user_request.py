@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_groups_for_user_response import (
@@ -23,14 +29,16 @@ __all__ = ["AdminListGroupsForUserRequest"]
 class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
     """AdminListGroupsForUserRequest"""
 
-    username: str = field(repr=False)
+    __slots__ = ("limit", "next_token", "user_pool_id", "username")
+
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     user_pool_id: str
     """The ID of the user pool where you want to view a user's groups."""
-    limit: int | None = None
+    limit: int | None
     """The maximum number of groups that you want Amazon Cognito to return in the response."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -40,6 +48,7 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         ("limit", "Limit"),
         ("next_token", "NextToken"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminListGroupsForUser"
     __method__ = "admin_list_groups_for_user"
@@ -53,22 +62,20 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["username"] = username
-        _d["user_pool_id"] = user_pool_id
-        _d["limit"] = limit
-        _d["next_token"] = next_token
+        _set_username(self, username)
+        _set_user_pool_id(self, user_pool_id)
+        _set_limit(self, limit)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["username"] = data["Username"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["limit"] = get("Limit")
-            d["next_token"] = get("NextToken")
+            _set_username(self, data["Username"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_limit(self, get("Limit"))
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -100,3 +107,12 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_username,
+    _set_user_pool_id,
+    _set_limit,
+    _set_next_token,
+) = setters(AdminListGroupsForUserRequest)

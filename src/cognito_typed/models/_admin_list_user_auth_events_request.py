@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_user_auth_events_response import (
@@ -23,15 +29,17 @@ __all__ = ["AdminListUserAuthEventsRequest"]
 class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
     """AdminListUserAuthEventsRequest"""
 
+    __slots__ = ("max_results", "next_token", "user_pool_id", "username")
+
     user_pool_id: str
     """The Id of the user pool that contains the user profile with the logged events."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of authentication events to return. Returns 60 events if you set MaxResults to 0,
     or if you don't include a MaxResults parameter."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -41,6 +49,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         ("max_results", "MaxResults"),
         ("next_token", "NextToken"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminListUserAuthEvents"
     __method__ = "admin_list_user_auth_events"
@@ -54,22 +63,20 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["max_results"] = max_results
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_max_results(self, max_results)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["max_results"] = get("MaxResults")
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_max_results(self, get("MaxResults"))
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -101,3 +108,12 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
             k.QueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_max_results,
+    _set_next_token,
+) = setters(AdminListUserAuthEventsRequest)

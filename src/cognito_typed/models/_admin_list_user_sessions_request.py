@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_list_user_sessions_response import (
@@ -23,11 +29,13 @@ __all__ = ["AdminListUserSessionsRequest"]
 class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
     """AdminListUserSessionsRequest"""
 
+    __slots__ = ("next_token", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool that contains the user."""
-    username: str = field(repr=False)
+    username: str
     """The username of the user whose sessions you want to list."""
-    next_token: str | None = None
+    next_token: str | None
     """A pagination token that Amazon Cognito returned in a previous response. Use this value to retrieve
     the next page of results if a NextToken was included in a prior response."""
 
@@ -36,6 +44,7 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         ("username", "Username"),
         ("next_token", "NextToken"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminListUserSessions"
     __method__ = "admin_list_user_sessions"
@@ -48,20 +57,18 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         username: str,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +96,11 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_next_token,
+) = setters(AdminListUserSessionsRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -29,11 +29,13 @@ __all__ = ["AdminListUserSessionsResponse"]
 class AdminListUserSessionsResponse(Model):
     """AdminListUserSessionsResponse"""
 
-    sessions: list[SessionDescriptionType] | None = None
+    __slots__ = ("next_token", "response_metadata", "sessions")
+
+    sessions: list[SessionDescriptionType] | None
     """A list of the user's active sessions. Each element describes one token session or SSO session."""
-    next_token: str | None = None
+    next_token: str | None
     """The pagination token to use in a subsequent request to retrieve the next page of results."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -49,26 +51,26 @@ class AdminListUserSessionsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sessions"] = sessions
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_sessions(self, sessions)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["sessions"] = (
-                    None if (v := get("Sessions")) is None else [SessionDescriptionType.from_wire(x) for x in v]
+                _set_sessions(
+                    self, None if (v := get("Sessions")) is None else [SessionDescriptionType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -90,3 +92,11 @@ class AdminListUserSessionsResponse(Model):
             k.SessionsListType.check(v, out, path, "Sessions", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sessions,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(AdminListUserSessionsResponse)

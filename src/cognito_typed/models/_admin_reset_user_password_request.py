@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,12 +30,14 @@ __all__ = ["AdminResetUserPasswordRequest"]
 class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
     """Represents the request to reset a user's password as an administrator."""
 
+    __slots__ = ("client_metadata", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where you want to reset the user's password."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -44,6 +46,7 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         ("username", "Username"),
         ("client_metadata", "ClientMetadata"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminResetUserPassword"
     __method__ = "admin_reset_user_password"
@@ -56,26 +59,25 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         username: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["client_metadata"] = client_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["client_metadata"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -104,3 +106,11 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_client_metadata,
+) = setters(AdminResetUserPasswordRequest)

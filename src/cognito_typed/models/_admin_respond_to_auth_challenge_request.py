@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ChallengeNameType
@@ -34,22 +34,33 @@ __all__ = ["AdminRespondToAuthChallengeRequest"]
 class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResponse]):
     """The request to respond to the authentication challenge, as an administrator."""
 
+    __slots__ = (
+        "analytics_metadata",
+        "challenge_name",
+        "challenge_responses",
+        "client_id",
+        "client_metadata",
+        "context_data",
+        "session",
+        "user_pool_id",
+    )
+
     user_pool_id: str
     """The ID of the user pool where you want to respond to an authentication challenge."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client where you initiated sign-in."""
     challenge_name: ChallengeNameType
     """The name of the challenge that you are responding to."""
-    challenge_responses: Mapping[str, str] | None = field(default=None, repr=False)
+    challenge_responses: Mapping[str, str] | None
     """The responses to the challenge that you received in the previous request. Each challenge has its own
     required response parameters."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The session identifier that maintains the state of authentication requests and challenge responses."""
-    analytics_metadata: AnalyticsMetadataType | None = None
+    analytics_metadata: AnalyticsMetadataType | None
     """Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID."""
-    context_data: ContextDataType | None = None
+    context_data: ContextDataType | None
     """Contextual data about your user session like the device fingerprint, IP address, or location."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -62,6 +73,11 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         ("analytics_metadata", "AnalyticsMetadata"),
         ("context_data", "ContextData"),
         ("client_metadata", "ClientMetadata"),
+    )
+    _hidden = (
+        "client_id",
+        "challenge_responses",
+        "session",
     )
 
     __operation__ = "AdminRespondToAuthChallenge"
@@ -80,50 +96,50 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         context_data: ContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["challenge_name"] = challenge_name
-        _d["challenge_responses"] = challenge_responses
-        _d["session"] = session
-        _d["analytics_metadata"] = analytics_metadata
-        _d["context_data"] = context_data
-        _d["client_metadata"] = client_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_challenge_name(self, challenge_name)
+        _set_challenge_responses(self, challenge_responses)
+        _set_session(self, session)
+        _set_analytics_metadata(self, analytics_metadata)
+        _set_context_data(self, context_data)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["challenge_name"] = data["ChallengeName"]
-            d["challenge_responses"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_challenge_name(self, data["ChallengeName"])
+            _set_challenge_responses(
+                self,
                 None
                 if (v := get("ChallengeResponses")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ChallengeResponses")
+                else mapping(v, "ChallengeResponses"),
             )
-            d["session"] = get("Session")
+            _set_session(self, get("Session"))
             try:
-                d["analytics_metadata"] = (
-                    None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                _set_analytics_metadata(
+                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                d["context_data"] = None if (v := get("ContextData")) is None else ContextDataType.from_wire(v)
+                _set_context_data(self, None if (v := get("ContextData")) is None else ContextDataType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("ContextData") from None
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -174,3 +190,16 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
             k.ContextDataType.check(v, out, path, "ContextData", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_challenge_name,
+    _set_challenge_responses,
+    _set_session,
+    _set_analytics_metadata,
+    _set_context_data,
+    _set_client_metadata,
+) = setters(AdminRespondToAuthChallengeRequest)

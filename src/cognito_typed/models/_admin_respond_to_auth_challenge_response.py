@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -18,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import ChallengeNameType
@@ -31,18 +31,27 @@ __all__ = ["AdminRespondToAuthChallengeResponse"]
 class AdminRespondToAuthChallengeResponse(Model):
     """Responds to the authentication challenge, as an administrator."""
 
-    challenge_name: ChallengeNameType | None = None
+    __slots__ = (
+        "authentication_result",
+        "available_challenges",
+        "challenge_name",
+        "challenge_parameters",
+        "response_metadata",
+        "session",
+    )
+
+    challenge_name: ChallengeNameType | None
     """The name of the next challenge that you must respond to."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The session identifier that maintains the state of authentication requests and challenge responses."""
-    challenge_parameters: dict[str, str] | None = None
+    challenge_parameters: dict[str, str] | None
     """The parameters that define your response to the next challenge."""
-    authentication_result: AuthenticationResultType | None = None
+    authentication_result: AuthenticationResultType | None
     """The outcome of a successful authentication process."""
-    available_challenges: list[ChallengeNameType] | None = None
+    available_challenges: list[ChallengeNameType] | None
     """This response parameter lists the available authentication challenges that users can select from in
     choice-based authentication."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -53,6 +62,7 @@ class AdminRespondToAuthChallengeResponse(Model):
         ("available_challenges", "AvailableChallenges"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("session",)
 
     def __init__(
         self,
@@ -64,44 +74,46 @@ class AdminRespondToAuthChallengeResponse(Model):
         available_challenges: list[ChallengeNameType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["challenge_name"] = challenge_name
-        _d["session"] = session
-        _d["challenge_parameters"] = challenge_parameters
-        _d["authentication_result"] = authentication_result
-        _d["available_challenges"] = available_challenges
-        _d["response_metadata"] = response_metadata
+        _set_challenge_name(self, challenge_name)
+        _set_session(self, session)
+        _set_challenge_parameters(self, challenge_parameters)
+        _set_authentication_result(self, authentication_result)
+        _set_available_challenges(self, available_challenges)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["challenge_name"] = get("ChallengeName")
-            d["session"] = get("Session")
-            d["challenge_parameters"] = (
+            _set_challenge_name(self, get("ChallengeName"))
+            _set_session(self, get("Session"))
+            _set_challenge_parameters(
+                self,
                 None
                 if (v := get("ChallengeParameters")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ChallengeParameters")
+                else mapping(v, "ChallengeParameters"),
             )
             try:
-                d["authentication_result"] = (
-                    None if (v := get("AuthenticationResult")) is None else AuthenticationResultType.from_wire(v)
+                _set_authentication_result(
+                    self, None if (v := get("AuthenticationResult")) is None else AuthenticationResultType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AuthenticationResult") from None
-            d["available_challenges"] = (
+            _set_available_challenges(
+                self,
                 None
                 if (v := get("AvailableChallenges")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AvailableChallenges")
+                else items(v, "AvailableChallenges"),
             )
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -135,3 +147,14 @@ class AdminRespondToAuthChallengeResponse(Model):
             k.AuthenticationResultType.check(v, out, path, "AuthenticationResult", hide, constraints)
         if (v := self.available_challenges) is not None:
             k.AvailableChallengeListType.check(v, out, path, "AvailableChallenges", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_challenge_name,
+    _set_session,
+    _set_challenge_parameters,
+    _set_authentication_result,
+    _set_available_challenges,
+    _set_response_metadata,
+) = setters(AdminRespondToAuthChallengeResponse)

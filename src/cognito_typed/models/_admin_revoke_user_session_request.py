@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RevokeAssociatedSessionsType
 from cognito_typed.models import _kinds as k
@@ -24,15 +30,17 @@ __all__ = ["AdminRevokeUserSessionRequest"]
 class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
     """AdminRevokeUserSessionRequest"""
 
+    __slots__ = ("revoke_associated_sessions", "session_id", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool that contains the session."""
-    username: str = field(repr=False)
+    username: str
     """The username of the user who owns the session. The username must match the user associated with the
     SessionId, to confirm they are the intended target user."""
     session_id: str
     """The ID of the session to revoke. This is a 28-character string of lowercase letters and digits,
     prefixed with tkn for a token session or sso for an SSO session."""
-    revoke_associated_sessions: RevokeAssociatedSessionsType | None = None
+    revoke_associated_sessions: RevokeAssociatedSessionsType | None
     """Specifies whether to also revoke the sessions that are linked to the targeted session. NONE, the
     default, revokes only the targeted session."""
 
@@ -42,6 +50,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         ("session_id", "SessionId"),
         ("revoke_associated_sessions", "RevokeAssociatedSessions"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminRevokeUserSession"
     __method__ = "admin_revoke_user_session"
@@ -55,22 +64,20 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         session_id: str,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["session_id"] = session_id
-        _d["revoke_associated_sessions"] = revoke_associated_sessions
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_session_id(self, session_id)
+        _set_revoke_associated_sessions(self, revoke_associated_sessions)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["session_id"] = data["SessionId"]
-            d["revoke_associated_sessions"] = get("RevokeAssociatedSessions")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_session_id(self, data["SessionId"])
+            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -104,3 +111,12 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
         if (v := self.revoke_associated_sessions) is not None:
             k.RevokeAssociatedSessionsType.check(v, out, path, "RevokeAssociatedSessions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_session_id,
+    _set_revoke_associated_sessions,
+) = setters(AdminRevokeUserSessionRequest)

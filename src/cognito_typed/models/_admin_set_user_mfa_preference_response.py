@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 
@@ -25,7 +25,9 @@ __all__ = ["AdminSetUserMFAPreferenceResponse"]
 class AdminSetUserMFAPreferenceResponse(Model):
     """AdminSetUserMFAPreferenceResponse"""
 
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    __slots__ = ("response_metadata",)
+
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (("response_metadata", "ResponseMetadata"),)
@@ -35,17 +37,17 @@ class AdminSetUserMFAPreferenceResponse(Model):
         *,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["response_metadata"] = response_metadata
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -59,3 +61,7 @@ class AdminSetUserMFAPreferenceResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         return None
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_response_metadata,) = setters(AdminSetUserMFAPreferenceResponse)

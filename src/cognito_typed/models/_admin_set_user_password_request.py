@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._admin_set_user_password_response import (
@@ -23,16 +29,18 @@ __all__ = ["AdminSetUserPasswordRequest"]
 class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     """AdminSetUserPasswordRequest"""
 
+    __slots__ = ("password", "permanent", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where you want to set the user's password."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
-    password: str = field(repr=False)
+    password: str
     """The new temporary or permanent password that you want to set for the user. You can't remove the
     password for a user who already has a password so that they can only sign in with passwordless
     methods."""
-    permanent: bool | None = None
+    permanent: bool | None
     """Set to true to set a password that the user can immediately sign in with. Set to false to set a
     temporary password that the user must change on their next sign-in."""
 
@@ -41,6 +49,10 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         ("username", "Username"),
         ("password", "Password"),
         ("permanent", "Permanent"),
+    )
+    _hidden = (
+        "username",
+        "password",
     )
 
     __operation__ = "AdminSetUserPassword"
@@ -55,22 +67,20 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         password: str,
         permanent: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["password"] = password
-        _d["permanent"] = permanent
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_password(self, password)
+        _set_permanent(self, permanent)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["password"] = data["Password"]
-            d["permanent"] = get("Permanent")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_password(self, data["Password"])
+            _set_permanent(self, get("Permanent"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -104,3 +114,12 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
             k.PasswordType.check(v, out, path, "Password", True, constraints)
         if (v := self.permanent) is not None:
             k.BooleanType.check(v, out, path, "Permanent", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_password,
+    _set_permanent,
+) = setters(AdminSetUserPasswordRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -32,9 +32,11 @@ __all__ = ["AdminSetUserSettingsRequest"]
 class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
     """You can use this parameter to set an MFA configuration that uses the SMS delivery medium."""
 
+    __slots__ = ("mfa_options", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool that contains the user whose options you're setting."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     mfa_options: Sequence[MFAOptionType]
@@ -45,6 +47,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         ("username", "Username"),
         ("mfa_options", "MFAOptions"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminSetUserSettings"
     __method__ = "admin_set_user_settings"
@@ -57,22 +60,20 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         username: str,
         mfa_options: Sequence[MFAOptionType],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["mfa_options"] = mfa_options
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_mfa_options(self, mfa_options)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
             try:
-                d["mfa_options"] = (
-                    None if (v := data["MFAOptions"]) is None else [MFAOptionType.from_wire(x) for x in v]
+                _set_mfa_options(
+                    self, None if (v := data["MFAOptions"]) is None else [MFAOptionType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
@@ -105,3 +106,11 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
             out.append(missing(path, "MFAOptions"))
         else:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_mfa_options,
+) = setters(AdminSetUserSettingsRequest)

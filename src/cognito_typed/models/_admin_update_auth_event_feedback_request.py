@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import FeedbackValueType
 from cognito_typed.models import _kinds as k
@@ -24,9 +30,11 @@ __all__ = ["AdminUpdateAuthEventFeedbackRequest"]
 class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackResponse]):
     """AdminUpdateAuthEventFeedbackRequest"""
 
+    __slots__ = ("event_id", "feedback_value", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where you want to submit authentication-event feedback."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     event_id: str
@@ -41,6 +49,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         ("event_id", "EventId"),
         ("feedback_value", "FeedbackValue"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminUpdateAuthEventFeedback"
     __method__ = "admin_update_auth_event_feedback"
@@ -54,21 +63,19 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         event_id: str,
         feedback_value: FeedbackValueType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["event_id"] = event_id
-        _d["feedback_value"] = feedback_value
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_event_id(self, event_id)
+        _set_feedback_value(self, feedback_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["event_id"] = data["EventId"]
-            d["feedback_value"] = data["FeedbackValue"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_event_id(self, data["EventId"])
+            _set_feedback_value(self, data["FeedbackValue"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -104,3 +111,12 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
             out.append(missing(path, "FeedbackValue"))
         else:
             k.FeedbackValueType.check(v, out, path, "FeedbackValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_event_id,
+    _set_feedback_value,
+) = setters(AdminUpdateAuthEventFeedbackRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import DeviceRememberedStatusType
 from cognito_typed.models import _kinds as k
@@ -24,14 +30,16 @@ __all__ = ["AdminUpdateDeviceStatusRequest"]
 class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
     """The request to update the device status, as an administrator."""
 
+    __slots__ = ("device_key", "device_remembered_status", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where you want to change a user's device status."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     device_key: str
     """The unique identifier, or device key, of the device that you want to update the status for."""
-    device_remembered_status: DeviceRememberedStatusType | None = None
+    device_remembered_status: DeviceRememberedStatusType | None
     """To enable device authentication with the specified device, set to remembered.To disable, set to
     not_remembered."""
 
@@ -41,6 +49,7 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
         ("device_key", "DeviceKey"),
         ("device_remembered_status", "DeviceRememberedStatus"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminUpdateDeviceStatus"
     __method__ = "admin_update_device_status"
@@ -54,22 +63,20 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
         device_key: str,
         device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["device_key"] = device_key
-        _d["device_remembered_status"] = device_remembered_status
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_device_key(self, device_key)
+        _set_device_remembered_status(self, device_remembered_status)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
-            d["device_key"] = data["DeviceKey"]
-            d["device_remembered_status"] = get("DeviceRememberedStatus")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
+            _set_device_key(self, data["DeviceKey"])
+            _set_device_remembered_status(self, get("DeviceRememberedStatus"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -103,3 +110,12 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_remembered_status) is not None:
             k.DeviceRememberedStatusType.check(v, out, path, "DeviceRememberedStatus", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_device_key,
+    _set_device_remembered_status,
+) = setters(AdminUpdateDeviceStatusRequest)

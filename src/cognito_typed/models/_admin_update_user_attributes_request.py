@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -18,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -33,14 +33,16 @@ __all__ = ["AdminUpdateUserAttributesRequest"]
 class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse]):
     """Represents the request to update the user's attributes as an administrator."""
 
+    __slots__ = ("client_metadata", "user_attributes", "user_pool_id", "username")
+
     user_pool_id: str
     """The ID of the user pool where you want to update user attributes."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     user_attributes: Sequence[AttributeType]
     """An array of name-value pairs representing user attributes."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -50,6 +52,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         ("user_attributes", "UserAttributes"),
         ("client_metadata", "ClientMetadata"),
     )
+    _hidden = ("username",)
 
     __operation__ = "AdminUpdateUserAttributes"
     __method__ = "admin_update_user_attributes"
@@ -63,33 +66,32 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         user_attributes: Sequence[AttributeType],
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["username"] = username
-        _d["user_attributes"] = user_attributes
-        _d["client_metadata"] = client_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_username(self, username)
+        _set_user_attributes(self, user_attributes)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["username"] = data["Username"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, data["Username"])
             try:
-                d["user_attributes"] = (
-                    None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
+                _set_user_attributes(
+                    self, None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -124,3 +126,12 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
             k.AttributeListType.check(v, out, path, "UserAttributes", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_username,
+    _set_user_attributes,
+    _set_client_metadata,
+) = setters(AdminUpdateUserAttributesRequest)

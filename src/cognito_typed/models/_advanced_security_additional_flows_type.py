@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import AdvancedSecurityEnabledModeType
 from cognito_typed.models import _kinds as k
@@ -21,7 +21,9 @@ class AdvancedSecurityAdditionalFlowsType(Model):
     """Threat protection configuration options for additional authentication types in your user pool,
     including custom authentication."""
 
-    custom_auth_mode: AdvancedSecurityEnabledModeType | None = None
+    __slots__ = ("custom_auth_mode",)
+
+    custom_auth_mode: AdvancedSecurityEnabledModeType | None
     """The operating mode of threat protection in custom authentication with Custom authentication
     challenge Lambda triggers."""
 
@@ -32,16 +34,14 @@ class AdvancedSecurityAdditionalFlowsType(Model):
         *,
         custom_auth_mode: AdvancedSecurityEnabledModeType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["custom_auth_mode"] = custom_auth_mode
+        _set_custom_auth_mode(self, custom_auth_mode)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["custom_auth_mode"] = get("CustomAuthMode")
+            _set_custom_auth_mode(self, get("CustomAuthMode"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -57,3 +57,7 @@ class AdvancedSecurityAdditionalFlowsType(Model):
         v: Any
         if (v := self.custom_auth_mode) is not None:
             k.AdvancedSecurityEnabledModeType.check(v, out, path, "CustomAuthMode", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_custom_auth_mode,) = setters(AdvancedSecurityAdditionalFlowsType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -21,17 +21,19 @@ class AnalyticsConfigurationType(Model):
     application can collect user-activity metrics for user notifications with a Amazon Pinpoint
     campaign."""
 
-    application_id: str | None = None
+    __slots__ = ("application_arn", "application_id", "external_id", "role_arn", "user_data_shared")
+
+    application_id: str | None
     """Your Amazon Pinpoint project ID."""
-    application_arn: str | None = None
+    application_arn: str | None
     """The Amazon Resource Name (ARN) of an Amazon Pinpoint project that you want to connect to your user
     pool app client."""
-    role_arn: str | None = None
+    role_arn: str | None
     """The ARN of an Identity and Access Management role that has the permissions required for Amazon
     Cognito to publish events to Amazon Pinpoint analytics."""
-    external_id: str | None = None
+    external_id: str | None
     """The external ID of the role that Amazon Cognito assumes to send analytics data to Amazon Pinpoint."""
-    user_data_shared: bool | None = None
+    user_data_shared: bool | None
     """If UserDataShared is true, Amazon Cognito includes user data in the events that it publishes to
     Amazon Pinpoint analytics."""
 
@@ -52,24 +54,22 @@ class AnalyticsConfigurationType(Model):
         external_id: str | None = None,
         user_data_shared: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["application_id"] = application_id
-        _d["application_arn"] = application_arn
-        _d["role_arn"] = role_arn
-        _d["external_id"] = external_id
-        _d["user_data_shared"] = user_data_shared
+        _set_application_id(self, application_id)
+        _set_application_arn(self, application_arn)
+        _set_role_arn(self, role_arn)
+        _set_external_id(self, external_id)
+        _set_user_data_shared(self, user_data_shared)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["application_id"] = get("ApplicationId")
-            d["application_arn"] = get("ApplicationArn")
-            d["role_arn"] = get("RoleArn")
-            d["external_id"] = get("ExternalId")
-            d["user_data_shared"] = get("UserDataShared")
+            _set_application_id(self, get("ApplicationId"))
+            _set_application_arn(self, get("ApplicationArn"))
+            _set_role_arn(self, get("RoleArn"))
+            _set_external_id(self, get("ExternalId"))
+            _set_user_data_shared(self, get("UserDataShared"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -101,3 +101,13 @@ class AnalyticsConfigurationType(Model):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)
         if (v := self.user_data_shared) is not None:
             k.BooleanType.check(v, out, path, "UserDataShared", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_application_id,
+    _set_application_arn,
+    _set_role_arn,
+    _set_external_id,
+    _set_user_data_shared,
+) = setters(AnalyticsConfigurationType)

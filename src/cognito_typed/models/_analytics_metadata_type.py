@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,7 +20,9 @@ class AnalyticsMetadataType(Model):
     """Information that your application adds to authentication requests. Applies an endpoint ID to the
     analytics data that your user pool sends to Amazon Pinpoint."""
 
-    analytics_endpoint_id: str | None = None
+    __slots__ = ("analytics_endpoint_id",)
+
+    analytics_endpoint_id: str | None
     """The endpoint ID. Information that you want to pass to Amazon Pinpoint about where to send
     notifications."""
 
@@ -31,16 +33,14 @@ class AnalyticsMetadataType(Model):
         *,
         analytics_endpoint_id: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["analytics_endpoint_id"] = analytics_endpoint_id
+        _set_analytics_endpoint_id(self, analytics_endpoint_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["analytics_endpoint_id"] = get("AnalyticsEndpointId")
+            _set_analytics_endpoint_id(self, get("AnalyticsEndpointId"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -56,3 +56,7 @@ class AnalyticsMetadataType(Model):
         v: Any
         if (v := self.analytics_endpoint_id) is not None:
             k.StringType.check(v, out, path, "AnalyticsEndpointId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_analytics_endpoint_id,) = setters(AnalyticsMetadataType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, blob, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, blob, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     AssetCategoryType,
@@ -24,6 +24,8 @@ __all__ = ["AssetType"]
 class AssetType(Model):
     """An image file from a managed login branding style in a user pool."""
 
+    __slots__ = ("bytes_", "category", "color_mode", "extension", "resource_id")
+
     category: AssetCategoryType
     """The category that the image corresponds to in your managed login configuration. Managed login has
     asset categories for different types of logos, backgrounds, and icons."""
@@ -31,9 +33,9 @@ class AssetType(Model):
     """The display-mode target of the asset: light, dark, or browser-adaptive."""
     extension: AssetExtensionType
     """The file type of the image file."""
-    bytes_: bytes | None = None
+    bytes_: bytes | None
     """The image file, in Base64-encoded binary."""
-    resource_id: str | None = None
+    resource_id: str | None
     """The ID of the asset."""
 
     _wire = (
@@ -53,25 +55,23 @@ class AssetType(Model):
         bytes_: bytes | None = None,
         resource_id: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["category"] = category
-        _d["color_mode"] = color_mode
-        _d["extension"] = extension
-        _d["bytes_"] = bytes_
-        _d["resource_id"] = resource_id
+        _set_category(self, category)
+        _set_color_mode(self, color_mode)
+        _set_extension(self, extension)
+        _set_bytes_(self, bytes_)
+        _set_resource_id(self, resource_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["category"] = data["Category"]
-            d["color_mode"] = data["ColorMode"]
-            d["extension"] = data["Extension"]
-            d["bytes_"] = None if (v := get("Bytes")) is None else blob(v, "Bytes")
-            d["resource_id"] = get("ResourceId")
+            _set_category(self, data["Category"])
+            _set_color_mode(self, data["ColorMode"])
+            _set_extension(self, data["Extension"])
+            _set_bytes_(self, None if (v := get("Bytes")) is None else blob(v, "Bytes"))
+            _set_resource_id(self, get("ResourceId"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -109,3 +109,13 @@ class AssetType(Model):
             k.AssetBytesType.check(v, out, path, "Bytes", hide, constraints)
         if (v := self.resource_id) is not None:
             k.ResourceIdType.check(v, out, path, "ResourceId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_category,
+    _set_color_mode,
+    _set_extension,
+    _set_bytes_,
+    _set_resource_id,
+) = setters(AssetType)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._associate_software_token_response import (
@@ -23,16 +29,25 @@ __all__ = ["AssociateSoftwareTokenRequest"]
 class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
     """AssociateSoftwareTokenRequest"""
 
-    access_token: str | None = field(default=None, repr=False)
+    __slots__ = (
+        "access_token",
+        "session",
+    )
+
+    access_token: str | None
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The session identifier that maintains the state of authentication requests and challenge responses.
     In AssociateSoftwareToken, this is the session ID from a successful sign-in."""
 
     _wire = (
         ("access_token", "AccessToken"),
         ("session", "Session"),
+    )
+    _hidden = (
+        "access_token",
+        "session",
     )
 
     __operation__ = "AssociateSoftwareToken"
@@ -45,18 +60,16 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
         access_token: str | None = None,
         session: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["session"] = session
+        _set_access_token(self, access_token)
+        _set_session(self, session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = get("AccessToken")
-            d["session"] = get("Session")
+            _set_access_token(self, get("AccessToken"))
+            _set_session(self, get("Session"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +89,10 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_session,
+) = setters(AssociateSoftwareTokenRequest)

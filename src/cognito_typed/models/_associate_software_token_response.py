@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -26,18 +26,24 @@ __all__ = ["AssociateSoftwareTokenResponse"]
 class AssociateSoftwareTokenResponse(Model):
     """AssociateSoftwareTokenResponse"""
 
-    secret_code: str | None = field(default=None, repr=False)
+    __slots__ = ("response_metadata", "secret_code", "session")
+
+    secret_code: str | None
     """A unique generated shared secret code that is used by the TOTP algorithm to generate a one-time
     code."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The session identifier that maintains the state of authentication requests and challenge responses."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
         ("secret_code", "SecretCode"),
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
+    )
+    _hidden = (
+        "secret_code",
+        "session",
     )
 
     def __init__(
@@ -47,21 +53,21 @@ class AssociateSoftwareTokenResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["secret_code"] = secret_code
-        _d["session"] = session
-        _d["response_metadata"] = response_metadata
+        _set_secret_code(self, secret_code)
+        _set_session(self, session)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["secret_code"] = get("SecretCode")
-            d["session"] = get("Session")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_secret_code(self, get("SecretCode"))
+            _set_session(self, get("Session"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -83,3 +89,11 @@ class AssociateSoftwareTokenResponse(Model):
             k.SecretCodeType.check(v, out, path, "SecretCode", True, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_secret_code,
+    _set_session,
+    _set_response_metadata,
+) = setters(AssociateSoftwareTokenResponse)

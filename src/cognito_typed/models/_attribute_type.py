@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,15 +19,21 @@ __all__ = ["AttributeType"]
 class AttributeType(Model):
     """The name and value of a user attribute."""
 
+    __slots__ = (
+        "name",
+        "value",
+    )
+
     name: str
     """The name of the attribute, for example email or custom:department."""
-    value: str | None = field(default=None, repr=False)
+    value: str | None
     """The value of the attribute."""
 
     _wire = (
         ("name", "Name"),
         ("value", "Value"),
     )
+    _hidden = ("value",)
 
     def __init__(
         self,
@@ -36,18 +41,16 @@ class AttributeType(Model):
         name: str,
         value: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["name"] = name
-        _d["value"] = value
+        _set_name(self, name)
+        _set_value(self, value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["name"] = data["Name"]
-            d["value"] = get("Value")
+            _set_name(self, data["Name"])
+            _set_value(self, get("Value"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -69,3 +72,10 @@ class AttributeType(Model):
             k.AttributeNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.value) is not None:
             k.AttributeValueType.check(v, out, path, "Value", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_name,
+    _set_value,
+) = setters(AttributeType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -34,24 +35,35 @@ class AuthEventType(Model):
     """One authentication event that Amazon Cognito logged in a user pool with threat protection active.
     Contains user and device metadata and a risk assessment from your user pool."""
 
-    event_id: str | None = None
+    __slots__ = (
+        "challenge_responses",
+        "creation_date",
+        "event_context_data",
+        "event_feedback",
+        "event_id",
+        "event_response",
+        "event_risk",
+        "event_type",
+    )
+
+    event_id: str | None
     """The event ID."""
-    event_type: EventType | None = None
+    event_type: EventType | None
     """The type of authentication event."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    event_response: EventResponseType | None = None
+    event_response: EventResponseType | None
     """The event response."""
-    event_risk: EventRiskType | None = None
+    event_risk: EventRiskType | None
     """The threat evaluation from your user pool about an event."""
-    challenge_responses: list[ChallengeResponseType] | None = None
+    challenge_responses: list[ChallengeResponseType] | None
     """A list of the challenges that the user was requested to answer, for example Password, and the
     result, for example Success."""
-    event_context_data: EventContextDataType | None = None
+    event_context_data: EventContextDataType | None
     """The user context data captured at the time of an event request. This value provides additional
     information about the client from which event the request is received."""
-    event_feedback: EventFeedbackType | None = None
+    event_feedback: EventFeedbackType | None
     """The UpdateAuthEventFeedback or AdminUpdateAuthEventFeedback feedback that you or your user provided
     in response to the event."""
 
@@ -78,55 +90,57 @@ class AuthEventType(Model):
         event_context_data: EventContextDataType | None = None,
         event_feedback: EventFeedbackType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["event_id"] = event_id
-        _d["event_type"] = event_type
-        _d["creation_date"] = creation_date
-        _d["event_response"] = event_response
-        _d["event_risk"] = event_risk
-        _d["challenge_responses"] = challenge_responses
-        _d["event_context_data"] = event_context_data
-        _d["event_feedback"] = event_feedback
+        _set_event_id(self, event_id)
+        _set_event_type(self, event_type)
+        _set_creation_date(self, creation_date)
+        _set_event_response(self, event_response)
+        _set_event_risk(self, event_risk)
+        _set_challenge_responses(self, challenge_responses)
+        _set_event_context_data(self, event_context_data)
+        _set_event_feedback(self, event_feedback)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["event_id"] = get("EventId")
-            d["event_type"] = get("EventType")
-            d["creation_date"] = (
+            _set_event_id(self, get("EventId"))
+            _set_event_type(self, get("EventType"))
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["event_response"] = get("EventResponse")
+            _set_event_response(self, get("EventResponse"))
             try:
-                d["event_risk"] = None if (v := get("EventRisk")) is None else EventRiskType.from_wire(v)
+                _set_event_risk(self, None if (v := get("EventRisk")) is None else EventRiskType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("EventRisk") from None
             try:
-                d["challenge_responses"] = (
+                _set_challenge_responses(
+                    self,
                     None
                     if (v := get("ChallengeResponses")) is None
-                    else [ChallengeResponseType.from_wire(x) for x in v]
+                    else [ChallengeResponseType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(
                     error, "ChallengeResponses", data.get("ChallengeResponses"), ChallengeResponseType
                 ) from None
             try:
-                d["event_context_data"] = (
-                    None if (v := get("EventContextData")) is None else EventContextDataType.from_wire(v)
+                _set_event_context_data(
+                    self, None if (v := get("EventContextData")) is None else EventContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EventContextData") from None
             try:
-                d["event_feedback"] = None if (v := get("EventFeedback")) is None else EventFeedbackType.from_wire(v)
+                _set_event_feedback(
+                    self, None if (v := get("EventFeedback")) is None else EventFeedbackType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("EventFeedback") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -172,3 +186,16 @@ class AuthEventType(Model):
             k.EventContextDataType.check(v, out, path, "EventContextData", hide, constraints)
         if (v := self.event_feedback) is not None:
             k.EventFeedbackType.check(v, out, path, "EventFeedback", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_event_id,
+    _set_event_type,
+    _set_creation_date,
+    _set_event_response,
+    _set_event_risk,
+    _set_challenge_responses,
+    _set_event_context_data,
+    _set_event_feedback,
+) = setters(AuthEventType)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,17 +28,19 @@ class AuthenticationResultType(Model):
     """The object that your application receives after authentication. Contains tokens and information for
     device authentication."""
 
-    access_token: str | None = field(default=None, repr=False)
+    __slots__ = ("access_token", "expires_in", "id_token", "new_device_metadata", "refresh_token", "token_type")
+
+    access_token: str | None
     """Your user's access token."""
-    expires_in: int | None = None
+    expires_in: int | None
     """The expiration period of the authentication result in seconds."""
-    token_type: str | None = None
+    token_type: str | None
     """The intended use of the token, for example Bearer."""
-    refresh_token: str | None = field(default=None, repr=False)
+    refresh_token: str | None
     """Your user's refresh token."""
-    id_token: str | None = field(default=None, repr=False)
+    id_token: str | None
     """Your user's ID token."""
-    new_device_metadata: NewDeviceMetadataType | None = None
+    new_device_metadata: NewDeviceMetadataType | None
     """The new device metadata from an authentication result."""
 
     _wire = (
@@ -48,6 +50,11 @@ class AuthenticationResultType(Model):
         ("refresh_token", "RefreshToken"),
         ("id_token", "IdToken"),
         ("new_device_metadata", "NewDeviceMetadata"),
+    )
+    _hidden = (
+        "access_token",
+        "refresh_token",
+        "id_token",
     )
 
     def __init__(
@@ -60,29 +67,27 @@ class AuthenticationResultType(Model):
         id_token: str | None = None,
         new_device_metadata: NewDeviceMetadataType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["expires_in"] = expires_in
-        _d["token_type"] = token_type
-        _d["refresh_token"] = refresh_token
-        _d["id_token"] = id_token
-        _d["new_device_metadata"] = new_device_metadata
+        _set_access_token(self, access_token)
+        _set_expires_in(self, expires_in)
+        _set_token_type(self, token_type)
+        _set_refresh_token(self, refresh_token)
+        _set_id_token(self, id_token)
+        _set_new_device_metadata(self, new_device_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["access_token"] = get("AccessToken")
-            d["expires_in"] = get("ExpiresIn")
-            d["token_type"] = get("TokenType")
-            d["refresh_token"] = get("RefreshToken")
-            d["id_token"] = get("IdToken")
+            _set_access_token(self, get("AccessToken"))
+            _set_expires_in(self, get("ExpiresIn"))
+            _set_token_type(self, get("TokenType"))
+            _set_refresh_token(self, get("RefreshToken"))
+            _set_id_token(self, get("IdToken"))
             try:
-                d["new_device_metadata"] = (
-                    None if (v := get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
+                _set_new_device_metadata(
+                    self, None if (v := get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NewDeviceMetadata") from None
@@ -121,3 +126,14 @@ class AuthenticationResultType(Model):
             k.TokenModelType.check(v, out, path, "IdToken", True, constraints)
         if (v := self.new_device_metadata) is not None:
             k.NewDeviceMetadataType.check(v, out, path, "NewDeviceMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_expires_in,
+    _set_token_type,
+    _set_refresh_token,
+    _set_id_token,
+    _set_new_device_metadata,
+) = setters(AuthenticationResultType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import ChallengeName, ChallengeResponse
 from cognito_typed.models import _kinds as k
@@ -22,10 +22,15 @@ class ChallengeResponseType(Model):
     required response parameters. The following examples are partial JSON request bodies that highlight
     challenge-response parameters."""
 
-    challenge_name: ChallengeName | None = None
+    __slots__ = (
+        "challenge_name",
+        "challenge_response",
+    )
+
+    challenge_name: ChallengeName | None
     """The type of challenge that your previous authentication request returned in the parameter
     ChallengeName, for example SMS_MFA."""
-    challenge_response: ChallengeResponse | None = None
+    challenge_response: ChallengeResponse | None
     """The set of key-value pairs that provides a response to the requested challenge."""
 
     _wire = (
@@ -39,18 +44,16 @@ class ChallengeResponseType(Model):
         challenge_name: ChallengeName | None = None,
         challenge_response: ChallengeResponse | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["challenge_name"] = challenge_name
-        _d["challenge_response"] = challenge_response
+        _set_challenge_name(self, challenge_name)
+        _set_challenge_response(self, challenge_response)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["challenge_name"] = get("ChallengeName")
-            d["challenge_response"] = get("ChallengeResponse")
+            _set_challenge_name(self, get("ChallengeName"))
+            _set_challenge_response(self, get("ChallengeResponse"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -70,3 +73,10 @@ class ChallengeResponseType(Model):
             k.ChallengeName.check(v, out, path, "ChallengeName", hide, constraints)
         if (v := self.challenge_response) is not None:
             k.ChallengeResponse.check(v, out, path, "ChallengeResponse", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_challenge_name,
+    _set_challenge_response,
+) = setters(ChallengeResponseType)

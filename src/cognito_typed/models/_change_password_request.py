@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._change_password_response import ChangePasswordResponse
@@ -21,18 +27,25 @@ __all__ = ["ChangePasswordRequest"]
 class ChangePasswordRequest(Request[ChangePasswordResponse]):
     """Represents the request to change a user password."""
 
-    previous_password: str | None = field(default=None, repr=False)
+    __slots__ = ("access_token", "previous_password", "proposed_password")
+
+    previous_password: str | None
     """The user's previous password. Required if the user has a password. If the user has no password and
     only signs in with passwordless authentication options, you can omit this parameter."""
-    proposed_password: str = field(repr=False)
+    proposed_password: str
     """A new password that you prompted the user to enter in your application."""
-    access_token: str = field(repr=False)
+    access_token: str
     """A valid access token that Amazon Cognito issued to the user whose password you want to change."""
 
     _wire = (
         ("previous_password", "PreviousPassword"),
         ("proposed_password", "ProposedPassword"),
         ("access_token", "AccessToken"),
+    )
+    _hidden = (
+        "previous_password",
+        "proposed_password",
+        "access_token",
     )
 
     __operation__ = "ChangePassword"
@@ -46,20 +59,18 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
         proposed_password: str,
         access_token: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["previous_password"] = previous_password
-        _d["proposed_password"] = proposed_password
-        _d["access_token"] = access_token
+        _set_previous_password(self, previous_password)
+        _set_proposed_password(self, proposed_password)
+        _set_access_token(self, access_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["previous_password"] = get("PreviousPassword")
-            d["proposed_password"] = data["ProposedPassword"]
-            d["access_token"] = data["AccessToken"]
+            _set_previous_password(self, get("PreviousPassword"))
+            _set_proposed_password(self, data["ProposedPassword"])
+            _set_access_token(self, data["AccessToken"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -87,3 +98,11 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_previous_password,
+    _set_proposed_password,
+    _set_access_token,
+) = setters(ChangePasswordRequest)

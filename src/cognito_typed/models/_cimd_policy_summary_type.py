@@ -6,11 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -21,19 +27,21 @@ __all__ = ["CIMDPolicySummaryType"]
 class CIMDPolicySummaryType(Model):
     """A summary of a Client ID Metadata Document (CIMD) policy, returned by ."""
 
+    __slots__ = ("cache_duration", "cimd_policy_id", "client_id", "creation_date", "last_modified_date", "policy_name")
+
     cimd_policy_id: str
     """The ID of the CIMD policy."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client that the CIMD policy is associated with. Amazon Cognito omits this value
     when the app client no longer exists."""
     policy_name: str
     """The friendly name of the CIMD policy."""
-    cache_duration: int | None = None
+    cache_duration: int | None
     """The length of time, in seconds, that Amazon Cognito caches a client metadata document that it
     retrieved from a URL that matches the policy."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the CIMD policy was created."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the CIMD policy was last modified."""
 
     _wire = (
@@ -44,6 +52,7 @@ class CIMDPolicySummaryType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -55,38 +64,38 @@ class CIMDPolicySummaryType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["cimd_policy_id"] = cimd_policy_id
-        _d["client_id"] = client_id
-        _d["policy_name"] = policy_name
-        _d["cache_duration"] = cache_duration
-        _d["creation_date"] = creation_date
-        _d["last_modified_date"] = last_modified_date
+        _set_cimd_policy_id(self, cimd_policy_id)
+        _set_client_id(self, client_id)
+        _set_policy_name(self, policy_name)
+        _set_cache_duration(self, cache_duration)
+        _set_creation_date(self, creation_date)
+        _set_last_modified_date(self, last_modified_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["cimd_policy_id"] = data["CIMDPolicyId"]
-            d["client_id"] = get("ClientId")
-            d["policy_name"] = data["PolicyName"]
-            d["cache_duration"] = get("CacheDuration")
-            d["creation_date"] = (
+            _set_cimd_policy_id(self, data["CIMDPolicyId"])
+            _set_client_id(self, get("ClientId"))
+            _set_policy_name(self, data["PolicyName"])
+            _set_cache_duration(self, get("CacheDuration"))
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -127,3 +136,14 @@ class CIMDPolicySummaryType(Model):
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_cimd_policy_id,
+    _set_client_id,
+    _set_policy_name,
+    _set_cache_duration,
+    _set_creation_date,
+    _set_last_modified_date,
+) = setters(CIMDPolicySummaryType)

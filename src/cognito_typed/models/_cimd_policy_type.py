@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -28,23 +28,34 @@ __all__ = ["CIMDPolicyType"]
 class CIMDPolicyType(Model):
     """The configuration of a Client ID Metadata Document (CIMD) policy."""
 
+    __slots__ = (
+        "cache_duration",
+        "cimd_policy_id",
+        "client_id",
+        "creation_date",
+        "last_modified_date",
+        "policy_name",
+        "url_patterns",
+        "user_pool_id",
+    )
+
     user_pool_id: str
     """The ID of the user pool that contains the CIMD policy."""
     cimd_policy_id: str
     """The ID of the CIMD policy."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client that the CIMD policy is associated with. Amazon Cognito omits this value
     when the app client no longer exists."""
     policy_name: str
     """The friendly name of the CIMD policy."""
-    cache_duration: int | None = None
+    cache_duration: int | None
     """The length of time, in seconds, that Amazon Cognito caches a client metadata document that it
     retrieved from a URL that matches the policy."""
-    url_patterns: list[str] | None = None
+    url_patterns: list[str] | None
     """The HTTPS URL patterns that a client ID metadata document URL must match."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the CIMD policy was created."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the CIMD policy was last modified."""
 
     _wire = (
@@ -57,6 +68,7 @@ class CIMDPolicyType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -70,44 +82,45 @@ class CIMDPolicyType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["cimd_policy_id"] = cimd_policy_id
-        _d["client_id"] = client_id
-        _d["policy_name"] = policy_name
-        _d["cache_duration"] = cache_duration
-        _d["url_patterns"] = url_patterns
-        _d["creation_date"] = creation_date
-        _d["last_modified_date"] = last_modified_date
+        _set_user_pool_id(self, user_pool_id)
+        _set_cimd_policy_id(self, cimd_policy_id)
+        _set_client_id(self, client_id)
+        _set_policy_name(self, policy_name)
+        _set_cache_duration(self, cache_duration)
+        _set_url_patterns(self, url_patterns)
+        _set_creation_date(self, creation_date)
+        _set_last_modified_date(self, last_modified_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["cimd_policy_id"] = data["CIMDPolicyId"]
-            d["client_id"] = get("ClientId")
-            d["policy_name"] = data["PolicyName"]
-            d["cache_duration"] = get("CacheDuration")
-            d["url_patterns"] = (
-                None if (v := get("URLPatterns")) is None else list(v) if type(v) is list else items(v, "URLPatterns")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_cimd_policy_id(self, data["CIMDPolicyId"])
+            _set_client_id(self, get("ClientId"))
+            _set_policy_name(self, data["PolicyName"])
+            _set_cache_duration(self, get("CacheDuration"))
+            _set_url_patterns(
+                self,
+                None if (v := get("URLPatterns")) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -158,3 +171,16 @@ class CIMDPolicyType(Model):
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_cimd_policy_id,
+    _set_client_id,
+    _set_policy_name,
+    _set_cache_duration,
+    _set_url_patterns,
+    _set_creation_date,
+    _set_last_modified_date,
+) = setters(CIMDPolicyType)

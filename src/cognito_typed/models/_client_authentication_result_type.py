@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,12 +19,18 @@ __all__ = ["ClientAuthenticationResultType"]
 class ClientAuthenticationResultType(Model):
     """The access token and its metadata from a machine-to-machine (M2M) client credentials grant."""
 
-    access_token: str | None = field(default=None, repr=False)
+    __slots__ = (
+        "access_token",
+        "expires_in",
+        "token_type",
+    )
+
+    access_token: str | None
     """The access token for the requested app client. Present this token to a resource server to authorize
     a request, using the scopes granted in the token."""
-    expires_in: int | None = None
+    expires_in: int | None
     """The number of seconds until the access token expires."""
-    token_type: str | None = None
+    token_type: str | None
     """The type of the token. For example, Bearer."""
 
     _wire = (
@@ -33,6 +38,7 @@ class ClientAuthenticationResultType(Model):
         ("expires_in", "ExpiresIn"),
         ("token_type", "TokenType"),
     )
+    _hidden = ("access_token",)
 
     def __init__(
         self,
@@ -41,20 +47,18 @@ class ClientAuthenticationResultType(Model):
         expires_in: int | None = None,
         token_type: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["expires_in"] = expires_in
-        _d["token_type"] = token_type
+        _set_access_token(self, access_token)
+        _set_expires_in(self, expires_in)
+        _set_token_type(self, token_type)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = get("AccessToken")
-            d["expires_in"] = get("ExpiresIn")
-            d["token_type"] = get("TokenType")
+            _set_access_token(self, get("AccessToken"))
+            _set_expires_in(self, get("ExpiresIn"))
+            _set_token_type(self, get("TokenType"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +82,11 @@ class ClientAuthenticationResultType(Model):
             k.IntegerType.check(v, out, path, "ExpiresIn", hide, constraints)
         if (v := self.token_type) is not None:
             k.StringType.check(v, out, path, "TokenType", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_expires_in,
+    _set_token_type,
+) = setters(ClientAuthenticationResultType)

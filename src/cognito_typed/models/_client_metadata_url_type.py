@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -21,11 +28,13 @@ class ClientMetadataURLType(Model):
     """A client metadata document URL that Amazon Cognito has received for a Client ID Metadata Document
     (CIMD) policy, with its cache state."""
 
+    __slots__ = ("cached_date", "expiration_date", "url")
+
     url: str
     """The client metadata document URL."""
-    cached_date: datetime | None = None
+    cached_date: datetime | None
     """The date and time when Amazon Cognito cached the client metadata document from this URL."""
-    expiration_date: datetime | None = None
+    expiration_date: datetime | None
     """The date and time when the cached client metadata document expires."""
 
     _wire = (
@@ -41,28 +50,28 @@ class ClientMetadataURLType(Model):
         cached_date: datetime | None = None,
         expiration_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["url"] = url
-        _d["cached_date"] = cached_date
-        _d["expiration_date"] = expiration_date
+        _set_url(self, url)
+        _set_cached_date(self, cached_date)
+        _set_expiration_date(self, expiration_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["url"] = data["URL"]
-            d["cached_date"] = (
-                None if (v := get("CachedDate")) is None else v if type(v) is datetime else timestamp(v, "CachedDate")
+            _set_url(self, data["URL"])
+            _set_cached_date(
+                self,
+                None if (v := get("CachedDate")) is None else v if type(v) is datetime else timestamp(v, "CachedDate"),
             )
-            d["expiration_date"] = (
+            _set_expiration_date(
+                self,
                 None
                 if (v := get("ExpirationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "ExpirationDate")
+                else timestamp(v, "ExpirationDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -89,3 +98,11 @@ class ClientMetadataURLType(Model):
             k.DateType.check(v, out, path, "CachedDate", hide, constraints)
         if (v := self.expiration_date) is not None:
             k.DateType.check(v, out, path, "ExpirationDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_url,
+    _set_cached_date,
+    _set_expiration_date,
+) = setters(ClientMetadataURLType)

@@ -6,11 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -22,13 +28,15 @@ class ClientSecretDescriptorType(Model):
     """Contains information about a client secret, including its unique identifier, value, and creation
     timestamp."""
 
-    client_secret_id: str | None = None
+    __slots__ = ("client_secret_create_date", "client_secret_id", "client_secret_value")
+
+    client_secret_id: str | None
     """The unique identifier for the client secret. This identifier follows the format
     <client-id>--<epoch-create-time>."""
-    client_secret_value: str | None = field(default=None, repr=False)
+    client_secret_value: str | None
     """The actual secret value. This is only returned when creating a new secret and only if Amazon Cognito
     generated the secret."""
-    client_secret_create_date: datetime | None = None
+    client_secret_create_date: datetime | None
     """The date and time when the client secret was created."""
 
     _wire = (
@@ -36,6 +44,7 @@ class ClientSecretDescriptorType(Model):
         ("client_secret_value", "ClientSecretValue"),
         ("client_secret_create_date", "ClientSecretCreateDate"),
     )
+    _hidden = ("client_secret_value",)
 
     def __init__(
         self,
@@ -44,26 +53,25 @@ class ClientSecretDescriptorType(Model):
         client_secret_value: str | None = None,
         client_secret_create_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_secret_id"] = client_secret_id
-        _d["client_secret_value"] = client_secret_value
-        _d["client_secret_create_date"] = client_secret_create_date
+        _set_client_secret_id(self, client_secret_id)
+        _set_client_secret_value(self, client_secret_value)
+        _set_client_secret_create_date(self, client_secret_create_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["client_secret_id"] = get("ClientSecretId")
-            d["client_secret_value"] = get("ClientSecretValue")
-            d["client_secret_create_date"] = (
+            _set_client_secret_id(self, get("ClientSecretId"))
+            _set_client_secret_value(self, get("ClientSecretValue"))
+            _set_client_secret_create_date(
+                self,
                 None
                 if (v := get("ClientSecretCreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "ClientSecretCreateDate")
+                else timestamp(v, "ClientSecretCreateDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -88,3 +96,11 @@ class ClientSecretDescriptorType(Model):
             k.ClientSecretType.check(v, out, path, "ClientSecretValue", True, constraints)
         if (v := self.client_secret_create_date) is not None:
             k.DateType.check(v, out, path, "ClientSecretCreateDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_secret_id,
+    _set_client_secret_value,
+    _set_client_secret_create_date,
+) = setters(ClientSecretDescriptorType)

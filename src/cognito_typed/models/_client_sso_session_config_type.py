@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +18,8 @@ __all__ = ["ClientSSOSessionConfigType"]
 @dataclass(frozen=True, kw_only=True)
 class ClientSSOSessionConfigType(Model):
     """The SSO session settings for a user pool app client."""
+
+    __slots__ = ("max_validity_minutes",)
 
     max_validity_minutes: int
     """The maximum amount of time, in minutes, that this app client silently reuses an existing SSO
@@ -31,15 +33,13 @@ class ClientSSOSessionConfigType(Model):
         *,
         max_validity_minutes: int,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["max_validity_minutes"] = max_validity_minutes
+        _set_max_validity_minutes(self, max_validity_minutes)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["max_validity_minutes"] = data["MaxValidityMinutes"]
+            _set_max_validity_minutes(self, data["MaxValidityMinutes"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -57,3 +57,7 @@ class ClientSSOSessionConfigType(Model):
             out.append(missing(path, "MaxValidityMinutes"))
         else:
             k.SSOSessionMaxValidityMinutesType.check(v, out, path, "MaxValidityMinutes", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_max_validity_minutes,) = setters(ClientSSOSessionConfigType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,7 +20,9 @@ class CloudWatchLogsConfigurationType(Model):
     """Configuration for the CloudWatch log group destination of user pool detailed activity logging, or of
     user activity log export with threat protection."""
 
-    log_group_arn: str | None = None
+    __slots__ = ("log_group_arn",)
+
+    log_group_arn: str | None
     """The Amazon Resource Name (arn) of a CloudWatch Logs log group where your user pool sends logs."""
 
     _wire = (("log_group_arn", "LogGroupArn"),)
@@ -30,16 +32,14 @@ class CloudWatchLogsConfigurationType(Model):
         *,
         log_group_arn: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["log_group_arn"] = log_group_arn
+        _set_log_group_arn(self, log_group_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["log_group_arn"] = get("LogGroupArn")
+            _set_log_group_arn(self, get("LogGroupArn"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -55,3 +55,7 @@ class CloudWatchLogsConfigurationType(Model):
         v: Any
         if (v := self.log_group_arn) is not None:
             k.ArnType.check(v, out, path, "LogGroupArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_log_group_arn,) = setters(CloudWatchLogsConfigurationType)

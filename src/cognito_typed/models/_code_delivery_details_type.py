@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DeliveryMediumType
 from cognito_typed.models import _kinds as k
@@ -21,11 +21,13 @@ class CodeDeliveryDetailsType(Model):
     """The delivery details for an email or SMS message that Amazon Cognito sent for authentication or
     verification."""
 
-    destination: str | None = None
+    __slots__ = ("attribute_name", "delivery_medium", "destination")
+
+    destination: str | None
     """The email address or phone number destination where Amazon Cognito sent the code."""
-    delivery_medium: DeliveryMediumType | None = None
+    delivery_medium: DeliveryMediumType | None
     """The method that Amazon Cognito used to send the code."""
-    attribute_name: str | None = None
+    attribute_name: str | None
     """The name of the attribute that Amazon Cognito verifies with the code."""
 
     _wire = (
@@ -41,20 +43,18 @@ class CodeDeliveryDetailsType(Model):
         delivery_medium: DeliveryMediumType | None = None,
         attribute_name: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["destination"] = destination
-        _d["delivery_medium"] = delivery_medium
-        _d["attribute_name"] = attribute_name
+        _set_destination(self, destination)
+        _set_delivery_medium(self, delivery_medium)
+        _set_attribute_name(self, attribute_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["destination"] = get("Destination")
-            d["delivery_medium"] = get("DeliveryMedium")
-            d["attribute_name"] = get("AttributeName")
+            _set_destination(self, get("Destination"))
+            _set_delivery_medium(self, get("DeliveryMedium"))
+            _set_attribute_name(self, get("AttributeName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +78,11 @@ class CodeDeliveryDetailsType(Model):
             k.DeliveryMediumType.check(v, out, path, "DeliveryMedium", hide, constraints)
         if (v := self.attribute_name) is not None:
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_destination,
+    _set_delivery_medium,
+    _set_attribute_name,
+) = setters(CodeDeliveryDetailsType)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     document,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,7 +30,12 @@ __all__ = ["CompleteWebAuthnRegistrationRequest"]
 class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationResponse]):
     """CompleteWebAuthnRegistrationRequest"""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "credential",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     credential: Any
@@ -40,6 +45,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         ("access_token", "AccessToken"),
         ("credential", "Credential"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "CompleteWebAuthnRegistration"
     __method__ = "complete_web_authn_registration"
@@ -51,18 +57,16 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         access_token: str,
         credential: Any,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["credential"] = credential
+        _set_access_token(self, access_token)
+        _set_credential(self, credential)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["access_token"] = data["AccessToken"]
-            d["credential"] = None if (v := data["Credential"]) is None else document(v)
+            _set_access_token(self, data["AccessToken"])
+            _set_credential(self, None if (v := data["Credential"]) is None else document(v))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -86,3 +90,10 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
             out.append(missing(path, "Credential"))
         else:
             k.Document.check(v, out, path, "Credential", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_credential,
+) = setters(CompleteWebAuthnRegistrationRequest)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import CompromisedCredentialsEventActionType
 from cognito_typed.models import _kinds as k
@@ -21,6 +21,8 @@ class CompromisedCredentialsActionsType(Model):
     """Settings for user pool actions when Amazon Cognito detects compromised credentials with threat
     protection in full-function ENFORCED mode."""
 
+    __slots__ = ("event_action",)
+
     event_action: CompromisedCredentialsEventActionType
     """The action that Amazon Cognito takes when it detects compromised credentials."""
 
@@ -31,15 +33,13 @@ class CompromisedCredentialsActionsType(Model):
         *,
         event_action: CompromisedCredentialsEventActionType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["event_action"] = event_action
+        _set_event_action(self, event_action)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["event_action"] = data["EventAction"]
+            _set_event_action(self, data["EventAction"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -57,3 +57,7 @@ class CompromisedCredentialsActionsType(Model):
             out.append(missing(path, "EventAction"))
         else:
             k.CompromisedCredentialsEventActionType.check(v, out, path, "EventAction", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_event_action,) = setters(CompromisedCredentialsActionsType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import EventFilterType
@@ -31,7 +32,9 @@ class CompromisedCredentialsRiskConfigurationType(Model):
     """Settings for compromised-credentials actions and authentication-event sources with threat protection
     in full-function ENFORCED mode."""
 
-    event_filter: Sequence[EventFilterType] | None = None
+    __slots__ = ("actions", "event_filter")
+
+    event_filter: Sequence[EventFilterType] | None
     """Settings for the sign-in activity where you want to configure compromised-credentials actions.
     Defaults to all events."""
     actions: CompromisedCredentialsActionsType
@@ -49,23 +52,22 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         event_filter: Sequence[EventFilterType] | None = None,
         actions: CompromisedCredentialsActionsType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["event_filter"] = event_filter
-        _d["actions"] = actions
+        _set_event_filter(self, event_filter)
+        _set_actions(self, actions)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["event_filter"] = (
-                None if (v := get("EventFilter")) is None else list(v) if type(v) is list else items(v, "EventFilter")
+            _set_event_filter(
+                self,
+                None if (v := get("EventFilter")) is None else list(v) if type(v) is list else items(v, "EventFilter"),
             )
             try:
-                d["actions"] = (
-                    None if (v := data["Actions"]) is None else CompromisedCredentialsActionsType.from_wire(v)
+                _set_actions(
+                    self, None if (v := data["Actions"]) is None else CompromisedCredentialsActionsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("Actions") from None
@@ -90,3 +92,10 @@ class CompromisedCredentialsRiskConfigurationType(Model):
             out.append(missing(path, "Actions"))
         else:
             k.CompromisedCredentialsActionsType.check(v, out, path, "Actions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_event_filter,
+    _set_actions,
+) = setters(CompromisedCredentialsRiskConfigurationType)

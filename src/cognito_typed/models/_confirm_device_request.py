@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,14 +31,16 @@ __all__ = ["ConfirmDeviceRequest"]
 class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
     """The confirm-device request."""
 
-    access_token: str = field(repr=False)
+    __slots__ = ("access_token", "device_key", "device_name", "device_secret_verifier_config")
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     device_key: str
     """The unique identifier, or device key, of the device that you want to update the status for."""
-    device_secret_verifier_config: DeviceSecretVerifierConfigType | None = None
+    device_secret_verifier_config: DeviceSecretVerifierConfigType | None
     """The configuration of the device secret verifier."""
-    device_name: str | None = None
+    device_name: str | None
     """A friendly name for the device, for example MyMobilePhone."""
 
     _wire = (
@@ -47,6 +49,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         ("device_secret_verifier_config", "DeviceSecretVerifierConfig"),
         ("device_name", "DeviceName"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "ConfirmDevice"
     __method__ = "confirm_device"
@@ -60,30 +63,29 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         device_secret_verifier_config: DeviceSecretVerifierConfigType | None = None,
         device_name: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["device_key"] = device_key
-        _d["device_secret_verifier_config"] = device_secret_verifier_config
-        _d["device_name"] = device_name
+        _set_access_token(self, access_token)
+        _set_device_key(self, device_key)
+        _set_device_secret_verifier_config(self, device_secret_verifier_config)
+        _set_device_name(self, device_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["device_key"] = data["DeviceKey"]
+            _set_access_token(self, data["AccessToken"])
+            _set_device_key(self, data["DeviceKey"])
             try:
-                d["device_secret_verifier_config"] = (
+                _set_device_secret_verifier_config(
+                    self,
                     None
                     if (v := get("DeviceSecretVerifierConfig")) is None
-                    else DeviceSecretVerifierConfigType.from_wire(v)
+                    else DeviceSecretVerifierConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("DeviceSecretVerifierConfig") from None
-            d["device_name"] = get("DeviceName")
+            _set_device_name(self, get("DeviceName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -115,3 +117,12 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
             k.DeviceSecretVerifierConfigType.check(v, out, path, "DeviceSecretVerifierConfig", hide, constraints)
         if (v := self.device_name) is not None:
             k.DeviceNameType.check(v, out, path, "DeviceName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_device_key,
+    _set_device_secret_verifier_config,
+    _set_device_name,
+) = setters(ConfirmDeviceRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -26,10 +26,12 @@ __all__ = ["ConfirmDeviceResponse"]
 class ConfirmDeviceResponse(Model):
     """The confirm-device response."""
 
-    user_confirmation_necessary: bool | None = None
+    __slots__ = ("response_metadata", "user_confirmation_necessary")
+
+    user_confirmation_necessary: bool | None
     """When true, your user must confirm that they want to remember the device. Prompt the user for an
     answer."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -43,19 +45,19 @@ class ConfirmDeviceResponse(Model):
         user_confirmation_necessary: bool | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_confirmation_necessary"] = user_confirmation_necessary
-        _d["response_metadata"] = response_metadata
+        _set_user_confirmation_necessary(self, user_confirmation_necessary)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_confirmation_necessary"] = get("UserConfirmationNecessary")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_user_confirmation_necessary(self, get("UserConfirmationNecessary"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +75,10 @@ class ConfirmDeviceResponse(Model):
         v: Any
         if (v := self.user_confirmation_necessary) is not None:
             k.BooleanType.check(v, out, path, "UserConfirmationNecessary", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_confirmation_necessary,
+    _set_response_metadata,
+) = setters(ConfirmDeviceResponse)

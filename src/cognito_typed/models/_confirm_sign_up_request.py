@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,26 +31,38 @@ __all__ = ["ConfirmSignUpRequest"]
 class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
     """Represents the request to confirm registration of a user."""
 
-    client_id: str = field(repr=False)
+    __slots__ = (
+        "analytics_metadata",
+        "client_id",
+        "client_metadata",
+        "confirmation_code",
+        "force_alias_creation",
+        "secret_hash",
+        "session",
+        "user_context_data",
+        "username",
+    )
+
+    client_id: str
     """The ID of the app client associated with the user pool."""
-    secret_hash: str | None = field(default=None, repr=False)
+    secret_hash: str | None
     """A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
     client and username plus the client ID in the message."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
     confirmation_code: str
     """The confirmation code that your user pool sent in response to the SignUp request."""
-    force_alias_creation: bool | None = None
+    force_alias_creation: bool | None
     """When true, forces user confirmation despite any existing aliases. Defaults to false."""
-    analytics_metadata: AnalyticsMetadataType | None = None
+    analytics_metadata: AnalyticsMetadataType | None
     """Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID."""
-    user_context_data: UserContextDataType | None = field(default=None, repr=False)
+    user_context_data: UserContextDataType | None
     """Contextual data about your user session like the device fingerprint, IP address, or location."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The optional session ID from a SignUp API request. You can sign in a user directly from the sign-up
     process with the USER_AUTH authentication flow."""
 
@@ -64,6 +76,13 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         ("user_context_data", "UserContextData"),
         ("client_metadata", "ClientMetadata"),
         ("session", "Session"),
+    )
+    _hidden = (
+        "client_id",
+        "secret_hash",
+        "username",
+        "user_context_data",
+        "session",
     )
 
     __operation__ = "ConfirmSignUp"
@@ -83,49 +102,48 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         client_metadata: Mapping[str, str] | None = None,
         session: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["secret_hash"] = secret_hash
-        _d["username"] = username
-        _d["confirmation_code"] = confirmation_code
-        _d["force_alias_creation"] = force_alias_creation
-        _d["analytics_metadata"] = analytics_metadata
-        _d["user_context_data"] = user_context_data
-        _d["client_metadata"] = client_metadata
-        _d["session"] = session
+        _set_client_id(self, client_id)
+        _set_secret_hash(self, secret_hash)
+        _set_username(self, username)
+        _set_confirmation_code(self, confirmation_code)
+        _set_force_alias_creation(self, force_alias_creation)
+        _set_analytics_metadata(self, analytics_metadata)
+        _set_user_context_data(self, user_context_data)
+        _set_client_metadata(self, client_metadata)
+        _set_session(self, session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["client_id"] = data["ClientId"]
-            d["secret_hash"] = get("SecretHash")
-            d["username"] = data["Username"]
-            d["confirmation_code"] = data["ConfirmationCode"]
-            d["force_alias_creation"] = get("ForceAliasCreation")
+            _set_client_id(self, data["ClientId"])
+            _set_secret_hash(self, get("SecretHash"))
+            _set_username(self, data["Username"])
+            _set_confirmation_code(self, data["ConfirmationCode"])
+            _set_force_alias_creation(self, get("ForceAliasCreation"))
             try:
-                d["analytics_metadata"] = (
-                    None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                _set_analytics_metadata(
+                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                d["user_context_data"] = (
-                    None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                _set_user_context_data(
+                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
-            d["session"] = get("Session")
+            _set_session(self, get("Session"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -179,3 +197,17 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_secret_hash,
+    _set_username,
+    _set_confirmation_code,
+    _set_force_alias_creation,
+    _set_analytics_metadata,
+    _set_user_context_data,
+    _set_client_metadata,
+    _set_session,
+) = setters(ConfirmSignUpRequest)

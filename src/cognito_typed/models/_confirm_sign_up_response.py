@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -26,15 +26,18 @@ __all__ = ["ConfirmSignUpResponse"]
 class ConfirmSignUpResponse(Model):
     """Represents the response from the server for the registration confirmation."""
 
-    session: str | None = field(default=None, repr=False)
+    __slots__ = ("response_metadata", "session")
+
+    session: str | None
     """A session identifier that you can use to immediately sign in the confirmed user."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("session",)
 
     def __init__(
         self,
@@ -42,19 +45,19 @@ class ConfirmSignUpResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["session"] = session
-        _d["response_metadata"] = response_metadata
+        _set_session(self, session)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["session"] = get("Session")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_session(self, get("Session"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -72,3 +75,10 @@ class ConfirmSignUpResponse(Model):
         v: Any
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_session,
+    _set_response_metadata,
+) = setters(ConfirmSignUpResponse)

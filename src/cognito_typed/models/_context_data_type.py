@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,6 +29,8 @@ class ContextDataType(Model):
     """Contextual user data used for evaluating the risk of an authentication event by user pool threat
     protection."""
 
+    __slots__ = ("encoded_data", "http_headers", "ip_address", "server_name", "server_path")
+
     ip_address: str
     """The source IP address of your user's device."""
     server_name: str
@@ -36,7 +39,7 @@ class ContextDataType(Model):
     """The path of your application's service endpoint."""
     http_headers: Sequence[HttpHeader]
     """The HTTP headers from your user's authentication request."""
-    encoded_data: str | None = None
+    encoded_data: str | None
     """Encoded device-fingerprint details that your app collected with the Amazon Cognito context data
     collection library. For more information, see Adding user device and session data to API requests."""
 
@@ -57,28 +60,28 @@ class ContextDataType(Model):
         http_headers: Sequence[HttpHeader],
         encoded_data: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["ip_address"] = ip_address
-        _d["server_name"] = server_name
-        _d["server_path"] = server_path
-        _d["http_headers"] = http_headers
-        _d["encoded_data"] = encoded_data
+        _set_ip_address(self, ip_address)
+        _set_server_name(self, server_name)
+        _set_server_path(self, server_path)
+        _set_http_headers(self, http_headers)
+        _set_encoded_data(self, encoded_data)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["ip_address"] = data["IpAddress"]
-            d["server_name"] = data["ServerName"]
-            d["server_path"] = data["ServerPath"]
+            _set_ip_address(self, data["IpAddress"])
+            _set_server_name(self, data["ServerName"])
+            _set_server_path(self, data["ServerPath"])
             try:
-                d["http_headers"] = None if (v := data["HttpHeaders"]) is None else [HttpHeader.from_wire(x) for x in v]
+                _set_http_headers(
+                    self, None if (v := data["HttpHeaders"]) is None else [HttpHeader.from_wire(x) for x in v]
+                )
             except MalformedResponseError as error:
                 raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader) from None
-            d["encoded_data"] = get("EncodedData")
+            _set_encoded_data(self, get("EncodedData"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -118,3 +121,13 @@ class ContextDataType(Model):
             k.HttpHeaderList.check(v, out, path, "HttpHeaders", hide, constraints)
         if (v := self.encoded_data) is not None:
             k.StringType.check(v, out, path, "EncodedData", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_ip_address,
+    _set_server_name,
+    _set_server_path,
+    _set_http_headers,
+    _set_encoded_data,
+) = setters(ContextDataType)

@@ -6,10 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._create_cimd_policy_response import CreateCIMDPolicyResponse
@@ -21,13 +28,15 @@ __all__ = ["CreateCIMDPolicyRequest"]
 class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
     """CreateCIMDPolicyRequest"""
 
+    __slots__ = ("cache_duration", "client_id", "policy_name", "url_patterns", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to create the CIMD policy."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client that you want to associate with the CIMD policy."""
     policy_name: str
     """A friendly name for the CIMD policy."""
-    cache_duration: int | None = None
+    cache_duration: int | None
     """The length of time, in seconds, that Amazon Cognito caches a client metadata document that it
     retrieved from a URL that matches the policy."""
     url_patterns: Sequence[str]
@@ -41,6 +50,7 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
         ("cache_duration", "CacheDuration"),
         ("url_patterns", "URLPatterns"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "CreateCIMDPolicy"
     __method__ = "create_cimd_policy"
@@ -55,26 +65,25 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
         cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["policy_name"] = policy_name
-        _d["cache_duration"] = cache_duration
-        _d["url_patterns"] = url_patterns
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_policy_name(self, policy_name)
+        _set_cache_duration(self, cache_duration)
+        _set_url_patterns(self, url_patterns)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["policy_name"] = data["PolicyName"]
-            d["cache_duration"] = get("CacheDuration")
-            d["url_patterns"] = (
-                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_policy_name(self, data["PolicyName"])
+            _set_cache_duration(self, get("CacheDuration"))
+            _set_url_patterns(
+                self,
+                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -115,3 +124,13 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
             out.append(missing(path, "URLPatterns"))
         else:
             k.URLPatternListType.check(v, out, path, "URLPatterns", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_policy_name,
+    _set_cache_duration,
+    _set_url_patterns,
+) = setters(CreateCIMDPolicyRequest)

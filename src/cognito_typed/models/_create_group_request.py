@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._create_group_response import CreateGroupResponse
@@ -20,16 +27,18 @@ __all__ = ["CreateGroupRequest"]
 class CreateGroupRequest(Request[CreateGroupResponse]):
     """CreateGroupRequest"""
 
+    __slots__ = ("description", "group_name", "precedence", "role_arn", "user_pool_id")
+
     group_name: str
     """A name for the group. This name must be unique in your user pool."""
     user_pool_id: str
     """The ID of the user pool where you want to create a user group."""
-    description: str | None = None
+    description: str | None
     """A description of the group that you're creating."""
-    role_arn: str | None = None
+    role_arn: str | None
     """The Amazon Resource Name (ARN) for the IAM role that you want to associate with the group. A group
     role primarily declares a preferred role for the credentials that you get from an identity pool."""
-    precedence: int | None = None
+    precedence: int | None
     """A non-negative integer value that specifies the precedence of this group relative to the other
     groups that a user can belong to in the user pool. Zero is the highest precedence value."""
 
@@ -54,24 +63,22 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
         role_arn: str | None = None,
         precedence: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["group_name"] = group_name
-        _d["user_pool_id"] = user_pool_id
-        _d["description"] = description
-        _d["role_arn"] = role_arn
-        _d["precedence"] = precedence
+        _set_group_name(self, group_name)
+        _set_user_pool_id(self, user_pool_id)
+        _set_description(self, description)
+        _set_role_arn(self, role_arn)
+        _set_precedence(self, precedence)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["group_name"] = data["GroupName"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["description"] = get("Description")
-            d["role_arn"] = get("RoleArn")
-            d["precedence"] = get("Precedence")
+            _set_group_name(self, data["GroupName"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_description(self, get("Description"))
+            _set_role_arn(self, get("RoleArn"))
+            _set_precedence(self, get("Precedence"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -107,3 +114,13 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
             k.ArnType.check(v, out, path, "RoleArn", hide, constraints)
         if (v := self.precedence) is not None:
             k.PrecedenceType.check(v, out, path, "Precedence", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_group_name,
+    _set_user_pool_id,
+    _set_description,
+    _set_role_arn,
+    _set_precedence,
+) = setters(CreateGroupRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -18,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -33,17 +33,19 @@ __all__ = ["CreateManagedLoginBrandingRequest"]
 class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingResponse]):
     """CreateManagedLoginBrandingRequest"""
 
+    __slots__ = ("assets", "client_id", "settings", "use_cognito_provided_values", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to create a new branding style."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The app client that you want to create the branding style for. Each style is linked to an app client
     until you delete it."""
-    use_cognito_provided_values: bool | None = None
+    use_cognito_provided_values: bool | None
     """When true, applies the default branding style options. These default options are managed by Amazon
     Cognito. You can modify them later in the branding editor."""
-    settings: Any | None = None
+    settings: Any | None
     """A JSON file, encoded as a Document type, with the the settings that you want to apply to your style."""
-    assets: Sequence[AssetType] | None = None
+    assets: Sequence[AssetType] | None
     """An array of image files that you want to apply to functions like backgrounds, logos, and icons. Each
     object must also indicate whether it is for dark mode, light mode, or browser-adaptive mode."""
 
@@ -54,6 +56,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         ("settings", "Settings"),
         ("assets", "Assets"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "CreateManagedLoginBranding"
     __method__ = "create_managed_login_branding"
@@ -68,26 +71,24 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         settings: Any | None = None,
         assets: Sequence[AssetType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["use_cognito_provided_values"] = use_cognito_provided_values
-        _d["settings"] = settings
-        _d["assets"] = assets
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_use_cognito_provided_values(self, use_cognito_provided_values)
+        _set_settings(self, settings)
+        _set_assets(self, assets)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["use_cognito_provided_values"] = get("UseCognitoProvidedValues")
-            d["settings"] = None if (v := get("Settings")) is None else document(v)
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
+            _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
-                d["assets"] = None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v]
+                _set_assets(self, None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v])
             except MalformedResponseError as error:
                 raise located(error, "Assets", data.get("Assets"), AssetType) from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -125,3 +126,13 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
             k.Document.check(v, out, path, "Settings", hide, constraints)
         if (v := self.assets) is not None:
             k.AssetListType.check(v, out, path, "Assets", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_use_cognito_provided_values,
+    _set_settings,
+    _set_assets,
+) = setters(CreateManagedLoginBrandingRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,6 +32,8 @@ __all__ = ["CreateResourceServerRequest"]
 class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
     """CreateResourceServerRequest"""
 
+    __slots__ = ("identifier", "name", "scopes", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to create a resource server."""
     identifier: str
@@ -38,7 +41,7 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
     name like solar-system-data."""
     name: str
     """A friendly name for the resource server."""
-    scopes: Sequence[ResourceServerScopeType] | None = None
+    scopes: Sequence[ResourceServerScopeType] | None
     """A list of custom scopes. Each scope is a key-value map with the keys ScopeName and ScopeDescription."""
 
     _wire = (
@@ -60,25 +63,23 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         name: str,
         scopes: Sequence[ResourceServerScopeType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["identifier"] = identifier
-        _d["name"] = name
-        _d["scopes"] = scopes
+        _set_user_pool_id(self, user_pool_id)
+        _set_identifier(self, identifier)
+        _set_name(self, name)
+        _set_scopes(self, scopes)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["identifier"] = data["Identifier"]
-            d["name"] = data["Name"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_identifier(self, data["Identifier"])
+            _set_name(self, data["Name"])
             try:
-                d["scopes"] = (
-                    None if (v := get("Scopes")) is None else [ResourceServerScopeType.from_wire(x) for x in v]
+                _set_scopes(
+                    self, None if (v := get("Scopes")) is None else [ResourceServerScopeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None
@@ -115,3 +116,12 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
             k.ResourceServerNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.scopes) is not None:
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_identifier,
+    _set_name,
+    _set_scopes,
+) = setters(CreateResourceServerRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,14 @@ __all__ = ["CreateResourceServerResponse"]
 class CreateResourceServerResponse(Model):
     """CreateResourceServerResponse"""
 
+    __slots__ = (
+        "resource_server",
+        "response_metadata",
+    )
+
     resource_server: ResourceServerType
     """The details of the new resource server."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +49,24 @@ class CreateResourceServerResponse(Model):
         resource_server: ResourceServerType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["resource_server"] = resource_server
-        _d["response_metadata"] = response_metadata
+        _set_resource_server(self, resource_server)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["resource_server"] = (
-                    None if (v := data["ResourceServer"]) is None else ResourceServerType.from_wire(v)
+                _set_resource_server(
+                    self, None if (v := data["ResourceServer"]) is None else ResourceServerType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("ResourceServer") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -81,3 +86,10 @@ class CreateResourceServerResponse(Model):
             out.append(missing(path, "ResourceServer"))
         else:
             k.ResourceServerType.check(v, out, path, "ResourceServer", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_resource_server,
+    _set_response_metadata,
+) = setters(CreateResourceServerResponse)

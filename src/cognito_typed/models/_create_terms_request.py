@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import TermsEnforcementType, TermsSourceType
@@ -29,9 +29,11 @@ __all__ = ["CreateTermsRequest"]
 class CreateTermsRequest(Request[CreateTermsResponse]):
     """CreateTermsRequest"""
 
+    __slots__ = ("client_id", "enforcement", "links", "terms_name", "terms_source", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to create terms documents."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client where you want to create terms documents. Must be an app client in the
     requested user pool."""
     terms_name: str
@@ -41,7 +43,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
     """This parameter is reserved for future use and currently accepts only one value."""
     enforcement: TermsEnforcementType
     """This parameter is reserved for future use and currently accepts only one value."""
-    links: Mapping[str, str] | None = None
+    links: Mapping[str, str] | None
     """A map of URLs to languages. For each localized language that will view the requested TermsName,
     assign a URL."""
 
@@ -53,6 +55,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         ("enforcement", "Enforcement"),
         ("links", "Links"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "CreateTerms"
     __method__ = "create_terms"
@@ -68,27 +71,27 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         enforcement: TermsEnforcementType,
         links: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["terms_name"] = terms_name
-        _d["terms_source"] = terms_source
-        _d["enforcement"] = enforcement
-        _d["links"] = links
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_terms_name(self, terms_name)
+        _set_terms_source(self, terms_source)
+        _set_enforcement(self, enforcement)
+        _set_links(self, links)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["terms_name"] = data["TermsName"]
-            d["terms_source"] = data["TermsSource"]
-            d["enforcement"] = data["Enforcement"]
-            d["links"] = None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_terms_name(self, data["TermsName"])
+            _set_terms_source(self, data["TermsSource"])
+            _set_enforcement(self, data["Enforcement"])
+            _set_links(
+                self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -134,3 +137,14 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
             k.TermsEnforcementType.check(v, out, path, "Enforcement", hide, constraints)
         if (v := self.links) is not None:
             k.LinksType.check(v, out, path, "Links", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_terms_name,
+    _set_terms_source,
+    _set_enforcement,
+    _set_links,
+) = setters(CreateTermsRequest)

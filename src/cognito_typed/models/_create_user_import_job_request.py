@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import PasswordHashingAlgorithmType
 from cognito_typed.models import _kinds as k
@@ -23,6 +30,8 @@ __all__ = ["CreateUserImportJobRequest"]
 class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     """Represents the request to create the user import job."""
 
+    __slots__ = ("cloud_watch_logs_role_arn", "job_name", "password_hashing_algorithm", "user_pool_id")
+
     job_name: str
     """A friendly name for the user import job."""
     user_pool_id: str
@@ -30,7 +39,7 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     cloud_watch_logs_role_arn: str
     """You must specify an IAM role that has permission to log import-job results to Amazon CloudWatch
     Logs. This parameter is the ARN of that role."""
-    password_hashing_algorithm: PasswordHashingAlgorithmType | None = None
+    password_hashing_algorithm: PasswordHashingAlgorithmType | None
     """The password hashing algorithm used to generate the hashes in the CSV file for this import job."""
 
     _wire = (
@@ -52,22 +61,20 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         cloud_watch_logs_role_arn: str,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["job_name"] = job_name
-        _d["user_pool_id"] = user_pool_id
-        _d["cloud_watch_logs_role_arn"] = cloud_watch_logs_role_arn
-        _d["password_hashing_algorithm"] = password_hashing_algorithm
+        _set_job_name(self, job_name)
+        _set_user_pool_id(self, user_pool_id)
+        _set_cloud_watch_logs_role_arn(self, cloud_watch_logs_role_arn)
+        _set_password_hashing_algorithm(self, password_hashing_algorithm)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["job_name"] = data["JobName"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["cloud_watch_logs_role_arn"] = data["CloudWatchLogsRoleArn"]
-            d["password_hashing_algorithm"] = get("PasswordHashingAlgorithm")
+            _set_job_name(self, data["JobName"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_cloud_watch_logs_role_arn(self, data["CloudWatchLogsRoleArn"])
+            _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -101,3 +108,12 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
             k.ArnType.check(v, out, path, "CloudWatchLogsRoleArn", hide, constraints)
         if (v := self.password_hashing_algorithm) is not None:
             k.PasswordHashingAlgorithmType.check(v, out, path, "PasswordHashingAlgorithm", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_job_name,
+    _set_user_pool_id,
+    _set_cloud_watch_logs_role_arn,
+    _set_password_hashing_algorithm,
+) = setters(CreateUserImportJobRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,10 +28,12 @@ __all__ = ["CreateUserImportJobResponse"]
 class CreateUserImportJobResponse(Model):
     """Represents the response from the server to the request to create the user import job."""
 
-    user_import_job: UserImportJobType | None = None
+    __slots__ = ("response_metadata", "user_import_job")
+
+    user_import_job: UserImportJobType | None
     """The details of the user import job. Includes logging destination, status, and the Amazon S3
     pre-signed URL for CSV upload."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -45,22 +47,24 @@ class CreateUserImportJobResponse(Model):
         user_import_job: UserImportJobType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_import_job"] = user_import_job
-        _d["response_metadata"] = response_metadata
+        _set_user_import_job(self, user_import_job)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["user_import_job"] = None if (v := get("UserImportJob")) is None else UserImportJobType.from_wire(v)
+                _set_user_import_job(
+                    self, None if (v := get("UserImportJob")) is None else UserImportJobType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("UserImportJob") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +82,10 @@ class CreateUserImportJobResponse(Model):
         v: Any
         if (v := self.user_import_job) is not None:
             k.UserImportJobType.check(v, out, path, "UserImportJob", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_import_job,
+    _set_response_metadata,
+) = setters(CreateUserImportJobResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,15 +28,17 @@ __all__ = ["CreateUserPoolDomainResponse"]
 class CreateUserPoolDomainResponse(Model):
     """CreateUserPoolDomainResponse"""
 
-    managed_login_version: int | None = None
+    __slots__ = ("cloud_front_domain", "managed_login_version", "response_metadata", "routing")
+
+    managed_login_version: int | None
     """The version of managed login branding applied your domain. A value of 1 indicates hosted UI
     (classic) and a version of 2 indicates managed login."""
-    cloud_front_domain: str | None = None
+    cloud_front_domain: str | None
     """The fully-qualified domain name (FQDN) of the Amazon CloudFront distribution that hosts your managed
     login or classic hosted UI pages."""
-    routing: RoutingType | None = None
+    routing: RoutingType | None
     """The routing configuration that was applied to the user pool domain."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -54,26 +56,26 @@ class CreateUserPoolDomainResponse(Model):
         routing: RoutingType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["managed_login_version"] = managed_login_version
-        _d["cloud_front_domain"] = cloud_front_domain
-        _d["routing"] = routing
-        _d["response_metadata"] = response_metadata
+        _set_managed_login_version(self, managed_login_version)
+        _set_cloud_front_domain(self, cloud_front_domain)
+        _set_routing(self, routing)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["managed_login_version"] = get("ManagedLoginVersion")
-            d["cloud_front_domain"] = get("CloudFrontDomain")
+            _set_managed_login_version(self, get("ManagedLoginVersion"))
+            _set_cloud_front_domain(self, get("CloudFrontDomain"))
             try:
-                d["routing"] = None if (v := get("Routing")) is None else RoutingType.from_wire(v)
+                _set_routing(self, None if (v := get("Routing")) is None else RoutingType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Routing") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -99,3 +101,12 @@ class CreateUserPoolDomainResponse(Model):
             k.DomainType.check(v, out, path, "CloudFrontDomain", hide, constraints)
         if (v := self.routing) is not None:
             k.RoutingType.check(v, out, path, "Routing", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_managed_login_version,
+    _set_cloud_front_domain,
+    _set_routing,
+    _set_response_metadata,
+) = setters(CreateUserPoolDomainResponse)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,11 +30,13 @@ __all__ = ["CreateUserPoolReplicaRequest"]
 class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
     """CreateUserPoolReplicaRequest"""
 
+    __slots__ = ("region_name", "user_pool_id", "user_pool_tags")
+
     user_pool_id: str
     """The ID of the user pool to replicate."""
     region_name: str
     """The Amazon Web Services Region where you want to create the replica user pool."""
-    user_pool_tags: Mapping[str, str] | None = None
+    user_pool_tags: Mapping[str, str] | None
     """A map of tags to assign to the replica user pool. Each tag consists of a key and an optional value,
     both of which you define. You can maintain tags independently on replica user pools."""
 
@@ -54,26 +57,25 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         region_name: str,
         user_pool_tags: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["region_name"] = region_name
-        _d["user_pool_tags"] = user_pool_tags
+        _set_user_pool_id(self, user_pool_id)
+        _set_region_name(self, region_name)
+        _set_user_pool_tags(self, user_pool_tags)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["region_name"] = data["RegionName"]
-            d["user_pool_tags"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_region_name(self, data["RegionName"])
+            _set_user_pool_tags(
+                self,
                 None
                 if (v := get("UserPoolTags")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "UserPoolTags")
+                else mapping(v, "UserPoolTags"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -102,3 +104,11 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
         if (v := self.user_pool_tags) is not None:
             k.UserPoolTagsType.check(v, out, path, "UserPoolTags", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_region_name,
+    _set_user_pool_tags,
+) = setters(CreateUserPoolReplicaRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,11 @@ __all__ = ["CreateUserPoolReplicaResponse"]
 class CreateUserPoolReplicaResponse(Model):
     """CreateUserPoolReplicaResponse"""
 
-    user_pool_replica: UserPoolReplicaType | None = None
+    __slots__ = ("response_metadata", "user_pool_replica")
+
+    user_pool_replica: UserPoolReplicaType | None
     """Information about the created user pool replica, including its status and role."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +46,24 @@ class CreateUserPoolReplicaResponse(Model):
         user_pool_replica: UserPoolReplicaType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_replica"] = user_pool_replica
-        _d["response_metadata"] = response_metadata
+        _set_user_pool_replica(self, user_pool_replica)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["user_pool_replica"] = (
-                    None if (v := get("UserPoolReplica")) is None else UserPoolReplicaType.from_wire(v)
+                _set_user_pool_replica(
+                    self, None if (v := get("UserPoolReplica")) is None else UserPoolReplicaType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolReplica") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -79,3 +81,10 @@ class CreateUserPoolReplicaResponse(Model):
         v: Any
         if (v := self.user_pool_replica) is not None:
             k.UserPoolReplicaType.check(v, out, path, "UserPoolReplica", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_replica,
+    _set_response_metadata,
+) = setters(CreateUserPoolReplicaResponse)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
@@ -62,80 +63,111 @@ __all__ = ["CreateUserPoolRequest"]
 class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
     """Represents the request to create a user pool."""
 
+    __slots__ = (
+        "account_recovery_setting",
+        "acr_configuration",
+        "admin_create_user_config",
+        "alias_attributes",
+        "auto_verified_attributes",
+        "dcr_configuration",
+        "deletion_protection",
+        "device_configuration",
+        "email_configuration",
+        "email_verification_message",
+        "email_verification_subject",
+        "issuer_configuration",
+        "key_configuration",
+        "lambda_config",
+        "mfa_configuration",
+        "policies",
+        "pool_name",
+        "schema",
+        "sms_authentication_message",
+        "sms_configuration",
+        "sms_verification_message",
+        "user_attribute_update_settings",
+        "user_pool_add_ons",
+        "user_pool_tags",
+        "user_pool_tier",
+        "username_attributes",
+        "username_configuration",
+        "verification_message_template",
+    )
+
     pool_name: str
     """A friendly name for your user pool."""
-    policies: UserPoolPolicyType | None = None
+    policies: UserPoolPolicyType | None
     """The password policy and sign-in policy in the user pool. The password policy sets options like
     password complexity requirements and password history."""
-    deletion_protection: DeletionProtectionType | None = None
+    deletion_protection: DeletionProtectionType | None
     """When active, DeletionProtection prevents accidental deletion of your user pool. Before you can
     delete a user pool that you have protected against deletion, you must deactivate this feature."""
-    lambda_config: LambdaConfigType | None = None
+    lambda_config: LambdaConfigType | None
     """A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible
     stages of authentication operations. Triggers can modify the outcome of the operations that invoked
     them."""
-    auto_verified_attributes: Sequence[VerifiedAttributeType] | None = None
+    auto_verified_attributes: Sequence[VerifiedAttributeType] | None
     """The attributes that you want your user pool to automatically verify. For more information, see
     Verifying contact information at sign-up."""
-    alias_attributes: Sequence[AliasAttributeType] | None = None
+    alias_attributes: Sequence[AliasAttributeType] | None
     """Attributes supported as an alias for this user pool. For more information about alias attributes,
     see Customizing sign-in attributes."""
-    username_attributes: Sequence[UsernameAttributeType] | None = None
+    username_attributes: Sequence[UsernameAttributeType] | None
     """Specifies whether a user can use an email address or phone number as a username when they sign up.
     For more information, see Customizing sign-in attributes."""
-    sms_verification_message: str | None = None
+    sms_verification_message: str | None
     """This parameter is no longer used."""
-    email_verification_message: str | None = None
+    email_verification_message: str | None
     """This parameter is no longer used."""
-    email_verification_subject: str | None = None
+    email_verification_subject: str | None
     """This parameter is no longer used."""
-    verification_message_template: VerificationMessageTemplateType | None = None
+    verification_message_template: VerificationMessageTemplateType | None
     """The template for the verification message that your user pool delivers to users who set an email
     address or phone number attribute."""
-    sms_authentication_message: str | None = None
+    sms_authentication_message: str | None
     """The contents of the SMS message that your user pool sends to users in SMS OTP and MFA
     authentication."""
-    mfa_configuration: UserPoolMfaType | None = None
+    mfa_configuration: UserPoolMfaType | None
     """Sets multi-factor authentication (MFA) to be on, off, or optional. When ON, all users must set up
     MFA before they can sign in."""
-    user_attribute_update_settings: UserAttributeUpdateSettingsType | None = None
+    user_attribute_update_settings: UserAttributeUpdateSettingsType | None
     """The settings for updates to user attributes."""
-    device_configuration: DeviceConfigurationType | None = None
+    device_configuration: DeviceConfigurationType | None
     """The device-remembering configuration for a user pool."""
-    email_configuration: EmailConfigurationType | None = None
+    email_configuration: EmailConfigurationType | None
     """The email configuration of your user pool. The email configuration type sets your preferred sending
     method, Amazon Web Services Region, and sender for messages from your user pool."""
-    sms_configuration: SmsConfigurationType | None = None
+    sms_configuration: SmsConfigurationType | None
     """The settings for your Amazon Cognito user pool to send SMS messages with Amazon Simple Notification
     Service."""
-    user_pool_tags: Mapping[str, str] | None = None
+    user_pool_tags: Mapping[str, str] | None
     """The tag keys and values to assign to the user pool. A tag is a label that you can use to categorize
     and manage user pools in different ways, such as by purpose, owner, environment, or other criteria."""
-    admin_create_user_config: AdminCreateUserConfigType | None = None
+    admin_create_user_config: AdminCreateUserConfigType | None
     """The configuration for administrative creation of users. Includes the template for the invitation
     message for new users, the duration of temporary passwords, and permitting self-service sign-up."""
-    schema: Sequence[SchemaAttributeType] | None = None
+    schema: Sequence[SchemaAttributeType] | None
     """An array of attributes for the new user pool. You can add custom attributes and modify the
     properties of default attributes."""
-    user_pool_add_ons: UserPoolAddOnsType | None = None
+    user_pool_add_ons: UserPoolAddOnsType | None
     """Contains settings for activation of threat protection, including the operating mode and additional
     authentication types. To log user security information but take no action, set to AUDIT."""
-    dcr_configuration: DcrConfigurationType | None = None
+    dcr_configuration: DcrConfigurationType | None
     """The dynamic client registration configuration for the user pool."""
-    username_configuration: UsernameConfigurationType | None = None
+    username_configuration: UsernameConfigurationType | None
     """Sets the case sensitivity option for sign-in usernames. When CaseSensitive is false (case
     insensitive), users can sign in with any combination of capital and lowercase letters."""
-    account_recovery_setting: AccountRecoverySettingType | None = None
+    account_recovery_setting: AccountRecoverySettingType | None
     """The available verified method a user can use to recover their password when they call
     ForgotPassword."""
-    user_pool_tier: UserPoolTierType | None = None
+    user_pool_tier: UserPoolTierType | None
     """The user pool feature plan, or tier. This parameter determines the eligibility of the user pool for
     features like managed login, access-token customization, and threat protection."""
-    key_configuration: KeyConfigurationType | None = None
+    key_configuration: KeyConfigurationType | None
     """The key configuration for the user pool. Specifies the key type and KMS key ARN for encryption."""
-    issuer_configuration: IssuerConfigurationType | None = None
+    issuer_configuration: IssuerConfigurationType | None
     """The issuer configuration for the user pool. Specifies the issuer type for token generation."""
-    acr_configuration: Mapping[str, AcrLevelConfigType] | None = None
+    acr_configuration: Mapping[str, AcrLevelConfigType] | None
     """The custom names for the authentication context class reference (ACR) levels in your user pool.
     Amazon Cognito defines four fixed ACR levels that represent increasing authentication assurance."""
 
@@ -206,172 +238,182 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["pool_name"] = pool_name
-        _d["policies"] = policies
-        _d["deletion_protection"] = deletion_protection
-        _d["lambda_config"] = lambda_config
-        _d["auto_verified_attributes"] = auto_verified_attributes
-        _d["alias_attributes"] = alias_attributes
-        _d["username_attributes"] = username_attributes
-        _d["sms_verification_message"] = sms_verification_message
-        _d["email_verification_message"] = email_verification_message
-        _d["email_verification_subject"] = email_verification_subject
-        _d["verification_message_template"] = verification_message_template
-        _d["sms_authentication_message"] = sms_authentication_message
-        _d["mfa_configuration"] = mfa_configuration
-        _d["user_attribute_update_settings"] = user_attribute_update_settings
-        _d["device_configuration"] = device_configuration
-        _d["email_configuration"] = email_configuration
-        _d["sms_configuration"] = sms_configuration
-        _d["user_pool_tags"] = user_pool_tags
-        _d["admin_create_user_config"] = admin_create_user_config
-        _d["schema"] = schema
-        _d["user_pool_add_ons"] = user_pool_add_ons
-        _d["dcr_configuration"] = dcr_configuration
-        _d["username_configuration"] = username_configuration
-        _d["account_recovery_setting"] = account_recovery_setting
-        _d["user_pool_tier"] = user_pool_tier
-        _d["key_configuration"] = key_configuration
-        _d["issuer_configuration"] = issuer_configuration
-        _d["acr_configuration"] = acr_configuration
+        _set_pool_name(self, pool_name)
+        _set_policies(self, policies)
+        _set_deletion_protection(self, deletion_protection)
+        _set_lambda_config(self, lambda_config)
+        _set_auto_verified_attributes(self, auto_verified_attributes)
+        _set_alias_attributes(self, alias_attributes)
+        _set_username_attributes(self, username_attributes)
+        _set_sms_verification_message(self, sms_verification_message)
+        _set_email_verification_message(self, email_verification_message)
+        _set_email_verification_subject(self, email_verification_subject)
+        _set_verification_message_template(self, verification_message_template)
+        _set_sms_authentication_message(self, sms_authentication_message)
+        _set_mfa_configuration(self, mfa_configuration)
+        _set_user_attribute_update_settings(self, user_attribute_update_settings)
+        _set_device_configuration(self, device_configuration)
+        _set_email_configuration(self, email_configuration)
+        _set_sms_configuration(self, sms_configuration)
+        _set_user_pool_tags(self, user_pool_tags)
+        _set_admin_create_user_config(self, admin_create_user_config)
+        _set_schema(self, schema)
+        _set_user_pool_add_ons(self, user_pool_add_ons)
+        _set_dcr_configuration(self, dcr_configuration)
+        _set_username_configuration(self, username_configuration)
+        _set_account_recovery_setting(self, account_recovery_setting)
+        _set_user_pool_tier(self, user_pool_tier)
+        _set_key_configuration(self, key_configuration)
+        _set_issuer_configuration(self, issuer_configuration)
+        _set_acr_configuration(self, acr_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["pool_name"] = data["PoolName"]
+            _set_pool_name(self, data["PoolName"])
             try:
-                d["policies"] = None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v)
+                _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Policies") from None
-            d["deletion_protection"] = get("DeletionProtection")
+            _set_deletion_protection(self, get("DeletionProtection"))
             try:
-                d["lambda_config"] = None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v)
+                _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("LambdaConfig") from None
-            d["auto_verified_attributes"] = (
+            _set_auto_verified_attributes(
+                self,
                 None
                 if (v := get("AutoVerifiedAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AutoVerifiedAttributes")
+                else items(v, "AutoVerifiedAttributes"),
             )
-            d["alias_attributes"] = (
+            _set_alias_attributes(
+                self,
                 None
                 if (v := get("AliasAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AliasAttributes")
+                else items(v, "AliasAttributes"),
             )
-            d["username_attributes"] = (
+            _set_username_attributes(
+                self,
                 None
                 if (v := get("UsernameAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UsernameAttributes")
+                else items(v, "UsernameAttributes"),
             )
-            d["sms_verification_message"] = get("SmsVerificationMessage")
-            d["email_verification_message"] = get("EmailVerificationMessage")
-            d["email_verification_subject"] = get("EmailVerificationSubject")
+            _set_sms_verification_message(self, get("SmsVerificationMessage"))
+            _set_email_verification_message(self, get("EmailVerificationMessage"))
+            _set_email_verification_subject(self, get("EmailVerificationSubject"))
             try:
-                d["verification_message_template"] = (
+                _set_verification_message_template(
+                    self,
                     None
                     if (v := get("VerificationMessageTemplate")) is None
-                    else VerificationMessageTemplateType.from_wire(v)
+                    else VerificationMessageTemplateType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("VerificationMessageTemplate") from None
-            d["sms_authentication_message"] = get("SmsAuthenticationMessage")
-            d["mfa_configuration"] = get("MfaConfiguration")
+            _set_sms_authentication_message(self, get("SmsAuthenticationMessage"))
+            _set_mfa_configuration(self, get("MfaConfiguration"))
             try:
-                d["user_attribute_update_settings"] = (
+                _set_user_attribute_update_settings(
+                    self,
                     None
                     if (v := get("UserAttributeUpdateSettings")) is None
-                    else UserAttributeUpdateSettingsType.from_wire(v)
+                    else UserAttributeUpdateSettingsType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("UserAttributeUpdateSettings") from None
             try:
-                d["device_configuration"] = (
-                    None if (v := get("DeviceConfiguration")) is None else DeviceConfigurationType.from_wire(v)
+                _set_device_configuration(
+                    self, None if (v := get("DeviceConfiguration")) is None else DeviceConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DeviceConfiguration") from None
             try:
-                d["email_configuration"] = (
-                    None if (v := get("EmailConfiguration")) is None else EmailConfigurationType.from_wire(v)
+                _set_email_configuration(
+                    self, None if (v := get("EmailConfiguration")) is None else EmailConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailConfiguration") from None
             try:
-                d["sms_configuration"] = (
-                    None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
+                _set_sms_configuration(
+                    self, None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsConfiguration") from None
-            d["user_pool_tags"] = (
+            _set_user_pool_tags(
+                self,
                 None
                 if (v := get("UserPoolTags")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "UserPoolTags")
+                else mapping(v, "UserPoolTags"),
             )
             try:
-                d["admin_create_user_config"] = (
-                    None if (v := get("AdminCreateUserConfig")) is None else AdminCreateUserConfigType.from_wire(v)
+                _set_admin_create_user_config(
+                    self,
+                    None if (v := get("AdminCreateUserConfig")) is None else AdminCreateUserConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AdminCreateUserConfig") from None
             try:
-                d["schema"] = None if (v := get("Schema")) is None else [SchemaAttributeType.from_wire(x) for x in v]
+                _set_schema(
+                    self, None if (v := get("Schema")) is None else [SchemaAttributeType.from_wire(x) for x in v]
+                )
             except MalformedResponseError as error:
                 raise located(error, "Schema", data.get("Schema"), SchemaAttributeType) from None
             try:
-                d["user_pool_add_ons"] = (
-                    None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
+                _set_user_pool_add_ons(
+                    self, None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolAddOns") from None
             try:
-                d["dcr_configuration"] = (
-                    None if (v := get("DcrConfiguration")) is None else DcrConfigurationType.from_wire(v)
+                _set_dcr_configuration(
+                    self, None if (v := get("DcrConfiguration")) is None else DcrConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DcrConfiguration") from None
             try:
-                d["username_configuration"] = (
-                    None if (v := get("UsernameConfiguration")) is None else UsernameConfigurationType.from_wire(v)
+                _set_username_configuration(
+                    self,
+                    None if (v := get("UsernameConfiguration")) is None else UsernameConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("UsernameConfiguration") from None
             try:
-                d["account_recovery_setting"] = (
-                    None if (v := get("AccountRecoverySetting")) is None else AccountRecoverySettingType.from_wire(v)
+                _set_account_recovery_setting(
+                    self,
+                    None if (v := get("AccountRecoverySetting")) is None else AccountRecoverySettingType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AccountRecoverySetting") from None
-            d["user_pool_tier"] = get("UserPoolTier")
+            _set_user_pool_tier(self, get("UserPoolTier"))
             try:
-                d["key_configuration"] = (
-                    None if (v := get("KeyConfiguration")) is None else KeyConfigurationType.from_wire(v)
+                _set_key_configuration(
+                    self, None if (v := get("KeyConfiguration")) is None else KeyConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("KeyConfiguration") from None
             try:
-                d["issuer_configuration"] = (
-                    None if (v := get("IssuerConfiguration")) is None else IssuerConfigurationType.from_wire(v)
+                _set_issuer_configuration(
+                    self, None if (v := get("IssuerConfiguration")) is None else IssuerConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("IssuerConfiguration") from None
             try:
-                d["acr_configuration"] = (
+                _set_acr_configuration(
+                    self,
                     None
                     if (v := get("AcrConfiguration")) is None
-                    else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()}
+                    else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
             except MalformedResponseError as error:
                 raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
@@ -500,3 +542,36 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             k.IssuerConfigurationType.check(v, out, path, "IssuerConfiguration", hide, constraints)
         if (v := self.acr_configuration) is not None:
             k.AcrConfigurationType.check(v, out, path, "AcrConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_pool_name,
+    _set_policies,
+    _set_deletion_protection,
+    _set_lambda_config,
+    _set_auto_verified_attributes,
+    _set_alias_attributes,
+    _set_username_attributes,
+    _set_sms_verification_message,
+    _set_email_verification_message,
+    _set_email_verification_subject,
+    _set_verification_message_template,
+    _set_sms_authentication_message,
+    _set_mfa_configuration,
+    _set_user_attribute_update_settings,
+    _set_device_configuration,
+    _set_email_configuration,
+    _set_sms_configuration,
+    _set_user_pool_tags,
+    _set_admin_create_user_config,
+    _set_schema,
+    _set_user_pool_add_ons,
+    _set_dcr_configuration,
+    _set_username_configuration,
+    _set_account_recovery_setting,
+    _set_user_pool_tier,
+    _set_key_configuration,
+    _set_issuer_configuration,
+    _set_acr_configuration,
+) = setters(CreateUserPoolRequest)

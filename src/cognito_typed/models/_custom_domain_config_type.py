@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import SecurityPolicyType
 from cognito_typed.models import _kinds as k
@@ -20,10 +20,15 @@ __all__ = ["CustomDomainConfigType"]
 class CustomDomainConfigType(Model):
     """The configuration for a custom domain, including the SSL certificate and TLS security policy."""
 
+    __slots__ = (
+        "certificate_arn",
+        "security_policy",
+    )
+
     certificate_arn: str
     """The Amazon Resource Name (ARN) of an Certificate Manager SSL certificate. You use this certificate
     for the subdomain of your custom domain."""
-    security_policy: SecurityPolicyType | None = None
+    security_policy: SecurityPolicyType | None
     """The security policy for the custom domain. Defines the minimum TLS version and cipher suites that
     Amazon CloudFront supports when communicating with clients."""
 
@@ -38,18 +43,16 @@ class CustomDomainConfigType(Model):
         certificate_arn: str,
         security_policy: SecurityPolicyType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["certificate_arn"] = certificate_arn
-        _d["security_policy"] = security_policy
+        _set_certificate_arn(self, certificate_arn)
+        _set_security_policy(self, security_policy)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["certificate_arn"] = data["CertificateArn"]
-            d["security_policy"] = get("SecurityPolicy")
+            _set_certificate_arn(self, data["CertificateArn"])
+            _set_security_policy(self, get("SecurityPolicy"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -71,3 +74,10 @@ class CustomDomainConfigType(Model):
             k.ArnType.check(v, out, path, "CertificateArn", hide, constraints)
         if (v := self.security_policy) is not None:
             k.SecurityPolicyType.check(v, out, path, "SecurityPolicy", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_certificate_arn,
+    _set_security_policy,
+) = setters(CustomDomainConfigType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import OAuthFlowType, StatusType
 from cognito_typed.models import _kinds as k
@@ -22,17 +22,25 @@ class DcrConfigurationType(Model):
     applications register their own app clients at runtime through the registration endpoint of your
     user pool domain. To activate this setting, your user pool must be in the Essentials tier or higher."""
 
-    enable_status: StatusType | None = None
+    __slots__ = (
+        "allowed_scopes",
+        "authenticated_grant_types",
+        "enable_status",
+        "open_dcr_enabled",
+        "open_dcr_grant_types",
+    )
+
+    enable_status: StatusType | None
     """Specifies whether dynamic client registration is turned on for the user pool."""
-    open_dcr_enabled: bool | None = None
+    open_dcr_enabled: bool | None
     """Specifies whether open registration is turned on. When open registration is on, applications can
     register app clients without an initial access token. The default value is false."""
-    authenticated_grant_types: Sequence[OAuthFlowType] | None = None
+    authenticated_grant_types: Sequence[OAuthFlowType] | None
     """The OAuth grant types that an app client created through authenticated registration can request."""
-    open_dcr_grant_types: Sequence[OAuthFlowType] | None = None
+    open_dcr_grant_types: Sequence[OAuthFlowType] | None
     """The OAuth grant types that an app client created through open registration can request. If you don't
     set this value, open registration permits only the code grant type."""
-    allowed_scopes: Sequence[str] | None = None
+    allowed_scopes: Sequence[str] | None
     """The scopes that an app client created through dynamic client registration can request, in addition
     to the standard OpenID Connect (OIDC) scopes."""
 
@@ -53,42 +61,43 @@ class DcrConfigurationType(Model):
         open_dcr_grant_types: Sequence[OAuthFlowType] | None = None,
         allowed_scopes: Sequence[str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["enable_status"] = enable_status
-        _d["open_dcr_enabled"] = open_dcr_enabled
-        _d["authenticated_grant_types"] = authenticated_grant_types
-        _d["open_dcr_grant_types"] = open_dcr_grant_types
-        _d["allowed_scopes"] = allowed_scopes
+        _set_enable_status(self, enable_status)
+        _set_open_dcr_enabled(self, open_dcr_enabled)
+        _set_authenticated_grant_types(self, authenticated_grant_types)
+        _set_open_dcr_grant_types(self, open_dcr_grant_types)
+        _set_allowed_scopes(self, allowed_scopes)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["enable_status"] = get("EnableStatus")
-            d["open_dcr_enabled"] = get("OpenDcrEnabled")
-            d["authenticated_grant_types"] = (
+            _set_enable_status(self, get("EnableStatus"))
+            _set_open_dcr_enabled(self, get("OpenDcrEnabled"))
+            _set_authenticated_grant_types(
+                self,
                 None
                 if (v := get("AuthenticatedGrantTypes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AuthenticatedGrantTypes")
+                else items(v, "AuthenticatedGrantTypes"),
             )
-            d["open_dcr_grant_types"] = (
+            _set_open_dcr_grant_types(
+                self,
                 None
                 if (v := get("OpenDcrGrantTypes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "OpenDcrGrantTypes")
+                else items(v, "OpenDcrGrantTypes"),
             )
-            d["allowed_scopes"] = (
+            _set_allowed_scopes(
+                self,
                 None
                 if (v := get("AllowedScopes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedScopes")
+                else items(v, "AllowedScopes"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -121,3 +130,13 @@ class DcrConfigurationType(Model):
             k.OAuthFlowsType.check(v, out, path, "OpenDcrGrantTypes", hide, constraints)
         if (v := self.allowed_scopes) is not None:
             k.ScopeListType.check(v, out, path, "AllowedScopes", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_enable_status,
+    _set_open_dcr_enabled,
+    _set_authenticated_grant_types,
+    _set_open_dcr_grant_types,
+    _set_allowed_scopes,
+) = setters(DcrConfigurationType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +25,11 @@ __all__ = ["DeleteGroupRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DeleteGroupRequest(Request[None]):
     """DeleteGroupRequest"""
+
+    __slots__ = (
+        "group_name",
+        "user_pool_id",
+    )
 
     group_name: str
     """The name of the group that you want to delete."""
@@ -39,17 +51,15 @@ class DeleteGroupRequest(Request[None]):
         group_name: str,
         user_pool_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["group_name"] = group_name
-        _d["user_pool_id"] = user_pool_id
+        _set_group_name(self, group_name)
+        _set_user_pool_id(self, user_pool_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["group_name"] = data["GroupName"]
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_group_name(self, data["GroupName"])
+            _set_user_pool_id(self, data["UserPoolId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +83,10 @@ class DeleteGroupRequest(Request[None]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_group_name,
+    _set_user_pool_id,
+) = setters(DeleteGroupRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +25,8 @@ __all__ = ["DeleteIdentityProviderRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DeleteIdentityProviderRequest(Request[None]):
     """DeleteIdentityProviderRequest"""
+
+    __slots__ = ("provider_name", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you want to delete the identity provider."""
@@ -39,17 +48,15 @@ class DeleteIdentityProviderRequest(Request[None]):
         user_pool_id: str,
         provider_name: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["provider_name"] = provider_name
+        _set_user_pool_id(self, user_pool_id)
+        _set_provider_name(self, provider_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["provider_name"] = data["ProviderName"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_provider_name(self, data["ProviderName"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +80,10 @@ class DeleteIdentityProviderRequest(Request[None]):
             out.append(missing(path, "ProviderName"))
         else:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_provider_name,
+) = setters(DeleteIdentityProviderRequest)

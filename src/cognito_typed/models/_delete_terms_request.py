@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +25,11 @@ __all__ = ["DeleteTermsRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DeleteTermsRequest(Request[None]):
     """DeleteTermsRequest"""
+
+    __slots__ = (
+        "terms_id",
+        "user_pool_id",
+    )
 
     terms_id: str
     """The ID of the terms documents that you want to delete."""
@@ -39,17 +51,15 @@ class DeleteTermsRequest(Request[None]):
         terms_id: str,
         user_pool_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["terms_id"] = terms_id
-        _d["user_pool_id"] = user_pool_id
+        _set_terms_id(self, terms_id)
+        _set_user_pool_id(self, user_pool_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["terms_id"] = data["TermsId"]
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_terms_id(self, data["TermsId"])
+            _set_user_pool_id(self, data["UserPoolId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +83,10 @@ class DeleteTermsRequest(Request[None]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_terms_id,
+    _set_user_pool_id,
+) = setters(DeleteTermsRequest)

@@ -6,10 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_user_attributes_response import (
@@ -23,9 +30,11 @@ __all__ = ["DeleteUserAttributesRequest"]
 class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
     """Represents the request to delete user attributes."""
 
+    __slots__ = ("access_token", "user_attribute_names")
+
     user_attribute_names: Sequence[str]
     """An array of strings representing the user attribute names you want to delete."""
-    access_token: str = field(repr=False)
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
 
@@ -33,6 +42,7 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         ("user_attribute_names", "UserAttributeNames"),
         ("access_token", "AccessToken"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "DeleteUserAttributes"
     __method__ = "delete_user_attributes"
@@ -44,24 +54,23 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         user_attribute_names: Sequence[str],
         access_token: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_attribute_names"] = user_attribute_names
-        _d["access_token"] = access_token
+        _set_user_attribute_names(self, user_attribute_names)
+        _set_access_token(self, access_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_attribute_names"] = (
+            _set_user_attribute_names(
+                self,
                 None
                 if (v := data["UserAttributeNames"]) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserAttributeNames")
+                else items(v, "UserAttributeNames"),
             )
-            d["access_token"] = data["AccessToken"]
+            _set_access_token(self, data["AccessToken"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -85,3 +94,10 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_attribute_names,
+    _set_access_token,
+) = setters(DeleteUserAttributesRequest)

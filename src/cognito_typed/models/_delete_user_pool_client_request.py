@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,15 +26,18 @@ __all__ = ["DeleteUserPoolClientRequest"]
 class DeleteUserPoolClientRequest(Request[None]):
     """Represents the request to delete a user pool client."""
 
+    __slots__ = ("client_id", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to delete the client."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the user pool app client that you want to delete."""
 
     _wire = (
         ("user_pool_id", "UserPoolId"),
         ("client_id", "ClientId"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "DeleteUserPoolClient"
     __method__ = "delete_user_pool_client"
@@ -40,17 +49,15 @@ class DeleteUserPoolClientRequest(Request[None]):
         user_pool_id: str,
         client_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -74,3 +81,10 @@ class DeleteUserPoolClientRequest(Request[None]):
             out.append(missing(path, "ClientId"))
         else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+) = setters(DeleteUserPoolClientRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_user_pool_client_secret_response import (
@@ -23,9 +29,11 @@ __all__ = ["DeleteUserPoolClientSecretRequest"]
 class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretResponse]):
     """The request to delete a specific client secret from a user pool app client."""
 
+    __slots__ = ("client_id", "client_secret_id", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the app client."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client from which you want to delete the secret."""
     client_secret_id: str
     """The unique identifier of the client secret you want to delete."""
@@ -35,6 +43,7 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         ("client_id", "ClientId"),
         ("client_secret_id", "ClientSecretId"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "DeleteUserPoolClientSecret"
     __method__ = "delete_user_pool_client_secret"
@@ -47,19 +56,17 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         client_id: str,
         client_secret_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["client_secret_id"] = client_secret_id
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_client_secret_id(self, client_secret_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["client_secret_id"] = data["ClientSecretId"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_client_secret_id(self, data["ClientSecretId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +96,11 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
             out.append(missing(path, "ClientSecretId"))
         else:
             k.ClientSecretIdType.check(v, out, path, "ClientSecretId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_client_secret_id,
+) = setters(DeleteUserPoolClientSecretRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_user_pool_domain_response import (
@@ -21,6 +28,11 @@ __all__ = ["DeleteUserPoolDomainRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
     """DeleteUserPoolDomainRequest"""
+
+    __slots__ = (
+        "domain",
+        "user_pool_id",
+    )
 
     domain: str
     """The domain that you want to delete. For custom domains, this is the fully-qualified domain name like
@@ -43,17 +55,15 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         domain: str,
         user_pool_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["domain"] = domain
-        _d["user_pool_id"] = user_pool_id
+        _set_domain(self, domain)
+        _set_user_pool_id(self, user_pool_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["domain"] = data["Domain"]
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_domain(self, data["Domain"])
+            _set_user_pool_id(self, data["UserPoolId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +87,10 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_domain,
+    _set_user_pool_id,
+) = setters(DeleteUserPoolDomainRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_user_pool_replica_response import (
@@ -21,6 +28,8 @@ __all__ = ["DeleteUserPoolReplicaRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
     """DeleteUserPoolReplicaRequest"""
+
+    __slots__ = ("region_name", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that contains the replica to delete."""
@@ -42,17 +51,15 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
         user_pool_id: str,
         region_name: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["region_name"] = region_name
+        _set_user_pool_id(self, user_pool_id)
+        _set_region_name(self, region_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["region_name"] = data["RegionName"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_region_name(self, data["RegionName"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +83,10 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
             out.append(missing(path, "RegionName"))
         else:
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_region_name,
+) = setters(DeleteUserPoolReplicaRequest)

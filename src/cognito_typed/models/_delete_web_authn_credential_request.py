@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._delete_web_authn_credential_response import (
@@ -23,7 +29,12 @@ __all__ = ["DeleteWebAuthnCredentialRequest"]
 class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse]):
     """DeleteWebAuthnCredentialRequest"""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "credential_id",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     credential_id: str
@@ -33,6 +44,7 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         ("access_token", "AccessToken"),
         ("credential_id", "CredentialId"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "DeleteWebAuthnCredential"
     __method__ = "delete_web_authn_credential"
@@ -44,17 +56,15 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         access_token: str,
         credential_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["credential_id"] = credential_id
+        _set_access_token(self, access_token)
+        _set_credential_id(self, credential_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["access_token"] = data["AccessToken"]
-            d["credential_id"] = data["CredentialId"]
+            _set_access_token(self, data["AccessToken"])
+            _set_credential_id(self, data["CredentialId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +88,10 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
             out.append(missing(path, "CredentialId"))
         else:
             k.StringType.check(v, out, path, "CredentialId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_credential_id,
+) = setters(DeleteWebAuthnCredentialRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_cimd_policy_response import (
@@ -21,6 +28,8 @@ __all__ = ["DescribeCIMDPolicyRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
     """DescribeCIMDPolicyRequest"""
+
+    __slots__ = ("cimd_policy_id", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that contains the CIMD policy."""
@@ -42,17 +51,15 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
         user_pool_id: str,
         cimd_policy_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["cimd_policy_id"] = cimd_policy_id
+        _set_user_pool_id(self, user_pool_id)
+        _set_cimd_policy_id(self, cimd_policy_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["cimd_policy_id"] = data["CIMDPolicyId"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_cimd_policy_id(self, data["CIMDPolicyId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +83,10 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
             out.append(missing(path, "CIMDPolicyId"))
         else:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_cimd_policy_id,
+) = setters(DescribeCIMDPolicyRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,14 @@ __all__ = ["DescribeCIMDPolicyResponse"]
 class DescribeCIMDPolicyResponse(Model):
     """DescribeCIMDPolicyResponse"""
 
+    __slots__ = (
+        "cimd_policy",
+        "response_metadata",
+    )
+
     cimd_policy: CIMDPolicyType
     """The configuration of the requested CIMD policy."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,22 +49,22 @@ class DescribeCIMDPolicyResponse(Model):
         cimd_policy: CIMDPolicyType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["cimd_policy"] = cimd_policy
-        _d["response_metadata"] = response_metadata
+        _set_cimd_policy(self, cimd_policy)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["cimd_policy"] = None if (v := data["CIMDPolicy"]) is None else CIMDPolicyType.from_wire(v)
+                _set_cimd_policy(self, None if (v := data["CIMDPolicy"]) is None else CIMDPolicyType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("CIMDPolicy") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -79,3 +84,10 @@ class DescribeCIMDPolicyResponse(Model):
             out.append(missing(path, "CIMDPolicy"))
         else:
             k.CIMDPolicyType.check(v, out, path, "CIMDPolicy", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_cimd_policy,
+    _set_response_metadata,
+) = setters(DescribeCIMDPolicyResponse)

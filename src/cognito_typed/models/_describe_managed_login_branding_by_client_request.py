@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_managed_login_branding_by_client_response import (
@@ -23,12 +29,14 @@ __all__ = ["DescribeManagedLoginBrandingByClientRequest"]
 class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBrandingByClientResponse]):
     """DescribeManagedLoginBrandingByClientRequest"""
 
+    __slots__ = ("client_id", "return_merged_resources", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the app client where you want more information about the
     managed login branding style."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The app client that's assigned to the branding style that you want more information about."""
-    return_merged_resources: bool | None = None
+    return_merged_resources: bool | None
     """When true, returns values for branding options that are unchanged from Amazon Cognito defaults."""
 
     _wire = (
@@ -36,6 +44,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         ("client_id", "ClientId"),
         ("return_merged_resources", "ReturnMergedResources"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "DescribeManagedLoginBrandingByClient"
     __method__ = "describe_managed_login_branding_by_client"
@@ -48,20 +57,18 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         client_id: str,
         return_merged_resources: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["return_merged_resources"] = return_merged_resources
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_return_merged_resources(self, return_merged_resources)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["return_merged_resources"] = get("ReturnMergedResources")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_return_merged_resources(self, get("ReturnMergedResources"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +96,11 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.return_merged_resources) is not None:
             k.BooleanType.check(v, out, path, "ReturnMergedResources", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_return_merged_resources,
+) = setters(DescribeManagedLoginBrandingByClientRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_managed_login_branding_response import (
@@ -22,12 +29,14 @@ __all__ = ["DescribeManagedLoginBrandingRequest"]
 class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingResponse]):
     """DescribeManagedLoginBrandingRequest"""
 
+    __slots__ = ("managed_login_branding_id", "return_merged_resources", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the managed login branding style that you want to get
     information about."""
     managed_login_branding_id: str
     """The ID of the managed login branding style that you want to get more information about."""
-    return_merged_resources: bool | None = None
+    return_merged_resources: bool | None
     """When true, returns values for branding options that are unchanged from Amazon Cognito defaults."""
 
     _wire = (
@@ -47,20 +56,18 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         managed_login_branding_id: str,
         return_merged_resources: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["managed_login_branding_id"] = managed_login_branding_id
-        _d["return_merged_resources"] = return_merged_resources
+        _set_user_pool_id(self, user_pool_id)
+        _set_managed_login_branding_id(self, managed_login_branding_id)
+        _set_return_merged_resources(self, return_merged_resources)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["managed_login_branding_id"] = data["ManagedLoginBrandingId"]
-            d["return_merged_resources"] = get("ReturnMergedResources")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_managed_login_branding_id(self, data["ManagedLoginBrandingId"])
+            _set_return_merged_resources(self, get("ReturnMergedResources"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -88,3 +95,11 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
         if (v := self.return_merged_resources) is not None:
             k.BooleanType.check(v, out, path, "ReturnMergedResources", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_managed_login_branding_id,
+    _set_return_merged_resources,
+) = setters(DescribeManagedLoginBrandingRequest)

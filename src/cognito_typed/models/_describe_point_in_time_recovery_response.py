@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,10 +28,12 @@ __all__ = ["DescribePointInTimeRecoveryResponse"]
 class DescribePointInTimeRecoveryResponse(Model):
     """DescribePointInTimeRecoveryResponse"""
 
-    restoration: RestorationType | None = None
+    __slots__ = ("response_metadata", "restoration")
+
+    restoration: RestorationType | None
     """The details of the requested recovery, including its status, the point in time that it restores the
     user pool to, and the recovery preview."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -45,22 +47,22 @@ class DescribePointInTimeRecoveryResponse(Model):
         restoration: RestorationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["restoration"] = restoration
-        _d["response_metadata"] = response_metadata
+        _set_restoration(self, restoration)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["restoration"] = None if (v := get("Restoration")) is None else RestorationType.from_wire(v)
+                _set_restoration(self, None if (v := get("Restoration")) is None else RestorationType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Restoration") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +80,10 @@ class DescribePointInTimeRecoveryResponse(Model):
         v: Any
         if (v := self.restoration) is not None:
             k.RestorationType.check(v, out, path, "Restoration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_restoration,
+    _set_response_metadata,
+) = setters(DescribePointInTimeRecoveryResponse)

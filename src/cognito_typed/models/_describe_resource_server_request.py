@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_resource_server_response import (
@@ -21,6 +28,8 @@ __all__ = ["DescribeResourceServerRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
     """DescribeResourceServerRequest"""
+
+    __slots__ = ("identifier", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that hosts the resource server."""
@@ -43,17 +52,15 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
         user_pool_id: str,
         identifier: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["identifier"] = identifier
+        _set_user_pool_id(self, user_pool_id)
+        _set_identifier(self, identifier)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["identifier"] = data["Identifier"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_identifier(self, data["Identifier"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +84,10 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
             out.append(missing(path, "Identifier"))
         else:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_identifier,
+) = setters(DescribeResourceServerRequest)

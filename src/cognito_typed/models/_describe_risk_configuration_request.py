@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_risk_configuration_response import (
@@ -23,15 +29,18 @@ __all__ = ["DescribeRiskConfigurationRequest"]
 class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse]):
     """DescribeRiskConfigurationRequest"""
 
+    __slots__ = ("client_id", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool with the risk configuration that you want to inspect."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client with the risk configuration that you want to inspect."""
 
     _wire = (
         ("user_pool_id", "UserPoolId"),
         ("client_id", "ClientId"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "DescribeRiskConfiguration"
     __method__ = "describe_risk_configuration"
@@ -43,18 +52,16 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
         user_pool_id: str,
         client_id: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = get("ClientId")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, get("ClientId"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +83,10 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+) = setters(DescribeRiskConfigurationRequest)

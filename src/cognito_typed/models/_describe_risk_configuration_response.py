@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,11 @@ __all__ = ["DescribeRiskConfigurationResponse"]
 class DescribeRiskConfigurationResponse(Model):
     """DescribeRiskConfigurationResponse"""
 
+    __slots__ = ("response_metadata", "risk_configuration")
+
     risk_configuration: RiskConfigurationType
     """The details of the requested risk configuration."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +46,24 @@ class DescribeRiskConfigurationResponse(Model):
         risk_configuration: RiskConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["risk_configuration"] = risk_configuration
-        _d["response_metadata"] = response_metadata
+        _set_risk_configuration(self, risk_configuration)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["risk_configuration"] = (
-                    None if (v := data["RiskConfiguration"]) is None else RiskConfigurationType.from_wire(v)
+                _set_risk_configuration(
+                    self, None if (v := data["RiskConfiguration"]) is None else RiskConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("RiskConfiguration") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -81,3 +83,10 @@ class DescribeRiskConfigurationResponse(Model):
             out.append(missing(path, "RiskConfiguration"))
         else:
             k.RiskConfigurationType.check(v, out, path, "RiskConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_risk_configuration,
+    _set_response_metadata,
+) = setters(DescribeRiskConfigurationResponse)

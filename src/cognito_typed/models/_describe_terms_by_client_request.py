@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_terms_by_client_response import (
@@ -23,7 +29,9 @@ __all__ = ["DescribeTermsByClientRequest"]
 class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
     """DescribeTermsByClientRequest"""
 
-    client_id: str = field(repr=False)
+    __slots__ = ("client_id", "terms_name", "user_pool_id")
+
+    client_id: str
     """The ID of the app client that the terms documents are associated with."""
     user_pool_id: str
     """The ID of the user pool that contains the terms documents that you want to describe."""
@@ -35,6 +43,7 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         ("user_pool_id", "UserPoolId"),
         ("terms_name", "TermsName"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "DescribeTermsByClient"
     __method__ = "describe_terms_by_client"
@@ -47,19 +56,17 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         user_pool_id: str,
         terms_name: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["user_pool_id"] = user_pool_id
-        _d["terms_name"] = terms_name
+        _set_client_id(self, client_id)
+        _set_user_pool_id(self, user_pool_id)
+        _set_terms_name(self, terms_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["client_id"] = data["ClientId"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["terms_name"] = data["TermsName"]
+            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_terms_name(self, data["TermsName"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +96,11 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
             out.append(missing(path, "TermsName"))
         else:
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_user_pool_id,
+    _set_terms_name,
+) = setters(DescribeTermsByClientRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_user_import_job_response import (
@@ -21,6 +28,8 @@ __all__ = ["DescribeUserImportJobRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
     """Represents the request to describe the user import job."""
+
+    __slots__ = ("job_id", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that's associated with the import job."""
@@ -42,17 +51,15 @@ class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
         user_pool_id: str,
         job_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["job_id"] = job_id
+        _set_user_pool_id(self, user_pool_id)
+        _set_job_id(self, job_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["job_id"] = data["JobId"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_job_id(self, data["JobId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +83,10 @@ class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
             out.append(missing(path, "JobId"))
         else:
             k.UserImportJobIdType.check(v, out, path, "JobId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_job_id,
+) = setters(DescribeUserImportJobRequest)

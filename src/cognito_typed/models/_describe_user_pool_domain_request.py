@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._describe_user_pool_domain_response import (
@@ -21,6 +28,8 @@ __all__ = ["DescribeUserPoolDomainRequest"]
 @dataclass(frozen=True, kw_only=True)
 class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
     """DescribeUserPoolDomainRequest"""
+
+    __slots__ = ("domain",)
 
     domain: str
     """The domain that you want to describe. For custom domains, this is the fully-qualified domain name,
@@ -37,15 +46,13 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
         *,
         domain: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["domain"] = domain
+        _set_domain(self, domain)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["domain"] = data["Domain"]
+            _set_domain(self, data["Domain"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -63,3 +70,7 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
             out.append(missing(path, "Domain"))
         else:
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_domain,) = setters(DescribeUserPoolDomainRequest)

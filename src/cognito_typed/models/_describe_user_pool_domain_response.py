@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,14 @@ __all__ = ["DescribeUserPoolDomainResponse"]
 class DescribeUserPoolDomainResponse(Model):
     """DescribeUserPoolDomainResponse"""
 
-    domain_description: DomainDescriptionType | None = None
+    __slots__ = (
+        "domain_description",
+        "response_metadata",
+    )
+
+    domain_description: DomainDescriptionType | None
     """The details of the requested user pool domain."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +49,24 @@ class DescribeUserPoolDomainResponse(Model):
         domain_description: DomainDescriptionType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["domain_description"] = domain_description
-        _d["response_metadata"] = response_metadata
+        _set_domain_description(self, domain_description)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["domain_description"] = (
-                    None if (v := get("DomainDescription")) is None else DomainDescriptionType.from_wire(v)
+                _set_domain_description(
+                    self, None if (v := get("DomainDescription")) is None else DomainDescriptionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DomainDescription") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -79,3 +84,10 @@ class DescribeUserPoolDomainResponse(Model):
         v: Any
         if (v := self.domain_description) is not None:
             k.DomainDescriptionType.check(v, out, path, "DomainDescription", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_domain_description,
+    _set_response_metadata,
+) = setters(DescribeUserPoolDomainResponse)

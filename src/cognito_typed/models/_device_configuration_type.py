@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -19,10 +19,15 @@ __all__ = ["DeviceConfigurationType"]
 class DeviceConfigurationType(Model):
     """The device-remembering configuration for a user pool."""
 
-    challenge_required_on_new_device: bool | None = None
+    __slots__ = (
+        "challenge_required_on_new_device",
+        "device_only_remembered_on_user_prompt",
+    )
+
+    challenge_required_on_new_device: bool | None
     """When true, a remembered device can sign in with device authentication instead of SMS and time-based
     one-time password (TOTP) factors for multi-factor authentication (MFA)."""
-    device_only_remembered_on_user_prompt: bool | None = None
+    device_only_remembered_on_user_prompt: bool | None
     """When true, Amazon Cognito doesn't automatically remember a user's device when your app sends a
     ConfirmDevice API request."""
 
@@ -37,18 +42,16 @@ class DeviceConfigurationType(Model):
         challenge_required_on_new_device: bool | None = None,
         device_only_remembered_on_user_prompt: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["challenge_required_on_new_device"] = challenge_required_on_new_device
-        _d["device_only_remembered_on_user_prompt"] = device_only_remembered_on_user_prompt
+        _set_challenge_required_on_new_device(self, challenge_required_on_new_device)
+        _set_device_only_remembered_on_user_prompt(self, device_only_remembered_on_user_prompt)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["challenge_required_on_new_device"] = get("ChallengeRequiredOnNewDevice")
-            d["device_only_remembered_on_user_prompt"] = get("DeviceOnlyRememberedOnUserPrompt")
+            _set_challenge_required_on_new_device(self, get("ChallengeRequiredOnNewDevice"))
+            _set_device_only_remembered_on_user_prompt(self, get("DeviceOnlyRememberedOnUserPrompt"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -68,3 +71,10 @@ class DeviceConfigurationType(Model):
             k.BooleanType.check(v, out, path, "ChallengeRequiredOnNewDevice", hide, constraints)
         if (v := self.device_only_remembered_on_user_prompt) is not None:
             k.BooleanType.check(v, out, path, "DeviceOnlyRememberedOnUserPrompt", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_challenge_required_on_new_device,
+    _set_device_only_remembered_on_user_prompt,
+) = setters(DeviceConfigurationType)

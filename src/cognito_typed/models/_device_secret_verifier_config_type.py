@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,9 +20,14 @@ class DeviceSecretVerifierConfigType(Model):
     """A Secure Remote Password (SRP) value that your application generates when you register a user's
     device. For more information, see Getting a device key."""
 
-    password_verifier: str | None = None
+    __slots__ = (
+        "password_verifier",
+        "salt",
+    )
+
+    password_verifier: str | None
     """A password verifier for a user's device. Used in SRP authentication."""
-    salt: str | None = None
+    salt: str | None
     """The salt that you want to use in SRP authentication with the user's device."""
 
     _wire = (
@@ -36,18 +41,16 @@ class DeviceSecretVerifierConfigType(Model):
         password_verifier: str | None = None,
         salt: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["password_verifier"] = password_verifier
-        _d["salt"] = salt
+        _set_password_verifier(self, password_verifier)
+        _set_salt(self, salt)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["password_verifier"] = get("PasswordVerifier")
-            d["salt"] = get("Salt")
+            _set_password_verifier(self, get("PasswordVerifier"))
+            _set_salt(self, get("Salt"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -67,3 +70,10 @@ class DeviceSecretVerifierConfigType(Model):
             k.StringType.check(v, out, path, "PasswordVerifier", hide, constraints)
         if (v := self.salt) is not None:
             k.StringType.check(v, out, path, "Salt", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_password_verifier,
+    _set_salt,
+) = setters(DeviceSecretVerifierConfigType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -30,17 +31,25 @@ class DeviceType(Model):
     """Information about a user's device that they've registered for device SRP authentication in your
     application. For more information, see Working with user devices in your user pool."""
 
-    device_key: str | None = None
+    __slots__ = (
+        "device_attributes",
+        "device_create_date",
+        "device_key",
+        "device_last_authenticated_date",
+        "device_last_modified_date",
+    )
+
+    device_key: str | None
     """The device key, for example us-west-2_EXAMPLE-a1b2c3d4-5678-90ab-cdef-EXAMPLE22222."""
-    device_attributes: list[AttributeType] | None = None
+    device_attributes: list[AttributeType] | None
     """Metadata about a user's device, like name and last-access source IP."""
-    device_create_date: datetime | None = None
+    device_create_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    device_last_modified_date: datetime | None = None
+    device_last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    device_last_authenticated_date: datetime | None = None
+    device_last_authenticated_date: datetime | None
     """The date when the user last signed in with the device."""
 
     _wire = (
@@ -60,47 +69,48 @@ class DeviceType(Model):
         device_last_modified_date: datetime | None = None,
         device_last_authenticated_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["device_key"] = device_key
-        _d["device_attributes"] = device_attributes
-        _d["device_create_date"] = device_create_date
-        _d["device_last_modified_date"] = device_last_modified_date
-        _d["device_last_authenticated_date"] = device_last_authenticated_date
+        _set_device_key(self, device_key)
+        _set_device_attributes(self, device_attributes)
+        _set_device_create_date(self, device_create_date)
+        _set_device_last_modified_date(self, device_last_modified_date)
+        _set_device_last_authenticated_date(self, device_last_authenticated_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["device_key"] = get("DeviceKey")
+            _set_device_key(self, get("DeviceKey"))
             try:
-                d["device_attributes"] = (
-                    None if (v := get("DeviceAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_device_attributes(
+                    self, None if (v := get("DeviceAttributes")) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType) from None
-            d["device_create_date"] = (
+            _set_device_create_date(
+                self,
                 None
                 if (v := get("DeviceCreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "DeviceCreateDate")
+                else timestamp(v, "DeviceCreateDate"),
             )
-            d["device_last_modified_date"] = (
+            _set_device_last_modified_date(
+                self,
                 None
                 if (v := get("DeviceLastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "DeviceLastModifiedDate")
+                else timestamp(v, "DeviceLastModifiedDate"),
             )
-            d["device_last_authenticated_date"] = (
+            _set_device_last_authenticated_date(
+                self,
                 None
                 if (v := get("DeviceLastAuthenticatedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "DeviceLastAuthenticatedDate")
+                else timestamp(v, "DeviceLastAuthenticatedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -133,3 +143,13 @@ class DeviceType(Model):
             k.DateType.check(v, out, path, "DeviceLastModifiedDate", hide, constraints)
         if (v := self.device_last_authenticated_date) is not None:
             k.DateType.check(v, out, path, "DeviceLastAuthenticatedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_device_key,
+    _set_device_attributes,
+    _set_device_create_date,
+    _set_device_last_modified_date,
+    _set_device_last_authenticated_date,
+) = setters(DeviceType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DomainStatusType
@@ -29,28 +30,41 @@ class DomainDescriptionType(Model):
     """A container for information about the user pool domain associated with the hosted UI and OAuth
     endpoints."""
 
-    user_pool_id: str | None = None
+    __slots__ = (
+        "aws_account_id",
+        "cloud_front_distribution",
+        "custom_domain_config",
+        "domain",
+        "managed_login_version",
+        "routing",
+        "s3_bucket",
+        "status",
+        "user_pool_id",
+        "version",
+    )
+
+    user_pool_id: str | None
     """The ID of the user pool that the domain is attached to."""
-    aws_account_id: str | None = None
+    aws_account_id: str | None
     """The Amazon Web Services account that you created the user pool in."""
-    domain: str | None = None
+    domain: str | None
     """The domain string. For custom domains, this is the fully-qualified domain name, such as
     auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth."""
-    s3_bucket: str | None = None
+    s3_bucket: str | None
     """The Amazon S3 bucket where the static files for this domain are stored."""
-    cloud_front_distribution: str | None = None
+    cloud_front_distribution: str | None
     """The Amazon CloudFront endpoint that hosts your custom domain."""
-    version: str | None = None
+    version: str | None
     """The app version."""
-    status: DomainStatusType | None = None
+    status: DomainStatusType | None
     """The domain status."""
-    custom_domain_config: CustomDomainConfigType | None = None
+    custom_domain_config: CustomDomainConfigType | None
     """The configuration for a custom domain that hosts the sign-up and sign-in webpages for your
     application."""
-    managed_login_version: int | None = None
+    managed_login_version: int | None
     """The version of managed login branding that you want to apply to your domain. A value of 1 indicates
     hosted UI (classic) branding and a version of 2 indicates managed login branding."""
-    routing: RoutingType | None = None
+    routing: RoutingType | None
     """The routing configuration for the domain, including failover settings for multi-region deployments.
     Currently only Failover configurations are allowed."""
 
@@ -81,41 +95,39 @@ class DomainDescriptionType(Model):
         managed_login_version: int | None = None,
         routing: RoutingType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["aws_account_id"] = aws_account_id
-        _d["domain"] = domain
-        _d["s3_bucket"] = s3_bucket
-        _d["cloud_front_distribution"] = cloud_front_distribution
-        _d["version"] = version
-        _d["status"] = status
-        _d["custom_domain_config"] = custom_domain_config
-        _d["managed_login_version"] = managed_login_version
-        _d["routing"] = routing
+        _set_user_pool_id(self, user_pool_id)
+        _set_aws_account_id(self, aws_account_id)
+        _set_domain(self, domain)
+        _set_s3_bucket(self, s3_bucket)
+        _set_cloud_front_distribution(self, cloud_front_distribution)
+        _set_version(self, version)
+        _set_status(self, status)
+        _set_custom_domain_config(self, custom_domain_config)
+        _set_managed_login_version(self, managed_login_version)
+        _set_routing(self, routing)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["aws_account_id"] = get("AWSAccountId")
-            d["domain"] = get("Domain")
-            d["s3_bucket"] = get("S3Bucket")
-            d["cloud_front_distribution"] = get("CloudFrontDistribution")
-            d["version"] = get("Version")
-            d["status"] = get("Status")
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_aws_account_id(self, get("AWSAccountId"))
+            _set_domain(self, get("Domain"))
+            _set_s3_bucket(self, get("S3Bucket"))
+            _set_cloud_front_distribution(self, get("CloudFrontDistribution"))
+            _set_version(self, get("Version"))
+            _set_status(self, get("Status"))
             try:
-                d["custom_domain_config"] = (
-                    None if (v := get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
+                _set_custom_domain_config(
+                    self, None if (v := get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomDomainConfig") from None
-            d["managed_login_version"] = get("ManagedLoginVersion")
+            _set_managed_login_version(self, get("ManagedLoginVersion"))
             try:
-                d["routing"] = None if (v := get("Routing")) is None else RoutingType.from_wire(v)
+                _set_routing(self, None if (v := get("Routing")) is None else RoutingType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Routing") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -169,3 +181,18 @@ class DomainDescriptionType(Model):
             k.WrappedIntegerType.check(v, out, path, "ManagedLoginVersion", hide, constraints)
         if (v := self.routing) is not None:
             k.RoutingType.check(v, out, path, "Routing", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_aws_account_id,
+    _set_domain,
+    _set_s3_bucket,
+    _set_cloud_front_distribution,
+    _set_version,
+    _set_status,
+    _set_custom_domain_config,
+    _set_managed_login_version,
+    _set_routing,
+) = setters(DomainDescriptionType)

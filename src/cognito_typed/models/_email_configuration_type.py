@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import EmailSendingAccountType
 from cognito_typed.models import _kinds as k
@@ -21,18 +21,20 @@ class EmailConfigurationType(Model):
     """The email configuration of your user pool. The email configuration type sets your preferred sending
     method, Amazon Web Services Region, and sender for messages from your user pool."""
 
-    source_arn: str | None = None
+    __slots__ = ("configuration_set", "email_sending_account", "from_", "reply_to_email_address", "source_arn")
+
+    source_arn: str | None
     """The ARN of a verified email address or an address from a verified domain in Amazon SES. You can set
     a SourceArn email from a verified domain only with an API request."""
-    reply_to_email_address: str | None = None
+    reply_to_email_address: str | None
     """The destination to which the receiver of the email should reply."""
-    email_sending_account: EmailSendingAccountType | None = None
+    email_sending_account: EmailSendingAccountType | None
     """Specifies whether Amazon Cognito uses its built-in functionality to send your users email messages,
     or uses your Amazon Simple Email Service email configuration. Specify one of the following values:"""
-    from_: str | None = None
+    from_: str | None
     """Either the sender's email address or the sender's name with their email address. For example,
     testuser@example.com or Test User <testuser@example.com>."""
-    configuration_set: str | None = None
+    configuration_set: str | None
     """The set of configuration rules that can be applied to emails sent using Amazon Simple Email Service."""
 
     _wire = (
@@ -52,24 +54,22 @@ class EmailConfigurationType(Model):
         from_: str | None = None,
         configuration_set: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["source_arn"] = source_arn
-        _d["reply_to_email_address"] = reply_to_email_address
-        _d["email_sending_account"] = email_sending_account
-        _d["from_"] = from_
-        _d["configuration_set"] = configuration_set
+        _set_source_arn(self, source_arn)
+        _set_reply_to_email_address(self, reply_to_email_address)
+        _set_email_sending_account(self, email_sending_account)
+        _set_from_(self, from_)
+        _set_configuration_set(self, configuration_set)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["source_arn"] = get("SourceArn")
-            d["reply_to_email_address"] = get("ReplyToEmailAddress")
-            d["email_sending_account"] = get("EmailSendingAccount")
-            d["from_"] = get("From")
-            d["configuration_set"] = get("ConfigurationSet")
+            _set_source_arn(self, get("SourceArn"))
+            _set_reply_to_email_address(self, get("ReplyToEmailAddress"))
+            _set_email_sending_account(self, get("EmailSendingAccount"))
+            _set_from_(self, get("From"))
+            _set_configuration_set(self, get("ConfigurationSet"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -101,3 +101,13 @@ class EmailConfigurationType(Model):
             k.StringType.check(v, out, path, "From", hide, constraints)
         if (v := self.configuration_set) is not None:
             k.SESConfigurationSet.check(v, out, path, "ConfigurationSet", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_source_arn,
+    _set_reply_to_email_address,
+    _set_email_sending_account,
+    _set_from_,
+    _set_configuration_set,
+) = setters(EmailConfigurationType)

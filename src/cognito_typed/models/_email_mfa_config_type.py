@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -21,10 +21,15 @@ class EmailMfaConfigType(Model):
     (OTPs). Includes the subject and body of the email message template for sign-in and MFA messages. To
     activate this setting, your user pool must be in the Essentials tier or higher."""
 
-    message: str | None = None
+    __slots__ = (
+        "message",
+        "subject",
+    )
+
+    message: str | None
     """The template for the email messages that your user pool sends to users with codes for MFA and
     sign-in with email OTPs. The message must contain the {####} placeholder."""
-    subject: str | None = None
+    subject: str | None
     """The subject of the email messages that your user pool sends to users with codes for MFA and email
     OTP sign-in."""
 
@@ -39,18 +44,16 @@ class EmailMfaConfigType(Model):
         message: str | None = None,
         subject: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["message"] = message
-        _d["subject"] = subject
+        _set_message(self, message)
+        _set_subject(self, subject)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["message"] = get("Message")
-            d["subject"] = get("Subject")
+            _set_message(self, get("Message"))
+            _set_subject(self, get("Subject"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -70,3 +73,10 @@ class EmailMfaConfigType(Model):
             k.EmailMfaMessageType.check(v, out, path, "Message", hide, constraints)
         if (v := self.subject) is not None:
             k.EmailMfaSubjectType.check(v, out, path, "Subject", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_message,
+    _set_subject,
+) = setters(EmailMfaConfigType)

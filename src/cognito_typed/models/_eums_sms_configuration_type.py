@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -21,25 +21,35 @@ class EumsSmsConfigurationType(Model):
     Messaging SMS. Provide this structure in the EumsSms member of SmsConfigurationType to use Amazon
     Web Services End User Messaging SMS instead of Amazon SNS."""
 
+    __slots__ = (
+        "caller_arn",
+        "configuration_set_name",
+        "external_id",
+        "in_entity_id",
+        "in_template_id",
+        "origination_identity",
+        "region",
+    )
+
     caller_arn: str
     """The ARN of the IAM role that Amazon Cognito assumes to send SMS messages through Amazon Web Services
     End User Messaging SMS."""
-    external_id: str | None = None
+    external_id: str | None
     """The external ID that Amazon Cognito includes when it assumes the CallerArn role. Use this value as a
     condition in the role trust policy to prevent the confused deputy problem."""
-    origination_identity: str | None = None
+    origination_identity: str | None
     """The origination identity that Amazon Web Services End User Messaging SMS uses to send messages to
     your users. This value can be one of the following:"""
-    configuration_set_name: str | None = None
+    configuration_set_name: str | None
     """The name of the Amazon Web Services End User Messaging SMS configuration set that Amazon Cognito
     applies to messages, for logging and event destinations."""
-    in_entity_id: str | None = None
+    in_entity_id: str | None
     """The principal entity ID required by India's Distributed Ledger Technology (DLT) regulations for SMS
     messages."""
-    in_template_id: str | None = None
+    in_template_id: str | None
     """The registered template ID for the message template required by India's DLT regulations for SMS
     messages."""
-    region: str | None = None
+    region: str | None
     """The Amazon Web Services Region of the Amazon Web Services End User Messaging SMS resources that
     Amazon Cognito uses to send messages."""
 
@@ -64,28 +74,26 @@ class EumsSmsConfigurationType(Model):
         in_template_id: str | None = None,
         region: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["caller_arn"] = caller_arn
-        _d["external_id"] = external_id
-        _d["origination_identity"] = origination_identity
-        _d["configuration_set_name"] = configuration_set_name
-        _d["in_entity_id"] = in_entity_id
-        _d["in_template_id"] = in_template_id
-        _d["region"] = region
+        _set_caller_arn(self, caller_arn)
+        _set_external_id(self, external_id)
+        _set_origination_identity(self, origination_identity)
+        _set_configuration_set_name(self, configuration_set_name)
+        _set_in_entity_id(self, in_entity_id)
+        _set_in_template_id(self, in_template_id)
+        _set_region(self, region)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["caller_arn"] = data["CallerArn"]
-            d["external_id"] = get("ExternalId")
-            d["origination_identity"] = get("OriginationIdentity")
-            d["configuration_set_name"] = get("ConfigurationSetName")
-            d["in_entity_id"] = get("InEntityId")
-            d["in_template_id"] = get("InTemplateId")
-            d["region"] = get("Region")
+            _set_caller_arn(self, data["CallerArn"])
+            _set_external_id(self, get("ExternalId"))
+            _set_origination_identity(self, get("OriginationIdentity"))
+            _set_configuration_set_name(self, get("ConfigurationSetName"))
+            _set_in_entity_id(self, get("InEntityId"))
+            _set_in_template_id(self, get("InTemplateId"))
+            _set_region(self, get("Region"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -127,3 +135,15 @@ class EumsSmsConfigurationType(Model):
             k.StringType.check(v, out, path, "InTemplateId", hide, constraints)
         if (v := self.region) is not None:
             k.RegionCodeType.check(v, out, path, "Region", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_caller_arn,
+    _set_external_id,
+    _set_origination_identity,
+    _set_configuration_set_name,
+    _set_in_entity_id,
+    _set_in_template_id,
+    _set_region,
+) = setters(EumsSmsConfigurationType)

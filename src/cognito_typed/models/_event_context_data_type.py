@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,15 +20,17 @@ class EventContextDataType(Model):
     """The context data that your application submitted in an authentication request with threat
     protection, as displayed in an AdminListUserAuthEvents response."""
 
-    ip_address: str | None = None
+    __slots__ = ("city", "country", "device_name", "ip_address", "timezone")
+
+    ip_address: str | None
     """The source IP address of your user's device."""
-    device_name: str | None = None
+    device_name: str | None
     """The user's device name."""
-    timezone: str | None = None
+    timezone: str | None
     """The user's time zone."""
-    city: str | None = None
+    city: str | None
     """The user's city."""
-    country: str | None = None
+    country: str | None
     """The user's country."""
 
     _wire = (
@@ -48,24 +50,22 @@ class EventContextDataType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["ip_address"] = ip_address
-        _d["device_name"] = device_name
-        _d["timezone"] = timezone
-        _d["city"] = city
-        _d["country"] = country
+        _set_ip_address(self, ip_address)
+        _set_device_name(self, device_name)
+        _set_timezone(self, timezone)
+        _set_city(self, city)
+        _set_country(self, country)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["ip_address"] = get("IpAddress")
-            d["device_name"] = get("DeviceName")
-            d["timezone"] = get("Timezone")
-            d["city"] = get("City")
-            d["country"] = get("Country")
+            _set_ip_address(self, get("IpAddress"))
+            _set_device_name(self, get("DeviceName"))
+            _set_timezone(self, get("Timezone"))
+            _set_city(self, get("City"))
+            _set_country(self, get("Country"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -97,3 +97,13 @@ class EventContextDataType(Model):
             k.StringType.check(v, out, path, "City", hide, constraints)
         if (v := self.country) is not None:
             k.StringType.check(v, out, path, "Country", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_ip_address,
+    _set_device_name,
+    _set_timezone,
+    _set_city,
+    _set_country,
+) = setters(EventContextDataType)

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import FeedbackValueType
 from cognito_typed.models import _kinds as k
@@ -22,13 +29,15 @@ class EventFeedbackType(Model):
     """The feedback that your application submitted to a threat protection event log, as displayed in an
     AdminListUserAuthEvents response."""
 
+    __slots__ = ("feedback_date", "feedback_value", "provider")
+
     feedback_value: FeedbackValueType
     """Your feedback to the authentication event. When you provide a FeedbackValue value of valid, you tell
     Amazon Cognito that you trust a user session where Amazon Cognito has evaluated some level of risk."""
     provider: str
     """The submitter of the event feedback. For example, if you submit event feedback in the Amazon Cognito
     console, this value is Admin."""
-    feedback_date: datetime | None = None
+    feedback_date: datetime | None
     """The date that you or your user submitted the feedback."""
 
     _wire = (
@@ -44,26 +53,25 @@ class EventFeedbackType(Model):
         provider: str,
         feedback_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["feedback_value"] = feedback_value
-        _d["provider"] = provider
-        _d["feedback_date"] = feedback_date
+        _set_feedback_value(self, feedback_value)
+        _set_provider(self, provider)
+        _set_feedback_date(self, feedback_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["feedback_value"] = data["FeedbackValue"]
-            d["provider"] = data["Provider"]
-            d["feedback_date"] = (
+            _set_feedback_value(self, data["FeedbackValue"])
+            _set_provider(self, data["Provider"])
+            _set_feedback_date(
+                self,
                 None
                 if (v := get("FeedbackDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "FeedbackDate")
+                else timestamp(v, "FeedbackDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -92,3 +100,11 @@ class EventFeedbackType(Model):
             k.StringType.check(v, out, path, "Provider", hide, constraints)
         if (v := self.feedback_date) is not None:
             k.DateType.check(v, out, path, "FeedbackDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_feedback_value,
+    _set_provider,
+    _set_feedback_date,
+) = setters(EventFeedbackType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import RiskDecisionType, RiskLevelType
 from cognito_typed.models import _kinds as k
@@ -22,13 +22,15 @@ class EventRiskType(Model):
     Contains evaluations of compromised-credentials detection and assessed risk level and action taken
     by adaptive authentication."""
 
-    risk_decision: RiskDecisionType | None = None
+    __slots__ = ("compromised_credentials_detected", "risk_decision", "risk_level")
+
+    risk_decision: RiskDecisionType | None
     """The action taken by adaptive authentication. If NoRisk, your user pool took no action. If
     AccountTakeover, your user pool applied the adaptive authentication automated response that you
     configured."""
-    risk_level: RiskLevelType | None = None
+    risk_level: RiskLevelType | None
     """The risk level that adaptive authentication assessed for the authentication event."""
-    compromised_credentials_detected: bool | None = None
+    compromised_credentials_detected: bool | None
     """Indicates whether compromised credentials were detected during an authentication event."""
 
     _wire = (
@@ -44,20 +46,18 @@ class EventRiskType(Model):
         risk_level: RiskLevelType | None = None,
         compromised_credentials_detected: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["risk_decision"] = risk_decision
-        _d["risk_level"] = risk_level
-        _d["compromised_credentials_detected"] = compromised_credentials_detected
+        _set_risk_decision(self, risk_decision)
+        _set_risk_level(self, risk_level)
+        _set_compromised_credentials_detected(self, compromised_credentials_detected)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["risk_decision"] = get("RiskDecision")
-            d["risk_level"] = get("RiskLevel")
-            d["compromised_credentials_detected"] = get("CompromisedCredentialsDetected")
+            _set_risk_decision(self, get("RiskDecision"))
+            _set_risk_level(self, get("RiskLevel"))
+            _set_compromised_credentials_detected(self, get("CompromisedCredentialsDetected"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -81,3 +81,11 @@ class EventRiskType(Model):
             k.RiskLevelType.check(v, out, path, "RiskLevel", hide, constraints)
         if (v := self.compromised_credentials_detected) is not None:
             k.WrappedBooleanType.check(v, out, path, "CompromisedCredentialsDetected", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_risk_decision,
+    _set_risk_level,
+    _set_compromised_credentials_detected,
+) = setters(EventRiskType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -19,6 +19,8 @@ __all__ = ["FailoverType"]
 class FailoverType(Model):
     """Specifies failover configuration for multi-region user pool domains. Contains settings for the
     secondary region and health check configuration."""
+
+    __slots__ = ("primary_route53_health_check_id", "secondary_region")
 
     secondary_region: str
     """The secondary Amazon Web Services Region to use for failover when the primary region becomes
@@ -37,17 +39,15 @@ class FailoverType(Model):
         secondary_region: str,
         primary_route53_health_check_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["secondary_region"] = secondary_region
-        _d["primary_route53_health_check_id"] = primary_route53_health_check_id
+        _set_secondary_region(self, secondary_region)
+        _set_primary_route53_health_check_id(self, primary_route53_health_check_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["secondary_region"] = data["SecondaryRegion"]
-            d["primary_route53_health_check_id"] = data["PrimaryRoute53HealthCheckId"]
+            _set_secondary_region(self, data["SecondaryRegion"])
+            _set_primary_route53_health_check_id(self, data["PrimaryRoute53HealthCheckId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -71,3 +71,10 @@ class FailoverType(Model):
             out.append(missing(path, "PrimaryRoute53HealthCheckId"))
         else:
             k.HealthCheckIdType.check(v, out, path, "PrimaryRoute53HealthCheckId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_secondary_region,
+    _set_primary_route53_health_check_id,
+) = setters(FailoverType)

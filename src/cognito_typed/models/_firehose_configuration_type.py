@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,7 +20,9 @@ class FirehoseConfigurationType(Model):
     """Configuration for the Amazon Data Firehose stream destination of user activity log export with
     threat protection."""
 
-    stream_arn: str | None = None
+    __slots__ = ("stream_arn",)
+
+    stream_arn: str | None
     """The ARN of an Amazon Data Firehose stream that's the destination for threat protection log export."""
 
     _wire = (("stream_arn", "StreamArn"),)
@@ -30,16 +32,14 @@ class FirehoseConfigurationType(Model):
         *,
         stream_arn: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["stream_arn"] = stream_arn
+        _set_stream_arn(self, stream_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["stream_arn"] = get("StreamArn")
+            _set_stream_arn(self, get("StreamArn"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -55,3 +55,7 @@ class FirehoseConfigurationType(Model):
         v: Any
         if (v := self.stream_arn) is not None:
             k.ArnType.check(v, out, path, "StreamArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_stream_arn,) = setters(FirehoseConfigurationType)

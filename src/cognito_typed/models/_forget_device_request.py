@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,7 +26,12 @@ __all__ = ["ForgetDeviceRequest"]
 class ForgetDeviceRequest(Request[None]):
     """Represents the request to forget the device."""
 
-    access_token: str | None = field(default=None, repr=False)
+    __slots__ = (
+        "access_token",
+        "device_key",
+    )
+
+    access_token: str | None
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     device_key: str
@@ -30,6 +41,7 @@ class ForgetDeviceRequest(Request[None]):
         ("access_token", "AccessToken"),
         ("device_key", "DeviceKey"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "ForgetDevice"
     __method__ = "forget_device"
@@ -41,18 +53,16 @@ class ForgetDeviceRequest(Request[None]):
         access_token: str | None = None,
         device_key: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["device_key"] = device_key
+        _set_access_token(self, access_token)
+        _set_device_key(self, device_key)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = get("AccessToken")
-            d["device_key"] = data["DeviceKey"]
+            _set_access_token(self, get("AccessToken"))
+            _set_device_key(self, data["DeviceKey"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -74,3 +84,10 @@ class ForgetDeviceRequest(Request[None]):
             out.append(missing(path, "DeviceKey"))
         else:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_device_key,
+) = setters(ForgetDeviceRequest)

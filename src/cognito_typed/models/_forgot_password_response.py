@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,10 +28,15 @@ __all__ = ["ForgotPasswordResponse"]
 class ForgotPasswordResponse(Model):
     """The response from Amazon Cognito to a request to reset a password."""
 
-    code_delivery_details: CodeDeliveryDetailsType | None = None
+    __slots__ = (
+        "code_delivery_details",
+        "response_metadata",
+    )
+
+    code_delivery_details: CodeDeliveryDetailsType | None
     """Information about the phone number or email address that Amazon Cognito sent the password-recovery
     code to."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -45,24 +50,24 @@ class ForgotPasswordResponse(Model):
         code_delivery_details: CodeDeliveryDetailsType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["code_delivery_details"] = code_delivery_details
-        _d["response_metadata"] = response_metadata
+        _set_code_delivery_details(self, code_delivery_details)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["code_delivery_details"] = (
-                    None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
+                _set_code_delivery_details(
+                    self, None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CodeDeliveryDetails") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -80,3 +85,10 @@ class ForgotPasswordResponse(Model):
         v: Any
         if (v := self.code_delivery_details) is not None:
             k.CodeDeliveryDetailsType.check(v, out, path, "CodeDeliveryDetails", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_code_delivery_details,
+    _set_response_metadata,
+) = setters(ForgotPasswordResponse)

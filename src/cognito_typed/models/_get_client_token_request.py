@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,16 +29,18 @@ __all__ = ["GetClientTokenRequest"]
 class GetClientTokenRequest(Request[GetClientTokenResponse]):
     """GetClientTokenRequest"""
 
-    client_id: str = field(repr=False)
+    __slots__ = ("client_id", "client_metadata", "scopes", "secret")
+
+    client_id: str
     """The ID of the app client that requests the access token. The app client must have a client secret
     and the ALLOW_CLIENT_TOKEN_AUTH authentication flow."""
-    secret: str = field(repr=False)
+    secret: str
     """An active secret for the app client."""
-    scopes: Sequence[str] | None = None
+    scopes: Sequence[str] | None
     """The custom scopes to authorize in the access token, in the format
     resource-server-identifier/scope-name. Each scope must belong to a resource server in your user
     pool."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -47,6 +49,10 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         ("secret", "Secret"),
         ("scopes", "Scopes"),
         ("client_metadata", "ClientMetadata"),
+    )
+    _hidden = (
+        "client_id",
+        "secret",
     )
 
     __operation__ = "GetClientToken"
@@ -61,28 +67,29 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         scopes: Sequence[str] | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["secret"] = secret
-        _d["scopes"] = scopes
-        _d["client_metadata"] = client_metadata
+        _set_client_id(self, client_id)
+        _set_secret(self, secret)
+        _set_scopes(self, scopes)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["client_id"] = data["ClientId"]
-            d["secret"] = data["Secret"]
-            d["scopes"] = None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
-            d["client_metadata"] = (
+            _set_client_id(self, data["ClientId"])
+            _set_secret(self, data["Secret"])
+            _set_scopes(
+                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            )
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -115,3 +122,12 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
             k.ScopeListType.check(v, out, path, "Scopes", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_secret,
+    _set_scopes,
+    _set_client_metadata,
+) = setters(GetClientTokenRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -30,9 +30,14 @@ __all__ = ["GetClientTokenResponse"]
 class GetClientTokenResponse(Model):
     """GetClientTokenResponse"""
 
-    client_authentication_result: ClientAuthenticationResultType | None = None
+    __slots__ = (
+        "client_authentication_result",
+        "response_metadata",
+    )
+
+    client_authentication_result: ClientAuthenticationResultType | None
     """The access token that Amazon Cognito issues for the app client, and its metadata."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -46,26 +51,27 @@ class GetClientTokenResponse(Model):
         client_authentication_result: ClientAuthenticationResultType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_authentication_result"] = client_authentication_result
-        _d["response_metadata"] = response_metadata
+        _set_client_authentication_result(self, client_authentication_result)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["client_authentication_result"] = (
+                _set_client_authentication_result(
+                    self,
                     None
                     if (v := get("ClientAuthenticationResult")) is None
-                    else ClientAuthenticationResultType.from_wire(v)
+                    else ClientAuthenticationResultType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("ClientAuthenticationResult") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -83,3 +89,10 @@ class GetClientTokenResponse(Model):
         v: Any
         if (v := self.client_authentication_result) is not None:
             k.ClientAuthenticationResultType.check(v, out, path, "ClientAuthenticationResult", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_authentication_result,
+    _set_response_metadata,
+) = setters(GetClientTokenResponse)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_csv_header_response import GetCSVHeaderResponse
@@ -19,6 +26,8 @@ __all__ = ["GetCSVHeaderRequest"]
 @dataclass(frozen=True, kw_only=True)
 class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
     """Represents the request to get the header information of the CSV file for the user import job."""
+
+    __slots__ = ("user_pool_id",)
 
     user_pool_id: str
     """The ID of the user pool that you want to import users into."""
@@ -34,15 +43,13 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
         *,
         user_pool_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
+        _set_user_pool_id(self, user_pool_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -60,3 +67,7 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_user_pool_id,) = setters(GetCSVHeaderRequest)

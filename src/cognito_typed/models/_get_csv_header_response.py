@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,12 +28,14 @@ class GetCSVHeaderResponse(Model):
     """Represents the response from the server to the request to get the header information of the CSV file
     for the user import job."""
 
-    user_pool_id: str | None = None
+    __slots__ = ("csv_header", "response_metadata", "user_pool_id")
+
+    user_pool_id: str | None
     """The ID of the requested user pool."""
-    csv_header: list[str] | None = None
+    csv_header: list[str] | None
     """A comma-separated list of attributes from your user pool. Save this output to a .csv file and
     populate it with the attributes of the users that you want to import."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -49,23 +51,23 @@ class GetCSVHeaderResponse(Model):
         csv_header: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["csv_header"] = csv_header
-        _d["response_metadata"] = response_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_csv_header(self, csv_header)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["csv_header"] = (
-                None if (v := get("CSVHeader")) is None else list(v) if type(v) is list else items(v, "CSVHeader")
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_csv_header(
+                self, None if (v := get("CSVHeader")) is None else list(v) if type(v) is list else items(v, "CSVHeader")
             )
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -87,3 +89,11 @@ class GetCSVHeaderResponse(Model):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.csv_header) is not None:
             k.ListOfStringTypes.check(v, out, path, "CSVHeader", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_csv_header,
+    _set_response_metadata,
+) = setters(GetCSVHeaderResponse)

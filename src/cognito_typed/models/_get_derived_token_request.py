@@ -6,10 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     IssuedTokenTypeIdentifierType,
@@ -25,34 +32,49 @@ __all__ = ["GetDerivedTokenRequest"]
 class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
     """Represents the request to exchange a subject token for a new token."""
 
-    client_id: str = field(repr=False)
+    __slots__ = (
+        "actor_token",
+        "actor_token_provider_name",
+        "actor_token_type",
+        "audiences",
+        "client_id",
+        "client_secret",
+        "requested_token_type",
+        "resources",
+        "scopes",
+        "subject_token",
+        "subject_token_provider_name",
+        "subject_token_type",
+    )
+
+    client_id: str
     """The ID of the app client that requests the token exchange."""
-    client_secret: str | None = field(default=None, repr=False)
+    client_secret: str | None
     """The client secret of the requested app client, if the client has a secret."""
-    subject_token: str = field(repr=False)
+    subject_token: str
     """The token that you want to exchange for a new token. This is the credential that represents the
     identity of the party on behalf of whom the request is being made."""
     subject_token_type: TokenTypeIdentifierType
     """The type of the SubjectToken that you want to exchange. Valid values:"""
-    subject_token_provider_name: str | None = None
+    subject_token_provider_name: str | None
     """The name of the third-party identity provider that issued the SubjectToken, if the subject token
     isn't a Amazon Cognito token."""
-    actor_token: str | None = field(default=None, repr=False)
+    actor_token: str | None
     """A token that identifies the intermediary service that is exchanging the token on behalf of the user."""
-    actor_token_type: TokenTypeIdentifierType | None = None
+    actor_token_type: TokenTypeIdentifierType | None
     """The type of the ActorToken that you provide. Required when you provide an ActorToken. Valid values:"""
-    actor_token_provider_name: str | None = None
+    actor_token_provider_name: str | None
     """The name of the third-party identity provider that issued the ActorToken, if the actor token isn't a
     Amazon Cognito token."""
-    scopes: Sequence[str] | None = None
+    scopes: Sequence[str] | None
     """The scopes that you want the new token to have."""
-    audiences: Sequence[str] | None = None
+    audiences: Sequence[str] | None
     """The logical name of the target service where you intend to use the issued token. You can't request
     both Audiences and Resources in the same request."""
-    resources: Sequence[str] | None = None
+    resources: Sequence[str] | None
     """The identifier of a resource server in your user pool where you intend to use the issued token. You
     can't request both Resources and Audiences in the same request."""
-    requested_token_type: IssuedTokenTypeIdentifierType | None = None
+    requested_token_type: IssuedTokenTypeIdentifierType | None
     """The type of token that you want Amazon Cognito to issue. Valid values:"""
 
     _wire = (
@@ -68,6 +90,12 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         ("audiences", "Audiences"),
         ("resources", "Resources"),
         ("requested_token_type", "RequestedTokenType"),
+    )
+    _hidden = (
+        "client_id",
+        "client_secret",
+        "subject_token",
+        "actor_token",
     )
 
     __operation__ = "GetDerivedToken"
@@ -90,43 +118,43 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         resources: Sequence[str] | None = None,
         requested_token_type: IssuedTokenTypeIdentifierType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["client_secret"] = client_secret
-        _d["subject_token"] = subject_token
-        _d["subject_token_type"] = subject_token_type
-        _d["subject_token_provider_name"] = subject_token_provider_name
-        _d["actor_token"] = actor_token
-        _d["actor_token_type"] = actor_token_type
-        _d["actor_token_provider_name"] = actor_token_provider_name
-        _d["scopes"] = scopes
-        _d["audiences"] = audiences
-        _d["resources"] = resources
-        _d["requested_token_type"] = requested_token_type
+        _set_client_id(self, client_id)
+        _set_client_secret(self, client_secret)
+        _set_subject_token(self, subject_token)
+        _set_subject_token_type(self, subject_token_type)
+        _set_subject_token_provider_name(self, subject_token_provider_name)
+        _set_actor_token(self, actor_token)
+        _set_actor_token_type(self, actor_token_type)
+        _set_actor_token_provider_name(self, actor_token_provider_name)
+        _set_scopes(self, scopes)
+        _set_audiences(self, audiences)
+        _set_resources(self, resources)
+        _set_requested_token_type(self, requested_token_type)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["client_id"] = data["ClientId"]
-            d["client_secret"] = get("ClientSecret")
-            d["subject_token"] = data["SubjectToken"]
-            d["subject_token_type"] = data["SubjectTokenType"]
-            d["subject_token_provider_name"] = get("SubjectTokenProviderName")
-            d["actor_token"] = get("ActorToken")
-            d["actor_token_type"] = get("ActorTokenType")
-            d["actor_token_provider_name"] = get("ActorTokenProviderName")
-            d["scopes"] = None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
-            d["audiences"] = (
-                None if (v := get("Audiences")) is None else list(v) if type(v) is list else items(v, "Audiences")
+            _set_client_id(self, data["ClientId"])
+            _set_client_secret(self, get("ClientSecret"))
+            _set_subject_token(self, data["SubjectToken"])
+            _set_subject_token_type(self, data["SubjectTokenType"])
+            _set_subject_token_provider_name(self, get("SubjectTokenProviderName"))
+            _set_actor_token(self, get("ActorToken"))
+            _set_actor_token_type(self, get("ActorTokenType"))
+            _set_actor_token_provider_name(self, get("ActorTokenProviderName"))
+            _set_scopes(
+                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )
-            d["resources"] = (
-                None if (v := get("Resources")) is None else list(v) if type(v) is list else items(v, "Resources")
+            _set_audiences(
+                self, None if (v := get("Audiences")) is None else list(v) if type(v) is list else items(v, "Audiences")
             )
-            d["requested_token_type"] = get("RequestedTokenType")
+            _set_resources(
+                self, None if (v := get("Resources")) is None else list(v) if type(v) is list else items(v, "Resources")
+            )
+            _set_requested_token_type(self, get("RequestedTokenType"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -192,3 +220,20 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             k.ResourceListType.check(v, out, path, "Resources", hide, constraints)
         if (v := self.requested_token_type) is not None:
             k.IssuedTokenTypeIdentifierType.check(v, out, path, "RequestedTokenType", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_client_secret,
+    _set_subject_token,
+    _set_subject_token_type,
+    _set_subject_token_provider_name,
+    _set_actor_token,
+    _set_actor_token_type,
+    _set_actor_token_provider_name,
+    _set_scopes,
+    _set_audiences,
+    _set_resources,
+    _set_requested_token_type,
+) = setters(GetDerivedTokenRequest)

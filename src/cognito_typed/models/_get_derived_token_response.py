@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import IssuedTokenTypeIdentifierType, OAuthTokenTypeType
@@ -28,17 +28,19 @@ __all__ = ["GetDerivedTokenResponse"]
 class GetDerivedTokenResponse(Model):
     """Represents the response to a token exchange request."""
 
-    issued_token: str = field(repr=False)
+    __slots__ = ("expires_in", "issued_token", "issued_token_type", "response_metadata", "scopes", "token_type")
+
+    issued_token: str
     """The token that Amazon Cognito issued in response to the token exchange request."""
     issued_token_type: IssuedTokenTypeIdentifierType
     """The type of the token in the IssuedToken parameter. Valid values:"""
     token_type: OAuthTokenTypeType
     """The type of the issued token. For example, Bearer."""
-    expires_in: int | None = None
+    expires_in: int | None
     """The number of seconds until the issued token expires."""
-    scopes: list[str] | None = None
+    scopes: list[str] | None
     """The scopes that Amazon Cognito granted in the issued token."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -49,6 +51,7 @@ class GetDerivedTokenResponse(Model):
         ("scopes", "Scopes"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("issued_token",)
 
     def __init__(
         self,
@@ -60,27 +63,29 @@ class GetDerivedTokenResponse(Model):
         scopes: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["issued_token"] = issued_token
-        _d["issued_token_type"] = issued_token_type
-        _d["token_type"] = token_type
-        _d["expires_in"] = expires_in
-        _d["scopes"] = scopes
-        _d["response_metadata"] = response_metadata
+        _set_issued_token(self, issued_token)
+        _set_issued_token_type(self, issued_token_type)
+        _set_token_type(self, token_type)
+        _set_expires_in(self, expires_in)
+        _set_scopes(self, scopes)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["issued_token"] = data["IssuedToken"]
-            d["issued_token_type"] = data["IssuedTokenType"]
-            d["token_type"] = data["TokenType"]
-            d["expires_in"] = get("ExpiresIn")
-            d["scopes"] = None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_issued_token(self, data["IssuedToken"])
+            _set_issued_token_type(self, data["IssuedTokenType"])
+            _set_token_type(self, data["TokenType"])
+            _set_expires_in(self, get("ExpiresIn"))
+            _set_scopes(
+                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            )
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -120,3 +125,14 @@ class GetDerivedTokenResponse(Model):
             k.IntegerType.check(v, out, path, "ExpiresIn", hide, constraints)
         if (v := self.scopes) is not None:
             k.ScopeListType.check(v, out, path, "Scopes", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_issued_token,
+    _set_issued_token_type,
+    _set_token_type,
+    _set_expires_in,
+    _set_scopes,
+    _set_response_metadata,
+) = setters(GetDerivedTokenResponse)

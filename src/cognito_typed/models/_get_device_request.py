@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_device_response import GetDeviceResponse
@@ -21,9 +27,11 @@ __all__ = ["GetDeviceRequest"]
 class GetDeviceRequest(Request[GetDeviceResponse]):
     """Represents the request to get the device."""
 
+    __slots__ = ("access_token", "device_key")
+
     device_key: str
     """The key of the device that you want to get information about."""
-    access_token: str | None = field(default=None, repr=False)
+    access_token: str | None
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
 
@@ -31,6 +39,7 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         ("device_key", "DeviceKey"),
         ("access_token", "AccessToken"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "GetDevice"
     __method__ = "get_device"
@@ -42,18 +51,16 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         device_key: str,
         access_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["device_key"] = device_key
-        _d["access_token"] = access_token
+        _set_device_key(self, device_key)
+        _set_access_token(self, access_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["device_key"] = data["DeviceKey"]
-            d["access_token"] = get("AccessToken")
+            _set_device_key(self, data["DeviceKey"])
+            _set_access_token(self, get("AccessToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -75,3 +82,10 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.access_token) is not None:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_device_key,
+    _set_access_token,
+) = setters(GetDeviceRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,10 +28,15 @@ __all__ = ["GetDeviceResponse"]
 class GetDeviceResponse(Model):
     """Gets the device response."""
 
+    __slots__ = (
+        "device",
+        "response_metadata",
+    )
+
     device: DeviceType
     """Details of the requested device. Includes device information, last-accessed and created dates, and
     the device key."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -45,22 +50,22 @@ class GetDeviceResponse(Model):
         device: DeviceType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["device"] = device
-        _d["response_metadata"] = response_metadata
+        _set_device(self, device)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["device"] = None if (v := data["Device"]) is None else DeviceType.from_wire(v)
+                _set_device(self, None if (v := data["Device"]) is None else DeviceType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Device") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -80,3 +85,10 @@ class GetDeviceResponse(Model):
             out.append(missing(path, "Device"))
         else:
             k.DeviceType.check(v, out, path, "Device", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_device,
+    _set_response_metadata,
+) = setters(GetDeviceResponse)

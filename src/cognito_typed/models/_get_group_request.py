@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_group_response import GetGroupResponse
@@ -19,6 +26,11 @@ __all__ = ["GetGroupRequest"]
 @dataclass(frozen=True, kw_only=True)
 class GetGroupRequest(Request[GetGroupResponse]):
     """GetGroupRequest"""
+
+    __slots__ = (
+        "group_name",
+        "user_pool_id",
+    )
 
     group_name: str
     """The name of the group that you want to get information about."""
@@ -40,17 +52,15 @@ class GetGroupRequest(Request[GetGroupResponse]):
         group_name: str,
         user_pool_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["group_name"] = group_name
-        _d["user_pool_id"] = user_pool_id
+        _set_group_name(self, group_name)
+        _set_user_pool_id(self, user_pool_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["group_name"] = data["GroupName"]
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_group_name(self, data["GroupName"])
+            _set_user_pool_id(self, data["UserPoolId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -74,3 +84,10 @@ class GetGroupRequest(Request[GetGroupResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_group_name,
+    _set_user_pool_id,
+) = setters(GetGroupRequest)

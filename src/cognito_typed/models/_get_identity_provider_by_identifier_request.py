@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_identity_provider_by_identifier_response import (
@@ -21,6 +28,8 @@ __all__ = ["GetIdentityProviderByIdentifierRequest"]
 @dataclass(frozen=True, kw_only=True)
 class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdentifierResponse]):
     """GetIdentityProviderByIdentifierRequest"""
+
+    __slots__ = ("idp_identifier", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you want to get information about the IdP."""
@@ -43,17 +52,15 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         user_pool_id: str,
         idp_identifier: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["idp_identifier"] = idp_identifier
+        _set_user_pool_id(self, user_pool_id)
+        _set_idp_identifier(self, idp_identifier)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["idp_identifier"] = data["IdpIdentifier"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_idp_identifier(self, data["IdpIdentifier"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +84,10 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
             out.append(missing(path, "IdpIdentifier"))
         else:
             k.IdpIdentifierType.check(v, out, path, "IdpIdentifier", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_idp_identifier,
+) = setters(GetIdentityProviderByIdentifierRequest)

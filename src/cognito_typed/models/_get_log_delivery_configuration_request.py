@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._get_log_delivery_configuration_response import (
@@ -21,6 +28,8 @@ __all__ = ["GetLogDeliveryConfigurationRequest"]
 @dataclass(frozen=True, kw_only=True)
 class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResponse]):
     """GetLogDeliveryConfigurationRequest"""
+
+    __slots__ = ("user_pool_id",)
 
     user_pool_id: str
     """The ID of the user pool that has the logging configuration that you want to view."""
@@ -36,15 +45,13 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
         *,
         user_pool_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
+        _set_user_pool_id(self, user_pool_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -62,3 +69,7 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_user_pool_id,) = setters(GetLogDeliveryConfigurationRequest)

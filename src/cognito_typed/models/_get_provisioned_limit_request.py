@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,6 +31,8 @@ __all__ = ["GetProvisionedLimitRequest"]
 class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
     """GetProvisionedLimitRequest"""
 
+    __slots__ = ("limit_definition",)
+
     limit_definition: LimitDefinitionType
     """The limit to retrieve. Specify the limit class and the attributes that identify the limit."""
 
@@ -44,18 +47,16 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
         *,
         limit_definition: LimitDefinitionType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["limit_definition"] = limit_definition
+        _set_limit_definition(self, limit_definition)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             try:
-                d["limit_definition"] = (
-                    None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                _set_limit_definition(
+                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
@@ -76,3 +77,7 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
             out.append(missing(path, "LimitDefinition"))
         else:
             k.LimitDefinitionType.check(v, out, path, "LimitDefinition", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_limit_definition,) = setters(GetProvisionedLimitRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -26,9 +26,14 @@ __all__ = ["GetSigningCertificateResponse"]
 class GetSigningCertificateResponse(Model):
     """Response from Amazon Cognito for a signing certificate request."""
 
-    certificate: str | None = None
+    __slots__ = (
+        "certificate",
+        "response_metadata",
+    )
+
+    certificate: str | None
     """The x.509 certificate that signs SAML 2.0 authentication requests for your user pool."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -42,19 +47,19 @@ class GetSigningCertificateResponse(Model):
         certificate: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["certificate"] = certificate
-        _d["response_metadata"] = response_metadata
+        _set_certificate(self, certificate)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["certificate"] = get("Certificate")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_certificate(self, get("Certificate"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -72,3 +77,10 @@ class GetSigningCertificateResponse(Model):
         v: Any
         if (v := self.certificate) is not None:
             k.StringType.check(v, out, path, "Certificate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_certificate,
+    _set_response_metadata,
+) = setters(GetSigningCertificateResponse)

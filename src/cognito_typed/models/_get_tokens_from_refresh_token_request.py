@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,16 +30,18 @@ __all__ = ["GetTokensFromRefreshTokenRequest"]
 class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse]):
     """GetTokensFromRefreshTokenRequest"""
 
-    refresh_token: str = field(repr=False)
+    __slots__ = ("client_id", "client_metadata", "client_secret", "device_key", "refresh_token")
+
+    refresh_token: str
     """A valid refresh token that can authorize the request for new tokens."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The app client that issued the refresh token to the user who wants to request new tokens."""
-    client_secret: str | None = field(default=None, repr=False)
+    client_secret: str | None
     """The client secret of the requested app client, if the client has a secret."""
-    device_key: str | None = None
+    device_key: str | None
     """When you enable device remembering, Amazon Cognito issues a device key that you can use for device
     authentication that bypasses multi-factor authentication (MFA)."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -49,6 +51,11 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         ("client_secret", "ClientSecret"),
         ("device_key", "DeviceKey"),
         ("client_metadata", "ClientMetadata"),
+    )
+    _hidden = (
+        "refresh_token",
+        "client_id",
+        "client_secret",
     )
 
     __operation__ = "GetTokensFromRefreshToken"
@@ -64,30 +71,29 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         device_key: str | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["refresh_token"] = refresh_token
-        _d["client_id"] = client_id
-        _d["client_secret"] = client_secret
-        _d["device_key"] = device_key
-        _d["client_metadata"] = client_metadata
+        _set_refresh_token(self, refresh_token)
+        _set_client_id(self, client_id)
+        _set_client_secret(self, client_secret)
+        _set_device_key(self, device_key)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["refresh_token"] = data["RefreshToken"]
-            d["client_id"] = data["ClientId"]
-            d["client_secret"] = get("ClientSecret")
-            d["device_key"] = get("DeviceKey")
-            d["client_metadata"] = (
+            _set_refresh_token(self, data["RefreshToken"])
+            _set_client_id(self, data["ClientId"])
+            _set_client_secret(self, get("ClientSecret"))
+            _set_device_key(self, get("DeviceKey"))
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -124,3 +130,13 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_refresh_token,
+    _set_client_id,
+    _set_client_secret,
+    _set_device_key,
+    _set_client_metadata,
+) = setters(GetTokensFromRefreshTokenRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,8 +28,13 @@ __all__ = ["GetTokensFromRefreshTokenResponse"]
 class GetTokensFromRefreshTokenResponse(Model):
     """GetTokensFromRefreshTokenResponse"""
 
-    authentication_result: AuthenticationResultType | None = None
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    __slots__ = (
+        "authentication_result",
+        "response_metadata",
+    )
+
+    authentication_result: AuthenticationResultType | None
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -43,24 +48,24 @@ class GetTokensFromRefreshTokenResponse(Model):
         authentication_result: AuthenticationResultType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["authentication_result"] = authentication_result
-        _d["response_metadata"] = response_metadata
+        _set_authentication_result(self, authentication_result)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["authentication_result"] = (
-                    None if (v := get("AuthenticationResult")) is None else AuthenticationResultType.from_wire(v)
+                _set_authentication_result(
+                    self, None if (v := get("AuthenticationResult")) is None else AuthenticationResultType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AuthenticationResult") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +83,10 @@ class GetTokensFromRefreshTokenResponse(Model):
         v: Any
         if (v := self.authentication_result) is not None:
             k.AuthenticationResultType.check(v, out, path, "AuthenticationResult", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_authentication_result,
+    _set_response_metadata,
+) = setters(GetTokensFromRefreshTokenResponse)

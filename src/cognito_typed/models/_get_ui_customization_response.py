@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,10 +28,12 @@ __all__ = ["GetUICustomizationResponse"]
 class GetUICustomizationResponse(Model):
     """GetUICustomizationResponse"""
 
+    __slots__ = ("response_metadata", "ui_customization")
+
     ui_customization: UICustomizationType
     """Information about the classic hosted UI custom CSS and logo-image branding that you applied to the
     user pool or app client."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -45,24 +47,24 @@ class GetUICustomizationResponse(Model):
         ui_customization: UICustomizationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["ui_customization"] = ui_customization
-        _d["response_metadata"] = response_metadata
+        _set_ui_customization(self, ui_customization)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["ui_customization"] = (
-                    None if (v := data["UICustomization"]) is None else UICustomizationType.from_wire(v)
+                _set_ui_customization(
+                    self, None if (v := data["UICustomization"]) is None else UICustomizationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UICustomization") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -82,3 +84,10 @@ class GetUICustomizationResponse(Model):
             out.append(missing(path, "UICustomization"))
         else:
             k.UICustomizationType.check(v, out, path, "UICustomization", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_ui_customization,
+    _set_response_metadata,
+) = setters(GetUICustomizationResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,12 +30,18 @@ __all__ = ["GetUserAttributeVerificationCodeRequest"]
 class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificationCodeResponse]):
     """Represents the request to get user attribute verification."""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "attribute_name",
+        "client_metadata",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     attribute_name: str
     """The name of the attribute that the user wants to verify, for example email."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -44,6 +50,7 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         ("attribute_name", "AttributeName"),
         ("client_metadata", "ClientMetadata"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "GetUserAttributeVerificationCode"
     __method__ = "get_user_attribute_verification_code"
@@ -56,26 +63,25 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         attribute_name: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["attribute_name"] = attribute_name
-        _d["client_metadata"] = client_metadata
+        _set_access_token(self, access_token)
+        _set_attribute_name(self, attribute_name)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["attribute_name"] = data["AttributeName"]
-            d["client_metadata"] = (
+            _set_access_token(self, data["AccessToken"])
+            _set_attribute_name(self, data["AttributeName"])
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -104,3 +110,11 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_attribute_name,
+    _set_client_metadata,
+) = setters(GetUserAttributeVerificationCodeRequest)

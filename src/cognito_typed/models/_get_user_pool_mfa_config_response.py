@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import UserPoolMfaType
@@ -34,22 +34,31 @@ __all__ = ["GetUserPoolMfaConfigResponse"]
 class GetUserPoolMfaConfigResponse(Model):
     """GetUserPoolMfaConfigResponse"""
 
-    sms_mfa_configuration: SmsMfaConfigType | None = None
+    __slots__ = (
+        "email_mfa_configuration",
+        "mfa_configuration",
+        "response_metadata",
+        "sms_mfa_configuration",
+        "software_token_mfa_configuration",
+        "web_authn_configuration",
+    )
+
+    sms_mfa_configuration: SmsMfaConfigType | None
     """Shows user pool configuration for SMS message MFA. Includes the message template and the SMS message
     sending configuration for Amazon SNS."""
-    software_token_mfa_configuration: SoftwareTokenMfaConfigType | None = None
+    software_token_mfa_configuration: SoftwareTokenMfaConfigType | None
     """Shows user pool configuration for time-based one-time password (TOTP) MFA. Includes TOTP enabled or
     disabled state."""
-    email_mfa_configuration: EmailMfaConfigType | None = None
+    email_mfa_configuration: EmailMfaConfigType | None
     """Shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs).
     Includes the subject and body of the email message template for sign-in and MFA messages."""
-    mfa_configuration: UserPoolMfaType | None = None
+    mfa_configuration: UserPoolMfaType | None
     """Displays the state of multi-factor authentication (MFA) as on, off, or optional. When ON, all users
     must set up MFA before they can sign in."""
-    web_authn_configuration: WebAuthnConfigurationType | None = None
+    web_authn_configuration: WebAuthnConfigurationType | None
     """Shows user pool configuration for sign-in with passkey authenticators such as biometric devices and
     security keys."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -71,49 +80,51 @@ class GetUserPoolMfaConfigResponse(Model):
         web_authn_configuration: WebAuthnConfigurationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sms_mfa_configuration"] = sms_mfa_configuration
-        _d["software_token_mfa_configuration"] = software_token_mfa_configuration
-        _d["email_mfa_configuration"] = email_mfa_configuration
-        _d["mfa_configuration"] = mfa_configuration
-        _d["web_authn_configuration"] = web_authn_configuration
-        _d["response_metadata"] = response_metadata
+        _set_sms_mfa_configuration(self, sms_mfa_configuration)
+        _set_software_token_mfa_configuration(self, software_token_mfa_configuration)
+        _set_email_mfa_configuration(self, email_mfa_configuration)
+        _set_mfa_configuration(self, mfa_configuration)
+        _set_web_authn_configuration(self, web_authn_configuration)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["sms_mfa_configuration"] = (
-                    None if (v := get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)
+                _set_sms_mfa_configuration(
+                    self, None if (v := get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsMfaConfiguration") from None
             try:
-                d["software_token_mfa_configuration"] = (
+                _set_software_token_mfa_configuration(
+                    self,
                     None
                     if (v := get("SoftwareTokenMfaConfiguration")) is None
-                    else SoftwareTokenMfaConfigType.from_wire(v)
+                    else SoftwareTokenMfaConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("SoftwareTokenMfaConfiguration") from None
             try:
-                d["email_mfa_configuration"] = (
-                    None if (v := get("EmailMfaConfiguration")) is None else EmailMfaConfigType.from_wire(v)
+                _set_email_mfa_configuration(
+                    self, None if (v := get("EmailMfaConfiguration")) is None else EmailMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailMfaConfiguration") from None
-            d["mfa_configuration"] = get("MfaConfiguration")
+            _set_mfa_configuration(self, get("MfaConfiguration"))
             try:
-                d["web_authn_configuration"] = (
-                    None if (v := get("WebAuthnConfiguration")) is None else WebAuthnConfigurationType.from_wire(v)
+                _set_web_authn_configuration(
+                    self,
+                    None if (v := get("WebAuthnConfiguration")) is None else WebAuthnConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnConfiguration") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -147,3 +158,14 @@ class GetUserPoolMfaConfigResponse(Model):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.web_authn_configuration) is not None:
             k.WebAuthnConfigurationType.check(v, out, path, "WebAuthnConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sms_mfa_configuration,
+    _set_software_token_mfa_configuration,
+    _set_email_mfa_configuration,
+    _set_mfa_configuration,
+    _set_web_authn_configuration,
+    _set_response_metadata,
+) = setters(GetUserPoolMfaConfigResponse)

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -22,21 +29,31 @@ class GroupType(Model):
     decisions with identity pools. Identity pools can make decisions about the IAM role to assign based
     on groups: users get credentials for the role associated with their highest-priority group."""
 
-    group_name: str | None = None
+    __slots__ = (
+        "creation_date",
+        "description",
+        "group_name",
+        "last_modified_date",
+        "precedence",
+        "role_arn",
+        "user_pool_id",
+    )
+
+    group_name: str | None
     """The name of the group."""
-    user_pool_id: str | None = None
+    user_pool_id: str | None
     """The ID of the user pool that contains the group."""
-    description: str | None = None
+    description: str | None
     """A friendly description of the group."""
-    role_arn: str | None = None
+    role_arn: str | None
     """The ARN of the IAM role associated with the group."""
-    precedence: int | None = None
+    precedence: int | None
     """A non-negative integer value that specifies the precedence of this group relative to the other
     groups that a user can belong to in the user pool. Zero is the highest precedence value."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
 
@@ -61,40 +78,40 @@ class GroupType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["group_name"] = group_name
-        _d["user_pool_id"] = user_pool_id
-        _d["description"] = description
-        _d["role_arn"] = role_arn
-        _d["precedence"] = precedence
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
+        _set_group_name(self, group_name)
+        _set_user_pool_id(self, user_pool_id)
+        _set_description(self, description)
+        _set_role_arn(self, role_arn)
+        _set_precedence(self, precedence)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["group_name"] = get("GroupName")
-            d["user_pool_id"] = get("UserPoolId")
-            d["description"] = get("Description")
-            d["role_arn"] = get("RoleArn")
-            d["precedence"] = get("Precedence")
-            d["last_modified_date"] = (
+            _set_group_name(self, get("GroupName"))
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_description(self, get("Description"))
+            _set_role_arn(self, get("RoleArn"))
+            _set_precedence(self, get("Precedence"))
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -135,3 +152,15 @@ class GroupType(Model):
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_group_name,
+    _set_user_pool_id,
+    _set_description,
+    _set_role_arn,
+    _set_precedence,
+    _set_last_modified_date,
+    _set_creation_date,
+) = setters(GroupType)

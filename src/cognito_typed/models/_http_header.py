@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -19,9 +19,14 @@ __all__ = ["HttpHeader"]
 class HttpHeader(Model):
     """The HTTP header in the ContextData parameter."""
 
-    header_name: str | None = None
+    __slots__ = (
+        "header_name",
+        "header_value",
+    )
+
+    header_name: str | None
     """The header name."""
-    header_value: str | None = None
+    header_value: str | None
     """The header value."""
 
     _wire = (
@@ -35,18 +40,16 @@ class HttpHeader(Model):
         header_name: str | None = None,
         header_value: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["header_name"] = header_name
-        _d["header_value"] = header_value
+        _set_header_name(self, header_name)
+        _set_header_value(self, header_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["header_name"] = get("headerName")
-            d["header_value"] = get("headerValue")
+            _set_header_name(self, get("headerName"))
+            _set_header_value(self, get("headerValue"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -66,3 +69,10 @@ class HttpHeader(Model):
             k.StringType.check(v, out, path, "headerName", hide, constraints)
         if (v := self.header_value) is not None:
             k.StringType.check(v, out, path, "headerValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_header_name,
+    _set_header_value,
+) = setters(HttpHeader)

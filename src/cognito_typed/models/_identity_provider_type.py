@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -31,29 +32,41 @@ class IdentityProviderType(Model):
     the attributes that it populates to user profiles, and the trust relationship between the IdP and
     your user pool."""
 
-    user_pool_id: str | None = None
+    __slots__ = (
+        "acr_mapping",
+        "attribute_mapping",
+        "creation_date",
+        "idp_identifiers",
+        "last_modified_date",
+        "provider_details",
+        "provider_name",
+        "provider_type",
+        "user_pool_id",
+    )
+
+    user_pool_id: str | None
     """The ID of the user pool associated with the IdP."""
-    provider_name: str | None = None
+    provider_name: str | None
     """A friendly name for the IdP."""
-    provider_type: IdentityProviderTypeType | None = None
+    provider_type: IdentityProviderTypeType | None
     """The type of IdP. Either SAML, OIDC, or a named social identity provider."""
-    provider_details: dict[str, str] | None = None
+    provider_details: dict[str, str] | None
     """The scopes, URLs, and identifiers for your external identity provider. The following examples
     describe the provider detail keys for each IdP type. These values and their schema are subject to
     change."""
-    attribute_mapping: dict[str, str] | None = None
+    attribute_mapping: dict[str, str] | None
     """A mapping of IdP attributes to standard and custom user pool attributes."""
-    idp_identifiers: list[str] | None = None
+    idp_identifiers: list[str] | None
     """A list of IdP identifiers. IdP identifiers are strings that represent friendly names or domain names
     of IdPs, for example MyIdP or auth.example.com."""
-    acr_mapping: dict[str, str] | None = None
+    acr_mapping: dict[str, str] | None
     """A mapping between the authentication context class reference (ACR) levels of your user pool and the
     ACR values of the external OpenID Connect (OIDC) identity provider (IdP), so that your application
     ..."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
 
@@ -82,64 +95,68 @@ class IdentityProviderType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["provider_name"] = provider_name
-        _d["provider_type"] = provider_type
-        _d["provider_details"] = provider_details
-        _d["attribute_mapping"] = attribute_mapping
-        _d["idp_identifiers"] = idp_identifiers
-        _d["acr_mapping"] = acr_mapping
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
+        _set_user_pool_id(self, user_pool_id)
+        _set_provider_name(self, provider_name)
+        _set_provider_type(self, provider_type)
+        _set_provider_details(self, provider_details)
+        _set_attribute_mapping(self, attribute_mapping)
+        _set_idp_identifiers(self, idp_identifiers)
+        _set_acr_mapping(self, acr_mapping)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["provider_name"] = get("ProviderName")
-            d["provider_type"] = get("ProviderType")
-            d["provider_details"] = (
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_provider_name(self, get("ProviderName"))
+            _set_provider_type(self, get("ProviderType"))
+            _set_provider_details(
+                self,
                 None
                 if (v := get("ProviderDetails")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ProviderDetails")
+                else mapping(v, "ProviderDetails"),
             )
-            d["attribute_mapping"] = (
+            _set_attribute_mapping(
+                self,
                 None
                 if (v := get("AttributeMapping")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AttributeMapping")
+                else mapping(v, "AttributeMapping"),
             )
-            d["idp_identifiers"] = (
+            _set_idp_identifiers(
+                self,
                 None
                 if (v := get("IdpIdentifiers")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers")
+                else items(v, "IdpIdentifiers"),
             )
-            d["acr_mapping"] = (
-                None if (v := get("AcrMapping")) is None else dict(v) if type(v) is dict else mapping(v, "AcrMapping")
+            _set_acr_mapping(
+                self,
+                None if (v := get("AcrMapping")) is None else dict(v) if type(v) is dict else mapping(v, "AcrMapping"),
             )
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -188,3 +205,17 @@ class IdentityProviderType(Model):
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_provider_name,
+    _set_provider_type,
+    _set_provider_details,
+    _set_attribute_mapping,
+    _set_idp_identifiers,
+    _set_acr_mapping,
+    _set_last_modified_date,
+    _set_creation_date,
+) = setters(IdentityProviderType)

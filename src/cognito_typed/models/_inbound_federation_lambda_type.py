@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import InboundFederationLambdaVersionType
 from cognito_typed.models import _kinds as k
@@ -19,6 +19,8 @@ __all__ = ["InboundFederationLambdaType"]
 @dataclass(frozen=True, kw_only=True)
 class InboundFederationLambdaType(Model):
     """The properties of an inbound federation Lambda trigger."""
+
+    __slots__ = ("lambda_arn", "lambda_version")
 
     lambda_version: InboundFederationLambdaVersionType
     """The user pool trigger version of the request that Amazon Cognito sends to your Lambda function.
@@ -37,17 +39,15 @@ class InboundFederationLambdaType(Model):
         lambda_version: InboundFederationLambdaVersionType,
         lambda_arn: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["lambda_version"] = lambda_version
-        _d["lambda_arn"] = lambda_arn
+        _set_lambda_version(self, lambda_version)
+        _set_lambda_arn(self, lambda_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["lambda_version"] = data["LambdaVersion"]
-            d["lambda_arn"] = data["LambdaArn"]
+            _set_lambda_version(self, data["LambdaVersion"])
+            _set_lambda_arn(self, data["LambdaArn"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -71,3 +71,10 @@ class InboundFederationLambdaType(Model):
             out.append(missing(path, "LambdaArn"))
         else:
             k.ArnType.check(v, out, path, "LambdaArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_lambda_version,
+    _set_lambda_arn,
+) = setters(InboundFederationLambdaType)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFlowType
@@ -32,21 +32,31 @@ __all__ = ["InitiateAuthRequest"]
 class InitiateAuthRequest(Request[InitiateAuthResponse]):
     """Initiates the authentication request."""
 
+    __slots__ = (
+        "analytics_metadata",
+        "auth_flow",
+        "auth_parameters",
+        "client_id",
+        "client_metadata",
+        "session",
+        "user_context_data",
+    )
+
     auth_flow: AuthFlowType
     """The authentication flow that you want to initiate. Each AuthFlow has linked AuthParameters that you
     must submit. The following are some example flows."""
-    auth_parameters: Mapping[str, str] | None = field(default=None, repr=False)
+    auth_parameters: Mapping[str, str] | None
     """The authentication parameters. These are inputs corresponding to the AuthFlow that you're invoking."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client that your user wants to sign in to."""
-    analytics_metadata: AnalyticsMetadataType | None = None
+    analytics_metadata: AnalyticsMetadataType | None
     """Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID."""
-    user_context_data: UserContextDataType | None = field(default=None, repr=False)
+    user_context_data: UserContextDataType | None
     """Contextual data about your user session like the device fingerprint, IP address, or location."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The optional session ID from a ConfirmSignUp API request. You can sign in a user directly from the
     sign-up process with the USER_AUTH authentication flow."""
 
@@ -58,6 +68,12 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         ("analytics_metadata", "AnalyticsMetadata"),
         ("user_context_data", "UserContextData"),
         ("session", "Session"),
+    )
+    _hidden = (
+        "auth_parameters",
+        "client_id",
+        "user_context_data",
+        "session",
     )
 
     __operation__ = "InitiateAuth"
@@ -75,51 +91,51 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         user_context_data: UserContextDataType | None = None,
         session: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["auth_flow"] = auth_flow
-        _d["auth_parameters"] = auth_parameters
-        _d["client_metadata"] = client_metadata
-        _d["client_id"] = client_id
-        _d["analytics_metadata"] = analytics_metadata
-        _d["user_context_data"] = user_context_data
-        _d["session"] = session
+        _set_auth_flow(self, auth_flow)
+        _set_auth_parameters(self, auth_parameters)
+        _set_client_metadata(self, client_metadata)
+        _set_client_id(self, client_id)
+        _set_analytics_metadata(self, analytics_metadata)
+        _set_user_context_data(self, user_context_data)
+        _set_session(self, session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["auth_flow"] = data["AuthFlow"]
-            d["auth_parameters"] = (
+            _set_auth_flow(self, data["AuthFlow"])
+            _set_auth_parameters(
+                self,
                 None
                 if (v := get("AuthParameters")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AuthParameters")
+                else mapping(v, "AuthParameters"),
             )
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
-            d["client_id"] = data["ClientId"]
+            _set_client_id(self, data["ClientId"])
             try:
-                d["analytics_metadata"] = (
-                    None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                _set_analytics_metadata(
+                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                d["user_context_data"] = (
-                    None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                _set_user_context_data(
+                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            d["session"] = get("Session")
+            _set_session(self, get("Session"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -163,3 +179,15 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
             k.UserContextDataType.check(v, out, path, "UserContextData", True, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_auth_flow,
+    _set_auth_parameters,
+    _set_client_metadata,
+    _set_client_id,
+    _set_analytics_metadata,
+    _set_user_context_data,
+    _set_session,
+) = setters(InitiateAuthRequest)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -29,6 +30,8 @@ __all__ = ["InitiatePointInTimeRecoveryRequest"]
 @dataclass(frozen=True, kw_only=True)
 class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResponse]):
     """InitiatePointInTimeRecoveryRequest"""
+
+    __slots__ = ("restore_timestamp", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that you want to recover."""
@@ -51,23 +54,22 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         user_pool_id: str,
         restore_timestamp: datetime | str | float,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["restore_timestamp"] = restore_timestamp
+        _set_user_pool_id(self, user_pool_id)
+        _set_restore_timestamp(self, restore_timestamp)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["restore_timestamp"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_restore_timestamp(
+                self,
                 None
                 if (v := data["RestoreTimestamp"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "RestoreTimestamp")
+                else timestamp(v, "RestoreTimestamp"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -92,3 +94,10 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
             out.append(missing(path, "RestoreTimestamp"))
         else:
             k.DateType.check(v, out, path, "RestoreTimestamp", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_restore_timestamp,
+) = setters(InitiatePointInTimeRecoveryRequest)

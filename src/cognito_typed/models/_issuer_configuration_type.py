@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import IssuerType
 from cognito_typed.models import _kinds as k
@@ -21,7 +21,9 @@ class IssuerConfigurationType(Model):
     """Specifies the issuer configuration for a user pool. Contains settings that determine how tokens are
     issued and validated."""
 
-    type: IssuerType | None = None
+    __slots__ = ("type",)
+
+    type: IssuerType | None
     """The type of issuer configuration. Determines the token issuing behavior for the user pool."""
 
     _wire = (("type", "Type"),)
@@ -31,16 +33,14 @@ class IssuerConfigurationType(Model):
         *,
         type: IssuerType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["type"] = type
+        _set_type(self, type)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["type"] = get("Type")
+            _set_type(self, get("Type"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -56,3 +56,7 @@ class IssuerConfigurationType(Model):
         v: Any
         if (v := self.type) is not None:
             k.IssuerType.check(v, out, path, "Type", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_type,) = setters(IssuerConfigurationType)

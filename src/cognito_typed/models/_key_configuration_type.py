@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import EncryptionKeyType
 from cognito_typed.models import _kinds as k
@@ -21,9 +21,14 @@ class KeyConfigurationType(Model):
     """Specifies the key configuration for a user pool. Contains settings for encryption keys used to
     secure user pool data."""
 
-    key_type: EncryptionKeyType | None = None
+    __slots__ = (
+        "key_type",
+        "kms_key_arn",
+    )
+
+    key_type: EncryptionKeyType | None
     """The type of encryption key used for the user pool."""
-    kms_key_arn: str | None = None
+    kms_key_arn: str | None
     """The Amazon Resource Name (ARN) of the KMS key used for encryption. If not specified, Amazon Web
     Services managed keys are used."""
 
@@ -38,18 +43,16 @@ class KeyConfigurationType(Model):
         key_type: EncryptionKeyType | None = None,
         kms_key_arn: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["key_type"] = key_type
-        _d["kms_key_arn"] = kms_key_arn
+        _set_key_type(self, key_type)
+        _set_kms_key_arn(self, kms_key_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["key_type"] = get("KeyType")
-            d["kms_key_arn"] = get("KmsKeyArn")
+            _set_key_type(self, get("KeyType"))
+            _set_kms_key_arn(self, get("KmsKeyArn"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -69,3 +72,10 @@ class KeyConfigurationType(Model):
             k.EncryptionKeyType.check(v, out, path, "KeyType", hide, constraints)
         if (v := self.kms_key_arn) is not None:
             k.EncryptionKeyArnType.check(v, out, path, "KmsKeyArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_key_type,
+    _set_kms_key_arn,
+) = setters(KeyConfigurationType)

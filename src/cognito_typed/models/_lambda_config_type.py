@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -38,49 +39,67 @@ class LambdaConfigType(Model):
     """A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible
     stages of user pool operations. Triggers can modify the outcome of the operations that invoked them."""
 
-    pre_sign_up: str | None = None
+    __slots__ = (
+        "create_auth_challenge",
+        "custom_email_sender",
+        "custom_message",
+        "custom_sms_sender",
+        "define_auth_challenge",
+        "inbound_federation",
+        "kms_key_id",
+        "post_authentication",
+        "post_confirmation",
+        "pre_authentication",
+        "pre_sign_up",
+        "pre_token_generation",
+        "pre_token_generation_config",
+        "user_migration",
+        "verify_auth_challenge_response",
+    )
+
+    pre_sign_up: str | None
     """The configuration of a pre sign-up Lambda trigger in a user pool. This trigger evaluates new users
     and can bypass confirmation, link a federated user profile, or block sign-up requests."""
-    custom_message: str | None = None
+    custom_message: str | None
     """A custom message Lambda trigger. This trigger is an opportunity to customize all SMS and email
     messages from your user pool."""
-    post_confirmation: str | None = None
+    post_confirmation: str | None
     """The configuration of a post confirmation Lambda trigger in a user pool. This trigger can take custom
     actions after a user confirms their user account and their email address or phone number."""
-    pre_authentication: str | None = None
+    pre_authentication: str | None
     """The configuration of a pre authentication trigger in a user pool. This trigger can evaluate and
     modify user sign-in events."""
-    post_authentication: str | None = None
+    post_authentication: str | None
     """The configuration of a post authentication Lambda trigger in a user pool. This trigger can take
     custom actions after a user signs in."""
-    define_auth_challenge: str | None = None
+    define_auth_challenge: str | None
     """The configuration of a define auth challenge Lambda trigger, one of three triggers in the sequence
     of the custom authentication challenge triggers."""
-    create_auth_challenge: str | None = None
+    create_auth_challenge: str | None
     """The configuration of a create auth challenge Lambda trigger, one of three triggers in the sequence
     of the custom authentication challenge triggers."""
-    verify_auth_challenge_response: str | None = None
+    verify_auth_challenge_response: str | None
     """The configuration of a verify auth challenge Lambda trigger, one of three triggers in the sequence
     of the custom authentication challenge triggers."""
-    pre_token_generation: str | None = None
+    pre_token_generation: str | None
     """The legacy configuration of a pre token generation Lambda trigger in a user pool."""
-    user_migration: str | None = None
+    user_migration: str | None
     """The configuration of a migrate user Lambda trigger in a user pool. This trigger can create user
     profiles when users sign in or attempt to reset their password with credentials that don't exist
     yet."""
-    pre_token_generation_config: PreTokenGenerationVersionConfigType | None = None
+    pre_token_generation_config: PreTokenGenerationVersionConfigType | None
     """The detailed configuration of a pre token generation Lambda trigger in a user pool. If you also set
     an ARN in PreTokenGeneration, its value must be identical to PreTokenGenerationConfig."""
-    custom_sms_sender: CustomSMSLambdaVersionConfigType | None = None
+    custom_sms_sender: CustomSMSLambdaVersionConfigType | None
     """The configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications
     from a user pool to a Lambda function that delivers the message using custom logic."""
-    custom_email_sender: CustomEmailLambdaVersionConfigType | None = None
+    custom_email_sender: CustomEmailLambdaVersionConfigType | None
     """The configuration of a custom email sender Lambda trigger. This trigger routes all email
     notifications from a user pool to a Lambda function that delivers the message using custom logic."""
-    kms_key_id: str | None = None
+    kms_key_id: str | None
     """The ARN of an KMS key. Amazon Cognito uses the key to encrypt codes and temporary passwords sent to
     custom sender Lambda triggers."""
-    inbound_federation: InboundFederationLambdaType | None = None
+    inbound_federation: InboundFederationLambdaType | None
     """The configuration of an inbound federation Lambda trigger. This trigger can transform federated user
     attributes during the authentication with external identity providers."""
 
@@ -121,64 +140,67 @@ class LambdaConfigType(Model):
         kms_key_id: str | None = None,
         inbound_federation: InboundFederationLambdaType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["pre_sign_up"] = pre_sign_up
-        _d["custom_message"] = custom_message
-        _d["post_confirmation"] = post_confirmation
-        _d["pre_authentication"] = pre_authentication
-        _d["post_authentication"] = post_authentication
-        _d["define_auth_challenge"] = define_auth_challenge
-        _d["create_auth_challenge"] = create_auth_challenge
-        _d["verify_auth_challenge_response"] = verify_auth_challenge_response
-        _d["pre_token_generation"] = pre_token_generation
-        _d["user_migration"] = user_migration
-        _d["pre_token_generation_config"] = pre_token_generation_config
-        _d["custom_sms_sender"] = custom_sms_sender
-        _d["custom_email_sender"] = custom_email_sender
-        _d["kms_key_id"] = kms_key_id
-        _d["inbound_federation"] = inbound_federation
+        _set_pre_sign_up(self, pre_sign_up)
+        _set_custom_message(self, custom_message)
+        _set_post_confirmation(self, post_confirmation)
+        _set_pre_authentication(self, pre_authentication)
+        _set_post_authentication(self, post_authentication)
+        _set_define_auth_challenge(self, define_auth_challenge)
+        _set_create_auth_challenge(self, create_auth_challenge)
+        _set_verify_auth_challenge_response(self, verify_auth_challenge_response)
+        _set_pre_token_generation(self, pre_token_generation)
+        _set_user_migration(self, user_migration)
+        _set_pre_token_generation_config(self, pre_token_generation_config)
+        _set_custom_sms_sender(self, custom_sms_sender)
+        _set_custom_email_sender(self, custom_email_sender)
+        _set_kms_key_id(self, kms_key_id)
+        _set_inbound_federation(self, inbound_federation)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["pre_sign_up"] = get("PreSignUp")
-            d["custom_message"] = get("CustomMessage")
-            d["post_confirmation"] = get("PostConfirmation")
-            d["pre_authentication"] = get("PreAuthentication")
-            d["post_authentication"] = get("PostAuthentication")
-            d["define_auth_challenge"] = get("DefineAuthChallenge")
-            d["create_auth_challenge"] = get("CreateAuthChallenge")
-            d["verify_auth_challenge_response"] = get("VerifyAuthChallengeResponse")
-            d["pre_token_generation"] = get("PreTokenGeneration")
-            d["user_migration"] = get("UserMigration")
+            _set_pre_sign_up(self, get("PreSignUp"))
+            _set_custom_message(self, get("CustomMessage"))
+            _set_post_confirmation(self, get("PostConfirmation"))
+            _set_pre_authentication(self, get("PreAuthentication"))
+            _set_post_authentication(self, get("PostAuthentication"))
+            _set_define_auth_challenge(self, get("DefineAuthChallenge"))
+            _set_create_auth_challenge(self, get("CreateAuthChallenge"))
+            _set_verify_auth_challenge_response(self, get("VerifyAuthChallengeResponse"))
+            _set_pre_token_generation(self, get("PreTokenGeneration"))
+            _set_user_migration(self, get("UserMigration"))
             try:
-                d["pre_token_generation_config"] = (
+                _set_pre_token_generation_config(
+                    self,
                     None
                     if (v := get("PreTokenGenerationConfig")) is None
-                    else PreTokenGenerationVersionConfigType.from_wire(v)
+                    else PreTokenGenerationVersionConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("PreTokenGenerationConfig") from None
             try:
-                d["custom_sms_sender"] = (
-                    None if (v := get("CustomSMSSender")) is None else CustomSMSLambdaVersionConfigType.from_wire(v)
+                _set_custom_sms_sender(
+                    self,
+                    None if (v := get("CustomSMSSender")) is None else CustomSMSLambdaVersionConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomSMSSender") from None
             try:
-                d["custom_email_sender"] = (
-                    None if (v := get("CustomEmailSender")) is None else CustomEmailLambdaVersionConfigType.from_wire(v)
+                _set_custom_email_sender(
+                    self,
+                    None
+                    if (v := get("CustomEmailSender")) is None
+                    else CustomEmailLambdaVersionConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomEmailSender") from None
-            d["kms_key_id"] = get("KMSKeyID")
+            _set_kms_key_id(self, get("KMSKeyID"))
             try:
-                d["inbound_federation"] = (
-                    None if (v := get("InboundFederation")) is None else InboundFederationLambdaType.from_wire(v)
+                _set_inbound_federation(
+                    self, None if (v := get("InboundFederation")) is None else InboundFederationLambdaType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("InboundFederation") from None
@@ -253,3 +275,23 @@ class LambdaConfigType(Model):
             k.ArnType.check(v, out, path, "KMSKeyID", hide, constraints)
         if (v := self.inbound_federation) is not None:
             k.InboundFederationLambdaType.check(v, out, path, "InboundFederation", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_pre_sign_up,
+    _set_custom_message,
+    _set_post_confirmation,
+    _set_pre_authentication,
+    _set_post_authentication,
+    _set_define_auth_challenge,
+    _set_create_auth_challenge,
+    _set_verify_auth_challenge_response,
+    _set_pre_token_generation,
+    _set_user_migration,
+    _set_pre_token_generation_config,
+    _set_custom_sms_sender,
+    _set_custom_email_sender,
+    _set_kms_key_id,
+    _set_inbound_federation,
+) = setters(LambdaConfigType)

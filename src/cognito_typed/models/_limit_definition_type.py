@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, mapping, new
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    mapping,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import LimitClass
 from cognito_typed.models import _kinds as k
@@ -19,6 +26,8 @@ __all__ = ["LimitDefinitionType"]
 @dataclass(frozen=True, kw_only=True)
 class LimitDefinitionType(Model):
     """The class and attributes that identify a specific limit at the account level."""
+
+    __slots__ = ("attributes", "limit_class")
 
     limit_class: LimitClass
     """The class of the limit. For API rate limits, this is API_CATEGORY."""
@@ -37,19 +46,18 @@ class LimitDefinitionType(Model):
         limit_class: LimitClass,
         attributes: Mapping[str, str],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["limit_class"] = limit_class
-        _d["attributes"] = attributes
+        _set_limit_class(self, limit_class)
+        _set_attributes(self, attributes)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["limit_class"] = data["LimitClass"]
-            d["attributes"] = (
-                None if (v := data["Attributes"]) is None else dict(v) if type(v) is dict else mapping(v, "Attributes")
+            _set_limit_class(self, data["LimitClass"])
+            _set_attributes(
+                self,
+                None if (v := data["Attributes"]) is None else dict(v) if type(v) is dict else mapping(v, "Attributes"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -74,3 +82,10 @@ class LimitDefinitionType(Model):
             out.append(missing(path, "Attributes"))
         else:
             k.StringToStringMapType.check(v, out, path, "Attributes", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_limit_class,
+    _set_attributes,
+) = setters(LimitDefinitionType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -25,6 +26,8 @@ __all__ = ["LimitType"]
 @dataclass(frozen=True, kw_only=True)
 class LimitType(Model):
     """The limit definition and current limit values for a provisioned limit."""
+
+    __slots__ = ("free_limit_value", "limit_definition", "provisioned_limit_value")
 
     limit_definition: LimitDefinitionType
     """The definition that identifies this limit, including the class and attributes."""
@@ -48,25 +51,23 @@ class LimitType(Model):
         provisioned_limit_value: int,
         free_limit_value: int,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["limit_definition"] = limit_definition
-        _d["provisioned_limit_value"] = provisioned_limit_value
-        _d["free_limit_value"] = free_limit_value
+        _set_limit_definition(self, limit_definition)
+        _set_provisioned_limit_value(self, provisioned_limit_value)
+        _set_free_limit_value(self, free_limit_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             try:
-                d["limit_definition"] = (
-                    None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                _set_limit_definition(
+                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            d["provisioned_limit_value"] = data["ProvisionedLimitValue"]
-            d["free_limit_value"] = data["FreeLimitValue"]
+            _set_provisioned_limit_value(self, data["ProvisionedLimitValue"])
+            _set_free_limit_value(self, data["FreeLimitValue"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -96,3 +97,11 @@ class LimitType(Model):
             out.append(missing(path, "FreeLimitValue"))
         else:
             k.IntegerType.check(v, out, path, "FreeLimitValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_limit_definition,
+    _set_provisioned_limit_value,
+    _set_free_limit_value,
+) = setters(LimitType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_cimd_policies_response import ListCIMDPoliciesResponse
@@ -20,12 +27,14 @@ __all__ = ["ListCIMDPoliciesRequest"]
 class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
     """ListCIMDPoliciesRequest"""
 
+    __slots__ = ("max_results", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool whose CIMD policies you want to list."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of CIMD policies that you want Amazon Cognito to return in the response."""
 
     _wire = (
@@ -45,20 +54,18 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["next_token"] = next_token
-        _d["max_results"] = max_results
+        _set_user_pool_id(self, user_pool_id)
+        _set_next_token(self, next_token)
+        _set_max_results(self, max_results)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["next_token"] = get("NextToken")
-            d["max_results"] = get("MaxResults")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_next_token(self, get("NextToken"))
+            _set_max_results(self, get("MaxResults"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -84,3 +91,11 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None:
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_next_token,
+    _set_max_results,
+) = setters(ListCIMDPoliciesRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_client_metadata_urls_response import (
@@ -22,14 +29,16 @@ __all__ = ["ListClientMetadataURLsRequest"]
 class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
     """ListClientMetadataURLsRequest"""
 
+    __slots__ = ("cimd_policy_id", "max_results", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the CIMD policy."""
     cimd_policy_id: str
     """The ID of the CIMD policy whose client metadata document URLs you want to list."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of URLs that you want Amazon Cognito to return in the response."""
 
     _wire = (
@@ -51,22 +60,20 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["cimd_policy_id"] = cimd_policy_id
-        _d["next_token"] = next_token
-        _d["max_results"] = max_results
+        _set_user_pool_id(self, user_pool_id)
+        _set_cimd_policy_id(self, cimd_policy_id)
+        _set_next_token(self, next_token)
+        _set_max_results(self, max_results)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["cimd_policy_id"] = data["CIMDPolicyId"]
-            d["next_token"] = get("NextToken")
-            d["max_results"] = get("MaxResults")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_cimd_policy_id(self, data["CIMDPolicyId"])
+            _set_next_token(self, get("NextToken"))
+            _set_max_results(self, get("MaxResults"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +105,12 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None:
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_cimd_policy_id,
+    _set_next_token,
+    _set_max_results,
+) = setters(ListClientMetadataURLsRequest)

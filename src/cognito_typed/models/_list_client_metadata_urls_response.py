@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,13 +29,15 @@ __all__ = ["ListClientMetadataURLsResponse"]
 class ListClientMetadataURLsResponse(Model):
     """ListClientMetadataURLsResponse"""
 
-    next_token: str | None = None
+    __slots__ = ("client_metadata_urls", "next_token", "response_metadata")
+
+    next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
     client_metadata_urls: list[ClientMetadataURLType]
     """The client metadata document URLs for the CIMD policy, with the cache state of each URL."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -51,30 +53,31 @@ class ListClientMetadataURLsResponse(Model):
         client_metadata_urls: list[ClientMetadataURLType],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["next_token"] = next_token
-        _d["client_metadata_urls"] = client_metadata_urls
-        _d["response_metadata"] = response_metadata
+        _set_next_token(self, next_token)
+        _set_client_metadata_urls(self, client_metadata_urls)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["next_token"] = get("NextToken")
+            _set_next_token(self, get("NextToken"))
             try:
-                d["client_metadata_urls"] = (
+                _set_client_metadata_urls(
+                    self,
                     None
                     if (v := data["ClientMetadataURLs"]) is None
-                    else [ClientMetadataURLType.from_wire(x) for x in v]
+                    else [ClientMetadataURLType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(
                     error, "ClientMetadataURLs", data.get("ClientMetadataURLs"), ClientMetadataURLType
                 ) from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +101,11 @@ class ListClientMetadataURLsResponse(Model):
             out.append(missing(path, "ClientMetadataURLs"))
         else:
             k.ClientMetadataURLListType.check(v, out, path, "ClientMetadataURLs", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_next_token,
+    _set_client_metadata_urls,
+    _set_response_metadata,
+) = setters(ListClientMetadataURLsResponse)

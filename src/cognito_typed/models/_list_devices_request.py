@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_devices_response import ListDevicesResponse
@@ -21,12 +27,18 @@ __all__ = ["ListDevicesRequest"]
 class ListDevicesRequest(Request[ListDevicesResponse]):
     """Represents the request to list the devices."""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "limit",
+        "pagination_token",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
-    limit: int | None = None
+    limit: int | None
     """The maximum number of devices that you want Amazon Cognito to return in the response."""
-    pagination_token: str | None = None
+    pagination_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -35,6 +47,7 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         ("limit", "Limit"),
         ("pagination_token", "PaginationToken"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "ListDevices"
     __method__ = "list_devices"
@@ -47,20 +60,18 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         limit: int | None = None,
         pagination_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["limit"] = limit
-        _d["pagination_token"] = pagination_token
+        _set_access_token(self, access_token)
+        _set_limit(self, limit)
+        _set_pagination_token(self, pagination_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["limit"] = get("Limit")
-            d["pagination_token"] = get("PaginationToken")
+            _set_access_token(self, data["AccessToken"])
+            _set_limit(self, get("Limit"))
+            _set_pagination_token(self, get("PaginationToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -86,3 +97,11 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_limit,
+    _set_pagination_token,
+) = setters(ListDevicesRequest)

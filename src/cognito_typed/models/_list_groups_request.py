@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_groups_response import ListGroupsResponse
@@ -20,11 +27,13 @@ __all__ = ["ListGroupsRequest"]
 class ListGroupsRequest(Request[ListGroupsResponse]):
     """ListGroupsRequest"""
 
+    __slots__ = ("limit", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to list user groups."""
-    limit: int | None = None
+    limit: int | None
     """The maximum number of groups that you want Amazon Cognito to return in the response."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -45,20 +54,18 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["limit"] = limit
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_limit(self, limit)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["limit"] = get("Limit")
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_limit(self, get("Limit"))
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -84,3 +91,11 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_limit,
+    _set_next_token,
+) = setters(ListGroupsRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,14 +29,16 @@ __all__ = ["ListIdentityProvidersResponse"]
 class ListIdentityProvidersResponse(Model):
     """ListIdentityProvidersResponse"""
 
+    __slots__ = ("next_token", "providers", "response_metadata")
+
     providers: list[ProviderDescription]
     """An array of the IdPs in your user pool. For each, the response includes identifiers, the IdP name
     and type, and trust-relationship details like the issuer URL."""
-    next_token: str | None = None
+    next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -52,26 +54,26 @@ class ListIdentityProvidersResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["providers"] = providers
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_providers(self, providers)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["providers"] = (
-                    None if (v := data["Providers"]) is None else [ProviderDescription.from_wire(x) for x in v]
+                _set_providers(
+                    self, None if (v := data["Providers"]) is None else [ProviderDescription.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "Providers", data.get("Providers"), ProviderDescription) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -95,3 +97,11 @@ class ListIdentityProvidersResponse(Model):
             k.ProvidersListType.check(v, out, path, "Providers", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_providers,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListIdentityProvidersResponse)

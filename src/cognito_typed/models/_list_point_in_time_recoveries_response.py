@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -31,14 +31,16 @@ __all__ = ["ListPointInTimeRecoveriesResponse"]
 class ListPointInTimeRecoveriesResponse(Model):
     """ListPointInTimeRecoveriesResponse"""
 
-    restorations: list[RestorationDescriptionType] | None = None
+    __slots__ = ("next_token", "response_metadata", "restorations")
+
+    restorations: list[RestorationDescriptionType] | None
     """A summary of each requested recovery, including its ID, status, and the point in time that it
     restores the user pool to."""
-    next_token: str | None = None
+    next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -54,26 +56,29 @@ class ListPointInTimeRecoveriesResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["restorations"] = restorations
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_restorations(self, restorations)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["restorations"] = (
-                    None if (v := get("Restorations")) is None else [RestorationDescriptionType.from_wire(x) for x in v]
+                _set_restorations(
+                    self,
+                    None
+                    if (v := get("Restorations")) is None
+                    else [RestorationDescriptionType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "Restorations", data.get("Restorations"), RestorationDescriptionType) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -95,3 +100,11 @@ class ListPointInTimeRecoveriesResponse(Model):
             k.RestorationListType.check(v, out, path, "Restorations", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_restorations,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListPointInTimeRecoveriesResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,14 +29,16 @@ __all__ = ["ListResourceServersResponse"]
 class ListResourceServersResponse(Model):
     """ListResourceServersResponse"""
 
+    __slots__ = ("next_token", "resource_servers", "response_metadata")
+
     resource_servers: list[ResourceServerType]
     """An array of resource servers and the details of their configuration. For each, the response includes
     names, identifiers, and custom scopes."""
-    next_token: str | None = None
+    next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -52,26 +54,27 @@ class ListResourceServersResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["resource_servers"] = resource_servers
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_resource_servers(self, resource_servers)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["resource_servers"] = (
-                    None if (v := data["ResourceServers"]) is None else [ResourceServerType.from_wire(x) for x in v]
+                _set_resource_servers(
+                    self,
+                    None if (v := data["ResourceServers"]) is None else [ResourceServerType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "ResourceServers", data.get("ResourceServers"), ResourceServerType) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -95,3 +98,11 @@ class ListResourceServersResponse(Model):
             k.ResourceServersListType.check(v, out, path, "ResourceServers", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_resource_servers,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListResourceServersResponse)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_tags_for_resource_response import (
@@ -21,6 +28,8 @@ __all__ = ["ListTagsForResourceRequest"]
 @dataclass(frozen=True, kw_only=True)
 class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
     """ListTagsForResourceRequest"""
+
+    __slots__ = ("resource_arn",)
 
     resource_arn: str
     """The Amazon Resource Name (ARN) of the user pool that the tags are assigned to."""
@@ -36,15 +45,13 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
         *,
         resource_arn: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["resource_arn"] = resource_arn
+        _set_resource_arn(self, resource_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["resource_arn"] = data["ResourceArn"]
+            _set_resource_arn(self, data["ResourceArn"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -62,3 +69,7 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
             out.append(missing(path, "ResourceArn"))
         else:
             k.ArnType.check(v, out, path, "ResourceArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_resource_arn,) = setters(ListTagsForResourceRequest)

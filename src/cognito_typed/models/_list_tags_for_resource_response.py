@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -27,9 +27,11 @@ __all__ = ["ListTagsForResourceResponse"]
 class ListTagsForResourceResponse(Model):
     """ListTagsForResourceResponse"""
 
-    tags: dict[str, str] | None = None
+    __slots__ = ("response_metadata", "tags")
+
+    tags: dict[str, str] | None
     """The tags that are assigned to the user pool."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -43,19 +45,19 @@ class ListTagsForResourceResponse(Model):
         tags: dict[str, str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["tags"] = tags
-        _d["response_metadata"] = response_metadata
+        _set_tags(self, tags)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["tags"] = None if (v := get("Tags")) is None else dict(v) if type(v) is dict else mapping(v, "Tags")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_tags(self, None if (v := get("Tags")) is None else dict(v) if type(v) is dict else mapping(v, "Tags"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +75,10 @@ class ListTagsForResourceResponse(Model):
         v: Any
         if (v := self.tags) is not None:
             k.UserPoolTagsType.check(v, out, path, "Tags", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_tags,
+    _set_response_metadata,
+) = setters(ListTagsForResourceResponse)

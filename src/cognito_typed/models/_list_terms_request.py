@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_terms_response import ListTermsResponse
@@ -20,11 +27,13 @@ __all__ = ["ListTermsRequest"]
 class ListTermsRequest(Request[ListTermsResponse]):
     """ListTermsRequest"""
 
+    __slots__ = ("max_results", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to list terms documents."""
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of terms documents that you want Amazon Cognito to return in the response."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -45,20 +54,18 @@ class ListTermsRequest(Request[ListTermsResponse]):
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["max_results"] = max_results
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_max_results(self, max_results)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["max_results"] = get("MaxResults")
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_max_results(self, get("MaxResults"))
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -84,3 +91,11 @@ class ListTermsRequest(Request[ListTermsResponse]):
             k.ListTermsRequestMaxResultsInteger.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.next_token) is not None:
             k.StringType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_max_results,
+    _set_next_token,
+) = setters(ListTermsRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,13 +29,15 @@ __all__ = ["ListTermsResponse"]
 class ListTermsResponse(Model):
     """ListTermsResponse"""
 
+    __slots__ = ("next_token", "response_metadata", "terms")
+
     terms: list[TermsDescriptionType]
     """A summary of the requested terms documents. Includes unique identifiers for later changes to the
     terms documents."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -51,24 +53,26 @@ class ListTermsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["terms"] = terms
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_terms(self, terms)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["terms"] = None if (v := data["Terms"]) is None else [TermsDescriptionType.from_wire(x) for x in v]
+                _set_terms(
+                    self, None if (v := data["Terms"]) is None else [TermsDescriptionType.from_wire(x) for x in v]
+                )
             except MalformedResponseError as error:
                 raise located(error, "Terms", data.get("Terms"), TermsDescriptionType) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -92,3 +96,11 @@ class ListTermsResponse(Model):
             k.TermsDescriptionListType.check(v, out, path, "Terms", hide, constraints)
         if (v := self.next_token) is not None:
             k.StringType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_terms,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListTermsResponse)

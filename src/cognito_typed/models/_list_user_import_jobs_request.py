@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_import_jobs_response import (
@@ -22,11 +29,13 @@ __all__ = ["ListUserImportJobsRequest"]
 class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
     """Represents the request to list the user import jobs."""
 
+    __slots__ = ("max_results", "pagination_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to list import jobs."""
     max_results: int
     """The maximum number of import jobs that you want Amazon Cognito to return in the response."""
-    pagination_token: str | None = None
+    pagination_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -47,20 +56,18 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         max_results: int,
         pagination_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["max_results"] = max_results
-        _d["pagination_token"] = pagination_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_max_results(self, max_results)
+        _set_pagination_token(self, pagination_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["max_results"] = data["MaxResults"]
-            d["pagination_token"] = get("PaginationToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_max_results(self, data["MaxResults"])
+            _set_pagination_token(self, get("PaginationToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -88,3 +95,11 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.PaginationKeyType.check(v, out, path, "PaginationToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_max_results,
+    _set_pagination_token,
+) = setters(ListUserImportJobsRequest)

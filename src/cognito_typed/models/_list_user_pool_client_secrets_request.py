@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_pool_client_secrets_response import (
@@ -23,11 +29,13 @@ __all__ = ["ListUserPoolClientSecretsRequest"]
 class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse]):
     """The request to list client secrets for a user pool app client."""
 
+    __slots__ = ("client_id", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the app client."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client whose secrets you want to list."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -36,6 +44,7 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         ("client_id", "ClientId"),
         ("next_token", "NextToken"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "ListUserPoolClientSecrets"
     __method__ = "list_user_pool_client_secrets"
@@ -48,20 +57,18 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         client_id: str,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +96,11 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_next_token,
+) = setters(ListUserPoolClientSecretsRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -32,14 +32,20 @@ class ListUserPoolClientSecretsResponse(Model):
     """The response containing the list of client secret metadata. This response does not include a
     NextToken field as all secrets are returned in a single response."""
 
-    client_secrets: list[ClientSecretDescriptorType] | None = None
+    __slots__ = (
+        "client_secrets",
+        "next_token",
+        "response_metadata",
+    )
+
+    client_secrets: list[ClientSecretDescriptorType] | None
     """A list of client secret descriptors containing the identifier and creation date for each secret. For
     security reasons, the response never reveals the actual secret value in ClientSecretValue."""
-    next_token: str | None = None
+    next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -55,28 +61,29 @@ class ListUserPoolClientSecretsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_secrets"] = client_secrets
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_client_secrets(self, client_secrets)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["client_secrets"] = (
+                _set_client_secrets(
+                    self,
                     None
                     if (v := get("ClientSecrets")) is None
-                    else [ClientSecretDescriptorType.from_wire(x) for x in v]
+                    else [ClientSecretDescriptorType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +105,11 @@ class ListUserPoolClientSecretsResponse(Model):
             k.ClientSecretDescriptorListType.check(v, out, path, "ClientSecrets", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_secrets,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListUserPoolClientSecretsResponse)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ClientTypeType
 from cognito_typed.models import _kinds as k
@@ -23,14 +30,16 @@ __all__ = ["ListUserPoolClientsRequest"]
 class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
     """Represents the request to list the user pool clients."""
 
+    __slots__ = ("client_type", "max_results", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to list user pool clients."""
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of app clients that you want Amazon Cognito to return in the response."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
-    client_type: ClientTypeType | None = None
+    client_type: ClientTypeType | None
     """Returns only app clients of this type. For dynamic client registration (DCR) and other app clients,
     the following values are valid."""
 
@@ -53,22 +62,20 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         next_token: str | None = None,
         client_type: ClientTypeType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["max_results"] = max_results
-        _d["next_token"] = next_token
-        _d["client_type"] = client_type
+        _set_user_pool_id(self, user_pool_id)
+        _set_max_results(self, max_results)
+        _set_next_token(self, next_token)
+        _set_client_type(self, client_type)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["max_results"] = get("MaxResults")
-            d["next_token"] = get("NextToken")
-            d["client_type"] = get("ClientType")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_max_results(self, get("MaxResults"))
+            _set_next_token(self, get("NextToken"))
+            _set_client_type(self, get("ClientType"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +105,12 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.client_type) is not None:
             k.ClientTypeType.check(v, out, path, "ClientType", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_max_results,
+    _set_next_token,
+    _set_client_type,
+) = setters(ListUserPoolClientsRequest)

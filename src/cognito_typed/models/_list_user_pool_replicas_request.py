@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_pool_replicas_response import (
@@ -22,9 +29,11 @@ __all__ = ["ListUserPoolReplicasRequest"]
 class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
     """ListUserPoolReplicasRequest"""
 
+    __slots__ = ("next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool for which to list replicas."""
-    next_token: str | None = None
+    next_token: str | None
     """A pagination token for retrieving the next page of results. If this parameter is omitted, the
     operation returns the first page of results."""
 
@@ -43,18 +52,16 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         user_pool_id: str,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +83,10 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_next_token,
+) = setters(ListUserPoolReplicasRequest)

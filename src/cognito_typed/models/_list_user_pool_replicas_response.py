@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -29,12 +29,14 @@ __all__ = ["ListUserPoolReplicasResponse"]
 class ListUserPoolReplicasResponse(Model):
     """ListUserPoolReplicasResponse"""
 
-    user_pool_replicas: list[UserPoolReplicaType] | None = None
+    __slots__ = ("next_token", "response_metadata", "user_pool_replicas")
+
+    user_pool_replicas: list[UserPoolReplicaType] | None
     """A list of user pool replicas, including information about their status, role, and Region."""
-    next_token: str | None = None
+    next_token: str | None
     """A pagination token for retrieving the next page of results. If this value is null, there are no more
     results to retrieve."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -50,26 +52,27 @@ class ListUserPoolReplicasResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_replicas"] = user_pool_replicas
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_user_pool_replicas(self, user_pool_replicas)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["user_pool_replicas"] = (
-                    None if (v := get("UserPoolReplicas")) is None else [UserPoolReplicaType.from_wire(x) for x in v]
+                _set_user_pool_replicas(
+                    self,
+                    None if (v := get("UserPoolReplicas")) is None else [UserPoolReplicaType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -91,3 +94,11 @@ class ListUserPoolReplicasResponse(Model):
             k.UserPoolReplicaListType.check(v, out, path, "UserPoolReplicas", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_replicas,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListUserPoolReplicasResponse)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_pools_response import ListUserPoolsResponse
@@ -20,7 +27,9 @@ __all__ = ["ListUserPoolsRequest"]
 class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
     """Represents the request to list user pools."""
 
-    next_token: str | None = None
+    __slots__ = ("max_results", "next_token")
+
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
     max_results: int
@@ -41,18 +50,16 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
         next_token: str | None = None,
         max_results: int,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["next_token"] = next_token
-        _d["max_results"] = max_results
+        _set_next_token(self, next_token)
+        _set_max_results(self, max_results)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["next_token"] = get("NextToken")
-            d["max_results"] = data["MaxResults"]
+            _set_next_token(self, get("NextToken"))
+            _set_max_results(self, data["MaxResults"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -74,3 +81,10 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
             out.append(missing(path, "MaxResults"))
         else:
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_next_token,
+    _set_max_results,
+) = setters(ListUserPoolsRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_user_sessions_response import ListUserSessionsResponse
@@ -21,10 +27,15 @@ __all__ = ["ListUserSessionsRequest"]
 class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
     """ListUserSessionsRequest"""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "next_token",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the user whose sessions you want to list. Amazon
     Cognito derives the user pool and username from this token."""
-    next_token: str | None = None
+    next_token: str | None
     """A pagination token that Amazon Cognito returned in a previous response. Use this value to retrieve
     the next page of results if a NextToken was included in a prior response."""
 
@@ -32,6 +43,7 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         ("access_token", "AccessToken"),
         ("next_token", "NextToken"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "ListUserSessions"
     __method__ = "list_user_sessions"
@@ -43,18 +55,16 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         access_token: str,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["next_token"] = next_token
+        _set_access_token(self, access_token)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["next_token"] = get("NextToken")
+            _set_access_token(self, data["AccessToken"])
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -76,3 +86,10 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_next_token,
+) = setters(ListUserSessionsRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_users_in_group_response import ListUsersInGroupResponse
@@ -20,13 +27,15 @@ __all__ = ["ListUsersInGroupRequest"]
 class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
     """ListUsersInGroupRequest"""
 
+    __slots__ = ("group_name", "limit", "next_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to view the membership of the requested group."""
     group_name: str
     """The name of the group that you want to query for user membership."""
-    limit: int | None = None
+    limit: int | None
     """The maximum number of groups that you want Amazon Cognito to return in the response."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
 
@@ -49,22 +58,20 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["group_name"] = group_name
-        _d["limit"] = limit
-        _d["next_token"] = next_token
+        _set_user_pool_id(self, user_pool_id)
+        _set_group_name(self, group_name)
+        _set_limit(self, limit)
+        _set_next_token(self, next_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["group_name"] = data["GroupName"]
-            d["limit"] = get("Limit")
-            d["next_token"] = get("NextToken")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_group_name(self, data["GroupName"])
+            _set_limit(self, get("Limit"))
+            _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -96,3 +103,12 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_group_name,
+    _set_limit,
+    _set_next_token,
+) = setters(ListUsersInGroupRequest)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_users_response import ListUsersResponse
@@ -20,17 +28,19 @@ __all__ = ["ListUsersRequest"]
 class ListUsersRequest(Request[ListUsersResponse]):
     """Represents the request to list users."""
 
+    __slots__ = ("attributes_to_get", "filter", "limit", "pagination_token", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to display or search for users."""
-    attributes_to_get: Sequence[str] | None = None
+    attributes_to_get: Sequence[str] | None
     """A JSON array of user attribute names, for example given_name, that you want Amazon Cognito to
     include in the response for each user."""
-    limit: int | None = None
+    limit: int | None
     """The maximum number of users that you want Amazon Cognito to return in the response."""
-    pagination_token: str | None = None
+    pagination_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
-    filter: str | None = None
+    filter: str | None
     """A filter string of the form "AttributeName Filter-Type "AttributeValue". Quotation marks within the
     filter string must be escaped using the backslash (\\) character."""
 
@@ -55,31 +65,30 @@ class ListUsersRequest(Request[ListUsersResponse]):
         pagination_token: str | None = None,
         filter: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["attributes_to_get"] = attributes_to_get
-        _d["limit"] = limit
-        _d["pagination_token"] = pagination_token
-        _d["filter"] = filter
+        _set_user_pool_id(self, user_pool_id)
+        _set_attributes_to_get(self, attributes_to_get)
+        _set_limit(self, limit)
+        _set_pagination_token(self, pagination_token)
+        _set_filter(self, filter)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["attributes_to_get"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_attributes_to_get(
+                self,
                 None
                 if (v := get("AttributesToGet")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesToGet")
+                else items(v, "AttributesToGet"),
             )
-            d["limit"] = get("Limit")
-            d["pagination_token"] = get("PaginationToken")
-            d["filter"] = get("Filter")
+            _set_limit(self, get("Limit"))
+            _set_pagination_token(self, get("PaginationToken"))
+            _set_filter(self, get("Filter"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -113,3 +122,13 @@ class ListUsersRequest(Request[ListUsersResponse]):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
         if (v := self.filter) is not None:
             k.UserFilterType.check(v, out, path, "Filter", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_attributes_to_get,
+    _set_limit,
+    _set_pagination_token,
+    _set_filter,
+) = setters(ListUsersRequest)

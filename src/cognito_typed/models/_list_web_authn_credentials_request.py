@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._list_web_authn_credentials_response import (
@@ -23,13 +29,15 @@ __all__ = ["ListWebAuthnCredentialsRequest"]
 class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
     """ListWebAuthnCredentialsRequest"""
 
-    access_token: str = field(repr=False)
+    __slots__ = ("access_token", "max_results", "next_token")
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
-    next_token: str | None = None
+    next_token: str | None
     """This API operation returns a limited number of results. The pagination token is an identifier that
     you can present in an additional API request with the same parameters."""
-    max_results: int | None = None
+    max_results: int | None
     """The maximum number of the user's passkey credentials that you want to return."""
 
     _wire = (
@@ -37,6 +45,7 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         ("next_token", "NextToken"),
         ("max_results", "MaxResults"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "ListWebAuthnCredentials"
     __method__ = "list_web_authn_credentials"
@@ -49,20 +58,18 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["next_token"] = next_token
-        _d["max_results"] = max_results
+        _set_access_token(self, access_token)
+        _set_next_token(self, next_token)
+        _set_max_results(self, max_results)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["next_token"] = get("NextToken")
-            d["max_results"] = get("MaxResults")
+            _set_access_token(self, data["AccessToken"])
+            _set_next_token(self, get("NextToken"))
+            _set_max_results(self, get("MaxResults"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -88,3 +95,11 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None:
             k.WebAuthnCredentialsQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_next_token,
+    _set_max_results,
+) = setters(ListWebAuthnCredentialsRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,13 +31,19 @@ __all__ = ["ListWebAuthnCredentialsResponse"]
 class ListWebAuthnCredentialsResponse(Model):
     """ListWebAuthnCredentialsResponse"""
 
+    __slots__ = (
+        "credentials",
+        "next_token",
+        "response_metadata",
+    )
+
     credentials: list[WebAuthnCredentialDescription]
     """A list of registered passkeys for a user."""
-    next_token: str | None = None
+    next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -53,28 +59,29 @@ class ListWebAuthnCredentialsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["credentials"] = credentials
-        _d["next_token"] = next_token
-        _d["response_metadata"] = response_metadata
+        _set_credentials(self, credentials)
+        _set_next_token(self, next_token)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["credentials"] = (
+                _set_credentials(
+                    self,
                     None
                     if (v := data["Credentials"]) is None
-                    else [WebAuthnCredentialDescription.from_wire(x) for x in v]
+                    else [WebAuthnCredentialDescription.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "Credentials", data.get("Credentials"), WebAuthnCredentialDescription) from None
-            d["next_token"] = get("NextToken")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_next_token(self, get("NextToken"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +105,11 @@ class ListWebAuthnCredentialsResponse(Model):
             k.WebAuthnCredentialDescriptionListType.check(v, out, path, "Credentials", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_credentials,
+    _set_next_token,
+    _set_response_metadata,
+) = setters(ListWebAuthnCredentialsResponse)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import EventSourceName, LogLevel
@@ -32,18 +33,26 @@ class LogConfigurationType(Model):
     """The configuration of user event logs to an external Amazon Web Services service like Amazon Data
     Firehose, Amazon S3, or Amazon CloudWatch Logs."""
 
+    __slots__ = (
+        "cloud_watch_logs_configuration",
+        "event_source",
+        "firehose_configuration",
+        "log_level",
+        "s3_configuration",
+    )
+
     log_level: LogLevel
     """The errorlevel selection of logs that a user pool sends for detailed activity logging."""
     event_source: EventSourceName
     """The source of events that your user pool sends for logging. To send error-level logs about user
     notification activity, set to userNotification."""
-    cloud_watch_logs_configuration: CloudWatchLogsConfigurationType | None = None
+    cloud_watch_logs_configuration: CloudWatchLogsConfigurationType | None
     """The CloudWatch log group destination of user pool detailed activity logs, or of user activity log
     export with threat protection."""
-    s3_configuration: S3ConfigurationType | None = None
+    s3_configuration: S3ConfigurationType | None
     """The Amazon S3 bucket destination of user activity log export with threat protection. To activate
     this setting, your user pool must be on the Plus tier."""
-    firehose_configuration: FirehoseConfigurationType | None = None
+    firehose_configuration: FirehoseConfigurationType | None
     """The Amazon Data Firehose stream destination of user activity log export with threat protection. To
     activate this setting, your user pool must be on the Plus tier."""
 
@@ -64,39 +73,39 @@ class LogConfigurationType(Model):
         s3_configuration: S3ConfigurationType | None = None,
         firehose_configuration: FirehoseConfigurationType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["log_level"] = log_level
-        _d["event_source"] = event_source
-        _d["cloud_watch_logs_configuration"] = cloud_watch_logs_configuration
-        _d["s3_configuration"] = s3_configuration
-        _d["firehose_configuration"] = firehose_configuration
+        _set_log_level(self, log_level)
+        _set_event_source(self, event_source)
+        _set_cloud_watch_logs_configuration(self, cloud_watch_logs_configuration)
+        _set_s3_configuration(self, s3_configuration)
+        _set_firehose_configuration(self, firehose_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["log_level"] = data["LogLevel"]
-            d["event_source"] = data["EventSource"]
+            _set_log_level(self, data["LogLevel"])
+            _set_event_source(self, data["EventSource"])
             try:
-                d["cloud_watch_logs_configuration"] = (
+                _set_cloud_watch_logs_configuration(
+                    self,
                     None
                     if (v := get("CloudWatchLogsConfiguration")) is None
-                    else CloudWatchLogsConfigurationType.from_wire(v)
+                    else CloudWatchLogsConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("CloudWatchLogsConfiguration") from None
             try:
-                d["s3_configuration"] = (
-                    None if (v := get("S3Configuration")) is None else S3ConfigurationType.from_wire(v)
+                _set_s3_configuration(
+                    self, None if (v := get("S3Configuration")) is None else S3ConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("S3Configuration") from None
             try:
-                d["firehose_configuration"] = (
-                    None if (v := get("FirehoseConfiguration")) is None else FirehoseConfigurationType.from_wire(v)
+                _set_firehose_configuration(
+                    self,
+                    None if (v := get("FirehoseConfiguration")) is None else FirehoseConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("FirehoseConfiguration") from None
@@ -135,3 +144,13 @@ class LogConfigurationType(Model):
             k.S3ConfigurationType.check(v, out, path, "S3Configuration", hide, constraints)
         if (v := self.firehose_configuration) is not None:
             k.FirehoseConfigurationType.check(v, out, path, "FirehoseConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_log_level,
+    _set_event_source,
+    _set_cloud_watch_logs_configuration,
+    _set_s3_configuration,
+    _set_firehose_configuration,
+) = setters(LogConfigurationType)

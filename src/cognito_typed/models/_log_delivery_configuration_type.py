@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -27,6 +28,8 @@ __all__ = ["LogDeliveryConfigurationType"]
 class LogDeliveryConfigurationType(Model):
     """The logging parameters of a user pool, as returned in the response to a GetLogDeliveryConfiguration
     request."""
+
+    __slots__ = ("log_configurations", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you configured logging."""
@@ -45,20 +48,21 @@ class LogDeliveryConfigurationType(Model):
         user_pool_id: str,
         log_configurations: list[LogConfigurationType],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["log_configurations"] = log_configurations
+        _set_user_pool_id(self, user_pool_id)
+        _set_log_configurations(self, log_configurations)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
             try:
-                d["log_configurations"] = (
-                    None if (v := data["LogConfigurations"]) is None else [LogConfigurationType.from_wire(x) for x in v]
+                _set_log_configurations(
+                    self,
+                    None
+                    if (v := data["LogConfigurations"]) is None
+                    else [LogConfigurationType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType) from None
@@ -85,3 +89,10 @@ class LogDeliveryConfigurationType(Model):
             out.append(missing(path, "LogConfigurations"))
         else:
             k.LogConfigurationListType.check(v, out, path, "LogConfigurations", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_log_configurations,
+) = setters(LogDeliveryConfigurationType)

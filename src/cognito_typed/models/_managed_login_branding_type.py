@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -30,22 +31,32 @@ __all__ = ["ManagedLoginBrandingType"]
 class ManagedLoginBrandingType(Model):
     """A managed login branding style that's assigned to a user pool app client."""
 
-    managed_login_branding_id: str | None = None
+    __slots__ = (
+        "assets",
+        "creation_date",
+        "last_modified_date",
+        "managed_login_branding_id",
+        "settings",
+        "use_cognito_provided_values",
+        "user_pool_id",
+    )
+
+    managed_login_branding_id: str | None
     """The ID of the managed login branding style."""
-    user_pool_id: str | None = None
+    user_pool_id: str | None
     """The user pool where the branding style is assigned."""
-    use_cognito_provided_values: bool | None = None
+    use_cognito_provided_values: bool | None
     """When true, applies the default branding style options. This option reverts to default style options
     that are managed by Amazon Cognito. You can modify them later in the branding editor."""
-    settings: Any | None = None
+    settings: Any | None
     """A JSON file, encoded as a Document type, with the the settings that you want to apply to your style."""
-    assets: list[AssetType] | None = None
+    assets: list[AssetType] | None
     """An array of image files that you want to apply to roles like backgrounds, logos, and icons. Each
     object must also indicate whether it is for dark mode, light mode, or browser-adaptive mode."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
 
@@ -70,43 +81,43 @@ class ManagedLoginBrandingType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["managed_login_branding_id"] = managed_login_branding_id
-        _d["user_pool_id"] = user_pool_id
-        _d["use_cognito_provided_values"] = use_cognito_provided_values
-        _d["settings"] = settings
-        _d["assets"] = assets
-        _d["creation_date"] = creation_date
-        _d["last_modified_date"] = last_modified_date
+        _set_managed_login_branding_id(self, managed_login_branding_id)
+        _set_user_pool_id(self, user_pool_id)
+        _set_use_cognito_provided_values(self, use_cognito_provided_values)
+        _set_settings(self, settings)
+        _set_assets(self, assets)
+        _set_creation_date(self, creation_date)
+        _set_last_modified_date(self, last_modified_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["managed_login_branding_id"] = get("ManagedLoginBrandingId")
-            d["user_pool_id"] = get("UserPoolId")
-            d["use_cognito_provided_values"] = get("UseCognitoProvidedValues")
-            d["settings"] = None if (v := get("Settings")) is None else document(v)
+            _set_managed_login_branding_id(self, get("ManagedLoginBrandingId"))
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
+            _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
-                d["assets"] = None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v]
+                _set_assets(self, None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v])
             except MalformedResponseError as error:
                 raise located(error, "Assets", data.get("Assets"), AssetType) from None
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -147,3 +158,15 @@ class ManagedLoginBrandingType(Model):
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_managed_login_branding_id,
+    _set_user_pool_id,
+    _set_use_cognito_provided_values,
+    _set_settings,
+    _set_assets,
+    _set_creation_date,
+    _set_last_modified_date,
+) = setters(ManagedLoginBrandingType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -19,12 +19,14 @@ __all__ = ["MessageTemplateType"]
 class MessageTemplateType(Model):
     """The message template structure."""
 
-    sms_message: str | None = None
+    __slots__ = ("email_message", "email_subject", "sms_message")
+
+    sms_message: str | None
     """The message template for SMS messages."""
-    email_message: str | None = None
+    email_message: str | None
     """The message template for email messages. EmailMessage is allowed only if EmailSendingAccount is
     DEVELOPER."""
-    email_subject: str | None = None
+    email_subject: str | None
     """The subject line for email messages. EmailSubject is allowed only if EmailSendingAccount is
     DEVELOPER."""
 
@@ -41,20 +43,18 @@ class MessageTemplateType(Model):
         email_message: str | None = None,
         email_subject: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sms_message"] = sms_message
-        _d["email_message"] = email_message
-        _d["email_subject"] = email_subject
+        _set_sms_message(self, sms_message)
+        _set_email_message(self, email_message)
+        _set_email_subject(self, email_subject)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["sms_message"] = get("SMSMessage")
-            d["email_message"] = get("EmailMessage")
-            d["email_subject"] = get("EmailSubject")
+            _set_sms_message(self, get("SMSMessage"))
+            _set_email_message(self, get("EmailMessage"))
+            _set_email_subject(self, get("EmailSubject"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -78,3 +78,11 @@ class MessageTemplateType(Model):
             k.EmailInviteMessageType.check(v, out, path, "EmailMessage", hide, constraints)
         if (v := self.email_subject) is not None:
             k.EmailVerificationSubjectType.check(v, out, path, "EmailSubject", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sms_message,
+    _set_email_message,
+    _set_email_subject,
+) = setters(MessageTemplateType)

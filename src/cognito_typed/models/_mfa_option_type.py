@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DeliveryMediumType
 from cognito_typed.models import _kinds as k
@@ -22,10 +22,12 @@ class MFAOptionType(Model):
     configurations. Does not apply to time-based one-time password (TOTP) software token MFA
     configurations."""
 
-    delivery_medium: DeliveryMediumType | None = None
+    __slots__ = ("attribute_name", "delivery_medium")
+
+    delivery_medium: DeliveryMediumType | None
     """The delivery medium to send the MFA code. You can use this parameter to set only the SMS delivery
     medium value."""
-    attribute_name: str | None = None
+    attribute_name: str | None
     """The attribute name of the MFA option type. The only valid value is phone_number."""
 
     _wire = (
@@ -39,18 +41,16 @@ class MFAOptionType(Model):
         delivery_medium: DeliveryMediumType | None = None,
         attribute_name: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["delivery_medium"] = delivery_medium
-        _d["attribute_name"] = attribute_name
+        _set_delivery_medium(self, delivery_medium)
+        _set_attribute_name(self, attribute_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["delivery_medium"] = get("DeliveryMedium")
-            d["attribute_name"] = get("AttributeName")
+            _set_delivery_medium(self, get("DeliveryMedium"))
+            _set_attribute_name(self, get("AttributeName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -70,3 +70,10 @@ class MFAOptionType(Model):
             k.DeliveryMediumType.check(v, out, path, "DeliveryMedium", hide, constraints)
         if (v := self.attribute_name) is not None:
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_delivery_medium,
+    _set_attribute_name,
+) = setters(MFAOptionType)

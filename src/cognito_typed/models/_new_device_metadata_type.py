@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,10 +20,12 @@ class NewDeviceMetadataType(Model):
     """Information that your user pool responds with in AuthenticationResultwhen you configure it to
     remember devices and a user signs in with an unrecognized device."""
 
-    device_key: str | None = None
+    __slots__ = ("device_group_key", "device_key")
+
+    device_key: str | None
     """The device key, an identifier used in generating the DEVICE_PASSWORD_VERIFIER for device SRP
     authentication."""
-    device_group_key: str | None = None
+    device_group_key: str | None
     """The device group key, an identifier used in generating the DEVICE_PASSWORD_VERIFIER for device SRP
     authentication."""
 
@@ -38,18 +40,16 @@ class NewDeviceMetadataType(Model):
         device_key: str | None = None,
         device_group_key: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["device_key"] = device_key
-        _d["device_group_key"] = device_group_key
+        _set_device_key(self, device_key)
+        _set_device_group_key(self, device_group_key)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["device_key"] = get("DeviceKey")
-            d["device_group_key"] = get("DeviceGroupKey")
+            _set_device_key(self, get("DeviceKey"))
+            _set_device_group_key(self, get("DeviceGroupKey"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -69,3 +69,10 @@ class NewDeviceMetadataType(Model):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_group_key) is not None:
             k.StringType.check(v, out, path, "DeviceGroupKey", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_device_key,
+    _set_device_group_key,
+) = setters(NewDeviceMetadataType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -27,21 +28,23 @@ class NotifyConfigurationType(Model):
     """The configuration for Amazon SES email messages that threat protection sends to a user when your
     adaptive authentication automated response has a Notify action."""
 
-    from_: str | None = None
+    __slots__ = ("block_email", "from_", "mfa_email", "no_action_email", "reply_to", "source_arn")
+
+    from_: str | None
     """The email address that sends the email message. The address must be either individually verified
     with Amazon Simple Email Service, or from a domain that has been verified with Amazon SES."""
-    reply_to: str | None = None
+    reply_to: str | None
     """The reply-to email address of an email template. Can be an email address in the format
     admin@example.com or Administrator <admin@example.com>."""
     source_arn: str
     """The Amazon Resource Name (ARN) of the identity that is associated with the sending authorization
     policy."""
-    block_email: NotifyEmailType | None = None
+    block_email: NotifyEmailType | None
     """The template for the email message that your user pool sends when a detected risk event is blocked."""
-    no_action_email: NotifyEmailType | None = None
+    no_action_email: NotifyEmailType | None
     """The template for the email message that your user pool sends when no action is taken in response to
     a detected risk."""
-    mfa_email: NotifyEmailType | None = None
+    mfa_email: NotifyEmailType | None
     """The template for the email message that your user pool sends when MFA is challenged in response to a
     detected risk."""
 
@@ -64,34 +67,34 @@ class NotifyConfigurationType(Model):
         no_action_email: NotifyEmailType | None = None,
         mfa_email: NotifyEmailType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["from_"] = from_
-        _d["reply_to"] = reply_to
-        _d["source_arn"] = source_arn
-        _d["block_email"] = block_email
-        _d["no_action_email"] = no_action_email
-        _d["mfa_email"] = mfa_email
+        _set_from_(self, from_)
+        _set_reply_to(self, reply_to)
+        _set_source_arn(self, source_arn)
+        _set_block_email(self, block_email)
+        _set_no_action_email(self, no_action_email)
+        _set_mfa_email(self, mfa_email)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["from_"] = get("From")
-            d["reply_to"] = get("ReplyTo")
-            d["source_arn"] = data["SourceArn"]
+            _set_from_(self, get("From"))
+            _set_reply_to(self, get("ReplyTo"))
+            _set_source_arn(self, data["SourceArn"])
             try:
-                d["block_email"] = None if (v := get("BlockEmail")) is None else NotifyEmailType.from_wire(v)
+                _set_block_email(self, None if (v := get("BlockEmail")) is None else NotifyEmailType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("BlockEmail") from None
             try:
-                d["no_action_email"] = None if (v := get("NoActionEmail")) is None else NotifyEmailType.from_wire(v)
+                _set_no_action_email(
+                    self, None if (v := get("NoActionEmail")) is None else NotifyEmailType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("NoActionEmail") from None
             try:
-                d["mfa_email"] = None if (v := get("MfaEmail")) is None else NotifyEmailType.from_wire(v)
+                _set_mfa_email(self, None if (v := get("MfaEmail")) is None else NotifyEmailType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("MfaEmail") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -131,3 +134,14 @@ class NotifyConfigurationType(Model):
             k.NotifyEmailType.check(v, out, path, "NoActionEmail", hide, constraints)
         if (v := self.mfa_email) is not None:
             k.NotifyEmailType.check(v, out, path, "MfaEmail", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_from_,
+    _set_reply_to,
+    _set_source_arn,
+    _set_block_email,
+    _set_no_action_email,
+    _set_mfa_email,
+) = setters(NotifyConfigurationType)

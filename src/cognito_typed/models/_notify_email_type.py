@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,12 +20,14 @@ class NotifyEmailType(Model):
     """The template for email messages that threat protection sends to a user when your threat protection
     automated response has a Notify action."""
 
+    __slots__ = ("html_body", "subject", "text_body")
+
     subject: str
     """The subject of the threat protection email notification."""
-    html_body: str | None = None
+    html_body: str | None
     """The body of an email notification formatted in HTML. Choose an HtmlBody or a TextBody to send an
     HTML-formatted or plaintext message, respectively."""
-    text_body: str | None = None
+    text_body: str | None
     """The body of an email notification formatted in plaintext. Choose an HtmlBody or a TextBody to send
     an HTML-formatted or plaintext message, respectively."""
 
@@ -42,20 +44,18 @@ class NotifyEmailType(Model):
         html_body: str | None = None,
         text_body: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["subject"] = subject
-        _d["html_body"] = html_body
-        _d["text_body"] = text_body
+        _set_subject(self, subject)
+        _set_html_body(self, html_body)
+        _set_text_body(self, text_body)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["subject"] = data["Subject"]
-            d["html_body"] = get("HtmlBody")
-            d["text_body"] = get("TextBody")
+            _set_subject(self, data["Subject"])
+            _set_html_body(self, get("HtmlBody"))
+            _set_text_body(self, get("TextBody"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -81,3 +81,11 @@ class NotifyEmailType(Model):
             k.EmailNotificationBodyType.check(v, out, path, "HtmlBody", hide, constraints)
         if (v := self.text_body) is not None:
             k.EmailNotificationBodyType.check(v, out, path, "TextBody", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_subject,
+    _set_html_body,
+    _set_text_body,
+) = setters(NotifyEmailType)

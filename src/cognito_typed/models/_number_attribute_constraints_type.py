@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -19,9 +19,11 @@ __all__ = ["NumberAttributeConstraintsType"]
 class NumberAttributeConstraintsType(Model):
     """The minimum and maximum values of an attribute that is of the number type, for example custom:age."""
 
-    min_value: str | None = None
+    __slots__ = ("max_value", "min_value")
+
+    min_value: str | None
     """The minimum value of an attribute that is of the number data type."""
-    max_value: str | None = None
+    max_value: str | None
     """The maximum length of a number attribute value. Must be a number less than or equal to 2^1023,
     represented as a string with a length of 131072 characters or fewer."""
 
@@ -36,18 +38,16 @@ class NumberAttributeConstraintsType(Model):
         min_value: str | None = None,
         max_value: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["min_value"] = min_value
-        _d["max_value"] = max_value
+        _set_min_value(self, min_value)
+        _set_max_value(self, max_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["min_value"] = get("MinValue")
-            d["max_value"] = get("MaxValue")
+            _set_min_value(self, get("MinValue"))
+            _set_max_value(self, get("MaxValue"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -67,3 +67,10 @@ class NumberAttributeConstraintsType(Model):
             k.StringType.check(v, out, path, "MinValue", hide, constraints)
         if (v := self.max_value) is not None:
             k.StringType.check(v, out, path, "MaxValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_min_value,
+    _set_max_value,
+) = setters(NumberAttributeConstraintsType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,21 +20,31 @@ class PasswordPolicyType(Model):
     """The password policy settings for a user pool, including complexity, history, and length
     requirements."""
 
-    minimum_length: int | None = None
+    __slots__ = (
+        "minimum_length",
+        "password_history_size",
+        "require_lowercase",
+        "require_numbers",
+        "require_symbols",
+        "require_uppercase",
+        "temporary_password_validity_days",
+    )
+
+    minimum_length: int | None
     """The minimum length of the password in the policy that you have set. This value can't be less than 6."""
-    require_uppercase: bool | None = None
+    require_uppercase: bool | None
     """The requirement in a password policy that users must include at least one uppercase letter in their
     password."""
-    require_lowercase: bool | None = None
+    require_lowercase: bool | None
     """The requirement in a password policy that users must include at least one lowercase letter in their
     password."""
-    require_numbers: bool | None = None
+    require_numbers: bool | None
     """The requirement in a password policy that users must include at least one number in their password."""
-    require_symbols: bool | None = None
+    require_symbols: bool | None
     """The requirement in a password policy that users must include at least one symbol in their password."""
-    password_history_size: int | None = None
+    password_history_size: int | None
     """The number of previous passwords that you want Amazon Cognito to restrict each user from reusing."""
-    temporary_password_validity_days: int | None = None
+    temporary_password_validity_days: int | None
     """The number of days a temporary password is valid in the password policy. If the user doesn't sign in
     during this time, an administrator must reset their password. Defaults to 7."""
 
@@ -59,28 +69,26 @@ class PasswordPolicyType(Model):
         password_history_size: int | None = None,
         temporary_password_validity_days: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["minimum_length"] = minimum_length
-        _d["require_uppercase"] = require_uppercase
-        _d["require_lowercase"] = require_lowercase
-        _d["require_numbers"] = require_numbers
-        _d["require_symbols"] = require_symbols
-        _d["password_history_size"] = password_history_size
-        _d["temporary_password_validity_days"] = temporary_password_validity_days
+        _set_minimum_length(self, minimum_length)
+        _set_require_uppercase(self, require_uppercase)
+        _set_require_lowercase(self, require_lowercase)
+        _set_require_numbers(self, require_numbers)
+        _set_require_symbols(self, require_symbols)
+        _set_password_history_size(self, password_history_size)
+        _set_temporary_password_validity_days(self, temporary_password_validity_days)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["minimum_length"] = get("MinimumLength")
-            d["require_uppercase"] = get("RequireUppercase")
-            d["require_lowercase"] = get("RequireLowercase")
-            d["require_numbers"] = get("RequireNumbers")
-            d["require_symbols"] = get("RequireSymbols")
-            d["password_history_size"] = get("PasswordHistorySize")
-            d["temporary_password_validity_days"] = get("TemporaryPasswordValidityDays")
+            _set_minimum_length(self, get("MinimumLength"))
+            _set_require_uppercase(self, get("RequireUppercase"))
+            _set_require_lowercase(self, get("RequireLowercase"))
+            _set_require_numbers(self, get("RequireNumbers"))
+            _set_require_symbols(self, get("RequireSymbols"))
+            _set_password_history_size(self, get("PasswordHistorySize"))
+            _set_temporary_password_validity_days(self, get("TemporaryPasswordValidityDays"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -120,3 +128,15 @@ class PasswordPolicyType(Model):
             k.PasswordHistorySizeType.check(v, out, path, "PasswordHistorySize", hide, constraints)
         if (v := self.temporary_password_validity_days) is not None:
             k.TemporaryPasswordValidityDaysType.check(v, out, path, "TemporaryPasswordValidityDays", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_minimum_length,
+    _set_require_uppercase,
+    _set_require_lowercase,
+    _set_require_numbers,
+    _set_require_symbols,
+    _set_password_history_size,
+    _set_temporary_password_validity_days,
+) = setters(PasswordPolicyType)

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import IdentityProviderTypeType
 from cognito_typed.models import _kinds as k
@@ -21,14 +28,16 @@ __all__ = ["ProviderDescription"]
 class ProviderDescription(Model):
     """The details of a user pool identity provider (IdP), including name and type."""
 
-    provider_name: str | None = None
+    __slots__ = ("creation_date", "last_modified_date", "provider_name", "provider_type")
+
+    provider_name: str | None
     """The name of the IdP, for example MySAMLProvider."""
-    provider_type: IdentityProviderTypeType | None = None
+    provider_type: IdentityProviderTypeType | None
     """The type of the provider, for example SAML. Amazon Cognito supports SAML 2.0, OIDC, and social IdPs."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
 
@@ -47,34 +56,34 @@ class ProviderDescription(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["provider_name"] = provider_name
-        _d["provider_type"] = provider_type
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
+        _set_provider_name(self, provider_name)
+        _set_provider_type(self, provider_type)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["provider_name"] = get("ProviderName")
-            d["provider_type"] = get("ProviderType")
-            d["last_modified_date"] = (
+            _set_provider_name(self, get("ProviderName"))
+            _set_provider_type(self, get("ProviderType"))
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -103,3 +112,12 @@ class ProviderDescription(Model):
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_provider_name,
+    _set_provider_type,
+    _set_last_modified_date,
+    _set_creation_date,
+) = setters(ProviderDescription)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,11 +20,13 @@ class ProviderUserIdentifierType(Model):
     """The characteristics of a source or destination user for linking a federated user profile to a local
     user profile."""
 
-    provider_name: str | None = None
+    __slots__ = ("provider_attribute_name", "provider_attribute_value", "provider_name")
+
+    provider_name: str | None
     """The name of the provider, such as Facebook, Google, or Login with Amazon."""
-    provider_attribute_name: str | None = None
+    provider_attribute_name: str | None
     """The name of the provider attribute to link to, such as NameID."""
-    provider_attribute_value: str | None = None
+    provider_attribute_value: str | None
     """The value of the provider attribute to link to, such as xxxxx_account."""
 
     _wire = (
@@ -40,20 +42,18 @@ class ProviderUserIdentifierType(Model):
         provider_attribute_name: str | None = None,
         provider_attribute_value: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["provider_name"] = provider_name
-        _d["provider_attribute_name"] = provider_attribute_name
-        _d["provider_attribute_value"] = provider_attribute_value
+        _set_provider_name(self, provider_name)
+        _set_provider_attribute_name(self, provider_attribute_name)
+        _set_provider_attribute_value(self, provider_attribute_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["provider_name"] = get("ProviderName")
-            d["provider_attribute_name"] = get("ProviderAttributeName")
-            d["provider_attribute_value"] = get("ProviderAttributeValue")
+            _set_provider_name(self, get("ProviderName"))
+            _set_provider_attribute_name(self, get("ProviderAttributeName"))
+            _set_provider_attribute_value(self, get("ProviderAttributeValue"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +77,11 @@ class ProviderUserIdentifierType(Model):
             k.StringType.check(v, out, path, "ProviderAttributeName", hide, constraints)
         if (v := self.provider_attribute_value) is not None:
             k.StringType.check(v, out, path, "ProviderAttributeValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_provider_name,
+    _set_provider_attribute_name,
+    _set_provider_attribute_value,
+) = setters(ProviderUserIdentifierType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RecoveryOptionNameType
 from cognito_typed.models import _kinds as k
@@ -21,6 +21,8 @@ class RecoveryOptionType(Model):
     """A recovery option for a user. The AccountRecoverySettingType data type is an array of this object.
     Each RecoveryOptionType has a priority property that determines whether it is a primary or secondary
     option."""
+
+    __slots__ = ("name", "priority")
 
     priority: int
     """Your priority preference for using the specified attribute in account recovery. The highest priority
@@ -39,17 +41,15 @@ class RecoveryOptionType(Model):
         priority: int,
         name: RecoveryOptionNameType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["priority"] = priority
-        _d["name"] = name
+        _set_priority(self, priority)
+        _set_name(self, name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["priority"] = data["Priority"]
-            d["name"] = data["Name"]
+            _set_priority(self, data["Priority"])
+            _set_name(self, data["Name"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -73,3 +73,10 @@ class RecoveryOptionType(Model):
             out.append(missing(path, "Name"))
         else:
             k.RecoveryOptionNameType.check(v, out, path, "Name", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_priority,
+    _set_name,
+) = setters(RecoveryOptionType)

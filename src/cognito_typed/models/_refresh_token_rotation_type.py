@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import FeatureType
 from cognito_typed.models import _kinds as k
@@ -22,9 +22,14 @@ class RefreshTokenRotationType(Model):
     issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens. When
     disabled, token refresh issues only ID and access tokens."""
 
+    __slots__ = (
+        "feature",
+        "retry_grace_period_seconds",
+    )
+
     feature: FeatureType
     """The state of refresh token rotation for the current app client."""
-    retry_grace_period_seconds: int | None = None
+    retry_grace_period_seconds: int | None
     """When you request a token refresh with GetTokensFromRefreshToken, the original refresh token that
     you're rotating out can remain valid for a period of time of up to 60 seconds."""
 
@@ -39,18 +44,16 @@ class RefreshTokenRotationType(Model):
         feature: FeatureType,
         retry_grace_period_seconds: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["feature"] = feature
-        _d["retry_grace_period_seconds"] = retry_grace_period_seconds
+        _set_feature(self, feature)
+        _set_retry_grace_period_seconds(self, retry_grace_period_seconds)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["feature"] = data["Feature"]
-            d["retry_grace_period_seconds"] = get("RetryGracePeriodSeconds")
+            _set_feature(self, data["Feature"])
+            _set_retry_grace_period_seconds(self, get("RetryGracePeriodSeconds"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -72,3 +75,10 @@ class RefreshTokenRotationType(Model):
             k.FeatureType.check(v, out, path, "Feature", hide, constraints)
         if (v := self.retry_grace_period_seconds) is not None:
             k.RetryGracePeriodSecondsType.check(v, out, path, "RetryGracePeriodSeconds", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_feature,
+    _set_retry_grace_period_seconds,
+) = setters(RefreshTokenRotationType)

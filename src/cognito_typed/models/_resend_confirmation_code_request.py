@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -33,19 +33,21 @@ __all__ = ["ResendConfirmationCodeRequest"]
 class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
     """Represents the request to resend the confirmation code."""
 
-    client_id: str = field(repr=False)
+    __slots__ = ("analytics_metadata", "client_id", "client_metadata", "secret_hash", "user_context_data", "username")
+
+    client_id: str
     """The ID of the user pool app client where the user signed up."""
-    secret_hash: str | None = field(default=None, repr=False)
+    secret_hash: str | None
     """A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
     client and username plus the client ID in the message."""
-    user_context_data: UserContextDataType | None = field(default=None, repr=False)
+    user_context_data: UserContextDataType | None
     """Contextual data about your user session like the device fingerprint, IP address, or location."""
-    username: str = field(repr=False)
+    username: str
     """The name of the user that you want to query or modify. The value of this parameter is typically your
     user's username, but it can be any of their alias attributes."""
-    analytics_metadata: AnalyticsMetadataType | None = None
+    analytics_metadata: AnalyticsMetadataType | None
     """Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -56,6 +58,12 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
         ("username", "Username"),
         ("analytics_metadata", "AnalyticsMetadata"),
         ("client_metadata", "ClientMetadata"),
+    )
+    _hidden = (
+        "client_id",
+        "secret_hash",
+        "user_context_data",
+        "username",
     )
 
     __operation__ = "ResendConfirmationCode"
@@ -72,42 +80,41 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
         analytics_metadata: AnalyticsMetadataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["secret_hash"] = secret_hash
-        _d["user_context_data"] = user_context_data
-        _d["username"] = username
-        _d["analytics_metadata"] = analytics_metadata
-        _d["client_metadata"] = client_metadata
+        _set_client_id(self, client_id)
+        _set_secret_hash(self, secret_hash)
+        _set_user_context_data(self, user_context_data)
+        _set_username(self, username)
+        _set_analytics_metadata(self, analytics_metadata)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["client_id"] = data["ClientId"]
-            d["secret_hash"] = get("SecretHash")
+            _set_client_id(self, data["ClientId"])
+            _set_secret_hash(self, get("SecretHash"))
             try:
-                d["user_context_data"] = (
-                    None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                _set_user_context_data(
+                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            d["username"] = data["Username"]
+            _set_username(self, data["Username"])
             try:
-                d["analytics_metadata"] = (
-                    None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                _set_analytics_metadata(
+                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -148,3 +155,14 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
             k.AnalyticsMetadataType.check(v, out, path, "AnalyticsMetadata", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_secret_hash,
+    _set_user_context_data,
+    _set_username,
+    _set_analytics_metadata,
+    _set_client_metadata,
+) = setters(ResendConfirmationCodeRequest)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -20,6 +20,8 @@ class ResourceServerScopeType(Model):
     """One custom scope associated with a user pool resource server. This data type is a member of
     ResourceServerScopeType. For more information, see Scopes, M2M, and API authorization with resource
     servers."""
+
+    __slots__ = ("scope_description", "scope_name")
 
     scope_name: str
     """The name of the scope. Amazon Cognito renders custom scopes in the format
@@ -38,17 +40,15 @@ class ResourceServerScopeType(Model):
         scope_name: str,
         scope_description: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["scope_name"] = scope_name
-        _d["scope_description"] = scope_description
+        _set_scope_name(self, scope_name)
+        _set_scope_description(self, scope_description)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["scope_name"] = data["ScopeName"]
-            d["scope_description"] = data["ScopeDescription"]
+            _set_scope_name(self, data["ScopeName"])
+            _set_scope_description(self, data["ScopeDescription"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -72,3 +72,10 @@ class ResourceServerScopeType(Model):
             out.append(missing(path, "ScopeDescription"))
         else:
             k.ResourceServerScopeDescriptionType.check(v, out, path, "ScopeDescription", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_scope_name,
+    _set_scope_description,
+) = setters(ResourceServerScopeType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import ResourceServerManagedByType
@@ -28,16 +29,18 @@ __all__ = ["ResourceServerType"]
 class ResourceServerType(Model):
     """The details of a resource server configuration and associated custom scopes in a user pool."""
 
-    user_pool_id: str | None = None
+    __slots__ = ("identifier", "managed_by", "name", "scopes", "user_pool_id")
+
+    user_pool_id: str | None
     """The ID of the user pool that contains the resource server configuration."""
-    identifier: str | None = None
+    identifier: str | None
     """A unique resource server identifier for the resource server. The identifier can be an API friendly
     name like solar-system-data."""
-    name: str | None = None
+    name: str | None
     """The name of the resource server."""
-    scopes: list[ResourceServerScopeType] | None = None
+    scopes: list[ResourceServerScopeType] | None
     """A list of scopes that are defined for the resource server."""
-    managed_by: ResourceServerManagedByType | None = None
+    managed_by: ResourceServerManagedByType | None
     """This value is reserved for resource servers that Amazon Cognito manages. Resource servers that you
     create don't have this value."""
 
@@ -58,30 +61,28 @@ class ResourceServerType(Model):
         scopes: list[ResourceServerScopeType] | None = None,
         managed_by: ResourceServerManagedByType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["identifier"] = identifier
-        _d["name"] = name
-        _d["scopes"] = scopes
-        _d["managed_by"] = managed_by
+        _set_user_pool_id(self, user_pool_id)
+        _set_identifier(self, identifier)
+        _set_name(self, name)
+        _set_scopes(self, scopes)
+        _set_managed_by(self, managed_by)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["identifier"] = get("Identifier")
-            d["name"] = get("Name")
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_identifier(self, get("Identifier"))
+            _set_name(self, get("Name"))
             try:
-                d["scopes"] = (
-                    None if (v := get("Scopes")) is None else [ResourceServerScopeType.from_wire(x) for x in v]
+                _set_scopes(
+                    self, None if (v := get("Scopes")) is None else [ResourceServerScopeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None
-            d["managed_by"] = get("ManagedBy")
+            _set_managed_by(self, get("ManagedBy"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -113,3 +114,13 @@ class ResourceServerType(Model):
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)
         if (v := self.managed_by) is not None:
             k.ResourceServerManagedByType.check(v, out, path, "ManagedBy", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_identifier,
+    _set_name,
+    _set_scopes,
+    _set_managed_by,
+) = setters(ResourceServerType)

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import RestoreStatusType
 from cognito_typed.models import _kinds as k
@@ -21,12 +28,18 @@ __all__ = ["RestorationDescriptionType"]
 class RestorationDescriptionType(Model):
     """A summary of a point-in-time recovery of a user pool."""
 
-    restore_id: str | None = None
+    __slots__ = (
+        "restore_id",
+        "restore_status",
+        "restore_timestamp",
+    )
+
+    restore_id: str | None
     """The ID of the recovery."""
-    restore_status: RestoreStatusType | None = None
+    restore_status: RestoreStatusType | None
     """The status of the recovery. For a description of each status, see the RestoreStatus parameter of
     RestorationType."""
-    restore_timestamp: datetime | None = None
+    restore_timestamp: datetime | None
     """The point in time that the recovery restores the user pool to."""
 
     _wire = (
@@ -42,26 +55,25 @@ class RestorationDescriptionType(Model):
         restore_status: RestoreStatusType | None = None,
         restore_timestamp: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["restore_id"] = restore_id
-        _d["restore_status"] = restore_status
-        _d["restore_timestamp"] = restore_timestamp
+        _set_restore_id(self, restore_id)
+        _set_restore_status(self, restore_status)
+        _set_restore_timestamp(self, restore_timestamp)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["restore_id"] = get("RestoreId")
-            d["restore_status"] = get("RestoreStatus")
-            d["restore_timestamp"] = (
+            _set_restore_id(self, get("RestoreId"))
+            _set_restore_status(self, get("RestoreStatus"))
+            _set_restore_timestamp(
+                self,
                 None
                 if (v := get("RestoreTimestamp")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "RestoreTimestamp")
+                else timestamp(v, "RestoreTimestamp"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -86,3 +98,11 @@ class RestorationDescriptionType(Model):
             k.RestoreStatusType.check(v, out, path, "RestoreStatus", hide, constraints)
         if (v := self.restore_timestamp) is not None:
             k.DateType.check(v, out, path, "RestoreTimestamp", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_restore_id,
+    _set_restore_status,
+    _set_restore_timestamp,
+) = setters(RestorationDescriptionType)

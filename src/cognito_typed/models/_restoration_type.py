@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -30,16 +31,18 @@ __all__ = ["RestorationType"]
 class RestorationType(Model):
     """The details of a point-in-time recovery of a user pool."""
 
-    restore_id: str | None = None
+    __slots__ = ("restore_id", "restore_preview", "restore_status", "restore_timestamp", "trigger_timestamp")
+
+    restore_id: str | None
     """The ID of the recovery. Use this ID in requests to describe, start, or cancel the recovery."""
-    restore_status: RestoreStatusType | None = None
+    restore_status: RestoreStatusType | None
     """The status of the recovery. Can be one of the following values."""
-    restore_timestamp: datetime | None = None
+    restore_timestamp: datetime | None
     """The point in time that the recovery restores the user pool to."""
-    trigger_timestamp: datetime | None = None
+    trigger_timestamp: datetime | None
     """The end of the period of changes that the recovery reverts. This time is shortly after the time that
     you initiated the recovery."""
-    restore_preview: list[RestorePreviewType] | None = None
+    restore_preview: list[RestorePreviewType] | None
     """The recovery preview. For each type of entity, the preview shows the number of entities that the
     recovery creates, updates, and deletes. The preview doesn't include user data."""
 
@@ -60,39 +63,39 @@ class RestorationType(Model):
         trigger_timestamp: datetime | None = None,
         restore_preview: list[RestorePreviewType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["restore_id"] = restore_id
-        _d["restore_status"] = restore_status
-        _d["restore_timestamp"] = restore_timestamp
-        _d["trigger_timestamp"] = trigger_timestamp
-        _d["restore_preview"] = restore_preview
+        _set_restore_id(self, restore_id)
+        _set_restore_status(self, restore_status)
+        _set_restore_timestamp(self, restore_timestamp)
+        _set_trigger_timestamp(self, trigger_timestamp)
+        _set_restore_preview(self, restore_preview)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["restore_id"] = get("RestoreId")
-            d["restore_status"] = get("RestoreStatus")
-            d["restore_timestamp"] = (
+            _set_restore_id(self, get("RestoreId"))
+            _set_restore_status(self, get("RestoreStatus"))
+            _set_restore_timestamp(
+                self,
                 None
                 if (v := get("RestoreTimestamp")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "RestoreTimestamp")
+                else timestamp(v, "RestoreTimestamp"),
             )
-            d["trigger_timestamp"] = (
+            _set_trigger_timestamp(
+                self,
                 None
                 if (v := get("TriggerTimestamp")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "TriggerTimestamp")
+                else timestamp(v, "TriggerTimestamp"),
             )
             try:
-                d["restore_preview"] = (
-                    None if (v := get("RestorePreview")) is None else [RestorePreviewType.from_wire(x) for x in v]
+                _set_restore_preview(
+                    self, None if (v := get("RestorePreview")) is None else [RestorePreviewType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "RestorePreview", data.get("RestorePreview"), RestorePreviewType) from None
@@ -127,3 +130,13 @@ class RestorationType(Model):
             k.DateType.check(v, out, path, "TriggerTimestamp", hide, constraints)
         if (v := self.restore_preview) is not None:
             k.RestorePreviewListType.check(v, out, path, "RestorePreview", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_restore_id,
+    _set_restore_status,
+    _set_restore_timestamp,
+    _set_trigger_timestamp,
+    _set_restore_preview,
+) = setters(RestorationType)

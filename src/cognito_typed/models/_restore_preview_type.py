@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -19,15 +19,17 @@ __all__ = ["RestorePreviewType"]
 class RestorePreviewType(Model):
     """The number of entities of one type that a point-in-time recovery creates, updates, and deletes."""
 
-    entity: str | None = None
+    __slots__ = ("create_count", "delete_count", "entity", "update_count")
+
+    entity: str | None
     """The type of user pool entity that the recovery changes. Can be one of the following values."""
-    create_count: int | None = None
+    create_count: int | None
     """The number of entities of this type that the recovery creates. These entities existed at the
     recovery point and were deleted after it."""
-    update_count: int | None = None
+    update_count: int | None
     """The number of entities of this type that the recovery reverts to their state at the recovery point.
     These entities were modified after the recovery point."""
-    delete_count: int | None = None
+    delete_count: int | None
     """The number of entities of this type that the recovery deletes. These entities were created after the
     recovery point."""
 
@@ -46,22 +48,20 @@ class RestorePreviewType(Model):
         update_count: int | None = None,
         delete_count: int | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["entity"] = entity
-        _d["create_count"] = create_count
-        _d["update_count"] = update_count
-        _d["delete_count"] = delete_count
+        _set_entity(self, entity)
+        _set_create_count(self, create_count)
+        _set_update_count(self, update_count)
+        _set_delete_count(self, delete_count)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["entity"] = get("Entity")
-            d["create_count"] = get("CreateCount")
-            d["update_count"] = get("UpdateCount")
-            d["delete_count"] = get("DeleteCount")
+            _set_entity(self, get("Entity"))
+            _set_create_count(self, get("CreateCount"))
+            _set_update_count(self, get("UpdateCount"))
+            _set_delete_count(self, get("DeleteCount"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +89,12 @@ class RestorePreviewType(Model):
             k.LongType.check(v, out, path, "UpdateCount", hide, constraints)
         if (v := self.delete_count) is not None:
             k.LongType.check(v, out, path, "DeleteCount", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_entity,
+    _set_create_count,
+    _set_update_count,
+    _set_delete_count,
+) = setters(RestorePreviewType)

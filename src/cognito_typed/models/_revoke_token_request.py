@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RevokeAssociatedSessionsType
 from cognito_typed.models import _kinds as k
@@ -22,13 +28,15 @@ __all__ = ["RevokeTokenRequest"]
 class RevokeTokenRequest(Request[RevokeTokenResponse]):
     """RevokeTokenRequest"""
 
-    token: str = field(repr=False)
+    __slots__ = ("client_id", "client_secret", "revoke_associated_sessions", "token")
+
+    token: str
     """The refresh token that you want to revoke."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client where the token that you want to revoke was issued."""
-    client_secret: str | None = field(default=None, repr=False)
+    client_secret: str | None
     """The client secret of the requested app client, if the client has a secret."""
-    revoke_associated_sessions: RevokeAssociatedSessionsType | None = None
+    revoke_associated_sessions: RevokeAssociatedSessionsType | None
     """Specifies whether to also revoke the SSO session that is linked to the token session being revoked.
     NONE, the default, revokes only the token session that is associated with the refresh token."""
 
@@ -37,6 +45,11 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         ("client_id", "ClientId"),
         ("client_secret", "ClientSecret"),
         ("revoke_associated_sessions", "RevokeAssociatedSessions"),
+    )
+    _hidden = (
+        "token",
+        "client_id",
+        "client_secret",
     )
 
     __operation__ = "RevokeToken"
@@ -51,22 +64,20 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         client_secret: str | None = None,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["token"] = token
-        _d["client_id"] = client_id
-        _d["client_secret"] = client_secret
-        _d["revoke_associated_sessions"] = revoke_associated_sessions
+        _set_token(self, token)
+        _set_client_id(self, client_id)
+        _set_client_secret(self, client_secret)
+        _set_revoke_associated_sessions(self, revoke_associated_sessions)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["token"] = data["Token"]
-            d["client_id"] = data["ClientId"]
-            d["client_secret"] = get("ClientSecret")
-            d["revoke_associated_sessions"] = get("RevokeAssociatedSessions")
+            _set_token(self, data["Token"])
+            _set_client_id(self, data["ClientId"])
+            _set_client_secret(self, get("ClientSecret"))
+            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -98,3 +109,12 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
             k.ClientSecretType.check(v, out, path, "ClientSecret", True, constraints)
         if (v := self.revoke_associated_sessions) is not None:
             k.RevokeAssociatedSessionsType.check(v, out, path, "RevokeAssociatedSessions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_token,
+    _set_client_id,
+    _set_client_secret,
+    _set_revoke_associated_sessions,
+) = setters(RevokeTokenRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RevokeAssociatedSessionsType
 from cognito_typed.models import _kinds as k
@@ -22,13 +28,15 @@ __all__ = ["RevokeUserSessionRequest"]
 class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
     """RevokeUserSessionRequest"""
 
-    access_token: str = field(repr=False)
+    __slots__ = ("access_token", "revoke_associated_sessions", "session_id")
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the user. Amazon Cognito uses this token to
     authorize the request and to identify the user."""
     session_id: str
     """The ID of the session to revoke. This is a 28-character string of lowercase letters and digits,
     prefixed with tkn for a token session or sso for an SSO session."""
-    revoke_associated_sessions: RevokeAssociatedSessionsType | None = None
+    revoke_associated_sessions: RevokeAssociatedSessionsType | None
     """Specifies whether to also revoke the sessions that are linked to the targeted session. NONE, the
     default, revokes only the targeted session."""
 
@@ -37,6 +45,7 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         ("session_id", "SessionId"),
         ("revoke_associated_sessions", "RevokeAssociatedSessions"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "RevokeUserSession"
     __method__ = "revoke_user_session"
@@ -49,20 +58,18 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         session_id: str,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["session_id"] = session_id
-        _d["revoke_associated_sessions"] = revoke_associated_sessions
+        _set_access_token(self, access_token)
+        _set_session_id(self, session_id)
+        _set_revoke_associated_sessions(self, revoke_associated_sessions)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["session_id"] = data["SessionId"]
-            d["revoke_associated_sessions"] = get("RevokeAssociatedSessions")
+            _set_access_token(self, data["AccessToken"])
+            _set_session_id(self, data["SessionId"])
+            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -90,3 +97,11 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
         if (v := self.revoke_associated_sessions) is not None:
             k.RevokeAssociatedSessionsType.check(v, out, path, "RevokeAssociatedSessions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_session_id,
+    _set_revoke_associated_sessions,
+) = setters(RevokeUserSessionRequest)

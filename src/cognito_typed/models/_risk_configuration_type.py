@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -37,21 +37,30 @@ __all__ = ["RiskConfigurationType"]
 class RiskConfigurationType(Model):
     """The settings of risk configuration for threat protection with threat protection in a user pool."""
 
-    user_pool_id: str | None = None
+    __slots__ = (
+        "account_takeover_risk_configuration",
+        "client_id",
+        "compromised_credentials_risk_configuration",
+        "last_modified_date",
+        "risk_exception_configuration",
+        "user_pool_id",
+    )
+
+    user_pool_id: str | None
     """The ID of the user pool that has the risk configuration applied."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The app client where this configuration is applied. When this parameter isn't present, the risk
     configuration applies to all user pool app clients that don't have client-level settings."""
-    compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | None = None
+    compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | None
     """Settings for compromised-credentials actions and authentication types with threat protection in
     full-function ENFORCED mode."""
-    account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None = None
+    account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None
     """The settings for automated responses and notification templates for adaptive authentication with
     threat protection."""
-    risk_exception_configuration: RiskExceptionConfigurationType | None = None
+    risk_exception_configuration: RiskExceptionConfigurationType | None
     """Exceptions to the risk evaluation configuration, including always-allow and always-block IP address
     ranges."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
 
@@ -63,6 +72,7 @@ class RiskConfigurationType(Model):
         ("risk_exception_configuration", "RiskExceptionConfiguration"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -74,53 +84,55 @@ class RiskConfigurationType(Model):
         risk_exception_configuration: RiskExceptionConfigurationType | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["compromised_credentials_risk_configuration"] = compromised_credentials_risk_configuration
-        _d["account_takeover_risk_configuration"] = account_takeover_risk_configuration
-        _d["risk_exception_configuration"] = risk_exception_configuration
-        _d["last_modified_date"] = last_modified_date
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_compromised_credentials_risk_configuration(self, compromised_credentials_risk_configuration)
+        _set_account_takeover_risk_configuration(self, account_takeover_risk_configuration)
+        _set_risk_exception_configuration(self, risk_exception_configuration)
+        _set_last_modified_date(self, last_modified_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["client_id"] = get("ClientId")
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_client_id(self, get("ClientId"))
             try:
-                d["compromised_credentials_risk_configuration"] = (
+                _set_compromised_credentials_risk_configuration(
+                    self,
                     None
                     if (v := get("CompromisedCredentialsRiskConfiguration")) is None
-                    else CompromisedCredentialsRiskConfigurationType.from_wire(v)
+                    else CompromisedCredentialsRiskConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("CompromisedCredentialsRiskConfiguration") from None
             try:
-                d["account_takeover_risk_configuration"] = (
+                _set_account_takeover_risk_configuration(
+                    self,
                     None
                     if (v := get("AccountTakeoverRiskConfiguration")) is None
-                    else AccountTakeoverRiskConfigurationType.from_wire(v)
+                    else AccountTakeoverRiskConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AccountTakeoverRiskConfiguration") from None
             try:
-                d["risk_exception_configuration"] = (
+                _set_risk_exception_configuration(
+                    self,
                     None
                     if (v := get("RiskExceptionConfiguration")) is None
-                    else RiskExceptionConfigurationType.from_wire(v)
+                    else RiskExceptionConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("RiskExceptionConfiguration") from None
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -161,3 +173,14 @@ class RiskConfigurationType(Model):
             k.RiskExceptionConfigurationType.check(v, out, path, "RiskExceptionConfiguration", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_compromised_credentials_risk_configuration,
+    _set_account_takeover_risk_configuration,
+    _set_risk_exception_configuration,
+    _set_last_modified_date,
+) = setters(RiskConfigurationType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,10 +20,15 @@ class RiskExceptionConfigurationType(Model):
     """Exceptions to the risk evaluation configuration, including always-allow and always-block IP address
     ranges."""
 
-    blocked_ip_range_list: Sequence[str] | None = None
+    __slots__ = (
+        "blocked_ip_range_list",
+        "skipped_ip_range_list",
+    )
+
+    blocked_ip_range_list: Sequence[str] | None
     """An always-block IP address list. Overrides the risk decision and always blocks authentication
     requests. This parameter is displayed and set in CIDR notation."""
-    skipped_ip_range_list: Sequence[str] | None = None
+    skipped_ip_range_list: Sequence[str] | None
     """An always-allow IP address list. Risk detection isn't performed on the IP addresses in this range
     list. This parameter is displayed and set in CIDR notation."""
 
@@ -38,30 +43,30 @@ class RiskExceptionConfigurationType(Model):
         blocked_ip_range_list: Sequence[str] | None = None,
         skipped_ip_range_list: Sequence[str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["blocked_ip_range_list"] = blocked_ip_range_list
-        _d["skipped_ip_range_list"] = skipped_ip_range_list
+        _set_blocked_ip_range_list(self, blocked_ip_range_list)
+        _set_skipped_ip_range_list(self, skipped_ip_range_list)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["blocked_ip_range_list"] = (
+            _set_blocked_ip_range_list(
+                self,
                 None
                 if (v := get("BlockedIPRangeList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "BlockedIPRangeList")
+                else items(v, "BlockedIPRangeList"),
             )
-            d["skipped_ip_range_list"] = (
+            _set_skipped_ip_range_list(
+                self,
                 None
                 if (v := get("SkippedIPRangeList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SkippedIPRangeList")
+                else items(v, "SkippedIPRangeList"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -82,3 +87,10 @@ class RiskExceptionConfigurationType(Model):
             k.BlockedIPRangeListType.check(v, out, path, "BlockedIPRangeList", hide, constraints)
         if (v := self.skipped_ip_range_list) is not None:
             k.SkippedIPRangeListType.check(v, out, path, "SkippedIPRangeList", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_blocked_ip_range_list,
+    _set_skipped_ip_range_list,
+) = setters(RiskExceptionConfigurationType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -27,7 +28,9 @@ class RoutingType(Model):
     """Specifies routing configuration for user pool domains. Contains failover settings for multi-region
     deployments."""
 
-    failover: FailoverType | None = None
+    __slots__ = ("failover",)
+
+    failover: FailoverType | None
     """The failover configuration that specifies the secondary region and health check settings."""
 
     _wire = (("failover", "Failover"),)
@@ -37,18 +40,16 @@ class RoutingType(Model):
         *,
         failover: FailoverType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["failover"] = failover
+        _set_failover(self, failover)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["failover"] = None if (v := get("Failover")) is None else FailoverType.from_wire(v)
+                _set_failover(self, None if (v := get("Failover")) is None else FailoverType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Failover") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -66,3 +67,7 @@ class RoutingType(Model):
         v: Any
         if (v := self.failover) is not None:
             k.FailoverType.check(v, out, path, "Failover", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_failover,) = setters(RoutingType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,7 +20,9 @@ class S3ConfigurationType(Model):
     """Configuration for the Amazon S3 bucket destination of user activity log export with threat
     protection."""
 
-    bucket_arn: str | None = None
+    __slots__ = ("bucket_arn",)
+
+    bucket_arn: str | None
     """The ARN of an Amazon S3 bucket that's the destination for threat protection log export."""
 
     _wire = (("bucket_arn", "BucketArn"),)
@@ -30,16 +32,14 @@ class S3ConfigurationType(Model):
         *,
         bucket_arn: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["bucket_arn"] = bucket_arn
+        _set_bucket_arn(self, bucket_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["bucket_arn"] = get("BucketArn")
+            _set_bucket_arn(self, get("BucketArn"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -55,3 +55,7 @@ class S3ConfigurationType(Model):
         v: Any
         if (v := self.bucket_arn) is not None:
             k.S3ArnType.check(v, out, path, "BucketArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_bucket_arn,) = setters(S3ConfigurationType)

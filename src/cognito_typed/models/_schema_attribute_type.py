@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import AttributeDataType
@@ -34,23 +35,33 @@ class SchemaAttributeType(Model):
     standard attributes, custom attributes with a custom: prefix, and developer attributes with a dev:
     prefix. For more information, see User pool attributes."""
 
-    name: str | None = None
+    __slots__ = (
+        "attribute_data_type",
+        "developer_only_attribute",
+        "mutable",
+        "name",
+        "number_attribute_constraints",
+        "required",
+        "string_attribute_constraints",
+    )
+
+    name: str | None
     """The name of your user pool attribute. When you create or update a user pool, adding a schema
     attribute creates a custom or developer-only attribute."""
-    attribute_data_type: AttributeDataType | None = None
+    attribute_data_type: AttributeDataType | None
     """The data format of the values for your attribute. When you choose an AttributeDataType, Amazon
     Cognito validates the input against the data type."""
-    developer_only_attribute: bool | None = None
+    developer_only_attribute: bool | None
     """You should use WriteAttributes in the user pool client to control how attributes can be mutated for
     new use cases instead of using DeveloperOnlyAttribute."""
-    mutable: bool | None = None
+    mutable: bool | None
     """Specifies whether the value of the attribute can be changed."""
-    required: bool | None = None
+    required: bool | None
     """Specifies whether a user pool attribute is required. If the attribute is required and the user
     doesn't provide a value, registration or sign-in will fail."""
-    number_attribute_constraints: NumberAttributeConstraintsType | None = None
+    number_attribute_constraints: NumberAttributeConstraintsType | None
     """Specifies the constraints for an attribute of the number type."""
-    string_attribute_constraints: StringAttributeConstraintsType | None = None
+    string_attribute_constraints: StringAttributeConstraintsType | None
     """Specifies the constraints for an attribute of the string type."""
 
     _wire = (
@@ -74,40 +85,40 @@ class SchemaAttributeType(Model):
         number_attribute_constraints: NumberAttributeConstraintsType | None = None,
         string_attribute_constraints: StringAttributeConstraintsType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["name"] = name
-        _d["attribute_data_type"] = attribute_data_type
-        _d["developer_only_attribute"] = developer_only_attribute
-        _d["mutable"] = mutable
-        _d["required"] = required
-        _d["number_attribute_constraints"] = number_attribute_constraints
-        _d["string_attribute_constraints"] = string_attribute_constraints
+        _set_name(self, name)
+        _set_attribute_data_type(self, attribute_data_type)
+        _set_developer_only_attribute(self, developer_only_attribute)
+        _set_mutable(self, mutable)
+        _set_required(self, required)
+        _set_number_attribute_constraints(self, number_attribute_constraints)
+        _set_string_attribute_constraints(self, string_attribute_constraints)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["name"] = get("Name")
-            d["attribute_data_type"] = get("AttributeDataType")
-            d["developer_only_attribute"] = get("DeveloperOnlyAttribute")
-            d["mutable"] = get("Mutable")
-            d["required"] = get("Required")
+            _set_name(self, get("Name"))
+            _set_attribute_data_type(self, get("AttributeDataType"))
+            _set_developer_only_attribute(self, get("DeveloperOnlyAttribute"))
+            _set_mutable(self, get("Mutable"))
+            _set_required(self, get("Required"))
             try:
-                d["number_attribute_constraints"] = (
+                _set_number_attribute_constraints(
+                    self,
                     None
                     if (v := get("NumberAttributeConstraints")) is None
-                    else NumberAttributeConstraintsType.from_wire(v)
+                    else NumberAttributeConstraintsType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("NumberAttributeConstraints") from None
             try:
-                d["string_attribute_constraints"] = (
+                _set_string_attribute_constraints(
+                    self,
                     None
                     if (v := get("StringAttributeConstraints")) is None
-                    else StringAttributeConstraintsType.from_wire(v)
+                    else StringAttributeConstraintsType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("StringAttributeConstraints") from None
@@ -150,3 +161,15 @@ class SchemaAttributeType(Model):
             k.NumberAttributeConstraintsType.check(v, out, path, "NumberAttributeConstraints", hide, constraints)
         if (v := self.string_attribute_constraints) is not None:
             k.StringAttributeConstraintsType.check(v, out, path, "StringAttributeConstraints", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_name,
+    _set_attribute_data_type,
+    _set_developer_only_attribute,
+    _set_mutable,
+    _set_required,
+    _set_number_attribute_constraints,
+    _set_string_attribute_constraints,
+) = setters(SchemaAttributeType)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -31,29 +31,42 @@ class SessionDescriptionType(Model):
     """Describes an active user session. Amazon Cognito returns this type in the responses of
     ListUserSessions and AdminListUserSessions, for both token sessions and SSO sessions."""
 
-    session_id: str | None = None
+    __slots__ = (
+        "client_id",
+        "create_date",
+        "device_type",
+        "is_current_session",
+        "last_active_date",
+        "last_ip_address",
+        "last_location",
+        "origin_session_id",
+        "session_id",
+        "session_type",
+    )
+
+    session_id: str | None
     """The unique identifier for the session. This is a 28-character string of lowercase letters and
     digits, prefixed with tkn for a token session or sso for an SSO session."""
-    session_type: SessionTypeType | None = None
+    session_type: SessionTypeType | None
     """The type of the session. Valid values are TOKEN and SSO."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client that the session belongs to."""
-    create_date: datetime | None = None
+    create_date: datetime | None
     """The date and time when the session was created."""
-    last_active_date: datetime | None = None
+    last_active_date: datetime | None
     """The date and time of the most recent activity on the session."""
-    device_type: str | None = None
+    device_type: str | None
     """A description of the device associated with the most recent activity on the session, derived from
     the parsed user agent (operating system and browser or app)."""
-    last_ip_address: str | None = field(default=None, repr=False)
+    last_ip_address: str | None
     """The IP address associated with the most recent activity on the session. Amazon Cognito overwrites
     this value on each refresh and rotation. The maximum length is 128 characters."""
-    last_location: SessionLocationType | None = None
+    last_location: SessionLocationType | None
     """The geographic location of the most recent activity on the session, derived from the IP address."""
-    origin_session_id: str | None = None
+    origin_session_id: str | None
     """For a token session, the ID of the SSO session that the token session originated from. This value is
     null for sessions that were initiated through the API and didn't come through an SSO session."""
-    is_current_session: bool | None = None
+    is_current_session: bool | None
     """Specifies whether this session matches the access token supplied in the request. This value is
     always false for the AdminListUserSessions operation, which doesn't take an access token."""
 
@@ -68,6 +81,10 @@ class SessionDescriptionType(Model):
         ("last_location", "LastLocation"),
         ("origin_session_id", "OriginSessionId"),
         ("is_current_session", "IsCurrentSession"),
+    )
+    _hidden = (
+        "client_id",
+        "last_ip_address",
     )
 
     def __init__(
@@ -84,46 +101,48 @@ class SessionDescriptionType(Model):
         origin_session_id: str | None = None,
         is_current_session: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["session_id"] = session_id
-        _d["session_type"] = session_type
-        _d["client_id"] = client_id
-        _d["create_date"] = create_date
-        _d["last_active_date"] = last_active_date
-        _d["device_type"] = device_type
-        _d["last_ip_address"] = last_ip_address
-        _d["last_location"] = last_location
-        _d["origin_session_id"] = origin_session_id
-        _d["is_current_session"] = is_current_session
+        _set_session_id(self, session_id)
+        _set_session_type(self, session_type)
+        _set_client_id(self, client_id)
+        _set_create_date(self, create_date)
+        _set_last_active_date(self, last_active_date)
+        _set_device_type(self, device_type)
+        _set_last_ip_address(self, last_ip_address)
+        _set_last_location(self, last_location)
+        _set_origin_session_id(self, origin_session_id)
+        _set_is_current_session(self, is_current_session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["session_id"] = get("SessionId")
-            d["session_type"] = get("SessionType")
-            d["client_id"] = get("ClientId")
-            d["create_date"] = (
-                None if (v := get("CreateDate")) is None else v if type(v) is datetime else timestamp(v, "CreateDate")
+            _set_session_id(self, get("SessionId"))
+            _set_session_type(self, get("SessionType"))
+            _set_client_id(self, get("ClientId"))
+            _set_create_date(
+                self,
+                None if (v := get("CreateDate")) is None else v if type(v) is datetime else timestamp(v, "CreateDate"),
             )
-            d["last_active_date"] = (
+            _set_last_active_date(
+                self,
                 None
                 if (v := get("LastActiveDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastActiveDate")
+                else timestamp(v, "LastActiveDate"),
             )
-            d["device_type"] = get("DeviceType")
-            d["last_ip_address"] = get("LastIPAddress")
+            _set_device_type(self, get("DeviceType"))
+            _set_last_ip_address(self, get("LastIPAddress"))
             try:
-                d["last_location"] = None if (v := get("LastLocation")) is None else SessionLocationType.from_wire(v)
+                _set_last_location(
+                    self, None if (v := get("LastLocation")) is None else SessionLocationType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("LastLocation") from None
-            d["origin_session_id"] = get("OriginSessionId")
-            d["is_current_session"] = get("IsCurrentSession")
+            _set_origin_session_id(self, get("OriginSessionId"))
+            _set_is_current_session(self, get("IsCurrentSession"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -175,3 +194,18 @@ class SessionDescriptionType(Model):
             k.SessionIdType.check(v, out, path, "OriginSessionId", hide, constraints)
         if (v := self.is_current_session) is not None:
             k.WrappedBooleanType.check(v, out, path, "IsCurrentSession", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_session_id,
+    _set_session_type,
+    _set_client_id,
+    _set_create_date,
+    _set_last_active_date,
+    _set_device_type,
+    _set_last_ip_address,
+    _set_last_location,
+    _set_origin_session_id,
+    _set_is_current_session,
+) = setters(SessionDescriptionType)

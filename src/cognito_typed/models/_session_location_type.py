@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -19,10 +19,15 @@ __all__ = ["SessionLocationType"]
 class SessionLocationType(Model):
     """The geographic location of the most recent activity on a session, derived from the IP address."""
 
-    city: str | None = None
+    __slots__ = (
+        "city",
+        "country",
+    )
+
+    city: str | None
     """The city of the most recent activity on the session, derived from the IP address. This value can be
     null if geo-IP resolution fails. The maximum length is 256 characters."""
-    country: str | None = None
+    country: str | None
     """The country of the most recent activity on the session, derived from the IP address and returned in
     English (for example, United States)."""
 
@@ -37,18 +42,16 @@ class SessionLocationType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["city"] = city
-        _d["country"] = country
+        _set_city(self, city)
+        _set_country(self, country)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["city"] = get("City")
-            d["country"] = get("Country")
+            _set_city(self, get("City"))
+            _set_country(self, get("Country"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -68,3 +71,10 @@ class SessionLocationType(Model):
             k.SessionLocationCityType.check(v, out, path, "City", hide, constraints)
         if (v := self.country) is not None:
             k.SessionLocationCountryType.check(v, out, path, "Country", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_city,
+    _set_country,
+) = setters(SessionLocationType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,6 +31,8 @@ __all__ = ["SetLogDeliveryConfigurationRequest"]
 @dataclass(frozen=True, kw_only=True)
 class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResponse]):
     """SetLogDeliveryConfigurationRequest"""
+
+    __slots__ = ("log_configurations", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool where you want to configure logging."""
@@ -51,20 +54,21 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         user_pool_id: str,
         log_configurations: Sequence[LogConfigurationType],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["log_configurations"] = log_configurations
+        _set_user_pool_id(self, user_pool_id)
+        _set_log_configurations(self, log_configurations)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
             try:
-                d["log_configurations"] = (
-                    None if (v := data["LogConfigurations"]) is None else [LogConfigurationType.from_wire(x) for x in v]
+                _set_log_configurations(
+                    self,
+                    None
+                    if (v := data["LogConfigurations"]) is None
+                    else [LogConfigurationType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType) from None
@@ -91,3 +95,10 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
             out.append(missing(path, "LogConfigurations"))
         else:
             k.LogConfigurationListType.check(v, out, path, "LogConfigurations", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_log_configurations,
+) = setters(SetLogDeliveryConfigurationRequest)

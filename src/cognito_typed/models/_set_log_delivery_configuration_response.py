@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -30,9 +30,14 @@ __all__ = ["SetLogDeliveryConfigurationResponse"]
 class SetLogDeliveryConfigurationResponse(Model):
     """SetLogDeliveryConfigurationResponse"""
 
-    log_delivery_configuration: LogDeliveryConfigurationType | None = None
+    __slots__ = (
+        "log_delivery_configuration",
+        "response_metadata",
+    )
+
+    log_delivery_configuration: LogDeliveryConfigurationType | None
     """The logging configuration that you applied to the requested user pool."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -46,26 +51,27 @@ class SetLogDeliveryConfigurationResponse(Model):
         log_delivery_configuration: LogDeliveryConfigurationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["log_delivery_configuration"] = log_delivery_configuration
-        _d["response_metadata"] = response_metadata
+        _set_log_delivery_configuration(self, log_delivery_configuration)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["log_delivery_configuration"] = (
+                _set_log_delivery_configuration(
+                    self,
                     None
                     if (v := get("LogDeliveryConfiguration")) is None
-                    else LogDeliveryConfigurationType.from_wire(v)
+                    else LogDeliveryConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("LogDeliveryConfiguration") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -83,3 +89,10 @@ class SetLogDeliveryConfigurationResponse(Model):
         v: Any
         if (v := self.log_delivery_configuration) is not None:
             k.LogDeliveryConfigurationType.check(v, out, path, "LogDeliveryConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_log_delivery_configuration,
+    _set_response_metadata,
+) = setters(SetLogDeliveryConfigurationResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -39,18 +39,26 @@ __all__ = ["SetRiskConfigurationRequest"]
 class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
     """SetRiskConfigurationRequest"""
 
+    __slots__ = (
+        "account_takeover_risk_configuration",
+        "client_id",
+        "compromised_credentials_risk_configuration",
+        "risk_exception_configuration",
+        "user_pool_id",
+    )
+
     user_pool_id: str
     """The ID of the user pool where you want to set a risk configuration. If you include UserPoolId in
     your request, don't include ClientId."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client where you want to set a risk configuration. If ClientId is null, then the
     risk configuration is mapped to UserPoolId."""
-    compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | None = None
+    compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | None
     """The configuration of automated reactions to detected compromised credentials."""
-    account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None = None
+    account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None
     """The settings for automated responses and notification templates for adaptive authentication with
     threat protection."""
-    risk_exception_configuration: RiskExceptionConfigurationType | None = None
+    risk_exception_configuration: RiskExceptionConfigurationType | None
     """A set of IP-address overrides to threat protection. You can set up IP-address always-block and
     always-allow lists."""
 
@@ -61,6 +69,7 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
         ("account_takeover_risk_configuration", "AccountTakeoverRiskConfiguration"),
         ("risk_exception_configuration", "RiskExceptionConfiguration"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "SetRiskConfiguration"
     __method__ = "set_risk_configuration"
@@ -75,43 +84,44 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
         account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None = None,
         risk_exception_configuration: RiskExceptionConfigurationType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["compromised_credentials_risk_configuration"] = compromised_credentials_risk_configuration
-        _d["account_takeover_risk_configuration"] = account_takeover_risk_configuration
-        _d["risk_exception_configuration"] = risk_exception_configuration
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_compromised_credentials_risk_configuration(self, compromised_credentials_risk_configuration)
+        _set_account_takeover_risk_configuration(self, account_takeover_risk_configuration)
+        _set_risk_exception_configuration(self, risk_exception_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = get("ClientId")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, get("ClientId"))
             try:
-                d["compromised_credentials_risk_configuration"] = (
+                _set_compromised_credentials_risk_configuration(
+                    self,
                     None
                     if (v := get("CompromisedCredentialsRiskConfiguration")) is None
-                    else CompromisedCredentialsRiskConfigurationType.from_wire(v)
+                    else CompromisedCredentialsRiskConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("CompromisedCredentialsRiskConfiguration") from None
             try:
-                d["account_takeover_risk_configuration"] = (
+                _set_account_takeover_risk_configuration(
+                    self,
                     None
                     if (v := get("AccountTakeoverRiskConfiguration")) is None
-                    else AccountTakeoverRiskConfigurationType.from_wire(v)
+                    else AccountTakeoverRiskConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AccountTakeoverRiskConfiguration") from None
             try:
-                d["risk_exception_configuration"] = (
+                _set_risk_exception_configuration(
+                    self,
                     None
                     if (v := get("RiskExceptionConfiguration")) is None
-                    else RiskExceptionConfigurationType.from_wire(v)
+                    else RiskExceptionConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("RiskExceptionConfiguration") from None
@@ -152,3 +162,13 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
             )
         if (v := self.risk_exception_configuration) is not None:
             k.RiskExceptionConfigurationType.check(v, out, path, "RiskExceptionConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_compromised_credentials_risk_configuration,
+    _set_account_takeover_risk_configuration,
+    _set_risk_exception_configuration,
+) = setters(SetRiskConfigurationRequest)

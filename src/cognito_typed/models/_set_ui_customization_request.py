@@ -6,10 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, blob, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    blob,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._set_ui_customization_response import (
@@ -23,15 +30,17 @@ __all__ = ["SetUICustomizationRequest"]
 class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
     """SetUICustomizationRequest"""
 
+    __slots__ = ("client_id", "css", "image_file", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool where you want to apply branding to the classic hosted UI."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client that you want to customize. To apply a default style to all app clients not
     configured with client-level branding, set this parameter value to ALL."""
-    css: str | None = None
+    css: str | None
     """A plaintext CSS file that contains the custom fields that you want to apply to your user pool or app
     client. To download a template, go to the Amazon Cognito console."""
-    image_file: bytes | None = None
+    image_file: bytes | None
     """The image that you want to set as your login in the classic hosted UI, as a Base64-formatted binary
     object."""
 
@@ -41,6 +50,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         ("css", "CSS"),
         ("image_file", "ImageFile"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "SetUICustomization"
     __method__ = "set_ui_customization"
@@ -54,23 +64,21 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         css: str | None = None,
         image_file: bytes | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["css"] = css
-        _d["image_file"] = image_file
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_css(self, css)
+        _set_image_file(self, image_file)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = get("ClientId")
-            d["css"] = get("CSS")
-            d["image_file"] = None if (v := get("ImageFile")) is None else blob(v, "ImageFile")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, get("ClientId"))
+            _set_css(self, get("CSS"))
+            _set_image_file(self, None if (v := get("ImageFile")) is None else blob(v, "ImageFile"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -100,3 +108,12 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
             k.CSSType.check(v, out, path, "CSS", hide, constraints)
         if (v := self.image_file) is not None:
             k.ImageFileType.check(v, out, path, "ImageFile", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_css,
+    _set_image_file,
+) = setters(SetUICustomizationRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -36,18 +36,26 @@ __all__ = ["SetUserMFAPreferenceRequest"]
 class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
     """SetUserMFAPreferenceRequest"""
 
-    sms_mfa_settings: SMSMfaSettingsType | None = None
+    __slots__ = (
+        "access_token",
+        "email_mfa_settings",
+        "sms_mfa_settings",
+        "software_token_mfa_settings",
+        "web_authn_mfa_settings",
+    )
+
+    sms_mfa_settings: SMSMfaSettingsType | None
     """User preferences for SMS message MFA. Activates or deactivates SMS MFA and sets it as the preferred
     MFA method when multiple methods are available."""
-    software_token_mfa_settings: SoftwareTokenMfaSettingsType | None = None
+    software_token_mfa_settings: SoftwareTokenMfaSettingsType | None
     """User preferences for time-based one-time password (TOTP) MFA. Activates or deactivates TOTP MFA and
     sets it as the preferred MFA method when multiple methods are available."""
-    email_mfa_settings: EmailMfaSettingsType | None = None
+    email_mfa_settings: EmailMfaSettingsType | None
     """User preferences for email message MFA. Activates or deactivates email MFA and sets it as the
     preferred MFA method when multiple methods are available."""
-    web_authn_mfa_settings: WebAuthnMfaSettingsType | None = None
+    web_authn_mfa_settings: WebAuthnMfaSettingsType | None
     """User preferences for passkey MFA. Activates or deactivates passkey MFA for the user."""
-    access_token: str = field(repr=False)
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
 
@@ -58,6 +66,7 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         ("web_authn_mfa_settings", "WebAuthnMfaSettings"),
         ("access_token", "AccessToken"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "SetUserMFAPreference"
     __method__ = "set_user_mfa_preference"
@@ -72,47 +81,46 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         web_authn_mfa_settings: WebAuthnMfaSettingsType | None = None,
         access_token: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sms_mfa_settings"] = sms_mfa_settings
-        _d["software_token_mfa_settings"] = software_token_mfa_settings
-        _d["email_mfa_settings"] = email_mfa_settings
-        _d["web_authn_mfa_settings"] = web_authn_mfa_settings
-        _d["access_token"] = access_token
+        _set_sms_mfa_settings(self, sms_mfa_settings)
+        _set_software_token_mfa_settings(self, software_token_mfa_settings)
+        _set_email_mfa_settings(self, email_mfa_settings)
+        _set_web_authn_mfa_settings(self, web_authn_mfa_settings)
+        _set_access_token(self, access_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["sms_mfa_settings"] = (
-                    None if (v := get("SMSMfaSettings")) is None else SMSMfaSettingsType.from_wire(v)
+                _set_sms_mfa_settings(
+                    self, None if (v := get("SMSMfaSettings")) is None else SMSMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SMSMfaSettings") from None
             try:
-                d["software_token_mfa_settings"] = (
+                _set_software_token_mfa_settings(
+                    self,
                     None
                     if (v := get("SoftwareTokenMfaSettings")) is None
-                    else SoftwareTokenMfaSettingsType.from_wire(v)
+                    else SoftwareTokenMfaSettingsType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("SoftwareTokenMfaSettings") from None
             try:
-                d["email_mfa_settings"] = (
-                    None if (v := get("EmailMfaSettings")) is None else EmailMfaSettingsType.from_wire(v)
+                _set_email_mfa_settings(
+                    self, None if (v := get("EmailMfaSettings")) is None else EmailMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailMfaSettings") from None
             try:
-                d["web_authn_mfa_settings"] = (
-                    None if (v := get("WebAuthnMfaSettings")) is None else WebAuthnMfaSettingsType.from_wire(v)
+                _set_web_authn_mfa_settings(
+                    self, None if (v := get("WebAuthnMfaSettings")) is None else WebAuthnMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnMfaSettings") from None
-            d["access_token"] = data["AccessToken"]
+            _set_access_token(self, data["AccessToken"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -146,3 +154,13 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sms_mfa_settings,
+    _set_software_token_mfa_settings,
+    _set_email_mfa_settings,
+    _set_web_authn_mfa_settings,
+    _set_access_token,
+) = setters(SetUserMFAPreferenceRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -33,9 +33,11 @@ __all__ = ["SetUserPoolClientSessionConfigurationRequest"]
 class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSessionConfigurationResponse]):
     """SetUserPoolClientSessionConfigurationRequest"""
 
+    __slots__ = ("client_id", "sso_session", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the app client."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client that you want to configure."""
     sso_session: ClientSSOSessionConfigType
     """The SSO session settings for the app client."""
@@ -45,6 +47,7 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         ("client_id", "ClientId"),
         ("sso_session", "SSOSession"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "SetUserPoolClientSessionConfiguration"
     __method__ = "set_user_pool_client_session_configuration"
@@ -57,22 +60,20 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         client_id: str,
         sso_session: ClientSSOSessionConfigType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["sso_session"] = sso_session
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_sso_session(self, sso_session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
             try:
-                d["sso_session"] = (
-                    None if (v := data["SSOSession"]) is None else ClientSSOSessionConfigType.from_wire(v)
+                _set_sso_session(
+                    self, None if (v := data["SSOSession"]) is None else ClientSSOSessionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SSOSession") from None
@@ -105,3 +106,11 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
             out.append(missing(path, "SSOSession"))
         else:
             k.ClientSSOSessionConfigType.check(v, out, path, "SSOSession", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_sso_session,
+) = setters(SetUserPoolClientSessionConfigurationRequest)

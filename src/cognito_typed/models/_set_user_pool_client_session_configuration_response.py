@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -30,13 +30,15 @@ __all__ = ["SetUserPoolClientSessionConfigurationResponse"]
 class SetUserPoolClientSessionConfigurationResponse(Model):
     """SetUserPoolClientSessionConfigurationResponse"""
 
-    user_pool_id: str | None = None
+    __slots__ = ("client_id", "response_metadata", "sso_session", "user_pool_id")
+
+    user_pool_id: str | None
     """The ID of the user pool that contains the app client."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client that the session configuration was applied to."""
-    sso_session: ClientSSOSessionConfigType | None = None
+    sso_session: ClientSSOSessionConfigType | None
     """The SSO session settings that were applied to the app client."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -45,6 +47,7 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
         ("sso_session", "SSOSession"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -54,26 +57,28 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
         sso_session: ClientSSOSessionConfigType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["sso_session"] = sso_session
-        _d["response_metadata"] = response_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_sso_session(self, sso_session)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["client_id"] = get("ClientId")
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_client_id(self, get("ClientId"))
             try:
-                d["sso_session"] = None if (v := get("SSOSession")) is None else ClientSSOSessionConfigType.from_wire(v)
+                _set_sso_session(
+                    self, None if (v := get("SSOSession")) is None else ClientSSOSessionConfigType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("SSOSession") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -99,3 +104,12 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.sso_session) is not None:
             k.ClientSSOSessionConfigType.check(v, out, path, "SSOSession", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_sso_session,
+    _set_response_metadata,
+) = setters(SetUserPoolClientSessionConfigurationResponse)

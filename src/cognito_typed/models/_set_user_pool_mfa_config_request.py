@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UserPoolMfaType
@@ -36,20 +37,29 @@ __all__ = ["SetUserPoolMfaConfigRequest"]
 class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
     """SetUserPoolMfaConfigRequest"""
 
+    __slots__ = (
+        "email_mfa_configuration",
+        "mfa_configuration",
+        "sms_mfa_configuration",
+        "software_token_mfa_configuration",
+        "user_pool_id",
+        "web_authn_configuration",
+    )
+
     user_pool_id: str
     """The user pool ID."""
-    sms_mfa_configuration: SmsMfaConfigType | None = None
+    sms_mfa_configuration: SmsMfaConfigType | None
     """Configures user pool SMS messages for MFA. Sets the message template and the SMS message sending
     configuration for Amazon SNS."""
-    software_token_mfa_configuration: SoftwareTokenMfaConfigType | None = None
+    software_token_mfa_configuration: SoftwareTokenMfaConfigType | None
     """Configures a user pool for time-based one-time password (TOTP) MFA. Enables or disables TOTP."""
-    email_mfa_configuration: EmailMfaConfigType | None = None
+    email_mfa_configuration: EmailMfaConfigType | None
     """Sets configuration for user pool email message MFA and sign-in with one-time passwords (OTPs).
     Includes the subject and body of the email message template for sign-in and MFA messages."""
-    mfa_configuration: UserPoolMfaType | None = None
+    mfa_configuration: UserPoolMfaType | None
     """Sets multi-factor authentication (MFA) to be on, off, or optional. When ON, all users must set up
     MFA before they can sign in."""
-    web_authn_configuration: WebAuthnConfigurationType | None = None
+    web_authn_configuration: WebAuthnConfigurationType | None
     """The configuration of your user pool for passkey, or WebAuthn, authentication and registration."""
 
     _wire = (
@@ -75,46 +85,46 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         mfa_configuration: UserPoolMfaType | None = None,
         web_authn_configuration: WebAuthnConfigurationType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["sms_mfa_configuration"] = sms_mfa_configuration
-        _d["software_token_mfa_configuration"] = software_token_mfa_configuration
-        _d["email_mfa_configuration"] = email_mfa_configuration
-        _d["mfa_configuration"] = mfa_configuration
-        _d["web_authn_configuration"] = web_authn_configuration
+        _set_user_pool_id(self, user_pool_id)
+        _set_sms_mfa_configuration(self, sms_mfa_configuration)
+        _set_software_token_mfa_configuration(self, software_token_mfa_configuration)
+        _set_email_mfa_configuration(self, email_mfa_configuration)
+        _set_mfa_configuration(self, mfa_configuration)
+        _set_web_authn_configuration(self, web_authn_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
+            _set_user_pool_id(self, data["UserPoolId"])
             try:
-                d["sms_mfa_configuration"] = (
-                    None if (v := get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)
+                _set_sms_mfa_configuration(
+                    self, None if (v := get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsMfaConfiguration") from None
             try:
-                d["software_token_mfa_configuration"] = (
+                _set_software_token_mfa_configuration(
+                    self,
                     None
                     if (v := get("SoftwareTokenMfaConfiguration")) is None
-                    else SoftwareTokenMfaConfigType.from_wire(v)
+                    else SoftwareTokenMfaConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("SoftwareTokenMfaConfiguration") from None
             try:
-                d["email_mfa_configuration"] = (
-                    None if (v := get("EmailMfaConfiguration")) is None else EmailMfaConfigType.from_wire(v)
+                _set_email_mfa_configuration(
+                    self, None if (v := get("EmailMfaConfiguration")) is None else EmailMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailMfaConfiguration") from None
-            d["mfa_configuration"] = get("MfaConfiguration")
+            _set_mfa_configuration(self, get("MfaConfiguration"))
             try:
-                d["web_authn_configuration"] = (
-                    None if (v := get("WebAuthnConfiguration")) is None else WebAuthnConfigurationType.from_wire(v)
+                _set_web_authn_configuration(
+                    self,
+                    None if (v := get("WebAuthnConfiguration")) is None else WebAuthnConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnConfiguration") from None
@@ -155,3 +165,14 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.web_authn_configuration) is not None:
             k.WebAuthnConfigurationType.check(v, out, path, "WebAuthnConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_sms_mfa_configuration,
+    _set_software_token_mfa_configuration,
+    _set_email_mfa_configuration,
+    _set_mfa_configuration,
+    _set_web_authn_configuration,
+) = setters(SetUserPoolMfaConfigRequest)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UserSessionTrackingType
@@ -32,6 +33,8 @@ __all__ = ["SetUserPoolSessionConfigurationRequest"]
 @dataclass(frozen=True, kw_only=True)
 class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigurationResponse]):
     """SetUserPoolSessionConfigurationRequest"""
+
+    __slots__ = ("token_session", "user_pool_id", "user_session_tracking")
 
     user_pool_id: str
     """The ID of the user pool where you want to configure session tracking."""
@@ -58,22 +61,20 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         user_session_tracking: UserSessionTrackingType,
         token_session: UserPoolTokenSessionConfigType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["user_session_tracking"] = user_session_tracking
-        _d["token_session"] = token_session
+        _set_user_pool_id(self, user_pool_id)
+        _set_user_session_tracking(self, user_session_tracking)
+        _set_token_session(self, token_session)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["user_session_tracking"] = data["UserSessionTracking"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_session_tracking(self, data["UserSessionTracking"])
             try:
-                d["token_session"] = (
-                    None if (v := data["TokenSession"]) is None else UserPoolTokenSessionConfigType.from_wire(v)
+                _set_token_session(
+                    self, None if (v := data["TokenSession"]) is None else UserPoolTokenSessionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenSession") from None
@@ -106,3 +107,11 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
             out.append(missing(path, "TokenSession"))
         else:
             k.UserPoolTokenSessionConfigType.check(v, out, path, "TokenSession", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_user_session_tracking,
+    _set_token_session,
+) = setters(SetUserPoolSessionConfigurationRequest)

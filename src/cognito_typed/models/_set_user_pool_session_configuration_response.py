@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import UserSessionTrackingType
@@ -31,13 +31,15 @@ __all__ = ["SetUserPoolSessionConfigurationResponse"]
 class SetUserPoolSessionConfigurationResponse(Model):
     """SetUserPoolSessionConfigurationResponse"""
 
-    user_pool_id: str | None = None
+    __slots__ = ("response_metadata", "token_session", "user_pool_id", "user_session_tracking")
+
+    user_pool_id: str | None
     """The ID of the user pool that the session configuration was applied to."""
-    user_session_tracking: UserSessionTrackingType | None = None
+    user_session_tracking: UserSessionTrackingType | None
     """The session tracking setting that was applied to the user pool."""
-    token_session: UserPoolTokenSessionConfigType | None = None
+    token_session: UserPoolTokenSessionConfigType | None
     """The pool-wide token session settings that were applied."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -55,28 +57,28 @@ class SetUserPoolSessionConfigurationResponse(Model):
         token_session: UserPoolTokenSessionConfigType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["user_session_tracking"] = user_session_tracking
-        _d["token_session"] = token_session
-        _d["response_metadata"] = response_metadata
+        _set_user_pool_id(self, user_pool_id)
+        _set_user_session_tracking(self, user_session_tracking)
+        _set_token_session(self, token_session)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["user_session_tracking"] = get("UserSessionTracking")
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_user_session_tracking(self, get("UserSessionTracking"))
             try:
-                d["token_session"] = (
-                    None if (v := get("TokenSession")) is None else UserPoolTokenSessionConfigType.from_wire(v)
+                _set_token_session(
+                    self, None if (v := get("TokenSession")) is None else UserPoolTokenSessionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenSession") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -102,3 +104,12 @@ class SetUserPoolSessionConfigurationResponse(Model):
             k.UserSessionTrackingType.check(v, out, path, "UserSessionTracking", hide, constraints)
         if (v := self.token_session) is not None:
             k.UserPoolTokenSessionConfigType.check(v, out, path, "TokenSession", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_user_session_tracking,
+    _set_token_session,
+    _set_response_metadata,
+) = setters(SetUserPoolSessionConfigurationResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,7 +30,12 @@ __all__ = ["SetUserSettingsRequest"]
 class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
     """Represents the request to set user settings."""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "mfa_options",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     mfa_options: Sequence[MFAOptionType]
@@ -40,6 +45,7 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         ("access_token", "AccessToken"),
         ("mfa_options", "MFAOptions"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "SetUserSettings"
     __method__ = "set_user_settings"
@@ -51,20 +57,18 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         access_token: str,
         mfa_options: Sequence[MFAOptionType],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["mfa_options"] = mfa_options
+        _set_access_token(self, access_token)
+        _set_mfa_options(self, mfa_options)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["access_token"] = data["AccessToken"]
+            _set_access_token(self, data["AccessToken"])
             try:
-                d["mfa_options"] = (
-                    None if (v := data["MFAOptions"]) is None else [MFAOptionType.from_wire(x) for x in v]
+                _set_mfa_options(
+                    self, None if (v := data["MFAOptions"]) is None else [MFAOptionType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
@@ -91,3 +95,10 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
             out.append(missing(path, "MFAOptions"))
         else:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_mfa_options,
+) = setters(SetUserSettingsRequest)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import AuthFactorType
 from cognito_typed.models import _kinds as k
@@ -21,7 +21,9 @@ class SignInPolicyType(Model):
     """The policy for allowed types of authentication in a user pool. To activate this setting, your user
     pool must be in the Essentials tier or higher."""
 
-    allowed_first_auth_factors: Sequence[AuthFactorType] | None = None
+    __slots__ = ("allowed_first_auth_factors",)
+
+    allowed_first_auth_factors: Sequence[AuthFactorType] | None
     """The sign-in methods that a user pool supports as the first factor."""
 
     _wire = (("allowed_first_auth_factors", "AllowedFirstAuthFactors"),)
@@ -31,22 +33,21 @@ class SignInPolicyType(Model):
         *,
         allowed_first_auth_factors: Sequence[AuthFactorType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["allowed_first_auth_factors"] = allowed_first_auth_factors
+        _set_allowed_first_auth_factors(self, allowed_first_auth_factors)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["allowed_first_auth_factors"] = (
+            _set_allowed_first_auth_factors(
+                self,
                 None
                 if (v := get("AllowedFirstAuthFactors")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedFirstAuthFactors")
+                else items(v, "AllowedFirstAuthFactors"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -63,3 +64,7 @@ class SignInPolicyType(Model):
         v: Any
         if (v := self.allowed_first_auth_factors) is not None:
             k.AllowedFirstAuthFactorsListType.check(v, out, path, "AllowedFirstAuthFactors", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_allowed_first_auth_factors,) = setters(SignInPolicyType)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -18,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -33,26 +33,38 @@ __all__ = ["SignUpRequest"]
 class SignUpRequest(Request[SignUpResponse]):
     """Represents the request to register a user."""
 
-    client_id: str = field(repr=False)
+    __slots__ = (
+        "analytics_metadata",
+        "client_id",
+        "client_metadata",
+        "password",
+        "secret_hash",
+        "user_attributes",
+        "user_context_data",
+        "username",
+        "validation_data",
+    )
+
+    client_id: str
     """The ID of the app client where the user wants to sign up."""
-    secret_hash: str | None = field(default=None, repr=False)
+    secret_hash: str | None
     """A keyed-hash message authentication code (HMAC) calculated using the secret key of a user pool
     client and username plus the client ID in the message."""
-    username: str = field(repr=False)
+    username: str
     """The username of the user that you want to sign up. The value of this parameter is typically a
     username, but can be any alias attribute in your user pool."""
-    password: str | None = field(default=None, repr=False)
+    password: str | None
     """The user's proposed password. The password must comply with the password requirements of your user
     pool."""
-    user_attributes: Sequence[AttributeType] | None = None
+    user_attributes: Sequence[AttributeType] | None
     """An array of name-value pairs representing user attributes."""
-    validation_data: Sequence[AttributeType] | None = None
+    validation_data: Sequence[AttributeType] | None
     """Temporary user attributes that contribute to the outcomes of your pre sign-up Lambda trigger."""
-    analytics_metadata: AnalyticsMetadataType | None = None
+    analytics_metadata: AnalyticsMetadataType | None
     """Information that supports analytics outcomes with Amazon Pinpoint, including the user's endpoint ID."""
-    user_context_data: UserContextDataType | None = field(default=None, repr=False)
+    user_context_data: UserContextDataType | None
     """Contextual data about your user session like the device fingerprint, IP address, or location."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -66,6 +78,13 @@ class SignUpRequest(Request[SignUpResponse]):
         ("analytics_metadata", "AnalyticsMetadata"),
         ("user_context_data", "UserContextData"),
         ("client_metadata", "ClientMetadata"),
+    )
+    _hidden = (
+        "client_id",
+        "secret_hash",
+        "username",
+        "password",
+        "user_context_data",
     )
 
     __operation__ = "SignUp"
@@ -85,58 +104,57 @@ class SignUpRequest(Request[SignUpResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["secret_hash"] = secret_hash
-        _d["username"] = username
-        _d["password"] = password
-        _d["user_attributes"] = user_attributes
-        _d["validation_data"] = validation_data
-        _d["analytics_metadata"] = analytics_metadata
-        _d["user_context_data"] = user_context_data
-        _d["client_metadata"] = client_metadata
+        _set_client_id(self, client_id)
+        _set_secret_hash(self, secret_hash)
+        _set_username(self, username)
+        _set_password(self, password)
+        _set_user_attributes(self, user_attributes)
+        _set_validation_data(self, validation_data)
+        _set_analytics_metadata(self, analytics_metadata)
+        _set_user_context_data(self, user_context_data)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["client_id"] = data["ClientId"]
-            d["secret_hash"] = get("SecretHash")
-            d["username"] = data["Username"]
-            d["password"] = get("Password")
+            _set_client_id(self, data["ClientId"])
+            _set_secret_hash(self, get("SecretHash"))
+            _set_username(self, data["Username"])
+            _set_password(self, get("Password"))
             try:
-                d["user_attributes"] = (
-                    None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_user_attributes(
+                    self, None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             try:
-                d["validation_data"] = (
-                    None if (v := get("ValidationData")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_validation_data(
+                    self, None if (v := get("ValidationData")) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None
             try:
-                d["analytics_metadata"] = (
-                    None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                _set_analytics_metadata(
+                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                d["user_context_data"] = (
-                    None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                _set_user_context_data(
+                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            d["client_metadata"] = (
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -189,3 +207,17 @@ class SignUpRequest(Request[SignUpResponse]):
             k.UserContextDataType.check(v, out, path, "UserContextData", True, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_secret_hash,
+    _set_username,
+    _set_password,
+    _set_user_attributes,
+    _set_validation_data,
+    _set_analytics_metadata,
+    _set_user_context_data,
+    _set_client_metadata,
+) = setters(SignUpRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,18 +28,20 @@ __all__ = ["SignUpResponse"]
 class SignUpResponse(Model):
     """The response from the server for a registration request."""
 
+    __slots__ = ("code_delivery_details", "response_metadata", "session", "user_confirmed", "user_sub")
+
     user_confirmed: bool
     """Indicates whether the user was automatically confirmed. You can auto-confirm users with a pre
     sign-up Lambda trigger."""
-    code_delivery_details: CodeDeliveryDetailsType | None = None
+    code_delivery_details: CodeDeliveryDetailsType | None
     """In user pools that automatically verify and confirm new users, Amazon Cognito sends users a message
     with a code or link that confirms ownership of the phone number or email address that they entered."""
     user_sub: str
     """The unique identifier of the new user, for example a1b2c3d4-5678-90ab-cdef-EXAMPLE11111."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """A session Id that you can pass to ConfirmSignUp when you want to immediately sign in your user with
     the USER_AUTH flow after they complete sign-up."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -49,6 +51,7 @@ class SignUpResponse(Model):
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("session",)
 
     def __init__(
         self,
@@ -59,30 +62,30 @@ class SignUpResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_confirmed"] = user_confirmed
-        _d["code_delivery_details"] = code_delivery_details
-        _d["user_sub"] = user_sub
-        _d["session"] = session
-        _d["response_metadata"] = response_metadata
+        _set_user_confirmed(self, user_confirmed)
+        _set_code_delivery_details(self, code_delivery_details)
+        _set_user_sub(self, user_sub)
+        _set_session(self, session)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_confirmed"] = data["UserConfirmed"]
+            _set_user_confirmed(self, data["UserConfirmed"])
             try:
-                d["code_delivery_details"] = (
-                    None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
+                _set_code_delivery_details(
+                    self, None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CodeDeliveryDetails") from None
-            d["user_sub"] = data["UserSub"]
-            d["session"] = get("Session")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_user_sub(self, data["UserSub"])
+            _set_session(self, get("Session"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -116,3 +119,13 @@ class SignUpResponse(Model):
             k.StringType.check(v, out, path, "UserSub", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_confirmed,
+    _set_code_delivery_details,
+    _set_user_sub,
+    _set_session,
+    _set_response_metadata,
+) = setters(SignUpResponse)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -29,16 +30,18 @@ class SmsConfigurationType(Model):
     Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services
     account."""
 
-    sns_caller_arn: str | None = None
+    __slots__ = ("eums_sms", "external_id", "sns_caller_arn", "sns_region")
+
+    sns_caller_arn: str | None
     """The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your
     Amazon Web Services account that Amazon Cognito will use to send SMS messages."""
-    external_id: str | None = None
+    external_id: str | None
     """The external ID provides additional security for your IAM role. You can use an ExternalId with the
     IAM role that you use with Amazon SNS to send SMS messages for your user pool."""
-    sns_region: str | None = None
+    sns_region: str | None
     """The Amazon Web Services Region to use with Amazon SNS integration. You can choose the same Region as
     your user pool, or a supported Legacy Amazon SNS alternate Region."""
-    eums_sms: EumsSmsConfigurationType | None = None
+    eums_sms: EumsSmsConfigurationType | None
     """The configuration for sending SMS messages through Amazon Web Services End User Messaging SMS, as an
     alternative to Amazon SNS."""
 
@@ -57,24 +60,22 @@ class SmsConfigurationType(Model):
         sns_region: str | None = None,
         eums_sms: EumsSmsConfigurationType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sns_caller_arn"] = sns_caller_arn
-        _d["external_id"] = external_id
-        _d["sns_region"] = sns_region
-        _d["eums_sms"] = eums_sms
+        _set_sns_caller_arn(self, sns_caller_arn)
+        _set_external_id(self, external_id)
+        _set_sns_region(self, sns_region)
+        _set_eums_sms(self, eums_sms)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["sns_caller_arn"] = get("SnsCallerArn")
-            d["external_id"] = get("ExternalId")
-            d["sns_region"] = get("SnsRegion")
+            _set_sns_caller_arn(self, get("SnsCallerArn"))
+            _set_external_id(self, get("ExternalId"))
+            _set_sns_region(self, get("SnsRegion"))
             try:
-                d["eums_sms"] = None if (v := get("EumsSms")) is None else EumsSmsConfigurationType.from_wire(v)
+                _set_eums_sms(self, None if (v := get("EumsSms")) is None else EumsSmsConfigurationType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("EumsSms") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -104,3 +105,12 @@ class SmsConfigurationType(Model):
             k.RegionCodeType.check(v, out, path, "SnsRegion", hide, constraints)
         if (v := self.eums_sms) is not None:
             k.EumsSmsConfigurationType.check(v, out, path, "EumsSms", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sns_caller_arn,
+    _set_external_id,
+    _set_sns_region,
+    _set_eums_sms,
+) = setters(SmsConfigurationType)

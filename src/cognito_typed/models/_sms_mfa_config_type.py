@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -26,10 +27,15 @@ __all__ = ["SmsMfaConfigType"]
 class SmsMfaConfigType(Model):
     """The configuration of multi-factor authentication (MFA) with SMS messages in a user pool."""
 
-    sms_authentication_message: str | None = None
+    __slots__ = (
+        "sms_authentication_message",
+        "sms_configuration",
+    )
+
+    sms_authentication_message: str | None
     """The SMS authentication message that will be sent to users with the code they must sign in with. The
     message must contain the {####} placeholder."""
-    sms_configuration: SmsConfigurationType | None = None
+    sms_configuration: SmsConfigurationType | None
     """User pool configuration for delivery of SMS messages with Amazon Simple Notification Service."""
 
     _wire = (
@@ -43,21 +49,19 @@ class SmsMfaConfigType(Model):
         sms_authentication_message: str | None = None,
         sms_configuration: SmsConfigurationType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sms_authentication_message"] = sms_authentication_message
-        _d["sms_configuration"] = sms_configuration
+        _set_sms_authentication_message(self, sms_authentication_message)
+        _set_sms_configuration(self, sms_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["sms_authentication_message"] = get("SmsAuthenticationMessage")
+            _set_sms_authentication_message(self, get("SmsAuthenticationMessage"))
             try:
-                d["sms_configuration"] = (
-                    None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
+                _set_sms_configuration(
+                    self, None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsConfiguration") from None
@@ -80,3 +84,10 @@ class SmsMfaConfigType(Model):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.sms_configuration) is not None:
             k.SmsConfigurationType.check(v, out, path, "SmsConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sms_authentication_message,
+    _set_sms_configuration,
+) = setters(SmsMfaConfigType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,7 +20,9 @@ class SoftwareTokenMfaConfigType(Model):
     """Settings for time-based one-time password (TOTP) multi-factor authentication (MFA) in a user pool.
     Enables and disables availability of this feature."""
 
-    enabled: bool | None = None
+    __slots__ = ("enabled",)
+
+    enabled: bool | None
     """The activation state of TOTP MFA."""
 
     _wire = (("enabled", "Enabled"),)
@@ -30,16 +32,14 @@ class SoftwareTokenMfaConfigType(Model):
         *,
         enabled: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["enabled"] = enabled
+        _set_enabled(self, enabled)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["enabled"] = get("Enabled")
+            _set_enabled(self, get("Enabled"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -55,3 +55,7 @@ class SoftwareTokenMfaConfigType(Model):
         v: Any
         if (v := self.enabled) is not None:
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_enabled,) = setters(SoftwareTokenMfaConfigType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,9 +20,14 @@ class SoftwareTokenMfaSettingsType(Model):
     """A user's preference for using time-based one-time password (TOTP) multi-factor authentication (MFA).
     Turns TOTP MFA on and off, and can set TOTP as preferred when other MFA options are available."""
 
-    enabled: bool | None = None
+    __slots__ = (
+        "enabled",
+        "preferred_mfa",
+    )
+
+    enabled: bool | None
     """Specifies whether software token MFA is activated."""
-    preferred_mfa: bool | None = None
+    preferred_mfa: bool | None
     """Specifies whether software token MFA is the preferred MFA method."""
 
     _wire = (
@@ -36,18 +41,16 @@ class SoftwareTokenMfaSettingsType(Model):
         enabled: bool | None = None,
         preferred_mfa: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["enabled"] = enabled
-        _d["preferred_mfa"] = preferred_mfa
+        _set_enabled(self, enabled)
+        _set_preferred_mfa(self, preferred_mfa)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["enabled"] = get("Enabled")
-            d["preferred_mfa"] = get("PreferredMfa")
+            _set_enabled(self, get("Enabled"))
+            _set_preferred_mfa(self, get("PreferredMfa"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -67,3 +70,10 @@ class SoftwareTokenMfaSettingsType(Model):
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
         if (v := self.preferred_mfa) is not None:
             k.BooleanType.check(v, out, path, "PreferredMfa", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_enabled,
+    _set_preferred_mfa,
+) = setters(SoftwareTokenMfaSettingsType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._start_point_in_time_recovery_response import (
@@ -21,6 +28,8 @@ __all__ = ["StartPointInTimeRecoveryRequest"]
 @dataclass(frozen=True, kw_only=True)
 class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse]):
     """StartPointInTimeRecoveryRequest"""
+
+    __slots__ = ("restore_id", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that contains the recovery that you want to start."""
@@ -43,17 +52,15 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
         user_pool_id: str,
         restore_id: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["restore_id"] = restore_id
+        _set_user_pool_id(self, user_pool_id)
+        _set_restore_id(self, restore_id)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["restore_id"] = data["RestoreId"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_restore_id(self, data["RestoreId"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +84,10 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
             out.append(missing(path, "RestoreId"))
         else:
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_restore_id,
+) = setters(StartPointInTimeRecoveryRequest)

@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._start_web_authn_registration_response import (
@@ -23,11 +29,14 @@ __all__ = ["StartWebAuthnRegistrationRequest"]
 class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse]):
     """StartWebAuthnRegistrationRequest"""
 
-    access_token: str = field(repr=False)
+    __slots__ = ("access_token",)
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
 
     _wire = (("access_token", "AccessToken"),)
+    _hidden = ("access_token",)
 
     __operation__ = "StartWebAuthnRegistration"
     __method__ = "start_web_authn_registration"
@@ -38,15 +47,13 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
         *,
         access_token: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
+        _set_access_token(self, access_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["access_token"] = data["AccessToken"]
+            _set_access_token(self, data["AccessToken"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -64,3 +71,7 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_access_token,) = setters(StartWebAuthnRegistrationRequest)

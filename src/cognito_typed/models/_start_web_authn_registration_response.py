@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     document,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -27,9 +27,14 @@ __all__ = ["StartWebAuthnRegistrationResponse"]
 class StartWebAuthnRegistrationResponse(Model):
     """StartWebAuthnRegistrationResponse"""
 
+    __slots__ = (
+        "credential_creation_options",
+        "response_metadata",
+    )
+
     credential_creation_options: Any
     """The information that a user can provide in their request to register with their passkey provider."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -43,19 +48,21 @@ class StartWebAuthnRegistrationResponse(Model):
         credential_creation_options: Any,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["credential_creation_options"] = credential_creation_options
-        _d["response_metadata"] = response_metadata
+        _set_credential_creation_options(self, credential_creation_options)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["credential_creation_options"] = None if (v := data["CredentialCreationOptions"]) is None else document(v)
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_credential_creation_options(
+                self, None if (v := data["CredentialCreationOptions"]) is None else document(v)
+            )
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -75,3 +82,10 @@ class StartWebAuthnRegistrationResponse(Model):
             out.append(missing(path, "CredentialCreationOptions"))
         else:
             k.Document.check(v, out, path, "CredentialCreationOptions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_credential_creation_options,
+    _set_response_metadata,
+) = setters(StartWebAuthnRegistrationResponse)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,9 +20,11 @@ class StringAttributeConstraintsType(Model):
     """The minimum and maximum length values of an attribute that is of the string type, for example
     custom:department."""
 
-    min_length: str | None = None
+    __slots__ = ("max_length", "min_length")
+
+    min_length: str | None
     """The minimum length of a string attribute value."""
-    max_length: str | None = None
+    max_length: str | None
     """The maximum length of a string attribute value. Must be a number less than or equal to 2^1023,
     represented as a string with a length of 131072 characters or fewer."""
 
@@ -37,18 +39,16 @@ class StringAttributeConstraintsType(Model):
         min_length: str | None = None,
         max_length: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["min_length"] = min_length
-        _d["max_length"] = max_length
+        _set_min_length(self, min_length)
+        _set_max_length(self, max_length)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["min_length"] = get("MinLength")
-            d["max_length"] = get("MaxLength")
+            _set_min_length(self, get("MinLength"))
+            _set_max_length(self, get("MaxLength"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -68,3 +68,10 @@ class StringAttributeConstraintsType(Model):
             k.StringType.check(v, out, path, "MinLength", hide, constraints)
         if (v := self.max_length) is not None:
             k.StringType.check(v, out, path, "MaxLength", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_min_length,
+    _set_max_length,
+) = setters(StringAttributeConstraintsType)

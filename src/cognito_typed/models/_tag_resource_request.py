@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -26,6 +27,11 @@ __all__ = ["TagResourceRequest"]
 @dataclass(frozen=True, kw_only=True)
 class TagResourceRequest(Request[TagResourceResponse]):
     """TagResourceRequest"""
+
+    __slots__ = (
+        "resource_arn",
+        "tags",
+    )
 
     resource_arn: str
     """The Amazon Resource Name (ARN) of the user pool to assign the tags to."""
@@ -47,18 +53,16 @@ class TagResourceRequest(Request[TagResourceResponse]):
         resource_arn: str,
         tags: Mapping[str, str],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["resource_arn"] = resource_arn
-        _d["tags"] = tags
+        _set_resource_arn(self, resource_arn)
+        _set_tags(self, tags)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["resource_arn"] = data["ResourceArn"]
-            d["tags"] = None if (v := data["Tags"]) is None else dict(v) if type(v) is dict else mapping(v, "Tags")
+            _set_resource_arn(self, data["ResourceArn"])
+            _set_tags(self, None if (v := data["Tags"]) is None else dict(v) if type(v) is dict else mapping(v, "Tags"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -82,3 +86,10 @@ class TagResourceRequest(Request[TagResourceResponse]):
             out.append(missing(path, "Tags"))
         else:
             k.UserPoolTagsType.check(v, out, path, "Tags", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_resource_arn,
+    _set_tags,
+) = setters(TagResourceRequest)

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import TermsEnforcementType
 from cognito_typed.models import _kinds as k
@@ -20,6 +27,8 @@ __all__ = ["TermsDescriptionType"]
 @dataclass(frozen=True, kw_only=True)
 class TermsDescriptionType(Model):
     """The details of a set of terms documents. For more information, see Terms documents."""
+
+    __slots__ = ("creation_date", "enforcement", "last_modified_date", "terms_id", "terms_name")
 
     terms_id: str
     """The ID of the requested terms documents."""
@@ -51,35 +60,35 @@ class TermsDescriptionType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["terms_id"] = terms_id
-        _d["terms_name"] = terms_name
-        _d["enforcement"] = enforcement
-        _d["creation_date"] = creation_date
-        _d["last_modified_date"] = last_modified_date
+        _set_terms_id(self, terms_id)
+        _set_terms_name(self, terms_name)
+        _set_enforcement(self, enforcement)
+        _set_creation_date(self, creation_date)
+        _set_last_modified_date(self, last_modified_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["terms_id"] = data["TermsId"]
-            d["terms_name"] = data["TermsName"]
-            d["enforcement"] = data["Enforcement"]
-            d["creation_date"] = (
+            _set_terms_id(self, data["TermsId"])
+            _set_terms_name(self, data["TermsName"])
+            _set_enforcement(self, data["Enforcement"])
+            _set_creation_date(
+                self,
                 None
                 if (v := data["CreationDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := data["LastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -122,3 +131,13 @@ class TermsDescriptionType(Model):
             out.append(missing(path, "LastModifiedDate"))
         else:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_terms_id,
+    _set_terms_name,
+    _set_enforcement,
+    _set_creation_date,
+    _set_last_modified_date,
+) = setters(TermsDescriptionType)

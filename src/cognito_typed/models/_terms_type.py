@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -29,11 +29,23 @@ __all__ = ["TermsType"]
 class TermsType(Model):
     """The details of a set of terms documents. For more information, see Terms documents."""
 
+    __slots__ = (
+        "client_id",
+        "creation_date",
+        "enforcement",
+        "last_modified_date",
+        "links",
+        "terms_id",
+        "terms_name",
+        "terms_source",
+        "user_pool_id",
+    )
+
     terms_id: str
     """The ID of the terms documents."""
     user_pool_id: str
     """The ID of the user pool that contains the terms documents."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client that the terms documents are assigned to."""
     terms_name: str
     """The type and friendly name of the terms documents."""
@@ -62,6 +74,7 @@ class TermsType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -76,43 +89,45 @@ class TermsType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["terms_id"] = terms_id
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["terms_name"] = terms_name
-        _d["terms_source"] = terms_source
-        _d["enforcement"] = enforcement
-        _d["links"] = links
-        _d["creation_date"] = creation_date
-        _d["last_modified_date"] = last_modified_date
+        _set_terms_id(self, terms_id)
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_terms_name(self, terms_name)
+        _set_terms_source(self, terms_source)
+        _set_enforcement(self, enforcement)
+        _set_links(self, links)
+        _set_creation_date(self, creation_date)
+        _set_last_modified_date(self, last_modified_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["terms_id"] = data["TermsId"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["terms_name"] = data["TermsName"]
-            d["terms_source"] = data["TermsSource"]
-            d["enforcement"] = data["Enforcement"]
-            d["links"] = None if (v := data["Links"]) is None else dict(v) if type(v) is dict else mapping(v, "Links")
-            d["creation_date"] = (
+            _set_terms_id(self, data["TermsId"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_terms_name(self, data["TermsName"])
+            _set_terms_source(self, data["TermsSource"])
+            _set_enforcement(self, data["Enforcement"])
+            _set_links(
+                self, None if (v := data["Links"]) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            )
+            _set_creation_date(
+                self,
                 None
                 if (v := data["CreationDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["last_modified_date"] = (
+            _set_last_modified_date(
+                self,
                 None
                 if (v := data["LastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -179,3 +194,17 @@ class TermsType(Model):
             out.append(missing(path, "LastModifiedDate"))
         else:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_terms_id,
+    _set_user_pool_id,
+    _set_client_id,
+    _set_terms_name,
+    _set_terms_source,
+    _set_enforcement,
+    _set_links,
+    _set_creation_date,
+    _set_last_modified_date,
+) = setters(TermsType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import TimeUnitsType
 from cognito_typed.models import _kinds as k
@@ -22,14 +22,20 @@ class TokenValidityUnitsType(Model):
     display the duration of ID, access, and refresh tokens for an app client. You can assign a separate
     token validity unit to each type of token."""
 
-    access_token: TimeUnitsType | None = None
+    __slots__ = (
+        "access_token",
+        "id_token",
+        "refresh_token",
+    )
+
+    access_token: TimeUnitsType | None
     """A time unit for the value that you set in the AccessTokenValidity parameter. The default
     AccessTokenValidity time unit is hours. AccessTokenValidity duration can range from five minutes to
     one day."""
-    id_token: TimeUnitsType | None = None
+    id_token: TimeUnitsType | None
     """A time unit for the value that you set in the IdTokenValidity parameter. The default IdTokenValidity
     time unit is hours. IdTokenValidity duration can range from five minutes to one day."""
-    refresh_token: TimeUnitsType | None = None
+    refresh_token: TimeUnitsType | None
     """A time unit for the value that you set in the RefreshTokenValidity parameter. The default
     RefreshTokenValidity time unit is days. RefreshTokenValidity duration can range from 60 minutes to
     10 years."""
@@ -47,20 +53,18 @@ class TokenValidityUnitsType(Model):
         id_token: TimeUnitsType | None = None,
         refresh_token: TimeUnitsType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["id_token"] = id_token
-        _d["refresh_token"] = refresh_token
+        _set_access_token(self, access_token)
+        _set_id_token(self, id_token)
+        _set_refresh_token(self, refresh_token)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = get("AccessToken")
-            d["id_token"] = get("IdToken")
-            d["refresh_token"] = get("RefreshToken")
+            _set_access_token(self, get("AccessToken"))
+            _set_id_token(self, get("IdToken"))
+            _set_refresh_token(self, get("RefreshToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -84,3 +88,11 @@ class TokenValidityUnitsType(Model):
             k.TimeUnitsType.check(v, out, path, "IdToken", hide, constraints)
         if (v := self.refresh_token) is not None:
             k.TimeUnitsType.check(v, out, path, "RefreshToken", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_id_token,
+    _set_refresh_token,
+) = setters(TokenValidityUnitsType)

@@ -6,11 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -21,21 +27,23 @@ __all__ = ["UICustomizationType"]
 class UICustomizationType(Model):
     """A container for the UI customization information for the hosted UI in a user pool."""
 
-    user_pool_id: str | None = None
+    __slots__ = ("client_id", "creation_date", "css", "css_version", "image_url", "last_modified_date", "user_pool_id")
+
+    user_pool_id: str | None
     """The ID of the user pool with hosted UI customizations."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The app client ID for your UI customization. When this value isn't present, the customization
     applies to all user pool app clients that don't have client-level settings.."""
-    image_url: str | None = None
+    image_url: str | None
     """A URL path to the hosted logo image of your UI customization."""
-    css: str | None = None
+    css: str | None
     """The CSS values in the UI customization."""
-    css_version: str | None = None
+    css_version: str | None
     """The CSS version number."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
 
@@ -48,6 +56,7 @@ class UICustomizationType(Model):
         ("last_modified_date", "LastModifiedDate"),
         ("creation_date", "CreationDate"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -60,40 +69,40 @@ class UICustomizationType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["image_url"] = image_url
-        _d["css"] = css
-        _d["css_version"] = css_version
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_image_url(self, image_url)
+        _set_css(self, css)
+        _set_css_version(self, css_version)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["client_id"] = get("ClientId")
-            d["image_url"] = get("ImageUrl")
-            d["css"] = get("CSS")
-            d["css_version"] = get("CSSVersion")
-            d["last_modified_date"] = (
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_client_id(self, get("ClientId"))
+            _set_image_url(self, get("ImageUrl"))
+            _set_css(self, get("CSS"))
+            _set_css_version(self, get("CSSVersion"))
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -134,3 +143,15 @@ class UICustomizationType(Model):
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_image_url,
+    _set_css,
+    _set_css_version,
+    _set_last_modified_date,
+    _set_creation_date,
+) = setters(UICustomizationType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._untag_resource_response import UntagResourceResponse
@@ -19,6 +27,11 @@ __all__ = ["UntagResourceRequest"]
 @dataclass(frozen=True, kw_only=True)
 class UntagResourceRequest(Request[UntagResourceResponse]):
     """UntagResourceRequest"""
+
+    __slots__ = (
+        "resource_arn",
+        "tag_keys",
+    )
 
     resource_arn: str
     """The Amazon Resource Name (ARN) of the user pool that the tags are assigned to."""
@@ -40,19 +53,17 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         resource_arn: str,
         tag_keys: Sequence[str],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["resource_arn"] = resource_arn
-        _d["tag_keys"] = tag_keys
+        _set_resource_arn(self, resource_arn)
+        _set_tag_keys(self, tag_keys)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
-            d["resource_arn"] = data["ResourceArn"]
-            d["tag_keys"] = (
-                None if (v := data["TagKeys"]) is None else list(v) if type(v) is list else items(v, "TagKeys")
+            _set_resource_arn(self, data["ResourceArn"])
+            _set_tag_keys(
+                self, None if (v := data["TagKeys"]) is None else list(v) if type(v) is list else items(v, "TagKeys")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -77,3 +88,10 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
             out.append(missing(path, "TagKeys"))
         else:
             k.UserPoolTagsListType.check(v, out, path, "TagKeys", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_resource_arn,
+    _set_tag_keys,
+) = setters(UntagResourceRequest)

@@ -6,10 +6,17 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, items, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    items,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._update_cimd_policy_response import UpdateCIMDPolicyResponse
@@ -21,15 +28,17 @@ __all__ = ["UpdateCIMDPolicyRequest"]
 class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
     """UpdateCIMDPolicyRequest"""
 
+    __slots__ = ("cache_duration", "cimd_policy_id", "client_id", "policy_name", "url_patterns", "user_pool_id")
+
     user_pool_id: str
     """The ID of the user pool that contains the CIMD policy."""
     cimd_policy_id: str
     """The ID of the CIMD policy that you want to update."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client that you want to associate with the CIMD policy."""
-    policy_name: str | None = None
+    policy_name: str | None
     """A friendly name for the CIMD policy."""
-    cache_duration: int | None = None
+    cache_duration: int | None
     """The length of time, in seconds, that Amazon Cognito caches a client metadata document that it
     retrieved from a URL that matches the policy."""
     url_patterns: Sequence[str]
@@ -44,6 +53,7 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         ("cache_duration", "CacheDuration"),
         ("url_patterns", "URLPatterns"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "UpdateCIMDPolicy"
     __method__ = "update_cimd_policy"
@@ -59,28 +69,27 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["cimd_policy_id"] = cimd_policy_id
-        _d["client_id"] = client_id
-        _d["policy_name"] = policy_name
-        _d["cache_duration"] = cache_duration
-        _d["url_patterns"] = url_patterns
+        _set_user_pool_id(self, user_pool_id)
+        _set_cimd_policy_id(self, cimd_policy_id)
+        _set_client_id(self, client_id)
+        _set_policy_name(self, policy_name)
+        _set_cache_duration(self, cache_duration)
+        _set_url_patterns(self, url_patterns)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["cimd_policy_id"] = data["CIMDPolicyId"]
-            d["client_id"] = data["ClientId"]
-            d["policy_name"] = get("PolicyName")
-            d["cache_duration"] = get("CacheDuration")
-            d["url_patterns"] = (
-                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_cimd_policy_id(self, data["CIMDPolicyId"])
+            _set_client_id(self, data["ClientId"])
+            _set_policy_name(self, get("PolicyName"))
+            _set_cache_duration(self, get("CacheDuration"))
+            _set_url_patterns(
+                self,
+                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -125,3 +134,14 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
             out.append(missing(path, "URLPatterns"))
         else:
             k.URLPatternListType.check(v, out, path, "URLPatterns", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_cimd_policy_id,
+    _set_client_id,
+    _set_policy_name,
+    _set_cache_duration,
+    _set_url_patterns,
+) = setters(UpdateCIMDPolicyRequest)

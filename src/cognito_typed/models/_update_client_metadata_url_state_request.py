@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import CIMDCacheActionType
 from cognito_typed.models import _kinds as k
@@ -22,6 +29,8 @@ __all__ = ["UpdateClientMetadataURLStateRequest"]
 @dataclass(frozen=True, kw_only=True)
 class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateResponse]):
     """UpdateClientMetadataURLStateRequest"""
+
+    __slots__ = ("action", "cimd_policy_id", "url", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that contains the CIMD policy."""
@@ -52,21 +61,19 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         url: str,
         action: CIMDCacheActionType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["cimd_policy_id"] = cimd_policy_id
-        _d["url"] = url
-        _d["action"] = action
+        _set_user_pool_id(self, user_pool_id)
+        _set_cimd_policy_id(self, cimd_policy_id)
+        _set_url(self, url)
+        _set_action(self, action)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["cimd_policy_id"] = data["CIMDPolicyId"]
-            d["url"] = data["URL"]
-            d["action"] = data["Action"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_cimd_policy_id(self, data["CIMDPolicyId"])
+            _set_url(self, data["URL"])
+            _set_action(self, data["Action"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -102,3 +109,12 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
             out.append(missing(path, "Action"))
         else:
             k.CIMDCacheActionType.check(v, out, path, "Action", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_cimd_policy_id,
+    _set_url,
+    _set_action,
+) = setters(UpdateClientMetadataURLStateRequest)

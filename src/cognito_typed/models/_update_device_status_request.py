@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import DeviceRememberedStatusType
 from cognito_typed.models import _kinds as k
@@ -24,13 +30,19 @@ __all__ = ["UpdateDeviceStatusRequest"]
 class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     """Represents the request to update the device status."""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "device_key",
+        "device_remembered_status",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     device_key: str
     """The device key of the device you want to update, for example
     us-west-2_a1b2c3d4-5678-90ab-cdef-EXAMPLE11111."""
-    device_remembered_status: DeviceRememberedStatusType | None = None
+    device_remembered_status: DeviceRememberedStatusType | None
     """To enable device authentication with the specified device, set to remembered.To disable, set to
     not_remembered."""
 
@@ -39,6 +51,7 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         ("device_key", "DeviceKey"),
         ("device_remembered_status", "DeviceRememberedStatus"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "UpdateDeviceStatus"
     __method__ = "update_device_status"
@@ -51,20 +64,18 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         device_key: str,
         device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["device_key"] = device_key
-        _d["device_remembered_status"] = device_remembered_status
+        _set_access_token(self, access_token)
+        _set_device_key(self, device_key)
+        _set_device_remembered_status(self, device_remembered_status)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = data["AccessToken"]
-            d["device_key"] = data["DeviceKey"]
-            d["device_remembered_status"] = get("DeviceRememberedStatus")
+            _set_access_token(self, data["AccessToken"])
+            _set_device_key(self, data["DeviceKey"])
+            _set_device_remembered_status(self, get("DeviceRememberedStatus"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -92,3 +103,11 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_remembered_status) is not None:
             k.DeviceRememberedStatusType.check(v, out, path, "DeviceRememberedStatus", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_device_key,
+    _set_device_remembered_status,
+) = setters(UpdateDeviceStatusRequest)

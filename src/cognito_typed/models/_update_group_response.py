@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,14 @@ __all__ = ["UpdateGroupResponse"]
 class UpdateGroupResponse(Model):
     """UpdateGroupResponse"""
 
-    group: GroupType | None = None
+    __slots__ = (
+        "group",
+        "response_metadata",
+    )
+
+    group: GroupType | None
     """Contains the updated details of the group, including precedence, IAM role, and description."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,22 +49,22 @@ class UpdateGroupResponse(Model):
         group: GroupType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["group"] = group
-        _d["response_metadata"] = response_metadata
+        _set_group(self, group)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["group"] = None if (v := get("Group")) is None else GroupType.from_wire(v)
+                _set_group(self, None if (v := get("Group")) is None else GroupType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Group") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +82,10 @@ class UpdateGroupResponse(Model):
         v: Any
         if (v := self.group) is not None:
             k.GroupType.check(v, out, path, "Group", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_group,
+    _set_response_metadata,
+) = setters(UpdateGroupResponse)

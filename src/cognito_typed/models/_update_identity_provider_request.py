@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -30,20 +31,29 @@ __all__ = ["UpdateIdentityProviderRequest"]
 class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
     """UpdateIdentityProviderRequest"""
 
+    __slots__ = (
+        "acr_mapping",
+        "attribute_mapping",
+        "idp_identifiers",
+        "provider_details",
+        "provider_name",
+        "user_pool_id",
+    )
+
     user_pool_id: str
     """The Id of the user pool where you want to update your IdP."""
     provider_name: str
     """The name of the IdP that you want to update."""
-    provider_details: Mapping[str, str] | None = None
+    provider_details: Mapping[str, str] | None
     """The scopes, URLs, and identifiers for your external identity provider. The following examples
     describe the provider detail keys for each IdP type. These values and their schema are subject to
     change."""
-    attribute_mapping: Mapping[str, str] | None = None
+    attribute_mapping: Mapping[str, str] | None
     """A mapping of IdP attributes to standard and custom user pool attributes. Specify a user pool
     attribute as the key of the key-value pair, and the IdP attribute claim name as the value."""
-    idp_identifiers: Sequence[str] | None = None
+    idp_identifiers: Sequence[str] | None
     """An array of IdP identifiers, for example "IdPIdentifiers": [ "MyIdP", "MyIdP2" ]."""
-    acr_mapping: Mapping[str, str] | None = None
+    acr_mapping: Mapping[str, str] | None
     """A mapping between the authentication context class reference (ACR) levels of your user pool and the
     ACR values of the external OpenID Connect (OIDC) identity provider (IdP)."""
 
@@ -70,46 +80,48 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         idp_identifiers: Sequence[str] | None = None,
         acr_mapping: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["provider_name"] = provider_name
-        _d["provider_details"] = provider_details
-        _d["attribute_mapping"] = attribute_mapping
-        _d["idp_identifiers"] = idp_identifiers
-        _d["acr_mapping"] = acr_mapping
+        _set_user_pool_id(self, user_pool_id)
+        _set_provider_name(self, provider_name)
+        _set_provider_details(self, provider_details)
+        _set_attribute_mapping(self, attribute_mapping)
+        _set_idp_identifiers(self, idp_identifiers)
+        _set_acr_mapping(self, acr_mapping)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["provider_name"] = data["ProviderName"]
-            d["provider_details"] = (
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_provider_name(self, data["ProviderName"])
+            _set_provider_details(
+                self,
                 None
                 if (v := get("ProviderDetails")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ProviderDetails")
+                else mapping(v, "ProviderDetails"),
             )
-            d["attribute_mapping"] = (
+            _set_attribute_mapping(
+                self,
                 None
                 if (v := get("AttributeMapping")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AttributeMapping")
+                else mapping(v, "AttributeMapping"),
             )
-            d["idp_identifiers"] = (
+            _set_idp_identifiers(
+                self,
                 None
                 if (v := get("IdpIdentifiers")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers")
+                else items(v, "IdpIdentifiers"),
             )
-            d["acr_mapping"] = (
-                None if (v := get("AcrMapping")) is None else dict(v) if type(v) is dict else mapping(v, "AcrMapping")
+            _set_acr_mapping(
+                self,
+                None if (v := get("AcrMapping")) is None else dict(v) if type(v) is dict else mapping(v, "AcrMapping"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -150,3 +162,14 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
             k.IdpIdentifiersListType.check(v, out, path, "IdpIdentifiers", hide, constraints)
         if (v := self.acr_mapping) is not None:
             k.AcrMappingType.check(v, out, path, "AcrMapping", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_provider_name,
+    _set_provider_details,
+    _set_attribute_mapping,
+    _set_idp_identifiers,
+    _set_acr_mapping,
+) = setters(UpdateIdentityProviderRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,14 @@ __all__ = ["UpdateIdentityProviderResponse"]
 class UpdateIdentityProviderResponse(Model):
     """UpdateIdentityProviderResponse"""
 
+    __slots__ = (
+        "identity_provider",
+        "response_metadata",
+    )
+
     identity_provider: IdentityProviderType
     """The identity provider details."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +49,24 @@ class UpdateIdentityProviderResponse(Model):
         identity_provider: IdentityProviderType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["identity_provider"] = identity_provider
-        _d["response_metadata"] = response_metadata
+        _set_identity_provider(self, identity_provider)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["identity_provider"] = (
-                    None if (v := data["IdentityProvider"]) is None else IdentityProviderType.from_wire(v)
+                _set_identity_provider(
+                    self, None if (v := data["IdentityProvider"]) is None else IdentityProviderType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("IdentityProvider") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -81,3 +86,10 @@ class UpdateIdentityProviderResponse(Model):
             out.append(missing(path, "IdentityProvider"))
         else:
             k.IdentityProviderType.check(v, out, path, "IdentityProvider", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_identity_provider,
+    _set_response_metadata,
+) = setters(UpdateIdentityProviderResponse)

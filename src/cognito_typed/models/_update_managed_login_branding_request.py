@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -32,16 +33,18 @@ __all__ = ["UpdateManagedLoginBrandingRequest"]
 class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingResponse]):
     """UpdateManagedLoginBrandingRequest"""
 
-    user_pool_id: str | None = None
+    __slots__ = ("assets", "managed_login_branding_id", "settings", "use_cognito_provided_values", "user_pool_id")
+
+    user_pool_id: str | None
     """The ID of the user pool that contains the managed login branding style that you want to update."""
-    managed_login_branding_id: str | None = None
+    managed_login_branding_id: str | None
     """The ID of the managed login branding style that you want to update."""
-    use_cognito_provided_values: bool | None = None
+    use_cognito_provided_values: bool | None
     """When true, applies the default branding style options. This option reverts to default style options
     that are managed by Amazon Cognito. You can modify them later in the branding editor."""
-    settings: Any | None = None
+    settings: Any | None
     """A JSON file, encoded as a Document type, with the the settings that you want to apply to your style."""
-    assets: Sequence[AssetType] | None = None
+    assets: Sequence[AssetType] | None
     """An array of image files that you want to apply to roles like backgrounds, logos, and icons. Each
     object must also indicate whether it is for dark mode, light mode, or browser-adaptive mode."""
 
@@ -66,26 +69,24 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
         settings: Any | None = None,
         assets: Sequence[AssetType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["managed_login_branding_id"] = managed_login_branding_id
-        _d["use_cognito_provided_values"] = use_cognito_provided_values
-        _d["settings"] = settings
-        _d["assets"] = assets
+        _set_user_pool_id(self, user_pool_id)
+        _set_managed_login_branding_id(self, managed_login_branding_id)
+        _set_use_cognito_provided_values(self, use_cognito_provided_values)
+        _set_settings(self, settings)
+        _set_assets(self, assets)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["managed_login_branding_id"] = get("ManagedLoginBrandingId")
-            d["use_cognito_provided_values"] = get("UseCognitoProvidedValues")
-            d["settings"] = None if (v := get("Settings")) is None else document(v)
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_managed_login_branding_id(self, get("ManagedLoginBrandingId"))
+            _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
+            _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
-                d["assets"] = None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v]
+                _set_assets(self, None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v])
             except MalformedResponseError as error:
                 raise located(error, "Assets", data.get("Assets"), AssetType) from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -119,3 +120,13 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             k.Document.check(v, out, path, "Settings", hide, constraints)
         if (v := self.assets) is not None:
             k.AssetListType.check(v, out, path, "Assets", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_managed_login_branding_id,
+    _set_use_cognito_provided_values,
+    _set_settings,
+    _set_assets,
+) = setters(UpdateManagedLoginBrandingRequest)

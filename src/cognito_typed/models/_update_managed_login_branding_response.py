@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,14 @@ __all__ = ["UpdateManagedLoginBrandingResponse"]
 class UpdateManagedLoginBrandingResponse(Model):
     """UpdateManagedLoginBrandingResponse"""
 
-    managed_login_branding: ManagedLoginBrandingType | None = None
+    __slots__ = (
+        "managed_login_branding",
+        "response_metadata",
+    )
+
+    managed_login_branding: ManagedLoginBrandingType | None
     """The details of the branding style that you updated."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +49,24 @@ class UpdateManagedLoginBrandingResponse(Model):
         managed_login_branding: ManagedLoginBrandingType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["managed_login_branding"] = managed_login_branding
-        _d["response_metadata"] = response_metadata
+        _set_managed_login_branding(self, managed_login_branding)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["managed_login_branding"] = (
-                    None if (v := get("ManagedLoginBranding")) is None else ManagedLoginBrandingType.from_wire(v)
+                _set_managed_login_branding(
+                    self, None if (v := get("ManagedLoginBranding")) is None else ManagedLoginBrandingType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("ManagedLoginBranding") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -79,3 +84,10 @@ class UpdateManagedLoginBrandingResponse(Model):
         v: Any
         if (v := self.managed_login_branding) is not None:
             k.ManagedLoginBrandingType.check(v, out, path, "ManagedLoginBranding", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_managed_login_branding,
+    _set_response_metadata,
+) = setters(UpdateManagedLoginBrandingResponse)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -29,6 +30,11 @@ __all__ = ["UpdateProvisionedLimitRequest"]
 @dataclass(frozen=True, kw_only=True)
 class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
     """UpdateProvisionedLimitRequest"""
+
+    __slots__ = (
+        "limit_definition",
+        "requested_limit_value",
+    )
 
     limit_definition: LimitDefinitionType
     """The limit to update. Specify the limit class and the attributes that identify the limit."""
@@ -50,23 +56,21 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         limit_definition: LimitDefinitionType,
         requested_limit_value: int,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["limit_definition"] = limit_definition
-        _d["requested_limit_value"] = requested_limit_value
+        _set_limit_definition(self, limit_definition)
+        _set_requested_limit_value(self, requested_limit_value)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             try:
-                d["limit_definition"] = (
-                    None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                _set_limit_definition(
+                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            d["requested_limit_value"] = data["RequestedLimitValue"]
+            _set_requested_limit_value(self, data["RequestedLimitValue"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -90,3 +94,10 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
             out.append(missing(path, "RequestedLimitValue"))
         else:
             k.IntegerType.check(v, out, path, "RequestedLimitValue", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_limit_definition,
+    _set_requested_limit_value,
+) = setters(UpdateProvisionedLimitRequest)

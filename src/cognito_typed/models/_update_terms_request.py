@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import TermsEnforcementType, TermsSourceType
@@ -28,17 +29,19 @@ __all__ = ["UpdateTermsRequest"]
 class UpdateTermsRequest(Request[UpdateTermsResponse]):
     """UpdateTermsRequest"""
 
+    __slots__ = ("enforcement", "links", "terms_id", "terms_name", "terms_source", "user_pool_id")
+
     terms_id: str
     """The ID of the terms document that you want to update."""
     user_pool_id: str
     """The ID of the user pool that contains the terms that you want to update."""
-    terms_name: str | None = None
+    terms_name: str | None
     """The new name that you want to apply to the requested terms documents."""
-    terms_source: TermsSourceType | None = None
+    terms_source: TermsSourceType | None
     """This parameter is reserved for future use and currently accepts only one value."""
-    enforcement: TermsEnforcementType | None = None
+    enforcement: TermsEnforcementType | None
     """This parameter is reserved for future use and currently accepts only one value."""
-    links: Mapping[str, str] | None = None
+    links: Mapping[str, str] | None
     """A map of URLs to languages. For each localized language that will view the requested TermsName,
     assign a URL."""
 
@@ -65,27 +68,27 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         enforcement: TermsEnforcementType | None = None,
         links: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["terms_id"] = terms_id
-        _d["user_pool_id"] = user_pool_id
-        _d["terms_name"] = terms_name
-        _d["terms_source"] = terms_source
-        _d["enforcement"] = enforcement
-        _d["links"] = links
+        _set_terms_id(self, terms_id)
+        _set_user_pool_id(self, user_pool_id)
+        _set_terms_name(self, terms_name)
+        _set_terms_source(self, terms_source)
+        _set_enforcement(self, enforcement)
+        _set_links(self, links)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["terms_id"] = data["TermsId"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["terms_name"] = get("TermsName")
-            d["terms_source"] = get("TermsSource")
-            d["enforcement"] = get("Enforcement")
-            d["links"] = None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            _set_terms_id(self, data["TermsId"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_terms_name(self, get("TermsName"))
+            _set_terms_source(self, get("TermsSource"))
+            _set_enforcement(self, get("Enforcement"))
+            _set_links(
+                self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -125,3 +128,14 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
             k.TermsEnforcementType.check(v, out, path, "Enforcement", hide, constraints)
         if (v := self.links) is not None:
             k.LinksType.check(v, out, path, "Links", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_terms_id,
+    _set_user_pool_id,
+    _set_terms_name,
+    _set_terms_source,
+    _set_enforcement,
+    _set_links,
+) = setters(UpdateTermsRequest)

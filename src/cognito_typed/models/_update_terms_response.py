@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,11 @@ __all__ = ["UpdateTermsResponse"]
 class UpdateTermsResponse(Model):
     """UpdateTermsResponse"""
 
-    terms: TermsType | None = None
+    __slots__ = ("response_metadata", "terms")
+
+    terms: TermsType | None
     """A summary of the updates to your terms documents."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,22 +46,22 @@ class UpdateTermsResponse(Model):
         terms: TermsType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["terms"] = terms
-        _d["response_metadata"] = response_metadata
+        _set_terms(self, terms)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["terms"] = None if (v := get("Terms")) is None else TermsType.from_wire(v)
+                _set_terms(self, None if (v := get("Terms")) is None else TermsType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Terms") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +79,10 @@ class UpdateTermsResponse(Model):
         v: Any
         if (v := self.terms) is not None:
             k.TermsType.check(v, out, path, "Terms", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_terms,
+    _set_response_metadata,
+) = setters(UpdateTermsResponse)

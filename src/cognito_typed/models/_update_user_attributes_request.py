@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime.base import (
@@ -18,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -33,12 +33,14 @@ __all__ = ["UpdateUserAttributesRequest"]
 class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
     """Represents the request to update user attributes."""
 
+    __slots__ = ("access_token", "client_metadata", "user_attributes")
+
     user_attributes: Sequence[AttributeType]
     """An array of name-value pairs representing user attributes."""
-    access_token: str = field(repr=False)
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
-    client_metadata: Mapping[str, str] | None = None
+    client_metadata: Mapping[str, str] | None
     """A map of custom key-value pairs that you can provide as input for any custom workflows that this
     action triggers. You create custom workflows by assigning Lambda functions to user pool triggers."""
 
@@ -47,6 +49,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         ("access_token", "AccessToken"),
         ("client_metadata", "ClientMetadata"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "UpdateUserAttributes"
     __method__ = "update_user_attributes"
@@ -59,31 +62,30 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         access_token: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_attributes"] = user_attributes
-        _d["access_token"] = access_token
-        _d["client_metadata"] = client_metadata
+        _set_user_attributes(self, user_attributes)
+        _set_access_token(self, access_token)
+        _set_client_metadata(self, client_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["user_attributes"] = (
-                    None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
+                _set_user_attributes(
+                    self, None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
-            d["access_token"] = data["AccessToken"]
-            d["client_metadata"] = (
+            _set_access_token(self, data["AccessToken"])
+            _set_client_metadata(
+                self,
                 None
                 if (v := get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata")
+                else mapping(v, "ClientMetadata"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -112,3 +114,11 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_attributes,
+    _set_access_token,
+    _set_client_metadata,
+) = setters(UpdateUserAttributesRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -29,11 +29,16 @@ __all__ = ["UpdateUserAttributesResponse"]
 class UpdateUserAttributesResponse(Model):
     """Represents the response from the server for the request to update user attributes."""
 
-    code_delivery_details_list: list[CodeDeliveryDetailsType] | None = None
+    __slots__ = (
+        "code_delivery_details_list",
+        "response_metadata",
+    )
+
+    code_delivery_details_list: list[CodeDeliveryDetailsType] | None
     """When the attribute-update request includes an email address or phone number attribute, Amazon
     Cognito sends a message to users with a code that confirms ownership of the new value that they
     entered."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -47,28 +52,29 @@ class UpdateUserAttributesResponse(Model):
         code_delivery_details_list: list[CodeDeliveryDetailsType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["code_delivery_details_list"] = code_delivery_details_list
-        _d["response_metadata"] = response_metadata
+        _set_code_delivery_details_list(self, code_delivery_details_list)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["code_delivery_details_list"] = (
+                _set_code_delivery_details_list(
+                    self,
                     None
                     if (v := get("CodeDeliveryDetailsList")) is None
-                    else [CodeDeliveryDetailsType.from_wire(x) for x in v]
+                    else [CodeDeliveryDetailsType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(
                     error, "CodeDeliveryDetailsList", data.get("CodeDeliveryDetailsList"), CodeDeliveryDetailsType
                 ) from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -86,3 +92,10 @@ class UpdateUserAttributesResponse(Model):
         v: Any
         if (v := self.code_delivery_details_list) is not None:
             k.CodeDeliveryDetailsListType.check(v, out, path, "CodeDeliveryDetailsList", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_code_delivery_details_list,
+    _set_response_metadata,
+) = setters(UpdateUserAttributesResponse)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
 from cognito_typed._runtime import rules
@@ -18,6 +17,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Rule, Violation, missing
 from cognito_typed.literals import (
@@ -42,65 +42,92 @@ __all__ = ["UpdateUserPoolClientRequest"]
 class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
     """Represents the request to update the user pool client."""
 
+    __slots__ = (
+        "access_token_validity",
+        "allowed_oauth_flows",
+        "allowed_oauth_flows_user_pool_client",
+        "allowed_oauth_scopes",
+        "analytics_configuration",
+        "auth_session_validity",
+        "callback_urls",
+        "client_id",
+        "client_name",
+        "default_redirect_uri",
+        "enable_propagate_additional_user_context_data",
+        "enable_token_revocation",
+        "explicit_auth_flows",
+        "id_token_validity",
+        "logout_urls",
+        "prevent_user_existence_errors",
+        "publish_secrets_in_aws_secrets_manager",
+        "read_attributes",
+        "refresh_token_rotation",
+        "refresh_token_validity",
+        "supported_identity_providers",
+        "token_validity_units",
+        "user_pool_id",
+        "write_attributes",
+    )
+
     user_pool_id: str
     """The ID of the user pool where you want to update the app client."""
-    client_id: str = field(repr=False)
+    client_id: str
     """The ID of the app client that you want to update."""
-    client_name: str | None = None
+    client_name: str | None
     """A friendly name for the app client."""
-    refresh_token_validity: int | None = None
+    refresh_token_validity: int | None
     """The refresh token time limit. After this limit expires, your user can't use their refresh token."""
-    access_token_validity: int | None = None
+    access_token_validity: int | None
     """The access token time limit. After this limit expires, your user can't use their access token."""
-    id_token_validity: int | None = None
+    id_token_validity: int | None
     """The ID token time limit. After this limit expires, your user can't use their ID token."""
-    token_validity_units: TokenValidityUnitsType | None = None
+    token_validity_units: TokenValidityUnitsType | None
     """The units that validity times are represented in. The default unit for refresh tokens is days, and
     the default for ID and access tokens are hours."""
-    read_attributes: Sequence[str] | None = None
+    read_attributes: Sequence[str] | None
     """The list of user attributes that you want your app client to have read access to."""
-    write_attributes: Sequence[str] | None = None
+    write_attributes: Sequence[str] | None
     """The list of user attributes that you want your app client to have write access to."""
-    explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None = None
+    explicit_auth_flows: Sequence[ExplicitAuthFlowsType] | None
     """The authentication flows that you want your user pool client to support."""
-    supported_identity_providers: Sequence[str] | None = None
+    supported_identity_providers: Sequence[str] | None
     """A list of provider names for the identity providers (IdPs) that are supported on this client. The
     following are supported: COGNITO, Facebook, Google, SignInWithApple, and LoginWithAmazon."""
-    callback_urls: Sequence[str] | None = None
+    callback_urls: Sequence[str] | None
     """A list of allowed redirect, or callback, URLs for managed login authentication."""
-    logout_urls: Sequence[str] | None = None
+    logout_urls: Sequence[str] | None
     """A list of allowed logout URLs for managed login authentication. When you pass logout_uri and
     client_id parameters to /logout, Amazon Cognito signs out your user and redirects them to the logout
     URL."""
-    default_redirect_uri: str | None = None
+    default_redirect_uri: str | None
     """The default redirect URI. In app clients with one assigned IdP, replaces redirect_uri in
     authentication requests. Must be in the CallbackURLs list."""
-    allowed_oauth_flows: Sequence[OAuthFlowType] | None = None
+    allowed_oauth_flows: Sequence[OAuthFlowType] | None
     """The OAuth grant types that you want your app client to generate. To create an app client that
     generates client credentials grants, you must add client_credentials as the only allowed OAuth flow."""
-    allowed_oauth_scopes: Sequence[str] | None = None
+    allowed_oauth_scopes: Sequence[str] | None
     """The OAuth, OpenID Connect (OIDC), and custom scopes that you want to permit your app client to
     authorize access with."""
-    allowed_oauth_flows_user_pool_client: bool | None = None
+    allowed_oauth_flows_user_pool_client: bool | None
     """Set to true to use OAuth 2.0 authorization server features in your app client."""
-    analytics_configuration: AnalyticsConfigurationType | None = None
+    analytics_configuration: AnalyticsConfigurationType | None
     """The user pool analytics configuration for collecting metrics and sending them to your Amazon
     Pinpoint campaign."""
-    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None = None
+    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None
     """When ENABLED, suppresses messages that might indicate a valid user exists when someone attempts
     sign-in."""
-    enable_token_revocation: bool | None = None
+    enable_token_revocation: bool | None
     """Activates or deactivates token revocation in the target app client."""
-    enable_propagate_additional_user_context_data: bool | None = None
+    enable_propagate_additional_user_context_data: bool | None
     """When true, your application can include additional UserContextData in authentication requests. This
     data includes the IP address, and contributes to analysis by threat protection features."""
-    auth_session_validity: int | None = None
+    auth_session_validity: int | None
     """Amazon Cognito creates a session token for each API request in an authentication flow.
     AuthSessionValidity is the duration, in minutes, of that session token."""
-    refresh_token_rotation: RefreshTokenRotationType | None = None
+    refresh_token_rotation: RefreshTokenRotationType | None
     """The configuration of your app client for refresh token rotation. When enabled, your app client
     issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens."""
-    publish_secrets_in_aws_secrets_manager: bool | None = None
+    publish_secrets_in_aws_secrets_manager: bool | None
     """Specifies whether Amazon Cognito stores and manages this app client's secret in Amazon Web Services
     Secrets Manager instead of returning the plaintext value."""
 
@@ -130,6 +157,7 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
         ("refresh_token_rotation", "RefreshTokenRotation"),
         ("publish_secrets_in_aws_secrets_manager", "PublishSecretsInAWSSecretsManager"),
     )
+    _hidden = ("client_id",)
 
     __operation__ = "UpdateUserPoolClient"
     __method__ = "update_user_pool_client"
@@ -164,118 +192,129 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         publish_secrets_in_aws_secrets_manager: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_id"] = client_id
-        _d["client_name"] = client_name
-        _d["refresh_token_validity"] = refresh_token_validity
-        _d["access_token_validity"] = access_token_validity
-        _d["id_token_validity"] = id_token_validity
-        _d["token_validity_units"] = token_validity_units
-        _d["read_attributes"] = read_attributes
-        _d["write_attributes"] = write_attributes
-        _d["explicit_auth_flows"] = explicit_auth_flows
-        _d["supported_identity_providers"] = supported_identity_providers
-        _d["callback_urls"] = callback_urls
-        _d["logout_urls"] = logout_urls
-        _d["default_redirect_uri"] = default_redirect_uri
-        _d["allowed_oauth_flows"] = allowed_oauth_flows
-        _d["allowed_oauth_scopes"] = allowed_oauth_scopes
-        _d["allowed_oauth_flows_user_pool_client"] = allowed_oauth_flows_user_pool_client
-        _d["analytics_configuration"] = analytics_configuration
-        _d["prevent_user_existence_errors"] = prevent_user_existence_errors
-        _d["enable_token_revocation"] = enable_token_revocation
-        _d["enable_propagate_additional_user_context_data"] = enable_propagate_additional_user_context_data
-        _d["auth_session_validity"] = auth_session_validity
-        _d["refresh_token_rotation"] = refresh_token_rotation
-        _d["publish_secrets_in_aws_secrets_manager"] = publish_secrets_in_aws_secrets_manager
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_id(self, client_id)
+        _set_client_name(self, client_name)
+        _set_refresh_token_validity(self, refresh_token_validity)
+        _set_access_token_validity(self, access_token_validity)
+        _set_id_token_validity(self, id_token_validity)
+        _set_token_validity_units(self, token_validity_units)
+        _set_read_attributes(self, read_attributes)
+        _set_write_attributes(self, write_attributes)
+        _set_explicit_auth_flows(self, explicit_auth_flows)
+        _set_supported_identity_providers(self, supported_identity_providers)
+        _set_callback_urls(self, callback_urls)
+        _set_logout_urls(self, logout_urls)
+        _set_default_redirect_uri(self, default_redirect_uri)
+        _set_allowed_oauth_flows(self, allowed_oauth_flows)
+        _set_allowed_oauth_scopes(self, allowed_oauth_scopes)
+        _set_allowed_oauth_flows_user_pool_client(self, allowed_oauth_flows_user_pool_client)
+        _set_analytics_configuration(self, analytics_configuration)
+        _set_prevent_user_existence_errors(self, prevent_user_existence_errors)
+        _set_enable_token_revocation(self, enable_token_revocation)
+        _set_enable_propagate_additional_user_context_data(self, enable_propagate_additional_user_context_data)
+        _set_auth_session_validity(self, auth_session_validity)
+        _set_refresh_token_rotation(self, refresh_token_rotation)
+        _set_publish_secrets_in_aws_secrets_manager(self, publish_secrets_in_aws_secrets_manager)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = data["UserPoolId"]
-            d["client_id"] = data["ClientId"]
-            d["client_name"] = get("ClientName")
-            d["refresh_token_validity"] = get("RefreshTokenValidity")
-            d["access_token_validity"] = get("AccessTokenValidity")
-            d["id_token_validity"] = get("IdTokenValidity")
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_id(self, data["ClientId"])
+            _set_client_name(self, get("ClientName"))
+            _set_refresh_token_validity(self, get("RefreshTokenValidity"))
+            _set_access_token_validity(self, get("AccessTokenValidity"))
+            _set_id_token_validity(self, get("IdTokenValidity"))
             try:
-                d["token_validity_units"] = (
-                    None if (v := get("TokenValidityUnits")) is None else TokenValidityUnitsType.from_wire(v)
+                _set_token_validity_units(
+                    self, None if (v := get("TokenValidityUnits")) is None else TokenValidityUnitsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenValidityUnits") from None
-            d["read_attributes"] = (
+            _set_read_attributes(
+                self,
                 None
                 if (v := get("ReadAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ReadAttributes")
+                else items(v, "ReadAttributes"),
             )
-            d["write_attributes"] = (
+            _set_write_attributes(
+                self,
                 None
                 if (v := get("WriteAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "WriteAttributes")
+                else items(v, "WriteAttributes"),
             )
-            d["explicit_auth_flows"] = (
+            _set_explicit_auth_flows(
+                self,
                 None
                 if (v := get("ExplicitAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ExplicitAuthFlows")
+                else items(v, "ExplicitAuthFlows"),
             )
-            d["supported_identity_providers"] = (
+            _set_supported_identity_providers(
+                self,
                 None
                 if (v := get("SupportedIdentityProviders")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SupportedIdentityProviders")
+                else items(v, "SupportedIdentityProviders"),
             )
-            d["callback_urls"] = (
-                None if (v := get("CallbackURLs")) is None else list(v) if type(v) is list else items(v, "CallbackURLs")
+            _set_callback_urls(
+                self,
+                None
+                if (v := get("CallbackURLs")) is None
+                else list(v)
+                if type(v) is list
+                else items(v, "CallbackURLs"),
             )
-            d["logout_urls"] = (
-                None if (v := get("LogoutURLs")) is None else list(v) if type(v) is list else items(v, "LogoutURLs")
+            _set_logout_urls(
+                self,
+                None if (v := get("LogoutURLs")) is None else list(v) if type(v) is list else items(v, "LogoutURLs"),
             )
-            d["default_redirect_uri"] = get("DefaultRedirectURI")
-            d["allowed_oauth_flows"] = (
+            _set_default_redirect_uri(self, get("DefaultRedirectURI"))
+            _set_allowed_oauth_flows(
+                self,
                 None
                 if (v := get("AllowedOAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthFlows")
+                else items(v, "AllowedOAuthFlows"),
             )
-            d["allowed_oauth_scopes"] = (
+            _set_allowed_oauth_scopes(
+                self,
                 None
                 if (v := get("AllowedOAuthScopes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthScopes")
+                else items(v, "AllowedOAuthScopes"),
             )
-            d["allowed_oauth_flows_user_pool_client"] = get("AllowedOAuthFlowsUserPoolClient")
+            _set_allowed_oauth_flows_user_pool_client(self, get("AllowedOAuthFlowsUserPoolClient"))
             try:
-                d["analytics_configuration"] = (
-                    None if (v := get("AnalyticsConfiguration")) is None else AnalyticsConfigurationType.from_wire(v)
+                _set_analytics_configuration(
+                    self,
+                    None if (v := get("AnalyticsConfiguration")) is None else AnalyticsConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsConfiguration") from None
-            d["prevent_user_existence_errors"] = get("PreventUserExistenceErrors")
-            d["enable_token_revocation"] = get("EnableTokenRevocation")
-            d["enable_propagate_additional_user_context_data"] = get("EnablePropagateAdditionalUserContextData")
-            d["auth_session_validity"] = get("AuthSessionValidity")
+            _set_prevent_user_existence_errors(self, get("PreventUserExistenceErrors"))
+            _set_enable_token_revocation(self, get("EnableTokenRevocation"))
+            _set_enable_propagate_additional_user_context_data(self, get("EnablePropagateAdditionalUserContextData"))
+            _set_auth_session_validity(self, get("AuthSessionValidity"))
             try:
-                d["refresh_token_rotation"] = (
-                    None if (v := get("RefreshTokenRotation")) is None else RefreshTokenRotationType.from_wire(v)
+                _set_refresh_token_rotation(
+                    self, None if (v := get("RefreshTokenRotation")) is None else RefreshTokenRotationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("RefreshTokenRotation") from None
-            d["publish_secrets_in_aws_secrets_manager"] = get("PublishSecretsInAWSSecretsManager")
+            _set_publish_secrets_in_aws_secrets_manager(self, get("PublishSecretsInAWSSecretsManager"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -387,3 +426,32 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
             k.RefreshTokenRotationType.check(v, out, path, "RefreshTokenRotation", hide, constraints)
         if (v := self.publish_secrets_in_aws_secrets_manager) is not None:
             k.WrappedBooleanType.check(v, out, path, "PublishSecretsInAWSSecretsManager", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_id,
+    _set_client_name,
+    _set_refresh_token_validity,
+    _set_access_token_validity,
+    _set_id_token_validity,
+    _set_token_validity_units,
+    _set_read_attributes,
+    _set_write_attributes,
+    _set_explicit_auth_flows,
+    _set_supported_identity_providers,
+    _set_callback_urls,
+    _set_logout_urls,
+    _set_default_redirect_uri,
+    _set_allowed_oauth_flows,
+    _set_allowed_oauth_scopes,
+    _set_allowed_oauth_flows_user_pool_client,
+    _set_analytics_configuration,
+    _set_prevent_user_existence_errors,
+    _set_enable_token_revocation,
+    _set_enable_propagate_additional_user_context_data,
+    _set_auth_session_validity,
+    _set_refresh_token_rotation,
+    _set_publish_secrets_in_aws_secrets_manager,
+) = setters(UpdateUserPoolClientRequest)

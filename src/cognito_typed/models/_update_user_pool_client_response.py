@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -16,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -28,9 +28,11 @@ __all__ = ["UpdateUserPoolClientResponse"]
 class UpdateUserPoolClientResponse(Model):
     """Represents the response from the server to the request to update the user pool client."""
 
-    user_pool_client: UserPoolClientType | None = None
+    __slots__ = ("response_metadata", "user_pool_client")
+
+    user_pool_client: UserPoolClientType | None
     """The updated details of your app client."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -44,24 +46,24 @@ class UpdateUserPoolClientResponse(Model):
         user_pool_client: UserPoolClientType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_client"] = user_pool_client
-        _d["response_metadata"] = response_metadata
+        _set_user_pool_client(self, user_pool_client)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["user_pool_client"] = (
-                    None if (v := get("UserPoolClient")) is None else UserPoolClientType.from_wire(v)
+                _set_user_pool_client(
+                    self, None if (v := get("UserPoolClient")) is None else UserPoolClientType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolClient") from None
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -79,3 +81,10 @@ class UpdateUserPoolClientResponse(Model):
         v: Any
         if (v := self.user_pool_client) is not None:
             k.UserPoolClientType.check(v, out, path, "UserPoolClient", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_client,
+    _set_response_metadata,
+) = setters(UpdateUserPoolClientResponse)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -31,17 +32,19 @@ __all__ = ["UpdateUserPoolDomainRequest"]
 class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
     """The UpdateUserPoolDomain request input."""
 
+    __slots__ = ("custom_domain_config", "domain", "managed_login_version", "routing", "user_pool_id")
+
     domain: str
     """The name of the domain that you want to update. For custom domains, this is the fully-qualified
     domain name, for example auth.example.com."""
     user_pool_id: str
     """The ID of the user pool that is associated with the domain you're updating."""
-    managed_login_version: int | None = None
+    managed_login_version: int | None
     """A version number that indicates the state of managed login for your domain. Version 1 is hosted UI
     (classic). Version 2 is the newer managed login with the branding editor."""
-    custom_domain_config: CustomDomainConfigType | None = None
+    custom_domain_config: CustomDomainConfigType | None
     """The configuration for a custom domain that hosts managed login for your application."""
-    routing: RoutingType | None = None
+    routing: RoutingType | None
     """The routing configuration for the user pool domain. Specifies failover settings for multi-region
     deployments."""
 
@@ -66,31 +69,29 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
         custom_domain_config: CustomDomainConfigType | None = None,
         routing: RoutingType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["domain"] = domain
-        _d["user_pool_id"] = user_pool_id
-        _d["managed_login_version"] = managed_login_version
-        _d["custom_domain_config"] = custom_domain_config
-        _d["routing"] = routing
+        _set_domain(self, domain)
+        _set_user_pool_id(self, user_pool_id)
+        _set_managed_login_version(self, managed_login_version)
+        _set_custom_domain_config(self, custom_domain_config)
+        _set_routing(self, routing)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["domain"] = data["Domain"]
-            d["user_pool_id"] = data["UserPoolId"]
-            d["managed_login_version"] = get("ManagedLoginVersion")
+            _set_domain(self, data["Domain"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_managed_login_version(self, get("ManagedLoginVersion"))
             try:
-                d["custom_domain_config"] = (
-                    None if (v := get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
+                _set_custom_domain_config(
+                    self, None if (v := get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomDomainConfig") from None
             try:
-                d["routing"] = None if (v := get("Routing")) is None else RoutingType.from_wire(v)
+                _set_routing(self, None if (v := get("Routing")) is None else RoutingType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Routing") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -128,3 +129,13 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
             k.CustomDomainConfigType.check(v, out, path, "CustomDomainConfig", hide, constraints)
         if (v := self.routing) is not None:
             k.RoutingType.check(v, out, path, "Routing", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_domain,
+    _set_user_pool_id,
+    _set_managed_login_version,
+    _set_custom_domain_config,
+    _set_routing,
+) = setters(UpdateUserPoolDomainRequest)

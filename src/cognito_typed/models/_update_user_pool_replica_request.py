@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UpdateReplicaStatusType
 from cognito_typed.models import _kinds as k
@@ -22,6 +29,8 @@ __all__ = ["UpdateUserPoolReplicaRequest"]
 @dataclass(frozen=True, kw_only=True)
 class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
     """UpdateUserPoolReplicaRequest"""
+
+    __slots__ = ("region_name", "status", "user_pool_id")
 
     user_pool_id: str
     """The ID of the user pool that contains the replica to update."""
@@ -47,19 +56,17 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         region_name: str,
         status: UpdateReplicaStatusType,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["region_name"] = region_name
-        _d["status"] = status
+        _set_user_pool_id(self, user_pool_id)
+        _set_region_name(self, region_name)
+        _set_status(self, status)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["user_pool_id"] = data["UserPoolId"]
-            d["region_name"] = data["RegionName"]
-            d["status"] = data["Status"]
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_region_name(self, data["RegionName"])
+            _set_status(self, data["Status"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -89,3 +96,11 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
             out.append(missing(path, "Status"))
         else:
             k.UpdateReplicaStatusType.check(v, out, path, "Status", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_region_name,
+    _set_status,
+) = setters(UpdateUserPoolReplicaRequest)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import VerifiedAttributeType
 from cognito_typed.models import _kinds as k
@@ -22,7 +22,9 @@ class UserAttributeUpdateSettingsType(Model):
     AttributesRequireVerificationBeforeUpdate, a user-pool setting that tells Amazon Cognito how to
     handle changes to the value of your users' email address and phone number attributes."""
 
-    attributes_require_verification_before_update: Sequence[VerifiedAttributeType] | None = None
+    __slots__ = ("attributes_require_verification_before_update",)
+
+    attributes_require_verification_before_update: Sequence[VerifiedAttributeType] | None
     """Requires that your user verifies their email address, phone number, or both before Amazon Cognito
     updates the value of that attribute."""
 
@@ -33,22 +35,21 @@ class UserAttributeUpdateSettingsType(Model):
         *,
         attributes_require_verification_before_update: Sequence[VerifiedAttributeType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["attributes_require_verification_before_update"] = attributes_require_verification_before_update
+        _set_attributes_require_verification_before_update(self, attributes_require_verification_before_update)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["attributes_require_verification_before_update"] = (
+            _set_attributes_require_verification_before_update(
+                self,
                 None
                 if (v := get("AttributesRequireVerificationBeforeUpdate")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesRequireVerificationBeforeUpdate")
+                else items(v, "AttributesRequireVerificationBeforeUpdate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -67,3 +68,7 @@ class UserAttributeUpdateSettingsType(Model):
             k.AttributesRequireVerificationBeforeUpdateType.check(
                 v, out, path, "AttributesRequireVerificationBeforeUpdate", hide, constraints
             )
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_attributes_require_verification_before_update,) = setters(UserAttributeUpdateSettingsType)

@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -21,15 +20,21 @@ class UserContextDataType(Model):
     """Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating
     the risk of an unexpected event by Amazon Cognito threat protection."""
 
-    ip_address: str | None = field(default=None, repr=False)
+    __slots__ = ("encoded_data", "ip_address")
+
+    ip_address: str | None
     """The source IP address of your user's device."""
-    encoded_data: str | None = field(default=None, repr=False)
+    encoded_data: str | None
     """Encoded device-fingerprint details that your app collected with the Amazon Cognito context data
     collection library. For more information, see Adding user device and session data to API requests."""
 
     _wire = (
         ("ip_address", "IpAddress"),
         ("encoded_data", "EncodedData"),
+    )
+    _hidden = (
+        "ip_address",
+        "encoded_data",
     )
 
     def __init__(
@@ -38,18 +43,16 @@ class UserContextDataType(Model):
         ip_address: str | None = None,
         encoded_data: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["ip_address"] = ip_address
-        _d["encoded_data"] = encoded_data
+        _set_ip_address(self, ip_address)
+        _set_encoded_data(self, encoded_data)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["ip_address"] = get("IpAddress")
-            d["encoded_data"] = get("EncodedData")
+            _set_ip_address(self, get("IpAddress"))
+            _set_encoded_data(self, get("EncodedData"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -65,8 +68,14 @@ class UserContextDataType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        hide = True  # a sensitive structure: no value of it is ever shown
         if (v := self.ip_address) is not None:
-            k.StringType.check(v, out, path, "IpAddress", hide, constraints)
+            k.StringType.check(v, out, path, "IpAddress", True, constraints)
         if (v := self.encoded_data) is not None:
-            k.StringType.check(v, out, path, "EncodedData", hide, constraints)
+            k.StringType.check(v, out, path, "EncodedData", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_ip_address,
+    _set_encoded_data,
+) = setters(UserContextDataType)

@@ -9,7 +9,14 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, timestamp
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    malformed,
+    new,
+    setters,
+    timestamp,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import PasswordHashingAlgorithmType, UserImportJobStatusType
 from cognito_typed.models import _kinds as k
@@ -22,34 +29,51 @@ class UserImportJobType(Model):
     """A user import job in a user pool. Describes the status of user import with a CSV file. For more
     information, see Importing users into user pools from a CSV file."""
 
-    job_name: str | None = None
+    __slots__ = (
+        "cloud_watch_logs_role_arn",
+        "completion_date",
+        "completion_message",
+        "creation_date",
+        "failed_users",
+        "imported_users",
+        "job_id",
+        "job_name",
+        "password_hashing_algorithm",
+        "pre_signed_url",
+        "skipped_users",
+        "start_date",
+        "status",
+        "user_pool_id",
+    )
+
+    job_name: str | None
     """The friendly name of the user import job."""
-    job_id: str | None = None
+    job_id: str | None
     """The ID of the user import job."""
-    user_pool_id: str | None = None
+    user_pool_id: str | None
     """The ID of the user pool that the users are being imported into."""
-    pre_signed_url: str | None = None
+    pre_signed_url: str | None
     """The pre-signed URL target for uploading the CSV file."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    start_date: datetime | None = None
+    start_date: datetime | None
     """The date when the user import job was started."""
-    completion_date: datetime | None = None
+    completion_date: datetime | None
     """The date when the user import job was completed."""
-    status: UserImportJobStatusType | None = None
+    status: UserImportJobStatusType | None
     """The status of the user import job. One of the following:"""
-    cloud_watch_logs_role_arn: str | None = None
+    cloud_watch_logs_role_arn: str | None
     """The role Amazon Resource Name (ARN) for the Amazon CloudWatch Logging role for the user import job."""
-    imported_users: int | None = None
+    imported_users: int | None
     """The number of users that were successfully imported."""
-    skipped_users: int | None = None
+    skipped_users: int | None
     """The number of users that were skipped."""
-    failed_users: int | None = None
+    failed_users: int | None
     """The number of users that couldn't be imported."""
-    completion_message: str | None = None
+    completion_message: str | None
     """The message returned when the user import job is completed."""
-    password_hashing_algorithm: PasswordHashingAlgorithmType | None = None
+    password_hashing_algorithm: PasswordHashingAlgorithmType | None
     """The password hashing algorithm used to generate the hashes in the CSV file for this import job."""
 
     _wire = (
@@ -87,57 +111,58 @@ class UserImportJobType(Model):
         completion_message: str | None = None,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["job_name"] = job_name
-        _d["job_id"] = job_id
-        _d["user_pool_id"] = user_pool_id
-        _d["pre_signed_url"] = pre_signed_url
-        _d["creation_date"] = creation_date
-        _d["start_date"] = start_date
-        _d["completion_date"] = completion_date
-        _d["status"] = status
-        _d["cloud_watch_logs_role_arn"] = cloud_watch_logs_role_arn
-        _d["imported_users"] = imported_users
-        _d["skipped_users"] = skipped_users
-        _d["failed_users"] = failed_users
-        _d["completion_message"] = completion_message
-        _d["password_hashing_algorithm"] = password_hashing_algorithm
+        _set_job_name(self, job_name)
+        _set_job_id(self, job_id)
+        _set_user_pool_id(self, user_pool_id)
+        _set_pre_signed_url(self, pre_signed_url)
+        _set_creation_date(self, creation_date)
+        _set_start_date(self, start_date)
+        _set_completion_date(self, completion_date)
+        _set_status(self, status)
+        _set_cloud_watch_logs_role_arn(self, cloud_watch_logs_role_arn)
+        _set_imported_users(self, imported_users)
+        _set_skipped_users(self, skipped_users)
+        _set_failed_users(self, failed_users)
+        _set_completion_message(self, completion_message)
+        _set_password_hashing_algorithm(self, password_hashing_algorithm)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["job_name"] = get("JobName")
-            d["job_id"] = get("JobId")
-            d["user_pool_id"] = get("UserPoolId")
-            d["pre_signed_url"] = get("PreSignedUrl")
-            d["creation_date"] = (
+            _set_job_name(self, get("JobName"))
+            _set_job_id(self, get("JobId"))
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_pre_signed_url(self, get("PreSignedUrl"))
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["start_date"] = (
-                None if (v := get("StartDate")) is None else v if type(v) is datetime else timestamp(v, "StartDate")
+            _set_start_date(
+                self,
+                None if (v := get("StartDate")) is None else v if type(v) is datetime else timestamp(v, "StartDate"),
             )
-            d["completion_date"] = (
+            _set_completion_date(
+                self,
                 None
                 if (v := get("CompletionDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CompletionDate")
+                else timestamp(v, "CompletionDate"),
             )
-            d["status"] = get("Status")
-            d["cloud_watch_logs_role_arn"] = get("CloudWatchLogsRoleArn")
-            d["imported_users"] = get("ImportedUsers")
-            d["skipped_users"] = get("SkippedUsers")
-            d["failed_users"] = get("FailedUsers")
-            d["completion_message"] = get("CompletionMessage")
-            d["password_hashing_algorithm"] = get("PasswordHashingAlgorithm")
+            _set_status(self, get("Status"))
+            _set_cloud_watch_logs_role_arn(self, get("CloudWatchLogsRoleArn"))
+            _set_imported_users(self, get("ImportedUsers"))
+            _set_skipped_users(self, get("SkippedUsers"))
+            _set_failed_users(self, get("FailedUsers"))
+            _set_completion_message(self, get("CompletionMessage"))
+            _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -205,3 +230,22 @@ class UserImportJobType(Model):
             k.CompletionMessageType.check(v, out, path, "CompletionMessage", hide, constraints)
         if (v := self.password_hashing_algorithm) is not None:
             k.PasswordHashingAlgorithmType.check(v, out, path, "PasswordHashingAlgorithm", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_job_name,
+    _set_job_id,
+    _set_user_pool_id,
+    _set_pre_signed_url,
+    _set_creation_date,
+    _set_start_date,
+    _set_completion_date,
+    _set_status,
+    _set_cloud_watch_logs_role_arn,
+    _set_imported_users,
+    _set_skipped_users,
+    _set_failed_users,
+    _set_completion_message,
+    _set_password_hashing_algorithm,
+) = setters(UserImportJobType)

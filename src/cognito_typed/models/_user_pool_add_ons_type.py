@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AdvancedSecurityModeType
@@ -32,10 +33,12 @@ class UserPoolAddOnsType(Model):
     configure automatic security responses to potentially unwanted traffic to your user pool, set to
     ENFORCED."""
 
+    __slots__ = ("advanced_security_additional_flows", "advanced_security_mode")
+
     advanced_security_mode: AdvancedSecurityModeType
     """The operating mode of threat protection for standard authentication types in your user pool,
     including username-password and secure remote password (SRP) authentication."""
-    advanced_security_additional_flows: AdvancedSecurityAdditionalFlowsType | None = None
+    advanced_security_additional_flows: AdvancedSecurityAdditionalFlowsType | None
     """Threat protection configuration options for additional authentication types in your user pool,
     including custom authentication."""
 
@@ -50,23 +53,22 @@ class UserPoolAddOnsType(Model):
         advanced_security_mode: AdvancedSecurityModeType,
         advanced_security_additional_flows: AdvancedSecurityAdditionalFlowsType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["advanced_security_mode"] = advanced_security_mode
-        _d["advanced_security_additional_flows"] = advanced_security_additional_flows
+        _set_advanced_security_mode(self, advanced_security_mode)
+        _set_advanced_security_additional_flows(self, advanced_security_additional_flows)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["advanced_security_mode"] = data["AdvancedSecurityMode"]
+            _set_advanced_security_mode(self, data["AdvancedSecurityMode"])
             try:
-                d["advanced_security_additional_flows"] = (
+                _set_advanced_security_additional_flows(
+                    self,
                     None
                     if (v := get("AdvancedSecurityAdditionalFlows")) is None
-                    else AdvancedSecurityAdditionalFlowsType.from_wire(v)
+                    else AdvancedSecurityAdditionalFlowsType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AdvancedSecurityAdditionalFlows") from None
@@ -93,3 +95,10 @@ class UserPoolAddOnsType(Model):
             k.AdvancedSecurityAdditionalFlowsType.check(
                 v, out, path, "AdvancedSecurityAdditionalFlows", hide, constraints
             )
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_advanced_security_mode,
+    _set_advanced_security_additional_flows,
+) = setters(UserPoolAddOnsType)

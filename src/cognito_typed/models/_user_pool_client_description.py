@@ -6,10 +6,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -20,11 +19,13 @@ __all__ = ["UserPoolClientDescription"]
 class UserPoolClientDescription(Model):
     """A short description of a user pool app client."""
 
-    client_id: str | None = field(default=None, repr=False)
+    __slots__ = ("client_id", "client_name", "user_pool_id")
+
+    client_id: str | None
     """The app client ID."""
-    user_pool_id: str | None = None
+    user_pool_id: str | None
     """The ID of the user pool that's associated with the app client."""
-    client_name: str | None = None
+    client_name: str | None
     """The app client name."""
 
     _wire = (
@@ -32,6 +33,7 @@ class UserPoolClientDescription(Model):
         ("user_pool_id", "UserPoolId"),
         ("client_name", "ClientName"),
     )
+    _hidden = ("client_id",)
 
     def __init__(
         self,
@@ -40,20 +42,18 @@ class UserPoolClientDescription(Model):
         user_pool_id: str | None = None,
         client_name: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["client_id"] = client_id
-        _d["user_pool_id"] = user_pool_id
-        _d["client_name"] = client_name
+        _set_client_id(self, client_id)
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_name(self, client_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["client_id"] = get("ClientId")
-            d["user_pool_id"] = get("UserPoolId")
-            d["client_name"] = get("ClientName")
+            _set_client_id(self, get("ClientId"))
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_client_name(self, get("ClientName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -77,3 +77,11 @@ class UserPoolClientDescription(Model):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_name) is not None:
             k.ClientNameType.check(v, out, path, "ClientName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_client_id,
+    _set_user_pool_id,
+    _set_client_name,
+) = setters(UserPoolClientDescription)

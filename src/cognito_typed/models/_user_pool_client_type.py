@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -40,74 +40,105 @@ __all__ = ["UserPoolClientType"]
 class UserPoolClientType(Model):
     """The configuration of a user pool client."""
 
-    user_pool_id: str | None = None
+    __slots__ = (
+        "access_token_validity",
+        "allowed_oauth_flows",
+        "allowed_oauth_flows_user_pool_client",
+        "allowed_oauth_scopes",
+        "analytics_configuration",
+        "auth_session_validity",
+        "callback_urls",
+        "client_id",
+        "client_name",
+        "client_secret",
+        "client_secret_arn",
+        "client_type",
+        "creation_date",
+        "default_redirect_uri",
+        "enable_propagate_additional_user_context_data",
+        "enable_token_revocation",
+        "explicit_auth_flows",
+        "id_token_validity",
+        "last_modified_date",
+        "logout_urls",
+        "prevent_user_existence_errors",
+        "read_attributes",
+        "refresh_token_rotation",
+        "refresh_token_validity",
+        "supported_identity_providers",
+        "token_validity_units",
+        "user_pool_id",
+        "write_attributes",
+    )
+
+    user_pool_id: str | None
     """The ID of the user pool associated with the app client."""
-    client_name: str | None = None
+    client_name: str | None
     """The name of the app client."""
-    client_id: str | None = field(default=None, repr=False)
+    client_id: str | None
     """The ID of the app client."""
-    client_secret: str | None = field(default=None, repr=False)
+    client_secret: str | None
     """The app client secret."""
-    client_secret_arn: str | None = None
+    client_secret_arn: str | None
     """The Amazon Resource Name (ARN) of the Amazon Web Services Secrets Manager secret that stores this
     app client's secret, when Amazon Cognito manages the secret in Secrets Manager."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    refresh_token_validity: int | None = None
+    refresh_token_validity: int | None
     """The refresh token time limit. After this limit expires, your user can't use their refresh token."""
-    access_token_validity: int | None = None
+    access_token_validity: int | None
     """The access token time limit. After this limit expires, your user can't use their access token."""
-    id_token_validity: int | None = None
+    id_token_validity: int | None
     """The ID token time limit. After this limit expires, your user can't use their ID token."""
-    token_validity_units: TokenValidityUnitsType | None = None
+    token_validity_units: TokenValidityUnitsType | None
     """The time units that, with IdTokenValidity, AccessTokenValidity, and RefreshTokenValidity, set and
     display the duration of ID, access, and refresh tokens for an app client."""
-    read_attributes: list[str] | None = None
+    read_attributes: list[str] | None
     """The list of user attributes that you want your app client to have read access to."""
-    write_attributes: list[str] | None = None
+    write_attributes: list[str] | None
     """The list of user attributes that you want your app client to have write access to."""
-    explicit_auth_flows: list[ExplicitAuthFlowsType] | None = None
+    explicit_auth_flows: list[ExplicitAuthFlowsType] | None
     """The authentication flows that you want your user pool client to support."""
-    supported_identity_providers: list[str] | None = None
+    supported_identity_providers: list[str] | None
     """A list of provider names for the identity providers (IdPs) that are supported on this client. The
     following are supported: COGNITO, Facebook, Google, SignInWithApple, and LoginWithAmazon."""
-    callback_urls: list[str] | None = None
+    callback_urls: list[str] | None
     """A list of allowed redirect (callback) URLs for the IdPs."""
-    logout_urls: list[str] | None = None
+    logout_urls: list[str] | None
     """A list of allowed logout URLs for the IdPs."""
-    default_redirect_uri: str | None = None
+    default_redirect_uri: str | None
     """The default redirect URI. Must be in the CallbackURLs list."""
-    allowed_oauth_flows: list[OAuthFlowType] | None = None
+    allowed_oauth_flows: list[OAuthFlowType] | None
     """The OAuth grant types that you want your app client to generate. To create an app client that
     generates client credentials grants, you must add client_credentials as the only allowed OAuth flow."""
-    allowed_oauth_scopes: list[str] | None = None
+    allowed_oauth_scopes: list[str] | None
     """The OAuth 2.0 scopes that you want your app client to support. Can include standard OAuth scopes
     like phone, email, openid, and profile."""
-    allowed_oauth_flows_user_pool_client: bool | None = None
+    allowed_oauth_flows_user_pool_client: bool | None
     """Set to true to use OAuth 2.0 authorization server features in your app client."""
-    analytics_configuration: AnalyticsConfigurationType | None = None
+    analytics_configuration: AnalyticsConfigurationType | None
     """The user pool analytics configuration for collecting metrics and sending them to your Amazon
     Pinpoint campaign."""
-    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None = None
+    prevent_user_existence_errors: PreventUserExistenceErrorTypes | None
     """When ENABLED, suppresses messages that might indicate a valid user exists when someone attempts
     sign-in."""
-    enable_token_revocation: bool | None = None
+    enable_token_revocation: bool | None
     """Indicates whether token revocation is activated for the user pool client. When you create a new user
     pool client, token revocation is activated by default."""
-    enable_propagate_additional_user_context_data: bool | None = None
+    enable_propagate_additional_user_context_data: bool | None
     """When EnablePropagateAdditionalUserContextData is true, Amazon Cognito accepts an IpAddress value
     that you send in the UserContextData parameter."""
-    auth_session_validity: int | None = None
+    auth_session_validity: int | None
     """Amazon Cognito creates a session token for each API request in an authentication flow.
     AuthSessionValidity is the duration, in minutes, of that session token."""
-    refresh_token_rotation: RefreshTokenRotationType | None = None
+    refresh_token_rotation: RefreshTokenRotationType | None
     """The configuration of your app client for refresh token rotation. When enabled, your app client
     issues new ID, access, and refresh tokens when users renew their sessions with refresh tokens."""
-    client_type: ClientTypeType | None = None
+    client_type: ClientTypeType | None
     """How the app client was created."""
 
     _wire = (
@@ -139,6 +170,10 @@ class UserPoolClientType(Model):
         ("auth_session_validity", "AuthSessionValidity"),
         ("refresh_token_rotation", "RefreshTokenRotation"),
         ("client_type", "ClientType"),
+    )
+    _hidden = (
+        "client_id",
+        "client_secret",
     )
 
     def __init__(
@@ -173,138 +208,151 @@ class UserPoolClientType(Model):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         client_type: ClientTypeType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["user_pool_id"] = user_pool_id
-        _d["client_name"] = client_name
-        _d["client_id"] = client_id
-        _d["client_secret"] = client_secret
-        _d["client_secret_arn"] = client_secret_arn
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
-        _d["refresh_token_validity"] = refresh_token_validity
-        _d["access_token_validity"] = access_token_validity
-        _d["id_token_validity"] = id_token_validity
-        _d["token_validity_units"] = token_validity_units
-        _d["read_attributes"] = read_attributes
-        _d["write_attributes"] = write_attributes
-        _d["explicit_auth_flows"] = explicit_auth_flows
-        _d["supported_identity_providers"] = supported_identity_providers
-        _d["callback_urls"] = callback_urls
-        _d["logout_urls"] = logout_urls
-        _d["default_redirect_uri"] = default_redirect_uri
-        _d["allowed_oauth_flows"] = allowed_oauth_flows
-        _d["allowed_oauth_scopes"] = allowed_oauth_scopes
-        _d["allowed_oauth_flows_user_pool_client"] = allowed_oauth_flows_user_pool_client
-        _d["analytics_configuration"] = analytics_configuration
-        _d["prevent_user_existence_errors"] = prevent_user_existence_errors
-        _d["enable_token_revocation"] = enable_token_revocation
-        _d["enable_propagate_additional_user_context_data"] = enable_propagate_additional_user_context_data
-        _d["auth_session_validity"] = auth_session_validity
-        _d["refresh_token_rotation"] = refresh_token_rotation
-        _d["client_type"] = client_type
+        _set_user_pool_id(self, user_pool_id)
+        _set_client_name(self, client_name)
+        _set_client_id(self, client_id)
+        _set_client_secret(self, client_secret)
+        _set_client_secret_arn(self, client_secret_arn)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
+        _set_refresh_token_validity(self, refresh_token_validity)
+        _set_access_token_validity(self, access_token_validity)
+        _set_id_token_validity(self, id_token_validity)
+        _set_token_validity_units(self, token_validity_units)
+        _set_read_attributes(self, read_attributes)
+        _set_write_attributes(self, write_attributes)
+        _set_explicit_auth_flows(self, explicit_auth_flows)
+        _set_supported_identity_providers(self, supported_identity_providers)
+        _set_callback_urls(self, callback_urls)
+        _set_logout_urls(self, logout_urls)
+        _set_default_redirect_uri(self, default_redirect_uri)
+        _set_allowed_oauth_flows(self, allowed_oauth_flows)
+        _set_allowed_oauth_scopes(self, allowed_oauth_scopes)
+        _set_allowed_oauth_flows_user_pool_client(self, allowed_oauth_flows_user_pool_client)
+        _set_analytics_configuration(self, analytics_configuration)
+        _set_prevent_user_existence_errors(self, prevent_user_existence_errors)
+        _set_enable_token_revocation(self, enable_token_revocation)
+        _set_enable_propagate_additional_user_context_data(self, enable_propagate_additional_user_context_data)
+        _set_auth_session_validity(self, auth_session_validity)
+        _set_refresh_token_rotation(self, refresh_token_rotation)
+        _set_client_type(self, client_type)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["user_pool_id"] = get("UserPoolId")
-            d["client_name"] = get("ClientName")
-            d["client_id"] = get("ClientId")
-            d["client_secret"] = get("ClientSecret")
-            d["client_secret_arn"] = get("ClientSecretArn")
-            d["last_modified_date"] = (
+            _set_user_pool_id(self, get("UserPoolId"))
+            _set_client_name(self, get("ClientName"))
+            _set_client_id(self, get("ClientId"))
+            _set_client_secret(self, get("ClientSecret"))
+            _set_client_secret_arn(self, get("ClientSecretArn"))
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["refresh_token_validity"] = get("RefreshTokenValidity")
-            d["access_token_validity"] = get("AccessTokenValidity")
-            d["id_token_validity"] = get("IdTokenValidity")
+            _set_refresh_token_validity(self, get("RefreshTokenValidity"))
+            _set_access_token_validity(self, get("AccessTokenValidity"))
+            _set_id_token_validity(self, get("IdTokenValidity"))
             try:
-                d["token_validity_units"] = (
-                    None if (v := get("TokenValidityUnits")) is None else TokenValidityUnitsType.from_wire(v)
+                _set_token_validity_units(
+                    self, None if (v := get("TokenValidityUnits")) is None else TokenValidityUnitsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenValidityUnits") from None
-            d["read_attributes"] = (
+            _set_read_attributes(
+                self,
                 None
                 if (v := get("ReadAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ReadAttributes")
+                else items(v, "ReadAttributes"),
             )
-            d["write_attributes"] = (
+            _set_write_attributes(
+                self,
                 None
                 if (v := get("WriteAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "WriteAttributes")
+                else items(v, "WriteAttributes"),
             )
-            d["explicit_auth_flows"] = (
+            _set_explicit_auth_flows(
+                self,
                 None
                 if (v := get("ExplicitAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ExplicitAuthFlows")
+                else items(v, "ExplicitAuthFlows"),
             )
-            d["supported_identity_providers"] = (
+            _set_supported_identity_providers(
+                self,
                 None
                 if (v := get("SupportedIdentityProviders")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SupportedIdentityProviders")
+                else items(v, "SupportedIdentityProviders"),
             )
-            d["callback_urls"] = (
-                None if (v := get("CallbackURLs")) is None else list(v) if type(v) is list else items(v, "CallbackURLs")
+            _set_callback_urls(
+                self,
+                None
+                if (v := get("CallbackURLs")) is None
+                else list(v)
+                if type(v) is list
+                else items(v, "CallbackURLs"),
             )
-            d["logout_urls"] = (
-                None if (v := get("LogoutURLs")) is None else list(v) if type(v) is list else items(v, "LogoutURLs")
+            _set_logout_urls(
+                self,
+                None if (v := get("LogoutURLs")) is None else list(v) if type(v) is list else items(v, "LogoutURLs"),
             )
-            d["default_redirect_uri"] = get("DefaultRedirectURI")
-            d["allowed_oauth_flows"] = (
+            _set_default_redirect_uri(self, get("DefaultRedirectURI"))
+            _set_allowed_oauth_flows(
+                self,
                 None
                 if (v := get("AllowedOAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthFlows")
+                else items(v, "AllowedOAuthFlows"),
             )
-            d["allowed_oauth_scopes"] = (
+            _set_allowed_oauth_scopes(
+                self,
                 None
                 if (v := get("AllowedOAuthScopes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthScopes")
+                else items(v, "AllowedOAuthScopes"),
             )
-            d["allowed_oauth_flows_user_pool_client"] = get("AllowedOAuthFlowsUserPoolClient")
+            _set_allowed_oauth_flows_user_pool_client(self, get("AllowedOAuthFlowsUserPoolClient"))
             try:
-                d["analytics_configuration"] = (
-                    None if (v := get("AnalyticsConfiguration")) is None else AnalyticsConfigurationType.from_wire(v)
+                _set_analytics_configuration(
+                    self,
+                    None if (v := get("AnalyticsConfiguration")) is None else AnalyticsConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsConfiguration") from None
-            d["prevent_user_existence_errors"] = get("PreventUserExistenceErrors")
-            d["enable_token_revocation"] = get("EnableTokenRevocation")
-            d["enable_propagate_additional_user_context_data"] = get("EnablePropagateAdditionalUserContextData")
-            d["auth_session_validity"] = get("AuthSessionValidity")
+            _set_prevent_user_existence_errors(self, get("PreventUserExistenceErrors"))
+            _set_enable_token_revocation(self, get("EnableTokenRevocation"))
+            _set_enable_propagate_additional_user_context_data(self, get("EnablePropagateAdditionalUserContextData"))
+            _set_auth_session_validity(self, get("AuthSessionValidity"))
             try:
-                d["refresh_token_rotation"] = (
-                    None if (v := get("RefreshTokenRotation")) is None else RefreshTokenRotationType.from_wire(v)
+                _set_refresh_token_rotation(
+                    self, None if (v := get("RefreshTokenRotation")) is None else RefreshTokenRotationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("RefreshTokenRotation") from None
-            d["client_type"] = get("ClientType")
+            _set_client_type(self, get("ClientType"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -428,3 +476,36 @@ class UserPoolClientType(Model):
             k.RefreshTokenRotationType.check(v, out, path, "RefreshTokenRotation", hide, constraints)
         if (v := self.client_type) is not None:
             k.ClientTypeType.check(v, out, path, "ClientType", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_user_pool_id,
+    _set_client_name,
+    _set_client_id,
+    _set_client_secret,
+    _set_client_secret_arn,
+    _set_last_modified_date,
+    _set_creation_date,
+    _set_refresh_token_validity,
+    _set_access_token_validity,
+    _set_id_token_validity,
+    _set_token_validity_units,
+    _set_read_attributes,
+    _set_write_attributes,
+    _set_explicit_auth_flows,
+    _set_supported_identity_providers,
+    _set_callback_urls,
+    _set_logout_urls,
+    _set_default_redirect_uri,
+    _set_allowed_oauth_flows,
+    _set_allowed_oauth_scopes,
+    _set_allowed_oauth_flows_user_pool_client,
+    _set_analytics_configuration,
+    _set_prevent_user_existence_errors,
+    _set_enable_token_revocation,
+    _set_enable_propagate_additional_user_context_data,
+    _set_auth_session_validity,
+    _set_refresh_token_rotation,
+    _set_client_type,
+) = setters(UserPoolClientType)

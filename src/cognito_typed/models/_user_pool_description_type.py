@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -30,22 +31,24 @@ __all__ = ["UserPoolDescriptionType"]
 class UserPoolDescriptionType(Model):
     """A short description of a user pool."""
 
-    id: str | None = None
+    __slots__ = ("creation_date", "id", "lambda_config", "last_modified_date", "name", "replica_regions", "status")
+
+    id: str | None
     """The user pool ID."""
-    name: str | None = None
+    name: str | None
     """The user pool name."""
-    lambda_config: LambdaConfigType | None = None
+    lambda_config: LambdaConfigType | None
     """A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible
     stages of user pool operations. Triggers can modify the outcome of the operations that invoked them."""
-    status: StatusType | None = None
+    status: StatusType | None
     """The user pool status."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    replica_regions: list[str] | None = None
+    replica_regions: list[str] | None
     """A list of Amazon Web Services Regions where replicas of this user pool exist."""
 
     _wire = (
@@ -69,49 +72,50 @@ class UserPoolDescriptionType(Model):
         creation_date: datetime | None = None,
         replica_regions: list[str] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["id"] = id
-        _d["name"] = name
-        _d["lambda_config"] = lambda_config
-        _d["status"] = status
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
-        _d["replica_regions"] = replica_regions
+        _set_id(self, id)
+        _set_name(self, name)
+        _set_lambda_config(self, lambda_config)
+        _set_status(self, status)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
+        _set_replica_regions(self, replica_regions)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["id"] = get("Id")
-            d["name"] = get("Name")
+            _set_id(self, get("Id"))
+            _set_name(self, get("Name"))
             try:
-                d["lambda_config"] = None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v)
+                _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("LambdaConfig") from None
-            d["status"] = get("Status")
-            d["last_modified_date"] = (
+            _set_status(self, get("Status"))
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
-            d["replica_regions"] = (
+            _set_replica_regions(
+                self,
                 None
                 if (v := get("ReplicaRegions")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ReplicaRegions")
+                else items(v, "ReplicaRegions"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -152,3 +156,15 @@ class UserPoolDescriptionType(Model):
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
         if (v := self.replica_regions) is not None:
             k.ReplicaRegionsType.check(v, out, path, "ReplicaRegions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_id,
+    _set_name,
+    _set_lambda_config,
+    _set_status,
+    _set_last_modified_date,
+    _set_creation_date,
+    _set_replica_regions,
+) = setters(UserPoolDescriptionType)

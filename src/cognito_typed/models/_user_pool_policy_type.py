@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -27,10 +28,15 @@ __all__ = ["UserPoolPolicyType"]
 class UserPoolPolicyType(Model):
     """A list of user pool policies. Contains the policy that sets password-complexity requirements."""
 
-    password_policy: PasswordPolicyType | None = None
+    __slots__ = (
+        "password_policy",
+        "sign_in_policy",
+    )
+
+    password_policy: PasswordPolicyType | None
     """The password policy settings for a user pool, including complexity, history, and length
     requirements."""
-    sign_in_policy: SignInPolicyType | None = None
+    sign_in_policy: SignInPolicyType | None
     """The policy for allowed types of authentication in a user pool."""
 
     _wire = (
@@ -44,23 +50,23 @@ class UserPoolPolicyType(Model):
         password_policy: PasswordPolicyType | None = None,
         sign_in_policy: SignInPolicyType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["password_policy"] = password_policy
-        _d["sign_in_policy"] = sign_in_policy
+        _set_password_policy(self, password_policy)
+        _set_sign_in_policy(self, sign_in_policy)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
             try:
-                d["password_policy"] = None if (v := get("PasswordPolicy")) is None else PasswordPolicyType.from_wire(v)
+                _set_password_policy(
+                    self, None if (v := get("PasswordPolicy")) is None else PasswordPolicyType.from_wire(v)
+                )
             except MalformedResponseError as error:
                 raise error.within("PasswordPolicy") from None
             try:
-                d["sign_in_policy"] = None if (v := get("SignInPolicy")) is None else SignInPolicyType.from_wire(v)
+                _set_sign_in_policy(self, None if (v := get("SignInPolicy")) is None else SignInPolicyType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("SignInPolicy") from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -82,3 +88,10 @@ class UserPoolPolicyType(Model):
             k.PasswordPolicyType.check(v, out, path, "PasswordPolicy", hide, constraints)
         if (v := self.sign_in_policy) is not None:
             k.SignInPolicyType.check(v, out, path, "SignInPolicy", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_password_policy,
+    _set_sign_in_policy,
+) = setters(UserPoolPolicyType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import ReplicaRoleType, ReplicaStatusType
 from cognito_typed.models import _kinds as k
@@ -20,13 +20,15 @@ __all__ = ["UserPoolReplicaType"]
 class UserPoolReplicaType(Model):
     """Contains information about a replica user pool, including Region, status, role, and ARN."""
 
-    region_name: str | None = None
+    __slots__ = ("region_name", "role", "status", "user_pool_arn")
+
+    region_name: str | None
     """The Amazon Web Services Region where the replica is located."""
-    status: ReplicaStatusType | None = None
+    status: ReplicaStatusType | None
     """The current status of the replica."""
-    role: ReplicaRoleType | None = None
+    role: ReplicaRoleType | None
     """The role of the user pool replica that determines which API operations are enabled."""
-    user_pool_arn: str | None = None
+    user_pool_arn: str | None
     """The Amazon Resource Name (ARN) of the replica user pool."""
 
     _wire = (
@@ -44,22 +46,20 @@ class UserPoolReplicaType(Model):
         role: ReplicaRoleType | None = None,
         user_pool_arn: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["region_name"] = region_name
-        _d["status"] = status
-        _d["role"] = role
-        _d["user_pool_arn"] = user_pool_arn
+        _set_region_name(self, region_name)
+        _set_status(self, status)
+        _set_role(self, role)
+        _set_user_pool_arn(self, user_pool_arn)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["region_name"] = get("RegionName")
-            d["status"] = get("Status")
-            d["role"] = get("Role")
-            d["user_pool_arn"] = get("UserPoolArn")
+            _set_region_name(self, get("RegionName"))
+            _set_status(self, get("Status"))
+            _set_role(self, get("Role"))
+            _set_user_pool_arn(self, get("UserPoolArn"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -87,3 +87,12 @@ class UserPoolReplicaType(Model):
             k.ReplicaRoleType.check(v, out, path, "Role", hide, constraints)
         if (v := self.user_pool_arn) is not None:
             k.ArnType.check(v, out, path, "UserPoolArn", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_region_name,
+    _set_status,
+    _set_role,
+    _set_user_pool_arn,
+) = setters(UserPoolReplicaType)

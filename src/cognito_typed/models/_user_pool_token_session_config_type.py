@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +18,8 @@ __all__ = ["UserPoolTokenSessionConfigType"]
 @dataclass(frozen=True, kw_only=True)
 class UserPoolTokenSessionConfigType(Model):
     """The pool-wide token session settings for a user pool."""
+
+    __slots__ = ("max_per_user",)
 
     max_per_user: int
     """The maximum number of active token sessions that a user can have across the user pool. The minimum
@@ -30,15 +32,13 @@ class UserPoolTokenSessionConfigType(Model):
         *,
         max_per_user: int,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["max_per_user"] = max_per_user
+        _set_max_per_user(self, max_per_user)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["max_per_user"] = data["MaxPerUser"]
+            _set_max_per_user(self, data["MaxPerUser"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -56,3 +56,7 @@ class UserPoolTokenSessionConfigType(Model):
             out.append(missing(path, "MaxPerUser"))
         else:
             k.MaxSessionsPerUserType.check(v, out, path, "MaxPerUser", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_max_per_user,) = setters(UserPoolTokenSessionConfigType)

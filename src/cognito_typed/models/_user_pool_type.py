@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -63,94 +64,135 @@ __all__ = ["UserPoolType"]
 class UserPoolType(Model):
     """The configuration of a user pool."""
 
-    id: str | None = None
+    __slots__ = (
+        "account_recovery_setting",
+        "acr_configuration",
+        "admin_create_user_config",
+        "alias_attributes",
+        "arn",
+        "auto_verified_attributes",
+        "creation_date",
+        "custom_domain",
+        "dcr_configuration",
+        "deletion_protection",
+        "device_configuration",
+        "domain",
+        "email_configuration",
+        "email_configuration_failure",
+        "email_verification_message",
+        "email_verification_subject",
+        "estimated_number_of_users",
+        "id",
+        "issuer_configuration",
+        "key_configuration",
+        "lambda_config",
+        "last_modified_date",
+        "mfa_configuration",
+        "name",
+        "policies",
+        "schema_attributes",
+        "sms_authentication_message",
+        "sms_configuration",
+        "sms_configuration_failure",
+        "sms_verification_message",
+        "status",
+        "user_attribute_update_settings",
+        "user_pool_add_ons",
+        "user_pool_tags",
+        "user_pool_tier",
+        "username_attributes",
+        "username_configuration",
+        "verification_message_template",
+    )
+
+    id: str | None
     """The ID of the user pool."""
-    name: str | None = None
+    name: str | None
     """The name of the user pool."""
-    policies: UserPoolPolicyType | None = None
+    policies: UserPoolPolicyType | None
     """A list of user pool policies. Contains the policy that sets password-complexity requirements."""
-    deletion_protection: DeletionProtectionType | None = None
+    deletion_protection: DeletionProtectionType | None
     """When active, DeletionProtection prevents accidental deletion of your user pool. Before you can
     delete a user pool that you have protected against deletion, you must deactivate this feature."""
-    lambda_config: LambdaConfigType | None = None
+    lambda_config: LambdaConfigType | None
     """A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible
     stages of user pool operations. Triggers can modify the outcome of the operations that invoked them."""
-    status: StatusType | None = None
+    status: StatusType | None
     """This parameter is no longer used."""
-    last_modified_date: datetime | None = None
+    last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    creation_date: datetime | None = None
+    creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    schema_attributes: list[SchemaAttributeType] | None = None
+    schema_attributes: list[SchemaAttributeType] | None
     """A list of the user attributes and their properties in your user pool."""
-    auto_verified_attributes: list[VerifiedAttributeType] | None = None
+    auto_verified_attributes: list[VerifiedAttributeType] | None
     """The attributes that are auto-verified in a user pool."""
-    alias_attributes: list[AliasAttributeType] | None = None
+    alias_attributes: list[AliasAttributeType] | None
     """Attributes supported as an alias for this user pool. An alias is an attribute that users can enter
     as an alternative username. Possible values: phone_number, email, or preferred_username."""
-    username_attributes: list[UsernameAttributeType] | None = None
+    username_attributes: list[UsernameAttributeType] | None
     """Specifies whether a user can use an email address or phone number as a username when they sign up."""
-    sms_verification_message: str | None = None
+    sms_verification_message: str | None
     """This parameter is no longer used."""
-    email_verification_message: str | None = None
+    email_verification_message: str | None
     """This parameter is no longer used."""
-    email_verification_subject: str | None = None
+    email_verification_subject: str | None
     """This parameter is no longer used."""
-    verification_message_template: VerificationMessageTemplateType | None = None
+    verification_message_template: VerificationMessageTemplateType | None
     """The template for the verification message that your user pool delivers to users who set an email
     address or phone number attribute."""
-    sms_authentication_message: str | None = None
+    sms_authentication_message: str | None
     """The contents of the SMS authentication message."""
-    user_attribute_update_settings: UserAttributeUpdateSettingsType | None = None
+    user_attribute_update_settings: UserAttributeUpdateSettingsType | None
     """The settings for updates to user attributes."""
-    mfa_configuration: UserPoolMfaType | None = None
+    mfa_configuration: UserPoolMfaType | None
     """Can be one of the following values:"""
-    device_configuration: DeviceConfigurationType | None = None
+    device_configuration: DeviceConfigurationType | None
     """The device-remembering configuration for a user pool. A null value indicates that you have
     deactivated device remembering in your user pool."""
-    estimated_number_of_users: int | None = None
+    estimated_number_of_users: int | None
     """A number estimating the size of the user pool."""
-    email_configuration: EmailConfigurationType | None = None
+    email_configuration: EmailConfigurationType | None
     """The email configuration of your user pool. The email configuration type sets your preferred sending
     method, Amazon Web Services Region, and sender for messages from your user pool."""
-    sms_configuration: SmsConfigurationType | None = None
+    sms_configuration: SmsConfigurationType | None
     """User pool configuration for delivery of SMS messages with Amazon Simple Notification Service."""
-    user_pool_tags: dict[str, str] | None = None
+    user_pool_tags: dict[str, str] | None
     """The tags that are assigned to the user pool."""
-    sms_configuration_failure: str | None = None
+    sms_configuration_failure: str | None
     """The reason why the SMS configuration can't send the messages to your users."""
-    email_configuration_failure: str | None = None
+    email_configuration_failure: str | None
     """Deprecated. Review error codes from API requests with EventSource:cognito-idp.amazonaws.com in
     CloudTrail for information about problems with user pool email configuration."""
-    domain: str | None = None
+    domain: str | None
     """The domain prefix, if the user pool has a domain associated with it."""
-    custom_domain: str | None = None
+    custom_domain: str | None
     """A custom domain name that you provide to Amazon Cognito. This parameter applies only if you use a
     custom domain to host the sign-up and sign-in pages for your application."""
-    admin_create_user_config: AdminCreateUserConfigType | None = None
+    admin_create_user_config: AdminCreateUserConfigType | None
     """The configuration for AdminCreateUser requests."""
-    user_pool_add_ons: UserPoolAddOnsType | None = None
+    user_pool_add_ons: UserPoolAddOnsType | None
     """Contains settings for activation of threat protection, including the operating mode and additional
     authentication types. To log user security information but take no action, set to AUDIT."""
-    dcr_configuration: DcrConfigurationType | None = None
+    dcr_configuration: DcrConfigurationType | None
     """The dynamic client registration configuration for the user pool."""
-    username_configuration: UsernameConfigurationType | None = None
+    username_configuration: UsernameConfigurationType | None
     """Case sensitivity of the username input for the selected sign-in option."""
-    arn: str | None = None
+    arn: str | None
     """The Amazon Resource Name (ARN) of the user pool."""
-    account_recovery_setting: AccountRecoverySettingType | None = None
+    account_recovery_setting: AccountRecoverySettingType | None
     """The available verified method a user can use to recover their password when they call
     ForgotPassword."""
-    user_pool_tier: UserPoolTierType | None = None
+    user_pool_tier: UserPoolTierType | None
     """The user pool feature plan, or tier. This parameter determines the eligibility of the user pool for
     features like managed login, access-token customization, and threat protection."""
-    key_configuration: KeyConfigurationType | None = None
+    key_configuration: KeyConfigurationType | None
     """The key configuration for the user pool, including encryption settings."""
-    issuer_configuration: IssuerConfigurationType | None = None
+    issuer_configuration: IssuerConfigurationType | None
     """The issuer configuration for the user pool, including token issuing settings."""
-    acr_configuration: dict[str, AcrLevelConfigType] | None = None
+    acr_configuration: dict[str, AcrLevelConfigType] | None
     """The names of the authentication context class reference (ACR) levels for the user pool."""
 
     _wire = (
@@ -236,206 +278,217 @@ class UserPoolType(Model):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: dict[str, AcrLevelConfigType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["id"] = id
-        _d["name"] = name
-        _d["policies"] = policies
-        _d["deletion_protection"] = deletion_protection
-        _d["lambda_config"] = lambda_config
-        _d["status"] = status
-        _d["last_modified_date"] = last_modified_date
-        _d["creation_date"] = creation_date
-        _d["schema_attributes"] = schema_attributes
-        _d["auto_verified_attributes"] = auto_verified_attributes
-        _d["alias_attributes"] = alias_attributes
-        _d["username_attributes"] = username_attributes
-        _d["sms_verification_message"] = sms_verification_message
-        _d["email_verification_message"] = email_verification_message
-        _d["email_verification_subject"] = email_verification_subject
-        _d["verification_message_template"] = verification_message_template
-        _d["sms_authentication_message"] = sms_authentication_message
-        _d["user_attribute_update_settings"] = user_attribute_update_settings
-        _d["mfa_configuration"] = mfa_configuration
-        _d["device_configuration"] = device_configuration
-        _d["estimated_number_of_users"] = estimated_number_of_users
-        _d["email_configuration"] = email_configuration
-        _d["sms_configuration"] = sms_configuration
-        _d["user_pool_tags"] = user_pool_tags
-        _d["sms_configuration_failure"] = sms_configuration_failure
-        _d["email_configuration_failure"] = email_configuration_failure
-        _d["domain"] = domain
-        _d["custom_domain"] = custom_domain
-        _d["admin_create_user_config"] = admin_create_user_config
-        _d["user_pool_add_ons"] = user_pool_add_ons
-        _d["dcr_configuration"] = dcr_configuration
-        _d["username_configuration"] = username_configuration
-        _d["arn"] = arn
-        _d["account_recovery_setting"] = account_recovery_setting
-        _d["user_pool_tier"] = user_pool_tier
-        _d["key_configuration"] = key_configuration
-        _d["issuer_configuration"] = issuer_configuration
-        _d["acr_configuration"] = acr_configuration
+        _set_id(self, id)
+        _set_name(self, name)
+        _set_policies(self, policies)
+        _set_deletion_protection(self, deletion_protection)
+        _set_lambda_config(self, lambda_config)
+        _set_status(self, status)
+        _set_last_modified_date(self, last_modified_date)
+        _set_creation_date(self, creation_date)
+        _set_schema_attributes(self, schema_attributes)
+        _set_auto_verified_attributes(self, auto_verified_attributes)
+        _set_alias_attributes(self, alias_attributes)
+        _set_username_attributes(self, username_attributes)
+        _set_sms_verification_message(self, sms_verification_message)
+        _set_email_verification_message(self, email_verification_message)
+        _set_email_verification_subject(self, email_verification_subject)
+        _set_verification_message_template(self, verification_message_template)
+        _set_sms_authentication_message(self, sms_authentication_message)
+        _set_user_attribute_update_settings(self, user_attribute_update_settings)
+        _set_mfa_configuration(self, mfa_configuration)
+        _set_device_configuration(self, device_configuration)
+        _set_estimated_number_of_users(self, estimated_number_of_users)
+        _set_email_configuration(self, email_configuration)
+        _set_sms_configuration(self, sms_configuration)
+        _set_user_pool_tags(self, user_pool_tags)
+        _set_sms_configuration_failure(self, sms_configuration_failure)
+        _set_email_configuration_failure(self, email_configuration_failure)
+        _set_domain(self, domain)
+        _set_custom_domain(self, custom_domain)
+        _set_admin_create_user_config(self, admin_create_user_config)
+        _set_user_pool_add_ons(self, user_pool_add_ons)
+        _set_dcr_configuration(self, dcr_configuration)
+        _set_username_configuration(self, username_configuration)
+        _set_arn(self, arn)
+        _set_account_recovery_setting(self, account_recovery_setting)
+        _set_user_pool_tier(self, user_pool_tier)
+        _set_key_configuration(self, key_configuration)
+        _set_issuer_configuration(self, issuer_configuration)
+        _set_acr_configuration(self, acr_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["id"] = get("Id")
-            d["name"] = get("Name")
+            _set_id(self, get("Id"))
+            _set_name(self, get("Name"))
             try:
-                d["policies"] = None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v)
+                _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Policies") from None
-            d["deletion_protection"] = get("DeletionProtection")
+            _set_deletion_protection(self, get("DeletionProtection"))
             try:
-                d["lambda_config"] = None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v)
+                _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("LambdaConfig") from None
-            d["status"] = get("Status")
-            d["last_modified_date"] = (
+            _set_status(self, get("Status"))
+            _set_last_modified_date(
+                self,
                 None
                 if (v := get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate")
+                else timestamp(v, "LastModifiedDate"),
             )
-            d["creation_date"] = (
+            _set_creation_date(
+                self,
                 None
                 if (v := get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate")
+                else timestamp(v, "CreationDate"),
             )
             try:
-                d["schema_attributes"] = (
-                    None if (v := get("SchemaAttributes")) is None else [SchemaAttributeType.from_wire(x) for x in v]
+                _set_schema_attributes(
+                    self,
+                    None if (v := get("SchemaAttributes")) is None else [SchemaAttributeType.from_wire(x) for x in v],
                 )
             except MalformedResponseError as error:
                 raise located(error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType) from None
-            d["auto_verified_attributes"] = (
+            _set_auto_verified_attributes(
+                self,
                 None
                 if (v := get("AutoVerifiedAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AutoVerifiedAttributes")
+                else items(v, "AutoVerifiedAttributes"),
             )
-            d["alias_attributes"] = (
+            _set_alias_attributes(
+                self,
                 None
                 if (v := get("AliasAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AliasAttributes")
+                else items(v, "AliasAttributes"),
             )
-            d["username_attributes"] = (
+            _set_username_attributes(
+                self,
                 None
                 if (v := get("UsernameAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UsernameAttributes")
+                else items(v, "UsernameAttributes"),
             )
-            d["sms_verification_message"] = get("SmsVerificationMessage")
-            d["email_verification_message"] = get("EmailVerificationMessage")
-            d["email_verification_subject"] = get("EmailVerificationSubject")
+            _set_sms_verification_message(self, get("SmsVerificationMessage"))
+            _set_email_verification_message(self, get("EmailVerificationMessage"))
+            _set_email_verification_subject(self, get("EmailVerificationSubject"))
             try:
-                d["verification_message_template"] = (
+                _set_verification_message_template(
+                    self,
                     None
                     if (v := get("VerificationMessageTemplate")) is None
-                    else VerificationMessageTemplateType.from_wire(v)
+                    else VerificationMessageTemplateType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("VerificationMessageTemplate") from None
-            d["sms_authentication_message"] = get("SmsAuthenticationMessage")
+            _set_sms_authentication_message(self, get("SmsAuthenticationMessage"))
             try:
-                d["user_attribute_update_settings"] = (
+                _set_user_attribute_update_settings(
+                    self,
                     None
                     if (v := get("UserAttributeUpdateSettings")) is None
-                    else UserAttributeUpdateSettingsType.from_wire(v)
+                    else UserAttributeUpdateSettingsType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("UserAttributeUpdateSettings") from None
-            d["mfa_configuration"] = get("MfaConfiguration")
+            _set_mfa_configuration(self, get("MfaConfiguration"))
             try:
-                d["device_configuration"] = (
-                    None if (v := get("DeviceConfiguration")) is None else DeviceConfigurationType.from_wire(v)
+                _set_device_configuration(
+                    self, None if (v := get("DeviceConfiguration")) is None else DeviceConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DeviceConfiguration") from None
-            d["estimated_number_of_users"] = get("EstimatedNumberOfUsers")
+            _set_estimated_number_of_users(self, get("EstimatedNumberOfUsers"))
             try:
-                d["email_configuration"] = (
-                    None if (v := get("EmailConfiguration")) is None else EmailConfigurationType.from_wire(v)
+                _set_email_configuration(
+                    self, None if (v := get("EmailConfiguration")) is None else EmailConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailConfiguration") from None
             try:
-                d["sms_configuration"] = (
-                    None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
+                _set_sms_configuration(
+                    self, None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsConfiguration") from None
-            d["user_pool_tags"] = (
+            _set_user_pool_tags(
+                self,
                 None
                 if (v := get("UserPoolTags")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "UserPoolTags")
+                else mapping(v, "UserPoolTags"),
             )
-            d["sms_configuration_failure"] = get("SmsConfigurationFailure")
-            d["email_configuration_failure"] = get("EmailConfigurationFailure")
-            d["domain"] = get("Domain")
-            d["custom_domain"] = get("CustomDomain")
+            _set_sms_configuration_failure(self, get("SmsConfigurationFailure"))
+            _set_email_configuration_failure(self, get("EmailConfigurationFailure"))
+            _set_domain(self, get("Domain"))
+            _set_custom_domain(self, get("CustomDomain"))
             try:
-                d["admin_create_user_config"] = (
-                    None if (v := get("AdminCreateUserConfig")) is None else AdminCreateUserConfigType.from_wire(v)
+                _set_admin_create_user_config(
+                    self,
+                    None if (v := get("AdminCreateUserConfig")) is None else AdminCreateUserConfigType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AdminCreateUserConfig") from None
             try:
-                d["user_pool_add_ons"] = (
-                    None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
+                _set_user_pool_add_ons(
+                    self, None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolAddOns") from None
             try:
-                d["dcr_configuration"] = (
-                    None if (v := get("DcrConfiguration")) is None else DcrConfigurationType.from_wire(v)
+                _set_dcr_configuration(
+                    self, None if (v := get("DcrConfiguration")) is None else DcrConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DcrConfiguration") from None
             try:
-                d["username_configuration"] = (
-                    None if (v := get("UsernameConfiguration")) is None else UsernameConfigurationType.from_wire(v)
+                _set_username_configuration(
+                    self,
+                    None if (v := get("UsernameConfiguration")) is None else UsernameConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("UsernameConfiguration") from None
-            d["arn"] = get("Arn")
+            _set_arn(self, get("Arn"))
             try:
-                d["account_recovery_setting"] = (
-                    None if (v := get("AccountRecoverySetting")) is None else AccountRecoverySettingType.from_wire(v)
+                _set_account_recovery_setting(
+                    self,
+                    None if (v := get("AccountRecoverySetting")) is None else AccountRecoverySettingType.from_wire(v),
                 )
             except MalformedResponseError as error:
                 raise error.within("AccountRecoverySetting") from None
-            d["user_pool_tier"] = get("UserPoolTier")
+            _set_user_pool_tier(self, get("UserPoolTier"))
             try:
-                d["key_configuration"] = (
-                    None if (v := get("KeyConfiguration")) is None else KeyConfigurationType.from_wire(v)
+                _set_key_configuration(
+                    self, None if (v := get("KeyConfiguration")) is None else KeyConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("KeyConfiguration") from None
             try:
-                d["issuer_configuration"] = (
-                    None if (v := get("IssuerConfiguration")) is None else IssuerConfigurationType.from_wire(v)
+                _set_issuer_configuration(
+                    self, None if (v := get("IssuerConfiguration")) is None else IssuerConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("IssuerConfiguration") from None
             try:
-                d["acr_configuration"] = (
+                _set_acr_configuration(
+                    self,
                     None
                     if (v := get("AcrConfiguration")) is None
-                    else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()}
+                    else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
             except MalformedResponseError as error:
                 raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
@@ -602,3 +655,46 @@ class UserPoolType(Model):
             k.IssuerConfigurationType.check(v, out, path, "IssuerConfiguration", hide, constraints)
         if (v := self.acr_configuration) is not None:
             k.AcrConfigurationType.check(v, out, path, "AcrConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_id,
+    _set_name,
+    _set_policies,
+    _set_deletion_protection,
+    _set_lambda_config,
+    _set_status,
+    _set_last_modified_date,
+    _set_creation_date,
+    _set_schema_attributes,
+    _set_auto_verified_attributes,
+    _set_alias_attributes,
+    _set_username_attributes,
+    _set_sms_verification_message,
+    _set_email_verification_message,
+    _set_email_verification_subject,
+    _set_verification_message_template,
+    _set_sms_authentication_message,
+    _set_user_attribute_update_settings,
+    _set_mfa_configuration,
+    _set_device_configuration,
+    _set_estimated_number_of_users,
+    _set_email_configuration,
+    _set_sms_configuration,
+    _set_user_pool_tags,
+    _set_sms_configuration_failure,
+    _set_email_configuration_failure,
+    _set_domain,
+    _set_custom_domain,
+    _set_admin_create_user_config,
+    _set_user_pool_add_ons,
+    _set_dcr_configuration,
+    _set_username_configuration,
+    _set_arn,
+    _set_account_recovery_setting,
+    _set_user_pool_tier,
+    _set_key_configuration,
+    _set_issuer_configuration,
+    _set_acr_configuration,
+) = setters(UserPoolType)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from datetime import datetime
 from typing import Any, Self
 
@@ -17,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -32,21 +32,31 @@ __all__ = ["UserType"]
 class UserType(Model):
     """A user profile in a Amazon Cognito user pool."""
 
-    username: str | None = field(default=None, repr=False)
+    __slots__ = (
+        "attributes",
+        "enabled",
+        "mfa_options",
+        "user_create_date",
+        "user_last_modified_date",
+        "user_status",
+        "username",
+    )
+
+    username: str | None
     """The user's username."""
-    attributes: list[AttributeType] | None = None
+    attributes: list[AttributeType] | None
     """Names and values of a user's attributes, for example email."""
-    user_create_date: datetime | None = None
+    user_create_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    user_last_modified_date: datetime | None = None
+    user_last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    enabled: bool | None = None
+    enabled: bool | None
     """Indicates whether the user's account is enabled or disabled."""
-    user_status: UserStatusType | None = None
+    user_status: UserStatusType | None
     """The user status. This can be one of the following:"""
-    mfa_options: list[MFAOptionType] | None = None
+    mfa_options: list[MFAOptionType] | None
     """The user's MFA configuration."""
 
     _wire = (
@@ -58,6 +68,7 @@ class UserType(Model):
         ("user_status", "UserStatus"),
         ("mfa_options", "MFAOptions"),
     )
+    _hidden = ("username",)
 
     def __init__(
         self,
@@ -70,45 +81,49 @@ class UserType(Model):
         user_status: UserStatusType | None = None,
         mfa_options: list[MFAOptionType] | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["username"] = username
-        _d["attributes"] = attributes
-        _d["user_create_date"] = user_create_date
-        _d["user_last_modified_date"] = user_last_modified_date
-        _d["enabled"] = enabled
-        _d["user_status"] = user_status
-        _d["mfa_options"] = mfa_options
+        _set_username(self, username)
+        _set_attributes(self, attributes)
+        _set_user_create_date(self, user_create_date)
+        _set_user_last_modified_date(self, user_last_modified_date)
+        _set_enabled(self, enabled)
+        _set_user_status(self, user_status)
+        _set_mfa_options(self, mfa_options)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["username"] = get("Username")
+            _set_username(self, get("Username"))
             try:
-                d["attributes"] = None if (v := get("Attributes")) is None else [AttributeType.from_wire(x) for x in v]
+                _set_attributes(
+                    self, None if (v := get("Attributes")) is None else [AttributeType.from_wire(x) for x in v]
+                )
             except MalformedResponseError as error:
                 raise located(error, "Attributes", data.get("Attributes"), AttributeType) from None
-            d["user_create_date"] = (
+            _set_user_create_date(
+                self,
                 None
                 if (v := get("UserCreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserCreateDate")
+                else timestamp(v, "UserCreateDate"),
             )
-            d["user_last_modified_date"] = (
+            _set_user_last_modified_date(
+                self,
                 None
                 if (v := get("UserLastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserLastModifiedDate")
+                else timestamp(v, "UserLastModifiedDate"),
             )
-            d["enabled"] = get("Enabled")
-            d["user_status"] = get("UserStatus")
+            _set_enabled(self, get("Enabled"))
+            _set_user_status(self, get("UserStatus"))
             try:
-                d["mfa_options"] = None if (v := get("MFAOptions")) is None else [MFAOptionType.from_wire(x) for x in v]
+                _set_mfa_options(
+                    self, None if (v := get("MFAOptions")) is None else [MFAOptionType.from_wire(x) for x in v]
+                )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -150,3 +165,15 @@ class UserType(Model):
             k.UserStatusType.check(v, out, path, "UserStatus", hide, constraints)
         if (v := self.mfa_options) is not None:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_username,
+    _set_attributes,
+    _set_user_create_date,
+    _set_user_last_modified_date,
+    _set_enabled,
+    _set_user_status,
+    _set_mfa_options,
+) = setters(UserType)

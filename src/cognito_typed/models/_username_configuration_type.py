@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -18,6 +18,8 @@ __all__ = ["UsernameConfigurationType"]
 @dataclass(frozen=True, kw_only=True)
 class UsernameConfigurationType(Model):
     """The configuration of a user pool for username case sensitivity."""
+
+    __slots__ = ("case_sensitive",)
 
     case_sensitive: bool
     """Specifies whether user name case sensitivity will be applied for all users in the user pool through
@@ -30,15 +32,13 @@ class UsernameConfigurationType(Model):
         *,
         case_sensitive: bool,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["case_sensitive"] = case_sensitive
+        _set_case_sensitive(self, case_sensitive)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["case_sensitive"] = data["CaseSensitive"]
+            _set_case_sensitive(self, data["CaseSensitive"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -56,3 +56,7 @@ class UsernameConfigurationType(Model):
             out.append(missing(path, "CaseSensitive"))
         else:
             k.WrappedBooleanType.check(v, out, path, "CaseSensitive", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_case_sensitive,) = setters(UsernameConfigurationType)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DefaultEmailOptionType
 from cognito_typed.models import _kinds as k
@@ -21,21 +21,30 @@ class VerificationMessageTemplateType(Model):
     """The template for the verification message that your user pool delivers to users who set an email
     address or phone number attribute."""
 
-    sms_message: str | None = None
+    __slots__ = (
+        "default_email_option",
+        "email_message",
+        "email_message_by_link",
+        "email_subject",
+        "email_subject_by_link",
+        "sms_message",
+    )
+
+    sms_message: str | None
     """The template for SMS messages that Amazon Cognito sends to your users."""
-    email_message: str | None = None
+    email_message: str | None
     """The template for email messages that Amazon Cognito sends to your users. You can set an EmailMessage
     template only if the value of EmailSendingAccount is DEVELOPER."""
-    email_subject: str | None = None
+    email_subject: str | None
     """The subject line for the email message template. You can set an EmailSubject template only if the
     value of EmailSendingAccount is DEVELOPER."""
-    email_message_by_link: str | None = None
+    email_message_by_link: str | None
     """The email message template for sending a confirmation link to the user. You can set an
     EmailMessageByLink template only if the value of EmailSendingAccount is DEVELOPER."""
-    email_subject_by_link: str | None = None
+    email_subject_by_link: str | None
     """The subject line for the email message template for sending a confirmation link to the user. You can
     set an EmailSubjectByLink template only if the value of EmailSendingAccount is DEVELOPER."""
-    default_email_option: DefaultEmailOptionType | None = None
+    default_email_option: DefaultEmailOptionType | None
     """The configuration of verification emails to contain a clickable link or a verification code."""
 
     _wire = (
@@ -57,26 +66,24 @@ class VerificationMessageTemplateType(Model):
         email_subject_by_link: str | None = None,
         default_email_option: DefaultEmailOptionType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["sms_message"] = sms_message
-        _d["email_message"] = email_message
-        _d["email_subject"] = email_subject
-        _d["email_message_by_link"] = email_message_by_link
-        _d["email_subject_by_link"] = email_subject_by_link
-        _d["default_email_option"] = default_email_option
+        _set_sms_message(self, sms_message)
+        _set_email_message(self, email_message)
+        _set_email_subject(self, email_subject)
+        _set_email_message_by_link(self, email_message_by_link)
+        _set_email_subject_by_link(self, email_subject_by_link)
+        _set_default_email_option(self, default_email_option)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["sms_message"] = get("SmsMessage")
-            d["email_message"] = get("EmailMessage")
-            d["email_subject"] = get("EmailSubject")
-            d["email_message_by_link"] = get("EmailMessageByLink")
-            d["email_subject_by_link"] = get("EmailSubjectByLink")
-            d["default_email_option"] = get("DefaultEmailOption")
+            _set_sms_message(self, get("SmsMessage"))
+            _set_email_message(self, get("EmailMessage"))
+            _set_email_subject(self, get("EmailSubject"))
+            _set_email_message_by_link(self, get("EmailMessageByLink"))
+            _set_email_subject_by_link(self, get("EmailSubjectByLink"))
+            _set_default_email_option(self, get("DefaultEmailOption"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -112,3 +119,14 @@ class VerificationMessageTemplateType(Model):
             k.EmailVerificationSubjectByLinkType.check(v, out, path, "EmailSubjectByLink", hide, constraints)
         if (v := self.default_email_option) is not None:
             k.DefaultEmailOptionType.check(v, out, path, "DefaultEmailOption", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_sms_message,
+    _set_email_message,
+    _set_email_subject,
+    _set_email_message_by_link,
+    _set_email_subject_by_link,
+    _set_default_email_option,
+) = setters(VerificationMessageTemplateType)

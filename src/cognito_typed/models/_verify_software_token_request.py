@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._verify_software_token_response import (
@@ -23,14 +29,16 @@ __all__ = ["VerifySoftwareTokenRequest"]
 class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
     """VerifySoftwareTokenRequest"""
 
-    access_token: str | None = field(default=None, repr=False)
+    __slots__ = ("access_token", "friendly_device_name", "session", "user_code")
+
+    access_token: str | None
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """The session ID from an AssociateSoftwareToken request."""
-    user_code: str = field(repr=False)
+    user_code: str
     """A TOTP that the user generated in their configured authenticator app."""
-    friendly_device_name: str | None = None
+    friendly_device_name: str | None
     """A friendly name for the device that's running the TOTP authenticator."""
 
     _wire = (
@@ -38,6 +46,11 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         ("session", "Session"),
         ("user_code", "UserCode"),
         ("friendly_device_name", "FriendlyDeviceName"),
+    )
+    _hidden = (
+        "access_token",
+        "session",
+        "user_code",
     )
 
     __operation__ = "VerifySoftwareToken"
@@ -52,22 +65,20 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         user_code: str,
         friendly_device_name: str | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["session"] = session
-        _d["user_code"] = user_code
-        _d["friendly_device_name"] = friendly_device_name
+        _set_access_token(self, access_token)
+        _set_session(self, session)
+        _set_user_code(self, user_code)
+        _set_friendly_device_name(self, friendly_device_name)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["access_token"] = get("AccessToken")
-            d["session"] = get("Session")
-            d["user_code"] = data["UserCode"]
-            d["friendly_device_name"] = get("FriendlyDeviceName")
+            _set_access_token(self, get("AccessToken"))
+            _set_session(self, get("Session"))
+            _set_user_code(self, data["UserCode"])
+            _set_friendly_device_name(self, get("FriendlyDeviceName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -97,3 +108,12 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
             k.SoftwareTokenMFAUserCodeType.check(v, out, path, "UserCode", True, constraints)
         if (v := self.friendly_device_name) is not None:
             k.StringType.check(v, out, path, "FriendlyDeviceName", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_session,
+    _set_user_code,
+    _set_friendly_device_name,
+) = setters(VerifySoftwareTokenRequest)

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, Self
 
 from cognito_typed._runtime.base import (
@@ -15,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    setters,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import VerifySoftwareTokenResponseType
@@ -27,12 +27,14 @@ __all__ = ["VerifySoftwareTokenResponse"]
 class VerifySoftwareTokenResponse(Model):
     """VerifySoftwareTokenResponse"""
 
-    status: VerifySoftwareTokenResponseType | None = None
+    __slots__ = ("response_metadata", "session", "status")
+
+    status: VerifySoftwareTokenResponseType | None
     """Amazon Cognito can accept or reject the code that you provide. This response parameter indicates the
     success of TOTP verification."""
-    session: str | None = field(default=None, repr=False)
+    session: str | None
     """This session ID satisfies an MFA_SETUP challenge. Supply the session ID in your challenge response."""
-    response_metadata: ResponseMetadata | None = field(default=None, compare=False, repr=False)
+    response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (
@@ -40,6 +42,7 @@ class VerifySoftwareTokenResponse(Model):
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _hidden = ("session",)
 
     def __init__(
         self,
@@ -48,21 +51,21 @@ class VerifySoftwareTokenResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["status"] = status
-        _d["session"] = session
-        _d["response_metadata"] = response_metadata
+        _set_status(self, status)
+        _set_session(self, session)
+        _set_response_metadata(self, response_metadata)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["status"] = get("Status")
-            d["session"] = get("Session")
-            d["response_metadata"] = None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            _set_status(self, get("Status"))
+            _set_session(self, get("Session"))
+            _set_response_metadata(
+                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -84,3 +87,11 @@ class VerifySoftwareTokenResponse(Model):
             k.VerifySoftwareTokenResponseType.check(v, out, path, "Status", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_status,
+    _set_session,
+    _set_response_metadata,
+) = setters(VerifySoftwareTokenResponse)

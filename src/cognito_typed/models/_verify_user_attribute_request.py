@@ -6,10 +6,16 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import field
 from typing import Any, ClassVar, Self
 
-from cognito_typed._runtime.base import Model, Request, dataclass, malformed, new
+from cognito_typed._runtime.base import (
+    Model,
+    Request,
+    dataclass,
+    malformed,
+    new,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._verify_user_attribute_response import (
@@ -23,7 +29,13 @@ __all__ = ["VerifyUserAttributeRequest"]
 class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
     """Represents the request to verify user attributes."""
 
-    access_token: str = field(repr=False)
+    __slots__ = (
+        "access_token",
+        "attribute_name",
+        "code",
+    )
+
+    access_token: str
     """A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     scope claim for aws.cognito.signin.user.admin."""
     attribute_name: str
@@ -37,6 +49,7 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         ("attribute_name", "AttributeName"),
         ("code", "Code"),
     )
+    _hidden = ("access_token",)
 
     __operation__ = "VerifyUserAttribute"
     __method__ = "verify_user_attribute"
@@ -49,19 +62,17 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         attribute_name: str,
         code: str,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["access_token"] = access_token
-        _d["attribute_name"] = attribute_name
-        _d["code"] = code
+        _set_access_token(self, access_token)
+        _set_attribute_name(self, attribute_name)
+        _set_code(self, code)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
-            d["access_token"] = data["AccessToken"]
-            d["attribute_name"] = data["AttributeName"]
-            d["code"] = data["Code"]
+            _set_access_token(self, data["AccessToken"])
+            _set_attribute_name(self, data["AttributeName"])
+            _set_code(self, data["Code"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -91,3 +102,11 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
             out.append(missing(path, "Code"))
         else:
             k.ConfirmationCodeType.check(v, out, path, "Code", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_access_token,
+    _set_attribute_name,
+    _set_code,
+) = setters(VerifyUserAttributeRequest)

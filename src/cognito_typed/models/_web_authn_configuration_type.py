@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import UserVerificationType, WebAuthnFactorConfigurationType
 from cognito_typed.models import _kinds as k
@@ -21,13 +21,15 @@ class WebAuthnConfigurationType(Model):
     """Settings for authentication (MFA) with passkey, or webauthN, biometric and security-key devices in a
     user pool. Configures the following:"""
 
-    relying_party_id: str | None = None
+    __slots__ = ("factor_configuration", "relying_party_id", "user_verification")
+
+    relying_party_id: str | None
     """Sets or displays the authentication domain, typically your user pool domain, that passkey providers
     must use as a relying party (RP) in their configuration."""
-    user_verification: UserVerificationType | None = None
+    user_verification: UserVerificationType | None
     """When required, users can only register and sign in users with passkeys that are capable of user
     verification."""
-    factor_configuration: WebAuthnFactorConfigurationType | None = None
+    factor_configuration: WebAuthnFactorConfigurationType | None
     """Sets whether passkeys can be used as multi-factor authentication (MFA). When set to
     MULTI_FACTOR_WITH_USER_VERIFICATION, passkey authentication with user verification satisfies MFA
     requirements."""
@@ -45,20 +47,18 @@ class WebAuthnConfigurationType(Model):
         user_verification: UserVerificationType | None = None,
         factor_configuration: WebAuthnFactorConfigurationType | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["relying_party_id"] = relying_party_id
-        _d["user_verification"] = user_verification
-        _d["factor_configuration"] = factor_configuration
+        _set_relying_party_id(self, relying_party_id)
+        _set_user_verification(self, user_verification)
+        _set_factor_configuration(self, factor_configuration)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["relying_party_id"] = get("RelyingPartyId")
-            d["user_verification"] = get("UserVerification")
-            d["factor_configuration"] = get("FactorConfiguration")
+            _set_relying_party_id(self, get("RelyingPartyId"))
+            _set_user_verification(self, get("UserVerification"))
+            _set_factor_configuration(self, get("FactorConfiguration"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -82,3 +82,11 @@ class WebAuthnConfigurationType(Model):
             k.UserVerificationType.check(v, out, path, "UserVerification", hide, constraints)
         if (v := self.factor_configuration) is not None:
             k.WebAuthnFactorConfigurationType.check(v, out, path, "FactorConfiguration", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_relying_party_id,
+    _set_user_verification,
+    _set_factor_configuration,
+) = setters(WebAuthnConfigurationType)

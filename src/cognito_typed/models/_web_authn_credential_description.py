@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    setters,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -27,13 +28,22 @@ __all__ = ["WebAuthnCredentialDescription"]
 class WebAuthnCredentialDescription(Model):
     """The details of a passkey, or webauthN, biometric or security-key authentication factor for a user."""
 
+    __slots__ = (
+        "authenticator_attachment",
+        "authenticator_transports",
+        "created_at",
+        "credential_id",
+        "friendly_credential_name",
+        "relying_party_id",
+    )
+
     credential_id: str
     """The unique identifier of the passkey credential."""
     friendly_credential_name: str
     """An automatically-generated friendly name for the passkey credential."""
     relying_party_id: str
     """The relying-party ID of the provider for the passkey credential."""
-    authenticator_attachment: str | None = None
+    authenticator_attachment: str | None
     """The general category of the passkey authenticator."""
     authenticator_transports: list[str]
     """Information about the transport methods of the passkey credential, for example USB or Bluetooth Low
@@ -61,34 +71,34 @@ class WebAuthnCredentialDescription(Model):
         authenticator_transports: list[str],
         created_at: datetime,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["credential_id"] = credential_id
-        _d["friendly_credential_name"] = friendly_credential_name
-        _d["relying_party_id"] = relying_party_id
-        _d["authenticator_attachment"] = authenticator_attachment
-        _d["authenticator_transports"] = authenticator_transports
-        _d["created_at"] = created_at
+        _set_credential_id(self, credential_id)
+        _set_friendly_credential_name(self, friendly_credential_name)
+        _set_relying_party_id(self, relying_party_id)
+        _set_authenticator_attachment(self, authenticator_attachment)
+        _set_authenticator_transports(self, authenticator_transports)
+        _set_created_at(self, created_at)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         v: Any
         try:
             get = data.get
-            d["credential_id"] = data["CredentialId"]
-            d["friendly_credential_name"] = data["FriendlyCredentialName"]
-            d["relying_party_id"] = data["RelyingPartyId"]
-            d["authenticator_attachment"] = get("AuthenticatorAttachment")
-            d["authenticator_transports"] = (
+            _set_credential_id(self, data["CredentialId"])
+            _set_friendly_credential_name(self, data["FriendlyCredentialName"])
+            _set_relying_party_id(self, data["RelyingPartyId"])
+            _set_authenticator_attachment(self, get("AuthenticatorAttachment"))
+            _set_authenticator_transports(
+                self,
                 None
                 if (v := data["AuthenticatorTransports"]) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AuthenticatorTransports")
+                else items(v, "AuthenticatorTransports"),
             )
-            d["created_at"] = (
-                None if (v := data["CreatedAt"]) is None else v if type(v) is datetime else timestamp(v, "CreatedAt")
+            _set_created_at(
+                self,
+                None if (v := data["CreatedAt"]) is None else v if type(v) is datetime else timestamp(v, "CreatedAt"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -135,3 +145,14 @@ class WebAuthnCredentialDescription(Model):
             out.append(missing(path, "CreatedAt"))
         else:
             k.DateType.check(v, out, path, "CreatedAt", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(
+    _set_credential_id,
+    _set_friendly_credential_name,
+    _set_relying_party_id,
+    _set_authenticator_attachment,
+    _set_authenticator_transports,
+    _set_created_at,
+) = setters(WebAuthnCredentialDescription)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -22,7 +22,9 @@ class WebAuthnMfaSettingsType(Model):
     PreferredMfa option because passkey MFA applies only when passkey is the first authentication
     factor."""
 
-    enabled: bool | None = None
+    __slots__ = ("enabled",)
+
+    enabled: bool | None
     """Specifies whether passkey MFA is activated for a user. When activated, the user's passkey
     authentication requires user verification, and passkey sign-in is available when MFA is required."""
 
@@ -33,16 +35,14 @@ class WebAuthnMfaSettingsType(Model):
         *,
         enabled: bool | None = None,
     ) -> None:
-        _d = self.__dict__  # frozen: fields are set where __setattr__ does not look
-        _d["enabled"] = enabled
+        _set_enabled(self, enabled)
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
-        d = self.__dict__
         try:
             get = data.get
-            d["enabled"] = get("Enabled")
+            _set_enabled(self, get("Enabled"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -58,3 +58,7 @@ class WebAuthnMfaSettingsType(Model):
         v: Any
         if (v := self.enabled) is not None:
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
+
+
+# The fields' slots, set without __setattr__ (the class is frozen).
+(_set_enabled,) = setters(WebAuthnMfaSettingsType)
