@@ -1,10 +1,15 @@
 """Per-call overhead of the typed client over a raw botocore client, and construction cost.
 
-Both sides run in the same process against the same botocore ``Stubber`` responses:
+Both sides run in the same process against the same botocore ``Stubber`` responses, interleaved:
 
 - ``describe_user_pool_client``: typed vs raw (target: typed <= 1.10x raw);
-- ``describe_user_pool`` with a fully populated response, every member of ``UserPoolType``
-  present at realistic sizes, built from botocore's own model (target <= 1.20x);
+- ``describe_user_pool`` with a fully populated response (every member of ``UserPoolType``
+  present at realistic sizes, built from botocore's own model) and every member read on both
+  sides (target <= 1.40x);
+- ``list_users`` with a page of 60 users (the service's maximum), every member read (<= 1.50x);
+- ``create_user_pool_client`` with a rich request: 20 settings, validated before sending (<= 1.20x);
+- reading a ``ListUsers`` page of 10 to 10,000 users: the cost per user, against copying and
+  reading the same page as plain dicts (target: the same per user, within 25%);
 - construction of ``CognitoIdentityProvider(boto3.client('cognito-idp'))`` on top of
   ``boto3.client('cognito-idp')``: in a warm process, and as a first client in a fresh one
   (which includes importing the typed client and its models).
@@ -19,6 +24,7 @@ here are upper bounds of the overhead a real call sees. Figures only; nothing is
 from __future__ import annotations
 
 import argparse
+import copy
 import gc
 import json
 import os
@@ -28,6 +34,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from _readers import reader
 from _timing import fair_env, header, measure, python_snippet
 
 FAKE_AWS = {
@@ -132,7 +139,7 @@ def compare(
     rounds: int,
     batch: int,
     target: float,
-) -> None:
+) -> float:
     for _ in range(3):  # warm-up: caches in botocore, the typed models' first use
         per_call(stubber, method, response, raw_call, 20)
         per_call(stubber, method, response, typed_call, 20)
@@ -151,6 +158,7 @@ def compare(
     print(f"  typed - raw    {typed_us - raw_us:9.1f} us/call")
     print(f"  ratio typed/raw = {ratio:.3f}   ({verdict} the target of <= {target:.2f}x)")
     print(f"  ({rounds} rounds x {batch} calls per side)\n")
+    return ratio
 
 
 class _Body:
@@ -277,6 +285,144 @@ def first_client_in_fresh_process(repeat: int) -> None:
     print(f"  ratio {typed.ratio(plain):.3f}, typed - plain = {(typed.median - plain.median) * 1e3:.1f} ms\n")
 
 
+def users_page(n: int) -> dict[str, Any]:
+    """A ListUsers page as botocore returns it: ``n`` users with five attributes each."""
+    names = ("sub", "email", "email_verified", "name", "phone_number")
+    return {
+        "Users": [
+            {
+                "Username": f"user-{i:05d}",
+                "Attributes": [{"Name": name, "Value": f"{name}-{i}"} for name in names],
+                "UserCreateDate": WHEN,
+                "UserLastModifiedDate": WHEN,
+                "Enabled": True,
+                "UserStatus": "CONFIRMED",
+            }
+            for i in range(n)
+        ],
+        "PaginationToken": "next-page-token",
+    }
+
+
+RICH_CLIENT = {
+    "user_pool_id": POOL_ID,
+    "client_name": "web-client",
+    "generate_secret": False,
+    "refresh_token_validity": 30,
+    "access_token_validity": 60,
+    "id_token_validity": 60,
+    "token_validity_units": {"AccessToken": "minutes", "IdToken": "minutes", "RefreshToken": "days"},
+    "read_attributes": ["email", "email_verified", "name", "phone_number"],
+    "write_attributes": ["email", "name", "phone_number"],
+    "explicit_auth_flows": ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH", "ALLOW_USER_AUTH"],
+    "supported_identity_providers": ["COGNITO", "Google"],
+    "callback_urls": ["https://app.example.com/callback", "https://app.example.com/alt", "http://localhost:3000/cb"],
+    "logout_urls": ["https://app.example.com/logout"],
+    "default_redirect_uri": "https://app.example.com/callback",
+    "allowed_oauth_flows": ["code"],
+    "allowed_oauth_scopes": ["openid", "email", "profile"],
+    "allowed_oauth_flows_user_pool_client": True,
+    "prevent_user_existence_errors": "ENABLED",
+    "enable_token_revocation": True,
+    "auth_session_validity": 15,
+}
+
+
+def rich_client_call(typed: CognitoIdentityProvider) -> Callable[[], Any]:
+    from cognito_typed.models import TokenValidityUnitsType
+
+    kwargs = dict(RICH_CLIENT)
+    units = kwargs.pop("token_validity_units")
+    return lambda: typed.create_user_pool_client(
+        **kwargs,
+        token_validity_units=TokenValidityUnitsType(
+            access_token=units["AccessToken"], id_token=units["IdToken"], refresh_token=units["RefreshToken"]
+        ),
+    )
+
+
+def rich_client_raw(raw: Any) -> Callable[[], Any]:
+    wire = {"".join(p.capitalize() for p in k.split("_")): v for k, v in RICH_CLIENT.items()}
+    renames = {"CallbackUrls": "CallbackURLs", "LogoutUrls": "LogoutURLs", "DefaultRedirectUri": "DefaultRedirectURI"}
+    renames |= {"AllowedOauthFlows": "AllowedOAuthFlows", "AllowedOauthScopes": "AllowedOAuthScopes"}
+    renames |= {"AllowedOauthFlowsUserPoolClient": "AllowedOAuthFlowsUserPoolClient"}
+    wire = {renames.get(k, k): v for k, v in wire.items()}
+    return lambda: raw.create_user_pool_client(**wire)
+
+
+def per_user(rounds: int) -> None:
+    """The typed layer's cost of reading a ListUsers page, per user, from 10 to 10,000 users, against
+    the same page copied and read as plain dicts (what any snapshot of the page costs)."""
+    from cognito_typed._runtime.base import build
+    from cognito_typed.models import ListUsersResponse
+
+    shape = boto3.client("cognito-idp", region_name="us-east-1").meta.service_model.shape_for("ListUsersResponse")
+    read_typed, read_raw = reader(shape, typed=True), reader(shape, typed=False)
+
+    def typed(page: dict[str, Any]) -> None:
+        read_typed(build(ListUsersResponse, page))
+
+    def plain(page: dict[str, Any]) -> None:
+        read_raw(copy.deepcopy(page))
+
+    print("reading a ListUsers page, per user (boto3 imported, one client made: a realistic heap)")
+    print("  typed: ListUsersResponse built from the page as the client builds it, every member read")
+    print("  dicts: the page deep-copied (a snapshot as plain dicts), every member read")
+    sizes = (10, 100, 1000, 10_000)
+    results: dict[str, dict[int, float]] = {"typed": {}, "dicts": {}}
+    for n in sizes:
+        page = users_page(n)
+        repeat = max(3, 20_000 // n)
+        samples: dict[str, list[float]] = {"typed": [], "dicts": []}
+        order = [("typed", typed), ("dicts", plain)]
+        for r in range(rounds):
+            for label, run in order if r % 2 == 0 else order[::-1]:
+                started = time.perf_counter()
+                for _ in range(repeat):
+                    run(page)
+                samples[label].append((time.perf_counter() - started) / repeat / n)
+        for label in results:
+            results[label][n] = statistics.median(samples[label])
+    for label, by_size in results.items():
+        cells = "   ".join(f"{n:>6}: {us * 1e6:5.2f} us" for n, us in by_size.items())
+        growth = by_size[sizes[-1]] / by_size[sizes[0]]
+        print(f"  {label}  {cells}   10,000 vs 10: {growth:.2f}x")
+    growth = results["typed"][sizes[-1]] / results["typed"][sizes[0]]
+    verdict = "within" if growth <= 1.25 else "OVER"
+    print(f"  typed per user, 10,000 users vs 10: {growth:.2f}x   ({verdict} the target of <= 1.25x)\n")
+
+
+def msgspec_comparison(n: int) -> None:
+    """What msgspec's C ``convert`` would cost for the same dict -> dataclass work (a reference only)."""
+    try:
+        import msgspec
+    except ImportError:
+        print("msgspec not installed: its comparison is skipped\n")
+        return
+    from cognito_typed.models import AttributeType
+
+    wire = [{"Name": f"n{i}", "Value": f"v{i}"} for i in range(n)]
+    by_field = [{"name": f"n{i}", "value": f"v{i}"} for i in range(n)]  # msgspec cannot map wire names
+    runs = {
+        "cognito_typed from_wire": lambda: [AttributeType.from_wire(a) for a in wire],
+        "msgspec.convert (field names)": lambda: msgspec.convert(by_field, list[AttributeType]),
+    }
+    best: dict[str, float] = {}
+    for label, run in runs.items():
+        run()
+        samples = []
+        for _ in range(9):
+            started = time.perf_counter()
+            for _ in range(200):
+                run()
+            samples.append((time.perf_counter() - started) / 200 / n)
+        best[label] = statistics.median(samples)
+    print(f"dict -> dataclass, {n} AttributeType items (msgspec {msgspec.__version__}):")
+    for label, seconds in best.items():
+        print(f"  {label:<32} {seconds * 1e9:6.0f} ns per item")
+    print("  (msgspec reads dataclass fields by their Python names: it cannot take the wire names)\n")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=40, help="interleaved batches per side (default 40)")
@@ -294,6 +440,13 @@ def main() -> None:
     pool_response = {"UserPool": pool}
     pool_shape = model.shape_for("UserPoolType")
     assert set(pool) == set(pool_shape.members)  # every member of UserPoolType is present
+    users = users_page(60)
+    read_pool = (reader(model.shape_for("DescribeUserPoolResponse"), typed=False),)
+    read_pool_typed = reader(model.shape_for("DescribeUserPoolResponse"), typed=True)
+    read_users, read_users_typed = (
+        reader(model.shape_for("ListUsersResponse"), typed=False),
+        reader(model.shape_for("ListUsersResponse"), typed=True),
+    )
 
     header(
         "typed client vs raw botocore client, same process, same Stubber responses",
@@ -302,30 +455,73 @@ def main() -> None:
         "on both sides, so these ratios are upper bounds. Per-call figures are medians of batches.",
         f"describe_user_pool response: {len(pool)} members of UserPoolType, "
         f"{len(pool['SchemaAttributes'])} schema attributes, {count_leaves(pool_response)} leaf values.",
+        "'every member read': both sides run a reader generated from the botocore shape that reads",
+        "every member (dict keys on the raw side, attributes on the typed side).",
     )
+    figures: dict[str, tuple[float, float]] = {}
     with Stubber(raw) as stubber:
-        compare(
-            "describe_user_pool_client",
-            "describe_user_pool_client",
-            client_response,
-            lambda: raw.describe_user_pool_client(UserPoolId=POOL_ID, ClientId=CLIENT_ID),
-            lambda: typed.describe_user_pool_client(user_pool_id=POOL_ID, client_id=CLIENT_ID),
-            stubber,
-            rounds=args.rounds,
-            batch=args.batch,
-            target=1.10,
+        figures["describe_user_pool_client"] = (
+            compare(
+                "describe_user_pool_client",
+                "describe_user_pool_client",
+                client_response,
+                lambda: raw.describe_user_pool_client(UserPoolId=POOL_ID, ClientId=CLIENT_ID),
+                lambda: typed.describe_user_pool_client(user_pool_id=POOL_ID, client_id=CLIENT_ID),
+                stubber,
+                rounds=args.rounds,
+                batch=args.batch,
+                target=1.10,
+            ),
+            1.10,
         )
-        compare(
-            "describe_user_pool (fully populated UserPoolType)",
-            "describe_user_pool",
-            pool_response,
-            lambda: raw.describe_user_pool(UserPoolId=POOL_ID),
-            lambda: typed.describe_user_pool(user_pool_id=POOL_ID),
-            stubber,
-            rounds=args.rounds,
-            batch=args.batch,
-            target=1.20,
+        figures["describe_user_pool, every member read"] = (
+            compare(
+                "describe_user_pool (fully populated UserPoolType), every member read on both sides",
+                "describe_user_pool",
+                pool_response,
+                lambda: read_pool[0](raw.describe_user_pool(UserPoolId=POOL_ID)),
+                lambda: read_pool_typed(typed.describe_user_pool(user_pool_id=POOL_ID)),
+                stubber,
+                rounds=args.rounds,
+                batch=args.batch,
+                target=1.40,
+            ),
+            1.40,
         )
+        figures["list_users (60 users), every member read"] = (
+            compare(
+                "list_users, a page of 60 users, every member read on both sides",
+                "list_users",
+                users,
+                lambda: read_users(raw.list_users(UserPoolId=POOL_ID)),
+                lambda: read_users_typed(typed.list_users(user_pool_id=POOL_ID)),
+                stubber,
+                rounds=args.rounds,
+                batch=max(20, args.batch // 5),
+                target=1.50,
+            ),
+            1.50,
+        )
+        figures["create_user_pool_client, rich request"] = (
+            compare(
+                "create_user_pool_client with a rich request (20 settings, validated before sending)",
+                "create_user_pool_client",
+                client_response,
+                rich_client_raw(raw),
+                rich_client_call(typed),
+                stubber,
+                rounds=args.rounds,
+                batch=args.batch,
+                target=1.20,
+            ),
+            1.20,
+        )
+    print("summary (typed / raw, medians, interleaved in this run):")
+    for name, (ratio, target) in figures.items():
+        print(f"  {name:<45} {ratio:.3f}x   target <= {target:.2f}x   {'met' if ratio <= target else 'NOT met'}")
+    print()
+    per_user(rounds=max(3, args.rounds // 8))
+    msgspec_comparison(300)
     http_level(
         raw,
         typed,

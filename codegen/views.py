@@ -20,7 +20,7 @@ from codegen.types import (
     reachable,
     typed_dict_annotation,
 )
-from codegen.wire import Conversions, kind_expr
+from codegen.wire import Conversions, kind_expr, suspect_expr
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,7 @@ class ModelFieldView:
     guard_class: str | None
     to_wire: str  # expression of the wire value of ``v`` (the field's value, not None)
     kind: str  # the member's checker in models/_kinds.py
+    suspect: str | None  # a condition on v, false only for a certainly valid value (skips the checker)
     required: bool
     hide: bool  # sensitive member: its values are never shown
 
@@ -234,6 +235,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 guard_class=guard_class,
                 to_wire=conv.to_wire(m.shape, "v"),
                 kind=m.shape,
+                suspect=suspect_expr(service, m.shape),
                 required=m.required,
                 hide=hide,
             )

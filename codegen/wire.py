@@ -51,7 +51,7 @@ class Conversions:
                 if item.kind == "structure":
                     cls = self._cls(shape.item)
                     self._use("located")
-                    return f"[{cls}.from_wire(x) for x in {expr}]", "list", cls
+                    return f"list(map({cls}.from_wire, {expr}))", "list", cls
                 inner, _, _ = self.from_wire(shape.item, "x", f"{wire_name}[]")
                 return f"[{inner} for x in {self._use('items')}({expr}, {name})]", "", None
             case "map":
@@ -93,6 +93,36 @@ class Conversions:
                 return f"{{k: {self.to_wire(shape.value, 'x')} for k, x in {expr}.items()}}"
             case _:
                 return expr
+
+
+JAVA_RANGES = {"integer": (-(2**31), 2**31 - 1), "long": (-(2**63), 2**63 - 1)}
+
+
+def suspect_expr(service: Service, name: str) -> str | None:
+    """A Python condition on ``v`` that is false only when the value certainly keeps every rule of
+    shape ``name``, so that the generated ``_check`` calls the shape's checker only for a value that
+    may break one; None for the shapes whose checks always need the checker (structures, lists,
+    maps, patterns, sensitive values)."""
+    shape = service.shapes[name]
+    c = shape.constraints
+    if shape.sensitive:
+        return None
+    match shape.kind:
+        case "integer" | "long":
+            lo, hi = JAVA_RANGES[shape.kind]
+            low, high = lo if c.min is None else c.min, hi if c.max is None else c.max
+            return f"type(v) is not int or not {low} <= v <= {high}"
+        case "boolean":
+            return "type(v) is not bool"
+        case "enum":
+            return f"type(v) is not str or v not in k.{name}.allowed"
+        case "string" if c.pattern is None:
+            if c.min is None and c.max is None:
+                return "type(v) is not str"
+            low = 0 if c.min is None else c.min
+            return f"type(v) is not str or not {low} <= len(v)" + (f" <= {c.max}" if c.max is not None else "")
+        case _:
+            return None
 
 
 def kind_expr(service: Service, name: str) -> str:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
 
 from botocore.exceptions import ClientError  # pyright: ignore[reportMissingTypeStubs]
 
-from cognito_typed._runtime.base import Request
+from cognito_typed._runtime.base import Request, build
 
 if TYPE_CHECKING:
     from cognito_typed._runtime.service_error import CognitoIdentityProviderError
@@ -101,7 +101,7 @@ class ClientBase:
         request.validate(constraints=self._constraints)
         raw = self._call(request.__method__, request.to_wire())
         response = request.__response__
-        return cast(R, None if response is None else response.from_wire(raw))
+        return cast(R, None if response is None else build(response, raw))
 
     def _call(self, method: str, params: dict[str, Any]) -> dict[str, Any]:
         """Call botocore's ``method`` with wire ``params``; an error response raises its typed class."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlsplit
 
 from cognito_typed._runtime.validation import Rule, Violation, show
@@ -46,10 +46,14 @@ def _int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _strings(value: Any) -> list[str] | None:
-    if isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):  # pyright: ignore[reportUnknownVariableType]
-        return list(value)  # pyright: ignore[reportUnknownArgumentType]
-    return None
+def _strings(value: Any) -> Sequence[str] | None:
+    """``value`` as a list of strings, or None when it is not one (its own check reports that)."""
+    if not isinstance(value, (list, tuple)):
+        return None
+    for v in cast("Sequence[Any]", value):
+        if type(v) is not str:
+            return None
+    return cast("list[str]", value)
 
 
 def token_validities(request: Any, out: list[Violation], failed: Collection[str], *, partial: bool = False) -> None:
@@ -126,6 +130,8 @@ def _loopback(host: str) -> bool:
 
 def check_url(url: str, path: str, out: list[Violation]) -> None:
     """A redirect URL: https (http only for a loopback host), no fragment, and one that parses."""
+    if "#" not in url and not url[:5].lower().startswith("http:"):
+        return  # https, or an app's own scheme (myapp://): only http needs its host looked at
     try:
         parts = urlsplit(url)
         host = parts.hostname

@@ -174,7 +174,13 @@ class Str(_Sized):
     ) -> None:
         super().__init__(min=min, max=max, sensitive=sensitive)
         self.pattern = pattern
-        self._matches: Any = None  # compiled on first use, not at import
+        self._matches: Callable[[str], object] | None = None  # compiled on first use, not at import
+
+    def matches(self) -> Callable[[str], object] | None:
+        """The model's pattern as a fast full-match callable (compiled on first use), or None."""
+        if self._matches is None and self.pattern is not None:
+            self._matches = java_pattern(self.pattern).matcher()
+        return self._matches
 
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
@@ -188,10 +194,8 @@ class Str(_Sized):
             self._size(len(value), out, path, name)
         if self.pattern is None:
             return
-        matches = self._matches
-        if matches is None:
-            matches = self._matches = java_pattern(self.pattern).matcher()
-        if not matches(value):
+        matches = self._matches or self.matches()
+        if matches is not None and not matches(value):
             out.append(
                 Violation(
                     _where(path, name),
@@ -204,19 +208,19 @@ class Str(_Sized):
 class Enum(Kind):
     """A string enum: requests must use one of the model's values (responses keep newer ones)."""
 
-    __slots__ = ("_set", "values")
+    __slots__ = ("allowed", "values")
 
     def __init__(self, values: Sequence[str], *, sensitive: bool = False) -> None:
         super().__init__(sensitive=sensitive)
         self.values = tuple(values)
-        self._set = frozenset(values)
+        self.allowed = frozenset(values)
 
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
     ) -> None:
         if type(value) is not str and not isinstance(value, str):
             out.append(_wrong_type(value, path, name, "str", hide or self.sensitive))
-        elif constraints and value not in self._set:
+        elif constraints and value not in self.allowed:
             out.append(
                 Violation(
                     _where(path, name),
@@ -380,10 +384,29 @@ class ListOf(_Sized):
             out.append(_wrong_type(value, path, name, "list", hide or self.sensitive))
             return
         items = cast("Sequence[Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
+        item = self.item
         if constraints:
-            self._size(len(items), out, path, name)
-        where = _where(path, name)
-        item, hide = self.item, hide or self.sensitive
+            if not self._lo <= len(items) <= self._hi:
+                self._size(len(items), out, path, name)
+            # The common lists (enum values, strings) are judged here without a call per item; at the
+            # first item that may break a rule, every item goes to its kind, which says what is wrong.
+            kind = type(item)
+            if kind is Enum:
+                allowed = cast(Enum, item).allowed
+                for v in items:
+                    if type(v) is not str or v not in allowed:
+                        break
+                else:
+                    return
+            elif kind is Str:
+                text = cast(Str, item)
+                lo, hi, matches = text._lo, text._hi, text.matches()  # pyright: ignore[reportPrivateUsage]
+                for v in items:
+                    if type(v) is not str or not lo <= len(v) <= hi or (matches is not None and not matches(v)):
+                        break
+                else:
+                    return
+        where, hide = _where(path, name), hide or self.sensitive
         for i, v in enumerate(items):
             item.check(v, out, where, i, hide, constraints)
 

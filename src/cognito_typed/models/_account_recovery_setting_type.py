@@ -52,7 +52,7 @@ class AccountRecoverySettingType(Model):
             try:
                 _set_recovery_mechanisms(
                     self,
-                    None if (v := get("RecoveryMechanisms")) is None else [RecoveryOptionType.from_wire(x) for x in v],
+                    None if (v := get("RecoveryMechanisms")) is None else list(map(RecoveryOptionType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "RecoveryMechanisms", data.get("RecoveryMechanisms"), RecoveryOptionType) from None

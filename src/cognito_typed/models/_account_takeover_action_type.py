@@ -67,11 +67,11 @@ class AccountTakeoverActionType(Model):
         v: Any
         if (v := self.notify) is None:
             out.append(missing(path, "Notify"))
-        else:
+        elif type(v) is not bool:
             k.AccountTakeoverActionNotifyType.check(v, out, path, "Notify", hide, constraints)
         if (v := self.event_action) is None:
             out.append(missing(path, "EventAction"))
-        else:
+        elif type(v) is not str or v not in k.AccountTakeoverEventActionType.allowed:
             k.AccountTakeoverEventActionType.check(v, out, path, "EventAction", hide, constraints)
 
 

@@ -66,7 +66,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
             try:
                 _set_custom_attributes(
                     self,
-                    None if (v := data["CustomAttributes"]) is None else [SchemaAttributeType.from_wire(x) for x in v],
+                    None if (v := data["CustomAttributes"]) is None else list(map(SchemaAttributeType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType) from None

@@ -88,9 +88,9 @@ class AdminCreateUserConfigType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.allow_admin_create_user_only) is not None:
+        if (v := self.allow_admin_create_user_only) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "AllowAdminCreateUserOnly", hide, constraints)
-        if (v := self.unused_account_validity_days) is not None:
+        if (v := self.unused_account_validity_days) is not None and (type(v) is not int or not 0 <= v <= 365):
             k.AdminCreateUserUnusedAccountValidityDaysType.check(
                 v, out, path, "UnusedAccountValidityDays", hide, constraints
             )

@@ -124,13 +124,13 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
             _set_username(self, data["Username"])
             try:
                 _set_user_attributes(
-                    self, None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             try:
                 _set_validation_data(
-                    self, None if (v := get("ValidationData")) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None
@@ -196,9 +196,9 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
             k.AttributeListType.check(v, out, path, "ValidationData", hide, constraints)
         if (v := self.temporary_password) is not None:
             k.PasswordType.check(v, out, path, "TemporaryPassword", True, constraints)
-        if (v := self.force_alias_creation) is not None:
+        if (v := self.force_alias_creation) is not None and (type(v) is not bool):
             k.ForceAliasCreation.check(v, out, path, "ForceAliasCreation", hide, constraints)
-        if (v := self.message_action) is not None:
+        if (v := self.message_action) is not None and (type(v) is not str or v not in k.MessageActionType.allowed):
             k.MessageActionType.check(v, out, path, "MessageAction", hide, constraints)
         if (v := self.desired_delivery_mediums) is not None:
             k.DeliveryMediumListType.check(v, out, path, "DesiredDeliveryMediums", hide, constraints)

@@ -85,7 +85,7 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.user) is None:
             out.append(missing(path, "User"))

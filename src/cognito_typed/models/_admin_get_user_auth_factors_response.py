@@ -126,7 +126,7 @@ class AdminGetUserAuthFactorsResponse(Model):
             out.append(missing(path, "Username"))
         else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
-        if (v := self.preferred_mfa_setting) is not None:
+        if (v := self.preferred_mfa_setting) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "PreferredMfaSetting", hide, constraints)
         if (v := self.user_mfa_setting_list) is not None:
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)

@@ -122,7 +122,7 @@ class AdminGetUserResponse(Model):
             _set_username(self, data["Username"])
             try:
                 _set_user_attributes(
-                    self, None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
@@ -146,7 +146,7 @@ class AdminGetUserResponse(Model):
             _set_user_status(self, get("UserStatus"))
             try:
                 _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else [MFAOptionType.from_wire(x) for x in v]
+                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
@@ -203,13 +203,13 @@ class AdminGetUserResponse(Model):
             k.DateType.check(v, out, path, "UserCreateDate", hide, constraints)
         if (v := self.user_last_modified_date) is not None:
             k.DateType.check(v, out, path, "UserLastModifiedDate", hide, constraints)
-        if (v := self.enabled) is not None:
+        if (v := self.enabled) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
-        if (v := self.user_status) is not None:
+        if (v := self.user_status) is not None and (type(v) is not str or v not in k.UserStatusType.allowed):
             k.UserStatusType.check(v, out, path, "UserStatus", hide, constraints)
         if (v := self.mfa_options) is not None:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)
-        if (v := self.preferred_mfa_setting) is not None:
+        if (v := self.preferred_mfa_setting) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "PreferredMfaSetting", hide, constraints)
         if (v := self.user_mfa_setting_list) is not None:
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)

@@ -176,7 +176,7 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.auth_flow) is None:
             out.append(missing(path, "AuthFlow"))
-        else:
+        elif type(v) is not str or v not in k.AuthFlowType.allowed:
             k.AuthFlowType.check(v, out, path, "AuthFlow", hide, constraints)
         if (v := self.auth_parameters) is not None:
             k.AuthParametersType.check(v, out, path, "AuthParameters", True, constraints)

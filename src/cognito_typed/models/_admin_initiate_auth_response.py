@@ -140,7 +140,7 @@ class AdminInitiateAuthResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.challenge_name) is not None:
+        if (v := self.challenge_name) is not None and (type(v) is not str or v not in k.ChallengeNameType.allowed):
             k.ChallengeNameType.check(v, out, path, "ChallengeName", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)

@@ -69,7 +69,7 @@ class AdminListDevicesResponse(Model):
         try:
             get = data.get
             try:
-                _set_devices(self, None if (v := get("Devices")) is None else [DeviceType.from_wire(x) for x in v])
+                _set_devices(self, None if (v := get("Devices")) is None else list(map(DeviceType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Devices", data.get("Devices"), DeviceType) from None
             _set_pagination_token(self, get("PaginationToken"))

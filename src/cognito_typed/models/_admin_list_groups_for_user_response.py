@@ -68,7 +68,7 @@ class AdminListGroupsForUserResponse(Model):
         try:
             get = data.get
             try:
-                _set_groups(self, None if (v := get("Groups")) is None else [GroupType.from_wire(x) for x in v])
+                _set_groups(self, None if (v := get("Groups")) is None else list(map(GroupType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Groups", data.get("Groups"), GroupType) from None
             _set_next_token(self, get("NextToken"))

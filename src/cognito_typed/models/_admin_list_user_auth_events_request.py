@@ -104,7 +104,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
             out.append(missing(path, "Username"))
         else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

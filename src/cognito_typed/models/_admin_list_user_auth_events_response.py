@@ -69,7 +69,7 @@ class AdminListUserAuthEventsResponse(Model):
             get = data.get
             try:
                 _set_auth_events(
-                    self, None if (v := get("AuthEvents")) is None else [AuthEventType.from_wire(x) for x in v]
+                    self, None if (v := get("AuthEvents")) is None else list(map(AuthEventType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "AuthEvents", data.get("AuthEvents"), AuthEventType) from None

@@ -178,7 +178,7 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.challenge_name) is None:
             out.append(missing(path, "ChallengeName"))
-        else:
+        elif type(v) is not str or v not in k.ChallengeNameType.allowed:
             k.ChallengeNameType.check(v, out, path, "ChallengeName", hide, constraints)
         if (v := self.challenge_responses) is not None:
             k.ChallengeResponsesType.check(v, out, path, "ChallengeResponses", True, constraints)

@@ -109,7 +109,9 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
             out.append(missing(path, "SessionId"))
         else:
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
-        if (v := self.revoke_associated_sessions) is not None:
+        if (v := self.revoke_associated_sessions) is not None and (
+            type(v) is not str or v not in k.RevokeAssociatedSessionsType.allowed
+        ):
             k.RevokeAssociatedSessionsType.check(v, out, path, "RevokeAssociatedSessions", hide, constraints)
 
 

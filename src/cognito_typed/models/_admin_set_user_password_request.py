@@ -112,7 +112,7 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
             out.append(missing(path, "Password"))
         else:
             k.PasswordType.check(v, out, path, "Password", True, constraints)
-        if (v := self.permanent) is not None:
+        if (v := self.permanent) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "Permanent", hide, constraints)
 
 

@@ -73,7 +73,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
             _set_username(self, data["Username"])
             try:
                 _set_mfa_options(
-                    self, None if (v := data["MFAOptions"]) is None else [MFAOptionType.from_wire(x) for x in v]
+                    self, None if (v := data["MFAOptions"]) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None

@@ -109,7 +109,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
             k.EventIdType.check(v, out, path, "EventId", hide, constraints)
         if (v := self.feedback_value) is None:
             out.append(missing(path, "FeedbackValue"))
-        else:
+        elif type(v) is not str or v not in k.FeedbackValueType.allowed:
             k.FeedbackValueType.check(v, out, path, "FeedbackValue", hide, constraints)
 
 

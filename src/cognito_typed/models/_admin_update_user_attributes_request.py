@@ -81,7 +81,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
             _set_username(self, data["Username"])
             try:
                 _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None

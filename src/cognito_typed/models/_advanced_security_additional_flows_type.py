@@ -55,7 +55,9 @@ class AdvancedSecurityAdditionalFlowsType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.custom_auth_mode) is not None:
+        if (v := self.custom_auth_mode) is not None and (
+            type(v) is not str or v not in k.AdvancedSecurityEnabledModeType.allowed
+        ):
             k.AdvancedSecurityEnabledModeType.check(v, out, path, "CustomAuthMode", hide, constraints)
 
 

@@ -97,9 +97,9 @@ class AnalyticsConfigurationType(Model):
             k.ArnType.check(v, out, path, "ApplicationArn", hide, constraints)
         if (v := self.role_arn) is not None:
             k.ArnType.check(v, out, path, "RoleArn", hide, constraints)
-        if (v := self.external_id) is not None:
+        if (v := self.external_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)
-        if (v := self.user_data_shared) is not None:
+        if (v := self.user_data_shared) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UserDataShared", hide, constraints)
 
 

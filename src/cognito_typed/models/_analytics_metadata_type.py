@@ -54,7 +54,7 @@ class AnalyticsMetadataType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.analytics_endpoint_id) is not None:
+        if (v := self.analytics_endpoint_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "AnalyticsEndpointId", hide, constraints)
 
 

@@ -95,15 +95,15 @@ class AssetType(Model):
         v: Any
         if (v := self.category) is None:
             out.append(missing(path, "Category"))
-        else:
+        elif type(v) is not str or v not in k.AssetCategoryType.allowed:
             k.AssetCategoryType.check(v, out, path, "Category", hide, constraints)
         if (v := self.color_mode) is None:
             out.append(missing(path, "ColorMode"))
-        else:
+        elif type(v) is not str or v not in k.ColorSchemeModeType.allowed:
             k.ColorSchemeModeType.check(v, out, path, "ColorMode", hide, constraints)
         if (v := self.extension) is None:
             out.append(missing(path, "Extension"))
-        else:
+        elif type(v) is not str or v not in k.AssetExtensionType.allowed:
             k.AssetExtensionType.check(v, out, path, "Extension", hide, constraints)
         if (v := self.bytes_) is not None:
             k.AssetBytesType.check(v, out, path, "Bytes", hide, constraints)

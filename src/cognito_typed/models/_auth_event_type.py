@@ -123,9 +123,7 @@ class AuthEventType(Model):
             try:
                 _set_challenge_responses(
                     self,
-                    None
-                    if (v := get("ChallengeResponses")) is None
-                    else [ChallengeResponseType.from_wire(x) for x in v],
+                    None if (v := get("ChallengeResponses")) is None else list(map(ChallengeResponseType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(
@@ -170,13 +168,13 @@ class AuthEventType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.event_id) is not None:
+        if (v := self.event_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "EventId", hide, constraints)
-        if (v := self.event_type) is not None:
+        if (v := self.event_type) is not None and (type(v) is not str or v not in k.EventType.allowed):
             k.EventType.check(v, out, path, "EventType", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
-        if (v := self.event_response) is not None:
+        if (v := self.event_response) is not None and (type(v) is not str or v not in k.EventResponseType.allowed):
             k.EventResponseType.check(v, out, path, "EventResponse", hide, constraints)
         if (v := self.event_risk) is not None:
             k.EventRiskType.check(v, out, path, "EventRisk", hide, constraints)

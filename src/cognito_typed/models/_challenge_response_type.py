@@ -69,9 +69,9 @@ class ChallengeResponseType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.challenge_name) is not None:
+        if (v := self.challenge_name) is not None and (type(v) is not str or v not in k.ChallengeName.allowed):
             k.ChallengeName.check(v, out, path, "ChallengeName", hide, constraints)
-        if (v := self.challenge_response) is not None:
+        if (v := self.challenge_response) is not None and (type(v) is not str or v not in k.ChallengeResponse.allowed):
             k.ChallengeResponse.check(v, out, path, "ChallengeResponse", hide, constraints)
 
 

@@ -130,7 +130,7 @@ class CIMDPolicySummaryType(Model):
             out.append(missing(path, "PolicyName"))
         else:
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
-        if (v := self.cache_duration) is not None:
+        if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)

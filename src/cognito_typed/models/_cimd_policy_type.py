@@ -163,7 +163,7 @@ class CIMDPolicyType(Model):
             out.append(missing(path, "PolicyName"))
         else:
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
-        if (v := self.cache_duration) is not None:
+        if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
         if (v := self.url_patterns) is not None:
             k.URLPatternListType.check(v, out, path, "URLPatterns", hide, constraints)

@@ -78,9 +78,9 @@ class ClientAuthenticationResultType(Model):
         v: Any
         if (v := self.access_token) is not None:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
-        if (v := self.expires_in) is not None:
+        if (v := self.expires_in) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.IntegerType.check(v, out, path, "ExpiresIn", hide, constraints)
-        if (v := self.token_type) is not None:
+        if (v := self.token_type) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "TokenType", hide, constraints)
 
 

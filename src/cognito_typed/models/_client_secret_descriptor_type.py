@@ -90,7 +90,7 @@ class ClientSecretDescriptorType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.client_secret_id) is not None:
+        if (v := self.client_secret_id) is not None and (type(v) is not str or not 1 <= len(v) <= 128):
             k.ClientSecretIdType.check(v, out, path, "ClientSecretId", hide, constraints)
         if (v := self.client_secret_value) is not None:
             k.ClientSecretType.check(v, out, path, "ClientSecretValue", True, constraints)

@@ -55,7 +55,7 @@ class ClientSSOSessionConfigType(Model):
         v: Any
         if (v := self.max_validity_minutes) is None:
             out.append(missing(path, "MaxValidityMinutes"))
-        else:
+        elif type(v) is not int or not 0 <= v <= 129600:
             k.SSOSessionMaxValidityMinutesType.check(v, out, path, "MaxValidityMinutes", hide, constraints)
 
 

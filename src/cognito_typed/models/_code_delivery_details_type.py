@@ -72,9 +72,9 @@ class CodeDeliveryDetailsType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.destination) is not None:
+        if (v := self.destination) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "Destination", hide, constraints)
-        if (v := self.delivery_medium) is not None:
+        if (v := self.delivery_medium) is not None and (type(v) is not str or v not in k.DeliveryMediumType.allowed):
             k.DeliveryMediumType.check(v, out, path, "DeliveryMedium", hide, constraints)
         if (v := self.attribute_name) is not None:
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)

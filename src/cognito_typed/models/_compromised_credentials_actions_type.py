@@ -55,7 +55,7 @@ class CompromisedCredentialsActionsType(Model):
         v: Any
         if (v := self.event_action) is None:
             out.append(missing(path, "EventAction"))
-        else:
+        elif type(v) is not str or v not in k.CompromisedCredentialsEventActionType.allowed:
             k.CompromisedCredentialsEventActionType.check(v, out, path, "EventAction", hide, constraints)
 
 

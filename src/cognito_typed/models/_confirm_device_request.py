@@ -115,7 +115,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_secret_verifier_config) is not None:
             k.DeviceSecretVerifierConfigType.check(v, out, path, "DeviceSecretVerifierConfig", hide, constraints)
-        if (v := self.device_name) is not None:
+        if (v := self.device_name) is not None and (type(v) is not str or not 1 <= len(v) <= 1024):
             k.DeviceNameType.check(v, out, path, "DeviceName", hide, constraints)
 
 

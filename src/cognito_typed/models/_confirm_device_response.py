@@ -73,7 +73,7 @@ class ConfirmDeviceResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_confirmation_necessary) is not None:
+        if (v := self.user_confirmation_necessary) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UserConfirmationNecessary", hide, constraints)
 
 

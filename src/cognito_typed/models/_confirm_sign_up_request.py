@@ -187,7 +187,7 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
             out.append(missing(path, "ConfirmationCode"))
         else:
             k.ConfirmationCodeType.check(v, out, path, "ConfirmationCode", hide, constraints)
-        if (v := self.force_alias_creation) is not None:
+        if (v := self.force_alias_creation) is not None and (type(v) is not bool):
             k.ForceAliasCreation.check(v, out, path, "ForceAliasCreation", hide, constraints)
         if (v := self.analytics_metadata) is not None:
             k.AnalyticsMetadataType.check(v, out, path, "AnalyticsMetadata", hide, constraints)

@@ -77,7 +77,7 @@ class ContextDataType(Model):
             _set_server_path(self, data["ServerPath"])
             try:
                 _set_http_headers(
-                    self, None if (v := data["HttpHeaders"]) is None else [HttpHeader.from_wire(x) for x in v]
+                    self, None if (v := data["HttpHeaders"]) is None else list(map(HttpHeader.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader) from None
@@ -105,21 +105,21 @@ class ContextDataType(Model):
         v: Any
         if (v := self.ip_address) is None:
             out.append(missing(path, "IpAddress"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "IpAddress", hide, constraints)
         if (v := self.server_name) is None:
             out.append(missing(path, "ServerName"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "ServerName", hide, constraints)
         if (v := self.server_path) is None:
             out.append(missing(path, "ServerPath"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "ServerPath", hide, constraints)
         if (v := self.http_headers) is None:
             out.append(missing(path, "HttpHeaders"))
         else:
             k.HttpHeaderList.check(v, out, path, "HttpHeaders", hide, constraints)
-        if (v := self.encoded_data) is not None:
+        if (v := self.encoded_data) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "EncodedData", hide, constraints)
 
 

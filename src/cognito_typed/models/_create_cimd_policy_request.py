@@ -118,7 +118,7 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
             out.append(missing(path, "PolicyName"))
         else:
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
-        if (v := self.cache_duration) is not None:
+        if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
         if (v := self.url_patterns) is None:
             out.append(missing(path, "URLPatterns"))

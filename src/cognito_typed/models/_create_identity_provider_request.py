@@ -167,7 +167,7 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
             k.ProviderNameTypeV2.check(v, out, path, "ProviderName", hide, constraints)
         if (v := self.provider_type) is None:
             out.append(missing(path, "ProviderType"))
-        else:
+        elif type(v) is not str or v not in k.IdentityProviderTypeType.allowed:
             k.IdentityProviderTypeType.check(v, out, path, "ProviderType", hide, constraints)
         if (v := self.provider_details) is None:
             out.append(missing(path, "ProviderDetails"))

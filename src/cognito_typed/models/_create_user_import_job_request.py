@@ -106,7 +106,9 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
             out.append(missing(path, "CloudWatchLogsRoleArn"))
         else:
             k.ArnType.check(v, out, path, "CloudWatchLogsRoleArn", hide, constraints)
-        if (v := self.password_hashing_algorithm) is not None:
+        if (v := self.password_hashing_algorithm) is not None and (
+            type(v) is not str or v not in k.PasswordHashingAlgorithmType.allowed
+        ):
             k.PasswordHashingAlgorithmType.check(v, out, path, "PasswordHashingAlgorithm", hide, constraints)
 
 

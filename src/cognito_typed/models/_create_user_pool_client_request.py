@@ -393,15 +393,15 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
             out.append(missing(path, "ClientName"))
         else:
             k.ClientNameType.check(v, out, path, "ClientName", hide, constraints)
-        if (v := self.generate_secret) is not None:
+        if (v := self.generate_secret) is not None and (type(v) is not bool):
             k.GenerateSecret.check(v, out, path, "GenerateSecret", hide, constraints)
         if (v := self.client_secret) is not None:
             k.ClientSecretType.check(v, out, path, "ClientSecret", True, constraints)
-        if (v := self.refresh_token_validity) is not None:
+        if (v := self.refresh_token_validity) is not None and (type(v) is not int or not 0 <= v <= 315360000):
             k.RefreshTokenValidityType.check(v, out, path, "RefreshTokenValidity", hide, constraints)
-        if (v := self.access_token_validity) is not None:
+        if (v := self.access_token_validity) is not None and (type(v) is not int or not 1 <= v <= 86400):
             k.AccessTokenValidityType.check(v, out, path, "AccessTokenValidity", hide, constraints)
-        if (v := self.id_token_validity) is not None:
+        if (v := self.id_token_validity) is not None and (type(v) is not int or not 1 <= v <= 86400):
             k.IdTokenValidityType.check(v, out, path, "IdTokenValidity", hide, constraints)
         if (v := self.token_validity_units) is not None:
             k.TokenValidityUnitsType.check(v, out, path, "TokenValidityUnits", hide, constraints)
@@ -423,21 +423,23 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
             k.OAuthFlowsType.check(v, out, path, "AllowedOAuthFlows", hide, constraints)
         if (v := self.allowed_oauth_scopes) is not None:
             k.ScopeListType.check(v, out, path, "AllowedOAuthScopes", hide, constraints)
-        if (v := self.allowed_oauth_flows_user_pool_client) is not None:
+        if (v := self.allowed_oauth_flows_user_pool_client) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "AllowedOAuthFlowsUserPoolClient", hide, constraints)
         if (v := self.analytics_configuration) is not None:
             k.AnalyticsConfigurationType.check(v, out, path, "AnalyticsConfiguration", hide, constraints)
-        if (v := self.prevent_user_existence_errors) is not None:
+        if (v := self.prevent_user_existence_errors) is not None and (
+            type(v) is not str or v not in k.PreventUserExistenceErrorTypes.allowed
+        ):
             k.PreventUserExistenceErrorTypes.check(v, out, path, "PreventUserExistenceErrors", hide, constraints)
-        if (v := self.enable_token_revocation) is not None:
+        if (v := self.enable_token_revocation) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "EnableTokenRevocation", hide, constraints)
-        if (v := self.enable_propagate_additional_user_context_data) is not None:
+        if (v := self.enable_propagate_additional_user_context_data) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "EnablePropagateAdditionalUserContextData", hide, constraints)
-        if (v := self.auth_session_validity) is not None:
+        if (v := self.auth_session_validity) is not None and (type(v) is not int or not 3 <= v <= 15):
             k.AuthSessionValidityType.check(v, out, path, "AuthSessionValidity", hide, constraints)
         if (v := self.refresh_token_rotation) is not None:
             k.RefreshTokenRotationType.check(v, out, path, "RefreshTokenRotation", hide, constraints)
-        if (v := self.publish_secrets_in_aws_secrets_manager) is not None:
+        if (v := self.publish_secrets_in_aws_secrets_manager) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "PublishSecretsInAWSSecretsManager", hide, constraints)
 
 

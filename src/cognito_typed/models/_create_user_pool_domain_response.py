@@ -95,7 +95,7 @@ class CreateUserPoolDomainResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.managed_login_version) is not None:
+        if (v := self.managed_login_version) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.WrappedIntegerType.check(v, out, path, "ManagedLoginVersion", hide, constraints)
         if (v := self.cloud_front_domain) is not None:
             k.DomainType.check(v, out, path, "CloudFrontDomain", hide, constraints)

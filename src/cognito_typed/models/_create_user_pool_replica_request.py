@@ -100,7 +100,7 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.region_name) is None:
             out.append(missing(path, "RegionName"))
-        else:
+        elif type(v) is not str or not 5 <= len(v) <= 32:
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
         if (v := self.user_pool_tags) is not None:
             k.UserPoolTagsType.check(v, out, path, "UserPoolTags", hide, constraints)

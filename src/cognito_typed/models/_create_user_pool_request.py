@@ -364,9 +364,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             except MalformedResponseError as error:
                 raise error.within("AdminCreateUserConfig") from None
             try:
-                _set_schema(
-                    self, None if (v := get("Schema")) is None else [SchemaAttributeType.from_wire(x) for x in v]
-                )
+                _set_schema(self, None if (v := get("Schema")) is None else list(map(SchemaAttributeType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Schema", data.get("Schema"), SchemaAttributeType) from None
             try:
@@ -490,7 +488,9 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             k.UserPoolNameType.check(v, out, path, "PoolName", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
-        if (v := self.deletion_protection) is not None:
+        if (v := self.deletion_protection) is not None and (
+            type(v) is not str or v not in k.DeletionProtectionType.allowed
+        ):
             k.DeletionProtectionType.check(v, out, path, "DeletionProtection", hide, constraints)
         if (v := self.lambda_config) is not None:
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)
@@ -510,7 +510,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             k.VerificationMessageTemplateType.check(v, out, path, "VerificationMessageTemplate", hide, constraints)
         if (v := self.sms_authentication_message) is not None:
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
-        if (v := self.mfa_configuration) is not None:
+        if (v := self.mfa_configuration) is not None and (type(v) is not str or v not in k.UserPoolMfaType.allowed):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.user_attribute_update_settings) is not None:
             k.UserAttributeUpdateSettingsType.check(v, out, path, "UserAttributeUpdateSettings", hide, constraints)
@@ -534,7 +534,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             k.UsernameConfigurationType.check(v, out, path, "UsernameConfiguration", hide, constraints)
         if (v := self.account_recovery_setting) is not None:
             k.AccountRecoverySettingType.check(v, out, path, "AccountRecoverySetting", hide, constraints)
-        if (v := self.user_pool_tier) is not None:
+        if (v := self.user_pool_tier) is not None and (type(v) is not str or v not in k.UserPoolTierType.allowed):
             k.UserPoolTierType.check(v, out, path, "UserPoolTier", hide, constraints)
         if (v := self.key_configuration) is not None:
             k.KeyConfigurationType.check(v, out, path, "KeyConfiguration", hide, constraints)

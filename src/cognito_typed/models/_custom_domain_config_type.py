@@ -72,7 +72,7 @@ class CustomDomainConfigType(Model):
             out.append(missing(path, "CertificateArn"))
         else:
             k.ArnType.check(v, out, path, "CertificateArn", hide, constraints)
-        if (v := self.security_policy) is not None:
+        if (v := self.security_policy) is not None and (type(v) is not str or v not in k.SecurityPolicyType.allowed):
             k.SecurityPolicyType.check(v, out, path, "SecurityPolicy", hide, constraints)
 
 

@@ -65,7 +65,7 @@ class CustomEmailLambdaVersionConfigType(Model):
         v: Any
         if (v := self.lambda_version) is None:
             out.append(missing(path, "LambdaVersion"))
-        else:
+        elif type(v) is not str or v not in k.CustomEmailSenderLambdaVersionType.allowed:
             k.CustomEmailSenderLambdaVersionType.check(v, out, path, "LambdaVersion", hide, constraints)
         if (v := self.lambda_arn) is None:
             out.append(missing(path, "LambdaArn"))

@@ -120,9 +120,9 @@ class DcrConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.enable_status) is not None:
+        if (v := self.enable_status) is not None and (type(v) is not str or v not in k.StatusType.allowed):
             k.StatusType.check(v, out, path, "EnableStatus", hide, constraints)
-        if (v := self.open_dcr_enabled) is not None:
+        if (v := self.open_dcr_enabled) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "OpenDcrEnabled", hide, constraints)
         if (v := self.authenticated_grant_types) is not None:
             k.OAuthFlowsType.check(v, out, path, "AuthenticatedGrantTypes", hide, constraints)

@@ -94,7 +94,7 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.client_secret_id) is None:
             out.append(missing(path, "ClientSecretId"))
-        else:
+        elif type(v) is not str or not 1 <= len(v) <= 128:
             k.ClientSecretIdType.check(v, out, path, "ClientSecretId", hide, constraints)
 
 

@@ -81,7 +81,7 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.region_name) is None:
             out.append(missing(path, "RegionName"))
-        else:
+        elif type(v) is not str or not 5 <= len(v) <= 32:
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
 
 

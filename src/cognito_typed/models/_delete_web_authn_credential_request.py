@@ -86,7 +86,7 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.credential_id) is None:
             out.append(missing(path, "CredentialId"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "CredentialId", hide, constraints)
 
 

@@ -94,7 +94,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
             out.append(missing(path, "ClientId"))
         else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
-        if (v := self.return_merged_resources) is not None:
+        if (v := self.return_merged_resources) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "ReturnMergedResources", hide, constraints)
 
 

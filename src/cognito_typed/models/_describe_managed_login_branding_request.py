@@ -93,7 +93,7 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
             out.append(missing(path, "ManagedLoginBrandingId"))
         else:
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
-        if (v := self.return_merged_resources) is not None:
+        if (v := self.return_merged_resources) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "ReturnMergedResources", hide, constraints)
 
 

@@ -67,9 +67,9 @@ class DeviceConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.challenge_required_on_new_device) is not None:
+        if (v := self.challenge_required_on_new_device) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "ChallengeRequiredOnNewDevice", hide, constraints)
-        if (v := self.device_only_remembered_on_user_prompt) is not None:
+        if (v := self.device_only_remembered_on_user_prompt) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "DeviceOnlyRememberedOnUserPrompt", hide, constraints)
 
 

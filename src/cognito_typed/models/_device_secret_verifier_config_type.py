@@ -66,9 +66,9 @@ class DeviceSecretVerifierConfigType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.password_verifier) is not None:
+        if (v := self.password_verifier) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "PasswordVerifier", hide, constraints)
-        if (v := self.salt) is not None:
+        if (v := self.salt) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "Salt", hide, constraints)
 
 

@@ -84,7 +84,7 @@ class DeviceType(Model):
             _set_device_key(self, get("DeviceKey"))
             try:
                 _set_device_attributes(
-                    self, None if (v := get("DeviceAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType) from None

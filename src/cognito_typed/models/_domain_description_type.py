@@ -169,15 +169,15 @@ class DomainDescriptionType(Model):
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
         if (v := self.s3_bucket) is not None:
             k.S3BucketType.check(v, out, path, "S3Bucket", hide, constraints)
-        if (v := self.cloud_front_distribution) is not None:
+        if (v := self.cloud_front_distribution) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "CloudFrontDistribution", hide, constraints)
-        if (v := self.version) is not None:
+        if (v := self.version) is not None and (type(v) is not str or not 1 <= len(v) <= 20):
             k.DomainVersionType.check(v, out, path, "Version", hide, constraints)
-        if (v := self.status) is not None:
+        if (v := self.status) is not None and (type(v) is not str or v not in k.DomainStatusType.allowed):
             k.DomainStatusType.check(v, out, path, "Status", hide, constraints)
         if (v := self.custom_domain_config) is not None:
             k.CustomDomainConfigType.check(v, out, path, "CustomDomainConfig", hide, constraints)
-        if (v := self.managed_login_version) is not None:
+        if (v := self.managed_login_version) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.WrappedIntegerType.check(v, out, path, "ManagedLoginVersion", hide, constraints)
         if (v := self.routing) is not None:
             k.RoutingType.check(v, out, path, "Routing", hide, constraints)

@@ -95,9 +95,11 @@ class EmailConfigurationType(Model):
             k.ArnType.check(v, out, path, "SourceArn", hide, constraints)
         if (v := self.reply_to_email_address) is not None:
             k.EmailAddressType.check(v, out, path, "ReplyToEmailAddress", hide, constraints)
-        if (v := self.email_sending_account) is not None:
+        if (v := self.email_sending_account) is not None and (
+            type(v) is not str or v not in k.EmailSendingAccountType.allowed
+        ):
             k.EmailSendingAccountType.check(v, out, path, "EmailSendingAccount", hide, constraints)
-        if (v := self.from_) is not None:
+        if (v := self.from_) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "From", hide, constraints)
         if (v := self.configuration_set) is not None:
             k.SESConfigurationSet.check(v, out, path, "ConfigurationSet", hide, constraints)

@@ -123,17 +123,17 @@ class EumsSmsConfigurationType(Model):
             out.append(missing(path, "CallerArn"))
         else:
             k.ArnType.check(v, out, path, "CallerArn", hide, constraints)
-        if (v := self.external_id) is not None:
+        if (v := self.external_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)
-        if (v := self.origination_identity) is not None:
+        if (v := self.origination_identity) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "OriginationIdentity", hide, constraints)
-        if (v := self.configuration_set_name) is not None:
+        if (v := self.configuration_set_name) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ConfigurationSetName", hide, constraints)
-        if (v := self.in_entity_id) is not None:
+        if (v := self.in_entity_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "InEntityId", hide, constraints)
-        if (v := self.in_template_id) is not None:
+        if (v := self.in_template_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "InTemplateId", hide, constraints)
-        if (v := self.region) is not None:
+        if (v := self.region) is not None and (type(v) is not str or not 5 <= len(v) <= 32):
             k.RegionCodeType.check(v, out, path, "Region", hide, constraints)
 
 

@@ -87,15 +87,15 @@ class EventContextDataType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.ip_address) is not None:
+        if (v := self.ip_address) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "IpAddress", hide, constraints)
-        if (v := self.device_name) is not None:
+        if (v := self.device_name) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "DeviceName", hide, constraints)
-        if (v := self.timezone) is not None:
+        if (v := self.timezone) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "Timezone", hide, constraints)
-        if (v := self.city) is not None:
+        if (v := self.city) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "City", hide, constraints)
-        if (v := self.country) is not None:
+        if (v := self.country) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "Country", hide, constraints)
 
 

@@ -92,11 +92,11 @@ class EventFeedbackType(Model):
         v: Any
         if (v := self.feedback_value) is None:
             out.append(missing(path, "FeedbackValue"))
-        else:
+        elif type(v) is not str or v not in k.FeedbackValueType.allowed:
             k.FeedbackValueType.check(v, out, path, "FeedbackValue", hide, constraints)
         if (v := self.provider) is None:
             out.append(missing(path, "Provider"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "Provider", hide, constraints)
         if (v := self.feedback_date) is not None:
             k.DateType.check(v, out, path, "FeedbackDate", hide, constraints)

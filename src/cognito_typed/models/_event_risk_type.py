@@ -75,11 +75,11 @@ class EventRiskType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.risk_decision) is not None:
+        if (v := self.risk_decision) is not None and (type(v) is not str or v not in k.RiskDecisionType.allowed):
             k.RiskDecisionType.check(v, out, path, "RiskDecision", hide, constraints)
-        if (v := self.risk_level) is not None:
+        if (v := self.risk_level) is not None and (type(v) is not str or v not in k.RiskLevelType.allowed):
             k.RiskLevelType.check(v, out, path, "RiskLevel", hide, constraints)
-        if (v := self.compromised_credentials_detected) is not None:
+        if (v := self.compromised_credentials_detected) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "CompromisedCredentialsDetected", hide, constraints)
 
 

@@ -65,11 +65,11 @@ class FailoverType(Model):
         v: Any
         if (v := self.secondary_region) is None:
             out.append(missing(path, "SecondaryRegion"))
-        else:
+        elif type(v) is not str or not 5 <= len(v) <= 32:
             k.RegionNameType.check(v, out, path, "SecondaryRegion", hide, constraints)
         if (v := self.primary_route53_health_check_id) is None:
             out.append(missing(path, "PrimaryRoute53HealthCheckId"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 64:
             k.HealthCheckIdType.check(v, out, path, "PrimaryRoute53HealthCheckId", hide, constraints)
 
 

@@ -202,13 +202,15 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             k.GetDerivedTokenTokenModelType.check(v, out, path, "SubjectToken", True, constraints)
         if (v := self.subject_token_type) is None:
             out.append(missing(path, "SubjectTokenType"))
-        else:
+        elif type(v) is not str or v not in k.TokenTypeIdentifierType.allowed:
             k.TokenTypeIdentifierType.check(v, out, path, "SubjectTokenType", hide, constraints)
         if (v := self.subject_token_provider_name) is not None:
             k.ProviderNameType.check(v, out, path, "SubjectTokenProviderName", hide, constraints)
         if (v := self.actor_token) is not None:
             k.GetDerivedTokenTokenModelType.check(v, out, path, "ActorToken", True, constraints)
-        if (v := self.actor_token_type) is not None:
+        if (v := self.actor_token_type) is not None and (
+            type(v) is not str or v not in k.TokenTypeIdentifierType.allowed
+        ):
             k.TokenTypeIdentifierType.check(v, out, path, "ActorTokenType", hide, constraints)
         if (v := self.actor_token_provider_name) is not None:
             k.ProviderNameType.check(v, out, path, "ActorTokenProviderName", hide, constraints)
@@ -218,7 +220,9 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             k.AudienceListType.check(v, out, path, "Audiences", hide, constraints)
         if (v := self.resources) is not None:
             k.ResourceListType.check(v, out, path, "Resources", hide, constraints)
-        if (v := self.requested_token_type) is not None:
+        if (v := self.requested_token_type) is not None and (
+            type(v) is not str or v not in k.IssuedTokenTypeIdentifierType.allowed
+        ):
             k.IssuedTokenTypeIdentifierType.check(v, out, path, "RequestedTokenType", hide, constraints)
 
 

@@ -115,13 +115,13 @@ class GetDerivedTokenResponse(Model):
             k.TokenModelType.check(v, out, path, "IssuedToken", True, constraints)
         if (v := self.issued_token_type) is None:
             out.append(missing(path, "IssuedTokenType"))
-        else:
+        elif type(v) is not str or v not in k.IssuedTokenTypeIdentifierType.allowed:
             k.IssuedTokenTypeIdentifierType.check(v, out, path, "IssuedTokenType", hide, constraints)
         if (v := self.token_type) is None:
             out.append(missing(path, "TokenType"))
-        else:
+        elif type(v) is not str or v not in k.OAuthTokenTypeType.allowed:
             k.OAuthTokenTypeType.check(v, out, path, "TokenType", hide, constraints)
-        if (v := self.expires_in) is not None:
+        if (v := self.expires_in) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.IntegerType.check(v, out, path, "ExpiresIn", hide, constraints)
         if (v := self.scopes) is not None:
             k.ScopeListType.check(v, out, path, "Scopes", hide, constraints)

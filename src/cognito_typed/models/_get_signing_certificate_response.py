@@ -75,7 +75,7 @@ class GetSigningCertificateResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.certificate) is not None:
+        if (v := self.certificate) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "Certificate", hide, constraints)
 
 

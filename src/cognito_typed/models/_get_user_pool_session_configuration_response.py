@@ -100,7 +100,9 @@ class GetUserPoolSessionConfigurationResponse(Model):
         v: Any
         if (v := self.user_pool_id) is not None:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.user_session_tracking) is not None:
+        if (v := self.user_session_tracking) is not None and (
+            type(v) is not str or v not in k.UserSessionTrackingType.allowed
+        ):
             k.UserSessionTrackingType.check(v, out, path, "UserSessionTracking", hide, constraints)
         if (v := self.token_session) is not None:
             k.UserPoolTokenSessionConfigType.check(v, out, path, "TokenSession", hide, constraints)

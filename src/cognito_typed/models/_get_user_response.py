@@ -91,13 +91,13 @@ class GetUserResponse(Model):
             _set_username(self, data["Username"])
             try:
                 _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             try:
                 _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else [MFAOptionType.from_wire(x) for x in v]
+                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
@@ -146,7 +146,7 @@ class GetUserResponse(Model):
             k.AttributeListType.check(v, out, path, "UserAttributes", hide, constraints)
         if (v := self.mfa_options) is not None:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)
-        if (v := self.preferred_mfa_setting) is not None:
+        if (v := self.preferred_mfa_setting) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "PreferredMfaSetting", hide, constraints)
         if (v := self.user_mfa_setting_list) is not None:
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)

@@ -142,11 +142,11 @@ class GroupType(Model):
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
         if (v := self.user_pool_id) is not None:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.description) is not None:
+        if (v := self.description) is not None and (type(v) is not str or not 0 <= len(v) <= 2048):
             k.DescriptionType.check(v, out, path, "Description", hide, constraints)
         if (v := self.role_arn) is not None:
             k.ArnType.check(v, out, path, "RoleArn", hide, constraints)
-        if (v := self.precedence) is not None:
+        if (v := self.precedence) is not None and (type(v) is not int or not 0 <= v <= 2147483647):
             k.PrecedenceType.check(v, out, path, "Precedence", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)

@@ -65,9 +65,9 @@ class HttpHeader(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.header_name) is not None:
+        if (v := self.header_name) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "headerName", hide, constraints)
-        if (v := self.header_value) is not None:
+        if (v := self.header_value) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "headerValue", hide, constraints)
 
 

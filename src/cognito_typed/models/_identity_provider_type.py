@@ -191,7 +191,9 @@ class IdentityProviderType(Model):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.provider_name) is not None:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
-        if (v := self.provider_type) is not None:
+        if (v := self.provider_type) is not None and (
+            type(v) is not str or v not in k.IdentityProviderTypeType.allowed
+        ):
             k.IdentityProviderTypeType.check(v, out, path, "ProviderType", hide, constraints)
         if (v := self.provider_details) is not None:
             k.ProviderDetailsType.check(v, out, path, "ProviderDetails", hide, constraints)

@@ -65,7 +65,7 @@ class InboundFederationLambdaType(Model):
         v: Any
         if (v := self.lambda_version) is None:
             out.append(missing(path, "LambdaVersion"))
-        else:
+        elif type(v) is not str or v not in k.InboundFederationLambdaVersionType.allowed:
             k.InboundFederationLambdaVersionType.check(v, out, path, "LambdaVersion", hide, constraints)
         if (v := self.lambda_arn) is None:
             out.append(missing(path, "LambdaArn"))

@@ -54,7 +54,7 @@ class IssuerConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.type) is not None:
+        if (v := self.type) is not None and (type(v) is not str or v not in k.IssuerType.allowed):
             k.IssuerType.check(v, out, path, "Type", hide, constraints)
 
 

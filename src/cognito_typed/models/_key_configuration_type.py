@@ -68,7 +68,7 @@ class KeyConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.key_type) is not None:
+        if (v := self.key_type) is not None and (type(v) is not str or v not in k.EncryptionKeyType.allowed):
             k.EncryptionKeyType.check(v, out, path, "KeyType", hide, constraints)
         if (v := self.kms_key_arn) is not None:
             k.EncryptionKeyArnType.check(v, out, path, "KmsKeyArn", hide, constraints)

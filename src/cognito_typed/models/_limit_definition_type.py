@@ -76,7 +76,7 @@ class LimitDefinitionType(Model):
         v: Any
         if (v := self.limit_class) is None:
             out.append(missing(path, "LimitClass"))
-        else:
+        elif type(v) is not str or v not in k.LimitClass.allowed:
             k.LimitClass.check(v, out, path, "LimitClass", hide, constraints)
         if (v := self.attributes) is None:
             out.append(missing(path, "Attributes"))

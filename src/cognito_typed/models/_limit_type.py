@@ -91,11 +91,11 @@ class LimitType(Model):
             k.LimitDefinitionType.check(v, out, path, "LimitDefinition", hide, constraints)
         if (v := self.provisioned_limit_value) is None:
             out.append(missing(path, "ProvisionedLimitValue"))
-        else:
+        elif type(v) is not int or not -2147483648 <= v <= 2147483647:
             k.IntegerType.check(v, out, path, "ProvisionedLimitValue", hide, constraints)
         if (v := self.free_limit_value) is None:
             out.append(missing(path, "FreeLimitValue"))
-        else:
+        elif type(v) is not int or not -2147483648 <= v <= 2147483647:
             k.IntegerType.check(v, out, path, "FreeLimitValue", hide, constraints)
 
 

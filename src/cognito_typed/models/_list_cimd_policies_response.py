@@ -66,8 +66,7 @@ class ListCIMDPoliciesResponse(Model):
             _set_next_token(self, get("NextToken"))
             try:
                 _set_cimd_policies(
-                    self,
-                    None if (v := data["CIMDPolicies"]) is None else [CIMDPolicySummaryType.from_wire(x) for x in v],
+                    self, None if (v := data["CIMDPolicies"]) is None else list(map(CIMDPolicySummaryType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "CIMDPolicies", data.get("CIMDPolicies"), CIMDPolicySummaryType) from None

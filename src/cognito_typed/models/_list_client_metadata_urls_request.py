@@ -103,7 +103,7 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
 
 

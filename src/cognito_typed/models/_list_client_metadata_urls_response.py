@@ -69,7 +69,7 @@ class ListClientMetadataURLsResponse(Model):
                     self,
                     None
                     if (v := data["ClientMetadataURLs"]) is None
-                    else [ClientMetadataURLType.from_wire(x) for x in v],
+                    else list(map(ClientMetadataURLType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(

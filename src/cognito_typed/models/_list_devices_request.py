@@ -93,7 +93,7 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
-        if (v := self.limit) is not None:
+        if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)

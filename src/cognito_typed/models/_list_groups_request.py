@@ -87,7 +87,7 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.limit) is not None:
+        if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

@@ -66,7 +66,7 @@ class ListIdentityProvidersResponse(Model):
             get = data.get
             try:
                 _set_providers(
-                    self, None if (v := data["Providers"]) is None else [ProviderDescription.from_wire(x) for x in v]
+                    self, None if (v := data["Providers"]) is None else list(map(ProviderDescription.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Providers", data.get("Providers"), ProviderDescription) from None

@@ -92,7 +92,7 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
 
 

@@ -69,9 +69,7 @@ class ListPointInTimeRecoveriesResponse(Model):
             try:
                 _set_restorations(
                     self,
-                    None
-                    if (v := get("Restorations")) is None
-                    else [RestorationDescriptionType.from_wire(x) for x in v],
+                    None if (v := get("Restorations")) is None else list(map(RestorationDescriptionType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "Restorations", data.get("Restorations"), RestorationDescriptionType) from None

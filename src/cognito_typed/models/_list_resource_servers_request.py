@@ -89,7 +89,7 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 50):
             k.ListResourceServersLimitType.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)

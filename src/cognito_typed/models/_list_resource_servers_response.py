@@ -66,8 +66,7 @@ class ListResourceServersResponse(Model):
             get = data.get
             try:
                 _set_resource_servers(
-                    self,
-                    None if (v := data["ResourceServers"]) is None else [ResourceServerType.from_wire(x) for x in v],
+                    self, None if (v := data["ResourceServers"]) is None else list(map(ResourceServerType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "ResourceServers", data.get("ResourceServers"), ResourceServerType) from None

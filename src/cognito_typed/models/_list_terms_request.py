@@ -87,9 +87,9 @@ class ListTermsRequest(Request[ListTermsResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.ListTermsRequestMaxResultsInteger.check(v, out, path, "MaxResults", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "NextToken", hide, constraints)
 
 

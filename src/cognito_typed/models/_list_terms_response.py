@@ -64,9 +64,7 @@ class ListTermsResponse(Model):
         try:
             get = data.get
             try:
-                _set_terms(
-                    self, None if (v := data["Terms"]) is None else [TermsDescriptionType.from_wire(x) for x in v]
-                )
+                _set_terms(self, None if (v := data["Terms"]) is None else list(map(TermsDescriptionType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Terms", data.get("Terms"), TermsDescriptionType) from None
             _set_next_token(self, get("NextToken"))
@@ -94,7 +92,7 @@ class ListTermsResponse(Model):
             out.append(missing(path, "Terms"))
         else:
             k.TermsDescriptionListType.check(v, out, path, "Terms", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "NextToken", hide, constraints)
 
 

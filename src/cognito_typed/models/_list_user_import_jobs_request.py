@@ -91,7 +91,7 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.max_results) is None:
             out.append(missing(path, "MaxResults"))
-        else:
+        elif type(v) is not int or not 1 <= v <= 60:
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.PaginationKeyType.check(v, out, path, "PaginationToken", hide, constraints)

@@ -66,7 +66,7 @@ class ListUserImportJobsResponse(Model):
             get = data.get
             try:
                 _set_user_import_jobs(
-                    self, None if (v := get("UserImportJobs")) is None else [UserImportJobType.from_wire(x) for x in v]
+                    self, None if (v := get("UserImportJobs")) is None else list(map(UserImportJobType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType) from None

@@ -74,9 +74,7 @@ class ListUserPoolClientSecretsResponse(Model):
             try:
                 _set_client_secrets(
                     self,
-                    None
-                    if (v := get("ClientSecrets")) is None
-                    else [ClientSecretDescriptorType.from_wire(x) for x in v],
+                    None if (v := get("ClientSecrets")) is None else list(map(ClientSecretDescriptorType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType) from None

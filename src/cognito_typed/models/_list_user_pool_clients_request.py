@@ -99,11 +99,11 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.QueryLimit.check(v, out, path, "MaxResults", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
-        if (v := self.client_type) is not None:
+        if (v := self.client_type) is not None and (type(v) is not str or v not in k.ClientTypeType.allowed):
             k.ClientTypeType.check(v, out, path, "ClientType", hide, constraints)
 
 

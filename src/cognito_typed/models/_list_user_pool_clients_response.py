@@ -68,7 +68,7 @@ class ListUserPoolClientsResponse(Model):
                     self,
                     None
                     if (v := get("UserPoolClients")) is None
-                    else [UserPoolClientDescription.from_wire(x) for x in v],
+                    else list(map(UserPoolClientDescription.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(

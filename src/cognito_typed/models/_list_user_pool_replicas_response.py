@@ -65,7 +65,7 @@ class ListUserPoolReplicasResponse(Model):
             try:
                 _set_user_pool_replicas(
                     self,
-                    None if (v := get("UserPoolReplicas")) is None else [UserPoolReplicaType.from_wire(x) for x in v],
+                    None if (v := get("UserPoolReplicas")) is None else list(map(UserPoolReplicaType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType) from None

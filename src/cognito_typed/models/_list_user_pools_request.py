@@ -79,7 +79,7 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is None:
             out.append(missing(path, "MaxResults"))
-        else:
+        elif type(v) is not int or not 1 <= v <= 60:
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
 
 

@@ -65,7 +65,7 @@ class ListUserPoolsResponse(Model):
             get = data.get
             try:
                 _set_user_pools(
-                    self, None if (v := get("UserPools")) is None else [UserPoolDescriptionType.from_wire(x) for x in v]
+                    self, None if (v := get("UserPools")) is None else list(map(UserPoolDescriptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserPools", data.get("UserPools"), UserPoolDescriptionType) from None

@@ -63,7 +63,7 @@ class ListUserSessionsResponse(Model):
             get = data.get
             try:
                 _set_sessions(
-                    self, None if (v := get("Sessions")) is None else [SessionDescriptionType.from_wire(x) for x in v]
+                    self, None if (v := get("Sessions")) is None else list(map(SessionDescriptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType) from None

@@ -99,7 +99,7 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
             out.append(missing(path, "GroupName"))
         else:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
-        if (v := self.limit) is not None:
+        if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

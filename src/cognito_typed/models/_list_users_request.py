@@ -116,11 +116,11 @@ class ListUsersRequest(Request[ListUsersResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.attributes_to_get) is not None:
             k.SearchedAttributeNamesListType.check(v, out, path, "AttributesToGet", hide, constraints)
-        if (v := self.limit) is not None:
+        if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
-        if (v := self.filter) is not None:
+        if (v := self.filter) is not None and (type(v) is not str or not 0 <= len(v) <= 256):
             k.UserFilterType.check(v, out, path, "Filter", hide, constraints)
 
 

@@ -65,7 +65,7 @@ class ListUsersResponse(Model):
         try:
             get = data.get
             try:
-                _set_users(self, None if (v := get("Users")) is None else [UserType.from_wire(x) for x in v])
+                _set_users(self, None if (v := get("Users")) is None else list(map(UserType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Users", data.get("Users"), UserType) from None
             _set_pagination_token(self, get("PaginationToken"))

@@ -93,7 +93,7 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
-        if (v := self.max_results) is not None:
+        if (v := self.max_results) is not None and (type(v) is not int or not 0 <= v <= 20):
             k.WebAuthnCredentialsQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
 
 

@@ -74,7 +74,7 @@ class ListWebAuthnCredentialsResponse(Model):
                     self,
                     None
                     if (v := data["Credentials"]) is None
-                    else [WebAuthnCredentialDescription.from_wire(x) for x in v],
+                    else list(map(WebAuthnCredentialDescription.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "Credentials", data.get("Credentials"), WebAuthnCredentialDescription) from None

@@ -132,11 +132,11 @@ class LogConfigurationType(Model):
         v: Any
         if (v := self.log_level) is None:
             out.append(missing(path, "LogLevel"))
-        else:
+        elif type(v) is not str or v not in k.LogLevel.allowed:
             k.LogLevel.check(v, out, path, "LogLevel", hide, constraints)
         if (v := self.event_source) is None:
             out.append(missing(path, "EventSource"))
-        else:
+        elif type(v) is not str or v not in k.EventSourceName.allowed:
             k.EventSourceName.check(v, out, path, "EventSource", hide, constraints)
         if (v := self.cloud_watch_logs_configuration) is not None:
             k.CloudWatchLogsConfigurationType.check(v, out, path, "CloudWatchLogsConfiguration", hide, constraints)

@@ -60,9 +60,7 @@ class LogDeliveryConfigurationType(Model):
             try:
                 _set_log_configurations(
                     self,
-                    None
-                    if (v := data["LogConfigurations"]) is None
-                    else [LogConfigurationType.from_wire(x) for x in v],
+                    None if (v := data["LogConfigurations"]) is None else list(map(LogConfigurationType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType) from None

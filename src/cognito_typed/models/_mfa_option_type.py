@@ -66,7 +66,7 @@ class MFAOptionType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.delivery_medium) is not None:
+        if (v := self.delivery_medium) is not None and (type(v) is not str or v not in k.DeliveryMediumType.allowed):
             k.DeliveryMediumType.check(v, out, path, "DeliveryMedium", hide, constraints)
         if (v := self.attribute_name) is not None:
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)

@@ -67,7 +67,7 @@ class NewDeviceMetadataType(Model):
         v: Any
         if (v := self.device_key) is not None:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
-        if (v := self.device_group_key) is not None:
+        if (v := self.device_group_key) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "DeviceGroupKey", hide, constraints)
 
 

@@ -120,9 +120,9 @@ class NotifyConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.from_) is not None:
+        if (v := self.from_) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "From", hide, constraints)
-        if (v := self.reply_to) is not None:
+        if (v := self.reply_to) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ReplyTo", hide, constraints)
         if (v := self.source_arn) is None:
             out.append(missing(path, "SourceArn"))

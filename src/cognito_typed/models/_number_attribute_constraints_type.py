@@ -63,9 +63,9 @@ class NumberAttributeConstraintsType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.min_value) is not None:
+        if (v := self.min_value) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "MinValue", hide, constraints)
-        if (v := self.max_value) is not None:
+        if (v := self.max_value) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "MaxValue", hide, constraints)
 
 

@@ -114,19 +114,19 @@ class PasswordPolicyType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.minimum_length) is not None:
+        if (v := self.minimum_length) is not None and (type(v) is not int or not 6 <= v <= 99):
             k.PasswordPolicyMinLengthType.check(v, out, path, "MinimumLength", hide, constraints)
-        if (v := self.require_uppercase) is not None:
+        if (v := self.require_uppercase) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "RequireUppercase", hide, constraints)
-        if (v := self.require_lowercase) is not None:
+        if (v := self.require_lowercase) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "RequireLowercase", hide, constraints)
-        if (v := self.require_numbers) is not None:
+        if (v := self.require_numbers) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "RequireNumbers", hide, constraints)
-        if (v := self.require_symbols) is not None:
+        if (v := self.require_symbols) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "RequireSymbols", hide, constraints)
-        if (v := self.password_history_size) is not None:
+        if (v := self.password_history_size) is not None and (type(v) is not int or not 0 <= v <= 24):
             k.PasswordHistorySizeType.check(v, out, path, "PasswordHistorySize", hide, constraints)
-        if (v := self.temporary_password_validity_days) is not None:
+        if (v := self.temporary_password_validity_days) is not None and (type(v) is not int or not 0 <= v <= 365):
             k.TemporaryPasswordValidityDaysType.check(v, out, path, "TemporaryPasswordValidityDays", hide, constraints)
 
 

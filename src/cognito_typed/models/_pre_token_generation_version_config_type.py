@@ -65,7 +65,7 @@ class PreTokenGenerationVersionConfigType(Model):
         v: Any
         if (v := self.lambda_version) is None:
             out.append(missing(path, "LambdaVersion"))
-        else:
+        elif type(v) is not str or v not in k.PreTokenGenerationLambdaVersionType.allowed:
             k.PreTokenGenerationLambdaVersionType.check(v, out, path, "LambdaVersion", hide, constraints)
         if (v := self.lambda_arn) is None:
             out.append(missing(path, "LambdaArn"))

@@ -106,7 +106,9 @@ class ProviderDescription(Model):
         v: Any
         if (v := self.provider_name) is not None:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
-        if (v := self.provider_type) is not None:
+        if (v := self.provider_type) is not None and (
+            type(v) is not str or v not in k.IdentityProviderTypeType.allowed
+        ):
             k.IdentityProviderTypeType.check(v, out, path, "ProviderType", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)

@@ -73,9 +73,9 @@ class ProviderUserIdentifierType(Model):
         v: Any
         if (v := self.provider_name) is not None:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
-        if (v := self.provider_attribute_name) is not None:
+        if (v := self.provider_attribute_name) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ProviderAttributeName", hide, constraints)
-        if (v := self.provider_attribute_value) is not None:
+        if (v := self.provider_attribute_value) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ProviderAttributeValue", hide, constraints)
 
 

@@ -67,11 +67,11 @@ class RecoveryOptionType(Model):
         v: Any
         if (v := self.priority) is None:
             out.append(missing(path, "Priority"))
-        else:
+        elif type(v) is not int or not 1 <= v <= 2:
             k.PriorityType.check(v, out, path, "Priority", hide, constraints)
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.RecoveryOptionNameType.allowed:
             k.RecoveryOptionNameType.check(v, out, path, "Name", hide, constraints)
 
 

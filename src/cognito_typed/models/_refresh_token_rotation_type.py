@@ -71,9 +71,9 @@ class RefreshTokenRotationType(Model):
         v: Any
         if (v := self.feature) is None:
             out.append(missing(path, "Feature"))
-        else:
+        elif type(v) is not str or v not in k.FeatureType.allowed:
             k.FeatureType.check(v, out, path, "Feature", hide, constraints)
-        if (v := self.retry_grace_period_seconds) is not None:
+        if (v := self.retry_grace_period_seconds) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.RetryGracePeriodSecondsType.check(v, out, path, "RetryGracePeriodSeconds", hide, constraints)
 
 

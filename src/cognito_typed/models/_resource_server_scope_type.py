@@ -70,7 +70,7 @@ class ResourceServerScopeType(Model):
             k.ResourceServerScopeNameType.check(v, out, path, "ScopeName", hide, constraints)
         if (v := self.scope_description) is None:
             out.append(missing(path, "ScopeDescription"))
-        else:
+        elif type(v) is not str or not 1 <= len(v) <= 256:
             k.ResourceServerScopeDescriptionType.check(v, out, path, "ScopeDescription", hide, constraints)
 
 

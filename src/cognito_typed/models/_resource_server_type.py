@@ -78,7 +78,7 @@ class ResourceServerType(Model):
             _set_name(self, get("Name"))
             try:
                 _set_scopes(
-                    self, None if (v := get("Scopes")) is None else [ResourceServerScopeType.from_wire(x) for x in v]
+                    self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None
@@ -112,7 +112,9 @@ class ResourceServerType(Model):
             k.ResourceServerNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.scopes) is not None:
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)
-        if (v := self.managed_by) is not None:
+        if (v := self.managed_by) is not None and (
+            type(v) is not str or v not in k.ResourceServerManagedByType.allowed
+        ):
             k.ResourceServerManagedByType.check(v, out, path, "ManagedBy", hide, constraints)
 
 

@@ -168,7 +168,7 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.challenge_name) is None:
             out.append(missing(path, "ChallengeName"))
-        else:
+        elif type(v) is not str or v not in k.ChallengeNameType.allowed:
             k.ChallengeNameType.check(v, out, path, "ChallengeName", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)

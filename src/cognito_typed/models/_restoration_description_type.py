@@ -94,7 +94,7 @@ class RestorationDescriptionType(Model):
         v: Any
         if (v := self.restore_id) is not None:
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
-        if (v := self.restore_status) is not None:
+        if (v := self.restore_status) is not None and (type(v) is not str or v not in k.RestoreStatusType.allowed):
             k.RestoreStatusType.check(v, out, path, "RestoreStatus", hide, constraints)
         if (v := self.restore_timestamp) is not None:
             k.DateType.check(v, out, path, "RestoreTimestamp", hide, constraints)

@@ -95,7 +95,7 @@ class RestorationType(Model):
             )
             try:
                 _set_restore_preview(
-                    self, None if (v := get("RestorePreview")) is None else [RestorePreviewType.from_wire(x) for x in v]
+                    self, None if (v := get("RestorePreview")) is None else list(map(RestorePreviewType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "RestorePreview", data.get("RestorePreview"), RestorePreviewType) from None
@@ -122,7 +122,7 @@ class RestorationType(Model):
         v: Any
         if (v := self.restore_id) is not None:
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
-        if (v := self.restore_status) is not None:
+        if (v := self.restore_status) is not None and (type(v) is not str or v not in k.RestoreStatusType.allowed):
             k.RestoreStatusType.check(v, out, path, "RestoreStatus", hide, constraints)
         if (v := self.restore_timestamp) is not None:
             k.DateType.check(v, out, path, "RestoreTimestamp", hide, constraints)

@@ -81,13 +81,19 @@ class RestorePreviewType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.entity) is not None:
+        if (v := self.entity) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "Entity", hide, constraints)
-        if (v := self.create_count) is not None:
+        if (v := self.create_count) is not None and (
+            type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
+        ):
             k.LongType.check(v, out, path, "CreateCount", hide, constraints)
-        if (v := self.update_count) is not None:
+        if (v := self.update_count) is not None and (
+            type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
+        ):
             k.LongType.check(v, out, path, "UpdateCount", hide, constraints)
-        if (v := self.delete_count) is not None:
+        if (v := self.delete_count) is not None and (
+            type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
+        ):
             k.LongType.check(v, out, path, "DeleteCount", hide, constraints)
 
 

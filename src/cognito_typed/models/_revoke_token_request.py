@@ -107,7 +107,9 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.client_secret) is not None:
             k.ClientSecretType.check(v, out, path, "ClientSecret", True, constraints)
-        if (v := self.revoke_associated_sessions) is not None:
+        if (v := self.revoke_associated_sessions) is not None and (
+            type(v) is not str or v not in k.RevokeAssociatedSessionsType.allowed
+        ):
             k.RevokeAssociatedSessionsType.check(v, out, path, "RevokeAssociatedSessions", hide, constraints)
 
 

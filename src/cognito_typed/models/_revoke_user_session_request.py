@@ -95,7 +95,9 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
             out.append(missing(path, "SessionId"))
         else:
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
-        if (v := self.revoke_associated_sessions) is not None:
+        if (v := self.revoke_associated_sessions) is not None and (
+            type(v) is not str or v not in k.RevokeAssociatedSessionsType.allowed
+        ):
             k.RevokeAssociatedSessionsType.check(v, out, path, "RevokeAssociatedSessions", hide, constraints)
 
 

@@ -149,13 +149,13 @@ class SchemaAttributeType(Model):
         v: Any
         if (v := self.name) is not None:
             k.CustomAttributeNameType.check(v, out, path, "Name", hide, constraints)
-        if (v := self.attribute_data_type) is not None:
+        if (v := self.attribute_data_type) is not None and (type(v) is not str or v not in k.AttributeDataType.allowed):
             k.AttributeDataType.check(v, out, path, "AttributeDataType", hide, constraints)
-        if (v := self.developer_only_attribute) is not None:
+        if (v := self.developer_only_attribute) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "DeveloperOnlyAttribute", hide, constraints)
-        if (v := self.mutable) is not None:
+        if (v := self.mutable) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "Mutable", hide, constraints)
-        if (v := self.required) is not None:
+        if (v := self.required) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "Required", hide, constraints)
         if (v := self.number_attribute_constraints) is not None:
             k.NumberAttributeConstraintsType.check(v, out, path, "NumberAttributeConstraints", hide, constraints)

@@ -176,7 +176,7 @@ class SessionDescriptionType(Model):
         v: Any
         if (v := self.session_id) is not None:
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
-        if (v := self.session_type) is not None:
+        if (v := self.session_type) is not None and (type(v) is not str or v not in k.SessionTypeType.allowed):
             k.SessionTypeType.check(v, out, path, "SessionType", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
@@ -184,7 +184,7 @@ class SessionDescriptionType(Model):
             k.DateType.check(v, out, path, "CreateDate", hide, constraints)
         if (v := self.last_active_date) is not None:
             k.DateType.check(v, out, path, "LastActiveDate", hide, constraints)
-        if (v := self.device_type) is not None:
+        if (v := self.device_type) is not None and (type(v) is not str or not 0 <= len(v) <= 1024):
             k.SessionDeviceType.check(v, out, path, "DeviceType", hide, constraints)
         if (v := self.last_ip_address) is not None:
             k.SessionIpAddressType.check(v, out, path, "LastIPAddress", True, constraints)
@@ -192,7 +192,7 @@ class SessionDescriptionType(Model):
             k.SessionLocationType.check(v, out, path, "LastLocation", hide, constraints)
         if (v := self.origin_session_id) is not None:
             k.SessionIdType.check(v, out, path, "OriginSessionId", hide, constraints)
-        if (v := self.is_current_session) is not None:
+        if (v := self.is_current_session) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "IsCurrentSession", hide, constraints)
 
 

@@ -67,9 +67,9 @@ class SessionLocationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.city) is not None:
+        if (v := self.city) is not None and (type(v) is not str or not 0 <= len(v) <= 256):
             k.SessionLocationCityType.check(v, out, path, "City", hide, constraints)
-        if (v := self.country) is not None:
+        if (v := self.country) is not None and (type(v) is not str or not 0 <= len(v) <= 256):
             k.SessionLocationCountryType.check(v, out, path, "Country", hide, constraints)
 
 

@@ -104,7 +104,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
-        if (v := self.css) is not None:
+        if (v := self.css) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.CSSType.check(v, out, path, "CSS", hide, constraints)
         if (v := self.image_file) is not None:
             k.ImageFileType.check(v, out, path, "ImageFile", hide, constraints)

@@ -161,7 +161,7 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
             k.SoftwareTokenMfaConfigType.check(v, out, path, "SoftwareTokenMfaConfiguration", hide, constraints)
         if (v := self.email_mfa_configuration) is not None:
             k.EmailMfaConfigType.check(v, out, path, "EmailMfaConfiguration", hide, constraints)
-        if (v := self.mfa_configuration) is not None:
+        if (v := self.mfa_configuration) is not None and (type(v) is not str or v not in k.UserPoolMfaType.allowed):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.web_authn_configuration) is not None:
             k.WebAuthnConfigurationType.check(v, out, path, "WebAuthnConfiguration", hide, constraints)

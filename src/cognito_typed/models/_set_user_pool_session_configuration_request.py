@@ -101,7 +101,7 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.user_session_tracking) is None:
             out.append(missing(path, "UserSessionTracking"))
-        else:
+        elif type(v) is not str or v not in k.UserSessionTrackingType.allowed:
             k.UserSessionTrackingType.check(v, out, path, "UserSessionTracking", hide, constraints)
         if (v := self.token_session) is None:
             out.append(missing(path, "TokenSession"))

@@ -126,13 +126,13 @@ class SignUpRequest(Request[SignUpResponse]):
             _set_password(self, get("Password"))
             try:
                 _set_user_attributes(
-                    self, None if (v := get("UserAttributes")) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             try:
                 _set_validation_data(
-                    self, None if (v := get("ValidationData")) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None

@@ -109,13 +109,13 @@ class SignUpResponse(Model):
         v: Any
         if (v := self.user_confirmed) is None:
             out.append(missing(path, "UserConfirmed"))
-        else:
+        elif type(v) is not bool:
             k.BooleanType.check(v, out, path, "UserConfirmed", hide, constraints)
         if (v := self.code_delivery_details) is not None:
             k.CodeDeliveryDetailsType.check(v, out, path, "CodeDeliveryDetails", hide, constraints)
         if (v := self.user_sub) is None:
             out.append(missing(path, "UserSub"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "UserSub", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)

@@ -99,9 +99,9 @@ class SmsConfigurationType(Model):
         v: Any
         if (v := self.sns_caller_arn) is not None:
             k.OptionalArnType.check(v, out, path, "SnsCallerArn", hide, constraints)
-        if (v := self.external_id) is not None:
+        if (v := self.external_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)
-        if (v := self.sns_region) is not None:
+        if (v := self.sns_region) is not None and (type(v) is not str or not 5 <= len(v) <= 32):
             k.RegionCodeType.check(v, out, path, "SnsRegion", hide, constraints)
         if (v := self.eums_sms) is not None:
             k.EumsSmsConfigurationType.check(v, out, path, "EumsSms", hide, constraints)

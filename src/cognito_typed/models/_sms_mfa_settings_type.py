@@ -67,9 +67,9 @@ class SMSMfaSettingsType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.enabled) is not None:
+        if (v := self.enabled) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
-        if (v := self.preferred_mfa) is not None:
+        if (v := self.preferred_mfa) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "PreferredMfa", hide, constraints)
 
 

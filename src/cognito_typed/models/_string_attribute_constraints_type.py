@@ -64,9 +64,9 @@ class StringAttributeConstraintsType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.min_length) is not None:
+        if (v := self.min_length) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "MinLength", hide, constraints)
-        if (v := self.max_length) is not None:
+        if (v := self.max_length) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "MaxLength", hide, constraints)
 
 

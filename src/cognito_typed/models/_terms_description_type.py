@@ -121,7 +121,7 @@ class TermsDescriptionType(Model):
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
         if (v := self.enforcement) is None:
             out.append(missing(path, "Enforcement"))
-        else:
+        elif type(v) is not str or v not in k.TermsEnforcementType.allowed:
             k.TermsEnforcementType.check(v, out, path, "Enforcement", hide, constraints)
         if (v := self.creation_date) is None:
             out.append(missing(path, "CreationDate"))

@@ -176,11 +176,11 @@ class TermsType(Model):
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
         if (v := self.terms_source) is None:
             out.append(missing(path, "TermsSource"))
-        else:
+        elif type(v) is not str or v not in k.TermsSourceType.allowed:
             k.TermsSourceType.check(v, out, path, "TermsSource", hide, constraints)
         if (v := self.enforcement) is None:
             out.append(missing(path, "Enforcement"))
-        else:
+        elif type(v) is not str or v not in k.TermsEnforcementType.allowed:
             k.TermsEnforcementType.check(v, out, path, "Enforcement", hide, constraints)
         if (v := self.links) is None:
             out.append(missing(path, "Links"))

@@ -82,11 +82,11 @@ class TokenValidityUnitsType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.access_token) is not None:
+        if (v := self.access_token) is not None and (type(v) is not str or v not in k.TimeUnitsType.allowed):
             k.TimeUnitsType.check(v, out, path, "AccessToken", hide, constraints)
-        if (v := self.id_token) is not None:
+        if (v := self.id_token) is not None and (type(v) is not str or v not in k.TimeUnitsType.allowed):
             k.TimeUnitsType.check(v, out, path, "IdToken", hide, constraints)
-        if (v := self.refresh_token) is not None:
+        if (v := self.refresh_token) is not None and (type(v) is not str or v not in k.TimeUnitsType.allowed):
             k.TimeUnitsType.check(v, out, path, "RefreshToken", hide, constraints)
 
 

@@ -133,11 +133,11 @@ class UICustomizationType(Model):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
-        if (v := self.image_url) is not None:
+        if (v := self.image_url) is not None and (type(v) is not str):
             k.ImageUrlType.check(v, out, path, "ImageUrl", hide, constraints)
-        if (v := self.css) is not None:
+        if (v := self.css) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.CSSType.check(v, out, path, "CSS", hide, constraints)
-        if (v := self.css_version) is not None:
+        if (v := self.css_version) is not None and (type(v) is not str):
             k.CSSVersionType.check(v, out, path, "CSSVersion", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)

@@ -125,7 +125,7 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
             k.TokenModelType.check(v, out, path, "FeedbackToken", True, constraints)
         if (v := self.feedback_value) is None:
             out.append(missing(path, "FeedbackValue"))
-        else:
+        elif type(v) is not str or v not in k.FeedbackValueType.allowed:
             k.FeedbackValueType.check(v, out, path, "FeedbackValue", hide, constraints)
 
 

@@ -107,7 +107,7 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
             k.MetadataURLType.check(v, out, path, "URL", hide, constraints)
         if (v := self.action) is None:
             out.append(missing(path, "Action"))
-        else:
+        elif type(v) is not str or v not in k.CIMDCacheActionType.allowed:
             k.CIMDCacheActionType.check(v, out, path, "Action", hide, constraints)
 
 

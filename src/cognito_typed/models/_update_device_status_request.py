@@ -101,7 +101,9 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
             out.append(missing(path, "DeviceKey"))
         else:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
-        if (v := self.device_remembered_status) is not None:
+        if (v := self.device_remembered_status) is not None and (
+            type(v) is not str or v not in k.DeviceRememberedStatusType.allowed
+        ):
             k.DeviceRememberedStatusType.check(v, out, path, "DeviceRememberedStatus", hide, constraints)
 
 

@@ -86,7 +86,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
-                _set_assets(self, None if (v := get("Assets")) is None else [AssetType.from_wire(x) for x in v])
+                _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Assets", data.get("Assets"), AssetType) from None
         except (KeyError, TypeError, AttributeError) as error:
@@ -114,7 +114,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.managed_login_branding_id) is not None:
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
-        if (v := self.use_cognito_provided_values) is not None:
+        if (v := self.use_cognito_provided_values) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UseCognitoProvidedValues", hide, constraints)
         if (v := self.settings) is not None:
             k.Document.check(v, out, path, "Settings", hide, constraints)

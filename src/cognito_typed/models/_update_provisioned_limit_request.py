@@ -92,7 +92,7 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
             k.LimitDefinitionType.check(v, out, path, "LimitDefinition", hide, constraints)
         if (v := self.requested_limit_value) is None:
             out.append(missing(path, "RequestedLimitValue"))
-        else:
+        elif type(v) is not int or not -2147483648 <= v <= 2147483647:
             k.IntegerType.check(v, out, path, "RequestedLimitValue", hide, constraints)
 
 

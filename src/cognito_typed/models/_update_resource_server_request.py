@@ -80,7 +80,7 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
             _set_name(self, data["Name"])
             try:
                 _set_scopes(
-                    self, None if (v := get("Scopes")) is None else [ResourceServerScopeType.from_wire(x) for x in v]
+                    self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None

@@ -122,9 +122,9 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.terms_name) is not None:
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
-        if (v := self.terms_source) is not None:
+        if (v := self.terms_source) is not None and (type(v) is not str or v not in k.TermsSourceType.allowed):
             k.TermsSourceType.check(v, out, path, "TermsSource", hide, constraints)
-        if (v := self.enforcement) is not None:
+        if (v := self.enforcement) is not None and (type(v) is not str or v not in k.TermsEnforcementType.allowed):
             k.TermsEnforcementType.check(v, out, path, "Enforcement", hide, constraints)
         if (v := self.links) is not None:
             k.LinksType.check(v, out, path, "Links", hide, constraints)

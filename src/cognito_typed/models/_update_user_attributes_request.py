@@ -74,7 +74,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
             get = data.get
             try:
                 _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else [AttributeType.from_wire(x) for x in v]
+                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None

@@ -66,7 +66,7 @@ class UpdateUserAttributesResponse(Model):
                     self,
                     None
                     if (v := get("CodeDeliveryDetailsList")) is None
-                    else [CodeDeliveryDetailsType.from_wire(x) for x in v],
+                    else list(map(CodeDeliveryDetailsType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(

@@ -123,7 +123,7 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
             out.append(missing(path, "UserPoolId"))
         else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.managed_login_version) is not None:
+        if (v := self.managed_login_version) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.WrappedIntegerType.check(v, out, path, "ManagedLoginVersion", hide, constraints)
         if (v := self.custom_domain_config) is not None:
             k.CustomDomainConfigType.check(v, out, path, "CustomDomainConfig", hide, constraints)

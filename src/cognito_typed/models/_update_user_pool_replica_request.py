@@ -90,11 +90,11 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.region_name) is None:
             out.append(missing(path, "RegionName"))
-        else:
+        elif type(v) is not str or not 5 <= len(v) <= 32:
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
         if (v := self.status) is None:
             out.append(missing(path, "Status"))
-        else:
+        elif type(v) is not str or v not in k.UpdateReplicaStatusType.allowed:
             k.UpdateReplicaStatusType.check(v, out, path, "Status", hide, constraints)
 
 

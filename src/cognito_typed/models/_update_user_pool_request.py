@@ -429,7 +429,9 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
-        if (v := self.deletion_protection) is not None:
+        if (v := self.deletion_protection) is not None and (
+            type(v) is not str or v not in k.DeletionProtectionType.allowed
+        ):
             k.DeletionProtectionType.check(v, out, path, "DeletionProtection", hide, constraints)
         if (v := self.lambda_config) is not None:
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)
@@ -447,7 +449,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.user_attribute_update_settings) is not None:
             k.UserAttributeUpdateSettingsType.check(v, out, path, "UserAttributeUpdateSettings", hide, constraints)
-        if (v := self.mfa_configuration) is not None:
+        if (v := self.mfa_configuration) is not None and (type(v) is not str or v not in k.UserPoolMfaType.allowed):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.device_configuration) is not None:
             k.DeviceConfigurationType.check(v, out, path, "DeviceConfiguration", hide, constraints)
@@ -467,7 +469,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             k.AccountRecoverySettingType.check(v, out, path, "AccountRecoverySetting", hide, constraints)
         if (v := self.pool_name) is not None:
             k.UserPoolNameType.check(v, out, path, "PoolName", hide, constraints)
-        if (v := self.user_pool_tier) is not None:
+        if (v := self.user_pool_tier) is not None and (type(v) is not str or v not in k.UserPoolTierType.allowed):
             k.UserPoolTierType.check(v, out, path, "UserPoolTier", hide, constraints)
         if (v := self.key_configuration) is not None:
             k.KeyConfigurationType.check(v, out, path, "KeyConfiguration", hide, constraints)

@@ -68,9 +68,9 @@ class UserContextDataType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.ip_address) is not None:
+        if (v := self.ip_address) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "IpAddress", True, constraints)
-        if (v := self.encoded_data) is not None:
+        if (v := self.encoded_data) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "EncodedData", True, constraints)
 
 

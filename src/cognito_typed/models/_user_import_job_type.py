@@ -208,7 +208,7 @@ class UserImportJobType(Model):
             k.UserImportJobIdType.check(v, out, path, "JobId", hide, constraints)
         if (v := self.user_pool_id) is not None:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.pre_signed_url) is not None:
+        if (v := self.pre_signed_url) is not None and (type(v) is not str or not 0 <= len(v) <= 2048):
             k.PreSignedUrlType.check(v, out, path, "PreSignedUrl", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
@@ -216,19 +216,27 @@ class UserImportJobType(Model):
             k.DateType.check(v, out, path, "StartDate", hide, constraints)
         if (v := self.completion_date) is not None:
             k.DateType.check(v, out, path, "CompletionDate", hide, constraints)
-        if (v := self.status) is not None:
+        if (v := self.status) is not None and (type(v) is not str or v not in k.UserImportJobStatusType.allowed):
             k.UserImportJobStatusType.check(v, out, path, "Status", hide, constraints)
         if (v := self.cloud_watch_logs_role_arn) is not None:
             k.ArnType.check(v, out, path, "CloudWatchLogsRoleArn", hide, constraints)
-        if (v := self.imported_users) is not None:
+        if (v := self.imported_users) is not None and (
+            type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
+        ):
             k.LongType.check(v, out, path, "ImportedUsers", hide, constraints)
-        if (v := self.skipped_users) is not None:
+        if (v := self.skipped_users) is not None and (
+            type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
+        ):
             k.LongType.check(v, out, path, "SkippedUsers", hide, constraints)
-        if (v := self.failed_users) is not None:
+        if (v := self.failed_users) is not None and (
+            type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
+        ):
             k.LongType.check(v, out, path, "FailedUsers", hide, constraints)
         if (v := self.completion_message) is not None:
             k.CompletionMessageType.check(v, out, path, "CompletionMessage", hide, constraints)
-        if (v := self.password_hashing_algorithm) is not None:
+        if (v := self.password_hashing_algorithm) is not None and (
+            type(v) is not str or v not in k.PasswordHashingAlgorithmType.allowed
+        ):
             k.PasswordHashingAlgorithmType.check(v, out, path, "PasswordHashingAlgorithm", hide, constraints)
 
 

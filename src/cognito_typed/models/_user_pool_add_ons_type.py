@@ -89,7 +89,7 @@ class UserPoolAddOnsType(Model):
         v: Any
         if (v := self.advanced_security_mode) is None:
             out.append(missing(path, "AdvancedSecurityMode"))
-        else:
+        elif type(v) is not str or v not in k.AdvancedSecurityModeType.allowed:
             k.AdvancedSecurityModeType.check(v, out, path, "AdvancedSecurityMode", hide, constraints)
         if (v := self.advanced_security_additional_flows) is not None:
             k.AdvancedSecurityAdditionalFlowsType.check(

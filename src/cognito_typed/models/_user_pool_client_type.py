@@ -434,11 +434,11 @@ class UserPoolClientType(Model):
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)
-        if (v := self.refresh_token_validity) is not None:
+        if (v := self.refresh_token_validity) is not None and (type(v) is not int or not 0 <= v <= 315360000):
             k.RefreshTokenValidityType.check(v, out, path, "RefreshTokenValidity", hide, constraints)
-        if (v := self.access_token_validity) is not None:
+        if (v := self.access_token_validity) is not None and (type(v) is not int or not 1 <= v <= 86400):
             k.AccessTokenValidityType.check(v, out, path, "AccessTokenValidity", hide, constraints)
-        if (v := self.id_token_validity) is not None:
+        if (v := self.id_token_validity) is not None and (type(v) is not int or not 1 <= v <= 86400):
             k.IdTokenValidityType.check(v, out, path, "IdTokenValidity", hide, constraints)
         if (v := self.token_validity_units) is not None:
             k.TokenValidityUnitsType.check(v, out, path, "TokenValidityUnits", hide, constraints)
@@ -460,21 +460,23 @@ class UserPoolClientType(Model):
             k.OAuthFlowsType.check(v, out, path, "AllowedOAuthFlows", hide, constraints)
         if (v := self.allowed_oauth_scopes) is not None:
             k.ScopeListType.check(v, out, path, "AllowedOAuthScopes", hide, constraints)
-        if (v := self.allowed_oauth_flows_user_pool_client) is not None:
+        if (v := self.allowed_oauth_flows_user_pool_client) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "AllowedOAuthFlowsUserPoolClient", hide, constraints)
         if (v := self.analytics_configuration) is not None:
             k.AnalyticsConfigurationType.check(v, out, path, "AnalyticsConfiguration", hide, constraints)
-        if (v := self.prevent_user_existence_errors) is not None:
+        if (v := self.prevent_user_existence_errors) is not None and (
+            type(v) is not str or v not in k.PreventUserExistenceErrorTypes.allowed
+        ):
             k.PreventUserExistenceErrorTypes.check(v, out, path, "PreventUserExistenceErrors", hide, constraints)
-        if (v := self.enable_token_revocation) is not None:
+        if (v := self.enable_token_revocation) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "EnableTokenRevocation", hide, constraints)
-        if (v := self.enable_propagate_additional_user_context_data) is not None:
+        if (v := self.enable_propagate_additional_user_context_data) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "EnablePropagateAdditionalUserContextData", hide, constraints)
-        if (v := self.auth_session_validity) is not None:
+        if (v := self.auth_session_validity) is not None and (type(v) is not int or not 3 <= v <= 15):
             k.AuthSessionValidityType.check(v, out, path, "AuthSessionValidity", hide, constraints)
         if (v := self.refresh_token_rotation) is not None:
             k.RefreshTokenRotationType.check(v, out, path, "RefreshTokenRotation", hide, constraints)
-        if (v := self.client_type) is not None:
+        if (v := self.client_type) is not None and (type(v) is not str or v not in k.ClientTypeType.allowed):
             k.ClientTypeType.check(v, out, path, "ClientType", hide, constraints)
 
 

@@ -148,7 +148,7 @@ class UserPoolDescriptionType(Model):
             k.UserPoolNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.lambda_config) is not None:
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)
-        if (v := self.status) is not None:
+        if (v := self.status) is not None and (type(v) is not str or v not in k.StatusType.allowed):
             k.StatusType.check(v, out, path, "Status", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)

@@ -79,11 +79,11 @@ class UserPoolReplicaType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.region_name) is not None:
+        if (v := self.region_name) is not None and (type(v) is not str or not 5 <= len(v) <= 32):
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
-        if (v := self.status) is not None:
+        if (v := self.status) is not None and (type(v) is not str or v not in k.ReplicaStatusType.allowed):
             k.ReplicaStatusType.check(v, out, path, "Status", hide, constraints)
-        if (v := self.role) is not None:
+        if (v := self.role) is not None and (type(v) is not str or v not in k.ReplicaRoleType.allowed):
             k.ReplicaRoleType.check(v, out, path, "Role", hide, constraints)
         if (v := self.user_pool_arn) is not None:
             k.ArnType.check(v, out, path, "UserPoolArn", hide, constraints)

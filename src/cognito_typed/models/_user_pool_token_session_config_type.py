@@ -54,7 +54,7 @@ class UserPoolTokenSessionConfigType(Model):
         v: Any
         if (v := self.max_per_user) is None:
             out.append(missing(path, "MaxPerUser"))
-        else:
+        elif type(v) is not int or not 1 <= v <= 100:
             k.MaxSessionsPerUserType.check(v, out, path, "MaxPerUser", hide, constraints)
 
 

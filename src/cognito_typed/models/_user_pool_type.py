@@ -354,7 +354,7 @@ class UserPoolType(Model):
             try:
                 _set_schema_attributes(
                     self,
-                    None if (v := get("SchemaAttributes")) is None else [SchemaAttributeType.from_wire(x) for x in v],
+                    None if (v := get("SchemaAttributes")) is None else list(map(SchemaAttributeType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType) from None
@@ -585,11 +585,13 @@ class UserPoolType(Model):
             k.UserPoolNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
-        if (v := self.deletion_protection) is not None:
+        if (v := self.deletion_protection) is not None and (
+            type(v) is not str or v not in k.DeletionProtectionType.allowed
+        ):
             k.DeletionProtectionType.check(v, out, path, "DeletionProtection", hide, constraints)
         if (v := self.lambda_config) is not None:
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)
-        if (v := self.status) is not None:
+        if (v := self.status) is not None and (type(v) is not str or v not in k.StatusType.allowed):
             k.StatusType.check(v, out, path, "Status", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)
@@ -615,11 +617,13 @@ class UserPoolType(Model):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.user_attribute_update_settings) is not None:
             k.UserAttributeUpdateSettingsType.check(v, out, path, "UserAttributeUpdateSettings", hide, constraints)
-        if (v := self.mfa_configuration) is not None:
+        if (v := self.mfa_configuration) is not None and (type(v) is not str or v not in k.UserPoolMfaType.allowed):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.device_configuration) is not None:
             k.DeviceConfigurationType.check(v, out, path, "DeviceConfiguration", hide, constraints)
-        if (v := self.estimated_number_of_users) is not None:
+        if (v := self.estimated_number_of_users) is not None and (
+            type(v) is not int or not -2147483648 <= v <= 2147483647
+        ):
             k.IntegerType.check(v, out, path, "EstimatedNumberOfUsers", hide, constraints)
         if (v := self.email_configuration) is not None:
             k.EmailConfigurationType.check(v, out, path, "EmailConfiguration", hide, constraints)
@@ -627,9 +631,9 @@ class UserPoolType(Model):
             k.SmsConfigurationType.check(v, out, path, "SmsConfiguration", hide, constraints)
         if (v := self.user_pool_tags) is not None:
             k.UserPoolTagsType.check(v, out, path, "UserPoolTags", hide, constraints)
-        if (v := self.sms_configuration_failure) is not None:
+        if (v := self.sms_configuration_failure) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "SmsConfigurationFailure", hide, constraints)
-        if (v := self.email_configuration_failure) is not None:
+        if (v := self.email_configuration_failure) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "EmailConfigurationFailure", hide, constraints)
         if (v := self.domain) is not None:
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
@@ -647,7 +651,7 @@ class UserPoolType(Model):
             k.ArnType.check(v, out, path, "Arn", hide, constraints)
         if (v := self.account_recovery_setting) is not None:
             k.AccountRecoverySettingType.check(v, out, path, "AccountRecoverySetting", hide, constraints)
-        if (v := self.user_pool_tier) is not None:
+        if (v := self.user_pool_tier) is not None and (type(v) is not str or v not in k.UserPoolTierType.allowed):
             k.UserPoolTierType.check(v, out, path, "UserPoolTier", hide, constraints)
         if (v := self.key_configuration) is not None:
             k.KeyConfigurationType.check(v, out, path, "KeyConfiguration", hide, constraints)

@@ -54,7 +54,7 @@ class UsernameConfigurationType(Model):
         v: Any
         if (v := self.case_sensitive) is None:
             out.append(missing(path, "CaseSensitive"))
-        else:
+        elif type(v) is not bool:
             k.WrappedBooleanType.check(v, out, path, "CaseSensitive", hide, constraints)
 
 

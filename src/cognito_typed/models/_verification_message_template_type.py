@@ -117,7 +117,9 @@ class VerificationMessageTemplateType(Model):
             k.EmailVerificationMessageByLinkType.check(v, out, path, "EmailMessageByLink", hide, constraints)
         if (v := self.email_subject_by_link) is not None:
             k.EmailVerificationSubjectByLinkType.check(v, out, path, "EmailSubjectByLink", hide, constraints)
-        if (v := self.default_email_option) is not None:
+        if (v := self.default_email_option) is not None and (
+            type(v) is not str or v not in k.DefaultEmailOptionType.allowed
+        ):
             k.DefaultEmailOptionType.check(v, out, path, "DefaultEmailOption", hide, constraints)
 
 

@@ -106,7 +106,7 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
             out.append(missing(path, "UserCode"))
         else:
             k.SoftwareTokenMFAUserCodeType.check(v, out, path, "UserCode", True, constraints)
-        if (v := self.friendly_device_name) is not None:
+        if (v := self.friendly_device_name) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "FriendlyDeviceName", hide, constraints)
 
 

@@ -83,7 +83,9 @@ class VerifySoftwareTokenResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.status) is not None:
+        if (v := self.status) is not None and (
+            type(v) is not str or v not in k.VerifySoftwareTokenResponseType.allowed
+        ):
             k.VerifySoftwareTokenResponseType.check(v, out, path, "Status", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)

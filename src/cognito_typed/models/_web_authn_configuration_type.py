@@ -76,11 +76,15 @@ class WebAuthnConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.relying_party_id) is not None:
+        if (v := self.relying_party_id) is not None and (type(v) is not str or not 1 <= len(v) <= 127):
             k.RelyingPartyIdType.check(v, out, path, "RelyingPartyId", hide, constraints)
-        if (v := self.user_verification) is not None:
+        if (v := self.user_verification) is not None and (
+            type(v) is not str or v not in k.UserVerificationType.allowed
+        ):
             k.UserVerificationType.check(v, out, path, "UserVerification", hide, constraints)
-        if (v := self.factor_configuration) is not None:
+        if (v := self.factor_configuration) is not None and (
+            type(v) is not str or v not in k.WebAuthnFactorConfigurationType.allowed
+        ):
             k.WebAuthnFactorConfigurationType.check(v, out, path, "FactorConfiguration", hide, constraints)
 
 

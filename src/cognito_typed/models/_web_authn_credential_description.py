@@ -125,17 +125,17 @@ class WebAuthnCredentialDescription(Model):
         v: Any
         if (v := self.credential_id) is None:
             out.append(missing(path, "CredentialId"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "CredentialId", hide, constraints)
         if (v := self.friendly_credential_name) is None:
             out.append(missing(path, "FriendlyCredentialName"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "FriendlyCredentialName", hide, constraints)
         if (v := self.relying_party_id) is None:
             out.append(missing(path, "RelyingPartyId"))
-        else:
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "RelyingPartyId", hide, constraints)
-        if (v := self.authenticator_attachment) is not None:
+        if (v := self.authenticator_attachment) is not None and (type(v) is not str):
             k.WebAuthnAuthenticatorAttachmentType.check(v, out, path, "AuthenticatorAttachment", hide, constraints)
         if (v := self.authenticator_transports) is None:
             out.append(missing(path, "AuthenticatorTransports"))
