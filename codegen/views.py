@@ -20,7 +20,7 @@ from codegen.types import (
     reachable,
     typed_dict_annotation,
 )
-from codegen.wire import Conversions, kind_expr, suspect_expr
+from codegen.wire import Conversions, kind_entry, suspect_expr
 
 
 @dataclass(frozen=True)
@@ -312,10 +312,7 @@ def kinds(service: Service) -> dict[str, Any]:
     used: set[str] = set()
     for s in service.structures():
         used |= reachable(service, [m.shape for m in s.members])
-    order = dependencies_first(
-        used, lambda n: _children(service, n) if service.shapes[n].kind in ("list", "map") else set()
-    )
-    return {"kinds": [{"name": n, "expr": kind_expr(service, n)} for n in order]}
+    return {"kinds": [{"name": n, "entry": kind_entry(service, n)} for n in sorted(used)]}
 
 
 def errors(service: Service) -> dict[str, Any]:

@@ -125,44 +125,47 @@ def suspect_expr(service: Service, name: str) -> str | None:
             return None
 
 
-def kind_expr(service: Service, name: str) -> str:
-    """The checker of shape ``name`` in the generated ``models/_kinds.py`` (``cognito_typed._runtime.validation``)."""
+def kind_entry(service: Service, name: str) -> str:
+    """The checker of shape ``name``, as its entry in the generated ``models/_kinds.py``:
+    ``(kind, arguments, keyword arguments)`` of a kind of ``cognito_typed._runtime.validation``,
+    all constants (the module stays cheap to load; each kind is made when first used)."""
     shape = service.shapes[name]
     c = shape.constraints
-    args: list[str] = []
+    kw: list[tuple[str, object]] = []
     if shape.kind in ("string", "blob", "list", "map", "integer", "long"):  # lengths or ranges
         if c.min is not None:
-            args.append(f"min={c.min}")
+            kw.append(("min", c.min))
         if c.max is not None:
-            args.append(f"max={c.max}")
+            kw.append(("max", c.max))
     if shape.kind == "string" and c.pattern is not None:
-        args.append(f"pattern={c.pattern!r}")
+        kw.append(("pattern", c.pattern))
     if shape.kind == "long":
-        args.append("long=True")
+        kw.append(("long", True))
     if shape.sensitive:
-        args.append("sensitive=True")
-    kw = ", ".join(args)
-    lead = (kw and ", ") + kw
+        kw.append(("sensitive", True))
+    args: tuple[object, ...] = ()
     match shape.kind:
         case "string":
-            return f"_v.Str({kw})"
+            kind = "Str"
         case "enum":
-            return f"_v.Enum({shape.enum!r}{lead})"
+            kind, args = "Enum", (shape.enum,)
         case "integer" | "long":
-            return f"_v.Int({kw})"
+            kind = "Int"
         case "boolean":
-            return f"_v.Bool({kw})"
+            kind = "Bool"
         case "blob":
-            return f"_v.Blob({kw})"
+            kind = "Blob"
         case "timestamp":
-            return f"_v.Timestamp({kw})"
+            kind = "Timestamp"
         case "document":
-            return f"_v.Document({kw})"
+            kind = "Document"
         case "structure":
-            module = f"cognito_typed.models.{naming.model_module(name)}"
-            return f"_v.Struct({module!r}, {naming.model_class(name)!r}{lead})"
+            kind = "Struct"
+            args = (f"cognito_typed.models.{naming.model_module(name)}", naming.model_class(name))
         case "list":
-            return f"_v.ListOf({shape.item}{lead})"
+            kind, args = "ListOf", (shape.item,)  # kinds, by name
         case "map":
-            return f"_v.MapOf({shape.key}, {shape.value}{lead})"
-    raise AssertionError(shape.kind)
+            kind, args = "MapOf", (shape.key, shape.value)
+        case _:
+            raise AssertionError(shape.kind)
+    return repr((kind, args, tuple(kw)))

@@ -30,6 +30,7 @@ __all__ = [
     "Timestamp",
     "ValidationError",
     "Violation",
+    "lazily",
     "missing",
 ]
 
@@ -96,6 +97,36 @@ class ValidationError(ValueError):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return type(self), (self.model, self.violations)
+
+
+Entry = tuple[str, tuple[Any, ...], tuple[tuple[str, Any], ...]]
+
+
+def lazily(module: str, entries: Mapping[str, Entry]) -> Callable[[str], Any]:
+    """The ``__getattr__`` of a module of kinds: each kind is made from its entry on first read, and kept.
+
+    An entry is ``(kind class name, arguments, keyword arguments)``; the arguments of ``ListOf`` and
+    ``MapOf`` name the kinds of their items, read from the same module.
+    """
+    import sys
+
+    namespace = sys.modules[module]
+    classes: dict[str, type[Kind]] = {
+        c.__name__: c for c in (Str, Enum, Int, Bool, Blob, Timestamp, Document, ListOf, MapOf, Struct)
+    }
+
+    def __getattr__(name: str) -> Any:  # Any: the generated code reads each kind's own attributes
+        entry = entries.get(name)
+        if entry is None:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        cls, args, kwargs = entry
+        if cls in ("ListOf", "MapOf"):
+            args = tuple(getattr(namespace, a) for a in args)
+        kind: Kind = classes[cls](*args, **dict(kwargs))
+        setattr(namespace, name, kind)
+        return kind
+
+    return __getattr__
 
 
 def missing(path: str, name: str) -> Violation:
