@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from codegen import output, stubs, views
+from codegen import model_fixes, output, stubs, views
 from codegen.ir import Service
 from codegen.loader import load
 from codegen.parse import parse
@@ -46,8 +46,13 @@ def build(service: Service) -> dict[str, str]:
     return output.format_files(render(service))
 
 
+def read(model_path: Path | None = None, botocore_version: str | None = None) -> Service:
+    """The IR of the pinned botocore's model (or of ``model_path``), with codegen/model_fixes.py laid over it."""
+    return model_fixes.apply(parse(load(model_path, botocore_version)))
+
+
 def generate(model_path: Path | None = None, botocore_version: str | None = None) -> tuple[Service, dict[str, str]]:
-    service = parse(load(model_path, botocore_version))
+    service = read(model_path, botocore_version)
     for message in service.warnings:
         output.warn(message)
     return service, build(service)

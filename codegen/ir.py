@@ -42,6 +42,8 @@ class Member:
     required: bool
     documentation: str
     deprecated: bool = False
+    sensitive: bool = False  # the member's values are secrets (the shape's trait, or codegen/model_fixes.py)
+    json_object: bool = False  # a document member that must be a JSON object (codegen/model_fixes.py)
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Shape:
     value: str | None = None  # map
     exception: bool = False
     error_code: str | None = None
+    secret_keys: tuple[str, ...] = ()  # a map whose values under these keys are secrets (model_fixes.py)
 
 
 @dataclass(frozen=True)

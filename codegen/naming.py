@@ -54,6 +54,12 @@ def model_module(shape_name: str) -> str:
     return "_" + "_".join(part.lower() for part in _PARTS_RE.findall(words))
 
 
+def member_kind(shape_name: str, *, json_object: bool = False) -> str:
+    """The name of a member's checker in the generated ``models/_kinds.py``: its shape's name, or a
+    variant of it for a member that the model fixes constrain further (``Document_object``)."""
+    return f"{shape_name}_object" if json_object else shape_name
+
+
 def typed_dict(shape_name: str, *, output_variant: bool = False) -> str:
     """TypedDict for a structure, without stutter: ``UserPoolClientType`` -> ``UserPoolClientTypeDef``."""
     base = shape_name[: -len("Type")] if shape_name.endswith("Type") else shape_name

@@ -66,6 +66,7 @@ class MergeSpecView(TypedDict):
     identifiers: tuple[str, ...]
     members: tuple[tuple[str, str], ...]
     carried: tuple[tuple[str, str], ...]
+    secrets: tuple[tuple[str, tuple[str, ...]], ...]
     dropped: tuple[str, ...]
     last_modified: str | None
     drop_when_present: tuple[tuple[str, str], ...]
@@ -188,6 +189,7 @@ class ModelFieldView:
     suspect: str | None  # a condition on v, false only for a certainly valid value (skips the checker)
     required: bool
     hide: bool  # sensitive member: its values are never shown
+    repr: bool  # shown in repr (not a sensitive member, nor a map with secret values)
 
 
 @dataclass(frozen=True)
@@ -212,7 +214,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
     fields: list[ModelFieldView] = []
     for m in shape.members:
         ann = model_annotation(service, m.shape, side).text
-        hide = shape.sensitive or service.shapes[m.shape].sensitive
+        hide = shape.sensitive or service.shapes[m.shape].sensitive or m.sensitive
         converted, guard, guard_class = conv.from_wire(m.shape, "v", m.wire_name)
         if m.required:
             annotation, init_default = ann, ""
@@ -234,10 +236,11 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 guard=guard,
                 guard_class=guard_class,
                 to_wire=conv.to_wire(m.shape, "v"),
-                kind=m.shape,
+                kind=naming.member_kind(m.shape, json_object=m.json_object),
                 suspect=suspect_expr(service, m.shape),
                 required=m.required,
                 hide=hide,
+                repr=not (hide or service.shapes[m.shape].secret_keys),  # a map holding secrets: all of it
             )
         )
     op = next((o for o in service.operations if o.input == name), None)
@@ -252,7 +255,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         doc=docs.summary(shape.documentation) or naming.model_class(name),
         fields=tuple(fields),
         response=name in outputs,
-        hidden=tuple(f.name for f in fields if f.hide),
+        hidden=tuple(f.name for f in fields if not f.repr),
         walrus=name in outputs or any("(v :=" in f.from_wire for f in fields),
         sensitive=shape.sensitive,
         operation=op.name if op else None,
@@ -310,9 +313,14 @@ def models_index(service: Service) -> dict[str, Any]:
 def kinds(service: Service) -> dict[str, Any]:
     """``cognito_typed/models/_kinds.py``: the checker of every shape a member uses."""
     used: set[str] = set()
+    entries: dict[str, str] = {}
     for s in service.structures():
         used |= reachable(service, [m.shape for m in s.members])
-    return {"kinds": [{"name": n, "entry": kind_entry(service, n)} for n in sorted(used)]}
+        for m in s.members:
+            if m.json_object:  # a member-level variant of its shape's checker
+                entries[naming.member_kind(m.shape, json_object=True)] = kind_entry(service, m.shape, json_object=True)
+    entries |= {n: kind_entry(service, n) for n in used}
+    return {"kinds": [{"name": n, "entry": entries[n]} for n in sorted(entries)]}
 
 
 def errors(service: Service) -> dict[str, Any]:
@@ -441,6 +449,7 @@ def merges(service: Service) -> dict[str, Any]:
                 "updated": p.updated,
                 "identifiers": p.identifiers,
                 "members": tuple((m.py_name, m.wire_name) for m in service.shapes[p.update.input].members),
+                "secrets": _secrets(service, p.update.input),
                 "carried": p.carried,
                 "dropped": p.dropped,
                 "last_modified": p.last_modified,
@@ -458,6 +467,22 @@ def merges(service: Service) -> dict[str, Any]:
         ],
         "models": sorted({s[k] for s in specs for k in ("update_model", "describe_model", "resource_model")}),
     }
+
+
+def _secrets(service: Service, name: str, prefix: str = "") -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The wire paths inside structure ``name`` whose values are secrets the botocore model does not
+    mark (codegen/model_fixes.py): ``(path, ())`` for a whole value, ``(path, keys)`` for a map's keys."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    for m in service.shapes[name].members:
+        shape = service.shapes[m.shape]
+        path = prefix + m.wire_name
+        if m.sensitive:
+            out.append((path, ()))
+        elif shape.secret_keys:
+            out.append((path, shape.secret_keys))
+        elif shape.kind == "structure" and prefix.count(".") < 4:
+            out += _secrets(service, m.shape, path + ".")
+    return tuple(out)
 
 
 def _merge_methods(service: Service) -> list[MergeMethodView]:

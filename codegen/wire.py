@@ -125,7 +125,7 @@ def suspect_expr(service: Service, name: str) -> str | None:
             return None
 
 
-def kind_entry(service: Service, name: str) -> str:
+def kind_entry(service: Service, name: str, *, json_object: bool = False) -> str:
     """The checker of shape ``name``, as its entry in the generated ``models/_kinds.py``:
     ``(kind, arguments, keyword arguments)`` of a kind of ``cognito_typed._runtime.validation``,
     all constants (the module stays cheap to load; each kind is made when first used)."""
@@ -143,6 +143,10 @@ def kind_entry(service: Service, name: str) -> str:
         kw.append(("long", True))
     if shape.sensitive:
         kw.append(("sensitive", True))
+    if shape.secret_keys:
+        kw.append(("secret_keys", shape.secret_keys))
+    if json_object:
+        kw.append(("json_object", True))
     args: tuple[object, ...] = ()
     match shape.kind:
         case "string":

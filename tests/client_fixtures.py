@@ -24,10 +24,9 @@ if str(ROOT) not in sys.path:  # codegen is not an installed package; the tests 
 import botocore.session  # noqa: E402
 from support import given  # noqa: E402
 
+import codegen
 from codegen import naming  # noqa: E402
 from codegen.ir import Operation, Service, Shape  # noqa: E402
-from codegen.loader import load  # noqa: E402
-from codegen.parse import parse  # noqa: E402
 from cognito_typed import models  # noqa: E402
 from cognito_typed._runtime.base import Model, Request  # noqa: E402
 from cognito_typed._runtime.client import Pages  # noqa: E402
@@ -49,7 +48,7 @@ FAKE_ENV = {
 @cache
 def load_ir() -> Service:
     """The IR of the pinned botocore model (the generator's own view of it)."""
-    return parse(load())
+    return codegen.read()
 
 
 def operation(name: str) -> Operation:

@@ -17,7 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from codegen.ir import Service, Shape
+from codegen.ir import Member, Service, Shape
 from cognito_typed._runtime.patterns import java_pattern
 
 # A few non-ASCII characters of each Unicode category, so patterns with \p{..} see more than ASCII.
@@ -133,14 +133,20 @@ class WireStrategies:
         overrides = dict(overrides or {})
         unknown = overrides.keys() - {m.wire_name for m in shape.members}
         assert not unknown, f"{name} has no members {unknown}"
-        required = {m.wire_name: self(m.shape, depth + 1) for m in shape.members if m.required}
+        required = {m.wire_name: self.member(m, depth + 1) for m in shape.members if m.required}
         optional = {}
         if depth <= MAX_DEPTH:
-            optional = {m.wire_name: self(m.shape, depth + 1) for m in shape.members if not m.required}
+            optional = {m.wire_name: self.member(m, depth + 1) for m in shape.members if not m.required}
         required.update(overrides)
         for wire in overrides:
             optional.pop(wire, None)
         return st.fixed_dictionaries(required, optional=optional)
+
+    def member(self, member: Member, depth: int) -> st.SearchStrategy[Any]:
+        """Values of one member: its shape's, a JSON object where the model fixes say the document is one."""
+        if member.json_object:
+            return st.dictionaries(st.text(max_size=6), DOCUMENTS | st.none(), max_size=3)
+        return self(member.shape, depth)
 
     def _build(self, name: str, depth: int) -> st.SearchStrategy[Any]:
         shape = self.service.shapes[name]

@@ -32,8 +32,8 @@ RAN: set[tuple[str, str]] = set()  # (operation, richness) that completed an exa
 def requests(op: Operation, richness: str) -> st.SearchStrategy[dict[str, Any]]:
     members = IR.shapes[op.input].members
     if richness == "minimal":
-        return st.fixed_dictionaries({m.wire_name: WIRE(m.shape, 1) for m in members if m.required})
-    return WIRE.structure(op.input, overrides={m.wire_name: WIRE(m.shape, 1) for m in members})
+        return st.fixed_dictionaries({m.wire_name: WIRE.member(m, 1) for m in members if m.required})
+    return WIRE.structure(op.input, overrides={m.wire_name: WIRE.member(m, 1) for m in members})
 
 
 def responses(op: Operation, richness: str) -> st.SearchStrategy[dict[str, Any]]:
@@ -41,8 +41,8 @@ def responses(op: Operation, richness: str) -> st.SearchStrategy[dict[str, Any]]
         return st.just({})
     members = IR.shapes[op.output].members
     if richness == "minimal":
-        return st.fixed_dictionaries({m.wire_name: WIRE(m.shape, 1) for m in members if m.required})
-    return WIRE.structure(op.output, overrides={m.wire_name: WIRE(m.shape, 1) for m in members})
+        return st.fixed_dictionaries({m.wire_name: WIRE.member(m, 1) for m in members if m.required})
+    return WIRE.structure(op.output, overrides={m.wire_name: WIRE.member(m, 1) for m in members})
 
 
 # App-client requests carry rules AWS documents beyond the model (cognito_typed._rules): the

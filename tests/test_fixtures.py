@@ -16,8 +16,6 @@ from support import FIXTURES, HEADER, ROOT, copy_runtime, literal_values, run_py
 
 import codegen
 from codegen import output
-from codegen.loader import load
-from codegen.parse import parse
 
 EDGE = FIXTURES / "edge" / "service-2.json"
 WIRE_KEYWORDS = FIXTURES / "wire_keywords" / "service-2.json"
@@ -27,7 +25,7 @@ MODEL_FILES = ("literals.py", "type_defs.py", "errors.py", "models/")
 
 def build_model_files(model: Path) -> tuple[list[str], dict[str, str]]:
     """``codegen.build`` restricted to the model files: parse, render, format."""
-    service = parse(load(model))
+    service = codegen.read(model)
     prefix = f"{codegen.PACKAGE}/"
     rendered = {
         rel: text

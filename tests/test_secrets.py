@@ -26,9 +26,10 @@ def is_sensitive(shape: Shape) -> bool:
 
 
 def member_is_sensitive(structure: Shape, member: Member) -> bool:
-    """Sensitive shape (or list/map of them), or any member of a sensitive structure
-    (``UserContextDataType``: the whole value is sensitive, not only some members)."""
-    return structure.sensitive or is_sensitive(SHAPES[member.shape])
+    """Sensitive shape (or list/map of them), any member of a sensitive structure
+    (``UserContextDataType``: the whole value is sensitive, not only some members), or a member
+    that codegen/model_fixes.py makes sensitive."""
+    return structure.sensitive or member.sensitive or is_sensitive(SHAPES[member.shape])
 
 
 def sensitive_members() -> list[tuple[str, Member]]:
@@ -102,7 +103,8 @@ def invalid_secret_wires(shape: Shape) -> list[Any]:
             if shape.constraints.max is not None:
                 bad.append(value * (shape.constraints.max // len(value) + 1))
             if shape.constraints.pattern is not None:
-                bad.append(value + " \x00")
+                pattern = java_pattern(shape.constraints.pattern)
+                bad += [v for v in (value + " ", value + " \x00", "\n" + value) if not pattern.fullmatch(v)][:1]
             return bad
         case "map":
             assert shape.key and shape.value
@@ -155,14 +157,53 @@ def test_sensitive_members_are_derived() -> None:
     assert len({s for s, _ in SENSITIVE}) > 50
 
 
+def hidden_in_repr(structure: Shape, member: Member) -> bool:
+    """Sensitive, or a map with secret values under some keys (ProviderDetails): left out of repr whole."""
+    return member_is_sensitive(structure, member) or bool(SHAPES[member.shape].secret_keys)
+
+
 def test_exactly_the_sensitive_members_are_left_out_of_repr() -> None:
     wrong = [
         f"{s.name}.{m.wire_name}"
         for s in SERVICE.structures()
         for m in s.members
-        if {f.name: f for f in dataclasses.fields(model_class(s.name))}[m.py_name].repr == member_is_sensitive(s, m)
+        if {f.name: f for f in dataclasses.fields(model_class(s.name))}[m.py_name].repr == hidden_in_repr(s, m)
     ]
     assert wrong == []
+
+
+def test_the_model_fixes_add_the_secrets_the_model_does_not_mark() -> None:
+    ids = set(SENSITIVE_IDS)
+    for secret in (
+        "ConfirmSignUpRequest.ConfirmationCode",
+        "ConfirmForgotPasswordRequest.ConfirmationCode",
+        "VerifyUserAttributeRequest.Code",
+        "ContextDataType.HttpHeaders",
+        "ContextDataType.EncodedData",
+        "DeviceSecretVerifierConfigType.PasswordVerifier",
+        "DeviceSecretVerifierConfigType.Salt",
+    ):
+        assert secret in ids, secret
+    assert SHAPES["ProviderDetailsType"].secret_keys == ("client_secret", "private_key")
+
+
+@pytest.mark.parametrize("structure", ["CreateIdentityProviderRequest", "UpdateIdentityProviderRequest"])
+def test_provider_secrets_never_show(structure: str) -> None:
+    """An IdP's client_secret and Apple's private_key: not in repr, not in a violation of their own,
+    and not when another member of the request is wrong."""
+    details = {"client_id": "1example23456789", "client_secret": SECRET, "private_key": SECRET + "k"}
+    ids = {"user_pool_id": "us-east-1_EXAMPLE", "provider_name": "Google"}
+    extra = {"provider_type": "Google"} if structure.startswith("Create") else {}
+    model = model_class(structure)(**ids, **extra, provider_details=details)
+    assert SECRET not in repr(model) and SECRET not in str(model)
+    bad = dataclasses.replace(
+        model, provider_details={**details, "client_secret": SECRET.encode(), "private_key": [SECRET]}
+    )
+    with pytest.raises(ValidationError) as info:
+        bad.validate()
+    paths = sorted(v.path for v in info.value.violations)
+    assert paths == ["ProviderDetails['client_secret']", "ProviderDetails['private_key']"]  # keys name no secret
+    assert SECRET not in str(info.value) and SECRET not in repr(info.value.violations)
 
 
 @pytest.mark.parametrize(("structure", "member"), SENSITIVE, ids=SENSITIVE_IDS)

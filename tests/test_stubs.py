@@ -18,6 +18,7 @@ from typing import Any
 import botocore.session
 import pytest
 
+import codegen
 from codegen import naming, stubs
 from codegen.ir import Service
 from codegen.loader import load
@@ -27,7 +28,7 @@ from codegen.types import TypedDictNames, reachable
 ROOT = Path(__file__).resolve().parent.parent
 DIST = ROOT / "stubs"
 PACKAGE = DIST / "cognito_idp_typed"
-SERVICE: Service = parse(load())
+SERVICE: Service = codegen.read()
 
 cognito_idp_typed = pytest.importorskip("cognito_idp_typed", reason="install the stubs: pip install -e ./stubs")
 

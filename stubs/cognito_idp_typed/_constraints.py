@@ -601,7 +601,7 @@ RULES: dict[str, Rule] = {
             "Session": "SessionType",
         },
     ),
-    "ConfirmationCodeType": Rule("string", min=1, max=2048, pattern=r"[\S]+"),
+    "ConfirmationCodeType": Rule("string", min=1, max=2048, pattern=r"[\S]+", sensitive=True),
     "ContextDataType": Rule(
         "structure",
         members={
@@ -846,7 +846,12 @@ RULES: dict[str, Rule] = {
     "DeviceSecretVerifierConfigType": Rule(
         "structure", members={"PasswordVerifier": "StringType", "Salt": "StringType"}
     ),
-    "DomainType": Rule("string", min=1, max=63, pattern=r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$"),
+    "DomainType": Rule(
+        "string",
+        min=1,
+        max=63,
+        pattern=r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?)*$",
+    ),
     "EmailAddressType": Rule(
         "string",
         pattern=r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+",
@@ -1282,7 +1287,7 @@ RULES: dict[str, Rule] = {
             "TemporaryPasswordValidityDays": "TemporaryPasswordValidityDaysType",
         },
     ),
-    "PasswordType": Rule("string", max=256, pattern=r"[\S]+", sensitive=True),
+    "PasswordType": Rule("string", max=256, pattern=r"^[\S]+.*[\S]+$", sensitive=True),
     "PoolQueryLimitType": Rule("integer", min=1, max=60),
     "PreTokenGenerationLambdaVersionType": Rule("string", enum=frozenset(["V1_0", "V2_0", "V3_0"])),
     "PreTokenGenerationVersionConfigType": Rule(

@@ -81,6 +81,9 @@ class MergeSpec(Generic[U, Res]):
     drop_when_present: tuple[tuple[str, str], ...] = ()
     read_only_keys: tuple[tuple[str, str], ...] = ()  # (map member, key) returned but not accepted
     omit_empty: tuple[str, ...] = ()
+    # Secrets the botocore model does not mark (codegen/model_fixes.py): wire path -> () for the
+    # whole value, or the keys of a map whose values are secrets.
+    secrets: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @cached_property
     def renames(self) -> Mapping[str, str]:
@@ -230,7 +233,13 @@ def _overlay(shape: Any, base: Mapping[str, Any], change: Mapping[str, Any]) -> 
     return out
 
 
-def _diff(shape: Any, before: Mapping[str, Any], after: Mapping[str, Any], prefix: str = "") -> list[Change]:
+def _diff(
+    shape: Any,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    secrets: Mapping[str, tuple[str, ...]],
+    prefix: str = "",
+) -> list[Change]:
     changes: list[Change] = []
     keys = [k for k in shape.members if k in before or k in after]
     keys += sorted(k for k in {*before, *after} if k not in shape.members)
@@ -238,11 +247,19 @@ def _diff(shape: Any, before: Mapping[str, Any], after: Mapping[str, Any], prefi
         old, new = before.get(key), after.get(key)
         if old == new:
             continue
-        member = shape.members.get(key)
+        path, member = prefix + key, shape.members.get(key)
+        secret = secrets.get(path)
         if member is not None and member.type_name == "structure" and isinstance(old, dict) and isinstance(new, dict):
-            changes += _diff(member, cast(Mapping[str, Any], old), cast(Mapping[str, Any], new), f"{prefix}{key}.")
+            changes += _diff(member, cast(Mapping[str, Any], old), cast(Mapping[str, Any], new), secrets, f"{path}.")
+        elif secret and (isinstance(old, dict) or isinstance(new, dict)):  # a map with secret values: key by key
+            was: Mapping[str, Any] = cast(Mapping[str, Any], old) if isinstance(old, dict) else {}
+            now: Mapping[str, Any] = cast(Mapping[str, Any], new) if isinstance(new, dict) else {}
+            for k in sorted({*was, *now}):
+                if was.get(k) != now.get(k):
+                    changes.append(Change(f"{path}.{k}", was.get(k), now.get(k), k in secret))
         else:
-            changes.append(Change(prefix + key, old, new, member is None or _sensitive(member)))
+            hidden = member is None or _sensitive(member) or secret is not None
+            changes.append(Change(path, old, new, hidden))
     return changes
 
 
@@ -376,7 +393,7 @@ def _plan_from(
                 violations.append(Violation(path, "cannot be sent together with " + other, f"use {other} instead"))
             merged = _without(merged, path)
             base = _without(base, path)
-    changes = _diff(live.update, base, merged)
+    changes = _diff(live.update, base, merged, dict(spec.secrets))
 
     # 3. What the change does to the rest. Carried values are the service's: botocore's validator
     #    and the service judge them. The rules that read several members (the unit of a validity,

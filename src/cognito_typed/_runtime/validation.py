@@ -357,13 +357,20 @@ class Timestamp(Kind):
 
 class Document(Kind):
     """A free-form document: any JSON value (objects with string keys, arrays, strings, finite
-    numbers, booleans, null)."""
+    numbers, booleans, null); with ``json_object``, a JSON object at the top."""
 
-    __slots__ = ()
+    __slots__ = ("json_object",)
+
+    def __init__(self, *, sensitive: bool = False, json_object: bool = False) -> None:
+        super().__init__(sensitive=sensitive)
+        self.json_object = json_object
 
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
     ) -> None:
+        if self.json_object and not isinstance(value, Mapping):
+            out.append(_wrong_type(value, path, name, "a JSON object (dict)", True))
+            return
         problem = _not_json(value, "")
         if problem is not None:
             where, found = problem
@@ -443,13 +450,21 @@ class ListOf(_Sized):
 
 
 class MapOf(_Sized):
-    __slots__ = ("key", "value")
+    __slots__ = ("key", "secret_keys", "value")
 
     def __init__(
-        self, key: Kind, value: Kind, *, min: int | None = None, max: int | None = None, sensitive: bool = False
+        self,
+        key: Kind,
+        value: Kind,
+        *,
+        min: int | None = None,
+        max: int | None = None,
+        sensitive: bool = False,
+        secret_keys: Collection[str] = (),
     ) -> None:
         super().__init__(min=min, max=max, sensitive=sensitive)
         self.key, self.value = key, value
+        self.secret_keys = frozenset(secret_keys)  # the values under these keys are secrets
 
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
@@ -462,9 +477,10 @@ class MapOf(_Sized):
             self._size(len(entries), out, path, name)
         where = _where(path, name)
         hide = hide or self.sensitive
+        secret = self.secret_keys
         for k, v in entries.items():
             self.key.check(k, out, where, " key", hide, constraints)
-            self.value.check(v, out, where, f"[{show(k, hide)}]", hide, constraints)
+            self.value.check(v, out, where, f"[{show(k, hide)}]", hide or k in secret, constraints)
 
 
 class Struct(Kind):

@@ -89,7 +89,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         if (v := self.credential) is None:
             out.append(missing(path, "Credential"))
         else:
-            k.Document.check(v, out, path, "Credential", hide, constraints)
+            k.Document_object.check(v, out, path, "Credential", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -79,6 +79,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
         "client_id",
         "secret_hash",
         "username",
+        "confirmation_code",
         "password",
         "user_context_data",
     )
@@ -179,7 +180,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
         if (v := self.confirmation_code) is None:
             out.append(missing(path, "ConfirmationCode"))
         else:
-            k.ConfirmationCodeType.check(v, out, path, "ConfirmationCode", hide, constraints)
+            k.ConfirmationCodeType.check(v, out, path, "ConfirmationCode", True, constraints)
         if (v := self.password) is None:
             out.append(missing(path, "Password"))
         else:

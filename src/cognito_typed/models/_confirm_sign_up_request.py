@@ -81,6 +81,7 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         "client_id",
         "secret_hash",
         "username",
+        "confirmation_code",
         "user_context_data",
         "session",
     )
@@ -186,7 +187,7 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         if (v := self.confirmation_code) is None:
             out.append(missing(path, "ConfirmationCode"))
         else:
-            k.ConfirmationCodeType.check(v, out, path, "ConfirmationCode", hide, constraints)
+            k.ConfirmationCodeType.check(v, out, path, "ConfirmationCode", True, constraints)
         if (v := self.force_alias_creation) is not None and (type(v) is not bool):
             k.ForceAliasCreation.check(v, out, path, "ForceAliasCreation", hide, constraints)
         if (v := self.analytics_metadata) is not None:

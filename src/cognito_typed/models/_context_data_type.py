@@ -50,6 +50,10 @@ class ContextDataType(Model):
         ("http_headers", "HttpHeaders"),
         ("encoded_data", "EncodedData"),
     )
+    _hidden = (
+        "http_headers",
+        "encoded_data",
+    )
 
     def __init__(
         self,
@@ -118,9 +122,9 @@ class ContextDataType(Model):
         if (v := self.http_headers) is None:
             out.append(missing(path, "HttpHeaders"))
         else:
-            k.HttpHeaderList.check(v, out, path, "HttpHeaders", hide, constraints)
+            k.HttpHeaderList.check(v, out, path, "HttpHeaders", True, constraints)
         if (v := self.encoded_data) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
-            k.StringType.check(v, out, path, "EncodedData", hide, constraints)
+            k.StringType.check(v, out, path, "EncodedData", True, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -71,6 +71,7 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
         ("idp_identifiers", "IdpIdentifiers"),
         ("acr_mapping", "AcrMapping"),
     )
+    _hidden = ("provider_details",)
 
     __operation__ = "CreateIdentityProvider"
     __method__ = "create_identity_provider"

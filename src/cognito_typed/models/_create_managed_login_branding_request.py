@@ -123,7 +123,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         if (v := self.use_cognito_provided_values) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UseCognitoProvidedValues", hide, constraints)
         if (v := self.settings) is not None:
-            k.Document.check(v, out, path, "Settings", hide, constraints)
+            k.Document_object.check(v, out, path, "Settings", hide, constraints)
         if (v := self.assets) is not None:
             k.AssetListType.check(v, out, path, "Assets", hide, constraints)
 

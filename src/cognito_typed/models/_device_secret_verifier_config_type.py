@@ -34,6 +34,10 @@ class DeviceSecretVerifierConfigType(Model):
         ("password_verifier", "PasswordVerifier"),
         ("salt", "Salt"),
     )
+    _hidden = (
+        "password_verifier",
+        "salt",
+    )
 
     def __init__(
         self,
@@ -67,9 +71,9 @@ class DeviceSecretVerifierConfigType(Model):
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
         if (v := self.password_verifier) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
-            k.StringType.check(v, out, path, "PasswordVerifier", hide, constraints)
+            k.StringType.check(v, out, path, "PasswordVerifier", True, constraints)
         if (v := self.salt) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
-            k.StringType.check(v, out, path, "Salt", hide, constraints)
+            k.StringType.check(v, out, path, "Salt", True, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -81,6 +81,7 @@ class IdentityProviderType(Model):
         ("last_modified_date", "LastModifiedDate"),
         ("creation_date", "CreationDate"),
     )
+    _hidden = ("provider_details",)
 
     def __init__(
         self,

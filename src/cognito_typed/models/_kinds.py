@@ -274,7 +274,7 @@ __getattr__ = _v.lazily(
             (),
         ),
         "ConfiguredUserAuthFactorsListType": ("ListOf", ("AuthFactorType",), (("min", 0), ("max", 8))),
-        "ConfirmationCodeType": ("Str", (), (("min", 1), ("max", 2048), ("pattern", "[\\S]+"))),
+        "ConfirmationCodeType": ("Str", (), (("min", 1), ("max", 2048), ("pattern", "[\\S]+"), ("sensitive", True))),
         "ContextDataType": ("Struct", ("cognito_typed.models._context_data_type", "ContextDataType"), ()),
         "CustomAttributeNameType": (
             "Str",
@@ -326,13 +326,22 @@ __getattr__ = _v.lazily(
         ),
         "DeviceType": ("Struct", ("cognito_typed.models._device_type", "DeviceType"), ()),
         "Document": ("Document", (), ()),
+        "Document_object": ("Document", (), (("json_object", True),)),
         "DomainDescriptionType": (
             "Struct",
             ("cognito_typed.models._domain_description_type", "DomainDescriptionType"),
             (),
         ),
         "DomainStatusType": ("Enum", (("ACTIVE", "CREATING", "DELETING", "FAILED", "UPDATING"),), ()),
-        "DomainType": ("Str", (), (("min", 1), ("max", 63), ("pattern", "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$"))),
+        "DomainType": (
+            "Str",
+            (),
+            (
+                ("min", 1),
+                ("max", 63),
+                ("pattern", "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?)*$"),
+            ),
+        ),
         "DomainVersionType": ("Str", (), (("min", 1), ("max", 20))),
         "EmailAddressType": (
             "Str",
@@ -601,7 +610,7 @@ __getattr__ = _v.lazily(
         "PasswordHistorySizeType": ("Int", (), (("min", 0), ("max", 24))),
         "PasswordPolicyMinLengthType": ("Int", (), (("min", 6), ("max", 99))),
         "PasswordPolicyType": ("Struct", ("cognito_typed.models._password_policy_type", "PasswordPolicyType"), ()),
-        "PasswordType": ("Str", (), (("max", 256), ("pattern", "[\\S]+"), ("sensitive", True))),
+        "PasswordType": ("Str", (), (("max", 256), ("pattern", "^[\\S]+.*[\\S]+$"), ("sensitive", True))),
         "PoolQueryLimitType": ("Int", (), (("min", 1), ("max", 60))),
         "PreSignedUrlType": ("Str", (), (("min", 0), ("max", 2048))),
         "PreTokenGenerationLambdaVersionType": ("Enum", (("V1_0", "V2_0", "V3_0"),), ()),
@@ -614,7 +623,11 @@ __getattr__ = _v.lazily(
         "PreventUserExistenceErrorTypes": ("Enum", (("ENABLED", "LEGACY"),), ()),
         "PriorityType": ("Int", (), (("min", 1), ("max", 2))),
         "ProviderDescription": ("Struct", ("cognito_typed.models._provider_description", "ProviderDescription"), ()),
-        "ProviderDetailsType": ("MapOf", ("StringType", "StringType"), ()),
+        "ProviderDetailsType": (
+            "MapOf",
+            ("StringType", "StringType"),
+            (("secret_keys", ("client_secret", "private_key")),),
+        ),
         "ProviderNameType": (
             "Str",
             (),

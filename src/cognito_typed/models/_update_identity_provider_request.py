@@ -65,6 +65,7 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         ("idp_identifiers", "IdpIdentifiers"),
         ("acr_mapping", "AcrMapping"),
     )
+    _hidden = ("provider_details",)
 
     __operation__ = "UpdateIdentityProvider"
     __method__ = "update_identity_provider"

@@ -49,7 +49,10 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         ("attribute_name", "AttributeName"),
         ("code", "Code"),
     )
-    _hidden = ("access_token",)
+    _hidden = (
+        "access_token",
+        "code",
+    )
 
     __operation__ = "VerifyUserAttribute"
     __method__ = "verify_user_attribute"
@@ -101,7 +104,7 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         if (v := self.code) is None:
             out.append(missing(path, "Code"))
         else:
-            k.ConfirmationCodeType.check(v, out, path, "Code", hide, constraints)
+            k.ConfirmationCodeType.check(v, out, path, "Code", True, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -28,7 +28,7 @@ def broken() -> None:
         UserPoolId=POOL, AccountRecoverySetting={"RecoveryMechanisms": [{"Name": "admin_only", "Priority": 3}]}
     )
     client.tag_resource(ResourceArn="arn:aws:cognito-idp:eu-west-1:123456789012:userpool/x_1", Tags={"": "v"})
-    client.admin_set_user_password(UserPoolId=POOL, Username="alice", Password="has a space")
+    client.admin_set_user_password(UserPoolId=POOL, Username="alice", Password="trailing space ")
     client.create_group(GroupName="admins", UserPoolId=POOL, Precedence=-1)
     client.get_paginator("list_users").paginate(UserPoolId="eu-west-1", PaginationConfig={"MaxItems": 10})
 

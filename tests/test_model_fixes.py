@@ -1,0 +1,276 @@
+"""codegen/model_fixes.py: the corrections apply, warn when they no longer fit, and each one shows up
+where users meet it (no false rejects, no shown secrets); the escape hatch; rules that never crash."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from dataclasses import replace
+from typing import Any
+
+import pytest
+from botocore.stub import Stubber
+from merge_helpers import raw_client
+from support import SERVICE
+
+from codegen import model_fixes
+from codegen.ir import Constraints, Member, Shape
+from codegen.model_fixes import FIXES, Fix
+from cognito_typed import ValidationError
+from cognito_typed.client import CognitoIdentityProvider
+from cognito_typed.models import (
+    AdminSetUserPasswordRequest,
+    CompleteWebAuthnRegistrationRequest,
+    CreateGroupRequest,
+    CreateManagedLoginBrandingRequest,
+    CreateUserPoolClientRequest,
+    CreateUserPoolDomainRequest,
+    SignUpRequest,
+    TokenValidityUnitsType,
+)
+
+POOL = "us-east-1_EXAMPLE"
+CLIENT = "1example23456789"
+
+
+# --- the table ---------------------------------------------------------------------------------
+
+
+def test_every_fix_fits_the_pinned_model() -> None:
+    """No entry names a shape or member the model lacks, and every corrected pattern is still the model's."""
+    assert [w for w in SERVICE.warnings if w.startswith("model fix")] == []
+    assert all(fix.evidence for fix in FIXES)
+
+
+def test_the_fixes_are_applied() -> None:
+    assert SERVICE.shapes["DomainType"].constraints.pattern is not None
+    assert "\\." in SERVICE.shapes["DomainType"].constraints.pattern
+    assert SERVICE.shapes["PasswordType"].constraints.pattern == r"^[\S]+.*[\S]+$"
+    assert SERVICE.shapes["ConfirmationCodeType"].sensitive
+    members = {m.wire_name: m for m in SERVICE.shapes["ContextDataType"].members}
+    assert members["HttpHeaders"].sensitive and members["EncodedData"].sensitive
+    assert not members["IpAddress"].sensitive
+    assert not SERVICE.shapes["StringType"].sensitive  # a member's fix leaves its shared shape alone
+
+
+def _service(*shapes: Shape) -> Any:
+    return replace(SERVICE, shapes={s.name: s for s in shapes}, warnings=())
+
+
+def test_a_fix_that_no_longer_fits_is_a_warning() -> None:
+    service = _service(
+        Shape("PasswordType", "string", constraints=Constraints(pattern=r"[\S\s]+")),
+        Shape("ContextDataType", "structure", members=(Member("IpAddress", "ip_address", "StringType", False, ""),)),
+    )
+    fixes = (
+        Fix("PasswordType", evidence="e", model_pattern=r"[\S]+", pattern="x"),
+        Fix("DomainType", evidence="e", pattern="y"),
+        Fix("ContextDataType.EncodedData", evidence="e", sensitive=True),
+    )
+    warnings = model_fixes.apply(service, fixes).warnings
+    assert any("PasswordType" in w and "check whether the fix is still needed" in w for w in warnings)
+    assert "model fix for DomainType: the model has no shape DomainType" in warnings
+    assert "model fix for ContextDataType.EncodedData: ContextDataType has no member EncodedData" in warnings
+
+
+# --- no false rejects --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("domain", ["auth.example.com", "login.my-company.co.uk", "myprefix", "a1"])
+def test_custom_and_prefix_domains_are_accepted(domain: str) -> None:
+    CreateUserPoolDomainRequest(domain=domain, user_pool_id=POOL).validate()
+
+
+@pytest.mark.parametrize("domain", ["-bad", "bad-", "Auth.Example.com", "auth..example.com", "auth.example.com."])
+def test_what_is_no_domain_name_is_still_refused(domain: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolDomainRequest(domain=domain, user_pool_id=POOL).validate()
+    assert [v.path for v in info.value.violations] == ["Domain"]
+
+
+@pytest.mark.parametrize("password", ["correct horse battery staple", "Tr0ub4dor&3", "a b"])
+def test_passphrases_with_inner_spaces_are_accepted(password: str) -> None:
+    AdminSetUserPasswordRequest(user_pool_id=POOL, username="alice", password=password).validate()
+    SignUpRequest(client_id=CLIENT, username="alice", password=password).validate()
+
+
+@pytest.mark.parametrize("password", [" leading", "trailing ", "tab\tin\tthe\tmiddle\t"])
+def test_passwords_with_outer_spaces_are_refused_without_showing_them(password: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        AdminSetUserPasswordRequest(user_pool_id=POOL, username="alice", password=password).validate()
+    assert [v.path for v in info.value.violations] == ["Password"]
+    assert password.strip() not in str(info.value)
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://localhost:3000/cb", "http://127.0.0.1:8080/cb", "http://[::1]:8080/cb", "http://127.1.2.3/cb"],
+)
+def test_http_redirects_to_a_loopback_address_are_accepted(url: str) -> None:
+    """The developer guide: 'Amazon Cognito requires HTTPS over HTTP except for http://localhost'; the
+    Cognito team (microsoft/vscode#256122, 2025-08-28): 'Cognito now supports adding the loopback IP
+    literal as a callback URL on the userpool client in all regions.'"""
+    CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", callback_urls=[url]).validate()
+
+
+def test_http_to_any_other_host_is_refused() -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolClientRequest(
+            user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"]
+        ).validate()
+    assert [v.path for v in info.value.violations] == ["CallbackURLs[0]"]
+
+
+# --- every bad value is a ValidationError ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"token_validity_units": {"AccessToken": "minutes"}},
+        {"callback_urls": 5},
+        {"explicit_auth_flows": [None]},
+        {"callback_urls": ["https://[abc/cb"], "default_redirect_uri": "https://[abc/cb"},
+        {"callback_urls": ["http://[abc/cb"]},
+        {"logout_urls": ["http://exa\uff20mple.com/out"]},
+        {"default_redirect_uri": 7, "callback_urls": ["https://a.example.com"]},
+        {"access_token_validity": "60", "token_validity_units": TokenValidityUnitsType(access_token="weeks")},  # type: ignore[arg-type]
+        {"explicit_auth_flows": "ALLOW_USER_SRP_AUTH"},
+    ],
+)
+def test_the_app_client_rules_never_crash_on_wrongly_typed_values(changes: dict[str, Any]) -> None:
+    """The rules run only on values that passed their own type check: the only error is ValidationError."""
+    request = dataclasses.replace(CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web"), **changes)
+    try:
+        request.validate()
+    except ValidationError as error:
+        assert error.violations
+    with pytest.raises(ValidationError):
+        dataclasses.replace(request, client_name=None).validate()
+
+
+def test_a_url_urllib_cannot_split_is_a_violation_not_a_crash() -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", callback_urls=["http://[abc/cb"]).validate()
+    assert info.value.violations[0].path == "CallbackURLs[0]"
+    assert "is not a URL" in info.value.violations[0].problem
+
+
+def test_a_required_document_given_none_is_missing() -> None:
+    with pytest.raises(ValidationError) as info:
+        CompleteWebAuthnRegistrationRequest(access_token="t" * 20, credential=None).validate()
+    assert [(v.path, v.rule) for v in info.value.violations] == [("Credential", "required")]
+
+
+@pytest.mark.parametrize("settings", ["x", 5, ["a"], None])
+def test_a_document_the_docs_describe_as_a_json_object_must_be_one(settings: Any) -> None:
+    request = CreateManagedLoginBrandingRequest(user_pool_id=POOL, client_id=CLIENT, settings=settings)
+    if settings is None:
+        request.validate()  # absent: the optional member is not sent
+        return
+    with pytest.raises(ValidationError) as info:
+        request.validate()
+    assert [v.path for v in info.value.violations] == ["Settings"]
+
+
+@pytest.mark.parametrize(
+    ("value", "path"),
+    [
+        ({"a": object()}, "Settings['a']"),
+        ({"a": [1, math.nan]}, "Settings['a'][1]"),
+        ({"a": {1: "x"}}, "Settings['a'] key"),
+        ({"a": {"b": {1, 2}}}, "Settings['a']['b']"),
+    ],
+)
+def test_a_document_holds_json_values_only(value: Any, path: str) -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateManagedLoginBrandingRequest(user_pool_id=POOL, client_id=CLIENT, settings=value).validate()
+    assert [v.path for v in info.value.violations] == [path]
+
+
+@pytest.mark.parametrize("constraints", [True, False])
+def test_integers_beyond_the_java_type_are_refused_even_without_constraints(constraints: bool) -> None:
+    """PrecedenceType has a minimum and no maximum: Java's int still ends at 2**31 - 1."""
+    CreateGroupRequest(group_name="g", user_pool_id=POOL, precedence=2**31 - 1).validate(constraints=constraints)
+    with pytest.raises(ValidationError) as info:
+        CreateGroupRequest(group_name="g", user_pool_id=POOL, precedence=2**31).validate(constraints=constraints)
+    assert "does not fit a Java int" in info.value.violations[0].problem
+
+
+# --- the escape hatch --------------------------------------------------------------------------
+
+
+def test_a_constraint_violation_says_how_to_send_anyway() -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", auth_session_validity=30).validate()
+    assert "constraints=False" in str(info.value)
+    assert info.value.violations[0].kind == "constraint"
+
+
+def test_a_type_violation_does_not_offer_the_escape_hatch() -> None:
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name=5).validate()  # type: ignore[arg-type]
+    assert "constraints=False" not in str(info.value)
+
+
+def _client_with_domain(**options: Any) -> tuple[CognitoIdentityProvider, Stubber]:
+    raw = raw_client()
+    return CognitoIdentityProvider(raw, **options), Stubber(raw)
+
+
+@pytest.mark.parametrize("how", ["per client", "per call"])
+def test_constraints_false_sends_what_the_model_refuses(how: str) -> None:
+    """The day the model is wrong again: a value outside its pattern goes to the service as it is."""
+    typed, stubber = _client_with_domain(**({"constraints": False} if how == "per client" else {}))
+    if how == "per call":
+        typed = typed.with_options(constraints=False)
+    wire = {"Domain": "Not_A_Domain", "UserPoolId": POOL}
+    with stubber:
+        stubber.add_response("create_user_pool_domain", {}, wire)
+        typed.create_user_pool_domain(domain="Not_A_Domain", user_pool_id=POOL)
+        stubber.assert_no_pending_responses()
+
+
+def test_constraints_false_still_checks_types_and_required_members() -> None:
+    typed, stubber = _client_with_domain(constraints=False)
+    with stubber, pytest.raises(ValidationError) as info:
+        typed.create_user_pool_domain(domain=5, user_pool_id=POOL)  # type: ignore[arg-type]
+    assert [v.kind for v in info.value.violations] == ["type"]
+    typed_default, _ = _client_with_domain()
+    assert typed_default.with_options(constraints=False) is not typed_default
+
+
+# --- nothing sensitive in a plan -------------------------------------------------------------------
+
+PROVIDER = {
+    "UserPoolId": POOL,
+    "ProviderName": "Google",
+    "ProviderType": "Google",
+    "ProviderDetails": {
+        "client_id": "1example23456789",
+        "client_secret": "old-provider-secret-0123456789",
+        "authorize_scopes": "openid email",
+    },
+    "AttributeMapping": {"email": "email"},
+}
+
+
+def test_a_plan_never_shows_an_identity_providers_secrets() -> None:
+    raw = raw_client()
+    typed = CognitoIdentityProvider(raw)
+    new_details = {**PROVIDER["ProviderDetails"], "client_secret": "new-provider-secret-9876543210"}
+    with Stubber(raw) as stubber:
+        stubber.add_response(
+            "describe_identity_provider",
+            {"IdentityProvider": PROVIDER},
+            {"UserPoolId": POOL, "ProviderName": "Google"},
+        )
+        plan = typed.plan_update_identity_provider(
+            user_pool_id=POOL, provider_name="Google", provider_details=new_details
+        )
+    assert [(c.path, c.sensitive) for c in plan.changes] == [("ProviderDetails.client_secret", True)]
+    texts = [repr(plan), str(plan), plan.table(), repr(plan.changes), str(plan.current), repr(plan.current)]
+    texts += [repr(plan.request), str(plan.request)]
+    for text in texts:
+        assert "provider-secret" not in text, text
+    assert plan.params["ProviderDetails"]["client_secret"] == "new-provider-secret-9876543210"  # sent as given
