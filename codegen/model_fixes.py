@@ -44,7 +44,7 @@ FIXES: tuple[Fix, ...] = (
         model_pattern=r"[\S]+",
         pattern=r"^[\S]+.*[\S]+$",
         evidence="The service's error text for a password it refuses: \"Value at 'password' failed to satisfy "
-        "constraint: Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$\"; and the developer "
+        'constraint: Member must satisfy regular expression pattern: ^[\\S]+.*[\\S]+$"; and the developer '
         "guide's password policy (user-pool-settings-policies): 'The non-leading, non-trailing space "
         "character is also treated as a special character.' A passphrase with inner spaces is a password.",
     ),
@@ -85,8 +85,8 @@ FIXES: tuple[Fix, ...] = (
         "ProviderDetailsType",
         secret_keys=("client_secret", "private_key"),
         evidence="The model's own documentation of ProviderDetails: the keys of each IdP type include "
-        "'\"client_secret\": \"provider-app-client-secret\"' (OIDC, Google, Facebook, LoginWithAmazon) and "
-        "'\"private_key\": \"...\"' (SignInWithApple); the map itself is not marked sensitive.",
+        '\'"client_secret": "provider-app-client-secret"\' (OIDC, Google, Facebook, LoginWithAmazon) and '
+        '\'"private_key": "..."\' (SignInWithApple); the map itself is not marked sensitive.',
     ),
     Fix(
         "CompleteWebAuthnRegistrationRequest.Credential",
@@ -148,9 +148,7 @@ def _fix_shape(shape: Shape, fix: Fix, warnings: list[str]) -> Shape:
                 f"model fix for {fix.target}: the model's pattern is now {shape.constraints.pattern!r}, not "
                 f"{fix.model_pattern!r}: check whether the fix is still needed"
             )
-        shape = replace(
-            shape, constraints=Constraints(shape.constraints.min, shape.constraints.max, fix.pattern)
-        )
+        shape = replace(shape, constraints=Constraints(shape.constraints.min, shape.constraints.max, fix.pattern))
     if fix.secret_keys:
         if shape.kind != "map":
             warnings.append(f"model fix for {fix.target}: secret keys on a {shape.kind}, not a map")

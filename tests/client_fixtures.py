@@ -24,7 +24,7 @@ if str(ROOT) not in sys.path:  # codegen is not an installed package; the tests 
 import botocore.session  # noqa: E402
 from support import given  # noqa: E402
 
-import codegen
+import codegen  # noqa: E402
 from codegen import naming  # noqa: E402
 from codegen.ir import Operation, Service, Shape  # noqa: E402
 from cognito_typed import models  # noqa: E402

@@ -349,7 +349,8 @@ def plan(
     violations += _violations(partial, given_wire, constraints)
     from cognito_typed._runtime.rules import check_given
 
-    check_given(partial, violations)
+    if constraints:  # the documented rules are constraints too: constraints=False skips them
+        check_given(partial, violations)
     if violations:
         raise ValidationError(spec.update.__name__, violations)
     change = {k: v for k, v in partial.to_wire().items() if k not in id_wire}
@@ -404,7 +405,7 @@ def _plan_from(
         for required in live.update.required_members:
             if required not in params:
                 violations.append(Violation(required, "is missing", "required", "required"))
-    if changes and not violations:
+    if changes and not violations and constraints:
         from cognito_typed._runtime.rules import check_merged
 
         check_merged(spec.update, params, {**base, **id_wire}, described, violations)

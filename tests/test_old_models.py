@@ -1,0 +1,91 @@
+"""Code generated from older botocore models (1.20.0, 1.27.65): its validation and its merges run,
+on today's botocore, without an error from inside our rules (the rules were written against
+members such models lack: EnablePropagateAdditionalUserContextData, ClientSecretArn, ...)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+from botocore_releases import model_file
+from support import copy_runtime, run_python
+
+VERSIONS = ["1.20.0", "1.27.65"]
+
+
+@pytest.fixture(scope="module", params=VERSIONS)
+def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    version: str = request.param
+    root = tmp_path_factory.mktemp(f"botocore-{version}")
+    copy_runtime(root)
+    run_python("-m", "codegen", "--model", str(model_file(version)), "--out", str(root), check=True)
+    return version, root
+
+
+SCRIPT = textwrap.dedent(
+    """
+    import json
+    import botocore.session
+    from botocore.stub import Stubber
+
+    import cognito_typed
+    from cognito_typed import ValidationError, models
+    from cognito_typed.client import CognitoIdentityProvider
+
+    print(cognito_typed.__file__)
+    POOL, CLIENT = "us-east-1_Example1", "1example23456789"
+    outcomes = {}
+
+    # validate(): the app-client rules on a request of this model
+    good = models.CreateUserPoolClientRequest(
+        user_pool_id=POOL, client_name="web", callback_urls=["https://a.example.com"],
+        default_redirect_uri="https://a.example.com", explicit_auth_flows=["ALLOW_USER_SRP_AUTH"],
+        access_token_validity=1, refresh_token_validity=30,
+    )
+    good.validate()
+    try:
+        models.UpdateUserPoolClientRequest(
+            user_pool_id=POOL, client_id=CLIENT, callback_urls=["http://example.com"],
+            explicit_auth_flows=["ADMIN_NO_SRP_AUTH", "ALLOW_USER_SRP_AUTH"],
+        ).validate()
+        outcomes["refused"] = []
+    except ValidationError as error:
+        outcomes["refused"] = sorted(v.path for v in error.violations)
+
+    # a merge through Stubber, on today's botocore
+    raw = botocore.session.get_session().create_client(
+        "cognito-idp", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x"
+    )
+    ids = {"UserPoolId": POOL, "ClientId": CLIENT}
+    now = {**ids, "ClientName": "web", "RefreshTokenValidity": 30, "EnableTokenRevocation": True}
+    with Stubber(raw) as stub:
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": now}, ids)
+        stub.add_response("update_user_pool_client", {"UserPoolClient": {**now, "ClientName": "web-2"}})
+        result = CognitoIdentityProvider(raw).merge_update_user_pool_client(
+            user_pool_id=POOL, client_id=CLIENT, client_name="web-2"
+        )
+        stub.assert_no_pending_responses()
+    outcomes["merged"] = [result.client_name, result.refresh_token_validity]
+    print(json.dumps(outcomes))
+    """
+)
+
+
+def test_validation_and_merges_run_on_code_generated_from_an_older_model(
+    generated: tuple[str, Path], tmp_path: Path
+) -> None:
+    version, root = generated
+    header = (root / "src" / "cognito_typed" / "client.py").read_text().splitlines()[0]
+    assert f"from botocore {version} " in header  # the release, told from the model's place
+    script = tmp_path / "old_model.py"
+    script.write_text(SCRIPT, encoding="utf-8")
+    result = run_python(str(script), cwd=tmp_path, env={"PYTHONPATH": str(root / "src")})
+    assert result.returncode == 0, result.stderr[-3000:]
+    imported, outcome = result.stdout.splitlines()
+    assert Path(imported).is_relative_to(root)
+    import json
+
+    outcomes = json.loads(outcome)
+    assert outcomes["refused"] == ["CallbackURLs[0]", "ExplicitAuthFlows"]
+    assert outcomes["merged"] == ["web-2", 30]
