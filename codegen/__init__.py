@@ -5,9 +5,10 @@ Run as ``python -m codegen`` (``--check`` to verify the committed output).
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
-from codegen import model_fixes, output, stubs, views
+from codegen import merge_quirks, model_fixes, output, request_rules, stubs, views
 from codegen.ir import Service
 from codegen.loader import load
 from codegen.parse import parse
@@ -47,8 +48,13 @@ def build(service: Service) -> dict[str, str]:
 
 
 def read(model_path: Path | None = None, botocore_version: str | None = None) -> Service:
-    """The IR of the pinned botocore's model (or of ``model_path``), with codegen/model_fixes.py laid over it."""
-    return model_fixes.apply(parse(load(model_path, botocore_version)))
+    """The IR of the pinned botocore's model (or of ``model_path``), with codegen/model_fixes.py laid over it,
+    and a warning for every entry of the tables beside the generator that does not fit the model."""
+    service = model_fixes.apply(parse(load(model_path, botocore_version)))
+    if service.service_name != model_fixes.SERVICE:
+        return service  # the tables are cognito-idp's
+    tables = merge_quirks.problems(service) + request_rules.problems(service)
+    return dataclasses.replace(service, warnings=(*service.warnings, *tables))
 
 
 def generate(model_path: Path | None = None, botocore_version: str | None = None) -> tuple[Service, dict[str, str]]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from codegen.ir import Service
+
 
 @dataclass(frozen=True)
 class Quirks:
@@ -58,3 +60,30 @@ QUIRKS: dict[str, Quirks] = {
         "Pass image_file again if the customization has one.",
     ),
 }
+
+
+def problems(service: Service) -> list[str]:
+    """A warning for each entry naming an operation, or a member path, that the model does not have."""
+    out: list[str] = []
+    operations = {op.name: op for op in service.operations}
+    for name, quirks in QUIRKS.items():
+        op = operations.get(name)
+        if op is None:
+            out.append(f"merge quirk for {name}: the model has no operation {name}")
+            continue
+        paths = [p for pair in quirks.drop_when_present for p in pair]
+        paths += list(quirks.omit_empty) + [member for member, _ in quirks.read_only_keys] + list(quirks.renames)
+        for path in paths:
+            if not _has_path(service, op.input, path):
+                out.append(f"merge quirk for {name}: {op.input} has no member {path}")
+    return out
+
+
+def _has_path(service: Service, shape_name: str, path: str) -> bool:
+    shape = service.shapes[shape_name]
+    for part in path.split("."):
+        member = next((m for m in shape.members if m.wire_name == part), None)
+        if member is None:
+            return False
+        shape = service.shapes[member.shape]
+    return True

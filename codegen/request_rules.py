@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from codegen.ir import Service
+
 
 @dataclass(frozen=True)
 class RuleSet:
@@ -35,3 +37,18 @@ RULES: dict[str, RuleSet] = {
     ),
     "UpdateUserPoolClientRequest": RuleSet("UPDATE_APP_CLIENT", _APP_CLIENT),
 }
+
+
+def problems(service: Service) -> list[str]:
+    """A warning for each entry naming a request, or a member of one, that the model does not have."""
+    out: list[str] = []
+    for name, rules in RULES.items():
+        shape = service.shapes.get(name)
+        if shape is None:
+            out.append(f"request rules {rules.name}: the model has no shape {name}")
+            continue
+        members = {m.wire_name for m in shape.members}
+        missing = [r for r in rules.reads if r not in members]
+        if missing:
+            out.append(f"request rules {rules.name}: {name} has no member {', '.join(missing)} (read as absent)")
+    return out

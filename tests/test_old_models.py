@@ -19,8 +19,27 @@ def generated(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathF
     version: str = request.param
     root = tmp_path_factory.mktemp(f"botocore-{version}")
     copy_runtime(root)
-    run_python("-m", "codegen", "--model", str(model_file(version)), "--out", str(root), check=True)
+    result = run_python("-m", "codegen", "--model", str(model_file(version)), "--out", str(root), check=True)
+    (root / "warnings.txt").write_text(result.stderr, encoding="utf-8")
     return version, root
+
+
+def test_the_tables_say_what_an_older_model_lacks(generated: tuple[str, Path]) -> None:
+    """A fix, a merge quirk or a rule that names what the model does not have is a warning, not silence."""
+    version, root = generated
+    warnings = (root / "warnings.txt").read_text().splitlines()
+    assert (
+        "codegen: warning: merge quirk for UpdateManagedLoginBranding: the model has no operation "
+        "UpdateManagedLoginBranding" in warnings
+    )
+    assert any(
+        w.startswith("codegen: warning: model fix for CreateManagedLoginBrandingRequest.Settings") for w in warnings
+    )
+    if version == "1.20.0":
+        assert (
+            "codegen: warning: request rules CREATE_APP_CLIENT: CreateUserPoolClientRequest has no member "
+            "EnablePropagateAdditionalUserContextData (read as absent)"
+        ) in warnings
 
 
 SCRIPT = textwrap.dedent(
