@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from codegen import naming, output
+from codegen import naming, output, presence
 from codegen.ir import Operation, Service, Shape
 from codegen.types import Ann, TypedDictNames, imports_for, reachable, typed_dict_annotation
 from codegen.views import dependencies_first
@@ -52,6 +52,11 @@ def client_class(service: Service) -> str:
 def paginate_request(op: Operation) -> str:
     """The TypedDict of a paginator's ``paginate(**kwargs)``: ``ListUsersRequestPaginateTypeDef``."""
     return naming.typed_dict(f"{op.input}Paginate")
+
+
+def _names(service: Service) -> TypedDictNames:
+    """The TypedDict names, with the response presence of :mod:`codegen.presence` (one instance per view)."""
+    return TypedDictNames(service, presence.always_present(service))
 
 
 def _paginated(service: Service) -> list[Operation]:
@@ -121,7 +126,7 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
 
 
 def type_defs(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
+    tds = _names(service)
     outputs = {op.output for op in service.operations if op.output}
     specs = _extra_typed_dicts()
     for shape in service.structures():
@@ -129,7 +134,8 @@ def type_defs(service: Service) -> dict[str, Any]:
             continue
         for side in tds.sides(shape.name):
             fields = [
-                (m.wire_name, typed_dict_annotation(service, m.shape, side, tds), m.required) for m in shape.members
+                (m.wire_name, typed_dict_annotation(service, m.shape, side, tds), tds.required(shape.name, m, side))
+                for m in shape.members
             ]
             if shape.name in outputs and side == "out":  # botocore adds it to every response
                 fields.append(("ResponseMetadata", Ann(RESPONSE_METADATA, refs=frozenset({RESPONSE_METADATA})), True))
@@ -173,7 +179,7 @@ def _response(service: Service, op: Operation, tds: TypedDictNames) -> str:
 
 
 def client(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
+    tds = _names(service)
     operations = [
         {"method": op.py_name, "request": tds(op.input, "in"), "response": _response(service, op, tds)}
         for op in service.operations
@@ -188,7 +194,7 @@ def client(service: Service) -> dict[str, Any]:
 
 
 def paginator(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
+    tds = _names(service)
     paginators = [
         {
             "cls": naming.paginator_class(op.name),

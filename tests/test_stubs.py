@@ -22,6 +22,7 @@ from codegen import naming, stubs
 from codegen.ir import Service
 from codegen.loader import load
 from codegen.parse import parse
+from codegen.presence import always_present
 from codegen.types import TypedDictNames, reachable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -88,18 +89,21 @@ def test_runtime_literals_are_the_model_enums() -> None:
     assert set(typing.get_args(literals.PaginatorName)) == {op.py_name for op in SERVICE.operations if op.paginator}
 
 
-def test_runtime_typeddicts_require_what_the_model_requires() -> None:
+def test_runtime_typeddicts_require_the_model_and_what_aws_always_returns() -> None:
+    """Requests require what the model requires; responses add codegen.presence (test_presence.py)."""
     from cognito_idp_typed import type_defs
 
+    tds = TypedDictNames(SERVICE, always_present(SERVICE))
     for op in SERVICE.operations:
         request = getattr(type_defs, naming.typed_dict(op.input))
         shape = SERVICE.shapes[op.input]
         assert request.__required_keys__ == {m.wire_name for m in shape.members if m.required}, op.name
         assert request.__optional_keys__ == {m.wire_name for m in shape.members if not m.required}, op.name
         if op.output:
-            response = getattr(type_defs, TypedDictNames(SERVICE)(op.output, "out"))
+            response = getattr(type_defs, tds(op.output, "out"))
             out = SERVICE.shapes[op.output]
-            assert response.__required_keys__ == {m.wire_name for m in out.members if m.required} | {"ResponseMetadata"}
+            want = {m.wire_name for m in out.members if tds.required(op.output, m, "out")}
+            assert response.__required_keys__ == want | {"ResponseMetadata"}
 
 
 def test_paginate_requests_leave_the_tokens_to_pagination_config() -> None:

@@ -160,6 +160,7 @@ __all__ = [
     "AssetTypeDef",
     "AssociateSoftwareTokenRequestTypeDef",
     "AssociateSoftwareTokenResponseTypeDef",
+    "AttributeOutputTypeDef",
     "AttributeTypeDef",
     "AuthEventTypeDef",
     "AuthenticationResultTypeDef",
@@ -658,23 +659,28 @@ class AdminCreateUserRequestTypeDef(TypedDict):
     ClientMetadata: NotRequired[Mapping[str, str]]
 
 
+class AttributeOutputTypeDef(TypedDict):
+    Name: str
+    Value: str
+
+
 class MFAOptionTypeDef(TypedDict):
     DeliveryMedium: NotRequired[DeliveryMediumType]
     AttributeName: NotRequired[str]
 
 
 class UserTypeDef(TypedDict):
-    Username: NotRequired[str]
-    Attributes: NotRequired[list[AttributeTypeDef]]
-    UserCreateDate: NotRequired[datetime]
-    UserLastModifiedDate: NotRequired[datetime]
-    Enabled: NotRequired[bool]
-    UserStatus: NotRequired[UserStatusType]
+    Username: str
+    Attributes: NotRequired[list[AttributeOutputTypeDef]]
+    UserCreateDate: datetime
+    UserLastModifiedDate: datetime
+    Enabled: bool
+    UserStatus: UserStatusType
     MFAOptions: NotRequired[list[MFAOptionTypeDef]]
 
 
 class AdminCreateUserResponseTypeDef(TypedDict):
-    User: NotRequired[UserTypeDef]
+    User: UserTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -748,8 +754,8 @@ class AdminGetDeviceRequestTypeDef(TypedDict):
 
 
 class DeviceTypeDef(TypedDict):
-    DeviceKey: NotRequired[str]
-    DeviceAttributes: NotRequired[list[AttributeTypeDef]]
+    DeviceKey: str
+    DeviceAttributes: NotRequired[list[AttributeOutputTypeDef]]
     DeviceCreateDate: NotRequired[datetime]
     DeviceLastModifiedDate: NotRequired[datetime]
     DeviceLastAuthenticatedDate: NotRequired[datetime]
@@ -780,11 +786,11 @@ class AdminGetUserRequestTypeDef(TypedDict):
 
 class AdminGetUserResponseTypeDef(TypedDict):
     Username: str
-    UserAttributes: NotRequired[list[AttributeTypeDef]]
-    UserCreateDate: NotRequired[datetime]
-    UserLastModifiedDate: NotRequired[datetime]
-    Enabled: NotRequired[bool]
-    UserStatus: NotRequired[UserStatusType]
+    UserAttributes: list[AttributeOutputTypeDef]
+    UserCreateDate: datetime
+    UserLastModifiedDate: datetime
+    Enabled: bool
+    UserStatus: UserStatusType
     MFAOptions: NotRequired[list[MFAOptionTypeDef]]
     PreferredMfaSetting: NotRequired[str]
     UserMFASettingList: NotRequired[list[str]]
@@ -825,11 +831,11 @@ class NewDeviceMetadataTypeDef(TypedDict):
 
 
 class AuthenticationResultTypeDef(TypedDict):
-    AccessToken: NotRequired[str]
-    ExpiresIn: NotRequired[int]
-    TokenType: NotRequired[str]
+    AccessToken: str
+    ExpiresIn: int
+    TokenType: str
     RefreshToken: NotRequired[str]
-    IdToken: NotRequired[str]
+    IdToken: str
     NewDeviceMetadata: NotRequired[NewDeviceMetadataTypeDef]
 
 
@@ -860,7 +866,7 @@ class AdminListDevicesRequestTypeDef(TypedDict):
 
 
 class AdminListDevicesResponseTypeDef(TypedDict):
-    Devices: NotRequired[list[DeviceTypeDef]]
+    Devices: list[DeviceTypeDef]
     PaginationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -885,8 +891,8 @@ class AdminListGroupsForUserRequestTypeDef(TypedDict):
 
 
 class GroupTypeDef(TypedDict):
-    GroupName: NotRequired[str]
-    UserPoolId: NotRequired[str]
+    GroupName: str
+    UserPoolId: str
     Description: NotRequired[str]
     RoleArn: NotRequired[str]
     Precedence: NotRequired[int]
@@ -895,7 +901,7 @@ class GroupTypeDef(TypedDict):
 
 
 class AdminListGroupsForUserResponseTypeDef(TypedDict):
-    Groups: NotRequired[list[GroupTypeDef]]
+    Groups: list[GroupTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -950,7 +956,7 @@ class AuthEventTypeDef(TypedDict):
 
 
 class AdminListUserAuthEventsResponseTypeDef(TypedDict):
-    AuthEvents: NotRequired[list[AuthEventTypeDef]]
+    AuthEvents: list[AuthEventTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -980,7 +986,7 @@ class SessionDescriptionTypeDef(TypedDict):
 
 
 class AdminListUserSessionsResponseTypeDef(TypedDict):
-    Sessions: NotRequired[list[SessionDescriptionTypeDef]]
+    Sessions: list[SessionDescriptionTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -1178,10 +1184,10 @@ class CIMDPolicySummaryTypeDef(TypedDict):
 class CIMDPolicyTypeDef(TypedDict):
     UserPoolId: str
     CIMDPolicyId: str
-    ClientId: NotRequired[str]
+    ClientId: str
     PolicyName: str
     CacheDuration: NotRequired[int]
-    URLPatterns: NotRequired[list[str]]
+    URLPatterns: list[str]
     CreationDate: NotRequired[datetime]
     LastModifiedDate: NotRequired[datetime]
 
@@ -1356,7 +1362,7 @@ class CreateGroupRequestTypeDef(TypedDict):
 
 
 class CreateGroupResponseTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
+    Group: GroupTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1372,9 +1378,9 @@ class CreateIdentityProviderRequestTypeDef(TypedDict):
 
 class IdentityProviderTypeDef(TypedDict):
     UserPoolId: NotRequired[str]
-    ProviderName: NotRequired[str]
-    ProviderType: NotRequired[IdentityProviderTypeType]
-    ProviderDetails: NotRequired[dict[str, str]]
+    ProviderName: str
+    ProviderType: IdentityProviderTypeType
+    ProviderDetails: dict[str, str]
     AttributeMapping: NotRequired[dict[str, str]]
     IdpIdentifiers: NotRequired[list[str]]
     AcrMapping: NotRequired[dict[str, str]]
@@ -1396,8 +1402,8 @@ class CreateManagedLoginBrandingRequestTypeDef(TypedDict):
 
 
 class ManagedLoginBrandingTypeDef(TypedDict):
-    ManagedLoginBrandingId: NotRequired[str]
-    UserPoolId: NotRequired[str]
+    ManagedLoginBrandingId: str
+    UserPoolId: str
     UseCognitoProvidedValues: NotRequired[bool]
     Settings: NotRequired[Any]
     Assets: NotRequired[list[AssetOutputTypeDef]]
@@ -1406,7 +1412,7 @@ class ManagedLoginBrandingTypeDef(TypedDict):
 
 
 class CreateManagedLoginBrandingResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1423,9 +1429,9 @@ class CreateResourceServerRequestTypeDef(TypedDict):
 
 
 class ResourceServerTypeDef(TypedDict):
-    UserPoolId: NotRequired[str]
-    Identifier: NotRequired[str]
-    Name: NotRequired[str]
+    UserPoolId: str
+    Identifier: str
+    Name: str
     Scopes: NotRequired[list[ResourceServerScopeTypeDef]]
     ManagedBy: NotRequired[ResourceServerManagedByType]
 
@@ -1457,7 +1463,7 @@ class TermsTypeDef(TypedDict):
 
 
 class CreateTermsResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1469,15 +1475,15 @@ class CreateUserImportJobRequestTypeDef(TypedDict):
 
 
 class UserImportJobTypeDef(TypedDict):
-    JobName: NotRequired[str]
-    JobId: NotRequired[str]
-    UserPoolId: NotRequired[str]
+    JobName: str
+    JobId: str
+    UserPoolId: str
     PreSignedUrl: NotRequired[str]
     CreationDate: NotRequired[datetime]
     StartDate: NotRequired[datetime]
     CompletionDate: NotRequired[datetime]
     Status: NotRequired[UserImportJobStatusType]
-    CloudWatchLogsRoleArn: NotRequired[str]
+    CloudWatchLogsRoleArn: str
     ImportedUsers: NotRequired[int]
     SkippedUsers: NotRequired[int]
     FailedUsers: NotRequired[int]
@@ -1486,7 +1492,7 @@ class UserImportJobTypeDef(TypedDict):
 
 
 class CreateUserImportJobResponseTypeDef(TypedDict):
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1530,9 +1536,9 @@ class CreateUserPoolClientRequestTypeDef(TypedDict):
 
 
 class UserPoolClientTypeDef(TypedDict):
-    UserPoolId: NotRequired[str]
-    ClientName: NotRequired[str]
-    ClientId: NotRequired[str]
+    UserPoolId: str
+    ClientName: str
+    ClientId: str
     ClientSecret: NotRequired[str]
     ClientSecretArn: NotRequired[str]
     LastModifiedDate: NotRequired[datetime]
@@ -1561,7 +1567,7 @@ class UserPoolClientTypeDef(TypedDict):
 
 
 class CreateUserPoolClientResponseTypeDef(TypedDict):
-    UserPoolClient: NotRequired[UserPoolClientTypeDef]
+    UserPoolClient: UserPoolClientTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1601,14 +1607,14 @@ class CreateUserPoolReplicaRequestTypeDef(TypedDict):
 
 
 class UserPoolReplicaTypeDef(TypedDict):
-    RegionName: NotRequired[str]
+    RegionName: str
     Status: NotRequired[ReplicaStatusType]
     Role: NotRequired[ReplicaRoleType]
     UserPoolArn: NotRequired[str]
 
 
 class CreateUserPoolReplicaResponseTypeDef(TypedDict):
-    UserPoolReplica: NotRequired[UserPoolReplicaTypeDef]
+    UserPoolReplica: UserPoolReplicaTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1791,8 +1797,8 @@ class UserPoolPolicyOutputTypeDef(TypedDict):
 
 
 class UserPoolTypeDef(TypedDict):
-    Id: NotRequired[str]
-    Name: NotRequired[str]
+    Id: str
+    Name: str
     Policies: NotRequired[UserPoolPolicyOutputTypeDef]
     DeletionProtection: NotRequired[DeletionProtectionType]
     LambdaConfig: NotRequired[LambdaConfigTypeDef]
@@ -1823,7 +1829,7 @@ class UserPoolTypeDef(TypedDict):
     UserPoolAddOns: NotRequired[UserPoolAddOnsTypeDef]
     DcrConfiguration: NotRequired[DcrConfigurationOutputTypeDef]
     UsernameConfiguration: NotRequired[UsernameConfigurationTypeDef]
-    Arn: NotRequired[str]
+    Arn: str
     AccountRecoverySetting: NotRequired[AccountRecoverySettingOutputTypeDef]
     UserPoolTier: NotRequired[UserPoolTierType]
     KeyConfiguration: NotRequired[KeyConfigurationTypeDef]
@@ -1832,7 +1838,7 @@ class UserPoolTypeDef(TypedDict):
 
 
 class CreateUserPoolResponseTypeDef(TypedDict):
-    UserPool: NotRequired[UserPoolTypeDef]
+    UserPool: UserPoolTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1957,7 +1963,7 @@ class DescribeManagedLoginBrandingByClientRequestTypeDef(TypedDict):
 
 
 class DescribeManagedLoginBrandingByClientResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -1968,7 +1974,7 @@ class DescribeManagedLoginBrandingRequestTypeDef(TypedDict):
 
 
 class DescribeManagedLoginBrandingResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2003,7 +2009,7 @@ class RiskExceptionConfigurationOutputTypeDef(TypedDict):
 
 
 class RiskConfigurationTypeDef(TypedDict):
-    UserPoolId: NotRequired[str]
+    UserPoolId: str
     ClientId: NotRequired[str]
     CompromisedCredentialsRiskConfiguration: NotRequired[CompromisedCredentialsRiskConfigurationOutputTypeDef]
     AccountTakeoverRiskConfiguration: NotRequired[AccountTakeoverRiskConfigurationTypeDef]
@@ -2023,7 +2029,7 @@ class DescribeTermsByClientRequestTypeDef(TypedDict):
 
 
 class DescribeTermsByClientResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2033,7 +2039,7 @@ class DescribeTermsRequestTypeDef(TypedDict):
 
 
 class DescribeTermsResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2043,7 +2049,7 @@ class DescribeUserImportJobRequestTypeDef(TypedDict):
 
 
 class DescribeUserImportJobResponseTypeDef(TypedDict):
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2053,7 +2059,7 @@ class DescribeUserPoolClientRequestTypeDef(TypedDict):
 
 
 class DescribeUserPoolClientResponseTypeDef(TypedDict):
-    UserPoolClient: NotRequired[UserPoolClientTypeDef]
+    UserPoolClient: UserPoolClientTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2084,7 +2090,7 @@ class DescribeUserPoolRequestTypeDef(TypedDict):
 
 
 class DescribeUserPoolResponseTypeDef(TypedDict):
-    UserPool: NotRequired[UserPoolTypeDef]
+    UserPool: UserPoolTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2126,7 +2132,7 @@ class GetCSVHeaderRequestTypeDef(TypedDict):
 
 class GetCSVHeaderResponseTypeDef(TypedDict):
     UserPoolId: NotRequired[str]
-    CSVHeader: NotRequired[list[str]]
+    CSVHeader: list[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2182,7 +2188,7 @@ class GetGroupRequestTypeDef(TypedDict):
 
 
 class GetGroupResponseTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
+    Group: GroupTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2218,7 +2224,7 @@ class LogDeliveryConfigurationTypeDef(TypedDict):
 
 
 class GetLogDeliveryConfigurationResponseTypeDef(TypedDict):
-    LogDeliveryConfiguration: NotRequired[LogDeliveryConfigurationTypeDef]
+    LogDeliveryConfiguration: LogDeliveryConfigurationTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2275,7 +2281,7 @@ class GetUICustomizationRequestTypeDef(TypedDict):
 
 
 class UICustomizationTypeDef(TypedDict):
-    UserPoolId: NotRequired[str]
+    UserPoolId: str
     ClientId: NotRequired[str]
     ImageUrl: NotRequired[str]
     CSS: NotRequired[str]
@@ -2373,7 +2379,7 @@ class GetUserRequestTypeDef(TypedDict):
 
 class GetUserResponseTypeDef(TypedDict):
     Username: str
-    UserAttributes: list[AttributeTypeDef]
+    UserAttributes: list[AttributeOutputTypeDef]
     MFAOptions: NotRequired[list[MFAOptionTypeDef]]
     PreferredMfaSetting: NotRequired[str]
     UserMFASettingList: NotRequired[list[str]]
@@ -2460,7 +2466,7 @@ class ListDevicesRequestTypeDef(TypedDict):
 
 
 class ListDevicesResponseTypeDef(TypedDict):
-    Devices: NotRequired[list[DeviceTypeDef]]
+    Devices: list[DeviceTypeDef]
     PaginationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2477,7 +2483,7 @@ class ListGroupsRequestTypeDef(TypedDict):
 
 
 class ListGroupsResponseTypeDef(TypedDict):
-    Groups: NotRequired[list[GroupTypeDef]]
+    Groups: list[GroupTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2494,8 +2500,8 @@ class ListIdentityProvidersRequestTypeDef(TypedDict):
 
 
 class ProviderDescriptionTypeDef(TypedDict):
-    ProviderName: NotRequired[str]
-    ProviderType: NotRequired[IdentityProviderTypeType]
+    ProviderName: str
+    ProviderType: IdentityProviderTypeType
     LastModifiedDate: NotRequired[datetime]
     CreationDate: NotRequired[datetime]
 
@@ -2519,7 +2525,7 @@ class RestorationDescriptionTypeDef(TypedDict):
 
 
 class ListPointInTimeRecoveriesResponseTypeDef(TypedDict):
-    Restorations: NotRequired[list[RestorationDescriptionTypeDef]]
+    Restorations: list[RestorationDescriptionTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2577,7 +2583,7 @@ class ListUserImportJobsRequestTypeDef(TypedDict):
 
 
 class ListUserImportJobsResponseTypeDef(TypedDict):
-    UserImportJobs: NotRequired[list[UserImportJobTypeDef]]
+    UserImportJobs: list[UserImportJobTypeDef]
     PaginationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2589,7 +2595,7 @@ class ListUserPoolClientSecretsRequestTypeDef(TypedDict):
 
 
 class ListUserPoolClientSecretsResponseTypeDef(TypedDict):
-    ClientSecrets: NotRequired[list[ClientSecretDescriptorTypeDef]]
+    ClientSecrets: list[ClientSecretDescriptorTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2608,13 +2614,13 @@ class ListUserPoolClientsRequestTypeDef(TypedDict):
 
 
 class UserPoolClientDescriptionTypeDef(TypedDict):
-    ClientId: NotRequired[str]
-    UserPoolId: NotRequired[str]
-    ClientName: NotRequired[str]
+    ClientId: str
+    UserPoolId: str
+    ClientName: str
 
 
 class ListUserPoolClientsResponseTypeDef(TypedDict):
-    UserPoolClients: NotRequired[list[UserPoolClientDescriptionTypeDef]]
+    UserPoolClients: list[UserPoolClientDescriptionTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2625,7 +2631,7 @@ class ListUserPoolReplicasRequestTypeDef(TypedDict):
 
 
 class ListUserPoolReplicasResponseTypeDef(TypedDict):
-    UserPoolReplicas: NotRequired[list[UserPoolReplicaTypeDef]]
+    UserPoolReplicas: list[UserPoolReplicaTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2640,8 +2646,8 @@ class ListUserPoolsRequestTypeDef(TypedDict):
 
 
 class UserPoolDescriptionTypeDef(TypedDict):
-    Id: NotRequired[str]
-    Name: NotRequired[str]
+    Id: str
+    Name: str
     LambdaConfig: NotRequired[LambdaConfigTypeDef]
     Status: NotRequired[StatusType]
     LastModifiedDate: NotRequired[datetime]
@@ -2650,7 +2656,7 @@ class UserPoolDescriptionTypeDef(TypedDict):
 
 
 class ListUserPoolsResponseTypeDef(TypedDict):
-    UserPools: NotRequired[list[UserPoolDescriptionTypeDef]]
+    UserPools: list[UserPoolDescriptionTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2661,7 +2667,7 @@ class ListUserSessionsRequestTypeDef(TypedDict):
 
 
 class ListUserSessionsResponseTypeDef(TypedDict):
-    Sessions: NotRequired[list[SessionDescriptionTypeDef]]
+    Sessions: list[SessionDescriptionTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2680,7 +2686,7 @@ class ListUsersInGroupRequestTypeDef(TypedDict):
 
 
 class ListUsersInGroupResponseTypeDef(TypedDict):
-    Users: NotRequired[list[UserTypeDef]]
+    Users: list[UserTypeDef]
     NextToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2701,7 +2707,7 @@ class ListUsersRequestTypeDef(TypedDict):
 
 
 class ListUsersResponseTypeDef(TypedDict):
-    Users: NotRequired[list[UserTypeDef]]
+    Users: list[UserTypeDef]
     PaginationToken: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 
@@ -2792,7 +2798,7 @@ class SetLogDeliveryConfigurationRequestTypeDef(TypedDict):
 
 
 class SetLogDeliveryConfigurationResponseTypeDef(TypedDict):
-    LogDeliveryConfiguration: NotRequired[LogDeliveryConfigurationTypeDef]
+    LogDeliveryConfiguration: LogDeliveryConfigurationTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2922,7 +2928,7 @@ class StartUserImportJobRequestTypeDef(TypedDict):
 
 
 class StartUserImportJobResponseTypeDef(TypedDict):
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -2941,7 +2947,7 @@ class StopUserImportJobRequestTypeDef(TypedDict):
 
 
 class StopUserImportJobResponseTypeDef(TypedDict):
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -3019,7 +3025,7 @@ class UpdateGroupRequestTypeDef(TypedDict):
 
 
 class UpdateGroupResponseTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
+    Group: GroupTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -3046,7 +3052,7 @@ class UpdateManagedLoginBrandingRequestTypeDef(TypedDict):
 
 
 class UpdateManagedLoginBrandingResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -3082,7 +3088,7 @@ class UpdateTermsRequestTypeDef(TypedDict):
 
 
 class UpdateTermsResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -3125,7 +3131,7 @@ class UpdateUserPoolClientRequestTypeDef(TypedDict):
 
 
 class UpdateUserPoolClientResponseTypeDef(TypedDict):
-    UserPoolClient: NotRequired[UserPoolClientTypeDef]
+    UserPoolClient: UserPoolClientTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 
@@ -3151,7 +3157,7 @@ class UpdateUserPoolReplicaRequestTypeDef(TypedDict):
 
 
 class UpdateUserPoolReplicaResponseTypeDef(TypedDict):
-    UserPoolReplica: NotRequired[UserPoolReplicaTypeDef]
+    UserPoolReplica: UserPoolReplicaTypeDef
     ResponseMetadata: ResponseMetadataTypeDef
 
 

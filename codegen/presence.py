@@ -1,0 +1,270 @@
+"""Which response members Amazon Cognito returns on every successful call: one source for both packages.
+
+botocore's model marks almost every output member optional. That is honest about the wire format but
+not about the service: ``DescribeUserPool`` always returns ``UserPool``, a user pool always has an
+``Id``. Code typed against the raw model must narrow what is always there; code that is not narrowed
+gets false alarms. This module decides, per *output* structure member, whether the member is
+**always present** on a successful response, from three rules over the model and one small table:
+
+``resource``
+    The member an operation is named for: ``Verb`` + ``Noun`` where the verb is one of
+    :data:`RESOURCE_VERBS` (after an ``Admin`` prefix) and the output has a member named ``Noun``
+    (``CreateUserPool`` -> ``UserPool``, ``AdminCreateUser`` -> ``User``,
+    ``DescribeTermsByClient`` -> ``Terms``). A successful read or write of a resource returns it.
+``listing``
+    The list a ``List...`` operation returns: the paginator's result key, or the one list member
+    beside the pagination tokens (``ListUsers`` -> ``Users``; an empty result is ``[]``). Maps
+    (``ListTagsForResource`` -> ``Tags``) are not included.
+``identifier``
+    Inside a structure found by the two rules above (the resource, or an item of the list):
+    ``Id`` and ``Arn``, and every member whose name is a *required input* of an operation that
+    creates, reads or lists that resource (``DescribeUserPoolClient(UserPoolId, ClientId)`` ->
+    ``UserPoolClientType.ClientId``; ``ListGroups`` items are read by ``GetGroup(GroupName, ...)``).
+    Something the caller must name a resource by is part of what the service returns for it.
+
+:data:`TABLE` then adds what the rules cannot see and removes what they get wrong, each entry with
+its public evidence (an AWS documentation sentence or documented response, or for a removal the
+source that contradicts the rule). Everything else stays optional: the results and challenges of
+the auth flows, pagination tokens, optional settings inside a described resource, MFA settings.
+
+A member is listed only when AWS returns it on every success *and* moto's in-process cognito-idp
+(the dev extra's pinned version) returns it too, so typed code that relies on it runs on moto:
+``tests/test_presence.py`` calls every operation moto implements and checks each listed member.
+
+Use :func:`always_present` (the set) and :func:`reasons` (why, for docs and tests). Members the model
+already requires are not listed: they are required anyway.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from codegen.ir import Operation, Service, Shape
+from codegen.types import reachable
+
+__all__ = ["RESOURCE_VERBS", "TABLE", "Entry", "always_present", "reasons"]
+
+RESOURCE_VERBS = ("Create", "Describe", "Get", "Update", "Set", "Start", "Stop")
+_ADDRESSING_VERBS = frozenset({"Create", "Describe", "Get"})  # their required inputs name (or define) the resource
+_TOKENS = frozenset({"NextToken", "PaginationToken"})
+_IDS = frozenset({"Id", "Arn"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One exception to the rules: ``present`` adds the member, ``not present`` removes it."""
+
+    shape: str  # an output structure
+    member: str  # its wire name
+    present: bool
+    evidence: str  # the sentence or documented response, quoted
+    source: str  # where it is published
+
+
+_UG = "https://docs.aws.amazon.com/cognito/latest/developerguide"
+_API = "https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference"
+_CLI = "https://awscli.amazonaws.com/v2/documentation/api/latest/reference/cognito-idp"
+_TOKENS_PAGE = f"{_UG}/amazon-cognito-user-pools-using-tokens-with-identity-providers.html"
+_TOKEN_SENTENCE = (
+    "If the login is successful, Amazon Cognito creates a session and returns an ID token, an access token, "
+    "and a refresh token for the authenticated user. [...] Refresh a token to retrieve a new ID and access tokens."
+)
+_AUTH_OUTPUT = (
+    'Documented output of respond-to-auth-challenge: "AuthenticationResult": {"AccessToken": ..., '
+    '"ExpiresIn": 3600, "TokenType": "Bearer", "RefreshToken": ..., "IdToken": ...} (every documented '
+    "AuthenticationResult carries ExpiresIn and TokenType)."
+)
+_LIST_USERS_OUTPUT = (
+    'Documented output of list-users: each user has "Username", "Enabled", "UserStatus", "UserCreateDate", '
+    '"UserLastModifiedDate" and "Attributes" of {"Name": ..., "Value": ...} pairs.'
+)
+_SUB = (
+    "Amazon Cognito assigns a unique user identifier value to each user's sub attribute "
+    "(so a user's attributes are never empty)."
+)
+_POOL_NAME = "CreateUserPool: PoolName [REQUIRED] - A friendly name for your user pool (returned as Name)."
+
+# Sorted by shape, then member. Keep each entry's evidence to what the source says.
+TABLE: tuple[Entry, ...] = (
+    Entry("AdminGetUserResponse", "Enabled", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
+    Entry("AdminGetUserResponse", "UserAttributes", True, _SUB, f"{_UG}/user-pool-settings-attributes.html"),
+    Entry("AdminGetUserResponse", "UserCreateDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
+    Entry("AdminGetUserResponse", "UserLastModifiedDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
+    Entry("AdminGetUserResponse", "UserStatus", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
+    Entry(
+        "AttributeType",
+        "Value",
+        True,
+        "UserType.Attributes: Names and values of a user's attributes. " + _LIST_USERS_OUTPUT,
+        f"{_API}/API_UserType.html",
+    ),
+    Entry("AuthenticationResultType", "AccessToken", True, _TOKEN_SENTENCE, _TOKENS_PAGE),
+    Entry("AuthenticationResultType", "ExpiresIn", True, _AUTH_OUTPUT, f"{_CLI}/respond-to-auth-challenge.html"),
+    Entry("AuthenticationResultType", "IdToken", True, _TOKEN_SENTENCE, _TOKENS_PAGE),
+    Entry("AuthenticationResultType", "TokenType", True, _AUTH_OUTPUT, f"{_CLI}/respond-to-auth-challenge.html"),
+    Entry(
+        "IdentityProviderType",
+        "UserPoolId",
+        False,
+        "AWS returns it, but moto's CognitoIdpIdentityProvider.to_json() has no UserPoolId: typed code that "
+        "relied on it would break on moto.",
+        "moto 5.2.5, moto/cognitoidp/models.py",
+    ),
+    Entry("UserPoolDescriptionType", "Name", True, _POOL_NAME, f"{_API}/API_CreateUserPool.html"),
+    Entry("UserPoolType", "Name", True, _POOL_NAME, f"{_API}/API_CreateUserPool.html"),
+    Entry("UserType", "Enabled", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
+    Entry("UserType", "UserCreateDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
+    Entry("UserType", "UserLastModifiedDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
+    Entry("UserType", "UserStatus", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
+)
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+def _noun(op: Operation) -> tuple[str, str] | None:
+    """``AdminCreateUser`` -> ``("Create", "User")``; None when the verb is not a resource verb."""
+    name = op.name.removeprefix("Admin")
+    for verb in RESOURCE_VERBS:
+        if name.startswith(verb) and name[len(verb) : len(verb) + 1].isupper():
+            return verb, name[len(verb) :]
+    return None
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _resource_member(service: Service, op: Operation) -> str | None:
+    """The member ``op`` is named for (rule ``resource``), if its output has one."""
+    verb_noun = _noun(op)
+    if op.output is None or verb_noun is None:
+        return None
+    noun = verb_noun[1]
+    members = {m.wire_name for m in service.shapes[op.output].members}
+    if noun in members:
+        return noun
+    by = re.match(r"(\w+?)By[A-Z]\w*$", noun)  # DescribeTermsByClient -> Terms
+    return by.group(1) if by and by.group(1) in members else None
+
+
+def _listing_member(service: Service, op: Operation) -> str | None:
+    """The list a List operation returns (rule ``listing``)."""
+    if op.output is None or not op.name.removeprefix("Admin").startswith("List"):
+        return None
+    if op.paginator is not None:
+        return op.paginator.result_key
+    candidates = [m for m in service.shapes[op.output].members if m.wire_name not in _TOKENS]
+    if len(candidates) == 1 and service.shapes[candidates[0].shape].kind == "list":
+        return candidates[0].wire_name
+    return None
+
+
+def _member_shape(service: Service, structure: str, wire: str) -> Shape:
+    return service.shapes[next(m.shape for m in service.shapes[structure].members if m.wire_name == wire)]
+
+
+def _required_inputs(service: Service, op: Operation) -> set[str]:
+    return {m.wire_name for m in service.shapes[op.input].members if m.required}
+
+
+def _readers(service: Service) -> dict[str, set[str]]:
+    """Resource noun -> required inputs of every operation that creates or reads it."""
+    out: dict[str, set[str]] = {}
+    for op in service.operations:
+        verb_noun = _noun(op)
+        if verb_noun is not None and verb_noun[0] in _ADDRESSING_VERBS:
+            out.setdefault(verb_noun[1], set()).update(_required_inputs(service, op))
+    return out
+
+
+def _derive(service: Service) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    # Structure -> names it is addressed by (required inputs of the operations returning or reading it).
+    addressed: dict[str, set[str]] = {}
+    readers = _readers(service)
+    for op in service.operations:
+        if op.output is None:
+            continue
+        resource = _resource_member(service, op)
+        if resource is not None:
+            found[(op.output, resource)] = "rule resource"
+            shape = _member_shape(service, op.output, resource)
+            verb = _noun(op)
+            if shape.kind == "structure" and verb is not None and verb[0] in _ADDRESSING_VERBS:
+                addressed.setdefault(shape.name, set()).update(_required_inputs(service, op))
+        listing = _listing_member(service, op)
+        if listing is not None:
+            found[(op.output, listing)] = "rule listing"
+            item = _member_shape(service, op.output, listing).item
+            if item is not None and service.shapes[item].kind == "structure":
+                noun = _singular(op.name.removeprefix("Admin").removeprefix("List"))
+                addressed.setdefault(item, set()).update(_required_inputs(service, op) | readers.get(noun, set()))
+    for structure, names in addressed.items():
+        for m in service.shapes[structure].members:
+            if m.wire_name in _IDS or m.wire_name in names:
+                found.setdefault((structure, m.wire_name), "rule identifier")
+    return found
+
+
+# --------------------------------------------------------------------------- the result
+
+
+def _outputs(service: Service) -> set[str]:
+    return {
+        n
+        for n in reachable(service, [op.output for op in service.operations if op.output])
+        if service.shapes[n].kind == "structure" and not service.shapes[n].exception
+    }
+
+
+def _check_table(service: Service, derived: dict[tuple[str, str], str], table: Iterable[Entry]) -> None:
+    outputs = _outputs(service)
+    for e in table:
+        shape = service.shapes.get(e.shape)
+        if shape is None:  # another model (a fixture, another service): the entry does not apply
+            continue
+        if e.shape not in outputs:
+            raise ValueError(f"presence table: {e.shape} is not an output structure of the model")
+        member = next((m for m in shape.members if m.wire_name == e.member), None)
+        if member is None:
+            raise ValueError(f"presence table: {e.shape} has no member {e.member}")
+        if member.required:
+            raise ValueError(f"presence table: {e.shape}.{e.member} is required by the model already")
+        if e.present and (e.shape, e.member) in derived:
+            raise ValueError(f"presence table: {e.shape}.{e.member} is derived by a rule already")
+        if not e.present and (e.shape, e.member) not in derived:
+            raise ValueError(f"presence table: removing {e.shape}.{e.member}, which no rule derives")
+
+
+def _reasons(service: Service) -> dict[tuple[str, str], str]:
+    derived = {
+        key: why
+        for key, why in _derive(service).items()
+        if not next(m for m in service.shapes[key[0]].members if m.wire_name == key[1]).required
+    }
+    _check_table(service, derived, TABLE)
+    for e in TABLE:
+        if e.shape not in service.shapes:
+            continue
+        if e.present:
+            derived[(e.shape, e.member)] = f"table: {e.evidence} ({e.source})"
+        else:
+            del derived[(e.shape, e.member)]
+    return dict(sorted(derived.items()))
+
+
+def reasons(service: Service) -> dict[tuple[str, str], str]:
+    """Every always-present member, ``(structure, wire name) -> why`` (``rule ...`` or ``table: evidence``)."""
+    return dict(_reasons(service))
+
+
+def always_present(service: Service) -> frozenset[tuple[str, str]]:
+    """``(output structure shape name, wire member name)`` of the members AWS returns on every success.
+
+    Only members the model leaves optional are listed. A structure used on both sides (``AttributeType``)
+    is affected on the output side only: requests keep the model's ``required``.
+    """
+    return frozenset(_reasons(service))
