@@ -34,6 +34,9 @@ from codegen.views import dependencies_first
 PACKAGE = "cognito_idp_typed"
 ROOT = f"stubs/{PACKAGE}"
 SHIMS = "stubs/cognito_idp_typed_shims"  # not inside the package: see stubs/pyproject.toml
+# mypy-boto3-cognito-idp's module names, as a PEP 561 stub-only package: type checkers prefer it to an
+# installed mypy-boto3-cognito-idp, and boto3-stubs' overload for "cognito-idp" resolves to our client.
+COMPAT = "stubs/mypy_boto3_cognito_idp-stubs"
 
 # TypedDicts that are not model shapes: what botocore adds around every response and error.
 RESPONSE_METADATA = naming.typed_dict("ResponseMetadata")
@@ -125,8 +128,8 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
     ]
 
 
-def type_defs(service: Service) -> dict[str, Any]:
-    tds = _names(service)
+def _type_def_specs(service: Service, tds: TypedDictNames) -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
+    """Every TypedDict of type_defs.py: (name, [(key, annotation, required)])."""
     outputs = {op.output for op in service.operations if op.output}
     specs = _extra_typed_dicts()
     for shape in service.structures():
@@ -150,7 +153,11 @@ def type_defs(service: Service) -> dict[str, Any]:
         ]
         fields.append(("PaginationConfig", Ann(PAGINATOR_CONFIG, refs=frozenset({PAGINATOR_CONFIG})), False))
         specs.append((paginate_request(op), fields))
+    return specs
 
+
+def type_defs(service: Service) -> dict[str, Any]:
+    specs = _type_def_specs(service, _names(service))
     names = [name for name, _ in specs]
     if len(set(names)) != len(names):
         raise ValueError(f"two TypedDicts share a name: {sorted(n for n in names if names.count(n) > 1)}")
@@ -298,6 +305,75 @@ def shim(service: Service) -> dict[str, Any]:
         "client_module": f"{PACKAGE}.client",
         "client_params": ", ".join(_CLIENT_PARAMS),
         "session_params": ", ".join(_SESSION_PARAMS),
+    }
+
+
+# --------------------------------------------------------------------------- mypy-boto3 names
+
+# mypy-boto3-builder's names, for the PEP 561 stub package that gives code written against
+# mypy-boto3-cognito-idp our types: its module is mypy_boto3_<service>, a structure's TypedDict is
+# <Shape>TypeDef (no stutter removal), the response variant <Shape>OutputTypeDef, the request union
+# <Shape>UnionTypeDef, an enum's Literal <Shape>Type. These are names only: every one is an alias of ours.
+
+
+def compat_package(service: Service) -> str:
+    return "mypy_boto3_" + service.service_name.replace("-", "_")
+
+
+def _compat_names(service: Service) -> list[tuple[str, str]]:
+    """(mypy-boto3 name, our TypedDict name or union text) for every TypedDict of type_defs.py."""
+    tds = _names(service)
+    have = {name for name, _ in _type_def_specs(service, tds)}
+    out: dict[str, str] = {}
+    for shape in service.structures():
+        if shape.name not in tds.inputs and shape.name not in tds.outputs:
+            continue
+        ours_in, ours_out = tds(shape.name, "in"), tds(shape.name, "out")
+        # The request name is the input variant where there is one; an output-only shape has one TypedDict.
+        main = ours_in if shape.name in tds.inputs else ours_out
+        out[f"{shape.name}TypeDef"] = main
+        if shape.name in tds.outputs:
+            out[f"{shape.name}OutputTypeDef"] = ours_out
+        if shape.name in tds.inputs and shape.name in tds.outputs:
+            out[f"{shape.name}UnionTypeDef"] = f"{ours_in} | {ours_out}" if ours_in != ours_out else ours_in
+    for name in (RESPONSE_METADATA, EMPTY_RESPONSE, PAGINATOR_CONFIG):
+        out[name] = name
+    for op in _paginated(service):
+        out[paginate_request(op)] = paginate_request(op)
+    missing = {ref for text in out.values() for ref in text.split(" | ")} - have
+    if missing:
+        raise ValueError(f"mypy-boto3 names refer to TypedDicts type_defs.py does not define: {sorted(missing)}")
+    return sorted(out.items())
+
+
+def compat(service: Service) -> dict[str, Any]:
+    enums = [(f"{s.name}Type", naming.literal_alias(s.name)) for s in service.enums()]
+    paginator_names = [(f"{op.name}PaginatorName", op.py_name) for op in _paginated(service)]
+    typed_dicts = _compat_names(service)
+    classes = [(n, t) for n, t in typed_dicts if " | " not in t]
+    unions = [(n, t) for n, t in typed_dicts if " | " in t]
+    cls = client_class(service)
+    paginators = [naming.paginator_class(op.name) for op in _paginated(service)]
+    service_name = re.sub(r"Client$", "", cls) + "ServiceName"
+    literal_names = [n for n, _ in enums] + [n for n, _ in paginator_names]
+    literal_names += ["PaginatorName"] if paginator_names else []
+    literal_names += [service_name, "ServiceName", "ResourceServiceName", "RegionName"]
+    # mypy-boto3 names the request type of blobs; ours is what codegen.types gives a blob on the request side.
+    inputs = reachable(service, [op.input for op in service.operations])
+    blob = [("BlobTypeDef", "bytes | bytearray | str")] if any(service.shapes[n].kind == "blob" for n in inputs) else []
+    return {
+        "package": compat_package(service),
+        "aliases": blob,
+        "cls": cls,
+        "paginators": paginators,
+        "enums": sorted(enums),
+        "paginator_names": sorted(paginator_names),
+        "service_literal": service_name,
+        "classes": classes,
+        "unions": [(n, " | ".join(f"_t.{part}" for part in t.split(" | "))) for n, t in unions],
+        "literals_all": sorted(literal_names),
+        "type_defs_all": sorted([*(n for n, _ in typed_dicts), *(n for n, _ in blob)]),
+        "init_all": sorted([cls, "Client", *paginators]),
     }
 
 
@@ -466,4 +542,11 @@ TARGETS: dict[str, tuple[str, Callable[[Service], dict[str, Any]]]] = {
     f"{SHIMS}/boto3-stubs/session.pyi": ("stubs/shim_boto3_session.pyi.jinja", shim),
     f"{SHIMS}/botocore-stubs/__init__.pyi": ("stubs/shim_botocore.pyi.jinja", shim),
     f"{SHIMS}/botocore-stubs/session.pyi": ("stubs/shim_botocore_session.pyi.jinja", shim),
+    f"{SHIMS}/botocore-stubs/client.pyi": ("stubs/shim_botocore_client.pyi.jinja", shim),
+    f"{SHIMS}/botocore-stubs/exceptions.pyi": ("stubs/shim_botocore_exceptions.pyi.jinja", shim),
+    f"{COMPAT}/__init__.pyi": ("stubs/compat_init.pyi.jinja", compat),
+    f"{COMPAT}/client.pyi": ("stubs/compat_client.pyi.jinja", compat),
+    f"{COMPAT}/paginator.pyi": ("stubs/compat_paginator.pyi.jinja", compat),
+    f"{COMPAT}/literals.pyi": ("stubs/compat_literals.pyi.jinja", compat),
+    f"{COMPAT}/type_defs.pyi": ("stubs/compat_type_defs.pyi.jinja", compat),
 }

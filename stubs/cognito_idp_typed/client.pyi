@@ -2,6 +2,8 @@
 from collections.abc import Mapping
 from typing import Any, Literal, Unpack, overload
 
+from botocore.client import BaseClient
+
 from cognito_idp_typed.exceptions import Exceptions
 from cognito_idp_typed.paginator import (
     AdminListGroupsForUserPaginator,
@@ -330,7 +332,7 @@ class ClientMeta:
     @property
     def config(self) -> Any: ...
 
-class CognitoIdentityProviderClient:
+class CognitoIdentityProviderClient(BaseClient):
     meta: ClientMeta
     @property
     def exceptions(self) -> Exceptions: ...

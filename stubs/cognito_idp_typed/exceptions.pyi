@@ -4,6 +4,8 @@
 from collections.abc import Mapping
 from typing import Any
 
+from botocore.exceptions import ClientError
+
 from cognito_idp_typed.type_defs import ClientErrorResponseTypeDef
 
 __all__ = [
@@ -71,7 +73,7 @@ __all__ = [
     "WebAuthnRelyingPartyMismatchException",
 ]
 
-class BotocoreClientError(Exception):
+class BotocoreClientError(ClientError):
     response: ClientErrorResponseTypeDef
     operation_name: str
     def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None: ...
