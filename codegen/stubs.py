@@ -543,7 +543,6 @@ TARGETS: dict[str, tuple[str, Callable[[Service], dict[str, Any]]]] = {
     f"{SHIMS}/botocore-stubs/__init__.pyi": ("stubs/shim_botocore.pyi.jinja", shim),
     f"{SHIMS}/botocore-stubs/session.pyi": ("stubs/shim_botocore_session.pyi.jinja", shim),
     f"{SHIMS}/botocore-stubs/client.pyi": ("stubs/shim_botocore_client.pyi.jinja", shim),
-    f"{SHIMS}/botocore-stubs/exceptions.pyi": ("stubs/shim_botocore_exceptions.pyi.jinja", shim),
     f"{COMPAT}/__init__.pyi": ("stubs/compat_init.pyi.jinja", compat),
     f"{COMPAT}/client.pyi": ("stubs/compat_client.pyi.jinja", compat),
     f"{COMPAT}/paginator.pyi": ("stubs/compat_paginator.pyi.jinja", compat),

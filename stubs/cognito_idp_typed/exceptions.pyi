@@ -4,8 +4,6 @@
 from collections.abc import Mapping
 from typing import Any
 
-from botocore.exceptions import ClientError
-
 from cognito_idp_typed.type_defs import ClientErrorResponseTypeDef
 
 __all__ = [
@@ -73,7 +71,9 @@ __all__ = [
     "WebAuthnRelyingPartyMismatchException",
 ]
 
-class BotocoreClientError(ClientError):
+# Not a subclass of botocore-stubs' ClientError: without botocore-stubs that name is Any (botocore ships no
+# types), and a partial stub for botocore.exceptions would change how all other botocore code type-checks.
+class BotocoreClientError(Exception):
     response: ClientErrorResponseTypeDef
     operation_name: str
     def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None: ...
