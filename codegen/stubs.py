@@ -513,7 +513,15 @@ def constraints(service: Service) -> dict[str, Any]:
         if args is not None:
             rules.append(RuleView(name, args))
     kept = {r.name for r in rules}
+    tds = _names(service)
+    # The response TypedDicts whose optional keys the plugin's absent-key check reads: output-only shapes
+    # and the Output variants (a TypedDict shared with requests may be one the caller filled in).
+    responses = sorted(
+        {tds(n, "out") for n in tds.outputs if service.shapes[n].kind == "structure"}
+        - {tds(n, "in") for n in tds.inputs if service.shapes[n].kind == "structure"}
+    )
     return {
+        "responses": responses,
         "model": f"{service.source} ({service.service_name} {service.api_version})",
         "client": f"{PACKAGE}.client.{client_class(service)}",
         "operations": {op.py_name: op.input for op in service.operations if op.input in kept},
@@ -522,6 +530,7 @@ def constraints(service: Service) -> dict[str, Any]:
             for op in _paginated(service)
             if op.input in kept
         },
+        "paginator_classes": {op.py_name: naming.paginator_class(op.name) for op in _paginated(service)},
         "rules": rules,
     }
 

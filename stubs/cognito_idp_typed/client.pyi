@@ -728,7 +728,7 @@ class CognitoIdentityProviderClient(BaseClient):
     def verify_user_attribute(
         self, **kwargs: Unpack[VerifyUserAttributeRequestTypeDef]
     ) -> VerifyUserAttributeResponseTypeDef: ...
-    @overload
+    @overload  # type: ignore[override]
     def get_paginator(
         self, operation_name: Literal["admin_list_groups_for_user"]
     ) -> AdminListGroupsForUserPaginator: ...
