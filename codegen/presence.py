@@ -85,6 +85,11 @@ _SUB = (
     "(so a user's attributes are never empty)."
 )
 _POOL_NAME = "CreateUserPool: PoolName [REQUIRED] - A friendly name for your user pool (returned as Name)."
+_ATTRIBUTES_TO_GET = (
+    "ListUsers: When you don't provide an AttributesToGet parameter, Amazon Cognito returns all attributes for "
+    "each user. [...] Amazon Cognito returns an error if not all users in the results have set a value for the "
+    "attribute you request. (And every user has a sub attribute.)"
+)
 
 # Sorted by shape, then member. Keep each entry's evidence to what the source says.
 TABLE: tuple[Entry, ...] = (
@@ -93,6 +98,14 @@ TABLE: tuple[Entry, ...] = (
     Entry("AdminGetUserResponse", "UserCreateDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
     Entry("AdminGetUserResponse", "UserLastModifiedDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
     Entry("AdminGetUserResponse", "UserStatus", True, _LIST_USERS_OUTPUT, f"{_CLI}/admin-get-user.html"),
+    Entry(
+        "AssociateSoftwareTokenResponse",
+        "SecretCode",
+        True,
+        "AssociateSoftwareToken: Begins setup of time-based one-time password (TOTP) multi-factor authentication "
+        "(MFA) for a user, with a unique private key that Amazon Cognito generates and returns in the API response.",
+        f"{_API}/API_AssociateSoftwareToken.html",
+    ),
     Entry(
         "AttributeType",
         "Value",
@@ -114,6 +127,7 @@ TABLE: tuple[Entry, ...] = (
     ),
     Entry("UserPoolDescriptionType", "Name", True, _POOL_NAME, f"{_API}/API_CreateUserPool.html"),
     Entry("UserPoolType", "Name", True, _POOL_NAME, f"{_API}/API_CreateUserPool.html"),
+    Entry("UserType", "Attributes", True, _ATTRIBUTES_TO_GET, f"{_API}/API_ListUsers.html"),
     Entry("UserType", "Enabled", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
     Entry("UserType", "UserCreateDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
     Entry("UserType", "UserLastModifiedDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),

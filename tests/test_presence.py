@@ -61,7 +61,6 @@ def test_the_rules_find_the_resources_lists_and_identifiers() -> None:
         ("DescribeUserPoolDomainResponse", "DomainDescription"),  # DomainDescription, not a resource name
         ("DomainDescriptionType", "UserPoolId"),  # {} for a domain that does not exist
         ("IdentityProviderType", "UserPoolId"),  # the table removes it: moto leaves it out
-        ("UserType", "Attributes"),  # ListUsers(AttributesToGet=[...]) can leave all out
         ("ListTagsForResourceResponse", "Tags"),  # a map, not a list
     ],
 )
@@ -298,6 +297,7 @@ def _scenario(c: Any, check: Callable[[str, dict[str, Any]], None]) -> None:
         AuthParameters={"REFRESH_TOKEN": tokens["RefreshToken"]},
     )
     call("get_user", AccessToken=tokens["AccessToken"])
+    call("associate_software_token", AccessToken=tokens["AccessToken"])
 
     details = {"client_id": "id", "client_secret": "s", "authorize_scopes": "openid"}
     call(

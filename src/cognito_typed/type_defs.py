@@ -711,7 +711,7 @@ class UserTypeDef(TypedDict):
     """A user profile in a Amazon Cognito user pool."""
 
     Username: str
-    Attributes: NotRequired[list[AttributeOutputTypeDef]]
+    Attributes: list[AttributeOutputTypeDef]
     UserCreateDate: datetime
     UserLastModifiedDate: datetime
     Enabled: bool
@@ -1295,7 +1295,7 @@ class AssociateSoftwareTokenRequestTypeDef(TypedDict):
 
 
 class AssociateSoftwareTokenResponseTypeDef(TypedDict):
-    SecretCode: NotRequired[str]
+    SecretCode: str
     Session: NotRequired[str]
 
 

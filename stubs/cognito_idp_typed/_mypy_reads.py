@@ -8,7 +8,10 @@ TypedDict whose key is not required is reported, unless :class:`Guards` found it
 - inside ``if "K" in resp:``, ``if resp.get("K"):``, ``if resp.get("K") is not None:`` (also with
   ``and``/``or``/``not``, in ``while``, in conditional expressions and comprehension conditions);
 - after ``if "K" not in resp: return`` (or ``raise``, ``continue``, ``break``) and after ``assert``;
-- in a ``try`` whose handlers catch ``KeyError`` or ``LookupError``.
+- in a ``try`` whose handlers catch ``KeyError`` or ``LookupError``;
+- by the auth flows' contract (:data:`CONTRACT`): where ``ChallengeName`` is known to be there, so are
+  ``Session`` and ``ChallengeParameters``; where it is known to be absent, ``AuthenticationResult`` is
+  there (and the other way round).
 
 A guard holds until the guarded expression's name is assigned again. mypy itself does not narrow a
 single TypedDict's key with ``in``, which is why the guards are found here.
@@ -33,7 +36,22 @@ ABSENT_KEY: Final = ErrorCode(
     "cognito-absent-key", "A key that a cognito-idp response may leave out, read without a guard", "General"
 )
 
-Fact = tuple[str, str]  # (reference, key): "key" is known to be in the dict that "reference" names
+Fact = tuple[str, str]  # (reference, key): "key" is known to be in the dict that "reference" names; "!key": not in it
+
+# What an auth response holds, from its other keys. InitiateAuth's AuthenticationResult (AWS API reference,
+# also RespondToAuthChallenge and the Admin variants): "This result is only returned if the user doesn't need
+# to pass another challenge. If they must pass another challenge before they get tokens, Amazon Cognito
+# returns a challenge in ChallengeName, ChallengeParameters, and Session response parameters."
+CONTRACT: Final[dict[str, frozenset[str]]] = {
+    "ChallengeName": frozenset({"Session", "ChallengeParameters"}),
+    "!ChallengeName": frozenset({"AuthenticationResult"}),
+    "!AuthenticationResult": frozenset({"ChallengeName", "Session", "ChallengeParameters"}),
+}
+
+
+def holds(facts: frozenset[Fact], ref: str, key: str) -> bool:
+    """Whether ``ref[key]`` is known to be there, directly or through :data:`CONTRACT`."""
+    return (ref, key) in facts or any(key in CONTRACT.get(known, ()) for r, known in facts if r == ref)
 
 
 def install(checker: TypeChecker, responses: frozenset[str]) -> None:
@@ -186,23 +204,29 @@ def implied(cond: ast.expr, truth: bool) -> frozenset[Fact]:
     if isinstance(cond, ast.NamedExpr):
         return implied(cond.value, truth)
     got = _get_call(cond)
-    if got is not None:  # resp.get("K") is truthy only when K is there
-        return frozenset({got}) if truth else frozenset()
+    if got is not None:  # resp.get("K") is truthy only when K is there; falsy: absent (or empty)
+        return frozenset({got}) if truth else frozenset({_absent(got)})
     if isinstance(cond, ast.Compare) and len(cond.ops) == 1:
         op, left, right = cond.ops[0], cond.left, cond.comparators[0]
         if isinstance(op, ast.In | ast.NotIn) and (key := _str(left)) is not None:
             ref = reference(right)
-            if ref is not None and isinstance(op, ast.In) == truth:
-                return frozenset({(ref, key)})
-            return frozenset()
+            if ref is None:
+                return frozenset()
+            return frozenset({(ref, key) if isinstance(op, ast.In) == truth else (ref, "!" + key)})
         got = _get_call(left)
         if got is not None:
             is_none = isinstance(right, ast.Constant) and right.value is None
             if is_none and ((isinstance(op, ast.IsNot) and truth) or (isinstance(op, ast.Is) and not truth)):
                 return frozenset({got})
+            if is_none and ((isinstance(op, ast.Is) and truth) or (isinstance(op, ast.IsNot) and not truth)):
+                return frozenset({_absent(got)})
             if isinstance(op, ast.Eq) and truth and not is_none:  # resp.get("K") == "value"
                 return frozenset({got})
     return frozenset()
+
+
+def _absent(fact: Fact) -> Fact:
+    return fact[0], "!" + fact[1]
 
 
 def _always_exits(body: list[ast.stmt]) -> bool:
@@ -379,6 +403,6 @@ class Guards(ast.NodeVisitor):
         if key is None:
             return
         ref = reference(node.value)
-        if self.handled or (ref is not None and (ref, key) in self.facts):
+        if self.handled or (ref is not None and holds(self.facts, ref, key)):
             end_line, end_col = node.end_lineno or node.lineno, node.end_col_offset or node.col_offset
             self.guarded.add((node.lineno, node.col_offset, end_line, end_col))

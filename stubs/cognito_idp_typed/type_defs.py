@@ -671,7 +671,7 @@ class MFAOptionTypeDef(TypedDict):
 
 class UserTypeDef(TypedDict):
     Username: str
-    Attributes: NotRequired[list[AttributeOutputTypeDef]]
+    Attributes: list[AttributeOutputTypeDef]
     UserCreateDate: datetime
     UserLastModifiedDate: datetime
     Enabled: bool
@@ -1167,7 +1167,7 @@ class AssociateSoftwareTokenRequestTypeDef(TypedDict):
 
 
 class AssociateSoftwareTokenResponseTypeDef(TypedDict):
-    SecretCode: NotRequired[str]
+    SecretCode: str
     Session: NotRequired[str]
     ResponseMetadata: ResponseMetadataTypeDef
 

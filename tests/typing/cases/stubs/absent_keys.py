@@ -18,7 +18,7 @@ def sign_in(username: str, password: str) -> str:
 def guarded_by_in(response: InitiateAuthResponseTypeDef) -> str:
     if "AuthenticationResult" in response:
         return response["AuthenticationResult"]["AccessToken"]
-    return response["Session"]
+    return response["Session"]  # no tokens: a challenge, and its Session (the auth contract; mypy only)
 
 
 def guarded_by_early_return(response: InitiateAuthResponseTypeDef) -> str:
@@ -62,3 +62,16 @@ def not_guarded_by_a_broad_handler(response: InitiateAuthResponseTypeDef) -> str
 def writes_and_gets_are_fine(response: InitiateAuthResponseTypeDef) -> str | None:
     response["Session"] = "s"
     return response.get("Session")
+
+
+def guarded_by_the_auth_contract(response: InitiateAuthResponseTypeDef) -> str:
+    """Without a challenge the tokens are there; with one, its session and parameters are (mypy only)."""
+    if "ChallengeName" in response:
+        return response["Session"] + str(response["ChallengeParameters"])
+    return response["AuthenticationResult"]["AccessToken"]
+
+
+def guarded_by_an_early_return_on_the_challenge(response: InitiateAuthResponseTypeDef) -> str:
+    if response.get("ChallengeName"):
+        raise RuntimeError("a challenge")
+    return response["AuthenticationResult"]["IdToken"]
