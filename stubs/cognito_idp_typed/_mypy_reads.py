@@ -9,6 +9,7 @@ TypedDict whose key is not required is reported, unless :class:`Guards` found it
   ``and``/``or``/``not``, in ``while``, in conditional expressions and comprehension conditions);
 - after ``if "K" not in resp: return`` (or ``raise``, ``continue``, ``break``) and after ``assert``;
 - in a ``try`` whose handlers catch ``KeyError`` or ``LookupError``;
+- after a read of the same key (only the first of ``resp["K"]`` reads is reported);
 - by the auth flows' contract (:data:`CONTRACT`): where ``ChallengeName`` is known to be there, so are
   ``Session`` and ``ChallengeParameters``; where it is known to be absent, ``AuthenticationResult`` is
   there (and the other way round).
@@ -406,3 +407,5 @@ class Guards(ast.NodeVisitor):
         if self.handled or (ref is not None and holds(self.facts, ref, key)):
             end_line, end_col = node.end_lineno or node.lineno, node.end_col_offset or node.col_offset
             self.guarded.add((node.lineno, node.col_offset, end_line, end_col))
+        if ref is not None and isinstance(node.ctx, ast.Load):  # past this read, the key is known to be there
+            self.facts |= {(ref, key)}
