@@ -33,18 +33,36 @@ A member is listed only when AWS returns it on every success *and* moto's in-pro
 
 Use :func:`always_present` (the set) and :func:`reasons` (why, for docs and tests). Members the model
 already requires are not listed: they are required anyway.
+
+**Presence that depends on the request.** Some members are there for one kind of call only: a
+``REFRESH_TOKEN_AUTH`` sign-in always returns ``AuthenticationResult``, ``USER_SRP_AUTH`` always
+answers with a challenge, and tokens from a password or challenge flow carry a ``RefreshToken``
+(a refresh does not). :data:`VARIANTS` lists these, each with its evidence; :func:`variants` gives
+them for a model and :func:`selected` picks the one a concrete request gets. The stubs turn them
+into overloads keyed on the request; a response model can use :func:`selected` the same way.
+:func:`always_present` does not include them: they hold for some calls, not for every success.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from codegen.ir import Operation, Service, Shape
 from codegen.types import reachable
 
-__all__ = ["RESOURCE_VERBS", "TABLE", "Entry", "always_present", "reasons"]
+__all__ = [
+    "RESOURCE_VERBS",
+    "TABLE",
+    "VARIANTS",
+    "Entry",
+    "Variant",
+    "always_present",
+    "reasons",
+    "selected",
+    "variants",
+]
 
 RESOURCE_VERBS = ("Create", "Describe", "Get", "Update", "Set", "Start", "Stop")
 _ADDRESSING_VERBS = frozenset({"Create", "Describe", "Get"})  # their required inputs name (or define) the resource
@@ -132,6 +150,106 @@ TABLE: tuple[Entry, ...] = (
     Entry("UserType", "UserCreateDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
     Entry("UserType", "UserLastModifiedDate", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
     Entry("UserType", "UserStatus", True, _LIST_USERS_OUTPUT, f"{_CLI}/list-users.html"),
+)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """Members always present in the responses to some requests of some operations.
+
+    ``when`` names the request member the variant depends on (None: every call of the operations);
+    ``values`` are the enum values of that member that select it (empty: whenever it is passed).
+    ``present`` lists (output structure, wire name) pairs: the operations' outputs, or structures
+    reached from them through structure members (``AuthenticationResultType`` inside an auth response).
+    """
+
+    name: str  # joins the generated TypedDict names: InitiateAuthRefreshResponseTypeDef
+    operations: tuple[str, ...]
+    present: tuple[tuple[str, str], ...]
+    evidence: str
+    source: str
+    when: str | None = None
+    values: tuple[str, ...] = ()
+
+
+_AUTH_FLOW = f"{_API}/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-request-AuthFlow"
+_INITIATE = ("AdminInitiateAuth", "InitiateAuth")
+_SIGN_IN_FLOWS = ("ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "CUSTOM_AUTH", "USER_AUTH", "USER_PASSWORD_AUTH")
+_SIGNED_IN = (
+    "If the login is successful, Amazon Cognito creates a session and returns an ID token, an access token, "
+    "and a refresh token for the authenticated user."
+)
+_MFA_SETUP = (
+    "ChallengeName MFA_SETUP: use the session returned in this challenge from InitiateAuth or AdminInitiateAuth "
+    "as an input to AssociateSoftwareToken. Then, use the session returned by VerifySoftwareToken as an input to "
+    "RespondToAuthChallenge or AdminRespondToAuthChallenge with challenge name MFA_SETUP to complete sign-in."
+)
+
+# Sorted by name, then operations. moto 5.2.5 returns every listed member for the calls that select the
+# variant (tests/test_presence.py); where moto does not implement a flow, the evidence alone decides.
+VARIANTS: tuple[Variant, ...] = (
+    Variant(
+        "Refresh",
+        _INITIATE,
+        (("AdminInitiateAuthResponse", "AuthenticationResult"), ("InitiateAuthResponse", "AuthenticationResult")),
+        "AuthFlow: REFRESH_TOKEN_AUTH will take in a valid refresh token and return new tokens. (Developer guide: "
+        "Refresh a token to retrieve a new ID and access tokens.)",
+        _AUTH_FLOW,
+        when="AuthFlow",
+        values=("REFRESH_TOKEN", "REFRESH_TOKEN_AUTH"),
+    ),
+    Variant(
+        "SignIn",
+        _INITIATE,
+        (("AuthenticationResultType", "RefreshToken"),),
+        _SIGNED_IN + " (A refresh, REFRESH_TOKEN_AUTH, returns no new refresh token.)",
+        _TOKENS_PAGE,
+        when="AuthFlow",
+        values=_SIGN_IN_FLOWS,
+    ),
+    Variant(
+        "SignIn",
+        ("AdminRespondToAuthChallenge", "RespondToAuthChallenge"),
+        (("AuthenticationResultType", "RefreshToken"),),
+        "AuthenticationResult: After your application has passed all challenges, Amazon Cognito returns an "
+        "AuthenticationResult with the JSON web tokens (JWTs) that indicate successful sign-in. " + _SIGNED_IN,
+        _TOKENS_PAGE,
+    ),
+    Variant(
+        "Srp",
+        _INITIATE,
+        tuple(
+            (shape, member)
+            for shape in ("AdminInitiateAuthResponse", "InitiateAuthResponse")
+            for member in ("ChallengeName", "ChallengeParameters", "Session")
+        ),
+        "AuthFlow: USER_SRP_AUTH will take in USERNAME and SRP_A and return the SRP variables to be used for next "
+        "challenge execution (the PASSWORD_VERIFIER challenge). AuthenticationResult: If they must pass another "
+        "challenge before they get tokens, Amazon Cognito returns a challenge in ChallengeName, ChallengeParameters, "
+        "and Session response parameters.",
+        _AUTH_FLOW,
+        when="AuthFlow",
+        values=("USER_SRP_AUTH",),
+    ),
+    Variant(
+        "WithSession",
+        ("AssociateSoftwareToken",),
+        (("AssociateSoftwareTokenResponse", "Session"),),
+        "AssociateSoftwareToken Session: The session that should be passed both ways in challenge-response calls "
+        "to the service. This allows authentication of the user as part of the MFA setup process. "
+        "(VerifySoftwareToken Session: The session ID from an AssociateSoftwareToken request.)",
+        "https://aws-amplify.github.io/aws-sdk-ios/docs/reference/AWSCognitoIdentityProvider/Classes/"
+        "AWSCognitoIdentityProviderAssociateSoftwareTokenRequest.html",
+        when="Session",
+    ),
+    Variant(
+        "WithSession",
+        ("VerifySoftwareToken",),
+        (("VerifySoftwareTokenResponse", "Session"),),
+        _MFA_SETUP,
+        f"{_API}/API_InitiateAuth.html#CognitoUserPools-InitiateAuth-response-ChallengeName",
+        when="Session",
+    ),
 )
 
 
@@ -282,3 +400,54 @@ def always_present(service: Service) -> frozenset[tuple[str, str]]:
     is affected on the output side only: requests keep the model's ``required``.
     """
     return frozenset(_reasons(service))
+
+
+# --------------------------------------------------------------------------- presence by request
+
+
+def _check_variants(service: Service, table: Iterable[Variant]) -> list[Variant]:
+    ops = {op.name: op for op in service.operations}
+    out: list[Variant] = []
+    chosen: dict[tuple[str, str | None], set[str] | None] = {}  # (operation, member) -> values taken so far
+    for v in table:
+        if not all(name in ops for name in v.operations):  # another model: the variant does not apply
+            continue
+        for name in v.operations:
+            op = ops[name]
+            tree: set[str] = reachable(service, [op.output]) if op.output else set()
+            if not any(shape in tree for shape, _ in v.present):
+                raise ValueError(f"presence variant {v.name}: nothing it lists is in {name}'s response")
+            if v.when is not None:
+                member = next((m for m in service.shapes[op.input].members if m.wire_name == v.when), None)
+                if member is None:
+                    raise ValueError(f"presence variant {v.name}: {name} has no request member {v.when}")
+                enum = service.shapes[member.shape].enum
+                if set(v.values) - set(enum):
+                    raise ValueError(f"presence variant {v.name}: {sorted(set(v.values) - set(enum))} not in {enum}")
+            key = (name, v.when)
+            taken = chosen.setdefault(key, set())
+            if taken is None or (v.values and taken & set(v.values)) or (not v.values and taken):
+                raise ValueError(f"presence variant {v.name}: overlaps another variant of {name}")
+            chosen[key] = taken | set(v.values) if v.values else None
+        for shape, wire in v.present:
+            if shape not in service.shapes or not any(m.wire_name == wire for m in service.shapes[shape].members):
+                raise ValueError(f"presence variant {v.name}: {shape} has no member {wire}")
+        out.append(v)
+    if len({op for op, _ in chosen}) != len(chosen):
+        raise ValueError("presence variants: an operation's variants depend on two different request members")
+    return out
+
+
+def variants(service: Service) -> tuple[Variant, ...]:
+    """The :data:`VARIANTS` that apply to ``service``, checked against its model (names, enum values, overlaps)."""
+    return tuple(_check_variants(service, VARIANTS))
+
+
+def selected(service: Service, operation: str, request: Mapping[str, object]) -> Variant | None:
+    """The variant a request of ``operation`` (its wire-name keys and values) gets, or None."""
+    for v in variants(service):
+        if operation in v.operations and (
+            v.when is None or (v.when in request and (not v.values or request[v.when] in v.values))
+        ):
+            return v
+    return None

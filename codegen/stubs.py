@@ -84,19 +84,31 @@ def literals(service: Service) -> dict[str, Any]:
 @dataclass(frozen=True)
 class TypedDictView:
     name: str
-    fields: tuple[tuple[str, str], ...]  # (key, annotation)
+    fields: tuple[tuple[str, str], ...]  # (key, annotation) for type_defs.py
+    stub_fields: tuple[tuple[str, str], ...]  # (key, annotation) for type_defs.pyi: ReadOnly where marked
     deps: frozenset[str]  # TypedDicts this one refers to
     functional: bool  # a key is no identifier (``from``, ``None``): TypedDict("Name", {...}) syntax
 
 
-def _typed_dict(name: str, fields: list[tuple[str, Ann, bool]]) -> tuple[TypedDictView, list[Ann]]:
-    rendered = tuple((key, ann.text if required else f"NotRequired[{ann.text}]") for key, ann, required in fields)
-    deps = frozenset[str]().union(*(ann.refs for _, ann, _ in fields))
-    functional = any(not key.isidentifier() or keyword.iskeyword(key) for key, _, _ in fields)
-    return TypedDictView(name, rendered, deps, functional), [ann for _, ann, _ in fields]
+# A TypedDict key: (wire name, annotation, required, read-only). Read-only keys are the members whose presence
+# or type depends on the request (codegen.presence.VARIANTS): a variant is then a subtype of the base TypedDict,
+# so code annotated with the base name accepts every variant.
+Field = tuple[str, Ann, bool, bool]
 
 
-def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
+def _typed_dict(name: str, fields: list[Field]) -> tuple[TypedDictView, list[Ann]]:
+    def text(ann: Ann, required: bool, readonly: bool) -> str:
+        inner = f"ReadOnly[{ann.text}]" if readonly else ann.text
+        return inner if required else f"NotRequired[{inner}]"
+
+    rendered = tuple((key, text(ann, required, False)) for key, ann, required, _ in fields)
+    stub = tuple((key, text(ann, required, readonly)) for key, ann, required, readonly in fields)
+    deps = frozenset[str]().union(*(ann.refs for _, ann, _, _ in fields))
+    functional = any(not key.isidentifier() or keyword.iskeyword(key) for key, _, _, _ in fields)
+    return TypedDictView(name, rendered, stub, deps, functional), [ann for _, ann, _, _ in fields]
+
+
+def _extra_typed_dicts() -> list[tuple[str, list[Field]]]:
     """The dicts botocore wraps around the model's: response metadata, pagination config, error responses.
 
     ``RequestId``, ``HTTPStatusCode``, ``HTTPHeaders`` and ``RetryAttempts`` are set by botocore on
@@ -107,7 +119,7 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
     def ref(name: str) -> Ann:
         return Ann(name, refs=frozenset({name}))
 
-    return [
+    plain: list[tuple[str, list[tuple[str, Ann, bool]]]] = [
         (
             RESPONSE_METADATA,
             [
@@ -126,34 +138,180 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
             [("Error", ref(ERROR_DETAIL), True), ("ResponseMetadata", ref(RESPONSE_METADATA), True)],
         ),
     ]
+    return [(name, [(k, a, r, False) for k, a, r in fields]) for name, fields in plain]
 
 
-def _type_def_specs(service: Service, tds: TypedDictNames) -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
-    """Every TypedDict of type_defs.py: (name, [(key, annotation, required)])."""
+_METADATA_FIELD: Field = ("ResponseMetadata", Ann(RESPONSE_METADATA, refs=frozenset({RESPONSE_METADATA})), True, False)
+
+
+def _type_def_specs(service: Service, tds: TypedDictNames) -> list[tuple[str, list[Field]]]:
+    """Every TypedDict of type_defs.py: (name, [(key, annotation, required, read-only)])."""
     outputs = {op.output for op in service.operations if op.output}
+    varying = _varying_members(service)
     specs = _extra_typed_dicts()
     for shape in service.structures():
         if shape.name not in tds.inputs and shape.name not in tds.outputs:
             continue
         for side in tds.sides(shape.name):
-            fields = [
-                (m.wire_name, typed_dict_annotation(service, m.shape, side, tds), tds.required(shape.name, m, side))
+            fields: list[Field] = [
+                (
+                    m.wire_name,
+                    typed_dict_annotation(service, m.shape, side, tds),
+                    tds.required(shape.name, m, side),
+                    side == "out" and (shape.name, m.wire_name) in varying,
+                )
                 for m in shape.members
             ]
             if shape.name in outputs and side == "out":  # botocore adds it to every response
-                fields.append(("ResponseMetadata", Ann(RESPONSE_METADATA, refs=frozenset({RESPONSE_METADATA})), True))
+                fields.append(_METADATA_FIELD)
             specs.append((tds(shape.name, side), fields))
     for op in _paginated(service):
         assert op.paginator is not None
-        skip = {*op.paginator.input_token, op.paginator.limit_key}
+        # The limit key stays (botocore passes it through as the page size), never required: PageSize can set it.
         fields = [
-            (m.wire_name, typed_dict_annotation(service, m.shape, "in", tds), m.required)
+            (
+                m.wire_name,
+                typed_dict_annotation(service, m.shape, "in", tds),
+                m.required and m.wire_name != op.paginator.limit_key,
+                False,
+            )
             for m in service.shapes[op.input].members
-            if m.wire_name not in skip
+            if m.wire_name not in op.paginator.input_token
         ]
-        fields.append(("PaginationConfig", Ann(PAGINATOR_CONFIG, refs=frozenset({PAGINATOR_CONFIG})), False))
+        fields.append(("PaginationConfig", Ann(PAGINATOR_CONFIG, refs=frozenset({PAGINATOR_CONFIG})), False, False))
         specs.append((paginate_request(op), fields))
-    return specs
+    return specs + _variant_specs(service, tds)
+
+
+# --------------------------------------------------------------------------- presence by request
+
+
+def variant_name(base: str, variant: str) -> str:
+    """``InitiateAuthResponseTypeDef`` + ``Refresh`` -> ``InitiateAuthRefreshResponseTypeDef``;
+    ``AuthenticationResultTypeDef`` + ``SignIn`` -> ``AuthenticationResultSignInTypeDef``."""
+    stem = base.removesuffix("TypeDef")
+    for part in ("Response", "Request"):
+        if stem.endswith(part):
+            return f"{stem.removesuffix(part)}{variant}{part}TypeDef"
+    return f"{stem}{variant}TypeDef"
+
+
+def _varied(service: Service, v: presence.Variant, root: str) -> set[str]:
+    """The structures of ``root``'s tree that get a variant TypedDict: those ``v`` changes and those that hold one."""
+    changed = {shape for shape, _ in v.present}
+    out: set[str] = set()
+
+    def visit(name: str, path: frozenset[str]) -> bool:
+        shape = service.shapes[name]
+        if shape.kind != "structure" or name in path:
+            return False
+        holds = [visit(m.shape, path | {name}) for m in shape.members]
+        if name in changed or any(holds):
+            out.add(name)
+            return True
+        return False
+
+    visit(root, frozenset())
+    for name in reachable(service, [root]) - out:  # a changed structure only reached through a list or map
+        if name in changed:
+            raise ValueError(f"presence variant {v.name}: {name} is inside a list or map of {root}")
+    return out
+
+
+def _varying_members(service: Service) -> set[tuple[str, str]]:
+    """(structure, member) whose presence or TypedDict some variant changes: read-only in the base TypedDicts."""
+    ops = {op.name: op for op in service.operations}
+    out: set[tuple[str, str]] = set()
+    for v in presence.variants(service):
+        for name in v.operations:
+            output = ops[name].output
+            assert output is not None
+            varied = _varied(service, v, output)
+            for s in varied:
+                for m in service.shapes[s].members:
+                    if (s, m.wire_name) in v.present or m.shape in varied:
+                        out.add((s, m.wire_name))
+    return out
+
+
+@dataclass(frozen=True)
+class Overload:
+    request: str
+    response: str
+
+
+def _variant_specs(service: Service, tds: TypedDictNames) -> list[tuple[str, list[Field]]]:
+    """The TypedDicts of :data:`codegen.presence.VARIANTS`: a response (and nested structures) per variant, and
+    for a variant that depends on the request, the request TypedDict its overload takes."""
+    ops = {op.name: op for op in service.operations}
+    specs: dict[str, list[Field]] = {}
+
+    def add(name: str, fields: list[Field]) -> None:
+        if name in specs and specs[name] != fields:
+            raise ValueError(f"two presence variants make different TypedDicts named {name}")
+        specs[name] = fields
+
+    for v in presence.variants(service):
+        for op_name in v.operations:
+            op = ops[op_name]
+            assert op.output is not None
+            varied = _varied(service, v, op.output)
+            for s in sorted(varied):
+                fields: list[Field] = []
+                for m in service.shapes[s].members:
+                    if m.shape in varied:
+                        inner = variant_name(tds(m.shape, "out"), v.name)
+                        ann = Ann(inner, refs=frozenset({inner}))
+                    else:
+                        ann = typed_dict_annotation(service, m.shape, "out", tds)
+                    present = (s, m.wire_name) in v.present
+                    changes = present or m.shape in varied
+                    fields.append((m.wire_name, ann, tds.required(s, m, "out") or present, changes))
+                if s == op.output:
+                    fields.append(_METADATA_FIELD)
+                add(variant_name(tds(s, "out"), v.name), fields)
+            if v.when is not None:
+                add(variant_name(tds(op.input, "in"), v.name), _variant_request(service, op, v, tds))
+    return sorted(specs.items())
+
+
+def _variant_request(service: Service, op: Operation, v: presence.Variant, tds: TypedDictNames) -> list[Field]:
+    fields: list[Field] = []
+    for m in service.shapes[op.input].members:
+        ann = typed_dict_annotation(service, m.shape, "in", tds)
+        if m.wire_name != v.when:
+            fields.append((m.wire_name, ann, m.required, False))
+        elif v.values:  # the values that select the variant
+            literal = ", ".join(f'"{value}"' for value in sorted(v.values))
+            fields.append((m.wire_name, Ann(f"Literal[{literal}]", frozenset({"Literal"})), m.required, False))
+        else:  # selected by being passed
+            fields.append((m.wire_name, ann, True, False))
+    return fields
+
+
+def _selectors(service: Service, tds: TypedDictNames) -> dict[str, list[tuple[str, str, str]]]:
+    """For the plugin: method -> [(overload's request TypedDict, selecting member, its values as Python text)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for op in service.operations:
+        for v in presence.variants(service):
+            if op.name in v.operations and v.when is not None:
+                values = f"frozenset({sorted(v.values)!r})" if v.values else "None"
+                out.setdefault(op.py_name, []).append((variant_name(tds(op.input, "in"), v.name), v.when, values))
+    return dict(sorted(out.items()))
+
+
+def overloads(service: Service, op: Operation, tds: TypedDictNames) -> list[Overload]:
+    """The signatures of ``op``'s client method, most specific first: one per variant, then the model's."""
+    base = Overload(tds(op.input, "in"), _response(service, op, tds))
+    found: list[Overload] = []
+    for v in presence.variants(service):
+        if op.name not in v.operations:
+            continue
+        response = variant_name(base.response, v.name)
+        if v.when is None:
+            return [Overload(base.request, response)]
+        found.append(Overload(variant_name(base.request, v.name), response))
+    return [*found, base]
 
 
 def type_defs(service: Service) -> dict[str, Any]:
@@ -170,9 +328,12 @@ def type_defs(service: Service) -> dict[str, Any]:
     imports = imports_for(anns)
     imports["typing"] = sorted({*imports.get("typing", []), "NotRequired", "TypedDict"})
     by_name = {v.name: v for v in views}
+    readonly = any(a != b for v in views for a, b in zip(v.fields, v.stub_fields, strict=True))
     return {
         "classes": [by_name[n] for n in dependencies_first(by_name, lambda n: by_name[n].deps)],
         "imports": imports,
+        # typing.ReadOnly is Python 3.13's: the .pyi takes typing_extensions' (type checkers always have it)
+        "stub_imports": {**imports, "typing_extensions": ["ReadOnly"]} if readonly else imports,
         "literals": sorted(frozenset[str]().union(*(a.literals for a in anns))),
         "all": sorted(names),
     }
@@ -187,16 +348,15 @@ def _response(service: Service, op: Operation, tds: TypedDictNames) -> str:
 
 def client(service: Service) -> dict[str, Any]:
     tds = _names(service)
-    operations = [
-        {"method": op.py_name, "request": tds(op.input, "in"), "response": _response(service, op, tds)}
-        for op in service.operations
-    ]
+    signatures = {op.py_name: overloads(service, op, tds) for op in service.operations}
     paginators = [{"name": op.py_name, "cls": naming.paginator_class(op.name)} for op in _paginated(service)]
+    used = {name for sigs in signatures.values() for sig in sigs for name in (sig.request, sig.response)}
     return {
         "cls": client_class(service),
-        "operations": operations,
+        "operations": [{"method": method, "overloads": sigs} for method, sigs in signatures.items()],
         "paginators": paginators,
-        "type_defs": sorted({o["request"] for o in operations} | {o["response"] for o in operations}),
+        "type_defs": sorted(used),
+        "overload": len(paginators) > 1 or any(len(sigs) > 1 for sigs in signatures.values()),
     }
 
 
@@ -519,6 +679,7 @@ def constraints(service: Service) -> dict[str, Any]:
     responses = sorted(
         {tds(n, "out") for n in tds.outputs if service.shapes[n].kind == "structure"}
         - {tds(n, "in") for n in tds.inputs if service.shapes[n].kind == "structure"}
+        | {name for name, _ in _variant_specs(service, tds) if not name.endswith("RequestTypeDef")}
     )
     return {
         "responses": responses,
@@ -531,6 +692,7 @@ def constraints(service: Service) -> dict[str, Any]:
             if op.input in kept
         },
         "paginator_classes": {op.py_name: naming.paginator_class(op.name) for op in _paginated(service)},
+        "selectors": _selectors(service, tds),
         "rules": rules,
     }
 
@@ -540,6 +702,7 @@ TARGETS: dict[str, tuple[str, Callable[[Service], dict[str, Any]]]] = {
     f"{ROOT}/__init__.py": ("stubs/__init__.py.jinja", package_init),
     f"{ROOT}/literals.py": ("stubs/literals.py.jinja", literals),
     f"{ROOT}/type_defs.py": ("stubs/type_defs.py.jinja", type_defs),
+    f"{ROOT}/type_defs.pyi": ("stubs/type_defs.pyi.jinja", type_defs),
     f"{ROOT}/client.pyi": ("stubs/client.pyi.jinja", client),
     f"{ROOT}/client.py": ("stubs/placeholders.py.jinja", runtime_client),
     f"{ROOT}/paginator.pyi": ("stubs/paginator.pyi.jinja", paginator),

@@ -17,6 +17,7 @@ Side = Literal["in", "out"]
 
 _IMPORTS = {
     "Any": "typing",
+    "Literal": "typing",
     "Mapping": "collections.abc",
     "Sequence": "collections.abc",
     "datetime": "datetime",

@@ -125,34 +125,40 @@ def _implemented(op: Operation) -> bool:
 
 
 class Walker:
-    """Checks responses against PRESENT and records which (operation, structure) it saw."""
+    """Checks responses against PRESENT (plus the members of the variant the request selects) and records
+    which (operation, structure) and which (operation, variant) it saw."""
 
     def __init__(self) -> None:
         self.seen: set[tuple[str, str]] = set()
+        self.variants: set[tuple[str, str]] = set()
         self.missing: list[str] = []
 
-    def check(self, method: str, response: dict[str, Any]) -> None:
+    def check(self, method: str, response: dict[str, Any], request: dict[str, Any] | None = None) -> None:
         op = OPERATIONS[method]
         if op.output is None:
             return
-        self._walk(method, op.output, response, op.output)
+        variant = presence.selected(SERVICE, op.name, request or {})
+        if variant is not None:
+            self.variants.add((op.name, variant.name))
+        present = PRESENT | set(variant.present if variant else ())
+        self._walk(method, op.output, response, op.output, present)
 
-    def _walk(self, method: str, name: str, value: Any, path: str) -> None:
+    def _walk(self, method: str, name: str, value: Any, path: str, present: set[tuple[str, str]]) -> None:
         shape = SERVICE.shapes[name]
         if shape.kind == "structure" and isinstance(value, dict):
             self.seen.add((method, name))
             value = typing.cast(dict[str, Any], value)
             for m in shape.members:
-                if (name, m.wire_name) in PRESENT and m.wire_name not in value:
+                if (name, m.wire_name) in present and m.wire_name not in value:
                     self.missing.append(f"{method}: {path}.{m.wire_name} ({name})")
                 if m.wire_name in value:
-                    self._walk(method, m.shape, value[m.wire_name], f"{path}.{m.wire_name}")
+                    self._walk(method, m.shape, value[m.wire_name], f"{path}.{m.wire_name}", present)
         elif shape.kind == "list" and isinstance(value, list) and shape.item:
             for i, item in enumerate(typing.cast(list[Any], value)):
-                self._walk(method, shape.item, item, f"{path}[{i}]")
+                self._walk(method, shape.item, item, f"{path}[{i}]", present)
         elif shape.kind == "map" and isinstance(value, dict) and shape.value:
             for k, item in typing.cast(dict[str, Any], value).items():
-                self._walk(method, shape.value, item, f"{path}[{k!r}]")
+                self._walk(method, shape.value, item, f"{path}[{k!r}]", present)
 
 
 @pytest.fixture(scope="module")
@@ -170,13 +176,13 @@ def walked() -> Iterator[Walker]:
     yield walker
 
 
-def _scenario(c: Any, check: Callable[[str, dict[str, Any]], None]) -> None:
+def _scenario(c: Any, check: Callable[[str, dict[str, Any], dict[str, Any]], None]) -> None:
     """Every moto-implemented operation whose response can hold an always-present member, twice where
     the shape of the call changes what comes back (a bare pool and a configured one, with and without a secret)."""
 
     def call(method: str, **kwargs: Any) -> dict[str, Any]:
         response: dict[str, Any] = getattr(c, method)(**kwargs)
-        check(method, response)
+        check(method, response, kwargs)
         return response
 
     bare = call("create_user_pool", PoolName="bare")["UserPool"]["Id"]
@@ -298,6 +304,25 @@ def _scenario(c: Any, check: Callable[[str, dict[str, Any]], None]) -> None:
     )
     call("get_user", AccessToken=tokens["AccessToken"])
     call("associate_software_token", AccessToken=tokens["AccessToken"])
+    call("verify_software_token", AccessToken=tokens["AccessToken"], UserCode="123456")
+    call("initiate_auth", ClientId=app, AuthFlow="USER_SRP_AUTH", AuthParameters={"USERNAME": "alice", "SRP_A": "a1"})
+    call(
+        "admin_initiate_auth",
+        UserPoolId=pool,
+        ClientId=app,
+        AuthFlow="ADMIN_NO_SRP_AUTH",
+        AuthParameters={"USERNAME": "alice", "PASSWORD": PASSWORD + "!"},
+    )
+    # TOTP set up inside a sign-in: the challenge's session goes to AssociateSoftwareToken, its session on.
+    call("admin_create_user", UserPoolId=pool, Username="carol", TemporaryPassword=PASSWORD, MessageAction="SUPPRESS")
+    first = call(
+        "initiate_auth",
+        ClientId=app,
+        AuthFlow="USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": "carol", "PASSWORD": PASSWORD},
+    )
+    associated = call("associate_software_token", Session=first["Session"])
+    call("verify_software_token", Session=associated["Session"], UserCode="123456")
 
     details = {"client_id": "id", "client_secret": "s", "authorize_scopes": "openid"}
     call(
@@ -361,9 +386,68 @@ def test_what_moto_cannot_check_is_named() -> None:
     assert "UserImportJobTypeDef" in unchecked  # moto implements no import job: the rule alone decides
 
 
+def test_every_variant_moto_implements_was_checked(walked: Walker) -> None:
+    """Each (operation, variant) was selected by some call; moto has no USER_SRP_AUTH for AdminInitiateAuth
+    and no CUSTOM_AUTH/USER_AUTH flow (those rest on the evidence alone)."""
+    wanted = {(op, v.name) for v in presence.variants(SERVICE) for op in v.operations}
+    assert wanted - walked.variants == {("AdminInitiateAuth", "Srp")}
+
+
+def test_variants_pick_by_the_request() -> None:
+    def pick(op: str, **request: object) -> str | None:
+        v = presence.selected(SERVICE, op, request)
+        return v.name if v else None
+
+    assert pick("InitiateAuth", AuthFlow="REFRESH_TOKEN_AUTH") == "Refresh"
+    assert pick("AdminInitiateAuth", AuthFlow="ADMIN_USER_PASSWORD_AUTH") == "SignIn"
+    assert pick("InitiateAuth", AuthFlow="USER_SRP_AUTH") == "Srp"
+    assert pick("RespondToAuthChallenge", ChallengeName="SMS_MFA") == "SignIn"  # every call
+    assert pick("AssociateSoftwareToken", Session="s") == "WithSession"
+    assert pick("AssociateSoftwareToken", AccessToken="t") is None
+    assert pick("ListUsers", UserPoolId="p") is None
+    # Every sign-in flow of the model is covered by exactly one InitiateAuth variant.
+    flows = SERVICE.shapes["AuthFlowType"].enum
+    assert all(pick("InitiateAuth", AuthFlow=f) is not None for f in flows)
+
+
+def test_variant_entries_have_evidence_and_are_checked_against_the_model(monkeypatch: pytest.MonkeyPatch) -> None:
+    for v in presence.VARIANTS:
+        assert len(v.evidence) > 40 and v.source.startswith("https://"), v
+    bad = presence.Variant(
+        "Bad",
+        ("InitiateAuth",),
+        (("InitiateAuthResponse", "Session"),),
+        "x" * 50,
+        "nowhere",
+        when="AuthFlow",
+        values=("USER_SRP_AUTH",),
+    )
+    monkeypatch.setattr(presence, "VARIANTS", (*presence.VARIANTS, bad))
+    with pytest.raises(ValueError, match="overlaps another variant of InitiateAuth"):
+        presence.variants(SERVICE)
+    unknown = presence.Variant(
+        "Bad",
+        ("InitiateAuth",),
+        (("InitiateAuthResponse", "Session"),),
+        "x" * 50,
+        "nowhere",
+        when="AuthFlow",
+        values=("USER_PASSWORD",),
+    )
+    monkeypatch.setattr(presence, "VARIANTS", (unknown,))
+    with pytest.raises(ValueError, match="not in"):
+        presence.variants(SERVICE)
+
+
 def test_the_walker_reports_a_member_moto_leaves_out() -> None:
     walker = Walker()
     walker.check("describe_user_pool", {"UserPool": {"Arn": "arn", "Name": "n"}})
     walker.check("list_users", {"Users": [{"Username": "u", "Attributes": [{"Name": "sub"}]}]})
+    tokens = {"AccessToken": "a", "IdToken": "i", "ExpiresIn": 1, "TokenType": "Bearer"}
+    walker.check("initiate_auth", {"AuthenticationResult": tokens}, {"AuthFlow": "USER_PASSWORD_AUTH"})
+    walker.check("initiate_auth", {"AuthenticationResult": tokens}, {"AuthFlow": "REFRESH_TOKEN_AUTH"})
     assert "describe_user_pool: DescribeUserPoolResponse.UserPool.Id (UserPoolType)" in walker.missing
     assert "list_users: ListUsersResponse.Users[0].Attributes[0].Value (AttributeType)" in walker.missing
+    # The password flow's tokens lack the refresh token its variant requires; the refresh's need none.
+    refresh = "initiate_auth: InitiateAuthResponse.AuthenticationResult.RefreshToken (AuthenticationResultType)"
+    assert walker.missing.count(refresh) == 1

@@ -109,14 +109,17 @@ def test_runtime_typeddicts_require_the_model_and_what_aws_always_returns() -> N
 
 
 def test_paginate_requests_leave_the_tokens_to_pagination_config() -> None:
+    """The tokens are PaginationConfig's; the limit key stays optional (botocore passes it through as the page
+    size, and PageSize sets it), also where the operation requires it (ListUserPools' MaxResults)."""
     from cognito_idp_typed import type_defs
 
     for op in SERVICE.operations:
         if op.paginator is None:
             continue
-        keys = getattr(type_defs, stubs.paginate_request(op)).__annotations__.keys()
-        assert "PaginationConfig" in keys
-        assert not {*op.paginator.input_token, op.paginator.limit_key} & keys, op.name
+        td = getattr(type_defs, stubs.paginate_request(op))
+        assert "PaginationConfig" in td.__annotations__
+        assert not set(op.paginator.input_token) & td.__annotations__.keys(), op.name
+        assert op.paginator.limit_key in td.__optional_keys__, op.name
 
 
 def test_runtime_names_import_and_exceptions_do_not() -> None:

@@ -4,12 +4,23 @@
 ``OPERATIONS`` maps a client method to its input shape, ``PAGINATORS`` a paginator class to
 the input shape of its operation, ``RULES`` a shape to its :class:`Rule`. Only shapes with a
 rule of their own, or with one somewhere below them, are listed. ``RESPONSES`` names the
-response-only TypedDicts of ``type_defs``. Read by ``mypy_plugin`` and ``check`` (via ``_checks``).
+response-only TypedDicts of ``type_defs``, ``SELECTORS`` the overloads whose response depends on
+the request. Read by ``mypy_plugin`` and ``check`` (via ``_checks``).
 """
 
 from typing import NamedTuple
 
-__all__ = ["CLIENT", "MODEL", "OPERATIONS", "PAGINATORS", "PAGINATOR_CLASSES", "RESPONSES", "RULES", "Rule"]
+__all__ = [
+    "CLIENT",
+    "MODEL",
+    "OPERATIONS",
+    "PAGINATORS",
+    "PAGINATOR_CLASSES",
+    "RESPONSES",
+    "RULES",
+    "SELECTORS",
+    "Rule",
+]
 
 MODEL = "botocore 1.44.8 (cognito-idp 2016-04-18)"
 CLIENT = "cognito_idp_typed.client.CognitoIdentityProviderClient"
@@ -232,7 +243,10 @@ RESPONSES: frozenset[str] = frozenset(
         "AdminGetDeviceResponseTypeDef",
         "AdminGetUserAuthFactorsResponseTypeDef",
         "AdminGetUserResponseTypeDef",
+        "AdminInitiateAuthRefreshResponseTypeDef",
         "AdminInitiateAuthResponseTypeDef",
+        "AdminInitiateAuthSignInResponseTypeDef",
+        "AdminInitiateAuthSrpResponseTypeDef",
         "AdminLinkProviderForUserResponseTypeDef",
         "AdminListDevicesResponseTypeDef",
         "AdminListGroupsForUserResponseTypeDef",
@@ -240,6 +254,7 @@ RESPONSES: frozenset[str] = frozenset(
         "AdminListUserSessionsResponseTypeDef",
         "AdminResetUserPasswordResponseTypeDef",
         "AdminRespondToAuthChallengeResponseTypeDef",
+        "AdminRespondToAuthChallengeSignInResponseTypeDef",
         "AdminRevokeUserSessionResponseTypeDef",
         "AdminSetUserMFAPreferenceResponseTypeDef",
         "AdminSetUserPasswordResponseTypeDef",
@@ -250,8 +265,10 @@ RESPONSES: frozenset[str] = frozenset(
         "AdminUserGlobalSignOutResponseTypeDef",
         "AssetOutputTypeDef",
         "AssociateSoftwareTokenResponseTypeDef",
+        "AssociateSoftwareTokenWithSessionResponseTypeDef",
         "AttributeOutputTypeDef",
         "AuthEventTypeDef",
+        "AuthenticationResultSignInTypeDef",
         "AuthenticationResultTypeDef",
         "CIMDPolicySummaryTypeDef",
         "CIMDPolicyTypeDef",
@@ -324,7 +341,10 @@ RESPONSES: frozenset[str] = frozenset(
         "GlobalSignOutResponseTypeDef",
         "GroupTypeDef",
         "IdentityProviderTypeDef",
+        "InitiateAuthRefreshResponseTypeDef",
         "InitiateAuthResponseTypeDef",
+        "InitiateAuthSignInResponseTypeDef",
+        "InitiateAuthSrpResponseTypeDef",
         "InitiatePointInTimeRecoveryResponseTypeDef",
         "LimitDefinitionOutputTypeDef",
         "LimitTypeDef",
@@ -353,6 +373,7 @@ RESPONSES: frozenset[str] = frozenset(
         "ResendConfirmationCodeResponseTypeDef",
         "ResourceServerTypeDef",
         "RespondToAuthChallengeResponseTypeDef",
+        "RespondToAuthChallengeSignInResponseTypeDef",
         "RestorationDescriptionTypeDef",
         "RestorationTypeDef",
         "RestorePreviewTypeDef",
@@ -406,10 +427,40 @@ RESPONSES: frozenset[str] = frozenset(
         "UserPoolTypeDef",
         "UserTypeDef",
         "VerifySoftwareTokenResponseTypeDef",
+        "VerifySoftwareTokenWithSessionResponseTypeDef",
         "VerifyUserAttributeResponseTypeDef",
         "WebAuthnCredentialDescriptionTypeDef",
     }
 )
+
+# Client method -> (request TypedDict of an overload, the request member that selects it, the values that do
+# or None: being passed does), most specific first; the model's own signature is the last overload.
+SELECTORS: dict[str, tuple[tuple[str, str, frozenset[str] | None], ...]] = {
+    "admin_initiate_auth": (
+        ("AdminInitiateAuthRefreshRequestTypeDef", "AuthFlow", frozenset(["REFRESH_TOKEN", "REFRESH_TOKEN_AUTH"])),
+        (
+            "AdminInitiateAuthSignInRequestTypeDef",
+            "AuthFlow",
+            frozenset(
+                ["ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "CUSTOM_AUTH", "USER_AUTH", "USER_PASSWORD_AUTH"]
+            ),
+        ),
+        ("AdminInitiateAuthSrpRequestTypeDef", "AuthFlow", frozenset(["USER_SRP_AUTH"])),
+    ),
+    "associate_software_token": (("AssociateSoftwareTokenWithSessionRequestTypeDef", "Session", None),),
+    "initiate_auth": (
+        ("InitiateAuthRefreshRequestTypeDef", "AuthFlow", frozenset(["REFRESH_TOKEN", "REFRESH_TOKEN_AUTH"])),
+        (
+            "InitiateAuthSignInRequestTypeDef",
+            "AuthFlow",
+            frozenset(
+                ["ADMIN_NO_SRP_AUTH", "ADMIN_USER_PASSWORD_AUTH", "CUSTOM_AUTH", "USER_AUTH", "USER_PASSWORD_AUTH"]
+            ),
+        ),
+        ("InitiateAuthSrpRequestTypeDef", "AuthFlow", frozenset(["USER_SRP_AUTH"])),
+    ),
+    "verify_software_token": (("VerifySoftwareTokenWithSessionRequestTypeDef", "Session", None),),
+}
 
 RULES: dict[str, Rule] = {
     "AccessTokenValidityType": Rule("integer", min=1, max=86400),

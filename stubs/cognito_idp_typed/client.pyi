@@ -46,8 +46,14 @@ from cognito_idp_typed.type_defs import (
     AdminGetUserAuthFactorsResponseTypeDef,
     AdminGetUserRequestTypeDef,
     AdminGetUserResponseTypeDef,
+    AdminInitiateAuthRefreshRequestTypeDef,
+    AdminInitiateAuthRefreshResponseTypeDef,
     AdminInitiateAuthRequestTypeDef,
     AdminInitiateAuthResponseTypeDef,
+    AdminInitiateAuthSignInRequestTypeDef,
+    AdminInitiateAuthSignInResponseTypeDef,
+    AdminInitiateAuthSrpRequestTypeDef,
+    AdminInitiateAuthSrpResponseTypeDef,
     AdminLinkProviderForUserRequestTypeDef,
     AdminLinkProviderForUserResponseTypeDef,
     AdminListDevicesRequestTypeDef,
@@ -62,7 +68,7 @@ from cognito_idp_typed.type_defs import (
     AdminResetUserPasswordRequestTypeDef,
     AdminResetUserPasswordResponseTypeDef,
     AdminRespondToAuthChallengeRequestTypeDef,
-    AdminRespondToAuthChallengeResponseTypeDef,
+    AdminRespondToAuthChallengeSignInResponseTypeDef,
     AdminRevokeUserSessionRequestTypeDef,
     AdminRevokeUserSessionResponseTypeDef,
     AdminSetUserMFAPreferenceRequestTypeDef,
@@ -81,6 +87,8 @@ from cognito_idp_typed.type_defs import (
     AdminUserGlobalSignOutResponseTypeDef,
     AssociateSoftwareTokenRequestTypeDef,
     AssociateSoftwareTokenResponseTypeDef,
+    AssociateSoftwareTokenWithSessionRequestTypeDef,
+    AssociateSoftwareTokenWithSessionResponseTypeDef,
     CancelPointInTimeRecoveryRequestTypeDef,
     CancelPointInTimeRecoveryResponseTypeDef,
     ChangePasswordRequestTypeDef,
@@ -201,8 +209,14 @@ from cognito_idp_typed.type_defs import (
     GetUserResponseTypeDef,
     GlobalSignOutRequestTypeDef,
     GlobalSignOutResponseTypeDef,
+    InitiateAuthRefreshRequestTypeDef,
+    InitiateAuthRefreshResponseTypeDef,
     InitiateAuthRequestTypeDef,
     InitiateAuthResponseTypeDef,
+    InitiateAuthSignInRequestTypeDef,
+    InitiateAuthSignInResponseTypeDef,
+    InitiateAuthSrpRequestTypeDef,
+    InitiateAuthSrpResponseTypeDef,
     InitiatePointInTimeRecoveryRequestTypeDef,
     InitiatePointInTimeRecoveryResponseTypeDef,
     ListCIMDPoliciesRequestTypeDef,
@@ -244,7 +258,7 @@ from cognito_idp_typed.type_defs import (
     ResendConfirmationCodeRequestTypeDef,
     ResendConfirmationCodeResponseTypeDef,
     RespondToAuthChallengeRequestTypeDef,
-    RespondToAuthChallengeResponseTypeDef,
+    RespondToAuthChallengeSignInResponseTypeDef,
     RevokeTokenRequestTypeDef,
     RevokeTokenResponseTypeDef,
     RevokeUserSessionRequestTypeDef,
@@ -311,6 +325,8 @@ from cognito_idp_typed.type_defs import (
     UpdateUserPoolResponseTypeDef,
     VerifySoftwareTokenRequestTypeDef,
     VerifySoftwareTokenResponseTypeDef,
+    VerifySoftwareTokenWithSessionRequestTypeDef,
+    VerifySoftwareTokenWithSessionResponseTypeDef,
     VerifyUserAttributeRequestTypeDef,
     VerifyUserAttributeResponseTypeDef,
 )
@@ -382,6 +398,19 @@ class CognitoIdentityProviderClient(BaseClient):
     def admin_get_user_auth_factors(
         self, **kwargs: Unpack[AdminGetUserAuthFactorsRequestTypeDef]
     ) -> AdminGetUserAuthFactorsResponseTypeDef: ...
+    @overload
+    def admin_initiate_auth(
+        self, **kwargs: Unpack[AdminInitiateAuthRefreshRequestTypeDef]
+    ) -> AdminInitiateAuthRefreshResponseTypeDef: ...
+    @overload
+    def admin_initiate_auth(
+        self, **kwargs: Unpack[AdminInitiateAuthSignInRequestTypeDef]
+    ) -> AdminInitiateAuthSignInResponseTypeDef: ...
+    @overload
+    def admin_initiate_auth(
+        self, **kwargs: Unpack[AdminInitiateAuthSrpRequestTypeDef]
+    ) -> AdminInitiateAuthSrpResponseTypeDef: ...
+    @overload
     def admin_initiate_auth(
         self, **kwargs: Unpack[AdminInitiateAuthRequestTypeDef]
     ) -> AdminInitiateAuthResponseTypeDef: ...
@@ -408,7 +437,7 @@ class CognitoIdentityProviderClient(BaseClient):
     ) -> AdminResetUserPasswordResponseTypeDef: ...
     def admin_respond_to_auth_challenge(
         self, **kwargs: Unpack[AdminRespondToAuthChallengeRequestTypeDef]
-    ) -> AdminRespondToAuthChallengeResponseTypeDef: ...
+    ) -> AdminRespondToAuthChallengeSignInResponseTypeDef: ...
     def admin_revoke_user_session(
         self, **kwargs: Unpack[AdminRevokeUserSessionRequestTypeDef]
     ) -> AdminRevokeUserSessionResponseTypeDef: ...
@@ -433,6 +462,11 @@ class CognitoIdentityProviderClient(BaseClient):
     def admin_user_global_sign_out(
         self, **kwargs: Unpack[AdminUserGlobalSignOutRequestTypeDef]
     ) -> AdminUserGlobalSignOutResponseTypeDef: ...
+    @overload
+    def associate_software_token(
+        self, **kwargs: Unpack[AssociateSoftwareTokenWithSessionRequestTypeDef]
+    ) -> AssociateSoftwareTokenWithSessionResponseTypeDef: ...
+    @overload
     def associate_software_token(
         self, **kwargs: Unpack[AssociateSoftwareTokenRequestTypeDef]
     ) -> AssociateSoftwareTokenResponseTypeDef: ...
@@ -588,6 +622,17 @@ class CognitoIdentityProviderClient(BaseClient):
         self, **kwargs: Unpack[GetUserPoolSessionConfigurationRequestTypeDef]
     ) -> GetUserPoolSessionConfigurationResponseTypeDef: ...
     def global_sign_out(self, **kwargs: Unpack[GlobalSignOutRequestTypeDef]) -> GlobalSignOutResponseTypeDef: ...
+    @overload
+    def initiate_auth(
+        self, **kwargs: Unpack[InitiateAuthRefreshRequestTypeDef]
+    ) -> InitiateAuthRefreshResponseTypeDef: ...
+    @overload
+    def initiate_auth(
+        self, **kwargs: Unpack[InitiateAuthSignInRequestTypeDef]
+    ) -> InitiateAuthSignInResponseTypeDef: ...
+    @overload
+    def initiate_auth(self, **kwargs: Unpack[InitiateAuthSrpRequestTypeDef]) -> InitiateAuthSrpResponseTypeDef: ...
+    @overload
     def initiate_auth(self, **kwargs: Unpack[InitiateAuthRequestTypeDef]) -> InitiateAuthResponseTypeDef: ...
     def initiate_point_in_time_recovery(
         self, **kwargs: Unpack[InitiatePointInTimeRecoveryRequestTypeDef]
@@ -641,7 +686,7 @@ class CognitoIdentityProviderClient(BaseClient):
     ) -> ResendConfirmationCodeResponseTypeDef: ...
     def respond_to_auth_challenge(
         self, **kwargs: Unpack[RespondToAuthChallengeRequestTypeDef]
-    ) -> RespondToAuthChallengeResponseTypeDef: ...
+    ) -> RespondToAuthChallengeSignInResponseTypeDef: ...
     def revoke_token(self, **kwargs: Unpack[RevokeTokenRequestTypeDef]) -> RevokeTokenResponseTypeDef: ...
     def revoke_user_session(
         self, **kwargs: Unpack[RevokeUserSessionRequestTypeDef]
@@ -722,6 +767,11 @@ class CognitoIdentityProviderClient(BaseClient):
     def update_user_pool_replica(
         self, **kwargs: Unpack[UpdateUserPoolReplicaRequestTypeDef]
     ) -> UpdateUserPoolReplicaResponseTypeDef: ...
+    @overload
+    def verify_software_token(
+        self, **kwargs: Unpack[VerifySoftwareTokenWithSessionRequestTypeDef]
+    ) -> VerifySoftwareTokenWithSessionResponseTypeDef: ...
+    @overload
     def verify_software_token(
         self, **kwargs: Unpack[VerifySoftwareTokenRequestTypeDef]
     ) -> VerifySoftwareTokenResponseTypeDef: ...
