@@ -47,7 +47,7 @@ import tomllib
 from collections.abc import Callable, Iterator
 from functools import cache
 from pathlib import Path
-from typing import Any, Final, TypeVar
+from typing import Any, Final, NamedTuple, TypeVar
 
 from mypy.build import PRI_MED
 from mypy.checker import TypeChecker
@@ -55,6 +55,7 @@ from mypy.errorcodes import ErrorCode
 from mypy.nodes import (
     ARG_NAMED,
     ARG_NAMED_OPT,
+    ARG_OPT,
     ARG_POS,
     ARG_STAR,
     ARG_STAR2,
@@ -87,6 +88,7 @@ from mypy.options import Options
 from mypy.plugin import (
     CheckerPluginInterface,
     FunctionContext,
+    FunctionSigContext,
     MethodContext,
     MethodSigContext,
     Plugin,
@@ -98,6 +100,7 @@ from mypy.types import (
     FunctionLike,
     Instance,
     LiteralType,
+    NoneType,
     Type,
     TypedDictType,
     UnionType,
@@ -188,12 +191,19 @@ class CognitoIdpPlugin(Plugin):
             return None
         return self._combined(lambda p: p.get_method_hook(fullname), ours, _then)
 
+    def get_function_signature_hook(self, fullname: str) -> Callable[[FunctionSigContext], FunctionLike] | None:
+        if fullname not in FACTORY_FUNCTIONS or self.strict:
+            return None
+        ours: Callable[[FunctionSigContext], FunctionLike] = _spread_factory
+        return self._combined(lambda p: p.get_function_signature_hook(fullname), ours, _then_signature)
+
     def get_method_signature_hook(self, fullname: str) -> Callable[[MethodSigContext], FunctionLike] | None:
+        if fullname in FACTORY_METHODS and not self.strict:
+            factory: Callable[[MethodSigContext], FunctionLike] = _spread_factory
+            return self._combined(lambda p: p.get_method_signature_hook(fullname), factory, _then_signature)
         cls, _, method = fullname.rpartition(".")
         if cls == CLIENT or (cls.startswith(PAGINATOR_MODULE + ".") and method == "paginate"):
-            ours: Callable[[MethodSigContext], FunctionLike] = (
-                _watching_signature if self.strict else _relaxed_signature
-            )
+            ours: Callable[[MethodSigContext], FunctionLike] = _strict_signature if self.strict else _relaxed_signature
             return self._combined(lambda p: p.get_method_signature_hook(fullname), ours, _then_signature)
         return None
 
@@ -219,10 +229,13 @@ def _then(theirs: Callable[[Any], Type], ours: Callable[[Any], Type]) -> Callabl
     return hook
 
 
+_S = TypeVar("_S", MethodSigContext, FunctionSigContext)
+
+
 def _then_signature(
-    theirs: Callable[[MethodSigContext], FunctionLike], ours: Callable[[MethodSigContext], FunctionLike]
-) -> Callable[[MethodSigContext], FunctionLike]:
-    def hook(ctx: MethodSigContext) -> FunctionLike:
+    theirs: Callable[[_S], FunctionLike], ours: Callable[[_S], FunctionLike]
+) -> Callable[[_S], FunctionLike]:
+    def hook(ctx: _S) -> FunctionLike:
         signature = theirs(ctx)
         return ours(ctx._replace(default_signature=signature)) if isinstance(signature, CallableType) else signature
 
@@ -298,6 +311,26 @@ def _service_name(ctx: FunctionContext | MethodContext) -> object:
                 value = _known_value(expr, typ)
                 return value if value is not None else None
     return None
+
+
+def _spread_factory(ctx: FunctionSigContext | MethodSigContext) -> FunctionLike:
+    """``boto3.client("cognito-idp", **settings)``: which keys a ``**dict`` holds is not known, so the
+    parameters it may fill accept any value (the service name, given on its own, is still read)."""
+    call, signature = ctx.context, ctx.default_signature
+    if not isinstance(call, CallExpr) or not any(
+        kind == ARG_STAR2 and _known(expr) != "all" for expr, kind in zip(call.args, call.arg_kinds, strict=True)
+    ):
+        return signature
+    given = {name for name, kind in zip(call.arg_names, call.arg_kinds, strict=True) if kind == ARG_NAMED}
+    positional = sum(1 for kind in call.arg_kinds if kind == ARG_POS)
+    anything = ctx.api.named_generic_type("builtins.object", [])
+    types = [
+        anything if i >= positional and name not in given and kind in (ARG_POS, ARG_OPT, ARG_NAMED_OPT) else typ
+        for i, (name, kind, typ) in enumerate(
+            zip(signature.arg_names, signature.arg_kinds, signature.arg_types, strict=True)
+        )
+    ]
+    return signature.copy_modified(arg_types=types)  # pyright: ignore[reportUnknownMemberType]
 
 
 # --------------------------------------------------------------------------- constraint checks
@@ -379,18 +412,147 @@ def _check_paginate(cls: str) -> Callable[[MethodContext], Type]:
 # --------------------------------------------------------------------------- arguments that are not literals
 
 
-def _watching_signature(ctx: MethodSigContext) -> FunctionLike:
-    _watch(ctx.api)
-    return ctx.default_signature
-
-
 def _relaxed_signature(ctx: MethodSigContext) -> FunctionLike:
     """The operation's signature with each non-literal argument's parameter relaxed (see the module doc)."""
     _watch(ctx.api)
     call = ctx.context
+    signature = ctx.default_signature
     if not isinstance(call, CallExpr):
-        return ctx.default_signature
-    signature = ctx.default_signature.with_unpacked_kwargs()
+        return signature
+    selection = _selection(call, signature)
+    if selection is _NOT_SELECTED:
+        return _not_selected(signature)
+    unpacked: CallableType = signature.with_unpacked_kwargs()
+    if isinstance(selection, _Typed):  # mypy chooses among the overloads by the argument's declared type
+        return _relax_call(unpacked, call, ctx.api, frozenset({selection.member}))
+    if isinstance(selection, _Chosen):
+        unpacked = _as_str(unpacked, selection.member, ctx.api)
+    return _relax_call(unpacked, call, ctx.api, frozenset())
+
+
+def _strict_signature(ctx: MethodSigContext) -> FunctionLike:
+    """The ``strict = true`` signature: the stubs' own, with only the overload the call selects."""
+    _watch(ctx.api)
+    call, signature = ctx.context, ctx.default_signature
+    if isinstance(call, CallExpr):
+        selection = _selection(call, signature)
+        if selection is _NOT_SELECTED:
+            return _not_selected(signature)
+        if isinstance(selection, _Chosen) and selection.checked:
+            return _as_str(signature.with_unpacked_kwargs(), selection.member, ctx.api)
+    return signature
+
+
+# --------------------------------------------------------------------------- responses that depend on the request
+
+# An operation whose response depends on the request (``initiate_auth``'s ``AuthFlow``) has one overload per
+# variant and the model's signature last; mypy calls the signature hook once per overload. The call's literal
+# picks one overload and the others are made impossible for this call (a required parameter no call passes),
+# so that mypy checks the call against that overload alone and reports errors by argument, not "no overload
+# matches". A call whose selecting argument is not known gets the model's signature; one whose selecting
+# argument has a declared type (a Literal variable) keeps every overload, for mypy to resolve.
+_NOT_SELECTED: Final = object()
+_UNSELECTABLE: Final = "__cognito_idp_typed_not_this_overload"
+
+
+@cache
+def _selectors() -> dict[str, tuple[tuple[str, str, frozenset[str] | None], ...]]:
+    from cognito_idp_typed._constraints import SELECTORS
+
+    return SELECTORS
+
+
+def _request_name(signature: CallableType) -> str | None:
+    """The TypedDict of ``**kwargs: Unpack[...]``, by its short name."""
+    if not signature.unpack_kwargs or not signature.arg_types:
+        return None
+    typed_dict = get_proper_type(signature.arg_types[-1])
+    return typed_dict.fallback.type.name if isinstance(typed_dict, TypedDictType) else None
+
+
+class _Chosen(NamedTuple):
+    """This overload is the call's; ``checked``: the selecting argument's value is a literal that selects it."""
+
+    member: str
+    checked: bool
+
+
+class _Typed(NamedTuple):
+    """The selecting argument has a declared type (a Literal variable): every overload stays, for mypy."""
+
+    member: str
+
+
+def _selection(call: CallExpr, signature: CallableType) -> object:
+    """For one overload of an operation that selects its response by the request: :data:`_NOT_SELECTED`,
+    :class:`_Chosen` or :class:`_Typed`; None for an operation that does not select."""
+    if not isinstance(call.callee, MemberExpr):
+        return None
+    variants = _selectors().get(call.callee.name)
+    request = _request_name(signature)
+    if not variants or request is None:
+        return None
+    member = variants[0][1]
+    given = {n: e for e, k, n in zip(call.args, call.arg_kinds, call.arg_names, strict=True) if k == ARG_NAMED}
+    chosen: str | None = None  # None: the model's signature
+    checked = False
+    if not any(kind in (ARG_STAR, ARG_STAR2) for kind in call.arg_kinds):  # which keys a **dict holds is not known
+        expr = given.get(member)
+        value = None if expr is None else _literal_str(expr)
+        if expr is not None and value is None and _known(expr) == "all":
+            return _Typed(member)
+        for name, _, values in variants:
+            if (values is None and expr is not None) or (values is not None and value in values):
+                chosen, checked = name, values is not None
+                break
+    mine = next((name for name, _, _ in variants if name == request), None)
+    return _Chosen(member, checked) if mine == chosen else _NOT_SELECTED
+
+
+def _as_str(signature: CallableType, member: str, api: CheckerPluginInterface) -> CallableType:
+    """The selecting parameter as ``str``: its value is checked already (so that, should another argument be
+    wrong, mypy's error names that argument instead of "no overload matches")."""
+    if member not in signature.arg_names:
+        return signature
+    types = list(signature.arg_types)
+    i = signature.arg_names.index(member)
+    if _literal_values(types[i]) is not None:
+        types[i] = api.named_generic_type("builtins.str", [])
+    return signature.copy_modified(arg_types=types)  # pyright: ignore[reportUnknownMemberType]
+
+
+def _literal_values(typ: Type) -> frozenset[str] | None:
+    proper = get_proper_type(typ)
+    items = [get_proper_type(i) for i in (proper.items if isinstance(proper, UnionType) else [proper])]
+    if items and all(isinstance(i, LiteralType) and isinstance(i.value, str) for i in items):
+        return frozenset(str(i.value) for i in items if isinstance(i, LiteralType))
+    return None
+
+
+def _literal_str(expr: Expression) -> str | None:
+    """A string literal or a ``Final`` constant's value, read from the syntax tree."""
+    if isinstance(expr, StrExpr):
+        return expr.value
+    if isinstance(expr, NameExpr | MemberExpr) and isinstance(expr.node, Var) and expr.node.is_final:
+        value = expr.node.final_value
+        return value if isinstance(value, str) else None
+    return None
+
+
+def _not_selected(signature: CallableType) -> CallableType:
+    """``signature`` with a required keyword no call passes: mypy drops it before matching the call."""
+    unpacked = signature.with_unpacked_kwargs()
+    return unpacked.copy_modified(  # pyright: ignore[reportUnknownMemberType]
+        arg_types=[*unpacked.arg_types, NoneType()],
+        arg_kinds=[*unpacked.arg_kinds, ARG_NAMED],
+        arg_names=[*unpacked.arg_names, _UNSELECTABLE],
+    )
+
+
+def _relax_call(
+    signature: CallableType, call: CallExpr, api: CheckerPluginInterface, keep: frozenset[str]
+) -> CallableType:
+    """``signature`` (kwargs unpacked) with the parameters of non-literal arguments relaxed, except ``keep``."""
     index = {name: i for i, name in enumerate(signature.arg_names) if name is not None}
     types = list(signature.arg_types)
     explicit: set[str] = set()
@@ -399,14 +561,14 @@ def _relaxed_signature(ctx: MethodSigContext) -> FunctionLike:
         if kind == ARG_NAMED and name in index:
             explicit.add(name)
             known = _known(expr)
-            if known != "all":
-                types[index[name]] = _relax(types[index[name]], ctx.api, keep_keys=known == "shape")
+            if known != "all" and name not in keep:
+                types[index[name]] = _relax(types[index[name]], api, keep_keys=known == "shape")
         elif kind == ARG_STAR2 and _known(expr) != "all":
             spread = True  # **params: which keys it holds is not known
         elif kind == ARG_STAR:
-            return ctx.default_signature
+            return signature
     if spread:
-        anything = ctx.api.named_generic_type("builtins.object", [])
+        anything = api.named_generic_type("builtins.object", [])
         for name, i in index.items():
             if name not in explicit and signature.arg_kinds[i] in (ARG_NAMED, ARG_NAMED_OPT):
                 types[i] = anything

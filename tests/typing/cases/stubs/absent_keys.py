@@ -60,7 +60,7 @@ def not_guarded_by_a_broad_handler(response: InitiateAuthResponseTypeDef) -> str
 
 
 def writes_and_gets_are_fine(response: InitiateAuthResponseTypeDef) -> str | None:
-    response["Session"] = "s"
+    response["AvailableChallenges"] = ["PASSWORD"]
     return response.get("Session")
 
 

@@ -31,6 +31,12 @@ def unknown_values(flow: str, username: str, email: str, medium: str) -> None:
     client.admin_update_user_attributes(UserPoolId=POOL, Username=username, UserAttributes=attributes)
 
 
+def client_settings_in_a_dict() -> CognitoIdentityProviderClient:
+    # boto3.client("cognito-idp", **settings): the service name is read, the settings' keys are not known.
+    settings = {"region_name": "eu-west-1", "aws_session_token": os.environ.get("AWS_SESSION_TOKEN")}
+    return boto3.client("cognito-idp", **settings)
+
+
 def still_checked(limit: str, email: str, region: str | None) -> None:
     # What can be known of a variable is still checked: its kind and its scalar type.
     client.list_users(UserPoolId=POOL, Limit=limit)
