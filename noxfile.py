@@ -132,4 +132,8 @@ def typing_boto3_stubs(session: nox.Session, beside: str) -> None:
     extra = ["mypy-boto3-cognito-idp"] if beside == "mypy-boto3-cognito-idp" else []
     _install(session, "-e", ".[dev]", "boto3-stubs", "botocore-stubs", *extra)
     session.install("--no-deps", "--force-reinstall", "./stubs")  # always the current files
-    session.run("pytest", "-p", "no:cacheprovider", "tests/test_typing_snapshots.py", *session.posargs)
+    # test_stubs: the stub package passes mypy --strict against the real botocore-stubs, and has every
+    # name of the installed mypy-boto3-cognito-idp.
+    session.run(
+        "pytest", "-p", "no:cacheprovider", "tests/test_typing_snapshots.py", "tests/test_stubs.py", *session.posargs
+    )
