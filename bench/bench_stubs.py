@@ -12,6 +12,7 @@ differ only in the module the client type is imported from. Measured, round-robi
 
 - mypy cold: a new empty ``--cache-dir`` every run (so it includes writing the cache);
 - mypy warm: the same command again on that cache;
+- the CPU time (user + system) of the cold run: steadier than the wall clock on a shared machine;
 - peak RSS of the cold run (the child's ``ru_maxrss``);
 - pyright (one CLI run: node start-up included, as a user sees it);
 - the same for a trivial file, for scale.
@@ -59,9 +60,10 @@ _PROBE = textwrap.dedent(
     started = time.perf_counter()
     result = subprocess.run(sys.argv[1:], capture_output=True, text=True)
     wall = time.perf_counter() - started
-    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    rss, cpu = usage.ru_maxrss, usage.ru_utime + usage.ru_stime
     sys.stderr.write(result.stdout[-2000:] + result.stderr[-2000:])
-    print(wall, rss, result.returncode)
+    print(wall, rss, cpu, result.returncode)
     """
 )
 
@@ -79,6 +81,7 @@ class Figures:
     cold: list[float] = field(default_factory=list)
     warm: list[float] = field(default_factory=list)
     rss: list[int] = field(default_factory=list)
+    cold_cpu: list[float] = field(default_factory=list)
     pyright: list[float] = field(default_factory=list)
     trivial_cold: list[float] = field(default_factory=list)
     trivial_pyright: list[float] = field(default_factory=list)
@@ -115,22 +118,23 @@ def _prepare(side: Side, base: Path) -> Path:
     return folder
 
 
-def _probe(folder: Path, *argv: str) -> tuple[float, int, str]:
+def _probe(folder: Path, *argv: str) -> tuple[float, int, float, str]:
+    """Wall time, peak RSS (KiB) and CPU time of one run of ``argv``, and its output."""
     result = subprocess.run(
         [sys.executable, "-c", _PROBE, *argv], cwd=folder, capture_output=True, text=True, check=True
     )
-    wall, rss, code = result.stdout.split()
+    wall, rss, cpu, code = result.stdout.split()
     if code not in ("0", "1"):
         raise RuntimeError(f"{' '.join(argv)} exited {code}:\n{result.stderr}")
-    return float(wall), int(rss), result.stderr
+    return float(wall), int(rss), float(cpu), result.stderr
 
 
-def _mypy(folder: Path, target: str, cache: Path) -> tuple[float, int, str]:
+def _mypy(folder: Path, target: str, cache: Path) -> tuple[float, int, float, str]:
     py = str(python(folder / "venv"))
     return _probe(folder, py, "-m", "mypy", "--config-file", "mypy.ini", "--cache-dir", str(cache), target)
 
 
-def _pyright(folder: Path, target: str) -> tuple[float, int, str]:
+def _pyright(folder: Path, target: str) -> tuple[float, int, float, str]:
     py = str(python(folder / "venv"))
     return _probe(folder, py, "-m", "pyright", "-p", "pyrightconfig.json", "--pythonpath", py, target)
 
@@ -146,9 +150,9 @@ def run(repeat: int, base: Path) -> None:
     # Warm-up (pyright's first run may fetch its node package) and a check that both accept the sample.
     for name, folder in folders.items():
         with tempfile.TemporaryDirectory() as cache:
-            _, _, out = _mypy(folder, "sample.py", Path(cache))
+            out = _mypy(folder, "sample.py", Path(cache))[3]
         verdict = "clean" if "Success" in out else "REPORTS ERRORS:\n" + out
-        _, _, pout = _pyright(folder, "sample.py")
+        pout = _pyright(folder, "sample.py")[3]
         pverdict = "clean" if "0 errors" in pout else "REPORTS ERRORS:\n" + pout[-1500:]
         print(f"  {name}: mypy {verdict}; pyright {pverdict}")
 
@@ -157,9 +161,10 @@ def run(repeat: int, base: Path) -> None:
         for name, folder in folders.items():
             f = figures[name]
             with tempfile.TemporaryDirectory() as cache:
-                wall, rss, _ = _mypy(folder, "sample.py", Path(cache))
+                wall, rss, cpu, _ = _mypy(folder, "sample.py", Path(cache))
                 f.cold.append(wall)
                 f.rss.append(rss)
+                f.cold_cpu.append(cpu)
                 f.warm.append(_mypy(folder, "sample.py", Path(cache))[0])
             with tempfile.TemporaryDirectory() as cache:
                 f.trivial_cold.append(_mypy(folder, "trivial.py", Path(cache))[0])
@@ -169,6 +174,7 @@ def run(repeat: int, base: Path) -> None:
     ours, theirs = figures["ours"], figures["theirs"]
     rows = [
         ("mypy cold", "cold", "s", 0.55),
+        ("mypy cold, CPU time", "cold_cpu", "s", 0.55),
         ("mypy warm", "warm", "s", 1.0),
         ("mypy cold peak RSS", "rss", "MB", 1.0),
         ("pyright", "pyright", "s", 0.75),
@@ -192,7 +198,7 @@ def _fmt(values: list[float] | list[int], unit: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
-    parser.add_argument("--repeat", type=int, default=5, help="timed runs per command (default 5)")
+    parser.add_argument("--repeat", type=int, default=11, help="timed runs per command (default 11)")
     parser.add_argument("--venvs", type=Path, help="keep the venvs here and reuse them (default: a temporary folder)")
     args = parser.parse_args()
     started = time.perf_counter()

@@ -212,8 +212,9 @@ VARIANTS: tuple[Variant, ...] = (
         ("AdminRespondToAuthChallenge", "RespondToAuthChallenge"),
         (("AuthenticationResultType", "RefreshToken"),),
         "AuthenticationResult: After your application has passed all challenges, Amazon Cognito returns an "
-        "AuthenticationResult with the JSON web tokens (JWTs) that indicate successful sign-in. " + _SIGNED_IN,
-        _TOKENS_PAGE,
+        "AuthenticationResult with the JSON web tokens (JWTs) that indicate successful sign-in. Developer guide "
+        "(understanding user pool JWTs): " + _SIGNED_IN,
+        f"{_API}/API_RespondToAuthChallenge.html#CognitoUserPools-RespondToAuthChallenge-response-AuthenticationResult",
     ),
     Variant(
         "Srp",
