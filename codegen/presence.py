@@ -45,11 +45,12 @@ into overloads keyed on the request; a response model can use :func:`selected` t
 
 from __future__ import annotations
 
+import dataclasses
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from codegen.ir import Operation, Service, Shape
+from codegen.ir import Member, Operation, Service, Shape
 from codegen.types import reachable
 
 __all__ = [
@@ -59,6 +60,7 @@ __all__ = [
     "Entry",
     "Variant",
     "always_present",
+    "problems",
     "reasons",
     "selected",
     "variants",
@@ -353,40 +355,57 @@ def _outputs(service: Service) -> set[str]:
     }
 
 
-def _check_table(service: Service, derived: dict[tuple[str, str], str], table: Iterable[Entry]) -> None:
+SERVICE = "cognito-idp"  # the model TABLE and VARIANTS are about; other models (test fixtures) get the rules only
+
+
+def _table(service: Service, derived: dict[tuple[str, str], str]) -> tuple[list[Entry], list[str]]:
+    """The entries that fit the model, and a message for each that does not (an older or newer model)."""
+    if service.service_name != SERVICE:
+        return [], []
     outputs = _outputs(service)
-    for e in table:
+    fitting: list[Entry] = []
+    problems: list[str] = []
+    for e in TABLE:
         shape = service.shapes.get(e.shape)
-        if shape is None:  # another model (a fixture, another service): the entry does not apply
-            continue
-        if e.shape not in outputs:
-            raise ValueError(f"presence table: {e.shape} is not an output structure of the model")
-        member = next((m for m in shape.members if m.wire_name == e.member), None)
-        if member is None:
-            raise ValueError(f"presence table: {e.shape} has no member {e.member}")
-        if member.required:
-            raise ValueError(f"presence table: {e.shape}.{e.member} is required by the model already")
-        if e.present and (e.shape, e.member) in derived:
-            raise ValueError(f"presence table: {e.shape}.{e.member} is derived by a rule already")
-        if not e.present and (e.shape, e.member) not in derived:
-            raise ValueError(f"presence table: removing {e.shape}.{e.member}, which no rule derives")
+        member = next((m for m in shape.members if m.wire_name == e.member), None) if shape else None
+        where = f"presence table {e.shape}.{e.member}"
+        if shape is None or e.shape not in outputs:
+            problems.append(f"{where}: the model has no output structure {e.shape} (entry skipped)")
+        elif member is None:
+            problems.append(f"{where}: {e.shape} has no member {e.member} (entry skipped)")
+        elif member.required:
+            problems.append(f"{where}: the model requires it already (entry obsolete)")
+        elif e.present and (e.shape, e.member) in derived:
+            problems.append(f"{where}: a rule derives it already (entry obsolete)")
+        elif not e.present and (e.shape, e.member) not in derived:
+            problems.append(f"{where}: removes what no rule derives (entry skipped)")
+        else:
+            fitting.append(e)
+    return fitting, problems
 
 
-def _reasons(service: Service) -> dict[tuple[str, str], str]:
-    derived = {
+def _derived(service: Service) -> dict[tuple[str, str], str]:
+    return {
         key: why
         for key, why in _derive(service).items()
         if not next(m for m in service.shapes[key[0]].members if m.wire_name == key[1]).required
     }
-    _check_table(service, derived, TABLE)
-    for e in TABLE:
-        if e.shape not in service.shapes:
-            continue
+
+
+def _reasons(service: Service) -> dict[tuple[str, str], str]:
+    derived = _derived(service)
+    for e in _table(service, derived)[0]:
         if e.present:
             derived[(e.shape, e.member)] = f"table: {e.evidence} ({e.source})"
         else:
             del derived[(e.shape, e.member)]
     return dict(sorted(derived.items()))
+
+
+def problems(service: Service) -> list[str]:
+    """A message for each entry of :data:`TABLE` and :data:`VARIANTS` that does not fit ``service``'s model
+    (an older or newer botocore): the generator warns with them; such entries are left out or trimmed."""
+    return _table(service, _derived(service))[1] + _variants(service)[1]
 
 
 def reasons(service: Service) -> dict[tuple[str, str], str]:
@@ -406,42 +425,56 @@ def always_present(service: Service) -> frozenset[tuple[str, str]]:
 # --------------------------------------------------------------------------- presence by request
 
 
-def _check_variants(service: Service, table: Iterable[Variant]) -> list[Variant]:
+def _variants(service: Service) -> tuple[list[Variant], list[str]]:
+    """The variants that fit the model (enum values it lacks left out), and a message for what does not fit."""
+    if service.service_name != SERVICE:
+        return [], []
     ops = {op.name: op for op in service.operations}
     out: list[Variant] = []
-    chosen: dict[tuple[str, str | None], set[str] | None] = {}  # (operation, member) -> values taken so far
-    for v in table:
-        if not all(name in ops for name in v.operations):  # another model: the variant does not apply
+    problems: list[str] = []
+    taken: dict[tuple[str, str | None], set[str] | None] = {}  # (operation, member) -> values so far (None: all)
+    for v in VARIANTS:
+        where = f"presence variant {v.name} of {'/'.join(v.operations)}"
+        missing = [name for name in v.operations if name not in ops]
+        gone = [f"{s}.{w}" for s, w in v.present if not any(m.wire_name == w for m in _members(service, s))]
+        if missing or gone:
+            problems.append(f"{where}: the model has no {', '.join(missing + gone)} (variant skipped)")
             continue
+        values = v.values
+        if v.when is not None:
+            members = [next((m for m in service.shapes[ops[n].input].members if m.wire_name == v.when), None)
+                       for n in v.operations]  # fmt: skip
+            if any(m is None for m in members):
+                problems.append(f"{where}: a request has no member {v.when} (variant skipped)")
+                continue
+            enums = [set(service.shapes[m.shape].enum) for m in members if m is not None]
+            values = tuple(x for x in v.values if all(x in enum for enum in enums))
+            if set(v.values) - set(values):
+                problems.append(f"{where}: {v.when} has no value {', '.join(sorted(set(v.values) - set(values)))}")
+            if v.values and not values:
+                continue
         for name in v.operations:
-            op = ops[name]
-            tree: set[str] = reachable(service, [op.output]) if op.output else set()
+            output = ops[name].output
+            tree = reachable(service, [output]) if output else set[str]()
             if not any(shape in tree for shape, _ in v.present):
-                raise ValueError(f"presence variant {v.name}: nothing it lists is in {name}'s response")
-            if v.when is not None:
-                member = next((m for m in service.shapes[op.input].members if m.wire_name == v.when), None)
-                if member is None:
-                    raise ValueError(f"presence variant {v.name}: {name} has no request member {v.when}")
-                enum = service.shapes[member.shape].enum
-                if set(v.values) - set(enum):
-                    raise ValueError(f"presence variant {v.name}: {sorted(set(v.values) - set(enum))} not in {enum}")
-            key = (name, v.when)
-            taken = chosen.setdefault(key, set())
-            if taken is None or (v.values and taken & set(v.values)) or (not v.values and taken):
-                raise ValueError(f"presence variant {v.name}: overlaps another variant of {name}")
-            chosen[key] = taken | set(v.values) if v.values else None
-        for shape, wire in v.present:
-            if shape not in service.shapes or not any(m.wire_name == wire for m in service.shapes[shape].members):
-                raise ValueError(f"presence variant {v.name}: {shape} has no member {wire}")
-        out.append(v)
-    if len({op for op, _ in chosen}) != len(chosen):
+                raise ValueError(f"{where}: nothing it lists is in {name}'s response")
+            so_far = taken.setdefault((name, v.when), set())
+            if so_far is None or (values and so_far & set(values)) or (not values and so_far):
+                raise ValueError(f"{where}: overlaps another variant of {name}")
+            taken[(name, v.when)] = so_far | set(values) if values else None
+        out.append(dataclasses.replace(v, values=values))
+    if len({op for op, _ in taken}) != len(taken):
         raise ValueError("presence variants: an operation's variants depend on two different request members")
-    return out
+    return out, problems
+
+
+def _members(service: Service, shape: str) -> tuple[Member, ...]:
+    return service.shapes[shape].members if shape in service.shapes else ()
 
 
 def variants(service: Service) -> tuple[Variant, ...]:
-    """The :data:`VARIANTS` that apply to ``service``, checked against its model (names, enum values, overlaps)."""
-    return tuple(_check_variants(service, VARIANTS))
+    """The :data:`VARIANTS` that fit ``service``'s model (see :func:`problems` for what does not)."""
+    return tuple(_variants(service)[0])
 
 
 def selected(service: Service, operation: str, request: Mapping[str, object]) -> Variant | None:

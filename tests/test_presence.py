@@ -9,6 +9,7 @@ evidence); the coverage test names those operations.
 
 from __future__ import annotations
 
+import dataclasses
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -79,11 +80,22 @@ def test_every_table_entry_has_evidence_and_a_source() -> None:
     assert list(presence.TABLE) == sorted(presence.TABLE, key=lambda e: (e.shape, e.member))
 
 
-def test_a_table_entry_for_a_member_that_does_not_exist_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_entry_fits_the_pinned_model() -> None:
+    """For the pinned botocore, no entry of TABLE or VARIANTS is skipped, trimmed or obsolete."""
+    assert presence.problems(SERVICE) == []
+
+
+def test_an_entry_that_does_not_fit_the_model_is_a_problem_and_is_left_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A member the model lacks (a misspelling, or an older botocore): named by problems(), which the generator
+    prints as warnings, and left out of the result instead of failing the generation."""
     bad = presence.Entry("UserPoolType", "Nmae", True, "x" * 50, "nowhere")
-    monkeypatch.setattr(presence, "TABLE", (*presence.TABLE, bad))
-    with pytest.raises(ValueError, match="UserPoolType has no member Nmae"):
-        presence.always_present(SERVICE)
+    obsolete = presence.Entry("UserPoolType", "Id", True, "x" * 50, "nowhere")  # a rule derives it
+    monkeypatch.setattr(presence, "TABLE", (*presence.TABLE, bad, obsolete))
+    assert presence.problems(SERVICE) == [
+        "presence table UserPoolType.Nmae: UserPoolType has no member Nmae (entry skipped)",
+        "presence table UserPoolType.Id: a rule derives it already (entry obsolete)",
+    ]
+    assert presence.always_present(SERVICE) == PRESENT
 
 
 def test_shapes_on_both_sides_split_and_requests_keep_the_model() -> None:
@@ -425,18 +437,27 @@ def test_variant_entries_have_evidence_and_are_checked_against_the_model(monkeyp
     monkeypatch.setattr(presence, "VARIANTS", (*presence.VARIANTS, bad))
     with pytest.raises(ValueError, match="overlaps another variant of InitiateAuth"):
         presence.variants(SERVICE)
-    unknown = presence.Variant(
+    older = presence.Variant(
         "Bad",
-        ("InitiateAuth",),
-        (("InitiateAuthResponse", "Session"),),
+        ("AssociateSoftwareToken",),
+        (("AssociateSoftwareTokenResponse", "Sesion"),),
         "x" * 50,
         "nowhere",
-        when="AuthFlow",
-        values=("USER_PASSWORD",),
+        when="Session",
     )
-    monkeypatch.setattr(presence, "VARIANTS", (unknown,))
-    with pytest.raises(ValueError, match="not in"):
-        presence.variants(SERVICE)
+    monkeypatch.setattr(presence, "VARIANTS", (*presence.VARIANTS[:1], older))
+    assert presence.problems(SERVICE) == [
+        "presence variant Bad of AssociateSoftwareToken: the model has no AssociateSoftwareTokenResponse.Sesion "
+        "(variant skipped)"
+    ]
+    assert [v.name for v in presence.variants(SERVICE)] == ["Refresh"]
+    # An enum value the model lacks (USER_AUTH before botocore 1.35): left out of the variant.
+    newer = dataclasses.replace(presence.VARIANTS[0], values=("REFRESH_TOKEN_AUTH", "REFRESH_TOKEN_V2"))
+    monkeypatch.setattr(presence, "VARIANTS", (newer,))
+    assert presence.problems(SERVICE) == [
+        "presence variant Refresh of AdminInitiateAuth/InitiateAuth: AuthFlow has no value REFRESH_TOKEN_V2"
+    ]
+    assert presence.variants(SERVICE)[0].values == ("REFRESH_TOKEN_AUTH",)
 
 
 def test_the_walker_reports_a_member_moto_leaves_out() -> None:
