@@ -36,6 +36,7 @@ nox.options.sessions = ["lint", "typecheck", "tests"]
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = ROOT / "pyproject.toml"
 DEV = ("-e", ".[dev]", "-e", "./stubs")
+ON_REQUEST = frozenset({"corpus"})  # benchmarks `nox -s bench` runs only when named
 
 
 def _pin(name: str) -> str:
@@ -95,8 +96,13 @@ def generate(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Run the benchmarks in bench/ (figures only, never a pass/fail); `-- NAME` runs bench/NAME.py alone."""
+    """Run the benchmarks in bench/ (figures only, never a pass/fail); `-- NAME` runs bench/NAME.py alone.
+
+    ``corpus`` (real public code, read from git mirrors: see bench/corpus.py) runs only when named.
+    """
     scripts = sorted(p for p in (ROOT / "bench").glob("*.py") if not p.name.startswith("_"))
+    if not session.posargs:
+        scripts = [p for p in scripts if p.stem not in ON_REQUEST]
     if session.posargs:
         wanted = {name.removesuffix(".py") for name in session.posargs}
         unknown = wanted - {p.stem for p in scripts}
@@ -118,7 +124,16 @@ def demo(session: nox.Session) -> None:
 
 
 @nox.session(name="typing-boto3-stubs")
-def typing_boto3_stubs(session: nox.Session) -> None:
-    """The type-checker snapshots again with the real boto3-stubs installed beside ours."""
-    _install(session, *DEV, "boto3-stubs", "botocore-stubs")
-    session.run("pytest", "-p", "no:cacheprovider", "tests/test_typing_snapshots.py", *session.posargs)
+@nox.parametrize("beside", ["boto3-stubs", "mypy-boto3-cognito-idp"])
+def typing_boto3_stubs(session: nox.Session, beside: str) -> None:
+    """The type-checker snapshots again with the real boto3-stubs and botocore-stubs installed beside ours, and
+    (``beside=mypy-boto3-cognito-idp``) mypy-boto3-cognito-idp too. The stubs are installed as a user installs
+    them (not editable): a PEP 561 ``-stubs`` package only takes precedence from site-packages."""
+    extra = ["mypy-boto3-cognito-idp"] if beside == "mypy-boto3-cognito-idp" else []
+    _install(session, "-e", ".[dev]", "boto3-stubs", "botocore-stubs", *extra)
+    session.install("--no-deps", "--force-reinstall", "./stubs")  # always the current files
+    # test_stubs: the stub package passes mypy --strict against the real botocore-stubs, and has every
+    # name of the installed mypy-boto3-cognito-idp.
+    session.run(
+        "pytest", "-p", "no:cacheprovider", "tests/test_typing_snapshots.py", "tests/test_stubs.py", *session.posargs
+    )

@@ -46,6 +46,26 @@ def sign_in(client: CognitoIdentityProviderClient, username: str, password: str)
     return response.get("AuthenticationResult", {}).get("AccessToken")
 
 
+def tokens(client: CognitoIdentityProviderClient, username: str, password: str, refresh: str) -> list[str]:
+    """Guarded reads (what the plugin's absent-key check follows) and the flows' response variants."""
+    response = client.admin_initiate_auth(
+        UserPoolId=POOL,
+        ClientId=CLIENT_ID,
+        AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+        AuthParameters={"USERNAME": username, "PASSWORD": password},
+    )
+    if "ChallengeName" in response:
+        return [response["ChallengeName"]]
+    if "AuthenticationResult" not in response:
+        return []
+    result = response["AuthenticationResult"]
+    renewed = client.initiate_auth(
+        AuthFlow="REFRESH_TOKEN_AUTH", ClientId=CLIENT_ID, AuthParameters={"REFRESH_TOKEN": refresh}
+    )
+    fresh = renewed.get("AuthenticationResult", {})
+    return [result["AccessToken"], result["IdToken"], fresh.get("AccessToken", "")]
+
+
 def admin(client: CognitoIdentityProviderClient, username: str) -> list[str]:
     client.admin_create_user(
         UserPoolId=POOL,

@@ -26,7 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from codegen import naming, output
+from codegen import naming, output, presence
 from codegen.ir import Operation, Service, Shape
 from codegen.types import Ann, TypedDictNames, imports_for, reachable, typed_dict_annotation
 from codegen.views import dependencies_first
@@ -34,6 +34,9 @@ from codegen.views import dependencies_first
 PACKAGE = "cognito_idp_typed"
 ROOT = f"stubs/{PACKAGE}"
 SHIMS = "stubs/cognito_idp_typed_shims"  # not inside the package: see stubs/pyproject.toml
+# mypy-boto3-cognito-idp's module names, as a PEP 561 stub-only package: type checkers prefer it to an
+# installed mypy-boto3-cognito-idp, and boto3-stubs' overload for "cognito-idp" resolves to our client.
+COMPAT = "stubs/mypy_boto3_cognito_idp-stubs"
 
 # TypedDicts that are not model shapes: what botocore adds around every response and error.
 RESPONSE_METADATA = naming.typed_dict("ResponseMetadata")
@@ -52,6 +55,11 @@ def client_class(service: Service) -> str:
 def paginate_request(op: Operation) -> str:
     """The TypedDict of a paginator's ``paginate(**kwargs)``: ``ListUsersRequestPaginateTypeDef``."""
     return naming.typed_dict(f"{op.input}Paginate")
+
+
+def _names(service: Service) -> TypedDictNames:
+    """The TypedDict names, with the response presence of :mod:`codegen.presence` (one instance per view)."""
+    return TypedDictNames(service, presence.always_present(service))
 
 
 def _paginated(service: Service) -> list[Operation]:
@@ -76,19 +84,31 @@ def literals(service: Service) -> dict[str, Any]:
 @dataclass(frozen=True)
 class TypedDictView:
     name: str
-    fields: tuple[tuple[str, str], ...]  # (key, annotation)
+    fields: tuple[tuple[str, str], ...]  # (key, annotation) for type_defs.py
+    stub_fields: tuple[tuple[str, str], ...]  # (key, annotation) for type_defs.pyi: ReadOnly where marked
     deps: frozenset[str]  # TypedDicts this one refers to
     functional: bool  # a key is no identifier (``from``, ``None``): TypedDict("Name", {...}) syntax
 
 
-def _typed_dict(name: str, fields: list[tuple[str, Ann, bool]]) -> tuple[TypedDictView, list[Ann]]:
-    rendered = tuple((key, ann.text if required else f"NotRequired[{ann.text}]") for key, ann, required in fields)
-    deps = frozenset[str]().union(*(ann.refs for _, ann, _ in fields))
-    functional = any(not key.isidentifier() or keyword.iskeyword(key) for key, _, _ in fields)
-    return TypedDictView(name, rendered, deps, functional), [ann for _, ann, _ in fields]
+# A TypedDict key: (wire name, annotation, required, read-only). Read-only keys are the members whose presence
+# or type depends on the request (codegen.presence.VARIANTS): a variant is then a subtype of the base TypedDict,
+# so code annotated with the base name accepts every variant.
+Field = tuple[str, Ann, bool, bool]
 
 
-def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
+def _typed_dict(name: str, fields: list[Field]) -> tuple[TypedDictView, list[Ann]]:
+    def text(ann: Ann, required: bool, readonly: bool) -> str:
+        inner = f"ReadOnly[{ann.text}]" if readonly else ann.text
+        return inner if required else f"NotRequired[{inner}]"
+
+    rendered = tuple((key, text(ann, required, False)) for key, ann, required, _ in fields)
+    stub = tuple((key, text(ann, required, readonly)) for key, ann, required, readonly in fields)
+    deps = frozenset[str]().union(*(ann.refs for _, ann, _, _ in fields))
+    functional = any(not key.isidentifier() or keyword.iskeyword(key) for key, _, _, _ in fields)
+    return TypedDictView(name, rendered, stub, deps, functional), [ann for _, ann, _, _ in fields]
+
+
+def _extra_typed_dicts() -> list[tuple[str, list[Field]]]:
     """The dicts botocore wraps around the model's: response metadata, pagination config, error responses.
 
     ``RequestId``, ``HTTPStatusCode``, ``HTTPHeaders`` and ``RetryAttempts`` are set by botocore on
@@ -99,7 +119,7 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
     def ref(name: str) -> Ann:
         return Ann(name, refs=frozenset({name}))
 
-    return [
+    plain: list[tuple[str, list[tuple[str, Ann, bool]]]] = [
         (
             RESPONSE_METADATA,
             [
@@ -118,33 +138,184 @@ def _extra_typed_dicts() -> list[tuple[str, list[tuple[str, Ann, bool]]]]:
             [("Error", ref(ERROR_DETAIL), True), ("ResponseMetadata", ref(RESPONSE_METADATA), True)],
         ),
     ]
+    return [(name, [(k, a, r, False) for k, a, r in fields]) for name, fields in plain]
 
 
-def type_defs(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
+_METADATA_FIELD: Field = ("ResponseMetadata", Ann(RESPONSE_METADATA, refs=frozenset({RESPONSE_METADATA})), True, False)
+
+
+def _type_def_specs(service: Service, tds: TypedDictNames) -> list[tuple[str, list[Field]]]:
+    """Every TypedDict of type_defs.py: (name, [(key, annotation, required, read-only)])."""
     outputs = {op.output for op in service.operations if op.output}
+    varying = _varying_members(service)
     specs = _extra_typed_dicts()
     for shape in service.structures():
         if shape.name not in tds.inputs and shape.name not in tds.outputs:
             continue
         for side in tds.sides(shape.name):
-            fields = [
-                (m.wire_name, typed_dict_annotation(service, m.shape, side, tds), m.required) for m in shape.members
+            fields: list[Field] = [
+                (
+                    m.wire_name,
+                    typed_dict_annotation(service, m.shape, side, tds),
+                    tds.required(shape.name, m, side),
+                    side == "out" and (shape.name, m.wire_name) in varying,
+                )
+                for m in shape.members
             ]
             if shape.name in outputs and side == "out":  # botocore adds it to every response
-                fields.append(("ResponseMetadata", Ann(RESPONSE_METADATA, refs=frozenset({RESPONSE_METADATA})), True))
+                fields.append(_METADATA_FIELD)
             specs.append((tds(shape.name, side), fields))
     for op in _paginated(service):
         assert op.paginator is not None
-        skip = {*op.paginator.input_token, op.paginator.limit_key}
+        # The limit key stays (botocore passes it through as the page size), never required: PageSize can set it.
         fields = [
-            (m.wire_name, typed_dict_annotation(service, m.shape, "in", tds), m.required)
+            (
+                m.wire_name,
+                typed_dict_annotation(service, m.shape, "in", tds),
+                m.required and m.wire_name != op.paginator.limit_key,
+                False,
+            )
             for m in service.shapes[op.input].members
-            if m.wire_name not in skip
+            if m.wire_name not in op.paginator.input_token
         ]
-        fields.append(("PaginationConfig", Ann(PAGINATOR_CONFIG, refs=frozenset({PAGINATOR_CONFIG})), False))
+        fields.append(("PaginationConfig", Ann(PAGINATOR_CONFIG, refs=frozenset({PAGINATOR_CONFIG})), False, False))
         specs.append((paginate_request(op), fields))
+    return specs + _variant_specs(service, tds)
 
+
+# --------------------------------------------------------------------------- presence by request
+
+
+def variant_name(base: str, variant: str) -> str:
+    """``InitiateAuthResponseTypeDef`` + ``Refresh`` -> ``InitiateAuthRefreshResponseTypeDef``;
+    ``AuthenticationResultTypeDef`` + ``SignIn`` -> ``AuthenticationResultSignInTypeDef``."""
+    stem = base.removesuffix("TypeDef")
+    for part in ("Response", "Request"):
+        if stem.endswith(part):
+            return f"{stem.removesuffix(part)}{variant}{part}TypeDef"
+    return f"{stem}{variant}TypeDef"
+
+
+def _varied(service: Service, v: presence.Variant, root: str) -> set[str]:
+    """The structures of ``root``'s tree that get a variant TypedDict: those ``v`` changes and those that hold one."""
+    changed = {shape for shape, _ in v.present}
+    out: set[str] = set()
+
+    def visit(name: str, path: frozenset[str]) -> bool:
+        shape = service.shapes[name]
+        if shape.kind != "structure" or name in path:
+            return False
+        holds = [visit(m.shape, path | {name}) for m in shape.members]
+        if name in changed or any(holds):
+            out.add(name)
+            return True
+        return False
+
+    visit(root, frozenset())
+    for name in reachable(service, [root]) - out:  # a changed structure only reached through a list or map
+        if name in changed:
+            raise ValueError(f"presence variant {v.name}: {name} is inside a list or map of {root}")
+    return out
+
+
+def _varying_members(service: Service) -> set[tuple[str, str]]:
+    """(structure, member) whose presence or TypedDict some variant changes: read-only in the base TypedDicts."""
+    ops = {op.name: op for op in service.operations}
+    out: set[tuple[str, str]] = set()
+    for v in presence.variants(service):
+        for name in v.operations:
+            output = ops[name].output
+            assert output is not None
+            varied = _varied(service, v, output)
+            for s in varied:
+                for m in service.shapes[s].members:
+                    if (s, m.wire_name) in v.present or m.shape in varied:
+                        out.add((s, m.wire_name))
+    return out
+
+
+@dataclass(frozen=True)
+class Overload:
+    request: str
+    response: str
+
+
+def _variant_specs(service: Service, tds: TypedDictNames) -> list[tuple[str, list[Field]]]:
+    """The TypedDicts of :data:`codegen.presence.VARIANTS`: a response (and nested structures) per variant, and
+    for a variant that depends on the request, the request TypedDict its overload takes."""
+    ops = {op.name: op for op in service.operations}
+    specs: dict[str, list[Field]] = {}
+
+    def add(name: str, fields: list[Field]) -> None:
+        if name in specs and specs[name] != fields:
+            raise ValueError(f"two presence variants make different TypedDicts named {name}")
+        specs[name] = fields
+
+    for v in presence.variants(service):
+        for op_name in v.operations:
+            op = ops[op_name]
+            assert op.output is not None
+            varied = _varied(service, v, op.output)
+            for s in sorted(varied):
+                fields: list[Field] = []
+                for m in service.shapes[s].members:
+                    if m.shape in varied:
+                        inner = variant_name(tds(m.shape, "out"), v.name)
+                        ann = Ann(inner, refs=frozenset({inner}))
+                    else:
+                        ann = typed_dict_annotation(service, m.shape, "out", tds)
+                    present = (s, m.wire_name) in v.present
+                    changes = present or m.shape in varied
+                    fields.append((m.wire_name, ann, tds.required(s, m, "out") or present, changes))
+                if s == op.output:
+                    fields.append(_METADATA_FIELD)
+                add(variant_name(tds(s, "out"), v.name), fields)
+            if v.when is not None:
+                add(variant_name(tds(op.input, "in"), v.name), _variant_request(service, op, v, tds))
+    return sorted(specs.items())
+
+
+def _variant_request(service: Service, op: Operation, v: presence.Variant, tds: TypedDictNames) -> list[Field]:
+    fields: list[Field] = []
+    for m in service.shapes[op.input].members:
+        ann = typed_dict_annotation(service, m.shape, "in", tds)
+        if m.wire_name != v.when:
+            fields.append((m.wire_name, ann, m.required, False))
+        elif v.values:  # the values that select the variant
+            literal = ", ".join(f'"{value}"' for value in sorted(v.values))
+            fields.append((m.wire_name, Ann(f"Literal[{literal}]", frozenset({"Literal"})), m.required, False))
+        else:  # selected by being passed
+            fields.append((m.wire_name, ann, True, False))
+    return fields
+
+
+def _selectors(service: Service, tds: TypedDictNames) -> dict[str, list[tuple[str, str, str]]]:
+    """For the plugin: method -> [(overload's request TypedDict, selecting member, its values as Python text)]."""
+    out: dict[str, list[tuple[str, str, str]]] = {}
+    for op in service.operations:
+        for v in presence.variants(service):
+            if op.name in v.operations and v.when is not None:
+                values = f"frozenset({sorted(v.values)!r})" if v.values else "None"
+                out.setdefault(op.py_name, []).append((variant_name(tds(op.input, "in"), v.name), v.when, values))
+    return dict(sorted(out.items()))
+
+
+def overloads(service: Service, op: Operation, tds: TypedDictNames) -> list[Overload]:
+    """The signatures of ``op``'s client method, most specific first: one per variant, then the model's."""
+    base = Overload(tds(op.input, "in"), _response(service, op, tds))
+    found: list[Overload] = []
+    for v in presence.variants(service):
+        if op.name not in v.operations:
+            continue
+        response = variant_name(base.response, v.name)
+        if v.when is None:
+            return [Overload(base.request, response)]
+        found.append(Overload(variant_name(base.request, v.name), response))
+    return [*found, base]
+
+
+def type_defs(service: Service) -> dict[str, Any]:
+    specs = _type_def_specs(service, _names(service))
     names = [name for name, _ in specs]
     if len(set(names)) != len(names):
         raise ValueError(f"two TypedDicts share a name: {sorted(n for n in names if names.count(n) > 1)}")
@@ -157,9 +328,12 @@ def type_defs(service: Service) -> dict[str, Any]:
     imports = imports_for(anns)
     imports["typing"] = sorted({*imports.get("typing", []), "NotRequired", "TypedDict"})
     by_name = {v.name: v for v in views}
+    readonly = any(a != b for v in views for a, b in zip(v.fields, v.stub_fields, strict=True))
     return {
         "classes": [by_name[n] for n in dependencies_first(by_name, lambda n: by_name[n].deps)],
         "imports": imports,
+        # typing.ReadOnly is Python 3.13's: the .pyi takes typing_extensions' (type checkers always have it)
+        "stub_imports": {**imports, "typing_extensions": ["ReadOnly"]} if readonly else imports,
         "literals": sorted(frozenset[str]().union(*(a.literals for a in anns))),
         "all": sorted(names),
     }
@@ -173,22 +347,21 @@ def _response(service: Service, op: Operation, tds: TypedDictNames) -> str:
 
 
 def client(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
-    operations = [
-        {"method": op.py_name, "request": tds(op.input, "in"), "response": _response(service, op, tds)}
-        for op in service.operations
-    ]
+    tds = _names(service)
+    signatures = {op.py_name: overloads(service, op, tds) for op in service.operations}
     paginators = [{"name": op.py_name, "cls": naming.paginator_class(op.name)} for op in _paginated(service)]
+    used = {name for sigs in signatures.values() for sig in sigs for name in (sig.request, sig.response)}
     return {
         "cls": client_class(service),
-        "operations": operations,
+        "operations": [{"method": method, "overloads": sigs} for method, sigs in signatures.items()],
         "paginators": paginators,
-        "type_defs": sorted({o["request"] for o in operations} | {o["response"] for o in operations}),
+        "type_defs": sorted(used),
+        "overload": len(paginators) > 1 or any(len(sigs) > 1 for sigs in signatures.values()),
     }
 
 
 def paginator(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
+    tds = _names(service)
     paginators = [
         {
             "cls": naming.paginator_class(op.name),
@@ -292,6 +465,75 @@ def shim(service: Service) -> dict[str, Any]:
         "client_module": f"{PACKAGE}.client",
         "client_params": ", ".join(_CLIENT_PARAMS),
         "session_params": ", ".join(_SESSION_PARAMS),
+    }
+
+
+# --------------------------------------------------------------------------- mypy-boto3 names
+
+# mypy-boto3-builder's names, for the PEP 561 stub package that gives code written against
+# mypy-boto3-cognito-idp our types: its module is mypy_boto3_<service>, a structure's TypedDict is
+# <Shape>TypeDef (no stutter removal), the response variant <Shape>OutputTypeDef, the request union
+# <Shape>UnionTypeDef, an enum's Literal <Shape>Type. These are names only: every one is an alias of ours.
+
+
+def compat_package(service: Service) -> str:
+    return "mypy_boto3_" + service.service_name.replace("-", "_")
+
+
+def _compat_names(service: Service) -> list[tuple[str, str]]:
+    """(mypy-boto3 name, our TypedDict name or union text) for every TypedDict of type_defs.py."""
+    tds = _names(service)
+    have = {name for name, _ in _type_def_specs(service, tds)}
+    out: dict[str, str] = {}
+    for shape in service.structures():
+        if shape.name not in tds.inputs and shape.name not in tds.outputs:
+            continue
+        ours_in, ours_out = tds(shape.name, "in"), tds(shape.name, "out")
+        # The request name is the input variant where there is one; an output-only shape has one TypedDict.
+        main = ours_in if shape.name in tds.inputs else ours_out
+        out[f"{shape.name}TypeDef"] = main
+        if shape.name in tds.outputs:
+            out[f"{shape.name}OutputTypeDef"] = ours_out
+        if shape.name in tds.inputs and shape.name in tds.outputs:
+            out[f"{shape.name}UnionTypeDef"] = f"{ours_in} | {ours_out}" if ours_in != ours_out else ours_in
+    for name in (RESPONSE_METADATA, EMPTY_RESPONSE, PAGINATOR_CONFIG):
+        out[name] = name
+    for op in _paginated(service):
+        out[paginate_request(op)] = paginate_request(op)
+    missing = {ref for text in out.values() for ref in text.split(" | ")} - have
+    if missing:
+        raise ValueError(f"mypy-boto3 names refer to TypedDicts type_defs.py does not define: {sorted(missing)}")
+    return sorted(out.items())
+
+
+def compat(service: Service) -> dict[str, Any]:
+    enums = [(f"{s.name}Type", naming.literal_alias(s.name)) for s in service.enums()]
+    paginator_names = [(f"{op.name}PaginatorName", op.py_name) for op in _paginated(service)]
+    typed_dicts = _compat_names(service)
+    classes = [(n, t) for n, t in typed_dicts if " | " not in t]
+    unions = [(n, t) for n, t in typed_dicts if " | " in t]
+    cls = client_class(service)
+    paginators = [naming.paginator_class(op.name) for op in _paginated(service)]
+    service_name = re.sub(r"Client$", "", cls) + "ServiceName"
+    literal_names = [n for n, _ in enums] + [n for n, _ in paginator_names]
+    literal_names += ["PaginatorName"] if paginator_names else []
+    literal_names += [service_name, "ServiceName", "ResourceServiceName", "RegionName"]
+    # mypy-boto3 names the request type of blobs; ours is what codegen.types gives a blob on the request side.
+    inputs = reachable(service, [op.input for op in service.operations])
+    blob = [("BlobTypeDef", "bytes | bytearray | str")] if any(service.shapes[n].kind == "blob" for n in inputs) else []
+    return {
+        "package": compat_package(service),
+        "aliases": blob,
+        "cls": cls,
+        "paginators": paginators,
+        "enums": sorted(enums),
+        "paginator_names": sorted(paginator_names),
+        "service_literal": service_name,
+        "classes": classes,
+        "unions": [(n, " | ".join(f"_t.{part}" for part in t.split(" | "))) for n, t in unions],
+        "literals_all": sorted(literal_names),
+        "type_defs_all": sorted([*(n for n, _ in typed_dicts), *(n for n, _ in blob)]),
+        "init_all": sorted([cls, "Client", *paginators]),
     }
 
 
@@ -431,7 +673,16 @@ def constraints(service: Service) -> dict[str, Any]:
         if args is not None:
             rules.append(RuleView(name, args))
     kept = {r.name for r in rules}
+    tds = _names(service)
+    # The response TypedDicts whose optional keys the plugin's absent-key check reads: output-only shapes
+    # and the Output variants (a TypedDict shared with requests may be one the caller filled in).
+    responses = sorted(
+        {tds(n, "out") for n in tds.outputs if service.shapes[n].kind == "structure"}
+        - {tds(n, "in") for n in tds.inputs if service.shapes[n].kind == "structure"}
+        | {name for name, _ in _variant_specs(service, tds) if not name.endswith("RequestTypeDef")}
+    )
     return {
+        "responses": responses,
         "model": f"{service.source} ({service.service_name} {service.api_version})",
         "client": f"{PACKAGE}.client.{client_class(service)}",
         "operations": {op.py_name: op.input for op in service.operations if op.input in kept},
@@ -440,6 +691,8 @@ def constraints(service: Service) -> dict[str, Any]:
             for op in _paginated(service)
             if op.input in kept
         },
+        "paginator_classes": {op.py_name: naming.paginator_class(op.name) for op in _paginated(service)},
+        "selectors": _selectors(service, tds),
         "rules": rules,
     }
 
@@ -449,6 +702,7 @@ TARGETS: dict[str, tuple[str, Callable[[Service], dict[str, Any]]]] = {
     f"{ROOT}/__init__.py": ("stubs/__init__.py.jinja", package_init),
     f"{ROOT}/literals.py": ("stubs/literals.py.jinja", literals),
     f"{ROOT}/type_defs.py": ("stubs/type_defs.py.jinja", type_defs),
+    f"{ROOT}/type_defs.pyi": ("stubs/type_defs.pyi.jinja", type_defs),
     f"{ROOT}/client.pyi": ("stubs/client.pyi.jinja", client),
     f"{ROOT}/client.py": ("stubs/placeholders.py.jinja", runtime_client),
     f"{ROOT}/paginator.pyi": ("stubs/paginator.pyi.jinja", paginator),
@@ -460,4 +714,10 @@ TARGETS: dict[str, tuple[str, Callable[[Service], dict[str, Any]]]] = {
     f"{SHIMS}/boto3-stubs/session.pyi": ("stubs/shim_boto3_session.pyi.jinja", shim),
     f"{SHIMS}/botocore-stubs/__init__.pyi": ("stubs/shim_botocore.pyi.jinja", shim),
     f"{SHIMS}/botocore-stubs/session.pyi": ("stubs/shim_botocore_session.pyi.jinja", shim),
+    f"{SHIMS}/botocore-stubs/client.pyi": ("stubs/shim_botocore_client.pyi.jinja", shim),
+    f"{COMPAT}/__init__.pyi": ("stubs/compat_init.pyi.jinja", compat),
+    f"{COMPAT}/client.pyi": ("stubs/compat_client.pyi.jinja", compat),
+    f"{COMPAT}/paginator.pyi": ("stubs/compat_paginator.pyi.jinja", compat),
+    f"{COMPAT}/literals.pyi": ("stubs/compat_literals.pyi.jinja", compat),
+    f"{COMPAT}/type_defs.pyi": ("stubs/compat_type_defs.pyi.jinja", compat),
 }

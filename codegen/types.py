@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from codegen import naming
-from codegen.ir import Service, Shape
+from codegen.ir import Member, Service, Shape
 
 Side = Literal["in", "out"]
 
 _IMPORTS = {
     "Any": "typing",
+    "Literal": "typing",
     "Mapping": "collections.abc",
     "Sequence": "collections.abc",
     "datetime": "datetime",
@@ -118,8 +119,10 @@ def typed_dict_annotation(service: Service, name: str, side: Side, td_name: Type
 class TypedDictNames:
     """Which TypedDicts exist for each structure: one, or an input and an ``Output`` variant."""
 
-    def __init__(self, service: Service) -> None:
+    def __init__(self, service: Service, present: frozenset[tuple[str, str]] = frozenset()) -> None:
+        """``present``: output members required beyond the model (``codegen.presence``); they split a shape too."""
         self.service = service
+        self.present = present
         self.inputs = reachable(service, [op.input for op in service.operations])
         self.outputs = reachable(service, [op.output for op in service.operations if op.output])
         self._differs: dict[str, bool] = {}
@@ -130,10 +133,16 @@ class TypedDictNames:
             self._differs[name] = False  # cycles: assume equal while visiting
             shape = self.service.shapes[name]
             children = [m.shape for m in shape.members] + [s for s in (shape.item, shape.key, shape.value) if s]
-            self._differs[name] = shape.kind in ("list", "map", "blob", "timestamp") or any(
-                self.differs(c) for c in children
+            self._differs[name] = (
+                shape.kind in ("list", "map", "blob", "timestamp")
+                or any((name, m.wire_name) in self.present for m in shape.members)
+                or any(self.differs(c) for c in children)
             )
         return self._differs[name]
+
+    def required(self, shape: str, member: Member, side: Side) -> bool:
+        """Whether a key is required in the ``side`` TypedDict of ``shape``."""
+        return member.required or (side == "out" and (shape, member.wire_name) in self.present)
 
     def split(self, name: str) -> bool:
         return name in self.inputs and name in self.outputs and self.differs(name)

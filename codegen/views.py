@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, TypedDict
 
-from codegen import docs, naming, request_rules
+from codegen import docs, naming, presence, request_rules
 from codegen.ir import Operation, Service
 from codegen.merges import derive as derive_merges
 from codegen.types import (
@@ -136,7 +136,7 @@ def _children(service: Service, name: str) -> set[str]:
 
 
 def type_defs(service: Service) -> dict[str, Any]:
-    tds = TypedDictNames(service)
+    tds = TypedDictNames(service, presence.always_present(service))  # responses: what AWS always returns
     structures = [s.name for s in service.structures()]
     # Every TypedDict is defined before use: typing evaluates NotRequired[] at class creation.
     order = dependencies_first(structures, lambda n: _children_structs(service, n))
@@ -149,7 +149,7 @@ def type_defs(service: Service) -> dict[str, Any]:
             for m in shape.members:
                 ann = typed_dict_annotation(service, m.shape, side, tds)
                 anns.append(ann)
-                text = ann.text if m.required else f"NotRequired[{ann.text}]"
+                text = ann.text if tds.required(name, m, side) else f"NotRequired[{ann.text}]"
                 fields.append(FieldView(m.wire_name, text, None, docs.summary(m.documentation, 200)))
             functional = any(not f.name.isidentifier() or keyword.iskeyword(f.name) for f in fields)
             doc = docs.summary(shape.documentation)

@@ -20,6 +20,8 @@ import cognito_typed.type_defs
 from codegen import naming, output
 from codegen.loader import load
 from codegen.parse import parse
+from codegen.presence import always_present
+from codegen.types import TypedDictNames
 
 EXPECTED_FILES = sorted(TARGETS)
 N = len(EXPECTED_FILES)
@@ -295,11 +297,15 @@ def test_literals_match_the_enums() -> None:
 
 def test_type_defs_match_the_structures() -> None:
     names = set(cognito_typed.type_defs.__all__)
+    tds = TypedDictNames(SERVICE, always_present(SERVICE))
     for shape in SERVICE.structures():
         td = getattr(cognito_typed.type_defs, naming.typed_dict(shape.name))
         assert td.__name__ in names
         assert set(td.__annotations__) == {m.wire_name for m in shape.members}
-        assert td.__required_keys__ == {m.wire_name for m in shape.members if m.required}
+        # The name without "Output" is the request side where a shape has both; responses add what AWS
+        # always returns (codegen.presence, tested in test_presence.py).
+        side = "in" if shape.name in tds.inputs else "out"
+        assert td.__required_keys__ == {m.wire_name for m in shape.members if tds.required(shape.name, m, side)}
     assert "UserPoolClientTypeDef" in names
     assert "UserPoolClientTypeTypeDef" not in names  # no stutter
 

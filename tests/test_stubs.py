@@ -7,7 +7,9 @@ What the type checkers make of it is in test_typing_snapshots.py.
 from __future__ import annotations
 
 import ast
+import os
 import re
+import shutil
 import subprocess
 import sys
 import typing
@@ -23,6 +25,7 @@ from codegen import naming, stubs
 from codegen.ir import Service
 from codegen.loader import load
 from codegen.parse import parse
+from codegen.presence import always_present
 from codegen.types import TypedDictNames, reachable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,29 +92,35 @@ def test_runtime_literals_are_the_model_enums() -> None:
     assert set(typing.get_args(literals.PaginatorName)) == {op.py_name for op in SERVICE.operations if op.paginator}
 
 
-def test_runtime_typeddicts_require_what_the_model_requires() -> None:
+def test_runtime_typeddicts_require_the_model_and_what_aws_always_returns() -> None:
+    """Requests require what the model requires; responses add codegen.presence (test_presence.py)."""
     from cognito_idp_typed import type_defs
 
+    tds = TypedDictNames(SERVICE, always_present(SERVICE))
     for op in SERVICE.operations:
         request = getattr(type_defs, naming.typed_dict(op.input))
         shape = SERVICE.shapes[op.input]
         assert request.__required_keys__ == {m.wire_name for m in shape.members if m.required}, op.name
         assert request.__optional_keys__ == {m.wire_name for m in shape.members if not m.required}, op.name
         if op.output:
-            response = getattr(type_defs, TypedDictNames(SERVICE)(op.output, "out"))
+            response = getattr(type_defs, tds(op.output, "out"))
             out = SERVICE.shapes[op.output]
-            assert response.__required_keys__ == {m.wire_name for m in out.members if m.required} | {"ResponseMetadata"}
+            want = {m.wire_name for m in out.members if tds.required(op.output, m, "out")}
+            assert response.__required_keys__ == want | {"ResponseMetadata"}
 
 
 def test_paginate_requests_leave_the_tokens_to_pagination_config() -> None:
+    """The tokens are PaginationConfig's; the limit key stays optional (botocore passes it through as the page
+    size, and PageSize sets it), also where the operation requires it (ListUserPools' MaxResults)."""
     from cognito_idp_typed import type_defs
 
     for op in SERVICE.operations:
         if op.paginator is None:
             continue
-        keys = getattr(type_defs, stubs.paginate_request(op)).__annotations__.keys()
-        assert "PaginationConfig" in keys
-        assert not {*op.paginator.input_token, op.paginator.limit_key} & keys, op.name
+        td = getattr(type_defs, stubs.paginate_request(op))
+        assert "PaginationConfig" in td.__annotations__
+        assert not set(op.paginator.input_token) & td.__annotations__.keys(), op.name
+        assert op.paginator.limit_key in td.__optional_keys__, op.name
 
 
 def test_runtime_names_import_and_exceptions_do_not() -> None:
@@ -192,9 +201,19 @@ def test_stubs_from_small_models(tmp_path: Path, fixture: str) -> None:
     assert imported.returncode == 0, imported.stderr
     lint = _run(sys.executable, "-m", "ruff", "check", "--isolated", "--select", "PYI,F", ".", cwd=package)
     assert lint.returncode == 0, lint.stdout
-    checked = _run(
-        sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "--no-site-packages",
-        "-p", "cognito_idp_typed", cwd=package,
+    # Without site-packages, the shims stand in for boto3/botocore and the stub-only package is checked
+    # as the module it stands for: plain stub folders on MYPYPATH.
+    stand_ins = tmp_path / "stand-ins"
+    for source, name in [
+        (package / "cognito_idp_typed_shims" / "boto3-stubs", "boto3"),
+        (package / "cognito_idp_typed_shims" / "botocore-stubs", "botocore"),
+        (package / "mypy_boto3_cognito_idp-stubs", "mypy_boto3_cognito_idp"),
+    ]:
+        shutil.copytree(source, stand_ins / name)
+    checked = subprocess.run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", "/dev/null", "--no-site-packages",
+         "-p", "cognito_idp_typed", "-p", "mypy_boto3_cognito_idp"],
+        cwd=package, capture_output=True, text=True, timeout=600, env={**os.environ, "MYPYPATH": str(stand_ins)},
     )  # fmt: skip
     assert checked.returncode == 0, checked.stdout
 
@@ -235,6 +254,7 @@ def test_wheel_builds_and_installs(tmp_path: Path) -> None:
     assert zipfile.ZipFile(wheel).read("cognito_idp_typed_shims.pth").decode().strip() == "cognito_idp_typed_shims"
     assert {"cognito_idp_typed/py.typed", "cognito_idp_typed/client.pyi", "cognito_idp_typed/mypy_plugin.py"} <= names
     assert "cognito_idp_typed_shims/boto3-stubs/py.typed" in names
+    assert {"cognito_idp_typed_shims/botocore-stubs/client.pyi", "mypy_boto3_cognito_idp-stubs/type_defs.pyi"} <= names
     assert not any(n.startswith(("boto3-stubs/", "botocore-stubs/")) or "__pycache__" in n for n in names)
 
     venv = tmp_path / "venv"
@@ -246,3 +266,41 @@ def test_wheel_builds_and_installs(tmp_path: Path) -> None:
     result = _run(str(python), "-c", probe)
     assert result.returncode == 0, result.stderr
     assert "site-packages/cognito_idp_typed_shims" in result.stdout
+
+
+# --------------------------------------------------------------------------- mypy-boto3-cognito-idp's names
+
+
+def _public(path: Path) -> set[str]:
+    """A stub's ``__all__``."""
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            return set(ast.literal_eval(node.value))
+    raise AssertionError(f"{path} has no __all__")
+
+
+def test_compat_package_has_every_name_of_mypy_boto3_cognito_idp() -> None:
+    """Code written against mypy-boto3-cognito-idp imports nothing our stand-in lacks (run where that package
+    is installed: TYPING_PYTHON=... or the typing-boto3-stubs nox session with mypy-boto3)."""
+    python = os.environ.get("TYPING_PYTHON", sys.executable)
+    probe = "import os, mypy_boto3_cognito_idp as m; print(os.path.dirname(m.__file__))"
+    found = subprocess.run([python, "-c", probe], capture_output=True, text=True)
+    if found.returncode != 0:
+        pytest.skip(f"mypy-boto3-cognito-idp is not installed for {python}")
+    theirs = Path(found.stdout.strip())
+    ours = DIST / "mypy_boto3_cognito_idp-stubs"
+    for module in ("__init__", "client", "paginator", "literals", "type_defs"):
+        missing = _public(theirs / f"{module}.pyi") - _public(ours / f"{module}.pyi")
+        assert not missing, f"{module}: {sorted(missing)}"
+
+
+def test_compat_names_alias_ours() -> None:
+    """Every mypy-boto3 TypedDict/Literal name is an alias of one of ours (no second definition)."""
+    text = (DIST / "mypy_boto3_cognito_idp-stubs" / "type_defs.pyi").read_text(encoding="utf-8")
+    assert "class " not in text
+    assert "AttributeTypeTypeDef = _t.AttributeTypeDef" in text  # requests' name; responses use the Output one
+    assert "AttributeTypeOutputTypeDef = _t.AttributeOutputTypeDef" in text
+    assert "UserTypeTypeDef = _t.UserTypeDef" in text
+    literals = (DIST / "mypy_boto3_cognito_idp-stubs" / "literals.pyi").read_text(encoding="utf-8")
+    assert "AuthFlowTypeType: TypeAlias = _l.AuthFlowType" in literals
+    assert "ChallengeNameType: TypeAlias = _l.ChallengeName\n" in literals  # theirs: shape ChallengeName

@@ -2,16 +2,19 @@
 
 Each case in ``tests/typing/cases/stubs/NAME.py`` is boto3 code, correct or deliberately wrong;
 beside it ``NAME.mypy.txt`` and ``NAME.pyright.txt`` hold what mypy (strict, with the plugin)
-and pyright (standard) report on it, paths relative and one diagnostic a line. The test runs
-both checkers once over all cases and compares. A case whose first line is ``# checkers: mypy``
-has no pyright snapshot.
+and pyright (standard) report on it, paths relative and one diagnostic a line. A case whose first
+line is ``# checkers: mypy`` has no pyright snapshot. A subfolder with its own ``mypy.ini`` (the
+plugin's strict setting, another plugin listed first) holds cases that need that configuration;
+there, only files that start with ``# checkers:`` are cases.
 
-Regenerate the expected files on purpose with ``UPDATE_TYPING_SNAPSHOTS=1 pytest
-tests/test_typing_snapshots.py`` and review the diff.
+The test runs mypy once per folder and pyright once over all its cases, then compares. Regenerate
+the expected files on purpose with ``UPDATE_TYPING_SNAPSHOTS=1 pytest tests/test_typing_snapshots.py``
+and review the diff.
 
 The checkers run on this interpreter's environment, which must have the stubs installed
 (``pip install -e ./stubs``). ``TYPING_PYTHON=/other/venv/bin/python`` runs them in another one
-instead, e.g. one that also has boto3-stubs: the snapshots must hold with and without it.
+instead, e.g. one that also has boto3-stubs (``nox -s typing-boto3-stubs``): the snapshots must hold
+with and without it, and with mypy-boto3-cognito-idp installed as well.
 """
 
 from __future__ import annotations
@@ -32,7 +35,14 @@ UPDATE = os.environ.get("UPDATE_TYPING_SNAPSHOTS") == "1"
 
 
 def _cases() -> list[Path]:
-    return sorted(CASES.glob("*.py"))
+    cases = sorted(CASES.glob("*.py"))
+    for folder in sorted(p.parent for p in CASES.glob("*/mypy.ini")):
+        cases += [p for p in sorted(folder.glob("*.py")) if p.read_text(encoding="utf-8").startswith("# checkers:")]
+    return cases
+
+
+def _id(case: Path) -> str:
+    return case.relative_to(CASES).with_suffix("").as_posix()
 
 
 def _checkers(case: Path) -> set[str]:
@@ -42,8 +52,8 @@ def _checkers(case: Path) -> set[str]:
     return {"mypy", "pyright"}
 
 
-def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([PYTHON, *args], cwd=CASES, capture_output=True, text=True, timeout=900)
+def _run(*args: str, cwd: Path = CASES) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([PYTHON, *args], cwd=cwd, capture_output=True, text=True, timeout=900)
 
 
 @cache
@@ -53,37 +63,46 @@ def _stubs_installed() -> bool:
 
 @cache
 def _mypy() -> dict[str, list[str]]:
-    """mypy's lines per case file, from one cold run over all cases."""
-    files = [c.name for c in _cases() if "mypy" in _checkers(c)]
-    with tempfile.TemporaryDirectory() as cache_dir:
-        result = _run("-m", "mypy", "--config-file", "mypy.ini", "--cache-dir", cache_dir, "--no-error-summary", *files)
-    if result.returncode not in (0, 1) or result.stderr.strip():
-        raise RuntimeError(f"mypy failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")
-    by_file: dict[str, list[str]] = {name: [] for name in files}
-    for line in result.stdout.splitlines():
-        by_file.setdefault(line.split(":", 1)[0], []).append(line)
-    return by_file
+    """mypy's lines per case (by id), from one cold run per configuration folder."""
+    by_case: dict[str, list[str]] = {}
+    folders = sorted({c.parent for c in _cases() if "mypy" in _checkers(c)})
+    for folder in folders:
+        files = [c.name for c in _cases() if c.parent == folder and "mypy" in _checkers(c)]
+        with tempfile.TemporaryDirectory() as cache_dir:
+            result = _run(
+                "-m", "mypy", "--config-file", "mypy.ini", "--cache-dir", cache_dir, "--no-error-summary", *files,
+                cwd=folder,
+            )  # fmt: skip
+        if result.returncode not in (0, 1) or result.stderr.strip():
+            raise RuntimeError(f"mypy failed in {folder} ({result.returncode}):\n{result.stdout}\n{result.stderr}")
+        prefix = folder.relative_to(CASES).as_posix()
+        for name in files:
+            by_case[_id(folder / name)] = []
+        for line in result.stdout.splitlines():
+            name = line.split(":", 1)[0]
+            by_case.setdefault(f"{prefix}/{name}".removeprefix("./").removesuffix(".py"), []).append(line)
+    return by_case
 
 
 @cache
 def _pyright() -> dict[str, list[str]]:
-    """pyright's diagnostics per case file (first two lines of each message), from one run over all cases."""
+    """pyright's diagnostics per case (first two lines of each message), from one run over all cases."""
     files = [c.name for c in _cases() if "pyright" in _checkers(c)]
     result = _run("-m", "pyright", "--outputjson", "-p", "pyrightconfig.json", "--pythonpath", PYTHON, *files)
     try:
         report = json.loads(result.stdout)
     except json.JSONDecodeError:
         raise RuntimeError(f"pyright failed ({result.returncode}):\n{result.stdout}\n{result.stderr}") from None
-    by_file: dict[str, list[str]] = {name: [] for name in files}
+    by_case: dict[str, list[str]] = {name.removesuffix(".py"): [] for name in files}
     for d in report["generalDiagnostics"]:
         name = Path(d["file"]).name
         start = d["range"]["start"]
         message = " / ".join(line.strip() for line in d["message"].split("\n")[:2])  # the rest is detail
         rule = f" ({d['rule']})" if d.get("rule") else ""
-        by_file.setdefault(name, []).append(
+        by_case.setdefault(name.removesuffix(".py"), []).append(
             f"{name}:{start['line'] + 1}:{start['character'] + 1} - {d['severity']}: {message}{rule}"
         )
-    return by_file
+    return by_case
 
 
 def _compare(case: Path, checker: str, actual: list[str]) -> None:
@@ -102,28 +121,24 @@ def _need_stubs() -> None:
         pytest.skip(f"cognito-idp-typed-stubs is not installed for {PYTHON}: pip install -e ./stubs")
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("case", [c for c in _cases() if "mypy" in _checkers(c)], ids=_id)
 def test_mypy_snapshot(case: Path) -> None:
-    if "mypy" not in _checkers(case):
-        pytest.skip("pyright-only case")
-    _compare(case, "mypy", _mypy()[case.name])
+    _compare(case, "mypy", _mypy()[_id(case)])
 
 
-@pytest.mark.parametrize("case", _cases(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("case", [c for c in _cases() if "pyright" in _checkers(c)], ids=_id)
 def test_pyright_snapshot(case: Path) -> None:
-    if "pyright" not in _checkers(case):
-        pytest.skip("mypy-only case")
-    _compare(case, "pyright", _pyright()[case.name])
+    _compare(case, "pyright", _pyright()[_id(case)])
 
 
 def test_correct_code_checks_clean() -> None:
     """ok_calls.py is the program that must produce no diagnostic at all, in either checker."""
-    assert _mypy()["ok_calls.py"] == []
-    assert _pyright()["ok_calls.py"] == []
+    assert _mypy()["ok_calls"] == []
+    assert _pyright()["ok_calls"] == []
 
 
 def test_plugin_infers_all_three_construction_forms() -> None:
-    revealed = [line for line in _mypy()["inference.py"] if "Revealed type" in line]
+    revealed = [line for line in _mypy()["inference"] if "Revealed type" in line]
     client = '"cognito_idp_typed.client.CognitoIdentityProviderClient"'
     assert sum(line.endswith(client) for line in revealed) == 7, revealed
     assert revealed[-1].endswith('"Any"'), "another service keeps boto3's own answer"
@@ -131,7 +146,28 @@ def test_plugin_infers_all_three_construction_forms() -> None:
 
 def test_no_unexpected_snapshot_files() -> None:
     """Every expected-output file belongs to a case that runs that checker."""
-    cases = {c.stem: _checkers(c) for c in _cases()}
-    for path in CASES.glob("*.txt"):
-        stem, checker = path.name.removesuffix(".txt").rsplit(".", 1)
+    cases = {_id(c): _checkers(c) for c in _cases()}
+    for path in CASES.rglob("*.txt"):
+        stem, checker = path.relative_to(CASES).as_posix().removesuffix(".txt").rsplit(".", 1)
         assert checker in cases.get(stem, set()), f"stale snapshot {path.name}"
+
+
+def test_the_other_plugin_would_hide_our_checks_if_we_stayed_second(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What other_plugin/coexistence shows is the plugin's doing: kept at its configured place (second),
+    none of its hooks runs. In-process, so that the plugin class can be changed for the run."""
+    if sys.executable != PYTHON:
+        pytest.skip("in-process check: runs on this interpreter only")
+    from cognito_idp_typed.mypy_plugin import CognitoIdpPlugin
+    from mypy import api
+
+    def stay(self: CognitoIdpPlugin) -> None:
+        self._chain = []  # pyright: ignore[reportPrivateUsage]
+
+    monkeypatch.setattr(CognitoIdpPlugin, "_front", stay)
+    folder = CASES / "other_plugin"
+    monkeypatch.chdir(folder)
+    with tempfile.TemporaryDirectory() as cache_dir:
+        out, _, _ = api.run(["--config-file", "mypy.ini", "--cache-dir", cache_dir, "coexistence.py"])
+    assert "other_plugin saw list_users" in out
+    assert "cognito-constraint" not in out and "cognito-absent-key" not in out
+    assert 'Revealed type is "cognito_idp_typed.client.CognitoIdentityProviderClient"' in out  # the shim still types it

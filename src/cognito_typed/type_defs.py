@@ -158,6 +158,7 @@ __all__ = [
     "AssetTypeDef",
     "AssociateSoftwareTokenRequestTypeDef",
     "AssociateSoftwareTokenResponseTypeDef",
+    "AttributeOutputTypeDef",
     "AttributeTypeDef",
     "AuthEventTypeDef",
     "AuthenticationResultTypeDef",
@@ -676,6 +677,13 @@ class AttributeTypeDef(TypedDict):
     Value: NotRequired[str]
 
 
+class AttributeOutputTypeDef(TypedDict):
+    """The name and value of a user attribute."""
+
+    Name: str
+    Value: str
+
+
 class AdminCreateUserRequestTypeDef(TypedDict):
     """Creates a new user in the specified user pool."""
 
@@ -702,19 +710,19 @@ class MFAOptionTypeDef(TypedDict):
 class UserTypeDef(TypedDict):
     """A user profile in a Amazon Cognito user pool."""
 
-    Username: NotRequired[str]
-    Attributes: NotRequired[list[AttributeTypeDef]]
-    UserCreateDate: NotRequired[datetime]
-    UserLastModifiedDate: NotRequired[datetime]
-    Enabled: NotRequired[bool]
-    UserStatus: NotRequired[UserStatusType]
+    Username: str
+    Attributes: list[AttributeOutputTypeDef]
+    UserCreateDate: datetime
+    UserLastModifiedDate: datetime
+    Enabled: bool
+    UserStatus: UserStatusType
     MFAOptions: NotRequired[list[MFAOptionTypeDef]]
 
 
 class AdminCreateUserResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to create the user."""
 
-    User: NotRequired[UserTypeDef]
+    User: UserTypeDef
 
 
 class AdminDeleteSoftwareTokenRequestTypeDef(TypedDict):
@@ -805,8 +813,8 @@ class DeviceTypeDef(TypedDict):
     """Information about a user's device that they've registered for device SRP authentication in your
     application. For more information, see Working with user devices in your user pool."""
 
-    DeviceKey: NotRequired[str]
-    DeviceAttributes: NotRequired[list[AttributeTypeDef]]
+    DeviceKey: str
+    DeviceAttributes: NotRequired[list[AttributeOutputTypeDef]]
     DeviceCreateDate: NotRequired[datetime]
     DeviceLastModifiedDate: NotRequired[datetime]
     DeviceLastAuthenticatedDate: NotRequired[datetime]
@@ -842,11 +850,11 @@ class AdminGetUserResponseTypeDef(TypedDict):
     administrator."""
 
     Username: str
-    UserAttributes: NotRequired[list[AttributeTypeDef]]
-    UserCreateDate: NotRequired[datetime]
-    UserLastModifiedDate: NotRequired[datetime]
-    Enabled: NotRequired[bool]
-    UserStatus: NotRequired[UserStatusType]
+    UserAttributes: list[AttributeOutputTypeDef]
+    UserCreateDate: datetime
+    UserLastModifiedDate: datetime
+    Enabled: bool
+    UserStatus: UserStatusType
     MFAOptions: NotRequired[list[MFAOptionTypeDef]]
     PreferredMfaSetting: NotRequired[str]
     UserMFASettingList: NotRequired[list[str]]
@@ -902,11 +910,11 @@ class AuthenticationResultTypeDef(TypedDict):
     """The object that your application receives after authentication. Contains tokens and information for
     device authentication."""
 
-    AccessToken: NotRequired[str]
-    ExpiresIn: NotRequired[int]
-    TokenType: NotRequired[str]
+    AccessToken: str
+    ExpiresIn: int
+    TokenType: str
     RefreshToken: NotRequired[str]
-    IdToken: NotRequired[str]
+    IdToken: str
     NewDeviceMetadata: NotRequired[NewDeviceMetadataTypeDef]
 
 
@@ -942,7 +950,7 @@ class AdminListDevicesRequestTypeDef(TypedDict):
 class AdminListDevicesResponseTypeDef(TypedDict):
     """Lists the device's response, as an administrator."""
 
-    Devices: NotRequired[list[DeviceTypeDef]]
+    Devices: list[DeviceTypeDef]
     PaginationToken: NotRequired[str]
 
 
@@ -958,8 +966,8 @@ class GroupTypeDef(TypedDict):
     decisions with identity pools. Identity pools can make decisions about the IAM role to assign based
     on groups: users get credentials for the role associated with their highest-priority group."""
 
-    GroupName: NotRequired[str]
-    UserPoolId: NotRequired[str]
+    GroupName: str
+    UserPoolId: str
     Description: NotRequired[str]
     RoleArn: NotRequired[str]
     Precedence: NotRequired[int]
@@ -968,7 +976,7 @@ class GroupTypeDef(TypedDict):
 
 
 class AdminListGroupsForUserResponseTypeDef(TypedDict):
-    Groups: NotRequired[list[GroupTypeDef]]
+    Groups: list[GroupTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -1033,7 +1041,7 @@ class AuthEventTypeDef(TypedDict):
 
 
 class AdminListUserAuthEventsResponseTypeDef(TypedDict):
-    AuthEvents: NotRequired[list[AuthEventTypeDef]]
+    AuthEvents: list[AuthEventTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -1067,7 +1075,7 @@ class SessionDescriptionTypeDef(TypedDict):
 
 
 class AdminListUserSessionsResponseTypeDef(TypedDict):
-    Sessions: NotRequired[list[SessionDescriptionTypeDef]]
+    Sessions: list[SessionDescriptionTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -1287,7 +1295,7 @@ class AssociateSoftwareTokenRequestTypeDef(TypedDict):
 
 
 class AssociateSoftwareTokenResponseTypeDef(TypedDict):
-    SecretCode: NotRequired[str]
+    SecretCode: str
     Session: NotRequired[str]
 
 
@@ -1307,10 +1315,10 @@ class CIMDPolicyTypeDef(TypedDict):
 
     UserPoolId: str
     CIMDPolicyId: str
-    ClientId: NotRequired[str]
+    ClientId: str
     PolicyName: str
     CacheDuration: NotRequired[int]
-    URLPatterns: NotRequired[list[str]]
+    URLPatterns: list[str]
     CreationDate: NotRequired[datetime]
     LastModifiedDate: NotRequired[datetime]
 
@@ -1515,7 +1523,7 @@ class CreateGroupRequestTypeDef(TypedDict):
 
 
 class CreateGroupResponseTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
+    Group: GroupTypeDef
 
 
 class CreateIdentityProviderRequestTypeDef(TypedDict):
@@ -1534,9 +1542,9 @@ class IdentityProviderTypeDef(TypedDict):
     your user pool."""
 
     UserPoolId: NotRequired[str]
-    ProviderName: NotRequired[str]
-    ProviderType: NotRequired[IdentityProviderTypeType]
-    ProviderDetails: NotRequired[dict[str, str]]
+    ProviderName: str
+    ProviderType: IdentityProviderTypeType
+    ProviderDetails: dict[str, str]
     AttributeMapping: NotRequired[dict[str, str]]
     IdpIdentifiers: NotRequired[list[str]]
     AcrMapping: NotRequired[dict[str, str]]
@@ -1559,8 +1567,8 @@ class CreateManagedLoginBrandingRequestTypeDef(TypedDict):
 class ManagedLoginBrandingTypeDef(TypedDict):
     """A managed login branding style that's assigned to a user pool app client."""
 
-    ManagedLoginBrandingId: NotRequired[str]
-    UserPoolId: NotRequired[str]
+    ManagedLoginBrandingId: str
+    UserPoolId: str
     UseCognitoProvidedValues: NotRequired[bool]
     Settings: NotRequired[Any]
     Assets: NotRequired[list[AssetOutputTypeDef]]
@@ -1569,7 +1577,7 @@ class ManagedLoginBrandingTypeDef(TypedDict):
 
 
 class CreateManagedLoginBrandingResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
 
 
 class ResourceServerScopeTypeDef(TypedDict):
@@ -1591,9 +1599,9 @@ class CreateResourceServerRequestTypeDef(TypedDict):
 class ResourceServerTypeDef(TypedDict):
     """The details of a resource server configuration and associated custom scopes in a user pool."""
 
-    UserPoolId: NotRequired[str]
-    Identifier: NotRequired[str]
-    Name: NotRequired[str]
+    UserPoolId: str
+    Identifier: str
+    Name: str
     Scopes: NotRequired[list[ResourceServerScopeTypeDef]]
     ManagedBy: NotRequired[ResourceServerManagedByType]
 
@@ -1626,7 +1634,7 @@ class TermsTypeDef(TypedDict):
 
 
 class CreateTermsResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
 
 
 class CreateUserImportJobRequestTypeDef(TypedDict):
@@ -1642,15 +1650,15 @@ class UserImportJobTypeDef(TypedDict):
     """A user import job in a user pool. Describes the status of user import with a CSV file. For more
     information, see Importing users into user pools from a CSV file."""
 
-    JobName: NotRequired[str]
-    JobId: NotRequired[str]
-    UserPoolId: NotRequired[str]
+    JobName: str
+    JobId: str
+    UserPoolId: str
     PreSignedUrl: NotRequired[str]
     CreationDate: NotRequired[datetime]
     StartDate: NotRequired[datetime]
     CompletionDate: NotRequired[datetime]
     Status: NotRequired[UserImportJobStatusType]
-    CloudWatchLogsRoleArn: NotRequired[str]
+    CloudWatchLogsRoleArn: str
     ImportedUsers: NotRequired[int]
     SkippedUsers: NotRequired[int]
     FailedUsers: NotRequired[int]
@@ -1661,7 +1669,7 @@ class UserImportJobTypeDef(TypedDict):
 class CreateUserImportJobResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to create the user import job."""
 
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
 
 
 class RefreshTokenRotationTypeDef(TypedDict):
@@ -1716,9 +1724,9 @@ class CreateUserPoolClientRequestTypeDef(TypedDict):
 class UserPoolClientTypeDef(TypedDict):
     """The configuration of a user pool client."""
 
-    UserPoolId: NotRequired[str]
-    ClientName: NotRequired[str]
-    ClientId: NotRequired[str]
+    UserPoolId: str
+    ClientName: str
+    ClientId: str
     ClientSecret: NotRequired[str]
     ClientSecretArn: NotRequired[str]
     LastModifiedDate: NotRequired[datetime]
@@ -1749,7 +1757,7 @@ class UserPoolClientTypeDef(TypedDict):
 class CreateUserPoolClientResponseTypeDef(TypedDict):
     """Represents the response from the server to create a user pool client."""
 
-    UserPoolClient: NotRequired[UserPoolClientTypeDef]
+    UserPoolClient: UserPoolClientTypeDef
 
 
 class CustomDomainConfigTypeDef(TypedDict):
@@ -1797,14 +1805,14 @@ class CreateUserPoolReplicaRequestTypeDef(TypedDict):
 class UserPoolReplicaTypeDef(TypedDict):
     """Contains information about a replica user pool, including Region, status, role, and ARN."""
 
-    RegionName: NotRequired[str]
+    RegionName: str
     Status: NotRequired[ReplicaStatusType]
     Role: NotRequired[ReplicaRoleType]
     UserPoolArn: NotRequired[str]
 
 
 class CreateUserPoolReplicaResponseTypeDef(TypedDict):
-    UserPoolReplica: NotRequired[UserPoolReplicaTypeDef]
+    UserPoolReplica: UserPoolReplicaTypeDef
 
 
 class DcrConfigurationTypeDef(TypedDict):
@@ -2060,8 +2068,8 @@ class CreateUserPoolRequestTypeDef(TypedDict):
 class UserPoolTypeDef(TypedDict):
     """The configuration of a user pool."""
 
-    Id: NotRequired[str]
-    Name: NotRequired[str]
+    Id: str
+    Name: str
     Policies: NotRequired[UserPoolPolicyOutputTypeDef]
     DeletionProtection: NotRequired[DeletionProtectionType]
     LambdaConfig: NotRequired[LambdaConfigTypeDef]
@@ -2092,7 +2100,7 @@ class UserPoolTypeDef(TypedDict):
     UserPoolAddOns: NotRequired[UserPoolAddOnsTypeDef]
     DcrConfiguration: NotRequired[DcrConfigurationOutputTypeDef]
     UsernameConfiguration: NotRequired[UsernameConfigurationTypeDef]
-    Arn: NotRequired[str]
+    Arn: str
     AccountRecoverySetting: NotRequired[AccountRecoverySettingOutputTypeDef]
     UserPoolTier: NotRequired[UserPoolTierType]
     KeyConfiguration: NotRequired[KeyConfigurationTypeDef]
@@ -2103,7 +2111,7 @@ class UserPoolTypeDef(TypedDict):
 class CreateUserPoolResponseTypeDef(TypedDict):
     """Represents the response from the server for the request to create a user pool."""
 
-    UserPool: NotRequired[UserPoolTypeDef]
+    UserPool: UserPoolTypeDef
 
 
 class DeleteCIMDPolicyRequestTypeDef(TypedDict):
@@ -2234,7 +2242,7 @@ class DescribeManagedLoginBrandingByClientRequestTypeDef(TypedDict):
 
 
 class DescribeManagedLoginBrandingByClientResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
 
 
 class DescribeManagedLoginBrandingRequestTypeDef(TypedDict):
@@ -2244,7 +2252,7 @@ class DescribeManagedLoginBrandingRequestTypeDef(TypedDict):
 
 
 class DescribeManagedLoginBrandingResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
 
 
 class DescribePointInTimeRecoveryRequestTypeDef(TypedDict):
@@ -2289,7 +2297,7 @@ class RiskExceptionConfigurationOutputTypeDef(TypedDict):
 class RiskConfigurationTypeDef(TypedDict):
     """The settings of risk configuration for threat protection with threat protection in a user pool."""
 
-    UserPoolId: NotRequired[str]
+    UserPoolId: str
     ClientId: NotRequired[str]
     CompromisedCredentialsRiskConfiguration: NotRequired[CompromisedCredentialsRiskConfigurationOutputTypeDef]
     AccountTakeoverRiskConfiguration: NotRequired[AccountTakeoverRiskConfigurationTypeDef]
@@ -2308,7 +2316,7 @@ class DescribeTermsByClientRequestTypeDef(TypedDict):
 
 
 class DescribeTermsByClientResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
 
 
 class DescribeTermsRequestTypeDef(TypedDict):
@@ -2317,7 +2325,7 @@ class DescribeTermsRequestTypeDef(TypedDict):
 
 
 class DescribeTermsResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
 
 
 class DescribeUserImportJobRequestTypeDef(TypedDict):
@@ -2330,7 +2338,7 @@ class DescribeUserImportJobRequestTypeDef(TypedDict):
 class DescribeUserImportJobResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to describe the user import job."""
 
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
 
 
 class DescribeUserPoolClientRequestTypeDef(TypedDict):
@@ -2343,7 +2351,7 @@ class DescribeUserPoolClientRequestTypeDef(TypedDict):
 class DescribeUserPoolClientResponseTypeDef(TypedDict):
     """Represents the response from the server from a request to describe the user pool client."""
 
-    UserPoolClient: NotRequired[UserPoolClientTypeDef]
+    UserPoolClient: UserPoolClientTypeDef
 
 
 class DescribeUserPoolDomainRequestTypeDef(TypedDict):
@@ -2379,7 +2387,7 @@ class DescribeUserPoolRequestTypeDef(TypedDict):
 class DescribeUserPoolResponseTypeDef(TypedDict):
     """Represents the response to describe the user pool."""
 
-    UserPool: NotRequired[UserPoolTypeDef]
+    UserPool: UserPoolTypeDef
 
 
 class EmailMfaConfigTypeDef(TypedDict):
@@ -2433,7 +2441,7 @@ class GetCSVHeaderResponseTypeDef(TypedDict):
     for the user import job."""
 
     UserPoolId: NotRequired[str]
-    CSVHeader: NotRequired[list[str]]
+    CSVHeader: list[str]
 
 
 class GetClientTokenRequestTypeDef(TypedDict):
@@ -2493,7 +2501,7 @@ class GetGroupRequestTypeDef(TypedDict):
 
 
 class GetGroupResponseTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
+    Group: GroupTypeDef
 
 
 class GetIdentityProviderByIdentifierRequestTypeDef(TypedDict):
@@ -2536,7 +2544,7 @@ class LogDeliveryConfigurationTypeDef(TypedDict):
 
 
 class GetLogDeliveryConfigurationResponseTypeDef(TypedDict):
-    LogDeliveryConfiguration: NotRequired[LogDeliveryConfigurationTypeDef]
+    LogDeliveryConfiguration: LogDeliveryConfigurationTypeDef
 
 
 class LimitDefinitionTypeDef(TypedDict):
@@ -2601,7 +2609,7 @@ class GetUICustomizationRequestTypeDef(TypedDict):
 class UICustomizationTypeDef(TypedDict):
     """A container for the UI customization information for the hosted UI in a user pool."""
 
-    UserPoolId: NotRequired[str]
+    UserPoolId: str
     ClientId: NotRequired[str]
     ImageUrl: NotRequired[str]
     CSS: NotRequired[str]
@@ -2712,7 +2720,7 @@ class GetUserResponseTypeDef(TypedDict):
     """Represents the response from the server from the request to get information about the user."""
 
     Username: str
-    UserAttributes: list[AttributeTypeDef]
+    UserAttributes: list[AttributeOutputTypeDef]
     MFAOptions: NotRequired[list[MFAOptionTypeDef]]
     PreferredMfaSetting: NotRequired[str]
     UserMFASettingList: NotRequired[list[str]]
@@ -2793,7 +2801,7 @@ class ListDevicesRequestTypeDef(TypedDict):
 class ListDevicesResponseTypeDef(TypedDict):
     """Represents the response to list devices."""
 
-    Devices: NotRequired[list[DeviceTypeDef]]
+    Devices: list[DeviceTypeDef]
     PaginationToken: NotRequired[str]
 
 
@@ -2804,7 +2812,7 @@ class ListGroupsRequestTypeDef(TypedDict):
 
 
 class ListGroupsResponseTypeDef(TypedDict):
-    Groups: NotRequired[list[GroupTypeDef]]
+    Groups: list[GroupTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2817,8 +2825,8 @@ class ListIdentityProvidersRequestTypeDef(TypedDict):
 class ProviderDescriptionTypeDef(TypedDict):
     """The details of a user pool identity provider (IdP), including name and type."""
 
-    ProviderName: NotRequired[str]
-    ProviderType: NotRequired[IdentityProviderTypeType]
+    ProviderName: str
+    ProviderType: IdentityProviderTypeType
     LastModifiedDate: NotRequired[datetime]
     CreationDate: NotRequired[datetime]
 
@@ -2843,7 +2851,7 @@ class RestorationDescriptionTypeDef(TypedDict):
 
 
 class ListPointInTimeRecoveriesResponseTypeDef(TypedDict):
-    Restorations: NotRequired[list[RestorationDescriptionTypeDef]]
+    Restorations: list[RestorationDescriptionTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2898,7 +2906,7 @@ class ListUserImportJobsRequestTypeDef(TypedDict):
 class ListUserImportJobsResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to list the user import jobs."""
 
-    UserImportJobs: NotRequired[list[UserImportJobTypeDef]]
+    UserImportJobs: list[UserImportJobTypeDef]
     PaginationToken: NotRequired[str]
 
 
@@ -2914,7 +2922,7 @@ class ListUserPoolClientSecretsResponseTypeDef(TypedDict):
     """The response containing the list of client secret metadata. This response does not include a
     NextToken field as all secrets are returned in a single response."""
 
-    ClientSecrets: NotRequired[list[ClientSecretDescriptorTypeDef]]
+    ClientSecrets: list[ClientSecretDescriptorTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2930,15 +2938,15 @@ class ListUserPoolClientsRequestTypeDef(TypedDict):
 class UserPoolClientDescriptionTypeDef(TypedDict):
     """A short description of a user pool app client."""
 
-    ClientId: NotRequired[str]
-    UserPoolId: NotRequired[str]
-    ClientName: NotRequired[str]
+    ClientId: str
+    UserPoolId: str
+    ClientName: str
 
 
 class ListUserPoolClientsResponseTypeDef(TypedDict):
     """Represents the response from the server that lists user pool clients."""
 
-    UserPoolClients: NotRequired[list[UserPoolClientDescriptionTypeDef]]
+    UserPoolClients: list[UserPoolClientDescriptionTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2948,7 +2956,7 @@ class ListUserPoolReplicasRequestTypeDef(TypedDict):
 
 
 class ListUserPoolReplicasResponseTypeDef(TypedDict):
-    UserPoolReplicas: NotRequired[list[UserPoolReplicaTypeDef]]
+    UserPoolReplicas: list[UserPoolReplicaTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2962,8 +2970,8 @@ class ListUserPoolsRequestTypeDef(TypedDict):
 class UserPoolDescriptionTypeDef(TypedDict):
     """A short description of a user pool."""
 
-    Id: NotRequired[str]
-    Name: NotRequired[str]
+    Id: str
+    Name: str
     LambdaConfig: NotRequired[LambdaConfigTypeDef]
     Status: NotRequired[StatusType]
     LastModifiedDate: NotRequired[datetime]
@@ -2974,7 +2982,7 @@ class UserPoolDescriptionTypeDef(TypedDict):
 class ListUserPoolsResponseTypeDef(TypedDict):
     """Represents the response to list user pools."""
 
-    UserPools: NotRequired[list[UserPoolDescriptionTypeDef]]
+    UserPools: list[UserPoolDescriptionTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2984,7 +2992,7 @@ class ListUserSessionsRequestTypeDef(TypedDict):
 
 
 class ListUserSessionsResponseTypeDef(TypedDict):
-    Sessions: NotRequired[list[SessionDescriptionTypeDef]]
+    Sessions: list[SessionDescriptionTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -2996,7 +3004,7 @@ class ListUsersInGroupRequestTypeDef(TypedDict):
 
 
 class ListUsersInGroupResponseTypeDef(TypedDict):
-    Users: NotRequired[list[UserTypeDef]]
+    Users: list[UserTypeDef]
     NextToken: NotRequired[str]
 
 
@@ -3013,7 +3021,7 @@ class ListUsersRequestTypeDef(TypedDict):
 class ListUsersResponseTypeDef(TypedDict):
     """The response from the request to list users."""
 
-    Users: NotRequired[list[UserTypeDef]]
+    Users: list[UserTypeDef]
     PaginationToken: NotRequired[str]
 
 
@@ -3105,7 +3113,7 @@ class SetLogDeliveryConfigurationRequestTypeDef(TypedDict):
 
 
 class SetLogDeliveryConfigurationResponseTypeDef(TypedDict):
-    LogDeliveryConfiguration: NotRequired[LogDeliveryConfigurationTypeDef]
+    LogDeliveryConfiguration: LogDeliveryConfigurationTypeDef
 
 
 class SetRiskConfigurationRequestTypeDef(TypedDict):
@@ -3237,7 +3245,7 @@ class StartUserImportJobRequestTypeDef(TypedDict):
 class StartUserImportJobResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to start the user import job."""
 
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
 
 
 class StartWebAuthnRegistrationRequestTypeDef(TypedDict):
@@ -3258,7 +3266,7 @@ class StopUserImportJobRequestTypeDef(TypedDict):
 class StopUserImportJobResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to stop the user import job."""
 
-    UserImportJob: NotRequired[UserImportJobTypeDef]
+    UserImportJob: UserImportJobTypeDef
 
 
 class TagResourceRequestTypeDef(TypedDict):
@@ -3336,7 +3344,7 @@ class UpdateGroupRequestTypeDef(TypedDict):
 
 
 class UpdateGroupResponseTypeDef(TypedDict):
-    Group: NotRequired[GroupTypeDef]
+    Group: GroupTypeDef
 
 
 class UpdateIdentityProviderRequestTypeDef(TypedDict):
@@ -3361,7 +3369,7 @@ class UpdateManagedLoginBrandingRequestTypeDef(TypedDict):
 
 
 class UpdateManagedLoginBrandingResponseTypeDef(TypedDict):
-    ManagedLoginBranding: NotRequired[ManagedLoginBrandingTypeDef]
+    ManagedLoginBranding: ManagedLoginBrandingTypeDef
 
 
 class UpdateProvisionedLimitRequestTypeDef(TypedDict):
@@ -3394,7 +3402,7 @@ class UpdateTermsRequestTypeDef(TypedDict):
 
 
 class UpdateTermsResponseTypeDef(TypedDict):
-    Terms: NotRequired[TermsTypeDef]
+    Terms: TermsTypeDef
 
 
 class UpdateUserAttributesRequestTypeDef(TypedDict):
@@ -3443,7 +3451,7 @@ class UpdateUserPoolClientRequestTypeDef(TypedDict):
 class UpdateUserPoolClientResponseTypeDef(TypedDict):
     """Represents the response from the server to the request to update the user pool client."""
 
-    UserPoolClient: NotRequired[UserPoolClientTypeDef]
+    UserPoolClient: UserPoolClientTypeDef
 
 
 class UpdateUserPoolDomainRequestTypeDef(TypedDict):
@@ -3471,7 +3479,7 @@ class UpdateUserPoolReplicaRequestTypeDef(TypedDict):
 
 
 class UpdateUserPoolReplicaResponseTypeDef(TypedDict):
-    UserPoolReplica: NotRequired[UserPoolReplicaTypeDef]
+    UserPoolReplica: UserPoolReplicaTypeDef
 
 
 class UpdateUserPoolRequestTypeDef(TypedDict):

@@ -2,6 +2,8 @@
 from collections.abc import Mapping
 from typing import Any, Literal, Unpack, overload
 
+from botocore.client import BaseClient
+
 from cognito_idp_typed.exceptions import Exceptions
 from cognito_idp_typed.paginator import (
     AdminListGroupsForUserPaginator,
@@ -44,8 +46,14 @@ from cognito_idp_typed.type_defs import (
     AdminGetUserAuthFactorsResponseTypeDef,
     AdminGetUserRequestTypeDef,
     AdminGetUserResponseTypeDef,
+    AdminInitiateAuthRefreshRequestTypeDef,
+    AdminInitiateAuthRefreshResponseTypeDef,
     AdminInitiateAuthRequestTypeDef,
     AdminInitiateAuthResponseTypeDef,
+    AdminInitiateAuthSignInRequestTypeDef,
+    AdminInitiateAuthSignInResponseTypeDef,
+    AdminInitiateAuthSrpRequestTypeDef,
+    AdminInitiateAuthSrpResponseTypeDef,
     AdminLinkProviderForUserRequestTypeDef,
     AdminLinkProviderForUserResponseTypeDef,
     AdminListDevicesRequestTypeDef,
@@ -60,7 +68,7 @@ from cognito_idp_typed.type_defs import (
     AdminResetUserPasswordRequestTypeDef,
     AdminResetUserPasswordResponseTypeDef,
     AdminRespondToAuthChallengeRequestTypeDef,
-    AdminRespondToAuthChallengeResponseTypeDef,
+    AdminRespondToAuthChallengeSignInResponseTypeDef,
     AdminRevokeUserSessionRequestTypeDef,
     AdminRevokeUserSessionResponseTypeDef,
     AdminSetUserMFAPreferenceRequestTypeDef,
@@ -79,6 +87,8 @@ from cognito_idp_typed.type_defs import (
     AdminUserGlobalSignOutResponseTypeDef,
     AssociateSoftwareTokenRequestTypeDef,
     AssociateSoftwareTokenResponseTypeDef,
+    AssociateSoftwareTokenWithSessionRequestTypeDef,
+    AssociateSoftwareTokenWithSessionResponseTypeDef,
     CancelPointInTimeRecoveryRequestTypeDef,
     CancelPointInTimeRecoveryResponseTypeDef,
     ChangePasswordRequestTypeDef,
@@ -199,8 +209,14 @@ from cognito_idp_typed.type_defs import (
     GetUserResponseTypeDef,
     GlobalSignOutRequestTypeDef,
     GlobalSignOutResponseTypeDef,
+    InitiateAuthRefreshRequestTypeDef,
+    InitiateAuthRefreshResponseTypeDef,
     InitiateAuthRequestTypeDef,
     InitiateAuthResponseTypeDef,
+    InitiateAuthSignInRequestTypeDef,
+    InitiateAuthSignInResponseTypeDef,
+    InitiateAuthSrpRequestTypeDef,
+    InitiateAuthSrpResponseTypeDef,
     InitiatePointInTimeRecoveryRequestTypeDef,
     InitiatePointInTimeRecoveryResponseTypeDef,
     ListCIMDPoliciesRequestTypeDef,
@@ -242,7 +258,7 @@ from cognito_idp_typed.type_defs import (
     ResendConfirmationCodeRequestTypeDef,
     ResendConfirmationCodeResponseTypeDef,
     RespondToAuthChallengeRequestTypeDef,
-    RespondToAuthChallengeResponseTypeDef,
+    RespondToAuthChallengeSignInResponseTypeDef,
     RevokeTokenRequestTypeDef,
     RevokeTokenResponseTypeDef,
     RevokeUserSessionRequestTypeDef,
@@ -309,6 +325,8 @@ from cognito_idp_typed.type_defs import (
     UpdateUserPoolResponseTypeDef,
     VerifySoftwareTokenRequestTypeDef,
     VerifySoftwareTokenResponseTypeDef,
+    VerifySoftwareTokenWithSessionRequestTypeDef,
+    VerifySoftwareTokenWithSessionResponseTypeDef,
     VerifyUserAttributeRequestTypeDef,
     VerifyUserAttributeResponseTypeDef,
 )
@@ -330,10 +348,10 @@ class ClientMeta:
     @property
     def config(self) -> Any: ...
 
-class CognitoIdentityProviderClient:
-    meta: ClientMeta
+class CognitoIdentityProviderClient(BaseClient):
+    meta: ClientMeta  # type: ignore[assignment, unused-ignore]
     @property
-    def exceptions(self) -> Exceptions: ...
+    def exceptions(self) -> Exceptions: ...  # type: ignore[override, unused-ignore]
     @property
     def waiter_names(self) -> list[str]: ...
     def can_paginate(self, operation_name: str) -> bool: ...
@@ -380,6 +398,19 @@ class CognitoIdentityProviderClient:
     def admin_get_user_auth_factors(
         self, **kwargs: Unpack[AdminGetUserAuthFactorsRequestTypeDef]
     ) -> AdminGetUserAuthFactorsResponseTypeDef: ...
+    @overload
+    def admin_initiate_auth(
+        self, **kwargs: Unpack[AdminInitiateAuthRefreshRequestTypeDef]
+    ) -> AdminInitiateAuthRefreshResponseTypeDef: ...
+    @overload
+    def admin_initiate_auth(
+        self, **kwargs: Unpack[AdminInitiateAuthSignInRequestTypeDef]
+    ) -> AdminInitiateAuthSignInResponseTypeDef: ...
+    @overload
+    def admin_initiate_auth(
+        self, **kwargs: Unpack[AdminInitiateAuthSrpRequestTypeDef]
+    ) -> AdminInitiateAuthSrpResponseTypeDef: ...
+    @overload
     def admin_initiate_auth(
         self, **kwargs: Unpack[AdminInitiateAuthRequestTypeDef]
     ) -> AdminInitiateAuthResponseTypeDef: ...
@@ -406,7 +437,7 @@ class CognitoIdentityProviderClient:
     ) -> AdminResetUserPasswordResponseTypeDef: ...
     def admin_respond_to_auth_challenge(
         self, **kwargs: Unpack[AdminRespondToAuthChallengeRequestTypeDef]
-    ) -> AdminRespondToAuthChallengeResponseTypeDef: ...
+    ) -> AdminRespondToAuthChallengeSignInResponseTypeDef: ...
     def admin_revoke_user_session(
         self, **kwargs: Unpack[AdminRevokeUserSessionRequestTypeDef]
     ) -> AdminRevokeUserSessionResponseTypeDef: ...
@@ -431,6 +462,11 @@ class CognitoIdentityProviderClient:
     def admin_user_global_sign_out(
         self, **kwargs: Unpack[AdminUserGlobalSignOutRequestTypeDef]
     ) -> AdminUserGlobalSignOutResponseTypeDef: ...
+    @overload
+    def associate_software_token(
+        self, **kwargs: Unpack[AssociateSoftwareTokenWithSessionRequestTypeDef]
+    ) -> AssociateSoftwareTokenWithSessionResponseTypeDef: ...
+    @overload
     def associate_software_token(
         self, **kwargs: Unpack[AssociateSoftwareTokenRequestTypeDef]
     ) -> AssociateSoftwareTokenResponseTypeDef: ...
@@ -586,6 +622,17 @@ class CognitoIdentityProviderClient:
         self, **kwargs: Unpack[GetUserPoolSessionConfigurationRequestTypeDef]
     ) -> GetUserPoolSessionConfigurationResponseTypeDef: ...
     def global_sign_out(self, **kwargs: Unpack[GlobalSignOutRequestTypeDef]) -> GlobalSignOutResponseTypeDef: ...
+    @overload
+    def initiate_auth(
+        self, **kwargs: Unpack[InitiateAuthRefreshRequestTypeDef]
+    ) -> InitiateAuthRefreshResponseTypeDef: ...
+    @overload
+    def initiate_auth(
+        self, **kwargs: Unpack[InitiateAuthSignInRequestTypeDef]
+    ) -> InitiateAuthSignInResponseTypeDef: ...
+    @overload
+    def initiate_auth(self, **kwargs: Unpack[InitiateAuthSrpRequestTypeDef]) -> InitiateAuthSrpResponseTypeDef: ...
+    @overload
     def initiate_auth(self, **kwargs: Unpack[InitiateAuthRequestTypeDef]) -> InitiateAuthResponseTypeDef: ...
     def initiate_point_in_time_recovery(
         self, **kwargs: Unpack[InitiatePointInTimeRecoveryRequestTypeDef]
@@ -639,7 +686,7 @@ class CognitoIdentityProviderClient:
     ) -> ResendConfirmationCodeResponseTypeDef: ...
     def respond_to_auth_challenge(
         self, **kwargs: Unpack[RespondToAuthChallengeRequestTypeDef]
-    ) -> RespondToAuthChallengeResponseTypeDef: ...
+    ) -> RespondToAuthChallengeSignInResponseTypeDef: ...
     def revoke_token(self, **kwargs: Unpack[RevokeTokenRequestTypeDef]) -> RevokeTokenResponseTypeDef: ...
     def revoke_user_session(
         self, **kwargs: Unpack[RevokeUserSessionRequestTypeDef]
@@ -720,13 +767,18 @@ class CognitoIdentityProviderClient:
     def update_user_pool_replica(
         self, **kwargs: Unpack[UpdateUserPoolReplicaRequestTypeDef]
     ) -> UpdateUserPoolReplicaResponseTypeDef: ...
+    @overload
+    def verify_software_token(
+        self, **kwargs: Unpack[VerifySoftwareTokenWithSessionRequestTypeDef]
+    ) -> VerifySoftwareTokenWithSessionResponseTypeDef: ...
+    @overload
     def verify_software_token(
         self, **kwargs: Unpack[VerifySoftwareTokenRequestTypeDef]
     ) -> VerifySoftwareTokenResponseTypeDef: ...
     def verify_user_attribute(
         self, **kwargs: Unpack[VerifyUserAttributeRequestTypeDef]
     ) -> VerifyUserAttributeResponseTypeDef: ...
-    @overload
+    @overload  # type: ignore[override]
     def get_paginator(
         self, operation_name: Literal["admin_list_groups_for_user"]
     ) -> AdminListGroupsForUserPaginator: ...

@@ -71,6 +71,8 @@ __all__ = [
     "WebAuthnRelyingPartyMismatchException",
 ]
 
+# Not a subclass of botocore-stubs' ClientError: without botocore-stubs that name is Any (botocore ships no
+# types), and a partial stub for botocore.exceptions would change how all other botocore code type-checks.
 class BotocoreClientError(Exception):
     response: ClientErrorResponseTypeDef
     operation_name: str

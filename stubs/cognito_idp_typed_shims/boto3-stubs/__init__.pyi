@@ -2,7 +2,7 @@
 # A partial stub of boto3 that type checkers use only while boto3-stubs is not installed (a .pth
 # file puts its folder on sys.path after site-packages, so an installed boto3-stubs always wins).
 # It types the cognito-idp client; everything else in boto3 is Any.
-from typing import Any, Literal, overload
+from typing import Any, Literal, final, overload
 
 from boto3 import session as session
 from boto3.session import Session as Session
@@ -11,6 +11,12 @@ from botocore.session import Session as BotocoreSession
 from cognito_idp_typed.client import CognitoIdentityProviderClient
 
 DEFAULT_SESSION: Session | None
+
+# Never passed: a third overload whose answer differs from both others makes a call whose service name is
+# Any or Unknown (an unannotated parameter) ambiguous, so pyright answers Unknown instead of the first
+# overload's client. mypy answers Any for such calls anyway.
+@final
+class _NotAServiceName: ...
 
 def setup_default_session(
     *,
@@ -50,4 +56,18 @@ def client(
     config: Config | None = None,
     aws_account_id: str | None = None,
 ) -> Any: ...
+@overload
+def client(
+    service_name: _NotAServiceName,
+    region_name: str | None = None,
+    api_version: str | None = None,
+    use_ssl: bool | None = True,
+    verify: bool | str | None = None,
+    endpoint_url: str | None = None,
+    aws_access_key_id: str | None = None,
+    aws_secret_access_key: str | None = None,
+    aws_session_token: str | None = None,
+    config: Config | None = None,
+    aws_account_id: str | None = None,
+) -> _NotAServiceName: ...
 def __getattr__(name: str) -> Any: ...
