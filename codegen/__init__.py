@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from codegen import merge_quirks, model_fixes, output, presence, request_rules, stubs, views
+from codegen import merge_quirks, model_fixes, output, presence, request_rules, resets, stubs, views
 from codegen.ir import Service
 from codegen.loader import load
 from codegen.parse import parse
@@ -53,7 +53,8 @@ def read(model_path: Path | None = None, botocore_version: str | None = None) ->
     service = model_fixes.apply(parse(load(model_path, botocore_version)))
     if service.service_name != model_fixes.SERVICE:
         return service  # the tables are cognito-idp's
-    tables = merge_quirks.problems(service) + request_rules.problems(service) + presence.problems(service)
+    tables = [*merge_quirks.problems(service), *request_rules.problems(service), *resets.problems(service)]
+    tables += presence.problems(service)
     return dataclasses.replace(service, warnings=(*service.warnings, *tables))
 
 

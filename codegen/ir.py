@@ -102,3 +102,13 @@ class Service:
 
     def enums(self) -> list[Shape]:
         return [s for s in self.shapes.values() if s.kind == "enum"]
+
+    def has_path(self, shape_name: str, path: str) -> bool:
+        """Whether the dotted wire ``path`` names a member of structure ``shape_name`` (through nested ones)."""
+        shape = self.shapes[shape_name]
+        for part in path.split("."):
+            member = next((m for m in shape.members if m.wire_name == part), None)
+            if member is None:
+                return False
+            shape = self.shapes[member.shape]
+        return True

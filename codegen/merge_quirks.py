@@ -14,6 +14,34 @@ from codegen.ir import Service
 
 
 @dataclass(frozen=True)
+class DescribeOnly:
+    """Keys that describe returns in a map member but the update does not take."""
+
+    member: str  # the map member (wire name)
+    keys: tuple[str, ...]
+    when: tuple[str, str] | None  # (describe member, value): only for resources where it holds
+    evidence: str
+
+
+@dataclass(frozen=True)
+class Mirror:
+    """Two members the service keeps identical: a change to one is sent to both, a reset resets both."""
+
+    paths: tuple[str, str]  # wire paths in the update request
+    evidence: str
+
+
+@dataclass(frozen=True)
+class OneOf:
+    """Members of a structure of which the value of ``selector`` allows one: the others are not sent."""
+
+    structure: str  # wire path of the structure
+    selector: str  # its member that chooses
+    members: tuple[tuple[str, str], ...]  # (selector value, the member it goes with)
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Quirks:
     # update member -> the describe member it is returned as
     renames: dict[str, str] = field(default_factory=dict[str, str])
@@ -21,12 +49,27 @@ class Quirks:
     drop_when_present: tuple[tuple[str, str], ...] = ()
     # carried lists that are left out when empty, because the service rejects []
     omit_empty: tuple[str, ...] = ()
-    # (map member, key): keys that describe returns in a map but the update refuses
-    read_only_keys: tuple[tuple[str, str], ...] = ()
+    describe_only: tuple[DescribeOnly, ...] = ()
+    mirrors: tuple[Mirror, ...] = ()
+    one_of: tuple[OneOf, ...] = ()
     # why this update gets no merge-on-update method (None: it gets one)
     skip: str | None = None
     # what a merged update cannot carry, said in the method's docstring
     caveat: str | None = None
+
+
+_LEGACY = (
+    "{legacy}: This parameter is no longer used. (UpdateUserPool) The template member is the setting; "
+    "DescribeUserPool returns both, and a merge sends the two equal."
+)
+_PROVIDER_DETAILS = (
+    "IdentityProviderType.ProviderDetails documentation: its {kind} 'Describe response' example has these "
+    "keys, its 'Create or update request' example does not."
+)
+
+
+def _describe_only(kind: str, *keys: str) -> DescribeOnly:
+    return DescribeOnly("ProviderDetails", keys, ("ProviderType", kind), _PROVIDER_DETAILS.format(kind=kind))
 
 
 QUIRKS: dict[str, Quirks] = {
@@ -41,6 +84,36 @@ QUIRKS: dict[str, Quirks] = {
                 "Policies.PasswordPolicy.TemporaryPasswordValidityDays",
             ),
         ),
+        mirrors=(
+            Mirror(
+                ("LambdaConfig.PreTokenGeneration", "LambdaConfig.PreTokenGenerationConfig.LambdaArn"),
+                "If you also set an ARN in PreTokenGenerationConfig, its value must be identical to "
+                "PreTokenGeneration. (LambdaConfigType.PreTokenGeneration)",
+            ),
+            Mirror(
+                ("EmailVerificationSubject", "VerificationMessageTemplate.EmailSubject"),
+                _LEGACY.format(legacy="EmailVerificationSubject"),
+            ),
+            Mirror(
+                ("EmailVerificationMessage", "VerificationMessageTemplate.EmailMessage"),
+                _LEGACY.format(legacy="EmailVerificationMessage"),
+            ),
+            Mirror(
+                ("SmsVerificationMessage", "VerificationMessageTemplate.SmsMessage"),
+                _LEGACY.format(legacy="SmsVerificationMessage"),
+            ),
+        ),
+        one_of=(
+            OneOf(
+                "VerificationMessageTemplate",
+                "DefaultEmailOption",
+                (("CONFIRM_WITH_CODE", "EmailMessage"), ("CONFIRM_WITH_LINK", "EmailMessageByLink")),
+                "For CONFIRM_WITH_LINK, specify an EmailMessageByLink and leave EmailMessage blank. For "
+                "CONFIRM_WITH_CODE, specify an EmailMessage and leave EmailMessageByLink blank. When you supply "
+                "both parameters with either choice, Amazon Cognito returns an error. "
+                "(UpdateUserPoolRequest.VerificationMessageTemplate)",
+            ),
+        ),
     ),
     "UpdateUserPoolClient": Quirks(
         # Describe can return these as []; an update with an empty OAuth list is rejected
@@ -48,9 +121,33 @@ QUIRKS: dict[str, Quirks] = {
         omit_empty=("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs"),
     ),
     "UpdateIdentityProvider": Quirks(
-        # DescribeIdentityProvider adds the SAML provider's ActiveEncryptionCertificate to
-        # ProviderDetails; AWS documents it as returned only, not something you set.
-        read_only_keys=(("ProviderDetails", "ActiveEncryptionCertificate"),),
+        describe_only=(
+            _describe_only("OIDC", "attributes_url_add_attributes"),
+            _describe_only("SAML", "ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"),
+            _describe_only(
+                "Google",
+                *("attributes_url", "attributes_url_add_attributes", "authorize_url", "oidc_issuer"),
+                *("token_request_method", "token_url"),
+            ),
+            _describe_only(
+                "LoginWithAmazon",
+                *("attributes_url", "attributes_url_add_attributes", "authorize_url", "token_request_method"),
+                "token_url",
+            ),
+            _describe_only(
+                "Facebook",
+                *("attributes_url", "attributes_url_add_attributes", "authorize_url", "token_request_method"),
+                "token_url",
+            ),
+            _describe_only(
+                "SignInWithApple",
+                *("attributes_url_add_attributes", "authorize_url", "oidc_issuer", "token_request_method"),
+                "token_url",
+            ),
+        ),
+        caveat='Sign in with Apple: DescribeIdentityProvider does not return the private_key ("Describe operations '
+        "don't return the private key\"), so a merge cannot carry it; pass provider_details with it when the "
+        "update needs it.",
     ),
     "UpdateManagedLoginBranding": Quirks(
         skip="UpdateManagedLoginBranding already merges server-side: omitted settings keep their values.",
@@ -72,18 +169,10 @@ def problems(service: Service) -> list[str]:
             out.append(f"merge quirk for {name}: the model has no operation {name}")
             continue
         paths = [p for pair in quirks.drop_when_present for p in pair]
-        paths += list(quirks.omit_empty) + [member for member, _ in quirks.read_only_keys] + list(quirks.renames)
+        paths += [p for mirror in quirks.mirrors for p in mirror.paths]
+        paths += [f"{o.structure}.{m}" for o in quirks.one_of for m in (o.selector, *(m for _, m in o.members))]
+        paths += list(quirks.omit_empty) + [d.member for d in quirks.describe_only] + list(quirks.renames)
         for path in paths:
-            if not _has_path(service, op.input, path):
+            if not service.has_path(op.input, path):
                 out.append(f"merge quirk for {name}: {op.input} has no member {path}")
     return out
-
-
-def _has_path(service: Service, shape_name: str, path: str) -> bool:
-    shape = service.shapes[shape_name]
-    for part in path.split("."):
-        member = next((m for m in shape.members if m.wire_name == part), None)
-        if member is None:
-            return False
-        shape = service.shapes[member.shape]
-    return True

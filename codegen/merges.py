@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from codegen.ir import Operation, Service
 from codegen.merge_quirks import QUIRKS, Quirks
+from codegen.resets import OMITTED, Omitted
 
 _UPDATES = ("Update", "Set")
 _READS = ("Describe", "Get")
@@ -27,6 +28,7 @@ class MergePair:
     dropped: tuple[str, ...]  # describe members the update does not take (read-only)
     last_modified: str | None
     quirks: Quirks
+    omitted: Omitted | None  # what a raw update does to what it omits (codegen/resets.py); None: not known
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,7 @@ def derive(service: Service) -> tuple[list[MergePair], list[Skipped]]:
                 dropped=tuple(sorted(returned - kept - set(identifiers))),
                 last_modified="LastModifiedDate" if "LastModifiedDate" in returned else None,
                 quirks=quirks,
+                omitted=OMITTED.get(op.name),
             )
         )
     return pairs, skipped

@@ -71,7 +71,12 @@ class MergeSpecView(TypedDict):
     last_modified: str | None
     drop_when_present: tuple[tuple[str, str], ...]
     omit_empty: tuple[str, ...]
-    read_only_keys: tuple[tuple[str, str], ...]
+    describe_only: tuple[tuple[str, tuple[str, ...], tuple[str, str] | None], ...]
+    mirrors: tuple[tuple[str, str], ...]
+    one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
+    defaults: tuple[tuple[str, object], ...]
+    keeps: tuple[str, ...]
+    omitted: str  # "documented" or "assumed": how sure the reset table is of what a raw update omits
     doc: str
 
 
@@ -85,7 +90,6 @@ class MergeMethodView(TypedDict):
     describe: str
     plan_doc: str
     merge_doc: str
-    concurrency: bool
 
 
 def _literal_imports(anns: list[Ann]) -> list[str]:
@@ -455,7 +459,12 @@ def merges(service: Service) -> dict[str, Any]:
                 "last_modified": p.last_modified,
                 "drop_when_present": p.quirks.drop_when_present,
                 "omit_empty": tuple(sorted(p.quirks.omit_empty)),
-                "read_only_keys": p.quirks.read_only_keys,
+                "describe_only": tuple((d.member, d.keys, d.when) for d in p.quirks.describe_only),
+                "mirrors": tuple(m.paths for m in p.quirks.mirrors),
+                "one_of": tuple((o.structure, o.selector, o.members) for o in p.quirks.one_of),
+                "defaults": tuple((path, d.value) for path, d in p.omitted.defaults.items()) if p.omitted else (),
+                "keeps": tuple(p.omitted.keeps) if p.omitted else (),
+                "omitted": p.omitted.basis if p.omitted else "assumed",
                 "doc": f"{p.update.name} merged over {p.describe.name}: carries {len(p.carried)} members, "
                 f"drops {len(p.dropped)} read-only ones ({', '.join(p.dropped) or 'none'}).",
             }
@@ -514,16 +523,17 @@ def _merge_methods(service: Service) -> list[MergeMethodView]:
             "Fields not given (``None``) keep their value; ``RESET`` sends one absent (Cognito's default); "
             '``reset_paths`` sends members of nested structures absent (``["LambdaConfig.PreSignUp"]``).'
         )
-        concurrency = (
-            " ``check_concurrent`` re-reads LastModifiedDate just before sending and raises "
-            "``ConcurrentModificationError`` if it moved (this narrows the window; Cognito has no conditional update)."
-            if p.last_modified
-            else ""
-        )
+        raw = f"``{naming.snake(p.update.name)}``"
+        if p.omitted is not None and p.omitted.basis == "documented":
+            resets = f"The raw {raw} resets every omitted setting to its default (AWS docs: {p.omitted.evidence})"
+        else:
+            resets = f"The AWS docs do not say whether the raw {raw} resets what it omits; the merge sends it all."
         merge_doc = _wrap(
             f"{p.update.name} without resetting what you did not pass: describe, overlay, send the full update, "
-            f"return the updated resource. Sends no update when nothing changes.{concurrency} "
-            f"The raw ``{naming.snake(p.update.name)}`` resets every omitted setting to its default."
+            "return the updated resource. Sends no update when nothing changes. Merges of one resource in this "
+            "process run one at a time. ``check_concurrent`` reads the resource again just before sending and "
+            "raises ``ConcurrentModificationError`` if anything in it changed (other writers: this narrows the "
+            f"window; Cognito has no conditional update). {resets}"
         )
         methods.append(
             {
@@ -536,7 +546,6 @@ def _merge_methods(service: Service) -> list[MergeMethodView]:
                 "describe": p.describe.name,
                 "plan_doc": plan_doc + caveat,
                 "merge_doc": merge_doc + caveat,
-                "concurrency": p.last_modified is not None,
             }
         )
     return methods

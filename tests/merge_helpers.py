@@ -235,6 +235,7 @@ TRAP_OVERRIDES: dict[str, Any] = {
     "AdminCreateUserConfigType.UnusedAccountValidityDays": lambda v: 7 + v,
     "PasswordPolicyType.TemporaryPasswordValidityDays": lambda v: 7 + v,
     "PasswordPolicyType.MinimumLength": lambda v: 12 + v,
+    "VerificationMessageTemplateType.EmailMessageByLink": lambda v: f"Verify: {{##link {v}##}}",
     "AccountRecoverySettingType.RecoveryMechanisms": lambda v: [
         {"Name": "verified_email" if v % 2 == 0 else "verified_phone_number", "Priority": 1}
     ],
@@ -260,6 +261,9 @@ def change_value(update: str, member: str) -> Any:
     if update == "UpdateUserPool" and member == "AdminCreateUserConfig":
         # Changing UnusedAccountValidityDays while TemporaryPasswordValidityDays is set is refused (a trap).
         value = {k: v for k, v in value.items() if k != "UnusedAccountValidityDays"}
+    if update == "UpdateUserPool" and member == "VerificationMessageTemplate":
+        # A template with both messages is refused: the one the option does not use is left out.
+        value = {k: v for k, v in value.items() if k != EMAIL_MESSAGE_UNUSED[value["DefaultEmailOption"]]}
     return value
 
 
@@ -313,6 +317,15 @@ def overlay(structure: str, base: Mapping[str, Any], change: Mapping[str, Any]) 
     return out
 
 
+# DefaultEmailOption -> the message member the template must not hold ("When you supply both
+# parameters with either choice, Amazon Cognito returns an error").
+EMAIL_MESSAGE_UNUSED = {"CONFIRM_WITH_CODE": "EmailMessageByLink", "CONFIRM_WITH_LINK": "EmailMessage"}
+# Legacy pool members and the template member the service keeps identical to each.
+LEGACY_TEMPLATE = {
+    "EmailVerificationSubject": "EmailSubject",
+    "EmailVerificationMessage": "EmailMessage",
+    "SmsVerificationMessage": "SmsMessage",
+}
 # Lists not sent when empty (the service rejects [] when OAuth is off; absent means the same).
 OMIT_EMPTY = {"UpdateUserPoolClient": ("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs")}
 # Map keys the describe returns and the update refuses.
@@ -335,12 +348,47 @@ def expected_update(
         if merged.get(name) == []:
             del merged[name]
     if update == "UpdateUserPool":
+        _pool_invariants(merged, changes)
         temporary = merged.get("Policies", {}).get("PasswordPolicy", {}).get("TemporaryPasswordValidityDays")
         if temporary is not None and "AdminCreateUserConfig" in merged:
             merged["AdminCreateUserConfig"] = {
                 k: v for k, v in merged["AdminCreateUserConfig"].items() if k != "UnusedAccountValidityDays"
             }
     return {**merged, **ids}
+
+
+def _pool_invariants(merged: dict[str, Any], changes: Mapping[str, Any]) -> None:
+    """What the pool's documentation asks of an update: the legacy members equal to the template's,
+    the legacy pre-token trigger equal to the configured one, one email message per option."""
+    template = merged.get("VerificationMessageTemplate")
+    if template:
+        template = merged["VerificationMessageTemplate"] = dict(template)
+    new_template = changes.get("VerificationMessageTemplate")
+    for legacy, member in LEGACY_TEMPLATE.items():
+        new_legacy = changes.get(legacy)
+        if new_legacy is not None and new_legacy is not RESET and template and member in template:
+            template[member] = new_legacy
+        elif isinstance(new_template, dict) and member in new_template and legacy in merged:
+            merged[legacy] = new_template[member]
+        if new_legacy is RESET and template:
+            template.pop(member, None)
+        if new_template is RESET:
+            merged.pop(legacy, None)
+    lambdas, new_lambdas = merged.get("LambdaConfig"), changes.get("LambdaConfig")
+    if isinstance(new_lambdas, dict) and lambdas:
+        lambdas = merged["LambdaConfig"] = dict(lambdas)
+        config = lambdas.get("PreTokenGenerationConfig")
+        if (
+            "PreTokenGeneration" in new_lambdas
+            and config
+            and "LambdaArn" not in new_lambdas.get("PreTokenGenerationConfig", {})
+        ):
+            lambdas["PreTokenGenerationConfig"] = {**config, "LambdaArn": new_lambdas["PreTokenGeneration"]}
+        new_config = new_lambdas.get("PreTokenGenerationConfig") or {}
+        if "LambdaArn" in new_config and "PreTokenGeneration" in lambdas and "PreTokenGeneration" not in new_lambdas:
+            lambdas["PreTokenGeneration"] = new_config["LambdaArn"]
+    if template and template.get("DefaultEmailOption") in EMAIL_MESSAGE_UNUSED:
+        template.pop(EMAIL_MESSAGE_UNUSED[template["DefaultEmailOption"]], None)
 
 
 # --- a typed client over a stubbed botocore client ----------------------------------------------

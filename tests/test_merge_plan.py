@@ -18,6 +18,7 @@ from merge_helpers import (
     method,
     model_carried,
     operation,
+    resource_shape,
     rich_resource,
     stubbed,
 )
@@ -124,14 +125,15 @@ def test_sensitive_values_are_hidden_in_the_repr() -> None:
 
 # --- concurrent writers -----------------------------------------------------------------------
 
-CONCURRENT = sorted(u for u, spec in SPECS.items() if spec.last_modified is not None)
+CONCURRENT = sorted(SPECS)
+STAMPED = sorted(u for u, spec in SPECS.items() if spec.last_modified is not None)
 
 
-def test_check_concurrent_exists_where_there_is_a_last_modified_date() -> None:
-    for update, spec in SPECS.items():
+def test_check_concurrent_exists_on_every_merge() -> None:
+    for update in SPECS:
         params = inspect.signature(getattr(CognitoIdentityProvider, method(update))).parameters
-        assert ("check_concurrent" in params) == (spec.last_modified is not None), update
-    assert {"UpdateUserPoolClient", "UpdateUserPool", "UpdateGroup"} <= set(CONCURRENT)
+        assert "check_concurrent" in params, update
+    assert {"UpdateUserPoolClient", "UpdateUserPool", "UpdateGroup"} <= set(STAMPED)
 
 
 def _change(update: str) -> tuple[dict[str, Any], dict[str, Any], dict[str, Any]]:
@@ -155,6 +157,34 @@ def test_unchanged_resource_three_calls(update: str) -> None:
 
 
 @pytest.mark.parametrize("update", CONCURRENT)
+def test_any_other_change_to_the_resource_raises_and_sends_no_update(update: str) -> None:
+    """Not only a timestamp: moto's app clients have none, and the whole describe output is compared."""
+    current, ids, change = _change(update)
+    spec = SPECS[update]
+    if "LastModifiedDate" not in {m.wire_name for m in resource_shape(update).members if m.required}:
+        current.pop("LastModifiedDate", None)
+    changed = {model_carried(update)[u] for u in change}
+    later = rich_resource(update, variant=1)
+    other = next(k for k in current if k not in changed and later.get(k, current[k]) != current[k])
+    moved = {**current, other: later[other]}
+    assert moved != current
+    with stubbed() as (client, stub):
+        stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
+        stub.add_response(describe_op(update).py_name, describe_response(update, moved), ids)
+        with pytest.raises(ConcurrentModificationError, match=other):
+            getattr(client, method(update))(**kwargs_for(update, ids, change), check_concurrent=True)
+    assert spec.update.__operation__ == update
+
+
+def test_check_concurrent_refuses_when_there_is_nothing_to_compare() -> None:
+    with stubbed(all_used=False) as (client, stub):
+        ids = {"UserPoolId": POOL, "ClientId": CLIENT}
+        stub.add_response("get_ui_customization", {"UICustomization": {}}, ids)
+        with pytest.raises(ConcurrentModificationError, match="nothing to compare"):
+            client.merge_set_ui_customization(user_pool_id=POOL, client_id=CLIENT, css=".a {}", check_concurrent=True)
+
+
+@pytest.mark.parametrize("update", STAMPED)
 def test_moved_last_modified_date_raises_and_sends_no_update(update: str) -> None:
     current, ids, change = _change(update)
     moved = {**current, SPECS[update].last_modified: LATER}

@@ -20,6 +20,8 @@ import pytest
 from hypothesis import event, given
 from hypothesis import strategies as st
 from merge_helpers import (
+    EMAIL_MESSAGE_UNUSED,
+    LEGACY_TEMPLATE,
     SPECS,
     describe_op,
     describe_response,
@@ -126,6 +128,9 @@ def change_sets(update: str, values: dict[str, st.SearchStrategy[Any]]) -> st.Se
 # --- the property -------------------------------------------------------------------------------
 
 
+POOL_MIRRORED = ("VerificationMessageTemplate", "LambdaConfig", *LEGACY_TEMPLATE)
+
+
 def refused_by_rules(
     update: str, current: dict[str, Any], changes: dict[str, Any], sent: dict[str, Any], noop: bool
 ) -> bool:
@@ -147,6 +152,8 @@ def refused_by_rules(
         and not (current.get("ClientSecret") or current.get("ClientSecretArn"))
     ):
         return True  # a secret cannot be added by an update
+    if update == "UpdateUserPool" and _breaks_the_pool_docs(current, changes, sent):
+        return True
     if update == "UpdateUserPool":
         given = changes.get("AdminCreateUserConfig")
         if given is not RESET and given and "UnusedAccountValidityDays" in given:
@@ -154,6 +161,31 @@ def refused_by_rules(
             temporary = sent.get("Policies", {}).get("PasswordPolicy", {}).get("TemporaryPasswordValidityDays")
             # An explicit change is refused; the value passed back unchanged is not a change.
             return temporary is not None and given["UnusedAccountValidityDays"] != now
+    return False
+
+
+def _breaks_the_pool_docs(current: dict[str, Any], changes: dict[str, Any], sent: dict[str, Any]) -> bool:
+    """A change the pool's documentation forbids: both email messages for one option, two values for
+    members the service keeps identical, or a member given while its mirror is reset."""
+    template = changes.get("VerificationMessageTemplate")
+    if isinstance(template, dict):
+        unused = EMAIL_MESSAGE_UNUSED.get((sent.get("VerificationMessageTemplate") or {}).get("DefaultEmailOption"))
+        was = (current.get("VerificationMessageTemplate") or {}).get(unused)
+        if unused and template.get(unused) is not None and template[unused] != was:
+            return True
+    for legacy, member in LEGACY_TEMPLATE.items():
+        new = changes.get(legacy)
+        in_template = template.get(member) if isinstance(template, dict) else None
+        if new is not None and new is not RESET and in_template is not None and in_template != new:
+            return True
+        if (new is RESET and in_template is not None) or (template is RESET and new not in (None, RESET)):
+            return True
+    lambdas = changes.get("LambdaConfig")
+    if isinstance(lambdas, dict):
+        legacy_arn = lambdas.get("PreTokenGeneration")
+        arn = (lambdas.get("PreTokenGenerationConfig") or {}).get("LambdaArn")
+        if legacy_arn is not None and arn is not None and legacy_arn != arn:
+            return True
     return False
 
 
@@ -169,8 +201,8 @@ def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes:
     for update_wire, describe_wire in spec.carried.items():
         if update_wire in changes or describe_wire not in current:
             continue
-        if update == "UpdateUserPool" and update_wire == "AdminCreateUserConfig":
-            continue
+        if update == "UpdateUserPool" and update_wire in ("AdminCreateUserConfig", *POOL_MIRRORED):
+            continue  # the traps and the members kept equal: expected_update says what is sent
         if update in ("UpdateUserPoolClient",) and update_wire in OAUTH_LISTS and current[describe_wire] == []:
             assert update_wire not in sent
             continue

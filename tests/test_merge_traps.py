@@ -86,7 +86,8 @@ def test_unused_account_validity_is_carried_when_it_is_the_only_one() -> None:
     policy = {k: v for k, v in POOL_NOW["Policies"]["PasswordPolicy"].items() if k != "TemporaryPasswordValidityDays"}
     now = {**POOL_NOW, "Policies": {**POOL_NOW["Policies"], "PasswordPolicy": policy}}
     sent = {**POOL_SENT, "Policies": now["Policies"], "AdminCreateUserConfig": POOL_NOW["AdminCreateUserConfig"]}
-    sent["EmailVerificationSubject"] = "New subject"
+    sent["EmailVerificationSubject"] = "New subject"  # and the template's, which the service keeps equal
+    sent["VerificationMessageTemplate"] = {**POOL_SENT["VerificationMessageTemplate"], "EmailSubject": "New subject"}
     with stubbed() as (client, stub):
         stub.add_response("describe_user_pool", {"UserPool": now}, POOL_IDS)
         stub.add_response("update_user_pool", {}, sent)

@@ -4276,19 +4276,26 @@ class CognitoIdentityProvider(ClientBase):
         user_pool_id: str,
         log_configurations: Sequence[LogConfigurationType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
+        check_concurrent: bool = False,
     ) -> LogDeliveryConfigurationType:
         """SetLogDeliveryConfiguration without resetting what you did not pass: describe, overlay, send the
-        full update, return the updated resource. Sends no update when nothing changes. The raw
-        ``set_log_delivery_configuration`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        full update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The AWS docs do not say
+        whether the raw ``set_log_delivery_configuration`` resets what it omits; the merge sends it all."""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_set_log_delivery_configuration(
-                user_pool_id=user_pool_id,
-                log_configurations=log_configurations,
-                reset_paths=reset_paths,
-            ),
+            merges.SET_LOG_DELIVERY_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "log_configurations": log_configurations,
+            },
+            reset_paths,
+            check_concurrent=check_concurrent,
         )
 
     def plan_set_risk_configuration(
@@ -4334,22 +4341,27 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> RiskConfigurationType:
         """SetRiskConfiguration without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
-        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
-        moved (this narrows the window; Cognito has no conditional update). The raw
-        ``set_risk_configuration`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The raw
+        ``set_risk_configuration`` resets every omitted setting to its default (AWS docs: To set the
+        risk configuration for the user pool to defaults, send this request with only the UserPoolId
+        parameter.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_set_risk_configuration(
-                user_pool_id=user_pool_id,
-                client_id=client_id,
-                compromised_credentials_risk_configuration=compromised_credentials_risk_configuration,
-                account_takeover_risk_configuration=account_takeover_risk_configuration,
-                risk_exception_configuration=risk_exception_configuration,
-                reset_paths=reset_paths,
-            ),
+            merges.SET_RISK_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "compromised_credentials_risk_configuration": compromised_credentials_risk_configuration,
+                "account_takeover_risk_configuration": account_takeover_risk_configuration,
+                "risk_exception_configuration": risk_exception_configuration,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -4396,24 +4408,27 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> UICustomizationType:
         """SetUICustomization without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
-        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
-        moved (this narrows the window; Cognito has no conditional update). The raw
-        ``set_ui_customization`` resets every omitted setting to its default.
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The AWS docs do not say
+        whether the raw ``set_ui_customization`` resets what it omits; the merge sends it all.
 
         The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. Pass image_file
         again if the customization has one."""
-        from cognito_typed._runtime.merge import apply
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_set_ui_customization(
-                user_pool_id=user_pool_id,
-                client_id=client_id,
-                css=css,
-                image_file=image_file,
-                reset_paths=reset_paths,
-            ),
+            merges.SET_UI_CUSTOMIZATION,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "css": css,
+                "image_file": image_file,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -4451,21 +4466,29 @@ class CognitoIdentityProvider(ClientBase):
         client_id: str,
         sso_session: ClientSSOSessionConfigType | Reset | None = None,
         reset_paths: Sequence[str] = (),
+        check_concurrent: bool = False,
     ) -> GetUserPoolClientSessionConfigurationResponse:
         """SetUserPoolClientSessionConfiguration without resetting what you did not pass: describe,
         overlay, send the full update, return the updated resource. Sends no update when nothing
-        changes. The raw ``set_user_pool_client_session_configuration`` resets every omitted setting to
-        its default."""
-        from cognito_typed._runtime.merge import apply
+        changes. Merges of one resource in this process run one at a time. ``check_concurrent`` reads
+        the resource again just before sending and raises ``ConcurrentModificationError`` if anything in
+        it changed (other writers: this narrows the window; Cognito has no conditional update). The raw
+        ``set_user_pool_client_session_configuration`` resets every omitted setting to its default (AWS
+        docs: This operation performs a full replacement of the client-level session configuration;
+        every request parameter is required, and session tracking must be enabled for the user pool.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_set_user_pool_client_session_configuration(
-                user_pool_id=user_pool_id,
-                client_id=client_id,
-                sso_session=sso_session,
-                reset_paths=reset_paths,
-            ),
+            merges.SET_USER_POOL_CLIENT_SESSION_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "sso_session": sso_session,
+            },
+            reset_paths,
+            check_concurrent=check_concurrent,
         )
 
     def plan_set_user_pool_mfa_config(
@@ -4511,23 +4534,30 @@ class CognitoIdentityProvider(ClientBase):
         mfa_configuration: UserPoolMfaType | Reset | None = None,
         web_authn_configuration: WebAuthnConfigurationType | Reset | None = None,
         reset_paths: Sequence[str] = (),
+        check_concurrent: bool = False,
     ) -> GetUserPoolMfaConfigResponse:
         """SetUserPoolMfaConfig without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. The raw
-        ``set_user_pool_mfa_config`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The AWS docs do not say
+        whether the raw ``set_user_pool_mfa_config`` resets what it omits; the merge sends it all."""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_set_user_pool_mfa_config(
-                user_pool_id=user_pool_id,
-                sms_mfa_configuration=sms_mfa_configuration,
-                software_token_mfa_configuration=software_token_mfa_configuration,
-                email_mfa_configuration=email_mfa_configuration,
-                mfa_configuration=mfa_configuration,
-                web_authn_configuration=web_authn_configuration,
-                reset_paths=reset_paths,
-            ),
+            merges.SET_USER_POOL_MFA_CONFIG,
+            {
+                "user_pool_id": user_pool_id,
+                "sms_mfa_configuration": sms_mfa_configuration,
+                "software_token_mfa_configuration": software_token_mfa_configuration,
+                "email_mfa_configuration": email_mfa_configuration,
+                "mfa_configuration": mfa_configuration,
+                "web_authn_configuration": web_authn_configuration,
+            },
+            reset_paths,
+            check_concurrent=check_concurrent,
         )
 
     def plan_set_user_pool_session_configuration(
@@ -4564,20 +4594,29 @@ class CognitoIdentityProvider(ClientBase):
         user_session_tracking: UserSessionTrackingType | Reset | None = None,
         token_session: UserPoolTokenSessionConfigType | Reset | None = None,
         reset_paths: Sequence[str] = (),
+        check_concurrent: bool = False,
     ) -> GetUserPoolSessionConfigurationResponse:
         """SetUserPoolSessionConfiguration without resetting what you did not pass: describe, overlay, send
-        the full update, return the updated resource. Sends no update when nothing changes. The raw
-        ``set_user_pool_session_configuration`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        the full update, return the updated resource. Sends no update when nothing changes. Merges of
+        one resource in this process run one at a time. ``check_concurrent`` reads the resource again
+        just before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The raw
+        ``set_user_pool_session_configuration`` resets every omitted setting to its default (AWS docs:
+        This operation performs a full replacement of the pool-level session configuration; every
+        request parameter is required.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_set_user_pool_session_configuration(
-                user_pool_id=user_pool_id,
-                user_session_tracking=user_session_tracking,
-                token_session=token_session,
-                reset_paths=reset_paths,
-            ),
+            merges.SET_USER_POOL_SESSION_CONFIGURATION,
+            {
+                "user_pool_id": user_pool_id,
+                "user_session_tracking": user_session_tracking,
+                "token_session": token_session,
+            },
+            reset_paths,
+            check_concurrent=check_concurrent,
         )
 
     def plan_update_cimd_policy(
@@ -4626,23 +4665,26 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> CIMDPolicyType:
         """UpdateCIMDPolicy without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
-        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
-        moved (this narrows the window; Cognito has no conditional update). The raw
-        ``update_cimd_policy`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The AWS docs do not say
+        whether the raw ``update_cimd_policy`` resets what it omits; the merge sends it all."""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_cimd_policy(
-                user_pool_id=user_pool_id,
-                cimd_policy_id=cimd_policy_id,
-                client_id=client_id,
-                policy_name=policy_name,
-                cache_duration=cache_duration,
-                url_patterns=url_patterns,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_CIMD_POLICY,
+            {
+                "user_pool_id": user_pool_id,
+                "cimd_policy_id": cimd_policy_id,
+                "client_id": client_id,
+                "policy_name": policy_name,
+                "cache_duration": cache_duration,
+                "url_patterns": url_patterns,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -4688,22 +4730,26 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> GroupType:
         """UpdateGroup without resetting what you did not pass: describe, overlay, send the full update,
-        return the updated resource. Sends no update when nothing changes. ``check_concurrent`` re-reads
-        LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
-        (this narrows the window; Cognito has no conditional update). The raw ``update_group`` resets
-        every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        return the updated resource. Sends no update when nothing changes. Merges of one resource in
+        this process run one at a time. ``check_concurrent`` reads the resource again just before
+        sending and raises ``ConcurrentModificationError`` if anything in it changed (other writers:
+        this narrows the window; Cognito has no conditional update). The raw ``update_group`` resets
+        every omitted setting to its default (AWS docs: If you don't provide a value for an attribute,
+        it will be set to the default value.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_group(
-                group_name=group_name,
-                user_pool_id=user_pool_id,
-                description=description,
-                role_arn=role_arn,
-                precedence=precedence,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_GROUP,
+            {
+                "group_name": group_name,
+                "user_pool_id": user_pool_id,
+                "description": description,
+                "role_arn": role_arn,
+                "precedence": precedence,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -4722,7 +4768,11 @@ class CognitoIdentityProvider(ClientBase):
         over the current settings. Nothing is updated; the plan lists every change and holds the full,
         validated request. Fields not given (``None``) keep their value; ``RESET`` sends one absent
         (Cognito's default); ``reset_paths`` sends members of nested structures absent
-        (``["LambdaConfig.PreSignUp"]``)."""
+        (``["LambdaConfig.PreSignUp"]``).
+
+        Sign in with Apple: DescribeIdentityProvider does not return the private_key ("Describe
+        operations don't return the private key"), so a merge cannot carry it; pass provider_details
+        with it when the update needs it."""
         from cognito_typed import merges  # loads the models the merge needs
         from cognito_typed._runtime.merge import plan
 
@@ -4753,23 +4803,30 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> IdentityProviderType:
         """UpdateIdentityProvider without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
-        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
-        moved (this narrows the window; Cognito has no conditional update). The raw
-        ``update_identity_provider`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The AWS docs do not say
+        whether the raw ``update_identity_provider`` resets what it omits; the merge sends it all.
 
-        return apply(
+        Sign in with Apple: DescribeIdentityProvider does not return the private_key ("Describe
+        operations don't return the private key"), so a merge cannot carry it; pass provider_details
+        with it when the update needs it."""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
+
+        return merge(
             self,
-            self.plan_update_identity_provider(
-                user_pool_id=user_pool_id,
-                provider_name=provider_name,
-                provider_details=provider_details,
-                attribute_mapping=attribute_mapping,
-                idp_identifiers=idp_identifiers,
-                acr_mapping=acr_mapping,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_IDENTITY_PROVIDER,
+            {
+                "user_pool_id": user_pool_id,
+                "provider_name": provider_name,
+                "provider_details": provider_details,
+                "attribute_mapping": attribute_mapping,
+                "idp_identifiers": idp_identifiers,
+                "acr_mapping": acr_mapping,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -4810,21 +4867,29 @@ class CognitoIdentityProvider(ClientBase):
         name: str | Reset | None = None,
         scopes: Sequence[ResourceServerScopeType] | Reset | None = None,
         reset_paths: Sequence[str] = (),
+        check_concurrent: bool = False,
     ) -> ResourceServerType:
         """UpdateResourceServer without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. The raw
-        ``update_resource_server`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The raw
+        ``update_resource_server`` resets every omitted setting to its default (AWS docs: If you don't
+        provide a value for an attribute, it is set to the default value.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_resource_server(
-                user_pool_id=user_pool_id,
-                identifier=identifier,
-                name=name,
-                scopes=scopes,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_RESOURCE_SERVER,
+            {
+                "user_pool_id": user_pool_id,
+                "identifier": identifier,
+                "name": name,
+                "scopes": scopes,
+            },
+            reset_paths,
+            check_concurrent=check_concurrent,
         )
 
     def plan_update_terms(
@@ -4872,23 +4937,26 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> TermsType:
         """UpdateTerms without resetting what you did not pass: describe, overlay, send the full update,
-        return the updated resource. Sends no update when nothing changes. ``check_concurrent`` re-reads
-        LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
-        (this narrows the window; Cognito has no conditional update). The raw ``update_terms`` resets
-        every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        return the updated resource. Sends no update when nothing changes. Merges of one resource in
+        this process run one at a time. ``check_concurrent`` reads the resource again just before
+        sending and raises ``ConcurrentModificationError`` if anything in it changed (other writers:
+        this narrows the window; Cognito has no conditional update). The AWS docs do not say whether the
+        raw ``update_terms`` resets what it omits; the merge sends it all."""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_terms(
-                terms_id=terms_id,
-                user_pool_id=user_pool_id,
-                terms_name=terms_name,
-                terms_source=terms_source,
-                enforcement=enforcement,
-                links=links,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_TERMS,
+            {
+                "terms_id": terms_id,
+                "user_pool_id": user_pool_id,
+                "terms_name": terms_name,
+                "terms_source": terms_source,
+                "enforcement": enforcement,
+                "links": links,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -4994,42 +5062,46 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> UserPoolType:
         """UpdateUserPool without resetting what you did not pass: describe, overlay, send the full update,
-        return the updated resource. Sends no update when nothing changes. ``check_concurrent`` re-reads
-        LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it moved
-        (this narrows the window; Cognito has no conditional update). The raw ``update_user_pool``
-        resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        return the updated resource. Sends no update when nothing changes. Merges of one resource in
+        this process run one at a time. ``check_concurrent`` reads the resource again just before
+        sending and raises ``ConcurrentModificationError`` if anything in it changed (other writers:
+        this narrows the window; Cognito has no conditional update). The raw ``update_user_pool`` resets
+        every omitted setting to its default (AWS docs: If you don't provide a value for an attribute,
+        Amazon Cognito sets it to its default value.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_user_pool(
-                user_pool_id=user_pool_id,
-                policies=policies,
-                deletion_protection=deletion_protection,
-                lambda_config=lambda_config,
-                auto_verified_attributes=auto_verified_attributes,
-                sms_verification_message=sms_verification_message,
-                email_verification_message=email_verification_message,
-                email_verification_subject=email_verification_subject,
-                verification_message_template=verification_message_template,
-                sms_authentication_message=sms_authentication_message,
-                user_attribute_update_settings=user_attribute_update_settings,
-                mfa_configuration=mfa_configuration,
-                device_configuration=device_configuration,
-                email_configuration=email_configuration,
-                sms_configuration=sms_configuration,
-                user_pool_tags=user_pool_tags,
-                admin_create_user_config=admin_create_user_config,
-                user_pool_add_ons=user_pool_add_ons,
-                dcr_configuration=dcr_configuration,
-                account_recovery_setting=account_recovery_setting,
-                pool_name=pool_name,
-                user_pool_tier=user_pool_tier,
-                key_configuration=key_configuration,
-                issuer_configuration=issuer_configuration,
-                acr_configuration=acr_configuration,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_USER_POOL,
+            {
+                "user_pool_id": user_pool_id,
+                "policies": policies,
+                "deletion_protection": deletion_protection,
+                "lambda_config": lambda_config,
+                "auto_verified_attributes": auto_verified_attributes,
+                "sms_verification_message": sms_verification_message,
+                "email_verification_message": email_verification_message,
+                "email_verification_subject": email_verification_subject,
+                "verification_message_template": verification_message_template,
+                "sms_authentication_message": sms_authentication_message,
+                "user_attribute_update_settings": user_attribute_update_settings,
+                "mfa_configuration": mfa_configuration,
+                "device_configuration": device_configuration,
+                "email_configuration": email_configuration,
+                "sms_configuration": sms_configuration,
+                "user_pool_tags": user_pool_tags,
+                "admin_create_user_config": admin_create_user_config,
+                "user_pool_add_ons": user_pool_add_ons,
+                "dcr_configuration": dcr_configuration,
+                "account_recovery_setting": account_recovery_setting,
+                "pool_name": pool_name,
+                "user_pool_tier": user_pool_tier,
+                "key_configuration": key_configuration,
+                "issuer_configuration": issuer_configuration,
+                "acr_configuration": acr_configuration,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -5133,41 +5205,45 @@ class CognitoIdentityProvider(ClientBase):
         check_concurrent: bool = False,
     ) -> UserPoolClientType:
         """UpdateUserPoolClient without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. ``check_concurrent``
-        re-reads LastModifiedDate just before sending and raises ``ConcurrentModificationError`` if it
-        moved (this narrows the window; Cognito has no conditional update). The raw
-        ``update_user_pool_client`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The raw
+        ``update_user_pool_client`` resets every omitted setting to its default (AWS docs: If you don't
+        provide a value for an attribute, Amazon Cognito sets it to its default value.)"""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_user_pool_client(
-                user_pool_id=user_pool_id,
-                client_id=client_id,
-                client_name=client_name,
-                refresh_token_validity=refresh_token_validity,
-                access_token_validity=access_token_validity,
-                id_token_validity=id_token_validity,
-                token_validity_units=token_validity_units,
-                read_attributes=read_attributes,
-                write_attributes=write_attributes,
-                explicit_auth_flows=explicit_auth_flows,
-                supported_identity_providers=supported_identity_providers,
-                callback_urls=callback_urls,
-                logout_urls=logout_urls,
-                default_redirect_uri=default_redirect_uri,
-                allowed_oauth_flows=allowed_oauth_flows,
-                allowed_oauth_scopes=allowed_oauth_scopes,
-                allowed_oauth_flows_user_pool_client=allowed_oauth_flows_user_pool_client,
-                analytics_configuration=analytics_configuration,
-                prevent_user_existence_errors=prevent_user_existence_errors,
-                enable_token_revocation=enable_token_revocation,
-                enable_propagate_additional_user_context_data=enable_propagate_additional_user_context_data,
-                auth_session_validity=auth_session_validity,
-                refresh_token_rotation=refresh_token_rotation,
-                publish_secrets_in_aws_secrets_manager=publish_secrets_in_aws_secrets_manager,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_USER_POOL_CLIENT,
+            {
+                "user_pool_id": user_pool_id,
+                "client_id": client_id,
+                "client_name": client_name,
+                "refresh_token_validity": refresh_token_validity,
+                "access_token_validity": access_token_validity,
+                "id_token_validity": id_token_validity,
+                "token_validity_units": token_validity_units,
+                "read_attributes": read_attributes,
+                "write_attributes": write_attributes,
+                "explicit_auth_flows": explicit_auth_flows,
+                "supported_identity_providers": supported_identity_providers,
+                "callback_urls": callback_urls,
+                "logout_urls": logout_urls,
+                "default_redirect_uri": default_redirect_uri,
+                "allowed_oauth_flows": allowed_oauth_flows,
+                "allowed_oauth_scopes": allowed_oauth_scopes,
+                "allowed_oauth_flows_user_pool_client": allowed_oauth_flows_user_pool_client,
+                "analytics_configuration": analytics_configuration,
+                "prevent_user_existence_errors": prevent_user_existence_errors,
+                "enable_token_revocation": enable_token_revocation,
+                "enable_propagate_additional_user_context_data": enable_propagate_additional_user_context_data,
+                "auth_session_validity": auth_session_validity,
+                "refresh_token_rotation": refresh_token_rotation,
+                "publish_secrets_in_aws_secrets_manager": publish_secrets_in_aws_secrets_manager,
+            },
+            reset_paths,
             check_concurrent=check_concurrent,
         )
 
@@ -5211,22 +5287,29 @@ class CognitoIdentityProvider(ClientBase):
         custom_domain_config: CustomDomainConfigType | Reset | None = None,
         routing: RoutingType | Reset | None = None,
         reset_paths: Sequence[str] = (),
+        check_concurrent: bool = False,
     ) -> DomainDescriptionType:
         """UpdateUserPoolDomain without resetting what you did not pass: describe, overlay, send the full
-        update, return the updated resource. Sends no update when nothing changes. The raw
-        ``update_user_pool_domain`` resets every omitted setting to its default."""
-        from cognito_typed._runtime.merge import apply
+        update, return the updated resource. Sends no update when nothing changes. Merges of one
+        resource in this process run one at a time. ``check_concurrent`` reads the resource again just
+        before sending and raises ``ConcurrentModificationError`` if anything in it changed (other
+        writers: this narrows the window; Cognito has no conditional update). The AWS docs do not say
+        whether the raw ``update_user_pool_domain`` resets what it omits; the merge sends it all."""
+        from cognito_typed import merges
+        from cognito_typed._runtime.merge import merge
 
-        return apply(
+        return merge(
             self,
-            self.plan_update_user_pool_domain(
-                domain=domain,
-                user_pool_id=user_pool_id,
-                managed_login_version=managed_login_version,
-                custom_domain_config=custom_domain_config,
-                routing=routing,
-                reset_paths=reset_paths,
-            ),
+            merges.UPDATE_USER_POOL_DOMAIN,
+            {
+                "domain": domain,
+                "user_pool_id": user_pool_id,
+                "managed_login_version": managed_login_version,
+                "custom_domain_config": custom_domain_config,
+                "routing": routing,
+            },
+            reset_paths,
+            check_concurrent=check_concurrent,
         )
 
     def apply(self, plan: Plan[Any, R], *, check_concurrent: bool = False) -> R:

@@ -4,7 +4,8 @@
 Each spec pairs an update with the describe call that reads the same resource: the
 members it carries are the update's input members that the describe output returns
 (renames and traps from ``codegen/merge_quirks.py``); the rest of the describe output
-is read-only and never sent.
+is read-only and never sent. ``defaults``/``keeps``/``omitted`` say what a raw update does to the
+members it omits (``codegen/resets.py``): the simulator in :mod:`cognito_typed.testing` plays it.
 """
 
 from collections.abc import Mapping
@@ -91,8 +92,13 @@ SET_LOG_DELIVERY_CONFIGURATION: Final = MergeSpec(
     last_modified=None,
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """SetLogDeliveryConfiguration merged over GetLogDeliveryConfiguration: carries 1 members, drops 0
 read-only ones (none)."""
@@ -119,8 +125,13 @@ SET_RISK_CONFIGURATION: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="documented",
 )
 """SetRiskConfiguration merged over DescribeRiskConfiguration: carries 3 members, drops 1 read-only
 ones (LastModifiedDate)."""
@@ -144,8 +155,13 @@ SET_UI_CUSTOMIZATION: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """SetUICustomization merged over GetUICustomization: carries 1 members, drops 4 read-only ones
 (CSSVersion, CreationDate, ImageUrl, LastModifiedDate)."""
@@ -168,8 +184,13 @@ SET_USER_POOL_CLIENT_SESSION_CONFIGURATION: Final = MergeSpec(
     last_modified=None,
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="documented",
 )
 """SetUserPoolClientSessionConfiguration merged over GetUserPoolClientSessionConfiguration: carries
 1 members, drops 0 read-only ones (none)."""
@@ -199,8 +220,13 @@ SET_USER_POOL_MFA_CONFIG: Final = MergeSpec(
     last_modified=None,
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """SetUserPoolMfaConfig merged over GetUserPoolMfaConfig: carries 5 members, drops 0 read-only ones
 (none)."""
@@ -224,8 +250,13 @@ SET_USER_POOL_SESSION_CONFIGURATION: Final = MergeSpec(
     last_modified=None,
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="documented",
 )
 """SetUserPoolSessionConfiguration merged over GetUserPoolSessionConfiguration: carries 2 members,
 drops 0 read-only ones (none)."""
@@ -254,8 +285,13 @@ UPDATE_CIMD_POLICY: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """UpdateCIMDPolicy merged over DescribeCIMDPolicy: carries 4 members, drops 2 read-only ones
 (CreationDate, LastModifiedDate)."""
@@ -282,8 +318,13 @@ UPDATE_GROUP: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="documented",
 )
 """UpdateGroup merged over GetGroup: carries 3 members, drops 2 read-only ones (CreationDate,
 LastModifiedDate)."""
@@ -312,8 +353,47 @@ UPDATE_IDENTITY_PROVIDER: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(("ProviderDetails", ("client_secret", "private_key")),),
     drop_when_present=(),
-    read_only_keys=(("ProviderDetails", "ActiveEncryptionCertificate"),),
     omit_empty=(),
+    describe_only=(
+        ("ProviderDetails", ("attributes_url_add_attributes",), ("ProviderType", "OIDC")),
+        (
+            "ProviderDetails",
+            ("ActiveEncryptionCertificate", "SLORedirectBindingURI", "SSORedirectBindingURI"),
+            ("ProviderType", "SAML"),
+        ),
+        (
+            "ProviderDetails",
+            (
+                "attributes_url",
+                "attributes_url_add_attributes",
+                "authorize_url",
+                "oidc_issuer",
+                "token_request_method",
+                "token_url",
+            ),
+            ("ProviderType", "Google"),
+        ),
+        (
+            "ProviderDetails",
+            ("attributes_url", "attributes_url_add_attributes", "authorize_url", "token_request_method", "token_url"),
+            ("ProviderType", "LoginWithAmazon"),
+        ),
+        (
+            "ProviderDetails",
+            ("attributes_url", "attributes_url_add_attributes", "authorize_url", "token_request_method", "token_url"),
+            ("ProviderType", "Facebook"),
+        ),
+        (
+            "ProviderDetails",
+            ("attributes_url_add_attributes", "authorize_url", "oidc_issuer", "token_request_method", "token_url"),
+            ("ProviderType", "SignInWithApple"),
+        ),
+    ),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """UpdateIdentityProvider merged over DescribeIdentityProvider: carries 4 members, drops 3 read-
 only ones (CreationDate, LastModifiedDate, ProviderType)."""
@@ -338,8 +418,13 @@ UPDATE_RESOURCE_SERVER: Final = MergeSpec(
     last_modified=None,
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="documented",
 )
 """UpdateResourceServer merged over DescribeResourceServer: carries 2 members, drops 1 read-only
 ones (ManagedBy)."""
@@ -368,8 +453,13 @@ UPDATE_TERMS: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """UpdateTerms merged over DescribeTerms: carries 4 members, drops 3 read-only ones (ClientId,
 CreationDate, LastModifiedDate)."""
@@ -439,8 +529,28 @@ UPDATE_USER_POOL: Final = MergeSpec(
     drop_when_present=(
         ("AdminCreateUserConfig.UnusedAccountValidityDays", "Policies.PasswordPolicy.TemporaryPasswordValidityDays"),
     ),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(
+        ("LambdaConfig.PreTokenGeneration", "LambdaConfig.PreTokenGenerationConfig.LambdaArn"),
+        ("EmailVerificationSubject", "VerificationMessageTemplate.EmailSubject"),
+        ("EmailVerificationMessage", "VerificationMessageTemplate.EmailMessage"),
+        ("SmsVerificationMessage", "VerificationMessageTemplate.SmsMessage"),
+    ),
+    one_of=(
+        (
+            "VerificationMessageTemplate",
+            "DefaultEmailOption",
+            (("CONFIRM_WITH_CODE", "EmailMessage"), ("CONFIRM_WITH_LINK", "EmailMessageByLink")),
+        ),
+    ),
+    defaults=(
+        ("UserPoolTier", "ESSENTIALS"),
+        ("Policies.PasswordPolicy.TemporaryPasswordValidityDays", 7),
+        ("MfaConfiguration", "OFF"),
+    ),
+    keeps=("DcrConfiguration",),
+    omitted="documented",
 )
 """UpdateUserPool merged over DescribeUserPool: carries 24 members, drops 14 read-only ones
 (AliasAttributes, Arn, CreationDate, CustomDomain, Domain, EmailConfigurationFailure,
@@ -506,8 +616,22 @@ UPDATE_USER_POOL_CLIENT: Final = MergeSpec(
     last_modified="LastModifiedDate",
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=("AllowedOAuthFlows", "AllowedOAuthScopes", "CallbackURLs", "LogoutURLs"),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(
+        ("RefreshTokenValidity", 30),
+        ("AccessTokenValidity", 1),
+        ("IdTokenValidity", 1),
+        ("AuthSessionValidity", 3),
+        ("AllowedOAuthFlowsUserPoolClient", False),
+        ("PreventUserExistenceErrors", "LEGACY"),
+        ("EnableTokenRevocation", True),
+        ("EnablePropagateAdditionalUserContextData", False),
+    ),
+    keeps=(),
+    omitted="documented",
 )
 """UpdateUserPoolClient merged over DescribeUserPoolClient: carries 21 members, drops 5 read-only
 ones (ClientSecret, ClientSecretArn, ClientType, CreationDate, LastModifiedDate)."""
@@ -535,8 +659,13 @@ UPDATE_USER_POOL_DOMAIN: Final = MergeSpec(
     last_modified=None,
     secrets=(),
     drop_when_present=(),
-    read_only_keys=(),
     omit_empty=(),
+    describe_only=(),
+    mirrors=(),
+    one_of=(),
+    defaults=(),
+    keeps=(),
+    omitted="assumed",
 )
 """UpdateUserPoolDomain merged over DescribeUserPoolDomain: carries 4 members, drops 5 read-only
 ones (AWSAccountId, CloudFrontDistribution, S3Bucket, Status, Version)."""

@@ -24,6 +24,7 @@ validator and to the service.
 from __future__ import annotations
 
 import enum
+import threading
 import weakref
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from cognito_typed._runtime.validation import ValidationError, Violation
 if TYPE_CHECKING:
     from cognito_typed._runtime.client import ClientBase
 
-__all__ = ["RESET", "Change", "ConcurrentModificationError", "MergeSpec", "Plan", "Reset", "apply", "plan"]
+__all__ = ["RESET", "Change", "ConcurrentModificationError", "MergeSpec", "Plan", "Reset", "apply", "merge", "plan"]
 
 U = TypeVar("U", bound=Request[Any])
 Res = TypeVar("Res", bound=Model)
@@ -79,11 +80,24 @@ class MergeSpec(Generic[U, Res]):
     carried: Mapping[str, str]  # update wire name -> describe wire name, per the generated model
     last_modified: str | None = None
     drop_when_present: tuple[tuple[str, str], ...] = ()
-    read_only_keys: tuple[tuple[str, str], ...] = ()  # (map member, key) returned but not accepted
     omit_empty: tuple[str, ...] = ()
     # Secrets the botocore model does not mark (codegen/model_fixes.py): wire path -> () for the
     # whole value, or the keys of a map whose values are secrets.
     secrets: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    # The documented traps (codegen/merge_quirks.py):
+    describe_only: tuple[tuple[str, tuple[str, ...], tuple[str, str] | None], ...] = ()
+    """(map member, keys describe returns but the update refuses, (describe member, value) it depends on)."""
+    mirrors: tuple[tuple[str, str], ...] = ()
+    """Pairs of wire paths the service keeps identical: a change goes to both, a reset resets both."""
+    one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
+    """(structure, selector, ((selector value, member), ...)): the selector's value allows one member."""
+    # What a raw update does to the members it omits (codegen/resets.py), for the simulator and docs:
+    defaults: tuple[tuple[str, Any], ...] = ()
+    """Wire paths an omitted member comes back with, and the value."""
+    keeps: tuple[str, ...] = ()
+    """Members an omitted one keeps its value (documented)."""
+    omitted: str = "assumed"
+    """``"documented"``: the AWS docs say the update replaces; ``"assumed"``: they are silent."""
 
     @cached_property
     def renames(self) -> Mapping[str, str]:
@@ -155,6 +169,8 @@ class Plan(Generic[U, Res]):
         widths = [min(max(len(r[i]) for r in rows), 60) for i in range(3)]
         lines = [" | ".join(cell[:60].ljust(w) for cell, w in zip(row, widths, strict=True)) for row in rows]
         lines.insert(1, "-+-".join("-" * w for w in widths))
+        if self.unknown:
+            lines.append(f"carried as returned, unknown to the generated models: {', '.join(self.unknown)}")
         return "\n".join(lines)
 
     def __str__(self) -> str:
@@ -321,7 +337,8 @@ def plan(
     """Describe the resource and build the merged update; send nothing else.
 
     Bad input (the caller's values breaking the model's rules, a ``reset_paths`` entry that
-    names no member) raises :class:`ValidationError` before any call, the describe included.
+    names no member, a member both given and reset) raises :class:`ValidationError` before any
+    call, the describe included.
     """
     if isinstance(reset_paths, str):  # one path given bare: a str is a Sequence[str] of characters
         reset_paths = (reset_paths,)
@@ -338,15 +355,8 @@ def plan(
         problem = _path_problem(live.update, path)
         if problem is not None:
             violations.append(Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names"))
-    for path in (*resets, *reset_paths):
-        top = _top(path)
-        if any(members[n] == top for n in given if members[n] not in spec.identifiers):
-            violations.append(
-                Violation(path, "is both given a new value and reset", "pass a value or RESET/reset_paths, not both")
-            )
     partial = _partial(spec.update, given)
-    given_wire = frozenset(members[n] for n in given)
-    violations += _violations(partial, given_wire, constraints)
+    violations += _violations(partial, frozenset(members[n] for n in given), constraints)
     from cognito_typed._runtime.rules import check_given
 
     if constraints:  # the documented rules are constraints too: constraints=False skips them
@@ -354,11 +364,29 @@ def plan(
     if violations:
         raise ValidationError(spec.update.__name__, violations)
     change = {k: v for k, v in partial.to_wire().items() if k not in id_wire}
+    all_resets = _with_mirrors(spec, (*resets, *reset_paths))
+    for path, why in all_resets.items():
+        if _get(change, path) is not None:
+            problem = "is both given a new value and reset" + (f" (with {why}, its mirror)" if why else "")
+            violations.append(Violation(path, problem, "pass a value or RESET/reset_paths, not both"))
+    if violations:
+        raise ValidationError(spec.update.__name__, violations)
 
     # 2. The resource as it is, and the update that keeps it.
     response = client._call(spec.describe.__method__, id_wire)  # pyright: ignore[reportPrivateUsage]
     described: Mapping[str, Any] = response if spec.resource is None else response.get(spec.resource) or {}
-    return _plan_from(spec, live, described, id_wire, change, (*resets, *reset_paths), constraints)
+    return _plan_from(spec, live, described, id_wire, change, tuple(all_resets), constraints)
+
+
+def _with_mirrors(spec: MergeSpec[Any, Any], resets: Sequence[str]) -> dict[str, str | None]:
+    """The paths to reset: ``resets`` and, for each, the mirror it takes along (path -> the reset it follows)."""
+    out: dict[str, str | None] = dict.fromkeys(resets)
+    for path in resets:
+        for a, b in spec.mirrors:
+            for this, other in ((a, b), (b, a)):
+                if (this == path or this.startswith(path + ".")) and other not in out:
+                    out[other] = path
+    return out
 
 
 def _plan_from(
@@ -374,19 +402,53 @@ def _plan_from(
     for name in spec.omit_empty:
         if base.get(name) == []:
             del base[name]
-    for name, key in spec.read_only_keys:
-        value = base.get(name)
-        if isinstance(value, dict) and key in value:
-            base[name] = {k: v for k, v in cast(dict[str, Any], value).items() if k != key}
+    violations: list[Violation] = []
+    for name, keys, when in spec.describe_only:  # returned, but the update refuses them
+        if when is not None and described.get(when[0]) != when[1]:
+            continue
+        for value, source in ((base.get(name), base), (change.get(name), change)):
+            if not isinstance(value, dict) or not keys & value.keys():
+                continue
+            kept = {k: v for k, v in cast(dict[str, Any], value).items() if k not in keys}
+            if source is change:  # the caller passed them: fine when they are the values returned
+                returned = described.get(name) or {}
+                for key in sorted(keys & value.keys()):
+                    if value[key] != returned.get(key):
+                        violations.append(
+                            Violation(f"{name}.{key}", "is returned by describe only", "the update does not take it")
+                        )
+                change = {**change, name: kept}
+            else:
+                base[name] = kept
 
     merged = _overlay(live.update, base, change)
+    for a, b in spec.mirrors:  # the service keeps the two identical: a change goes to both
+        new_a, new_b = _get(change, a), _get(change, b)
+        if new_a is not None and new_b is not None:
+            if new_a != new_b:
+                violations.append(Violation(a, f"differs from {b}", f"must be identical to {b}"))
+        elif new_a is not None and _get(merged, b) is not None:
+            merged = _with(merged, b, new_a)
+        elif new_b is not None and _get(merged, a) is not None:
+            merged = _with(merged, a, new_b)
     for path in resets:
         merged = _without(merged, path)
+        merged = _complete(live.update, merged, path)
     for name in spec.omit_empty:  # absent means the same as empty here, and [] is refused
         if merged.get(name) == []:
             del merged[name]
-
-    violations: list[Violation] = []
+    for structure, selector, choices in spec.one_of:  # the selector allows one of the members
+        node = _get(merged, structure)
+        chosen = node.get(selector) if isinstance(node, dict) else None
+        for value, member in choices if chosen is not None else ():
+            path = f"{structure}.{member}"
+            if value == chosen or _get(merged, path) is None:
+                continue
+            if _get(change, path) is not None and _get(change, path) != _get(base, path):
+                violations.append(
+                    Violation(path, f"is given, but {structure}.{selector} is {chosen}", f"goes with {selector} {value}")
+                )
+            merged, base = _without(merged, path), _without(base, path)
     for path, other in spec.drop_when_present:
         if _get(merged, path) is not None and _get(merged, other) is not None:
             asked = _get(change, path)
@@ -414,23 +476,83 @@ def _plan_from(
     return Plan(spec, params, tuple(changes), described, tuple(u for u in live.unknown if u in params))
 
 
+def _with(data: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of ``data`` with ``value`` at dotted ``path`` (copying only the dicts on the way)."""
+    head, _, rest = path.partition(".")
+    out = dict(data)
+    out[head] = _with(out.get(head) or {}, rest, value) if rest else value
+    return out
+
+
+def _complete(shape: Any, data: dict[str, Any], path: str) -> dict[str, Any]:
+    """``data`` without the structure holding ``path`` when removing ``path`` left it without a
+    member it requires (``PreTokenGenerationConfig`` without its ``LambdaArn``), up the path."""
+    parts = path.split(".")
+    for depth in range(len(parts) - 1, 0, -1):
+        parent = ".".join(parts[:depth])
+        node, member = _get(data, parent), shape
+        for part in parts[:depth]:
+            member = member.members[part]
+        if isinstance(node, dict) and any(r not in node for r in member.required_members):
+            data = _without(data, parent)
+    return data
+
+
+# In-process merges of one resource run one at a time: a merge reads the resource and writes it
+# whole, so two at once would lose one of them. Locks are striped by resource (a bounded set).
+_LOCKS = tuple(threading.RLock() for _ in range(64))
+
+
+def _lock(client: ClientBase, spec: MergeSpec[Any, Any], ids: Mapping[str, Any]) -> threading.RLock:
+    meta = client.raw.meta
+    key = (meta.region_name, meta.endpoint_url, *sorted((k, str(v)) for k, v in ids.items()))
+    return _LOCKS[hash(key) % len(_LOCKS)]
+
+
+def merge(
+    client: ClientBase,
+    spec: MergeSpec[U, Res],
+    args: Mapping[str, Any],
+    reset_paths: Sequence[str] = (),
+    *,
+    check_concurrent: bool = False,
+) -> Res:
+    """Plan and apply, holding the resource's in-process lock from the describe to the update."""
+    ids = {w: args[p] for p, w in spec.members.items() if w in spec.identifiers and args.get(p) is not None}
+    with _lock(client, spec, ids):
+        return apply(client, plan(client, spec, args, reset_paths), check_concurrent=check_concurrent)
+
+
 def apply(client: ClientBase, plan: Plan[U, Res], *, check_concurrent: bool = False) -> Res:
-    """Send the plan's update (nothing when it changes nothing) and return the updated resource."""
+    """Send the plan's update (nothing when it changes nothing) and return the updated resource.
+
+    ``check_concurrent`` describes the resource again and raises :class:`ConcurrentModificationError`
+    when anything in it differs from what the plan was made from (not only a timestamp: moto's app
+    clients have none, and a pool's need not move). It refuses a plan made from an empty describe,
+    which would leave nothing to compare.
+    """
     spec = plan.spec
     if plan.noop:
         return plan.current
     ids = {w: plan.params[w] for w in spec.identifiers if w in plan.params}
-    if check_concurrent:
-        response = client._call(spec.describe.__method__, ids)  # pyright: ignore[reportPrivateUsage]
-        now: Mapping[str, Any] = response if spec.resource is None else response.get(spec.resource) or {}
-        if _comparable(now) != _comparable(plan.described):
-            moved = sorted(k for k in {*now, *plan.described} if now.get(k) != plan.described.get(k))
-            raise ConcurrentModificationError(
-                f"{spec.update.__operation__}: the resource changed since it was read ({', '.join(moved)}); "
-                "plan again. Cognito has no conditional update, so this check narrows the window for "
-                "lost updates but cannot close it."
-            )
-    response = client._call(spec.update.__method__, dict(plan.params))  # pyright: ignore[reportPrivateUsage]
+    with _lock(client, spec, ids):
+        if check_concurrent:
+            before = _comparable(plan.described)
+            if not before:
+                raise ConcurrentModificationError(
+                    f"{spec.update.__operation__}: check_concurrent has nothing to compare (the describe "
+                    "returned an empty resource); plan again, or apply without the check."
+                )
+            response = client._call(spec.describe.__method__, ids)  # pyright: ignore[reportPrivateUsage]
+            now = _comparable(response if spec.resource is None else response.get(spec.resource) or {})
+            if now != before:
+                moved = sorted(k for k in {*now, *before} if now.get(k) != before.get(k))
+                raise ConcurrentModificationError(
+                    f"{spec.update.__operation__}: the resource changed since it was read ({', '.join(moved)}); "
+                    "plan again. Cognito has no conditional update, so this check narrows the window for "
+                    "lost updates but cannot close it."
+                )
+        response = client._call(spec.update.__method__, dict(plan.params))  # pyright: ignore[reportPrivateUsage]
     if spec.updated is not None:
         updated = response.get(spec.updated)
         if isinstance(updated, dict):
