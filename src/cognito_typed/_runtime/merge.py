@@ -446,7 +446,9 @@ def _plan_from(
                 continue
             if _get(change, path) is not None and _get(change, path) != _get(base, path):
                 violations.append(
-                    Violation(path, f"is given, but {structure}.{selector} is {chosen}", f"goes with {selector} {value}")
+                    Violation(
+                        path, f"is given, but {structure}.{selector} is {chosen}", f"goes with {selector} {value}"
+                    )
                 )
             merged, base = _without(merged, path), _without(base, path)
     for path, other in spec.drop_when_present:

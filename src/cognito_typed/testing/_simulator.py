@@ -347,8 +347,13 @@ class _Call:
             response = self.moto(pair.create, request)
             made = response.get(spec.resource) if spec.resource else None
             if isinstance(made, dict):  # the create returns the resource: keep it, completed
-                resource = self.completed(pair, dict(cast(dict[str, Any], made)), {})
-                self.keep(pair, self.ids(pair, resource), resource)
+                resource = dict(cast(dict[str, Any], made))
+                live = _live(self.service_model, pair.spec)
+                for member, value in request.items():  # what moto's older model dropped, as sent
+                    if member in live.resource.members and member not in resource:
+                        resource[member] = copy.deepcopy(value)
+                resource = self.completed(pair, resource, {})
+                self.keep(pair, self.ids(pair, {**request, **_ids_of(resource)}), resource)
                 response[spec.resource] = copy.deepcopy(resource)  # type: ignore[index]
             return response
         self.exists(request)
@@ -480,6 +485,14 @@ class _Call:
                     held[other_member] = after[member]
                 else:
                     held.pop(other_member, None)
+
+
+def _ids_of(resource: Mapping[str, Any]) -> dict[str, Any]:
+    """A resource's identifiers by the names describe calls take them (a pool's Id is its UserPoolId)."""
+    out = dict(resource)
+    if "UserPoolId" not in out and "Id" in out:
+        out["UserPoolId"] = out["Id"]
+    return out
 
 
 def _renamed(carried: Mapping[str, str], path: str) -> str:
