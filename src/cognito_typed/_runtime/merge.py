@@ -261,7 +261,7 @@ def _diff(
     keys += sorted(k for k in {*before, *after} if k not in shape.members)
     for key in keys:
         old, new = before.get(key), after.get(key)
-        if old == new:
+        if old is new or old == new:
             continue
         path, member = prefix + key, shape.members.get(key)
         secret = secrets.get(path)
@@ -343,10 +343,19 @@ def plan(
     if isinstance(reset_paths, str):  # one path given bare: a str is a Sequence[str] of characters
         reset_paths = (reset_paths,)
     constraints = client._constraints  # pyright: ignore[reportPrivateUsage]
-    members = spec.members
-    given = {n: v for n, v in args.items() if v is not None and v is not RESET}
-    resets = tuple(members[n] for n, v in args.items() if v is RESET)
-    id_wire = {members[n]: v for n, v in given.items() if members[n] in spec.identifiers}
+    members, identifiers = spec.members, spec.identifiers
+    given: dict[str, Any] = {}
+    resets: list[str] = []
+    id_wire: dict[str, Any] = {}
+    for name, value in args.items():
+        if value is None:
+            continue
+        if value is RESET:
+            resets.append(members[name])
+            continue
+        given[name] = value
+        if (wire := members[name]) in identifiers:
+            id_wire[wire] = value
 
     # 1. The caller's values, before anything is read.
     violations: list[Violation] = []
@@ -356,10 +365,13 @@ def plan(
         if problem is not None:
             violations.append(Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names"))
     partial = _partial(spec.update, given)
-    violations += _violations(partial, frozenset(members[n] for n in given), constraints)
-    from cognito_typed._runtime.rules import check_given
+    given_wire = frozenset(members[n] for n in given)
+    violations += _violations(partial, given_wire, constraints)
+    from cognito_typed._runtime.rules import READS, check_given
 
-    if constraints:  # the documented rules are constraints too: constraints=False skips them
+    # The documented rules are constraints too (constraints=False skips them); they run when the
+    # caller gave a member they read.
+    if constraints and given_wire & READS.get(spec.update.__name__, frozenset()):
         check_given(partial, violations)
     if violations:
         raise ValidationError(spec.update.__name__, violations)
@@ -422,7 +434,7 @@ def _plan_from(
                 base[name] = kept
 
     merged = _overlay(live.update, base, change)
-    for a, b in spec.mirrors:  # the service keeps the two identical: a change goes to both
+    for a, b in spec.mirrors if change else ():  # the service keeps the two identical: a change goes to both
         new_a, new_b = _get(change, a), _get(change, b)
         if new_a is not None and new_b is not None:
             if new_a != new_b:
@@ -470,9 +482,10 @@ def _plan_from(
             if required not in params:
                 violations.append(Violation(required, "is missing", "required", "required"))
     if changes and not violations and constraints:
-        from cognito_typed._runtime.rules import check_merged
+        from cognito_typed._runtime.rules import READS, check_merged
 
-        check_merged(spec.update, params, {**base, **id_wire}, described, violations)
+        if {_top(c.path) for c in changes} & READS.get(spec.update.__name__, frozenset()):
+            check_merged(spec.update, params, {**base, **id_wire}, described, violations)
     if violations:
         raise ValidationError(spec.update.__name__, violations)
     return Plan(spec, params, tuple(changes), described, tuple(u for u in live.unknown if u in params))
@@ -506,8 +519,7 @@ _LOCKS = tuple(threading.RLock() for _ in range(64))
 
 
 def _lock(client: ClientBase, spec: MergeSpec[Any, Any], ids: Mapping[str, Any]) -> threading.RLock:
-    meta = client.raw.meta
-    key = (meta.region_name, meta.endpoint_url, *sorted((k, str(v)) for k, v in ids.items()))
+    key = (client.raw.meta.region_name, *(str(ids.get(i)) for i in spec.identifiers))
     return _LOCKS[hash(key) % len(_LOCKS)]
 
 
@@ -520,9 +532,10 @@ def merge(
     check_concurrent: bool = False,
 ) -> Res:
     """Plan and apply, holding the resource's in-process lock from the describe to the update."""
-    ids = {w: args[p] for p, w in spec.members.items() if w in spec.identifiers and args.get(p) is not None}
-    with _lock(client, spec, ids):
-        return apply(client, plan(client, spec, args, reset_paths), check_concurrent=check_concurrent)
+    ids = {w: args.get(p) for p, w in spec.members.items() if w in spec.identifiers}
+    lock = _lock(client, spec, ids)
+    with lock:
+        return _apply(client, plan(client, spec, args, reset_paths), check_concurrent, lock)
 
 
 def apply(client: ClientBase, plan: Plan[U, Res], *, check_concurrent: bool = False) -> Res:
@@ -533,11 +546,15 @@ def apply(client: ClientBase, plan: Plan[U, Res], *, check_concurrent: bool = Fa
     clients have none, and a pool's need not move). It refuses a plan made from an empty describe,
     which would leave nothing to compare.
     """
+    return _apply(client, plan, check_concurrent, None)
+
+
+def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock: threading.RLock | None) -> Res:
     spec = plan.spec
     if plan.noop:
         return plan.current
     ids = {w: plan.params[w] for w in spec.identifiers if w in plan.params}
-    with _lock(client, spec, ids):
+    with lock or _lock(client, spec, ids):
         if check_concurrent:
             before = _comparable(plan.described)
             if not before:

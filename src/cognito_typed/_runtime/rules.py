@@ -186,6 +186,17 @@ _GIVEN: Mapping[str, Sequence[Rule]] = {
         _partial(default_redirect_in_callbacks),
     ),
 }
+# The request members the merge-time rules read (codegen/request_rules.py names the same, for the
+# generator's warnings): a merge that changes none of them cannot break those rules.
+READS: Mapping[str, frozenset[str]] = {
+    "UpdateUserPoolClientRequest": frozenset(
+        {
+            *("AccessTokenValidity", "IdTokenValidity", "RefreshTokenValidity", "TokenValidityUnits"),
+            *("ExplicitAuthFlows", "CallbackURLs", "LogoutURLs", "DefaultRedirectURI"),
+            "EnablePropagateAdditionalUserContextData",
+        }
+    ),
+}
 # The rules that read several members, judging the merged request against the resource as it is.
 _MERGED: Mapping[str, Sequence[Rule]] = {
     "UpdateUserPoolClientRequest": (token_validities, default_redirect_in_callbacks),
