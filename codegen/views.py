@@ -220,7 +220,8 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         ann = model_annotation(service, m.shape, side).text
         hide = shape.sensitive or service.shapes[m.shape].sensitive or m.sensitive
         converted, guard, guard_class = conv.from_wire(m.shape, "v", m.wire_name)
-        if m.required:
+        required = tds.required(name, m, side)  # a response member AWS always returns is required too
+        if required:
             annotation, init_default = ann, ""
             from_wire = f"data[{m.wire_name!r}]"
             if converted != "v":
@@ -242,7 +243,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 to_wire=conv.to_wire(m.shape, "v"),
                 kind=naming.member_kind(m.shape, json_object=m.json_object),
                 suspect=suspect_expr(service, m.shape),
-                required=m.required,
+                required=required,
                 hide=hide,
                 repr=not (hide or service.shapes[m.shape].secret_keys),  # a map holding secrets: all of it
             )
@@ -270,8 +271,13 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
 
 
 def model_modules(service: Service) -> dict[str, dict[str, Any]]:
-    """One module per structure under ``cognito_typed/models/``: the model class, written out."""
-    tds = TypedDictNames(service)
+    """One module per structure under ``cognito_typed/models/``: the model class, written out.
+
+    A response member that AWS returns on every success (``codegen.presence``) is a required field,
+    as in the response TypedDicts: typed code does not narrow what is always there, and a response
+    without it is a :class:`MalformedResponseError` naming it. A shape that requests use too
+    (``AttributeType``) keeps the model's optional members: one class serves both sides."""
+    tds = TypedDictNames(service, presence.always_present(service))
     shape_of = {naming.model_class(s.name): s.name for s in service.structures()}
     modules: dict[str, dict[str, Any]] = {}
     for shape in service.structures():

@@ -17,6 +17,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from codegen import presence
 from codegen.ir import Member, Service, Shape
 from cognito_typed._runtime.patterns import java_pattern
 
@@ -113,10 +114,14 @@ def strings(shape: Shape) -> st.SearchStrategy[str]:
 
 
 class WireStrategies:
-    """Strategies for the wire values of every shape of one service, built lazily and cached."""
+    """Strategies for the wire values of every shape of one service, built lazily and cached.
+
+    A member that AWS returns on every success (``codegen.presence``) is always drawn, as a
+    required one is: a response without it is malformed for the models."""
 
     def __init__(self, service: Service) -> None:
         self.service = service
+        self.present = presence.always_present(service)
         self._cache: dict[tuple[str, int], st.SearchStrategy[Any]] = {}
 
     def __call__(self, name: str, depth: int = 0) -> st.SearchStrategy[Any]:
@@ -133,10 +138,11 @@ class WireStrategies:
         overrides = dict(overrides or {})
         unknown = overrides.keys() - {m.wire_name for m in shape.members}
         assert not unknown, f"{name} has no members {unknown}"
-        required = {m.wire_name: self.member(m, depth + 1) for m in shape.members if m.required}
+        needed = [m for m in shape.members if m.required or (name, m.wire_name) in self.present]
+        required = {m.wire_name: self.member(m, depth + 1) for m in needed}
         optional = {}
         if depth <= MAX_DEPTH:
-            optional = {m.wire_name: self.member(m, depth + 1) for m in shape.members if not m.required}
+            optional = {m.wire_name: self.member(m, depth + 1) for m in shape.members if m not in needed}
         required.update(overrides)
         for wire in overrides:
             optional.pop(wire, None)

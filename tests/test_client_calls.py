@@ -26,6 +26,16 @@ from cognito_typed.models import (
 )
 
 POOL = "us-east-1_Example1"
+WHEN = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
+# A new user as AdminCreateUser returns it: with what AWS always returns (codegen.presence).
+NEW_USER = {
+    "Username": "alice",
+    "Attributes": [{"Name": "sub", "Value": "0f8fad5b-d9cb-469f-a165-70867728950e"}],
+    "UserCreateDate": WHEN,
+    "UserLastModifiedDate": WHEN,
+    "Enabled": True,
+    "UserStatus": "FORCE_CHANGE_PASSWORD",
+}
 
 
 @pytest.fixture
@@ -48,7 +58,7 @@ def test_nested_models_become_plain_wire_values(stub: tuple[CognitoIdentityProvi
     typed, stubber = stub
     stubber.add_response(
         "admin_create_user",
-        {"User": {"Username": "alice", "Enabled": True, "UserStatus": "FORCE_CHANGE_PASSWORD"}},
+        {"User": NEW_USER},
         expected_params={
             "UserPoolId": POOL,
             "Username": "alice",
@@ -69,14 +79,21 @@ def test_nested_models_become_plain_wire_values(stub: tuple[CognitoIdentityProvi
         temporary_password=None,  # absent: left out of the wire dict
     )
     assert response == AdminCreateUserResponse(
-        user=UserType(username="alice", enabled=True, user_status="FORCE_CHANGE_PASSWORD")
+        user=UserType(
+            username="alice",
+            attributes=[AttributeType(name="sub", value="0f8fad5b-d9cb-469f-a165-70867728950e")],
+            user_create_date=WHEN,
+            user_last_modified_date=WHEN,
+            enabled=True,
+            user_status="FORCE_CHANGE_PASSWORD",
+        )
     )
 
 
 def test_a_mapping_that_is_not_a_dict_is_sent_as_a_dict(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     """The method takes ``client_metadata: Mapping[str, str]``; botocore takes only a dict."""
     typed, stubber = stub
-    stubber.add_response("admin_create_user", {})
+    stubber.add_response("admin_create_user", {"User": NEW_USER})
     typed.admin_create_user(user_pool_id=POOL, username="alice", client_metadata=MappingProxyType({"source": "test"}))
 
 
@@ -84,7 +101,7 @@ def test_a_sequence_of_strings_is_sent_as_a_list(stub: tuple[CognitoIdentityProv
     typed, stubber = stub
     stubber.add_response(
         "admin_create_user",
-        {},
+        {"User": NEW_USER},
         expected_params={"UserPoolId": POOL, "Username": "alice", "DesiredDeliveryMediums": ["EMAIL", "SMS"]},
     )
     typed.admin_create_user(user_pool_id=POOL, username="alice", desired_delivery_mediums=("EMAIL", "SMS"))
@@ -93,7 +110,9 @@ def test_a_sequence_of_strings_is_sent_as_a_list(stub: tuple[CognitoIdentityProv
 def test_none_is_absent(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     """botocore refuses ``None`` values; the AWS JSON protocol gives null no meaning: ``None`` is left out."""
     typed, stubber = stub
-    stubber.add_response("admin_create_user", {}, expected_params={"UserPoolId": POOL, "Username": "alice"})
+    stubber.add_response(
+        "admin_create_user", {"User": NEW_USER}, expected_params={"UserPoolId": POOL, "Username": "alice"}
+    )
     typed.admin_create_user(user_pool_id=POOL, username="alice", temporary_password=None, client_metadata=None)
 
 
@@ -168,6 +187,8 @@ def test_enum_values_newer_than_the_model_come_through(stub: tuple[CognitoIdenti
         "describe_user_pool_client",
         {
             "UserPoolClient": {
+                "UserPoolId": POOL,
+                "ClientName": "web",
                 "ClientId": "abc",
                 "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_SOMETHING_NEW"],
                 "PreventUserExistenceErrors": "FUTURE_MODE",
@@ -177,6 +198,8 @@ def test_enum_values_newer_than_the_model_come_through(stub: tuple[CognitoIdenti
     response = typed.describe_user_pool_client(user_pool_id=POOL, client_id="abc")
     assert response == DescribeUserPoolClientResponse(
         user_pool_client=UserPoolClientType(
+            user_pool_id=POOL,
+            client_name="web",
             client_id="abc",
             explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_SOMETHING_NEW"],  # type: ignore[list-item]
             prevent_user_existence_errors="FUTURE_MODE",  # type: ignore[arg-type]
@@ -186,9 +209,10 @@ def test_enum_values_newer_than_the_model_come_through(stub: tuple[CognitoIdenti
 
 def test_an_absent_optional_member_reads_none(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     typed, stubber = stub
-    stubber.add_response("describe_user_pool_client", {"UserPoolClient": {"ClientId": "abc"}})
+    stubber.add_response(
+        "describe_user_pool_client", {"UserPoolClient": {"UserPoolId": POOL, "ClientName": "web", "ClientId": "abc"}}
+    )
     client = typed.describe_user_pool_client(user_pool_id=POOL, client_id="abc").user_pool_client
-    assert client is not None
     assert client.client_id == "abc"
     assert client.client_secret is None
     assert client.auth_session_validity is None

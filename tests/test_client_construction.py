@@ -20,6 +20,7 @@ from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import DescribeUserPoolResponse, UserPoolType
 
 pytestmark = pytest.mark.usefixtures("aws_env")
+ARN = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_Example1"
 
 
 def works(typed: CognitoIdentityProvider) -> None:
@@ -27,12 +28,12 @@ def works(typed: CognitoIdentityProvider) -> None:
     with Stubber(typed.raw) as stubber:
         stubber.add_response(
             "describe_user_pool",
-            {"UserPool": {"Id": "us-east-1_Example1", "Name": "pool"}},
+            {"UserPool": {"Id": "us-east-1_Example1", "Name": "pool", "Arn": ARN}},
             expected_params={"UserPoolId": "us-east-1_Example1"},
         )
         response = typed.describe_user_pool(user_pool_id="us-east-1_Example1")
         stubber.assert_no_pending_responses()
-    assert response == DescribeUserPoolResponse(user_pool=UserPoolType(id="us-east-1_Example1", name="pool"))
+    assert response == DescribeUserPoolResponse(user_pool=UserPoolType(id="us-east-1_Example1", name="pool", arn=ARN))
 
 
 def test_over_a_boto3_client() -> None:

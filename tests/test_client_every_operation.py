@@ -4,7 +4,8 @@ For each of the 153 operations: a minimal request (required members only) and a 
 (every member present), drawn by hypothesis from the IR (``tests/strategies.py``). The
 generated method is called with the request's Python-side arguments; the ``Stubber``
 checks that botocore receives exactly the wire dict (``expected_params``) and answers
-with a response drawn from the output shape; the typed response must be that response
+with a response drawn from the output shape (a minimal one: the required members and
+those AWS always returns, ``codegen.presence``); the typed response must be that response
 read through the response model, and give the same wire dict back.
 """
 
@@ -37,11 +38,13 @@ def requests(op: Operation, richness: str) -> st.SearchStrategy[dict[str, Any]]:
 
 
 def responses(op: Operation, richness: str) -> st.SearchStrategy[dict[str, Any]]:
+    """A minimal response has the members the model requires and those AWS always returns (codegen.presence)."""
     if op.output is None:
         return st.just({})
     members = IR.shapes[op.output].members
     if richness == "minimal":
-        return st.fixed_dictionaries({m.wire_name: WIRE.member(m, 1) for m in members if m.required})
+        needed = [m for m in members if m.required or (op.output, m.wire_name) in WIRE.present]
+        return st.fixed_dictionaries({m.wire_name: WIRE.member(m, 1) for m in needed})
     return WIRE.structure(op.output, overrides={m.wire_name: WIRE.member(m, 1) for m in members})
 
 

@@ -95,7 +95,14 @@ def test_the_same_call_with_valid_input_is_sent() -> None:
     with Stubber(raw) as stubber:
         stubber.add_response(
             "create_user_pool_client",
-            {"UserPoolClient": {"ClientId": "abc123", "AuthSessionValidity": 15}},
+            {
+                "UserPoolClient": {
+                    "UserPoolId": POOL,
+                    "ClientName": "app",
+                    "ClientId": "abc123",
+                    "AuthSessionValidity": 15,
+                }
+            },
             expected_params={"UserPoolId": POOL, "ClientName": "app", "AuthSessionValidity": 15},
         )
         response = CognitoIdentityProvider(raw).create_user_pool_client(
@@ -103,7 +110,9 @@ def test_the_same_call_with_valid_input_is_sent() -> None:
         )
         stubber.assert_no_pending_responses()
     assert response == CreateUserPoolClientResponse(
-        user_pool_client=UserPoolClientType(client_id="abc123", auth_session_validity=15)
+        user_pool_client=UserPoolClientType(
+            user_pool_id=POOL, client_name="app", client_id="abc123", auth_session_validity=15
+        )
     )
 
 

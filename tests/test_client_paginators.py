@@ -21,14 +21,16 @@ from client_fixtures import (
     shared_client,
 )
 
+from codegen import presence
 from codegen.ir import Operation
-from cognito_typed import ValidationError, models
+from cognito_typed import MalformedResponseError, ValidationError, models
 from cognito_typed.client import CognitoIdentityProvider
 
 IR = load_ir()
 PAGINATED = [op for op in IR.operations if op.paginator is not None]
 FULL = Examples(full=True)
 MINIMAL = Examples(full=False)
+ALWAYS_PRESENT = presence.always_present(IR)  # a listing's result key is one: an empty page is []
 
 
 def item_shape(op: Operation) -> str:
@@ -183,14 +185,33 @@ def test_pages_without_items_yield_nothing(op: Operation) -> None:
     pages = pages_of(op, [], ["t1", None])  # two pages with an empty list of items
     assert op.output is not None
     result = next(m for m in IR.shapes[op.output].members if m.wire_name == op.paginator.result_key)
-    if not result.required:
-        del pages[0][op.paginator.result_key]  # where the model allows, a page leaves the key out
+    if not result.required and (op.output, result.wire_name) not in ALWAYS_PRESENT:
+        del pages[0][op.paginator.result_key]  # where the model and AWS allow, a page leaves the key out
     raw = shared_client()
     with Stubber(raw) as stubber:
         queue(stubber, op, request, pages)
         pager = paginate(CognitoIdentityProvider(raw), op.name, request)
         assert list(pager) == []
         stubber.assert_no_pending_responses()
+
+
+LISTINGS = [op for op in PAGINATED if op.paginator and (op.output, op.paginator.result_key) in ALWAYS_PRESENT]
+
+
+@pytest.mark.parametrize("op", LISTINGS, ids=lambda op: op.name)
+def test_a_page_without_its_always_present_list_is_malformed(op: Operation) -> None:
+    """AWS always returns a listing's list (``[]`` when empty): a page without it is an error naming it."""
+    assert op.paginator is not None
+    request = first_request(op)
+    pages = pages_of(op, FULL.distinct(item_shape(op), 2), [None])
+    del pages[0][op.paginator.result_key]
+    raw = shared_client()
+    with Stubber(raw) as stubber:
+        queue(stubber, op, request, pages)
+        with pytest.raises(MalformedResponseError) as info:
+            list(paginate(CognitoIdentityProvider(raw), op.name, request))
+        stubber.assert_no_pending_responses()
+    assert info.value.path == op.paginator.result_key
 
 
 def test_paginate_sends_nothing_until_iterated_and_each_pass_starts_again() -> None:

@@ -9,13 +9,14 @@ import botocore.session
 import pytest
 from botocore.stub import Stubber
 
-from cognito_typed import CognitoIdentityProvider, ValidationError
+from cognito_typed import RESET, CognitoIdentityProvider, ValidationError
 
 POOL = "us-east-1_Example1"
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:"
 CURRENT: dict[str, Any] = {
     "Id": POOL,
     "Name": "pool",
+    "Arn": f"arn:aws:cognito-idp:us-east-1:123456789012:userpool/{POOL}",
     "LambdaConfig": {"PreSignUp": LAMBDA + "pre", "PostConfirmation": LAMBDA + "post"},
     "DeletionProtection": "ACTIVE",
     "UserPoolTags": {"team": "id"},
@@ -50,6 +51,28 @@ def test_one_nested_member_is_sent_absent_and_its_siblings_kept(
     )
     updated = cognito.merge_update_user_pool(user_pool_id=POOL, reset_paths=["LambdaConfig.PreSignUp"])
     assert updated.to_wire()["LambdaConfig"] == {"PostConfirmation": LAMBDA + "post"}
+
+
+def test_a_reset_pool_name_is_sent_absent_and_the_pool_keeps_its_name(
+    stubbed: tuple[CognitoIdentityProvider, Stubber],
+) -> None:
+    """UpdateUserPool returns no pool: the merge lays the update over the pool it described. A pool always
+    has a name (codegen.presence), so an update without PoolName leaves it as it is, and so does the result."""
+    cognito, stubber = stubbed
+    stubber.add_response("describe_user_pool", {"UserPool": CURRENT}, {"UserPoolId": POOL})
+    stubber.add_response(
+        "update_user_pool",
+        {},
+        {
+            "UserPoolId": POOL,
+            "LambdaConfig": CURRENT["LambdaConfig"],
+            "DeletionProtection": "ACTIVE",
+            "UserPoolTags": {"team": "id"},
+        },
+    )
+    updated = cognito.merge_update_user_pool(user_pool_id=POOL, pool_name=RESET, deletion_protection="ACTIVE")
+    assert updated.name == "pool"
+    assert updated.to_wire() == CURRENT
 
 
 def test_the_plan_shows_the_reset_member_as_a_change(stubbed: tuple[CognitoIdentityProvider, Stubber]) -> None:

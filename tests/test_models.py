@@ -23,6 +23,9 @@ import pytest
 from support import ROOT, SERVICE, STRUCTURES, model_class
 
 import cognito_typed.models
+from codegen import presence
+from codegen.ir import Member
+from codegen.types import reachable
 from cognito_typed import MalformedResponseError, Model, Request, ResponseMetadata
 from cognito_typed.models import (
     AdminGetUserResponse,
@@ -40,6 +43,28 @@ POOL = "us-east-1_EXAMPLE"
 WHEN = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
 
 
+# What a response always carries (codegen.presence): the ids of an app client, a user pool, a user.
+def client_wire(**members: Any) -> dict[str, Any]:
+    return {"UserPoolId": POOL, "ClientId": "abc", "ClientName": "web", **members}
+
+
+def pool_wire(**members: Any) -> dict[str, Any]:
+    arn = f"arn:aws:cognito-idp:us-east-1:123456789012:userpool/{POOL}"
+    return {"Id": POOL, "Name": "pool", "Arn": arn, **members}
+
+
+def user_wire(username: str, **members: Any) -> dict[str, Any]:
+    return {
+        "Username": username,
+        "Attributes": [{"Name": "sub", "Value": "0f8fad5b-d9cb-469f-a165-70867728950e"}],
+        "UserCreateDate": WHEN,
+        "UserLastModifiedDate": WHEN,
+        "Enabled": True,
+        "UserStatus": "CONFIRMED",
+        **members,
+    }
+
+
 def request() -> CreateUserPoolClientRequest:
     return CreateUserPoolClientRequest(
         user_pool_id=POOL,
@@ -53,14 +78,12 @@ def request() -> CreateUserPoolClientRequest:
 def response() -> DescribeUserPoolClientResponse:
     return DescribeUserPoolClientResponse.from_wire(
         {
-            "UserPoolClient": {
-                "ClientId": "abc",
-                "ClientName": "web",
-                "ClientSecret": "s" * 30,
-                "CreationDate": WHEN,
-                "TokenValidityUnits": {"RefreshToken": "days"},
-                "CallbackURLs": ["https://example.com/cb"],
-            },
+            "UserPoolClient": client_wire(
+                ClientSecret="s" * 30,
+                CreationDate=WHEN,
+                TokenValidityUnits={"RefreshToken": "days"},
+                CallbackURLs=["https://example.com/cb"],
+            ),
             "ResponseMetadata": {"RequestId": "req-1", "HTTPStatusCode": 200, "RetryAttempts": 0},
         }
     )
@@ -99,7 +122,9 @@ def test_fields_follow_the_model_in_order_with_none_defaults() -> None:
 def test_replace(make: Any) -> None:
     model = make()
     field = "client_name" if isinstance(model, CreateUserPoolClientRequest) else "user_pool_client"
-    new_value = "mobile" if field == "client_name" else UserPoolClientType(client_name="mobile")
+    new_value: object = "mobile"
+    if field == "user_pool_client":
+        new_value = UserPoolClientType(user_pool_id=POOL, client_id="abc", client_name="mobile")
     changed = dataclasses.replace(model, **{field: new_value})
     assert getattr(changed, field) == new_value
     assert getattr(model, field) != new_value  # the original is untouched
@@ -205,7 +230,11 @@ def test_absent_is_none_and_left_out_of_the_wire() -> None:
     assert model.generate_secret is None
     assert "GenerateSecret" not in model.to_wire()
     assert TokenValidityUnitsType.from_wire({"AccessToken": None}) == TokenValidityUnitsType()
-    assert AdminGetUserResponse.from_wire({"Username": "alice"}).enabled is None
+    user = user_wire("alice")
+    wire = {"UserAttributes": user.pop("Attributes"), **user}
+    got = AdminGetUserResponse.from_wire(wire)
+    assert got.preferred_mfa_setting is None and got.mfa_options is None
+    assert "PreferredMfaSetting" not in got.to_wire() and got.to_wire() == wire
 
 
 def test_a_required_member_missing_from_a_response_is_a_clear_error() -> None:
@@ -220,11 +249,11 @@ def test_a_required_member_missing_from_a_response_is_a_clear_error() -> None:
 
 def test_a_response_model_shares_nothing_with_the_dict_it_came_from() -> None:
     wire: dict[str, Any] = {
-        "UserPoolClient": {
-            "CallbackURLs": ["https://a"],
-            "TokenValidityUnits": {"AccessToken": "hours"},
-            "AnalyticsConfiguration": {"ApplicationId": "app"},
-        }
+        "UserPoolClient": client_wire(
+            CallbackURLs=["https://a"],
+            TokenValidityUnits={"AccessToken": "hours"},
+            AnalyticsConfiguration={"ApplicationId": "app"},
+        )
     }
     model = DescribeUserPoolClientResponse.from_wire(wire)
     before = copy.deepcopy(model)
@@ -233,21 +262,19 @@ def test_a_response_model_shares_nothing_with_the_dict_it_came_from() -> None:
     wire["UserPoolClient"]["AnalyticsConfiguration"] = "oops"
     del wire["UserPoolClient"]
     assert model == before
-    assert model.user_pool_client is not None
     assert model.user_pool_client.callback_urls == ["https://a"]
     assert model.user_pool_client.token_validity_units == TokenValidityUnitsType(access_token="hours")
 
-    users: dict[str, Any] = {"Users": [{"Username": "a", "Attributes": [{"Name": "email", "Value": "a@x"}]}]}
+    users: dict[str, Any] = {"Users": [user_wire("a", Attributes=[{"Name": "email", "Value": "a@x"}])]}
     page = ListUsersResponse.from_wire(users)
     users["Users"][0]["Attributes"].clear()
     users["Users"].clear()
-    assert page.users is not None and page.users[0].attributes == [AttributeType(name="email", value="a@x")]
+    assert page.users[0].attributes == [AttributeType(name="email", value="a@x")]
 
-    pool: dict[str, Any] = {"UserPool": {"UserPoolTags": {"team": "a"}, "SchemaAttributes": [{"Name": "email"}]}}
+    pool: dict[str, Any] = {"UserPool": pool_wire(UserPoolTags={"team": "a"}, SchemaAttributes=[{"Name": "email"}])}
     described = DescribeUserPoolResponse.from_wire(pool)
     pool["UserPool"]["UserPoolTags"]["team"] = "b"
     pool["UserPool"]["SchemaAttributes"][0]["Name"] = "phone"
-    assert described.user_pool is not None
     assert described.user_pool.user_pool_tags == {"team": "a"}
     assert described.user_pool.schema_attributes is not None
     assert described.user_pool.schema_attributes[0].name == "email"
@@ -258,7 +285,7 @@ def test_a_response_model_shares_nothing_with_the_dict_it_came_from() -> None:
 
 def test_to_json_is_json_and_comes_back() -> None:
     model = DescribeUserPoolClientResponse.from_wire(
-        {"UserPoolClient": {"ClientName": "web", "CreationDate": WHEN, "ReadAttributes": ["email"]}}
+        {"UserPoolClient": client_wire(CreationDate=WHEN, ReadAttributes=["email"])}
     )
     data = model.to_json()
     assert data["UserPoolClient"]["CreationDate"] == "2024-05-06T07:08:09+00:00"
@@ -277,7 +304,7 @@ def test_blobs_go_to_json_as_base64_and_come_back_as_bytes() -> None:
 
 def test_timestamps_from_json_text_or_epoch_seconds() -> None:
     for value in ("2024-05-06T07:08:09Z", "2024-05-06T07:08:09+00:00", 1714979289, 1714979289.0):
-        client = UserPoolClientType.from_wire({"CreationDate": value})
+        client = UserPoolClientType.from_wire(client_wire(CreationDate=value))
         assert client.creation_date == WHEN, value
 
 
@@ -287,10 +314,12 @@ def test_timestamps_from_json_text_or_epoch_seconds() -> None:
 def test_repr_is_the_dataclass_repr_without_secrets() -> None:
     units = TokenValidityUnitsType(access_token="hours", id_token="minutes")
     assert repr(units) == "TokenValidityUnitsType(access_token='hours', id_token='minutes', refresh_token=None)"
-    client = UserPoolClientType(client_id="abc", client_secret="s" * 30, client_name="web")
+    client = UserPoolClientType(user_pool_id=POOL, client_id="abc", client_secret="s" * 30, client_name="web")
     assert "client_name='web'" in repr(client)
     assert "abc" not in repr(client) and "sss" not in repr(client)
-    assert repr(client).startswith("UserPoolClientType(user_pool_id=None, client_name='web', client_secret_arn=None")
+    assert repr(client).startswith(
+        f"UserPoolClientType(user_pool_id='{POOL}', client_name='web', client_secret_arn=None"
+    )
 
 
 @BOTH
@@ -338,17 +367,17 @@ def test_pytest_shows_the_differing_fields(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("wire", "path", "expected", "found"),
+    ("client", "path", "expected", "found"),
     [
-        ({"UserPoolClient": "oops"}, "UserPoolClient", "a structure (UserPoolClientType)", "str"),
-        ({"UserPoolClient": {"TokenValidityUnits": [1]}}, "UserPoolClient.TokenValidityUnits", "a structure", "list"),
-        ({"UserPoolClient": {"CallbackURLs": "https://x"}}, "UserPoolClient.CallbackURLs", "a list", "str"),
-        ({"UserPoolClient": {"CreationDate": "yesterday"}}, "UserPoolClient.CreationDate", "a timestamp", "str"),
+        ("oops", "UserPoolClient", "a structure (UserPoolClientType)", "str"),
+        (client_wire(TokenValidityUnits=[1]), "UserPoolClient.TokenValidityUnits", "a structure", "list"),
+        (client_wire(CallbackURLs="https://x"), "UserPoolClient.CallbackURLs", "a list", "str"),
+        (client_wire(CreationDate="yesterday"), "UserPoolClient.CreationDate", "a timestamp", "str"),
     ],
 )
-def test_a_malformed_response_names_the_member_and_the_type(wire: Any, path: str, expected: str, found: str) -> None:
+def test_a_malformed_response_names_the_member_and_the_type(client: Any, path: str, expected: str, found: str) -> None:
     with pytest.raises(MalformedResponseError) as info:
-        DescribeUserPoolClientResponse.from_wire(wire)
+        DescribeUserPoolClientResponse.from_wire({"UserPoolClient": client})
     assert info.value.path == path
     assert expected in info.value.expected
     assert info.value.found == found
@@ -357,11 +386,11 @@ def test_a_malformed_response_names_the_member_and_the_type(wire: Any, path: str
 
 def test_a_malformed_item_names_its_index() -> None:
     with pytest.raises(MalformedResponseError) as info:
-        ListUsersResponse.from_wire({"Users": [{"Username": "a"}, {"Username": "b", "Attributes": [{"Name": "x"}, 7]}]})
+        ListUsersResponse.from_wire({"Users": [user_wire("a"), user_wire("b", Attributes=[{"Name": "x"}, 7])]})
     assert info.value.path == "Users[1].Attributes[1]"
     assert info.value.found == "int"
     with pytest.raises(MalformedResponseError) as missing:
-        ListUsersResponse.from_wire({"Users": [{"Attributes": [{"Value": "x"}]}]})
+        ListUsersResponse.from_wire({"Users": [user_wire("a", Attributes=[{"Value": "x"}])]})
     assert missing.value.path == "Users[0].Attributes[0].Name"
     assert pickle.loads(pickle.dumps(info.value)).path == info.value.path
 
@@ -369,9 +398,19 @@ def test_a_malformed_item_names_its_index() -> None:
 # --- the classes follow the model ----------------------------------------------------------------
 
 
+# The shapes a request reaches: their classes serve both sides, so only the model's ``required`` counts.
+REQUEST_SIDE = reachable(SERVICE, [op.input for op in SERVICE.operations])
+ALWAYS_PRESENT = presence.always_present(SERVICE)
+
+
+def required_field(shape: str, member: Member) -> bool:
+    """A required field: the model requires the member, or a response always carries it (codegen.presence)."""
+    return member.required or ((shape, member.wire_name) in ALWAYS_PRESENT and shape not in REQUEST_SIDE)
+
+
 @pytest.mark.parametrize("name", STRUCTURES)
 def test_class_matches_the_model(name: str) -> None:
-    """Fields, their order, defaults and __init__ signature follow the IR."""
+    """Fields, their order, defaults, annotations and __init__ signature follow the IR and codegen.presence."""
     shape = SERVICE.shapes[name]
     cls = model_class(name)
     assert issubclass(cls, Model) and dataclasses.is_dataclass(cls)
@@ -380,8 +419,10 @@ def test_class_matches_the_model(name: str) -> None:
     params = inspect.signature(cls).parameters
     for m, f in zip(shape.members, fields, strict=True):
         assert m.py_name.isidentifier()
-        assert (f.default is dataclasses.MISSING) == m.required
-        assert (params[m.py_name].default is inspect.Parameter.empty) == m.required
+        required = required_field(name, m)
+        assert (f.default is dataclasses.MISSING) == required, m.wire_name
+        assert (params[m.py_name].default is inspect.Parameter.empty) == required, m.wire_name
+        assert isinstance(f.type, str) and f.type.endswith(" | None") != required, (m.wire_name, f.type)
     is_output = any(op.output == name for op in SERVICE.operations)
     assert ("response_metadata" in {f.name for f in dataclasses.fields(cls)}) == is_output
 

@@ -290,6 +290,7 @@ FUTURE_CLIENT = {
     "UserPoolClient": {
         "UserPoolId": POOL,
         "ClientName": "web",
+        "ClientId": "1example23456789",
         "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_TELEPATHY"],
         "TokenValidityUnits": {"AccessToken": "fortnights"},
     }
@@ -299,7 +300,7 @@ FUTURE_CLIENT = {
 def test_unknown_enum_value_in_a_response_is_kept() -> None:
     response = DescribeUserPoolClientResponse.from_wire(FUTURE_CLIENT)
     client = response.user_pool_client
-    assert client is not None and client.token_validity_units is not None
+    assert client.token_validity_units is not None
     assert client.explicit_auth_flows == ["ALLOW_USER_SRP_AUTH", "ALLOW_TELEPATHY"]
     assert client.token_validity_units.access_token == "fortnights"
     assert response.to_wire() == FUTURE_CLIENT

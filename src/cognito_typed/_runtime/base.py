@@ -61,7 +61,7 @@ R = TypeVar("R")
 
 class MalformedResponseError(ValueError):
     """A response does not have the shape the model gives it: a member of the wrong type, or a
-    member the model requires that is missing.
+    member that is missing although the model requires it or AWS always returns it (``codegen.presence``).
 
     ``path`` is the wire path of the member (``UserPoolClient.TokenValidityUnits``; empty for
     the data itself), ``expected`` what the model has there, ``found`` the type found.
@@ -95,7 +95,8 @@ def malformed(cls: type[Model], data: object, error: Exception) -> MalformedResp
     if not isinstance(data, Mapping):
         return MalformedResponseError("", f"a structure ({cls.__name__})", data)
     if isinstance(error, KeyError) and error.args:
-        return MalformedResponseError(str(error.args[0]), "a value (the model requires it)", None, found_type="none")
+        expected = "a value (the model requires it, or AWS always returns it)"
+        return MalformedResponseError(str(error.args[0]), expected, None, found_type="none")
     return MalformedResponseError("", f"a structure ({cls.__name__})", None, found_type=repr(error))
 
 

@@ -27,7 +27,7 @@ import enum
 import threading
 import weakref
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
@@ -576,13 +576,16 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
         updated = response.get(spec.updated)
         if isinstance(updated, dict):
             return spec.resource_model.from_wire(cast(Mapping[str, Any], updated))
-    # The update returns no resource: the one described, with the update laid over it.
+    # The update returns no resource: the one described, with the update laid over it. A member the
+    # resource always has (a required field: a pool's Name) stays as described when the update leaves
+    # it out (RESET): the service keeps it, as it has nothing to reset it to.
     live = _live(client.raw.meta.service_model, spec)
     after = dict(plan.described)
+    always = {f.metadata["wire"] for f in fields(spec.resource_model) if f.default is MISSING}
     for update_wire, describe_wire in live.carried.items():
         if update_wire in plan.params:
             after[describe_wire] = plan.params[update_wire]
-        else:
+        elif describe_wire not in always:
             after.pop(describe_wire, None)
     return spec.resource_model.from_wire(after)
 

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_type import UserType
 
@@ -30,7 +30,7 @@ class AdminCreateUserResponse(Model):
 
     __slots__ = ("response_metadata", "user")
 
-    user: UserType | None
+    user: UserType
     """The new user's profile details."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -43,7 +43,7 @@ class AdminCreateUserResponse(Model):
     def __init__(
         self,
         *,
-        user: UserType | None = None,
+        user: UserType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_user(self, user)
@@ -56,7 +56,7 @@ class AdminCreateUserResponse(Model):
         try:
             get = data.get
             try:
-                _set_user(self, None if (v := get("User")) is None else UserType.from_wire(v))
+                _set_user(self, None if (v := data["User"]) is None else UserType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("User") from None
             _set_response_metadata(
@@ -77,7 +77,9 @@ class AdminCreateUserResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user) is not None:
+        if (v := self.user) is None:
+            out.append(missing(path, "User"))
+        else:
             k.UserType.check(v, out, path, "User", hide, constraints)
 
 

@@ -50,18 +50,18 @@ class AdminGetUserResponse(Model):
 
     username: str
     """The username of the user that you requested."""
-    user_attributes: list[AttributeType] | None
+    user_attributes: list[AttributeType]
     """An array of name-value pairs of user attributes and their values, for example "email":
     "testuser@example.com"."""
-    user_create_date: datetime | None
+    user_create_date: datetime
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    user_last_modified_date: datetime | None
+    user_last_modified_date: datetime
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    enabled: bool | None
+    enabled: bool
     """Indicates whether the user is activated for sign-in."""
-    user_status: UserStatusType | None
+    user_status: UserStatusType
     """The user's status. Can be one of the following:"""
     mfa_options: list[MFAOptionType] | None
     """This response parameter is no longer supported. It provides information only about SMS MFA
@@ -92,11 +92,11 @@ class AdminGetUserResponse(Model):
         self,
         *,
         username: str,
-        user_attributes: list[AttributeType] | None = None,
-        user_create_date: datetime | None = None,
-        user_last_modified_date: datetime | None = None,
-        enabled: bool | None = None,
-        user_status: UserStatusType | None = None,
+        user_attributes: list[AttributeType],
+        user_create_date: datetime,
+        user_last_modified_date: datetime,
+        enabled: bool,
+        user_status: UserStatusType,
         mfa_options: list[MFAOptionType] | None = None,
         preferred_mfa_setting: str | None = None,
         user_mfa_setting_list: list[str] | None = None,
@@ -122,14 +122,14 @@ class AdminGetUserResponse(Model):
             _set_username(self, data["Username"])
             try:
                 _set_user_attributes(
-                    self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
+                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             _set_user_create_date(
                 self,
                 None
-                if (v := get("UserCreateDate")) is None
+                if (v := data["UserCreateDate"]) is None
                 else v
                 if type(v) is datetime
                 else timestamp(v, "UserCreateDate"),
@@ -137,13 +137,13 @@ class AdminGetUserResponse(Model):
             _set_user_last_modified_date(
                 self,
                 None
-                if (v := get("UserLastModifiedDate")) is None
+                if (v := data["UserLastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
                 else timestamp(v, "UserLastModifiedDate"),
             )
-            _set_enabled(self, get("Enabled"))
-            _set_user_status(self, get("UserStatus"))
+            _set_enabled(self, data["Enabled"])
+            _set_user_status(self, data["UserStatus"])
             try:
                 _set_mfa_options(
                     self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
@@ -197,15 +197,25 @@ class AdminGetUserResponse(Model):
             out.append(missing(path, "Username"))
         else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
-        if (v := self.user_attributes) is not None:
+        if (v := self.user_attributes) is None:
+            out.append(missing(path, "UserAttributes"))
+        else:
             k.AttributeListType.check(v, out, path, "UserAttributes", hide, constraints)
-        if (v := self.user_create_date) is not None:
+        if (v := self.user_create_date) is None:
+            out.append(missing(path, "UserCreateDate"))
+        else:
             k.DateType.check(v, out, path, "UserCreateDate", hide, constraints)
-        if (v := self.user_last_modified_date) is not None:
+        if (v := self.user_last_modified_date) is None:
+            out.append(missing(path, "UserLastModifiedDate"))
+        else:
             k.DateType.check(v, out, path, "UserLastModifiedDate", hide, constraints)
-        if (v := self.enabled) is not None and (type(v) is not bool):
+        if (v := self.enabled) is None:
+            out.append(missing(path, "Enabled"))
+        elif type(v) is not bool:
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
-        if (v := self.user_status) is not None and (type(v) is not str or v not in k.UserStatusType.allowed):
+        if (v := self.user_status) is None:
+            out.append(missing(path, "UserStatus"))
+        elif type(v) is not str or v not in k.UserStatusType.allowed:
             k.UserStatusType.check(v, out, path, "UserStatus", hide, constraints)
         if (v := self.mfa_options) is not None:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._device_type import DeviceType
 
@@ -35,7 +35,7 @@ class AdminListDevicesResponse(Model):
         "response_metadata",
     )
 
-    devices: list[DeviceType] | None
+    devices: list[DeviceType]
     """An array of devices and their information. Each entry that's returned includes device information,
     last-accessed and created dates, and the device key."""
     pagination_token: str | None
@@ -54,7 +54,7 @@ class AdminListDevicesResponse(Model):
     def __init__(
         self,
         *,
-        devices: list[DeviceType] | None = None,
+        devices: list[DeviceType],
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -69,7 +69,7 @@ class AdminListDevicesResponse(Model):
         try:
             get = data.get
             try:
-                _set_devices(self, None if (v := get("Devices")) is None else list(map(DeviceType.from_wire, v)))
+                _set_devices(self, None if (v := data["Devices"]) is None else list(map(DeviceType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Devices", data.get("Devices"), DeviceType) from None
             _set_pagination_token(self, get("PaginationToken"))
@@ -93,7 +93,9 @@ class AdminListDevicesResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.devices) is not None:
+        if (v := self.devices) is None:
+            out.append(missing(path, "Devices"))
+        else:
             k.DeviceListType.check(v, out, path, "Devices", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._auth_event_type import AuthEventType
 
@@ -35,7 +35,7 @@ class AdminListUserAuthEventsResponse(Model):
         "response_metadata",
     )
 
-    auth_events: list[AuthEventType] | None
+    auth_events: list[AuthEventType]
     """The response object. It includes the EventID, EventType, CreationDate, EventRisk, and EventResponse."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -53,7 +53,7 @@ class AdminListUserAuthEventsResponse(Model):
     def __init__(
         self,
         *,
-        auth_events: list[AuthEventType] | None = None,
+        auth_events: list[AuthEventType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -69,7 +69,7 @@ class AdminListUserAuthEventsResponse(Model):
             get = data.get
             try:
                 _set_auth_events(
-                    self, None if (v := get("AuthEvents")) is None else list(map(AuthEventType.from_wire, v))
+                    self, None if (v := data["AuthEvents"]) is None else list(map(AuthEventType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "AuthEvents", data.get("AuthEvents"), AuthEventType) from None
@@ -94,7 +94,9 @@ class AdminListUserAuthEventsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.auth_events) is not None:
+        if (v := self.auth_events) is None:
+            out.append(missing(path, "AuthEvents"))
+        else:
             k.AuthEventsType.check(v, out, path, "AuthEvents", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

@@ -16,7 +16,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
 __all__ = ["AssociateSoftwareTokenResponse"]
@@ -28,7 +28,7 @@ class AssociateSoftwareTokenResponse(Model):
 
     __slots__ = ("response_metadata", "secret_code", "session")
 
-    secret_code: str | None
+    secret_code: str
     """A unique generated shared secret code that is used by the TOTP algorithm to generate a one-time
     code."""
     session: str | None
@@ -49,7 +49,7 @@ class AssociateSoftwareTokenResponse(Model):
     def __init__(
         self,
         *,
-        secret_code: str | None = None,
+        secret_code: str,
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -63,7 +63,7 @@ class AssociateSoftwareTokenResponse(Model):
         v: Any
         try:
             get = data.get
-            _set_secret_code(self, get("SecretCode"))
+            _set_secret_code(self, data["SecretCode"])
             _set_session(self, get("Session"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
@@ -85,7 +85,9 @@ class AssociateSoftwareTokenResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.secret_code) is not None:
+        if (v := self.secret_code) is None:
+            out.append(missing(path, "SecretCode"))
+        else:
             k.SecretCodeType.check(v, out, path, "SecretCode", True, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)

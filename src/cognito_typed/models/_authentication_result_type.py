@@ -16,7 +16,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._new_device_metadata_type import NewDeviceMetadataType
 
@@ -30,15 +30,15 @@ class AuthenticationResultType(Model):
 
     __slots__ = ("access_token", "expires_in", "id_token", "new_device_metadata", "refresh_token", "token_type")
 
-    access_token: str | None
+    access_token: str
     """Your user's access token."""
-    expires_in: int | None
+    expires_in: int
     """The expiration period of the authentication result in seconds."""
-    token_type: str | None
+    token_type: str
     """The intended use of the token, for example Bearer."""
     refresh_token: str | None
     """Your user's refresh token."""
-    id_token: str | None
+    id_token: str
     """Your user's ID token."""
     new_device_metadata: NewDeviceMetadataType | None
     """The new device metadata from an authentication result."""
@@ -60,11 +60,11 @@ class AuthenticationResultType(Model):
     def __init__(
         self,
         *,
-        access_token: str | None = None,
-        expires_in: int | None = None,
-        token_type: str | None = None,
+        access_token: str,
+        expires_in: int,
+        token_type: str,
         refresh_token: str | None = None,
-        id_token: str | None = None,
+        id_token: str,
         new_device_metadata: NewDeviceMetadataType | None = None,
     ) -> None:
         _set_access_token(self, access_token)
@@ -80,11 +80,11 @@ class AuthenticationResultType(Model):
         v: Any
         try:
             get = data.get
-            _set_access_token(self, get("AccessToken"))
-            _set_expires_in(self, get("ExpiresIn"))
-            _set_token_type(self, get("TokenType"))
+            _set_access_token(self, data["AccessToken"])
+            _set_expires_in(self, data["ExpiresIn"])
+            _set_token_type(self, data["TokenType"])
             _set_refresh_token(self, get("RefreshToken"))
-            _set_id_token(self, get("IdToken"))
+            _set_id_token(self, data["IdToken"])
             try:
                 _set_new_device_metadata(
                     self, None if (v := get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
@@ -114,15 +114,23 @@ class AuthenticationResultType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.access_token) is not None:
+        if (v := self.access_token) is None:
+            out.append(missing(path, "AccessToken"))
+        else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
-        if (v := self.expires_in) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
+        if (v := self.expires_in) is None:
+            out.append(missing(path, "ExpiresIn"))
+        elif type(v) is not int or not -2147483648 <= v <= 2147483647:
             k.IntegerType.check(v, out, path, "ExpiresIn", hide, constraints)
-        if (v := self.token_type) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
+        if (v := self.token_type) is None:
+            out.append(missing(path, "TokenType"))
+        elif type(v) is not str or not 0 <= len(v) <= 131072:
             k.StringType.check(v, out, path, "TokenType", hide, constraints)
         if (v := self.refresh_token) is not None:
             k.TokenModelType.check(v, out, path, "RefreshToken", True, constraints)
-        if (v := self.id_token) is not None:
+        if (v := self.id_token) is None:
+            out.append(missing(path, "IdToken"))
+        else:
             k.TokenModelType.check(v, out, path, "IdToken", True, constraints)
         if (v := self.new_device_metadata) is not None:
             k.NewDeviceMetadataType.check(v, out, path, "NewDeviceMetadata", hide, constraints)

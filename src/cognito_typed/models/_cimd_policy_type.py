@@ -43,7 +43,7 @@ class CIMDPolicyType(Model):
     """The ID of the user pool that contains the CIMD policy."""
     cimd_policy_id: str
     """The ID of the CIMD policy."""
-    client_id: str | None
+    client_id: str
     """The ID of the app client that the CIMD policy is associated with. Amazon Cognito omits this value
     when the app client no longer exists."""
     policy_name: str
@@ -51,7 +51,7 @@ class CIMDPolicyType(Model):
     cache_duration: int | None
     """The length of time, in seconds, that Amazon Cognito caches a client metadata document that it
     retrieved from a URL that matches the policy."""
-    url_patterns: list[str] | None
+    url_patterns: list[str]
     """The HTTPS URL patterns that a client ID metadata document URL must match."""
     creation_date: datetime | None
     """The date and time when the CIMD policy was created."""
@@ -75,10 +75,10 @@ class CIMDPolicyType(Model):
         *,
         user_pool_id: str,
         cimd_policy_id: str,
-        client_id: str | None = None,
+        client_id: str,
         policy_name: str,
         cache_duration: int | None = None,
-        url_patterns: list[str] | None = None,
+        url_patterns: list[str],
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
@@ -99,12 +99,12 @@ class CIMDPolicyType(Model):
             get = data.get
             _set_user_pool_id(self, data["UserPoolId"])
             _set_cimd_policy_id(self, data["CIMDPolicyId"])
-            _set_client_id(self, get("ClientId"))
+            _set_client_id(self, data["ClientId"])
             _set_policy_name(self, data["PolicyName"])
             _set_cache_duration(self, get("CacheDuration"))
             _set_url_patterns(
                 self,
-                None if (v := get("URLPatterns")) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
+                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
             )
             _set_creation_date(
                 self,
@@ -157,7 +157,9 @@ class CIMDPolicyType(Model):
             out.append(missing(path, "CIMDPolicyId"))
         else:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
-        if (v := self.client_id) is not None:
+        if (v := self.client_id) is None:
+            out.append(missing(path, "ClientId"))
+        else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.policy_name) is None:
             out.append(missing(path, "PolicyName"))
@@ -165,7 +167,9 @@ class CIMDPolicyType(Model):
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
         if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
-        if (v := self.url_patterns) is not None:
+        if (v := self.url_patterns) is None:
+            out.append(missing(path, "URLPatterns"))
+        else:
             k.URLPatternListType.check(v, out, path, "URLPatterns", hide, constraints)
         if (v := self.creation_date) is not None:
             k.DateType.check(v, out, path, "CreationDate", hide, constraints)

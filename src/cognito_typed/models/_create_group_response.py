@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._group_type import GroupType
 
@@ -33,7 +33,7 @@ class CreateGroupResponse(Model):
         "response_metadata",
     )
 
-    group: GroupType | None
+    group: GroupType
     """The response object for a created group."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -46,7 +46,7 @@ class CreateGroupResponse(Model):
     def __init__(
         self,
         *,
-        group: GroupType | None = None,
+        group: GroupType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_group(self, group)
@@ -59,7 +59,7 @@ class CreateGroupResponse(Model):
         try:
             get = data.get
             try:
-                _set_group(self, None if (v := get("Group")) is None else GroupType.from_wire(v))
+                _set_group(self, None if (v := data["Group"]) is None else GroupType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Group") from None
             _set_response_metadata(
@@ -80,7 +80,9 @@ class CreateGroupResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.group) is not None:
+        if (v := self.group) is None:
+            out.append(missing(path, "Group"))
+        else:
             k.GroupType.check(v, out, path, "Group", hide, constraints)
 
 

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_pool_replica_type import UserPoolReplicaType
 
@@ -30,7 +30,7 @@ class CreateUserPoolReplicaResponse(Model):
 
     __slots__ = ("response_metadata", "user_pool_replica")
 
-    user_pool_replica: UserPoolReplicaType | None
+    user_pool_replica: UserPoolReplicaType
     """Information about the created user pool replica, including its status and role."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -43,7 +43,7 @@ class CreateUserPoolReplicaResponse(Model):
     def __init__(
         self,
         *,
-        user_pool_replica: UserPoolReplicaType | None = None,
+        user_pool_replica: UserPoolReplicaType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_user_pool_replica(self, user_pool_replica)
@@ -57,7 +57,7 @@ class CreateUserPoolReplicaResponse(Model):
             get = data.get
             try:
                 _set_user_pool_replica(
-                    self, None if (v := get("UserPoolReplica")) is None else UserPoolReplicaType.from_wire(v)
+                    self, None if (v := data["UserPoolReplica"]) is None else UserPoolReplicaType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolReplica") from None
@@ -79,7 +79,9 @@ class CreateUserPoolReplicaResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_replica) is not None:
+        if (v := self.user_pool_replica) is None:
+            out.append(missing(path, "UserPoolReplica"))
+        else:
             k.UserPoolReplicaType.check(v, out, path, "UserPoolReplica", hide, constraints)
 
 

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._managed_login_branding_type import ManagedLoginBrandingType
 
@@ -33,7 +33,7 @@ class DescribeManagedLoginBrandingResponse(Model):
         "response_metadata",
     )
 
-    managed_login_branding: ManagedLoginBrandingType | None
+    managed_login_branding: ManagedLoginBrandingType
     """The details of the requested branding style."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -46,7 +46,7 @@ class DescribeManagedLoginBrandingResponse(Model):
     def __init__(
         self,
         *,
-        managed_login_branding: ManagedLoginBrandingType | None = None,
+        managed_login_branding: ManagedLoginBrandingType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_managed_login_branding(self, managed_login_branding)
@@ -60,7 +60,7 @@ class DescribeManagedLoginBrandingResponse(Model):
             get = data.get
             try:
                 _set_managed_login_branding(
-                    self, None if (v := get("ManagedLoginBranding")) is None else ManagedLoginBrandingType.from_wire(v)
+                    self, None if (v := data["ManagedLoginBranding"]) is None else ManagedLoginBrandingType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("ManagedLoginBranding") from None
@@ -82,7 +82,9 @@ class DescribeManagedLoginBrandingResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.managed_login_branding) is not None:
+        if (v := self.managed_login_branding) is None:
+            out.append(missing(path, "ManagedLoginBranding"))
+        else:
             k.ManagedLoginBrandingType.check(v, out, path, "ManagedLoginBranding", hide, constraints)
 
 

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._terms_type import TermsType
 
@@ -30,7 +30,7 @@ class DescribeTermsByClientResponse(Model):
 
     __slots__ = ("response_metadata", "terms")
 
-    terms: TermsType | None
+    terms: TermsType
     """A summary of the requested terms documents, including a unique identifier for later changes to the
     terms documents."""
     response_metadata: ResponseMetadata | None
@@ -44,7 +44,7 @@ class DescribeTermsByClientResponse(Model):
     def __init__(
         self,
         *,
-        terms: TermsType | None = None,
+        terms: TermsType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_terms(self, terms)
@@ -57,7 +57,7 @@ class DescribeTermsByClientResponse(Model):
         try:
             get = data.get
             try:
-                _set_terms(self, None if (v := get("Terms")) is None else TermsType.from_wire(v))
+                _set_terms(self, None if (v := data["Terms"]) is None else TermsType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("Terms") from None
             _set_response_metadata(
@@ -78,7 +78,9 @@ class DescribeTermsByClientResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.terms) is not None:
+        if (v := self.terms) is None:
+            out.append(missing(path, "Terms"))
+        else:
             k.TermsType.check(v, out, path, "Terms", hide, constraints)
 
 

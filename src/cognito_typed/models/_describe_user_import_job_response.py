@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_import_job_type import UserImportJobType
 
@@ -30,7 +30,7 @@ class DescribeUserImportJobResponse(Model):
 
     __slots__ = ("response_metadata", "user_import_job")
 
-    user_import_job: UserImportJobType | None
+    user_import_job: UserImportJobType
     """The details of the user import job. Includes logging destination, status, and the Amazon S3
     pre-signed URL for CSV upload."""
     response_metadata: ResponseMetadata | None
@@ -44,7 +44,7 @@ class DescribeUserImportJobResponse(Model):
     def __init__(
         self,
         *,
-        user_import_job: UserImportJobType | None = None,
+        user_import_job: UserImportJobType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_user_import_job(self, user_import_job)
@@ -58,7 +58,7 @@ class DescribeUserImportJobResponse(Model):
             get = data.get
             try:
                 _set_user_import_job(
-                    self, None if (v := get("UserImportJob")) is None else UserImportJobType.from_wire(v)
+                    self, None if (v := data["UserImportJob"]) is None else UserImportJobType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserImportJob") from None
@@ -80,7 +80,9 @@ class DescribeUserImportJobResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_import_job) is not None:
+        if (v := self.user_import_job) is None:
+            out.append(missing(path, "UserImportJob"))
+        else:
             k.UserImportJobType.check(v, out, path, "UserImportJob", hide, constraints)
 
 

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_pool_client_type import UserPoolClientType
 
@@ -30,7 +30,7 @@ class DescribeUserPoolClientResponse(Model):
 
     __slots__ = ("response_metadata", "user_pool_client")
 
-    user_pool_client: UserPoolClientType | None
+    user_pool_client: UserPoolClientType
     """The details of the request app client."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -43,7 +43,7 @@ class DescribeUserPoolClientResponse(Model):
     def __init__(
         self,
         *,
-        user_pool_client: UserPoolClientType | None = None,
+        user_pool_client: UserPoolClientType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_user_pool_client(self, user_pool_client)
@@ -57,7 +57,7 @@ class DescribeUserPoolClientResponse(Model):
             get = data.get
             try:
                 _set_user_pool_client(
-                    self, None if (v := get("UserPoolClient")) is None else UserPoolClientType.from_wire(v)
+                    self, None if (v := data["UserPoolClient"]) is None else UserPoolClientType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolClient") from None
@@ -79,7 +79,9 @@ class DescribeUserPoolClientResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_client) is not None:
+        if (v := self.user_pool_client) is None:
+            out.append(missing(path, "UserPoolClient"))
+        else:
             k.UserPoolClientType.check(v, out, path, "UserPoolClient", hide, constraints)
 
 

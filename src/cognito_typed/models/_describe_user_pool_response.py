@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_pool_type import UserPoolType
 
@@ -30,7 +30,7 @@ class DescribeUserPoolResponse(Model):
 
     __slots__ = ("response_metadata", "user_pool")
 
-    user_pool: UserPoolType | None
+    user_pool: UserPoolType
     """The details of the requested user pool."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -43,7 +43,7 @@ class DescribeUserPoolResponse(Model):
     def __init__(
         self,
         *,
-        user_pool: UserPoolType | None = None,
+        user_pool: UserPoolType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_user_pool(self, user_pool)
@@ -56,7 +56,7 @@ class DescribeUserPoolResponse(Model):
         try:
             get = data.get
             try:
-                _set_user_pool(self, None if (v := get("UserPool")) is None else UserPoolType.from_wire(v))
+                _set_user_pool(self, None if (v := data["UserPool"]) is None else UserPoolType.from_wire(v))
             except MalformedResponseError as error:
                 raise error.within("UserPool") from None
             _set_response_metadata(
@@ -77,7 +77,9 @@ class DescribeUserPoolResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool) is not None:
+        if (v := self.user_pool) is None:
+            out.append(missing(path, "UserPool"))
+        else:
             k.UserPoolType.check(v, out, path, "UserPool", hide, constraints)
 
 

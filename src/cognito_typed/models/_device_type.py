@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._attribute_type import AttributeType
 
@@ -39,7 +39,7 @@ class DeviceType(Model):
         "device_last_modified_date",
     )
 
-    device_key: str | None
+    device_key: str
     """The device key, for example us-west-2_EXAMPLE-a1b2c3d4-5678-90ab-cdef-EXAMPLE22222."""
     device_attributes: list[AttributeType] | None
     """Metadata about a user's device, like name and last-access source IP."""
@@ -63,7 +63,7 @@ class DeviceType(Model):
     def __init__(
         self,
         *,
-        device_key: str | None = None,
+        device_key: str,
         device_attributes: list[AttributeType] | None = None,
         device_create_date: datetime | None = None,
         device_last_modified_date: datetime | None = None,
@@ -81,7 +81,7 @@ class DeviceType(Model):
         v: Any
         try:
             get = data.get
-            _set_device_key(self, get("DeviceKey"))
+            _set_device_key(self, data["DeviceKey"])
             try:
                 _set_device_attributes(
                     self, None if (v := get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))
@@ -133,7 +133,9 @@ class DeviceType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.device_key) is not None:
+        if (v := self.device_key) is None:
+            out.append(missing(path, "DeviceKey"))
+        else:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_attributes) is not None:
             k.AttributeListType.check(v, out, path, "DeviceAttributes", hide, constraints)

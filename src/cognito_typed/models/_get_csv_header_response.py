@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
 __all__ = ["GetCSVHeaderResponse"]
@@ -32,7 +32,7 @@ class GetCSVHeaderResponse(Model):
 
     user_pool_id: str | None
     """The ID of the requested user pool."""
-    csv_header: list[str] | None
+    csv_header: list[str]
     """A comma-separated list of attributes from your user pool. Save this output to a .csv file and
     populate it with the attributes of the users that you want to import."""
     response_metadata: ResponseMetadata | None
@@ -48,7 +48,7 @@ class GetCSVHeaderResponse(Model):
         self,
         *,
         user_pool_id: str | None = None,
-        csv_header: list[str] | None = None,
+        csv_header: list[str],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_user_pool_id(self, user_pool_id)
@@ -63,7 +63,8 @@ class GetCSVHeaderResponse(Model):
             get = data.get
             _set_user_pool_id(self, get("UserPoolId"))
             _set_csv_header(
-                self, None if (v := get("CSVHeader")) is None else list(v) if type(v) is list else items(v, "CSVHeader")
+                self,
+                None if (v := data["CSVHeader"]) is None else list(v) if type(v) is list else items(v, "CSVHeader"),
             )
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
@@ -87,7 +88,9 @@ class GetCSVHeaderResponse(Model):
         v: Any
         if (v := self.user_pool_id) is not None:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.csv_header) is not None:
+        if (v := self.csv_header) is None:
+            out.append(missing(path, "CSVHeader"))
+        else:
             k.ListOfStringTypes.check(v, out, path, "CSVHeader", hide, constraints)
 
 

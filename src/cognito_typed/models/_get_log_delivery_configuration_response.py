@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._log_delivery_configuration_type import (
     LogDeliveryConfigurationType,
@@ -35,7 +35,7 @@ class GetLogDeliveryConfigurationResponse(Model):
         "response_metadata",
     )
 
-    log_delivery_configuration: LogDeliveryConfigurationType | None
+    log_delivery_configuration: LogDeliveryConfigurationType
     """The logging configuration of the requested user pool. Includes types of logs configured and their
     destinations."""
     response_metadata: ResponseMetadata | None
@@ -49,7 +49,7 @@ class GetLogDeliveryConfigurationResponse(Model):
     def __init__(
         self,
         *,
-        log_delivery_configuration: LogDeliveryConfigurationType | None = None,
+        log_delivery_configuration: LogDeliveryConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_log_delivery_configuration(self, log_delivery_configuration)
@@ -65,7 +65,7 @@ class GetLogDeliveryConfigurationResponse(Model):
                 _set_log_delivery_configuration(
                     self,
                     None
-                    if (v := get("LogDeliveryConfiguration")) is None
+                    if (v := data["LogDeliveryConfiguration"]) is None
                     else LogDeliveryConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
@@ -88,7 +88,9 @@ class GetLogDeliveryConfigurationResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.log_delivery_configuration) is not None:
+        if (v := self.log_delivery_configuration) is None:
+            out.append(missing(path, "LogDeliveryConfiguration"))
+        else:
             k.LogDeliveryConfigurationType.check(v, out, path, "LogDeliveryConfiguration", hide, constraints)
 
 

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
 __all__ = ["GroupType"]
@@ -39,9 +39,9 @@ class GroupType(Model):
         "user_pool_id",
     )
 
-    group_name: str | None
+    group_name: str
     """The name of the group."""
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool that contains the group."""
     description: str | None
     """A friendly description of the group."""
@@ -70,8 +70,8 @@ class GroupType(Model):
     def __init__(
         self,
         *,
-        group_name: str | None = None,
-        user_pool_id: str | None = None,
+        group_name: str,
+        user_pool_id: str,
         description: str | None = None,
         role_arn: str | None = None,
         precedence: int | None = None,
@@ -92,8 +92,8 @@ class GroupType(Model):
         v: Any
         try:
             get = data.get
-            _set_group_name(self, get("GroupName"))
-            _set_user_pool_id(self, get("UserPoolId"))
+            _set_group_name(self, data["GroupName"])
+            _set_user_pool_id(self, data["UserPoolId"])
             _set_description(self, get("Description"))
             _set_role_arn(self, get("RoleArn"))
             _set_precedence(self, get("Precedence"))
@@ -138,9 +138,13 @@ class GroupType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.group_name) is not None:
+        if (v := self.group_name) is None:
+            out.append(missing(path, "GroupName"))
+        else:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.description) is not None and (type(v) is not str or not 0 <= len(v) <= 2048):
             k.DescriptionType.check(v, out, path, "Description", hide, constraints)

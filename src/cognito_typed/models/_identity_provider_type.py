@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import IdentityProviderTypeType
 from cognito_typed.models import _kinds as k
 
@@ -46,11 +46,11 @@ class IdentityProviderType(Model):
 
     user_pool_id: str | None
     """The ID of the user pool associated with the IdP."""
-    provider_name: str | None
+    provider_name: str
     """A friendly name for the IdP."""
-    provider_type: IdentityProviderTypeType | None
+    provider_type: IdentityProviderTypeType
     """The type of IdP. Either SAML, OIDC, or a named social identity provider."""
-    provider_details: dict[str, str] | None
+    provider_details: dict[str, str]
     """The scopes, URLs, and identifiers for your external identity provider. The following examples
     describe the provider detail keys for each IdP type. These values and their schema are subject to
     change."""
@@ -87,9 +87,9 @@ class IdentityProviderType(Model):
         self,
         *,
         user_pool_id: str | None = None,
-        provider_name: str | None = None,
-        provider_type: IdentityProviderTypeType | None = None,
-        provider_details: dict[str, str] | None = None,
+        provider_name: str,
+        provider_type: IdentityProviderTypeType,
+        provider_details: dict[str, str],
         attribute_mapping: dict[str, str] | None = None,
         idp_identifiers: list[str] | None = None,
         acr_mapping: dict[str, str] | None = None,
@@ -113,12 +113,12 @@ class IdentityProviderType(Model):
         try:
             get = data.get
             _set_user_pool_id(self, get("UserPoolId"))
-            _set_provider_name(self, get("ProviderName"))
-            _set_provider_type(self, get("ProviderType"))
+            _set_provider_name(self, data["ProviderName"])
+            _set_provider_type(self, data["ProviderType"])
             _set_provider_details(
                 self,
                 None
-                if (v := get("ProviderDetails")) is None
+                if (v := data["ProviderDetails"]) is None
                 else dict(v)
                 if type(v) is dict
                 else mapping(v, "ProviderDetails"),
@@ -190,13 +190,17 @@ class IdentityProviderType(Model):
         v: Any
         if (v := self.user_pool_id) is not None:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.provider_name) is not None:
+        if (v := self.provider_name) is None:
+            out.append(missing(path, "ProviderName"))
+        else:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
-        if (v := self.provider_type) is not None and (
-            type(v) is not str or v not in k.IdentityProviderTypeType.allowed
-        ):
+        if (v := self.provider_type) is None:
+            out.append(missing(path, "ProviderType"))
+        elif type(v) is not str or v not in k.IdentityProviderTypeType.allowed:
             k.IdentityProviderTypeType.check(v, out, path, "ProviderType", hide, constraints)
-        if (v := self.provider_details) is not None:
+        if (v := self.provider_details) is None:
+            out.append(missing(path, "ProviderDetails"))
+        else:
             k.ProviderDetailsType.check(v, out, path, "ProviderDetails", hide, constraints)
         if (v := self.attribute_mapping) is not None:
             k.AttributeMappingType.check(v, out, path, "AttributeMapping", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._group_type import GroupType
 
@@ -35,7 +35,7 @@ class ListGroupsResponse(Model):
         "response_metadata",
     )
 
-    groups: list[GroupType] | None
+    groups: list[GroupType]
     """An array of groups and their details. Each entry that's returned includes description, precedence,
     and IAM role values."""
     next_token: str | None
@@ -54,7 +54,7 @@ class ListGroupsResponse(Model):
     def __init__(
         self,
         *,
-        groups: list[GroupType] | None = None,
+        groups: list[GroupType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -69,7 +69,7 @@ class ListGroupsResponse(Model):
         try:
             get = data.get
             try:
-                _set_groups(self, None if (v := get("Groups")) is None else list(map(GroupType.from_wire, v)))
+                _set_groups(self, None if (v := data["Groups"]) is None else list(map(GroupType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Groups", data.get("Groups"), GroupType) from None
             _set_next_token(self, get("NextToken"))
@@ -93,7 +93,9 @@ class ListGroupsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.groups) is not None:
+        if (v := self.groups) is None:
+            out.append(missing(path, "Groups"))
+        else:
             k.GroupListType.check(v, out, path, "Groups", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

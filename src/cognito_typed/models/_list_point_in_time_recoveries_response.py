@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._restoration_description_type import (
     RestorationDescriptionType,
@@ -33,7 +33,7 @@ class ListPointInTimeRecoveriesResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "restorations")
 
-    restorations: list[RestorationDescriptionType] | None
+    restorations: list[RestorationDescriptionType]
     """A summary of each requested recovery, including its ID, status, and the point in time that it
     restores the user pool to."""
     next_token: str | None
@@ -52,7 +52,7 @@ class ListPointInTimeRecoveriesResponse(Model):
     def __init__(
         self,
         *,
-        restorations: list[RestorationDescriptionType] | None = None,
+        restorations: list[RestorationDescriptionType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -69,7 +69,7 @@ class ListPointInTimeRecoveriesResponse(Model):
             try:
                 _set_restorations(
                     self,
-                    None if (v := get("Restorations")) is None else list(map(RestorationDescriptionType.from_wire, v)),
+                    None if (v := data["Restorations"]) is None else list(map(RestorationDescriptionType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "Restorations", data.get("Restorations"), RestorationDescriptionType) from None
@@ -94,7 +94,9 @@ class ListPointInTimeRecoveriesResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.restorations) is not None:
+        if (v := self.restorations) is None:
+            out.append(missing(path, "Restorations"))
+        else:
             k.RestorationListType.check(v, out, path, "Restorations", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_import_job_type import UserImportJobType
 
@@ -31,7 +31,7 @@ class ListUserImportJobsResponse(Model):
 
     __slots__ = ("pagination_token", "response_metadata", "user_import_jobs")
 
-    user_import_jobs: list[UserImportJobType] | None
+    user_import_jobs: list[UserImportJobType]
     """An array of user import jobs from the requested user pool. For each, the response includes logging
     destination, status, and the Amazon S3 pre-signed URL for CSV upload."""
     pagination_token: str | None
@@ -50,7 +50,7 @@ class ListUserImportJobsResponse(Model):
     def __init__(
         self,
         *,
-        user_import_jobs: list[UserImportJobType] | None = None,
+        user_import_jobs: list[UserImportJobType],
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -66,7 +66,7 @@ class ListUserImportJobsResponse(Model):
             get = data.get
             try:
                 _set_user_import_jobs(
-                    self, None if (v := get("UserImportJobs")) is None else list(map(UserImportJobType.from_wire, v))
+                    self, None if (v := data["UserImportJobs"]) is None else list(map(UserImportJobType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType) from None
@@ -91,7 +91,9 @@ class ListUserImportJobsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_import_jobs) is not None:
+        if (v := self.user_import_jobs) is None:
+            out.append(missing(path, "UserImportJobs"))
+        else:
             k.UserImportJobsListType.check(v, out, path, "UserImportJobs", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.PaginationKeyType.check(v, out, path, "PaginationToken", hide, constraints)

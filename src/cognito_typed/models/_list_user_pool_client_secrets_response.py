@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._client_secret_descriptor_type import (
     ClientSecretDescriptorType,
@@ -38,7 +38,7 @@ class ListUserPoolClientSecretsResponse(Model):
         "response_metadata",
     )
 
-    client_secrets: list[ClientSecretDescriptorType] | None
+    client_secrets: list[ClientSecretDescriptorType]
     """A list of client secret descriptors containing the identifier and creation date for each secret. For
     security reasons, the response never reveals the actual secret value in ClientSecretValue."""
     next_token: str | None
@@ -57,7 +57,7 @@ class ListUserPoolClientSecretsResponse(Model):
     def __init__(
         self,
         *,
-        client_secrets: list[ClientSecretDescriptorType] | None = None,
+        client_secrets: list[ClientSecretDescriptorType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -74,7 +74,9 @@ class ListUserPoolClientSecretsResponse(Model):
             try:
                 _set_client_secrets(
                     self,
-                    None if (v := get("ClientSecrets")) is None else list(map(ClientSecretDescriptorType.from_wire, v)),
+                    None
+                    if (v := data["ClientSecrets"]) is None
+                    else list(map(ClientSecretDescriptorType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType) from None
@@ -99,7 +101,9 @@ class ListUserPoolClientSecretsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.client_secrets) is not None:
+        if (v := self.client_secrets) is None:
+            out.append(missing(path, "ClientSecrets"))
+        else:
             k.ClientSecretDescriptorListType.check(v, out, path, "ClientSecrets", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_pool_client_description import UserPoolClientDescription
 
@@ -31,7 +31,7 @@ class ListUserPoolClientsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "user_pool_clients")
 
-    user_pool_clients: list[UserPoolClientDescription] | None
+    user_pool_clients: list[UserPoolClientDescription]
     """An array of app clients and their details. Includes app client ID and name."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -49,7 +49,7 @@ class ListUserPoolClientsResponse(Model):
     def __init__(
         self,
         *,
-        user_pool_clients: list[UserPoolClientDescription] | None = None,
+        user_pool_clients: list[UserPoolClientDescription],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -67,7 +67,7 @@ class ListUserPoolClientsResponse(Model):
                 _set_user_pool_clients(
                     self,
                     None
-                    if (v := get("UserPoolClients")) is None
+                    if (v := data["UserPoolClients"]) is None
                     else list(map(UserPoolClientDescription.from_wire, v)),
                 )
             except MalformedResponseError as error:
@@ -95,7 +95,9 @@ class ListUserPoolClientsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_clients) is not None:
+        if (v := self.user_pool_clients) is None:
+            out.append(missing(path, "UserPoolClients"))
+        else:
             k.UserPoolClientListType.check(v, out, path, "UserPoolClients", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_pool_replica_type import UserPoolReplicaType
 
@@ -31,7 +31,7 @@ class ListUserPoolReplicasResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "user_pool_replicas")
 
-    user_pool_replicas: list[UserPoolReplicaType] | None
+    user_pool_replicas: list[UserPoolReplicaType]
     """A list of user pool replicas, including information about their status, role, and Region."""
     next_token: str | None
     """A pagination token for retrieving the next page of results. If this value is null, there are no more
@@ -48,7 +48,7 @@ class ListUserPoolReplicasResponse(Model):
     def __init__(
         self,
         *,
-        user_pool_replicas: list[UserPoolReplicaType] | None = None,
+        user_pool_replicas: list[UserPoolReplicaType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -65,7 +65,7 @@ class ListUserPoolReplicasResponse(Model):
             try:
                 _set_user_pool_replicas(
                     self,
-                    None if (v := get("UserPoolReplicas")) is None else list(map(UserPoolReplicaType.from_wire, v)),
+                    None if (v := data["UserPoolReplicas"]) is None else list(map(UserPoolReplicaType.from_wire, v)),
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType) from None
@@ -90,7 +90,9 @@ class ListUserPoolReplicasResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_replicas) is not None:
+        if (v := self.user_pool_replicas) is None:
+            out.append(missing(path, "UserPoolReplicas"))
+        else:
             k.UserPoolReplicaListType.check(v, out, path, "UserPoolReplicas", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)

@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_pool_description_type import UserPoolDescriptionType
 
@@ -31,7 +31,7 @@ class ListUserPoolsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "user_pools")
 
-    user_pools: list[UserPoolDescriptionType] | None
+    user_pools: list[UserPoolDescriptionType]
     """An array of user pools and their configuration details."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -49,7 +49,7 @@ class ListUserPoolsResponse(Model):
     def __init__(
         self,
         *,
-        user_pools: list[UserPoolDescriptionType] | None = None,
+        user_pools: list[UserPoolDescriptionType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -65,7 +65,7 @@ class ListUserPoolsResponse(Model):
             get = data.get
             try:
                 _set_user_pools(
-                    self, None if (v := get("UserPools")) is None else list(map(UserPoolDescriptionType.from_wire, v))
+                    self, None if (v := data["UserPools"]) is None else list(map(UserPoolDescriptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserPools", data.get("UserPools"), UserPoolDescriptionType) from None
@@ -90,7 +90,9 @@ class ListUserPoolsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pools) is not None:
+        if (v := self.user_pools) is None:
+            out.append(missing(path, "UserPools"))
+        else:
             k.UserPoolListType.check(v, out, path, "UserPools", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)

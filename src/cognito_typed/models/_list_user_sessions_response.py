@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._session_description_type import SessionDescriptionType
 
@@ -31,7 +31,7 @@ class ListUserSessionsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "sessions")
 
-    sessions: list[SessionDescriptionType] | None
+    sessions: list[SessionDescriptionType]
     """A list of the user's active sessions. Each element describes one token session or SSO session."""
     next_token: str | None
     """The pagination token to use in a subsequent request to retrieve the next page of results."""
@@ -47,7 +47,7 @@ class ListUserSessionsResponse(Model):
     def __init__(
         self,
         *,
-        sessions: list[SessionDescriptionType] | None = None,
+        sessions: list[SessionDescriptionType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -63,7 +63,7 @@ class ListUserSessionsResponse(Model):
             get = data.get
             try:
                 _set_sessions(
-                    self, None if (v := get("Sessions")) is None else list(map(SessionDescriptionType.from_wire, v))
+                    self, None if (v := data["Sessions"]) is None else list(map(SessionDescriptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType) from None
@@ -88,7 +88,9 @@ class ListUserSessionsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.sessions) is not None:
+        if (v := self.sessions) is None:
+            out.append(missing(path, "Sessions"))
+        else:
             k.SessionsListType.check(v, out, path, "Sessions", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

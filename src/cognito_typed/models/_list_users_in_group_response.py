@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_type import UserType
 
@@ -31,7 +31,7 @@ class ListUsersInGroupResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "users")
 
-    users: list[UserType] | None
+    users: list[UserType]
     """An array of users who are members in the group, and their attributes."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -49,7 +49,7 @@ class ListUsersInGroupResponse(Model):
     def __init__(
         self,
         *,
-        users: list[UserType] | None = None,
+        users: list[UserType],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -64,7 +64,7 @@ class ListUsersInGroupResponse(Model):
         try:
             get = data.get
             try:
-                _set_users(self, None if (v := get("Users")) is None else list(map(UserType.from_wire, v)))
+                _set_users(self, None if (v := data["Users"]) is None else list(map(UserType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Users", data.get("Users"), UserType) from None
             _set_next_token(self, get("NextToken"))
@@ -88,7 +88,9 @@ class ListUsersInGroupResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.users) is not None:
+        if (v := self.users) is None:
+            out.append(missing(path, "Users"))
+        else:
             k.UsersListType.check(v, out, path, "Users", hide, constraints)
         if (v := self.next_token) is not None:
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)

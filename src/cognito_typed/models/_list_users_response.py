@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._user_type import UserType
 
@@ -31,7 +31,7 @@ class ListUsersResponse(Model):
 
     __slots__ = ("pagination_token", "response_metadata", "users")
 
-    users: list[UserType] | None
+    users: list[UserType]
     """An array of user pool users who match your query, and their attributes. Between different requests,
     you might observe variations in the sequence that users in this response object are sorted into."""
     pagination_token: str | None
@@ -50,7 +50,7 @@ class ListUsersResponse(Model):
     def __init__(
         self,
         *,
-        users: list[UserType] | None = None,
+        users: list[UserType],
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -65,7 +65,7 @@ class ListUsersResponse(Model):
         try:
             get = data.get
             try:
-                _set_users(self, None if (v := get("Users")) is None else list(map(UserType.from_wire, v)))
+                _set_users(self, None if (v := data["Users"]) is None else list(map(UserType.from_wire, v)))
             except MalformedResponseError as error:
                 raise located(error, "Users", data.get("Users"), UserType) from None
             _set_pagination_token(self, get("PaginationToken"))
@@ -89,7 +89,9 @@ class ListUsersResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.users) is not None:
+        if (v := self.users) is None:
+            out.append(missing(path, "Users"))
+        else:
             k.UsersListType.check(v, out, path, "Users", hide, constraints)
         if (v := self.pagination_token) is not None:
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)

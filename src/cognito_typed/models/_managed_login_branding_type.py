@@ -20,7 +20,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._asset_type import AssetType
 
@@ -41,9 +41,9 @@ class ManagedLoginBrandingType(Model):
         "user_pool_id",
     )
 
-    managed_login_branding_id: str | None
+    managed_login_branding_id: str
     """The ID of the managed login branding style."""
-    user_pool_id: str | None
+    user_pool_id: str
     """The user pool where the branding style is assigned."""
     use_cognito_provided_values: bool | None
     """When true, applies the default branding style options. This option reverts to default style options
@@ -73,8 +73,8 @@ class ManagedLoginBrandingType(Model):
     def __init__(
         self,
         *,
-        managed_login_branding_id: str | None = None,
-        user_pool_id: str | None = None,
+        managed_login_branding_id: str,
+        user_pool_id: str,
         use_cognito_provided_values: bool | None = None,
         settings: Any | None = None,
         assets: list[AssetType] | None = None,
@@ -95,8 +95,8 @@ class ManagedLoginBrandingType(Model):
         v: Any
         try:
             get = data.get
-            _set_managed_login_branding_id(self, get("ManagedLoginBrandingId"))
-            _set_user_pool_id(self, get("UserPoolId"))
+            _set_managed_login_branding_id(self, data["ManagedLoginBrandingId"])
+            _set_user_pool_id(self, data["UserPoolId"])
             _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
@@ -144,9 +144,13 @@ class ManagedLoginBrandingType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.managed_login_branding_id) is not None:
+        if (v := self.managed_login_branding_id) is None:
+            out.append(missing(path, "ManagedLoginBrandingId"))
+        else:
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.use_cognito_provided_values) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UseCognitoProvidedValues", hide, constraints)

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import IdentityProviderTypeType
 from cognito_typed.models import _kinds as k
 
@@ -30,9 +30,9 @@ class ProviderDescription(Model):
 
     __slots__ = ("creation_date", "last_modified_date", "provider_name", "provider_type")
 
-    provider_name: str | None
+    provider_name: str
     """The name of the IdP, for example MySAMLProvider."""
-    provider_type: IdentityProviderTypeType | None
+    provider_type: IdentityProviderTypeType
     """The type of the provider, for example SAML. Amazon Cognito supports SAML 2.0, OIDC, and social IdPs."""
     last_modified_date: datetime | None
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
@@ -51,8 +51,8 @@ class ProviderDescription(Model):
     def __init__(
         self,
         *,
-        provider_name: str | None = None,
-        provider_type: IdentityProviderTypeType | None = None,
+        provider_name: str,
+        provider_type: IdentityProviderTypeType,
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
@@ -67,8 +67,8 @@ class ProviderDescription(Model):
         v: Any
         try:
             get = data.get
-            _set_provider_name(self, get("ProviderName"))
-            _set_provider_type(self, get("ProviderType"))
+            _set_provider_name(self, data["ProviderName"])
+            _set_provider_type(self, data["ProviderType"])
             _set_last_modified_date(
                 self,
                 None
@@ -104,11 +104,13 @@ class ProviderDescription(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.provider_name) is not None:
+        if (v := self.provider_name) is None:
+            out.append(missing(path, "ProviderName"))
+        else:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
-        if (v := self.provider_type) is not None and (
-            type(v) is not str or v not in k.IdentityProviderTypeType.allowed
-        ):
+        if (v := self.provider_type) is None:
+            out.append(missing(path, "ProviderType"))
+        elif type(v) is not str or v not in k.IdentityProviderTypeType.allowed:
             k.IdentityProviderTypeType.check(v, out, path, "ProviderType", hide, constraints)
         if (v := self.last_modified_date) is not None:
             k.DateType.check(v, out, path, "LastModifiedDate", hide, constraints)

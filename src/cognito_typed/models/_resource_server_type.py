@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ResourceServerManagedByType
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._resource_server_scope_type import ResourceServerScopeType
@@ -31,12 +31,12 @@ class ResourceServerType(Model):
 
     __slots__ = ("identifier", "managed_by", "name", "scopes", "user_pool_id")
 
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool that contains the resource server configuration."""
-    identifier: str | None
+    identifier: str
     """A unique resource server identifier for the resource server. The identifier can be an API friendly
     name like solar-system-data."""
-    name: str | None
+    name: str
     """The name of the resource server."""
     scopes: list[ResourceServerScopeType] | None
     """A list of scopes that are defined for the resource server."""
@@ -55,9 +55,9 @@ class ResourceServerType(Model):
     def __init__(
         self,
         *,
-        user_pool_id: str | None = None,
-        identifier: str | None = None,
-        name: str | None = None,
+        user_pool_id: str,
+        identifier: str,
+        name: str,
         scopes: list[ResourceServerScopeType] | None = None,
         managed_by: ResourceServerManagedByType | None = None,
     ) -> None:
@@ -73,9 +73,9 @@ class ResourceServerType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_identifier(self, get("Identifier"))
-            _set_name(self, get("Name"))
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_identifier(self, data["Identifier"])
+            _set_name(self, data["Name"])
             try:
                 _set_scopes(
                     self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
@@ -104,11 +104,17 @@ class ResourceServerType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.identifier) is not None:
+        if (v := self.identifier) is None:
+            out.append(missing(path, "Identifier"))
+        else:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
-        if (v := self.name) is not None:
+        if (v := self.name) is None:
+            out.append(missing(path, "Name"))
+        else:
             k.ResourceServerNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.scopes) is not None:
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)

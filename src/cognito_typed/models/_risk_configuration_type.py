@@ -18,7 +18,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._account_takeover_risk_configuration_type import (
     AccountTakeoverRiskConfigurationType,
@@ -46,7 +46,7 @@ class RiskConfigurationType(Model):
         "user_pool_id",
     )
 
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool that has the risk configuration applied."""
     client_id: str | None
     """The app client where this configuration is applied. When this parameter isn't present, the risk
@@ -77,7 +77,7 @@ class RiskConfigurationType(Model):
     def __init__(
         self,
         *,
-        user_pool_id: str | None = None,
+        user_pool_id: str,
         client_id: str | None = None,
         compromised_credentials_risk_configuration: CompromisedCredentialsRiskConfigurationType | None = None,
         account_takeover_risk_configuration: AccountTakeoverRiskConfigurationType | None = None,
@@ -97,7 +97,7 @@ class RiskConfigurationType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
+            _set_user_pool_id(self, data["UserPoolId"])
             _set_client_id(self, get("ClientId"))
             try:
                 _set_compromised_credentials_risk_configuration(
@@ -157,7 +157,9 @@ class RiskConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)

@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     new,
     setters,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._log_delivery_configuration_type import (
     LogDeliveryConfigurationType,
@@ -35,7 +35,7 @@ class SetLogDeliveryConfigurationResponse(Model):
         "response_metadata",
     )
 
-    log_delivery_configuration: LogDeliveryConfigurationType | None
+    log_delivery_configuration: LogDeliveryConfigurationType
     """The logging configuration that you applied to the requested user pool."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -48,7 +48,7 @@ class SetLogDeliveryConfigurationResponse(Model):
     def __init__(
         self,
         *,
-        log_delivery_configuration: LogDeliveryConfigurationType | None = None,
+        log_delivery_configuration: LogDeliveryConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         _set_log_delivery_configuration(self, log_delivery_configuration)
@@ -64,7 +64,7 @@ class SetLogDeliveryConfigurationResponse(Model):
                 _set_log_delivery_configuration(
                     self,
                     None
-                    if (v := get("LogDeliveryConfiguration")) is None
+                    if (v := data["LogDeliveryConfiguration"]) is None
                     else LogDeliveryConfigurationType.from_wire(v),
                 )
             except MalformedResponseError as error:
@@ -87,7 +87,9 @@ class SetLogDeliveryConfigurationResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.log_delivery_configuration) is not None:
+        if (v := self.log_delivery_configuration) is None:
+            out.append(missing(path, "LogDeliveryConfiguration"))
+        else:
             k.LogDeliveryConfigurationType.check(v, out, path, "LogDeliveryConfiguration", hide, constraints)
 
 

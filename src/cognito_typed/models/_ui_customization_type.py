@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
 __all__ = ["UICustomizationType"]
@@ -29,7 +29,7 @@ class UICustomizationType(Model):
 
     __slots__ = ("client_id", "creation_date", "css", "css_version", "image_url", "last_modified_date", "user_pool_id")
 
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool with hosted UI customizations."""
     client_id: str | None
     """The app client ID for your UI customization. When this value isn't present, the customization
@@ -61,7 +61,7 @@ class UICustomizationType(Model):
     def __init__(
         self,
         *,
-        user_pool_id: str | None = None,
+        user_pool_id: str,
         client_id: str | None = None,
         image_url: str | None = None,
         css: str | None = None,
@@ -83,7 +83,7 @@ class UICustomizationType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
+            _set_user_pool_id(self, data["UserPoolId"])
             _set_client_id(self, get("ClientId"))
             _set_image_url(self, get("ImageUrl"))
             _set_css(self, get("CSS"))
@@ -129,7 +129,9 @@ class UICustomizationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)

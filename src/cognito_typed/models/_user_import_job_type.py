@@ -17,7 +17,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import PasswordHashingAlgorithmType, UserImportJobStatusType
 from cognito_typed.models import _kinds as k
 
@@ -46,11 +46,11 @@ class UserImportJobType(Model):
         "user_pool_id",
     )
 
-    job_name: str | None
+    job_name: str
     """The friendly name of the user import job."""
-    job_id: str | None
+    job_id: str
     """The ID of the user import job."""
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool that the users are being imported into."""
     pre_signed_url: str | None
     """The pre-signed URL target for uploading the CSV file."""
@@ -63,7 +63,7 @@ class UserImportJobType(Model):
     """The date when the user import job was completed."""
     status: UserImportJobStatusType | None
     """The status of the user import job. One of the following:"""
-    cloud_watch_logs_role_arn: str | None
+    cloud_watch_logs_role_arn: str
     """The role Amazon Resource Name (ARN) for the Amazon CloudWatch Logging role for the user import job."""
     imported_users: int | None
     """The number of users that were successfully imported."""
@@ -96,15 +96,15 @@ class UserImportJobType(Model):
     def __init__(
         self,
         *,
-        job_name: str | None = None,
-        job_id: str | None = None,
-        user_pool_id: str | None = None,
+        job_name: str,
+        job_id: str,
+        user_pool_id: str,
         pre_signed_url: str | None = None,
         creation_date: datetime | None = None,
         start_date: datetime | None = None,
         completion_date: datetime | None = None,
         status: UserImportJobStatusType | None = None,
-        cloud_watch_logs_role_arn: str | None = None,
+        cloud_watch_logs_role_arn: str,
         imported_users: int | None = None,
         skipped_users: int | None = None,
         failed_users: int | None = None,
@@ -132,9 +132,9 @@ class UserImportJobType(Model):
         v: Any
         try:
             get = data.get
-            _set_job_name(self, get("JobName"))
-            _set_job_id(self, get("JobId"))
-            _set_user_pool_id(self, get("UserPoolId"))
+            _set_job_name(self, data["JobName"])
+            _set_job_id(self, data["JobId"])
+            _set_user_pool_id(self, data["UserPoolId"])
             _set_pre_signed_url(self, get("PreSignedUrl"))
             _set_creation_date(
                 self,
@@ -157,7 +157,7 @@ class UserImportJobType(Model):
                 else timestamp(v, "CompletionDate"),
             )
             _set_status(self, get("Status"))
-            _set_cloud_watch_logs_role_arn(self, get("CloudWatchLogsRoleArn"))
+            _set_cloud_watch_logs_role_arn(self, data["CloudWatchLogsRoleArn"])
             _set_imported_users(self, get("ImportedUsers"))
             _set_skipped_users(self, get("SkippedUsers"))
             _set_failed_users(self, get("FailedUsers"))
@@ -202,11 +202,17 @@ class UserImportJobType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.job_name) is not None:
+        if (v := self.job_name) is None:
+            out.append(missing(path, "JobName"))
+        else:
             k.UserImportJobNameType.check(v, out, path, "JobName", hide, constraints)
-        if (v := self.job_id) is not None:
+        if (v := self.job_id) is None:
+            out.append(missing(path, "JobId"))
+        else:
             k.UserImportJobIdType.check(v, out, path, "JobId", hide, constraints)
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.pre_signed_url) is not None and (type(v) is not str or not 0 <= len(v) <= 2048):
             k.PreSignedUrlType.check(v, out, path, "PreSignedUrl", hide, constraints)
@@ -218,7 +224,9 @@ class UserImportJobType(Model):
             k.DateType.check(v, out, path, "CompletionDate", hide, constraints)
         if (v := self.status) is not None and (type(v) is not str or v not in k.UserImportJobStatusType.allowed):
             k.UserImportJobStatusType.check(v, out, path, "Status", hide, constraints)
-        if (v := self.cloud_watch_logs_role_arn) is not None:
+        if (v := self.cloud_watch_logs_role_arn) is None:
+            out.append(missing(path, "CloudWatchLogsRoleArn"))
+        else:
             k.ArnType.check(v, out, path, "CloudWatchLogsRoleArn", hide, constraints)
         if (v := self.imported_users) is not None and (
             type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any, Self
 
 from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
 __all__ = ["UserPoolClientDescription"]
@@ -21,11 +21,11 @@ class UserPoolClientDescription(Model):
 
     __slots__ = ("client_id", "client_name", "user_pool_id")
 
-    client_id: str | None
+    client_id: str
     """The app client ID."""
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool that's associated with the app client."""
-    client_name: str | None
+    client_name: str
     """The app client name."""
 
     _wire = (
@@ -38,9 +38,9 @@ class UserPoolClientDescription(Model):
     def __init__(
         self,
         *,
-        client_id: str | None = None,
-        user_pool_id: str | None = None,
-        client_name: str | None = None,
+        client_id: str,
+        user_pool_id: str,
+        client_name: str,
     ) -> None:
         _set_client_id(self, client_id)
         _set_user_pool_id(self, user_pool_id)
@@ -50,10 +50,9 @@ class UserPoolClientDescription(Model):
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
         try:
-            get = data.get
-            _set_client_id(self, get("ClientId"))
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_client_name(self, get("ClientName"))
+            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_name(self, data["ClientName"])
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
@@ -71,11 +70,17 @@ class UserPoolClientDescription(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.client_id) is not None:
+        if (v := self.client_id) is None:
+            out.append(missing(path, "ClientId"))
+        else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.client_name) is not None:
+        if (v := self.client_name) is None:
+            out.append(missing(path, "ClientName"))
+        else:
             k.ClientNameType.check(v, out, path, "ClientName", hide, constraints)
 
 

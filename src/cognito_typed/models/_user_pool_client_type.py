@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     ClientTypeType,
     ExplicitAuthFlowsType,
@@ -71,11 +71,11 @@ class UserPoolClientType(Model):
         "write_attributes",
     )
 
-    user_pool_id: str | None
+    user_pool_id: str
     """The ID of the user pool associated with the app client."""
-    client_name: str | None
+    client_name: str
     """The name of the app client."""
-    client_id: str | None
+    client_id: str
     """The ID of the app client."""
     client_secret: str | None
     """The app client secret."""
@@ -179,9 +179,9 @@ class UserPoolClientType(Model):
     def __init__(
         self,
         *,
-        user_pool_id: str | None = None,
-        client_name: str | None = None,
-        client_id: str | None = None,
+        user_pool_id: str,
+        client_name: str,
+        client_id: str,
         client_secret: str | None = None,
         client_secret_arn: str | None = None,
         last_modified_date: datetime | None = None,
@@ -243,9 +243,9 @@ class UserPoolClientType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_client_name(self, get("ClientName"))
-            _set_client_id(self, get("ClientId"))
+            _set_user_pool_id(self, data["UserPoolId"])
+            _set_client_name(self, data["ClientName"])
+            _set_client_id(self, data["ClientId"])
             _set_client_secret(self, get("ClientSecret"))
             _set_client_secret_arn(self, get("ClientSecretArn"))
             _set_last_modified_date(
@@ -420,11 +420,17 @@ class UserPoolClientType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is None:
+            out.append(missing(path, "UserPoolId"))
+        else:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.client_name) is not None:
+        if (v := self.client_name) is None:
+            out.append(missing(path, "ClientName"))
+        else:
             k.ClientNameType.check(v, out, path, "ClientName", hide, constraints)
-        if (v := self.client_id) is not None:
+        if (v := self.client_id) is None:
+            out.append(missing(path, "ClientId"))
+        else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.client_secret) is not None:
             k.ClientSecretType.check(v, out, path, "ClientSecret", True, constraints)

@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import StatusType
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._lambda_config_type import LambdaConfigType
@@ -33,9 +33,9 @@ class UserPoolDescriptionType(Model):
 
     __slots__ = ("creation_date", "id", "lambda_config", "last_modified_date", "name", "replica_regions", "status")
 
-    id: str | None
+    id: str
     """The user pool ID."""
-    name: str | None
+    name: str
     """The user pool name."""
     lambda_config: LambdaConfigType | None
     """A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible
@@ -64,8 +64,8 @@ class UserPoolDescriptionType(Model):
     def __init__(
         self,
         *,
-        id: str | None = None,
-        name: str | None = None,
+        id: str,
+        name: str,
         lambda_config: LambdaConfigType | None = None,
         status: StatusType | None = None,
         last_modified_date: datetime | None = None,
@@ -86,8 +86,8 @@ class UserPoolDescriptionType(Model):
         v: Any
         try:
             get = data.get
-            _set_id(self, get("Id"))
-            _set_name(self, get("Name"))
+            _set_id(self, data["Id"])
+            _set_name(self, data["Name"])
             try:
                 _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
             except MalformedResponseError as error:
@@ -142,9 +142,13 @@ class UserPoolDescriptionType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.id) is not None:
+        if (v := self.id) is None:
+            out.append(missing(path, "Id"))
+        else:
             k.UserPoolIdType.check(v, out, path, "Id", hide, constraints)
-        if (v := self.name) is not None:
+        if (v := self.name) is None:
+            out.append(missing(path, "Name"))
+        else:
             k.UserPoolNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.lambda_config) is not None:
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)

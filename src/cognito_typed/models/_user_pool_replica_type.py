@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any, Self
 
 from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ReplicaRoleType, ReplicaStatusType
 from cognito_typed.models import _kinds as k
 
@@ -22,7 +22,7 @@ class UserPoolReplicaType(Model):
 
     __slots__ = ("region_name", "role", "status", "user_pool_arn")
 
-    region_name: str | None
+    region_name: str
     """The Amazon Web Services Region where the replica is located."""
     status: ReplicaStatusType | None
     """The current status of the replica."""
@@ -41,7 +41,7 @@ class UserPoolReplicaType(Model):
     def __init__(
         self,
         *,
-        region_name: str | None = None,
+        region_name: str,
         status: ReplicaStatusType | None = None,
         role: ReplicaRoleType | None = None,
         user_pool_arn: str | None = None,
@@ -56,7 +56,7 @@ class UserPoolReplicaType(Model):
         self = new(cls)
         try:
             get = data.get
-            _set_region_name(self, get("RegionName"))
+            _set_region_name(self, data["RegionName"])
             _set_status(self, get("Status"))
             _set_role(self, get("Role"))
             _set_user_pool_arn(self, get("UserPoolArn"))
@@ -79,7 +79,9 @@ class UserPoolReplicaType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.region_name) is not None and (type(v) is not str or not 5 <= len(v) <= 32):
+        if (v := self.region_name) is None:
+            out.append(missing(path, "RegionName"))
+        elif type(v) is not str or not 5 <= len(v) <= 32:
             k.RegionNameType.check(v, out, path, "RegionName", hide, constraints)
         if (v := self.status) is not None and (type(v) is not str or v not in k.ReplicaStatusType.allowed):
             k.ReplicaStatusType.check(v, out, path, "Status", hide, constraints)

@@ -21,7 +21,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     AliasAttributeType,
     DeletionProtectionType,
@@ -105,9 +105,9 @@ class UserPoolType(Model):
         "verification_message_template",
     )
 
-    id: str | None
+    id: str
     """The ID of the user pool."""
-    name: str | None
+    name: str
     """The name of the user pool."""
     policies: UserPoolPolicyType | None
     """A list of user pool policies. Contains the policy that sets password-complexity requirements."""
@@ -180,7 +180,7 @@ class UserPoolType(Model):
     """The dynamic client registration configuration for the user pool."""
     username_configuration: UsernameConfigurationType | None
     """Case sensitivity of the username input for the selected sign-in option."""
-    arn: str | None
+    arn: str
     """The Amazon Resource Name (ARN) of the user pool."""
     account_recovery_setting: AccountRecoverySettingType | None
     """The available verified method a user can use to recover their password when they call
@@ -239,8 +239,8 @@ class UserPoolType(Model):
     def __init__(
         self,
         *,
-        id: str | None = None,
-        name: str | None = None,
+        id: str,
+        name: str,
         policies: UserPoolPolicyType | None = None,
         deletion_protection: DeletionProtectionType | None = None,
         lambda_config: LambdaConfigType | None = None,
@@ -271,7 +271,7 @@ class UserPoolType(Model):
         user_pool_add_ons: UserPoolAddOnsType | None = None,
         dcr_configuration: DcrConfigurationType | None = None,
         username_configuration: UsernameConfigurationType | None = None,
-        arn: str | None = None,
+        arn: str,
         account_recovery_setting: AccountRecoverySettingType | None = None,
         user_pool_tier: UserPoolTierType | None = None,
         key_configuration: KeyConfigurationType | None = None,
@@ -323,8 +323,8 @@ class UserPoolType(Model):
         v: Any
         try:
             get = data.get
-            _set_id(self, get("Id"))
-            _set_name(self, get("Name"))
+            _set_id(self, data["Id"])
+            _set_name(self, data["Name"])
             try:
                 _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
@@ -462,7 +462,7 @@ class UserPoolType(Model):
                 )
             except MalformedResponseError as error:
                 raise error.within("UsernameConfiguration") from None
-            _set_arn(self, get("Arn"))
+            _set_arn(self, data["Arn"])
             try:
                 _set_account_recovery_setting(
                     self,
@@ -579,9 +579,13 @@ class UserPoolType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.id) is not None:
+        if (v := self.id) is None:
+            out.append(missing(path, "Id"))
+        else:
             k.UserPoolIdType.check(v, out, path, "Id", hide, constraints)
-        if (v := self.name) is not None:
+        if (v := self.name) is None:
+            out.append(missing(path, "Name"))
+        else:
             k.UserPoolNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
@@ -647,7 +651,9 @@ class UserPoolType(Model):
             k.DcrConfigurationType.check(v, out, path, "DcrConfiguration", hide, constraints)
         if (v := self.username_configuration) is not None:
             k.UsernameConfigurationType.check(v, out, path, "UsernameConfiguration", hide, constraints)
-        if (v := self.arn) is not None:
+        if (v := self.arn) is None:
+            out.append(missing(path, "Arn"))
+        else:
             k.ArnType.check(v, out, path, "Arn", hide, constraints)
         if (v := self.account_recovery_setting) is not None:
             k.AccountRecoverySettingType.check(v, out, path, "AccountRecoverySetting", hide, constraints)

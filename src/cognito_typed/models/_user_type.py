@@ -19,7 +19,7 @@ from cognito_typed._runtime.base import (
     setters,
     timestamp,
 )
-from cognito_typed._runtime.validation import Violation
+from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UserStatusType
 from cognito_typed.models import _kinds as k
 from cognito_typed.models._attribute_type import AttributeType
@@ -42,19 +42,19 @@ class UserType(Model):
         "username",
     )
 
-    username: str | None
+    username: str
     """The user's username."""
-    attributes: list[AttributeType] | None
+    attributes: list[AttributeType]
     """Names and values of a user's attributes, for example email."""
-    user_create_date: datetime | None
+    user_create_date: datetime
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    user_last_modified_date: datetime | None
+    user_last_modified_date: datetime
     """The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    enabled: bool | None
+    enabled: bool
     """Indicates whether the user's account is enabled or disabled."""
-    user_status: UserStatusType | None
+    user_status: UserStatusType
     """The user status. This can be one of the following:"""
     mfa_options: list[MFAOptionType] | None
     """The user's MFA configuration."""
@@ -73,12 +73,12 @@ class UserType(Model):
     def __init__(
         self,
         *,
-        username: str | None = None,
-        attributes: list[AttributeType] | None = None,
-        user_create_date: datetime | None = None,
-        user_last_modified_date: datetime | None = None,
-        enabled: bool | None = None,
-        user_status: UserStatusType | None = None,
+        username: str,
+        attributes: list[AttributeType],
+        user_create_date: datetime,
+        user_last_modified_date: datetime,
+        enabled: bool,
+        user_status: UserStatusType,
         mfa_options: list[MFAOptionType] | None = None,
     ) -> None:
         _set_username(self, username)
@@ -95,17 +95,17 @@ class UserType(Model):
         v: Any
         try:
             get = data.get
-            _set_username(self, get("Username"))
+            _set_username(self, data["Username"])
             try:
                 _set_attributes(
-                    self, None if (v := get("Attributes")) is None else list(map(AttributeType.from_wire, v))
+                    self, None if (v := data["Attributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Attributes", data.get("Attributes"), AttributeType) from None
             _set_user_create_date(
                 self,
                 None
-                if (v := get("UserCreateDate")) is None
+                if (v := data["UserCreateDate"]) is None
                 else v
                 if type(v) is datetime
                 else timestamp(v, "UserCreateDate"),
@@ -113,13 +113,13 @@ class UserType(Model):
             _set_user_last_modified_date(
                 self,
                 None
-                if (v := get("UserLastModifiedDate")) is None
+                if (v := data["UserLastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
                 else timestamp(v, "UserLastModifiedDate"),
             )
-            _set_enabled(self, get("Enabled"))
-            _set_user_status(self, get("UserStatus"))
+            _set_enabled(self, data["Enabled"])
+            _set_user_status(self, data["UserStatus"])
             try:
                 _set_mfa_options(
                     self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
@@ -151,17 +151,29 @@ class UserType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.username) is not None:
+        if (v := self.username) is None:
+            out.append(missing(path, "Username"))
+        else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
-        if (v := self.attributes) is not None:
+        if (v := self.attributes) is None:
+            out.append(missing(path, "Attributes"))
+        else:
             k.AttributeListType.check(v, out, path, "Attributes", hide, constraints)
-        if (v := self.user_create_date) is not None:
+        if (v := self.user_create_date) is None:
+            out.append(missing(path, "UserCreateDate"))
+        else:
             k.DateType.check(v, out, path, "UserCreateDate", hide, constraints)
-        if (v := self.user_last_modified_date) is not None:
+        if (v := self.user_last_modified_date) is None:
+            out.append(missing(path, "UserLastModifiedDate"))
+        else:
             k.DateType.check(v, out, path, "UserLastModifiedDate", hide, constraints)
-        if (v := self.enabled) is not None and (type(v) is not bool):
+        if (v := self.enabled) is None:
+            out.append(missing(path, "Enabled"))
+        elif type(v) is not bool:
             k.BooleanType.check(v, out, path, "Enabled", hide, constraints)
-        if (v := self.user_status) is not None and (type(v) is not str or v not in k.UserStatusType.allowed):
+        if (v := self.user_status) is None:
+            out.append(missing(path, "UserStatus"))
+        elif type(v) is not str or v not in k.UserStatusType.allowed:
             k.UserStatusType.check(v, out, path, "UserStatus", hide, constraints)
         if (v := self.mfa_options) is not None:
             k.MFAOptionListType.check(v, out, path, "MFAOptions", hide, constraints)

@@ -7,6 +7,7 @@ from cognito_typed.models import (
     CreateUserPoolClientRequest,
     CreateUserPoolClientResponse,
     TokenValidityUnitsType,
+    UserPoolType,
 )
 from cognito_typed.type_defs import CreateUserPoolClientRequestTypeDef
 
@@ -27,7 +28,10 @@ dataclasses.replace(request, client_name=5)  # E[mypy]: arg-type
 
 response: CreateUserPoolClientResponse = request  # E: assignment
 client = CreateUserPoolClientResponse.from_wire({}).user_pool_client
-client.client_id  # E: union-attr
+client.token_validity_units.access_token  # E: union-attr
+client.client_id = "other"  # E: misc
+UserPoolType(name="pool")  # E: call-arg
+UserPoolType(id=None, name="pool", arn="a")  # E: arg-type
 
 cognito_typed.models.NoSuchModel  # E: attr-defined
 
