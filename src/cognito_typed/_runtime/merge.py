@@ -423,7 +423,7 @@ def _plan_from(
                 continue
             kept = {k: v for k, v in cast(dict[str, Any], value).items() if k not in keys}
             if source is change:  # the caller passed them: fine when they are the values returned
-                returned = described.get(name) or {}
+                returned: dict[str, Any] = cast(dict[str, Any], described.get(name) or {})
                 for key in sorted(keys & value.keys()):
                     if value[key] != returned.get(key):
                         violations.append(
@@ -451,7 +451,7 @@ def _plan_from(
             del merged[name]
     for structure, selector, choices in spec.one_of:  # the selector allows one of the members
         node = _get(merged, structure)
-        chosen = node.get(selector) if isinstance(node, dict) else None
+        chosen: Any = cast(dict[str, Any], node).get(selector) if isinstance(node, dict) else None
         for value, member in choices if chosen is not None else ():
             path = f"{structure}.{member}"
             if value == chosen or _get(merged, path) is None:

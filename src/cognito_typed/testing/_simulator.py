@@ -97,10 +97,11 @@ def _before_call(model: Any, params: Mapping[str, Any], request_signer: Any, con
     return _ACTIVE[-1]._handle(model, params, request_signer, context)  # pyright: ignore[reportPrivateUsage]
 
 
-if (_EVENT, _before_call) not in botocore.handlers.BUILTIN_HANDLERS:
+_BUILTIN_HANDLERS = cast(list[tuple[str, Any]], botocore.handlers.BUILTIN_HANDLERS)  # pyright: ignore[reportUnknownMemberType]
+if (_EVENT, _before_call) not in _BUILTIN_HANDLERS:
     # Every session made from now on carries the hook (inert while no simulator runs), as
     # moto's own. A session made before this import does not: make clients after it.
-    botocore.handlers.BUILTIN_HANDLERS.append((_EVENT, _before_call))
+    _BUILTIN_HANDLERS.append((_EVENT, _before_call))
 
 
 class Simulator:
@@ -162,8 +163,8 @@ class Simulator:
                 plural = f"List{noun}s" if f"List{noun}s" in names else None
                 if plural is None and f"List{noun[:-1]}ies" in names and noun.endswith("y"):
                     plural = f"List{noun[:-1]}ies"
-                ops = {spec.update.__operation__, spec.describe.__operation__, create, delete, plural} - {None}
-                pair = _Pair(spec, create, delete, plural, frozenset(o for o in ops if _snake(o) in implemented))
+                ops = {spec.update.__operation__, spec.describe.__operation__, create, delete, plural}
+                pair = _Pair(spec, create, delete, plural, frozenset(o for o in ops if o and _snake(o) in implemented))
                 found[spec.update.__operation__] = ("update", pair)
                 found[spec.describe.__operation__] = ("describe", pair)
                 if create:
@@ -204,7 +205,7 @@ class Simulator:
         key = (credentials.access_key, credentials.secret_key, region)
         client = self._moto_clients.get(key)
         if client is None:
-            client = self._moto_clients[key] = botocore.session.Session().create_client(
+            client = self._moto_clients[key] = botocore.session.Session().create_client(  # pyright: ignore[reportUnknownMemberType]
                 "cognito-idp",
                 region_name=region,
                 aws_access_key_id=credentials.access_key,
@@ -227,8 +228,14 @@ def _moto_operations() -> frozenset[str]:
 
 
 def _response(status: int, parsed: dict[str, Any]) -> tuple[Any, dict[str, Any]]:
-    metadata = {"RequestId": str(uuid.uuid4()), "HTTPStatusCode": status, "HTTPHeaders": {}, "RetryAttempts": 0}
-    return AWSResponse("https://cognito-idp.simulated", status, {}, None), {**parsed, "ResponseMetadata": metadata}
+    headers: dict[str, str] = {}
+    metadata: dict[str, Any] = {
+        "RequestId": str(uuid.uuid4()),
+        "HTTPStatusCode": status,
+        "HTTPHeaders": headers,
+        "RetryAttempts": 0,
+    }
+    return AWSResponse("https://cognito-idp.simulated", status, headers, None), {**parsed, "ResponseMetadata": metadata}
 
 
 class _Call:
