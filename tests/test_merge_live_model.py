@@ -119,6 +119,7 @@ def test_a_pool_merge_keeps_a_new_trigger(newer_model: Path) -> None:
     now = {
         "Id": POOL,
         "Name": "users",
+        "Arn": f"arn:aws:cognito-idp:us-east-1:123456789012:userpool/{POOL}",
         "LambdaConfig": {"PreSignUp": LAMBDA + "pre", "FutureTrigger": LAMBDA + "future"},
         "MfaConfiguration": "OFF",
     }
