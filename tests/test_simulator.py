@@ -734,3 +734,29 @@ def test_the_documented_usage_runs_as_written(tmp_path: Any) -> None:
     assert resets["AuthSessionValidity"] == (15, 3)
     assert "ClientName" not in resets  # the one member the update named
     assert set(resets) <= set(OMITTED["UpdateUserPoolClient"].defaults) | set(carried("UpdateUserPoolClient"))
+
+
+# --- simulator fixes: what an update names must be there, and be the resource's own -----------------------
+
+
+def test_a_domain_update_naming_another_pool_is_refused_and_changes_nothing(world: World) -> None:
+    """Without the check the simulator moved the domain to the pool named (even one that does not exist)."""
+    ids, request = rich_state(world, "UpdateUserPoolDomain")
+    before = world.describe("UpdateUserPoolDomain", ids)
+    for pool, code in (
+        (world.pool("SetUserPoolMfaConfig"), "InvalidParameterException"),
+        (MISSING_POOL, "ResourceNotFoundException"),
+    ):
+        with pytest.raises(ClientError) as raised:
+            world.call("UpdateUserPoolDomain", **{**request, "UserPoolId": pool})
+        assert raised.value.response["Error"]["Code"] == code
+        assert world.describe("UpdateUserPoolDomain", ids) == before
+
+
+def test_a_cimd_policy_moved_to_a_missing_client_is_refused_and_changes_nothing(world: World) -> None:
+    ids, request = rich_state(world, "UpdateCIMDPolicy")
+    before = world.describe("UpdateCIMDPolicy", ids)
+    with pytest.raises(ClientError) as raised:
+        world.call("UpdateCIMDPolicy", **{**request, "ClientId": "missingclient0000"})
+    assert raised.value.response["Error"]["Code"] == "ResourceNotFoundException"
+    assert world.describe("UpdateCIMDPolicy", ids) == before

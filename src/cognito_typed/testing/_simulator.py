@@ -69,6 +69,12 @@ _UNSET: dict[str, Callable[[Mapping[str, Any]], dict[str, Any]]] = {
     "GetUserPoolClientSessionConfiguration": lambda ids: {**ids, "SSOSession": {"MaxValidityMinutes": 60}},
     "GetUserPoolSessionConfiguration": lambda ids: dict(ids),
 }
+# Update members that name what the resource belongs to, not a setting of it: an update that names
+# another owner is refused, as the doc sentence beside each says.
+_OWNER = {
+    ("UpdateUserPoolDomain", "UserPoolId"): "The ID of the user pool that is associated with the domain you're "
+    "updating. (UpdateUserPoolDomainRequest.UserPoolId)",
+}
 # Members two describe calls both return: a write through one is seen by the other.
 _SHARED = {("UpdateUserPool", "MfaConfiguration"): ("SetUserPoolMfaConfig", "MfaConfiguration")}
 _SHARED.update({v: k for k, v in _SHARED.items()})
@@ -449,6 +455,15 @@ class _Call:
 
     def refuse_what_the_docs_refuse(self, pair: _Pair, request: Mapping[str, Any], before: Mapping[str, Any]) -> None:
         spec = pair.spec
+        # The pool and app client an update names exist (the resource's own were found already; this
+        # is the one it is moved to: "The ID of the app client that you want to associate with the
+        # CIMD policy."). A missing one is the same ResourceNotFoundException as for any call.
+        self.exists({k: request[k] for k in ("UserPoolId", "ClientId") if k in request})
+        for (operation, member), sentence in _OWNER.items():
+            owner = before.get(member)  # None: nothing found (moto's update reports the missing resource)
+            if operation == spec.update.__operation__ and owner is not None and request.get(member, owner) != owner:
+                # The error code is assumed (AWS's is unverified here); that it is refused follows the sentence.
+                raise _invalid(f"{member} {request[member]} is not the one of this resource: {sentence}")
         for structure, selector, choices in spec.one_of:
             node = _get(request, structure)
             if isinstance(node, dict) and sum(1 for _, m in choices if m in node) > 1:
