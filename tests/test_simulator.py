@@ -307,6 +307,47 @@ def rich_state(world: World, update: str) -> tuple[dict[str, Any], dict[str, Any
     return ids, request
 
 
+# --- what DescribeIdentityProvider shows, from the model's documentation --------------------------------
+
+
+@cache
+def provider_details_examples() -> dict[str, tuple[dict[str, str], dict[str, str]]]:
+    """Provider type -> (its "Create or update request" example, its "Describe response" example), parsed
+    from IdentityProviderType.ProviderDetails' documentation (the keys of all its request examples)."""
+    doc = SERVICE_MODEL.shape_for("IdentityProviderType").members["ProviderDetails"].documentation
+    out: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    for title, body in re.findall(r"<dt>(.*?)</dt>\s*<dd>(.*?)</dd>", doc, re.S):
+        kind = re.sub(r".*\((\w+)\)$", r"\1", title.strip())  # "OpenID Connect (OIDC)" -> OIDC
+        pairs = r'"(\w+)"\s*:\s*"([^"]*)"'
+        requests = re.findall(r"Create or update request[^:]*:\s*<code>(.*?)</code>", body, re.S)
+        described = re.findall(r"Describe response:\s*<code>(.*?)</code>", body, re.S)
+        assert requests and len(described) == 1, title
+        request = {k: v for text in requests for k, v in re.findall(pairs, text)}
+        out[kind] = (request, dict(re.findall(pairs, described[0])))
+    return out
+
+
+# SAML's describe-only keys (ActiveEncryptionCertificate, the SSO/SLO binding URIs) are read from the
+# metadata document: the simulator does not add them.
+NOT_SIMULATED = {"SAML"}
+
+
+def described_details(kind: str, sent: Mapping[str, str]) -> dict[str, str]:
+    """The ProviderDetails a describe shows for ``sent``: without the keys the describe example does not
+    have, with the keys only the describe example has (the provider's fixed endpoints, as documented)."""
+    request, described = provider_details_examples()[kind]
+    out = {k: v for k, v in sent.items() if k not in request or k in described}
+    if kind not in NOT_SIMULATED:
+        out.update({k: v for k, v in described.items() if k not in request})
+    return out
+
+
+def as_described(update: str, member: str, value: Any, resource: Mapping[str, Any]) -> Any:
+    if update == "UpdateIdentityProvider" and member == "ProviderDetails":
+        return described_details(resource["ProviderType"], value)
+    return value
+
+
 # --- (a) the setup is rich ------------------------------------------------------------------------
 
 
@@ -346,7 +387,7 @@ def test_a_the_setup_sets_every_setting_the_update_takes(world: World, update: s
         assert not _has(request, path), path
     described = world.describe(update, ids)
     for member, wire in carried(update).items():
-        assert described[wire] == request[member], member
+        assert described[wire] == as_described(update, member, request[member], described), member
     for path, default in OMITTED[update].defaults.items():
         assert _get(request, path) not in (None, default.value), f"{path} is its default in the setup"
 
@@ -429,7 +470,7 @@ def test_b_a_raw_one_field_update_resets_what_the_table_says(world: World, updat
     expected = {k: v for k, v in before.items() if k not in carried(update).values()}  # read-only: as they were
     for name, wire in carried(update).items():
         if name in request:
-            expected[wire] = request[name]
+            expected[wire] = as_described(update, name, request[name], before)
         elif wire in always or name in table.keeps:
             expected[wire] = before[wire]
         elif name in defaults:
@@ -511,7 +552,8 @@ def test_c_the_same_change_merged_keeps_everything_else(world: World, update: st
     request_shape = next(o.input for o in SERVICE.operations if o.name == update)
     wire = carried(update)[member]
     expected = dict(before)
-    expected[wire] = overlay(request_shape, {member: before.get(wire)}, {member: value})[member]
+    sent = overlay(request_shape, {member: before.get(wire)}, {member: value})[member]
+    expected[wire] = as_described(update, member, sent, before)
     _mirrored(update, expected, before, member, value)
     _one_of(update, expected)
     _stamps(update, before, after, expected)
@@ -760,3 +802,40 @@ def test_a_cimd_policy_moved_to_a_missing_client_is_refused_and_changes_nothing(
         world.call("UpdateCIMDPolicy", **{**request, "ClientId": "missingclient0000"})
     assert raised.value.response["Error"]["Code"] == "ResourceNotFoundException"
     assert world.describe("UpdateCIMDPolicy", ids) == before
+
+
+# --- simulator fix: an identity provider is described as the documentation's examples show ----------------
+
+KINDS = sorted(k for k in provider_details_examples() if k not in NOT_SIMULATED)
+
+
+def test_the_documented_describe_only_keys_are_the_quirks_tables() -> None:
+    """The keys only a describe example has are the ones the merge never sends back (describe_only)."""
+    table = {when[1]: set(keys) for _, keys, when in SPECS["UpdateIdentityProvider"].describe_only if when}
+    for kind, (request, described) in provider_details_examples().items():
+        assert set(described) - set(request) == table.get(kind, set()), kind
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_an_identity_provider_is_described_as_documented_and_a_merge_keeps_it(world: World, kind: str) -> None:
+    """Without the fix the describe echoed the request: the describe-only keys a merge must not send back
+    never came up, and a SignInWithApple private_key was returned."""
+    request, _ = provider_details_examples()[kind]
+    name = f"{kind[:8]}{uuid.uuid4().hex[:8]}"
+    ids = {"UserPoolId": world.pool(), "ProviderName": name}
+    world.raw.create_identity_provider(**ids, ProviderType=kind, ProviderDetails=request)
+    before = world.describe("UpdateIdentityProvider", ids)
+    assert before["ProviderDetails"] == described_details(kind, request)
+    assert before["ProviderDetails"] != request  # keys added, or the private key hidden
+
+    # Raw code that sends back what it read is refused, as the service refuses it.
+    with pytest.raises(ClientError) as raised:
+        world.raw.update_identity_provider(**ids, ProviderDetails=before["ProviderDetails"])
+    assert raised.value.response["Error"]["Code"] == "InvalidParameterException"
+
+    world.typed.merge_update_identity_provider(
+        user_pool_id=ids["UserPoolId"], provider_name=name, attribute_mapping={"email": "email"}
+    )
+    after = world.describe("UpdateIdentityProvider", ids)
+    assert after["LastModifiedDate"] > before["LastModifiedDate"]
+    assert after == {**before, "AttributeMapping": {"email": "email"}, "LastModifiedDate": after["LastModifiedDate"]}

@@ -27,6 +27,14 @@ What the simulator does on top of moto:
   ``EmailMessage`` and ``EmailMessageByLink``, two different pre-token-generation ARNs,
   describe-only ``ProviderDetails`` keys, and ``UnusedAccountValidityDays`` beside
   ``TemporaryPasswordValidityDays`` are refused with ``InvalidParameterException``;
+- an update that names a pool or app client that does not exist is refused with
+  ``ResourceNotFoundException``, and a domain update that names another pool than the domain's
+  with ``InvalidParameterException`` ("The ID of the user pool that is associated with the domain
+  you're updating.");
+- ``DescribeIdentityProvider`` shows ``ProviderDetails`` as the "Describe response" examples of
+  its documentation do: with the keys the service adds for the provider type (which the update
+  refuses), and without a Sign in with Apple ``private_key`` (SAML's keys from the metadata
+  document are not added);
 - the operations of these pairs that moto does not implement are implemented (resource
   servers' updates, terms, CIMD policies, risk configuration, hosted-UI customization, log
   delivery, session configuration).

@@ -75,6 +75,63 @@ _OWNER = {
     ("UpdateUserPoolDomain", "UserPoolId"): "The ID of the user pool that is associated with the domain you're "
     "updating. (UpdateUserPoolDomainRequest.UserPoolId)",
 }
+# DescribeIdentityProvider's ProviderDetails are not what the request set: "The following examples
+# describe the provider detail keys for each IdP type." (IdentityProviderType.ProviderDetails) Its
+# "Describe response" examples add, per type, the keys below (with these values: the provider's fixed
+# endpoints), which the update refuses (the merge's describe_only); the SignInWithApple example
+# has no private_key, which its "Create or update request" example sends. SAML's describe-only keys
+# come from the metadata document and are not simulated.
+_DESCRIBED_DETAILS: dict[str, dict[str, str]] = {
+    "OIDC": {"attributes_url_add_attributes": "false"},
+    "Google": {
+        "attributes_url": "https://people.googleapis.com/v1/people/me?personFields=",
+        "attributes_url_add_attributes": "true",
+        "authorize_url": "https://accounts.google.com/o/oauth2/v2/auth",
+        "oidc_issuer": "https://accounts.google.com",
+        "token_request_method": "POST",
+        "token_url": "https://www.googleapis.com/oauth2/v4/token",
+    },
+    "LoginWithAmazon": {
+        "attributes_url": "https://api.amazon.com/user/profile",
+        "attributes_url_add_attributes": "false",
+        "authorize_url": "https://www.amazon.com/ap/oa",
+        "token_request_method": "POST",
+        "token_url": "https://api.amazon.com/auth/o2/token",
+    },
+    "Facebook": {  # {v}: the request's api_version (the example's is v17.0)
+        "attributes_url": "https://graph.facebook.com/{v}/me?fields=",
+        "attributes_url_add_attributes": "true",
+        "authorize_url": "https://www.facebook.com/{v}/dialog/oauth",
+        "token_request_method": "GET",
+        "token_url": "https://graph.facebook.com/{v}/oauth/access_token",
+    },
+    "SignInWithApple": {
+        "attributes_url_add_attributes": "false",
+        "authorize_url": "https://appleid.apple.com/auth/authorize",
+        "oidc_issuer": "https://appleid.apple.com",
+        "token_request_method": "POST",
+        "token_url": "https://appleid.apple.com/auth/token",
+    },
+}
+_UNDESCRIBED_DETAILS = {"SignInWithApple": frozenset({"private_key"})}
+
+
+def _shown(pair: _Pair, resource: Mapping[str, Any]) -> dict[str, Any]:
+    """What a call returns for a resource the simulator holds: a copy, as the service shows it."""
+    value = copy.deepcopy(dict(resource))
+    found = value.get("ProviderDetails")
+    if pair.spec.describe.__operation__ == "DescribeIdentityProvider" and isinstance(found, dict):
+        details = cast(dict[str, Any], found)
+        kind = str(value.get("ProviderType"))
+        version = str(details.get("api_version", "v17.0"))
+        hidden = _UNDESCRIBED_DETAILS.get(kind, frozenset[str]())
+        shown = {k: v for k, v in details.items() if k not in hidden}
+        for key, text in _DESCRIBED_DETAILS.get(kind, {}).items():
+            shown.setdefault(key, text.replace("{v}", version))
+        value["ProviderDetails"] = shown
+    return value
+
+
 # Members two describe calls both return: a write through one is seen by the other.
 _SHARED = {("UpdateUserPool", "MfaConfiguration"): ("SetUserPoolMfaConfig", "MfaConfiguration")}
 _SHARED.update({v: k for k, v in _SHARED.items()})
@@ -326,7 +383,7 @@ class _Call:
         return resource
 
     def answer(self, pair: _Pair, resource: Mapping[str, Any], member: str | None) -> dict[str, Any]:
-        value = copy.deepcopy(dict(resource))
+        value = _shown(pair, resource)
         return value if member is None else {member: value}
 
     # --- the roles ----------------------------------------------------------------------------------
@@ -350,7 +407,7 @@ class _Call:
         output = self.service_model.operation_model(operation).output_shape
         answer = {k: v for k, v in extra.items() if output is not None and k in output.members}
         if spec.updated is not None:
-            answer[spec.updated] = copy.deepcopy(after)
+            answer[spec.updated] = _shown(pair, after)
         return answer
 
     def create(self, pair: _Pair) -> dict[str, Any]:
@@ -367,7 +424,7 @@ class _Call:
                         resource[member] = copy.deepcopy(value)
                 resource = self.completed(pair, resource, {})
                 self.keep(pair, self.ids(pair, {**request, **_ids_of(resource)}), resource)
-                response[spec.resource] = copy.deepcopy(resource)  # type: ignore[index]
+                response[spec.resource] = _shown(pair, resource)  # type: ignore[index]
             return response
         self.exists(request)
         live = _live(self.service_model, pair.spec)
