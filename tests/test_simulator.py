@@ -96,7 +96,7 @@ def rich() -> Rich:
 
 
 def carried(update: str) -> dict[str, str]:
-    """update member -> describe member, as the simulator and the merge get it (the live model)."""
+    """update member -> describe member (the generated spec; test_merge_pairs holds it to the model)."""
     return dict(SPECS[update].carried)
 
 
