@@ -343,23 +343,28 @@ def setters(cls: type[Model]) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(cls.__dict__[name].__set__ for name in cls._names)  # pyright: ignore[reportPrivateUsage]
 
 
-def located(error: MalformedResponseError, name: str, value: Any, cls: type[Model]) -> MalformedResponseError:
-    """``error``, raised while building the items of list or map member ``name``, seen from the member."""
-    if isinstance(value, Mapping):
-        for key, item in value.items():  # pyright: ignore[reportUnknownVariableType]
-            try:
-                cls.from_wire(item)  # pyright: ignore[reportUnknownArgumentType]
-            except MalformedResponseError as found:
-                return found.within(f"{name}[{key!r}]")
-        return error.within(name)
-    if not isinstance(value, (list, tuple)):
-        return MalformedResponseError(name, f"a list of {cls.__name__}", value)
-    for i, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+def located(
+    error: Exception, name: str, value: Any, cls: type[Model], container: str = "list"
+) -> MalformedResponseError:
+    """What is wrong with list (or ``container="map"``) member ``name`` of ``cls`` items, once
+    building it failed with ``error``: the member itself when it is no list (map), else the first
+    item that is no ``cls``, seen from the member."""
+    if container == "map":
+        if not isinstance(value, Mapping):
+            return MalformedResponseError(name, f"a map of {cls.__name__}", value)
+        entries: Any = value.items()  # pyright: ignore[reportUnknownMemberType]
+    else:
+        if not isinstance(value, (list, tuple)):
+            return MalformedResponseError(name, f"a list of {cls.__name__}", value)
+        entries = enumerate(value)  # pyright: ignore[reportUnknownArgumentType]
+    for key, item in entries:
         try:
-            cls.from_wire(item)  # pyright: ignore[reportUnknownArgumentType]
+            cls.from_wire(item)
         except MalformedResponseError as found:
-            return found.within(f"{name}[{i}]")
-    return error.within(name)
+            return found.within(f"{name}[{key!r}]" if container == "map" else f"{name}[{key}]")
+    if isinstance(error, MalformedResponseError):
+        return error.within(name)
+    return MalformedResponseError(name, f"a {container} of {cls.__name__}", value)
 
 
 def items(value: object, name: str) -> list[Any]:
@@ -389,7 +394,7 @@ def timestamp(value: Any, name: str) -> datetime:
         try:
             parsed: datetime = parse_timestamp(value)
             return parsed
-        except (ValueError, TypeError, OverflowError):
+        except (ValueError, TypeError, OverflowError, OSError, RuntimeError):  # RuntimeError: an epoch like 1e20
             pass
     raise MalformedResponseError(name, "a timestamp", value)
 

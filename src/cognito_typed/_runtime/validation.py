@@ -347,7 +347,9 @@ class Timestamp(Kind):
 
             try:
                 parse_to_aware_datetime(value)
-            except (ValueError, TypeError, OverflowError, OSError):
+            except (ValueError, TypeError, OverflowError, OSError, RuntimeError):
+                # RuntimeError: botocore's "Unable to calculate correct timezone offset" for an epoch
+                # beyond what its parsers take (1e20, inf), which botocore itself would raise when sending
                 out.append(
                     Violation(_where(path, name), f"{show(value, hide)} is not a timestamp", "type datetime", "type")
                 )

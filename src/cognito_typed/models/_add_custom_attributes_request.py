@@ -68,8 +68,10 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
                     self,
                     None if (v := data["CustomAttributes"]) is None else list(map(SchemaAttributeType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType, "list"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

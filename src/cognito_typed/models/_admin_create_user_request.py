@@ -126,14 +126,14 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
                 _set_user_attributes(
                     self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             try:
                 _set_validation_data(
                     self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "ValidationData", data.get("ValidationData"), AttributeType, "list") from None
             _set_temporary_password(self, get("TemporaryPassword"))
             _set_force_alias_creation(self, get("ForceAliasCreation"))
             _set_message_action(self, get("MessageAction"))

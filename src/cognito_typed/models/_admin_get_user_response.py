@@ -124,8 +124,8 @@ class AdminGetUserResponse(Model):
                 _set_user_attributes(
                     self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             _set_user_create_date(
                 self,
                 None
@@ -148,8 +148,8 @@ class AdminGetUserResponse(Model):
                 _set_mfa_options(
                     self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
             _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
             _set_user_mfa_setting_list(
                 self,

@@ -71,8 +71,8 @@ class AdminListUserAuthEventsResponse(Model):
                 _set_auth_events(
                     self, None if (v := data["AuthEvents"]) is None else list(map(AuthEventType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AuthEvents", data.get("AuthEvents"), AuthEventType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "AuthEvents", data.get("AuthEvents"), AuthEventType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -75,8 +75,8 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
                 _set_mfa_options(
                     self, None if (v := data["MFAOptions"]) is None else list(map(MFAOptionType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -83,8 +83,8 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
                 _set_user_attributes(
                     self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             _set_client_metadata(
                 self,
                 None

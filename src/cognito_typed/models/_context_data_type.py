@@ -83,8 +83,8 @@ class ContextDataType(Model):
                 _set_http_headers(
                     self, None if (v := data["HttpHeaders"]) is None else list(map(HttpHeader.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader, "list") from None
             _set_encoded_data(self, get("EncodedData"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -81,8 +81,8 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
                 _set_scopes(
                     self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -365,8 +365,8 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
                 raise error.within("AdminCreateUserConfig") from None
             try:
                 _set_schema(self, None if (v := get("Schema")) is None else list(map(SchemaAttributeType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Schema", data.get("Schema"), SchemaAttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Schema", data.get("Schema"), SchemaAttributeType, "list") from None
             try:
                 _set_user_pool_add_ons(
                     self, None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
@@ -413,8 +413,10 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
                     if (v := get("AcrConfiguration")) is None
                     else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
+                raise located(
+                    error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType, "map"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -86,8 +86,8 @@ class DeviceType(Model):
                 _set_device_attributes(
                     self, None if (v := get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType, "list") from None
             _set_device_create_date(
                 self,
                 None

@@ -68,8 +68,8 @@ class ListCIMDPoliciesResponse(Model):
                 _set_cimd_policies(
                     self, None if (v := data["CIMDPolicies"]) is None else list(map(CIMDPolicySummaryType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "CIMDPolicies", data.get("CIMDPolicies"), CIMDPolicySummaryType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "CIMDPolicies", data.get("CIMDPolicies"), CIMDPolicySummaryType, "list") from None
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )

@@ -71,9 +71,9 @@ class ListClientMetadataURLsResponse(Model):
                     if (v := data["ClientMetadataURLs"]) is None
                     else list(map(ClientMetadataURLType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
-                    error, "ClientMetadataURLs", data.get("ClientMetadataURLs"), ClientMetadataURLType
+                    error, "ClientMetadataURLs", data.get("ClientMetadataURLs"), ClientMetadataURLType, "list"
                 ) from None
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -68,8 +68,8 @@ class ListIdentityProvidersResponse(Model):
                 _set_providers(
                     self, None if (v := data["Providers"]) is None else list(map(ProviderDescription.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Providers", data.get("Providers"), ProviderDescription) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Providers", data.get("Providers"), ProviderDescription, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -71,8 +71,10 @@ class ListPointInTimeRecoveriesResponse(Model):
                     self,
                     None if (v := data["Restorations"]) is None else list(map(RestorationDescriptionType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Restorations", data.get("Restorations"), RestorationDescriptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "Restorations", data.get("Restorations"), RestorationDescriptionType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -68,8 +68,10 @@ class ListResourceServersResponse(Model):
                 _set_resource_servers(
                     self, None if (v := data["ResourceServers"]) is None else list(map(ResourceServerType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ResourceServers", data.get("ResourceServers"), ResourceServerType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "ResourceServers", data.get("ResourceServers"), ResourceServerType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

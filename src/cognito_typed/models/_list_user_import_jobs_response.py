@@ -68,8 +68,8 @@ class ListUserImportJobsResponse(Model):
                 _set_user_import_jobs(
                     self, None if (v := data["UserImportJobs"]) is None else list(map(UserImportJobType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType, "list") from None
             _set_pagination_token(self, get("PaginationToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -78,8 +78,10 @@ class ListUserPoolClientSecretsResponse(Model):
                     if (v := data["ClientSecrets"]) is None
                     else list(map(ClientSecretDescriptorType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

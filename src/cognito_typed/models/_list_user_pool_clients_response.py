@@ -70,9 +70,9 @@ class ListUserPoolClientsResponse(Model):
                     if (v := data["UserPoolClients"]) is None
                     else list(map(UserPoolClientDescription.from_wire, v)),
                 )
-            except MalformedResponseError as error:
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
-                    error, "UserPoolClients", data.get("UserPoolClients"), UserPoolClientDescription
+                    error, "UserPoolClients", data.get("UserPoolClients"), UserPoolClientDescription, "list"
                 ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(

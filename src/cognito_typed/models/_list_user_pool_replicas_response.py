@@ -67,8 +67,10 @@ class ListUserPoolReplicasResponse(Model):
                     self,
                     None if (v := data["UserPoolReplicas"]) is None else list(map(UserPoolReplicaType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -67,8 +67,8 @@ class ListUserPoolsResponse(Model):
                 _set_user_pools(
                     self, None if (v := data["UserPools"]) is None else list(map(UserPoolDescriptionType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserPools", data.get("UserPools"), UserPoolDescriptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserPools", data.get("UserPools"), UserPoolDescriptionType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -65,8 +65,8 @@ class ListUserSessionsResponse(Model):
                 _set_sessions(
                     self, None if (v := data["Sessions"]) is None else list(map(SessionDescriptionType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

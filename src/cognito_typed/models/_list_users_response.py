@@ -66,8 +66,8 @@ class ListUsersResponse(Model):
             get = data.get
             try:
                 _set_users(self, None if (v := data["Users"]) is None else list(map(UserType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Users", data.get("Users"), UserType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Users", data.get("Users"), UserType, "list") from None
             _set_pagination_token(self, get("PaginationToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

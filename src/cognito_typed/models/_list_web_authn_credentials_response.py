@@ -76,8 +76,10 @@ class ListWebAuthnCredentialsResponse(Model):
                     if (v := data["Credentials"]) is None
                     else list(map(WebAuthnCredentialDescription.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Credentials", data.get("Credentials"), WebAuthnCredentialDescription) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "Credentials", data.get("Credentials"), WebAuthnCredentialDescription, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -62,8 +62,10 @@ class LogDeliveryConfigurationType(Model):
                     self,
                     None if (v := data["LogConfigurations"]) is None else list(map(LogConfigurationType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType, "list"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

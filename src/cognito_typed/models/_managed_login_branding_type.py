@@ -101,8 +101,8 @@ class ManagedLoginBrandingType(Model):
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
                 _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Assets", data.get("Assets"), AssetType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None
             _set_creation_date(
                 self,
                 None

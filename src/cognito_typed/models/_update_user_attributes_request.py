@@ -76,8 +76,8 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
                 _set_user_attributes(
                     self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             _set_access_token(self, data["AccessToken"])
             _set_client_metadata(
                 self,

@@ -360,8 +360,10 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
                     if (v := get("AcrConfiguration")) is None
                     else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
+                raise located(
+                    error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType, "map"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

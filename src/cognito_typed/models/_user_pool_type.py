@@ -356,8 +356,10 @@ class UserPoolType(Model):
                     self,
                     None if (v := get("SchemaAttributes")) is None else list(map(SchemaAttributeType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType, "list"
+                ) from None
             _set_auto_verified_attributes(
                 self,
                 None
@@ -490,8 +492,10 @@ class UserPoolType(Model):
                     if (v := get("AcrConfiguration")) is None
                     else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
+                raise located(
+                    error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType, "map"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self
