@@ -240,6 +240,65 @@ def test_constraints_false_still_checks_types_and_required_members() -> None:
     assert typed_default.with_options(constraints=False) is not typed_default
 
 
+def test_a_documented_rule_names_the_escape_hatch_too() -> None:
+    """The app-client rules are client-side checks as the model's constraints are, and constraints=False
+    skips them: their message must say so (the day AWS accepts, say, another http host)."""
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolClientRequest(
+            user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"]
+        ).validate()
+    assert [v.kind for v in info.value.violations] == ["rule"]
+    assert "constraints=False" in str(info.value)
+
+
+@pytest.mark.parametrize("how", ["per client", "per call"])
+def test_constraints_false_sends_what_a_documented_rule_refuses(how: str) -> None:
+    typed, stubber = _client_with_domain(**({"constraints": False} if how == "per client" else {}))
+    if how == "per call":
+        typed = typed.with_options(constraints=False)
+    wire = {"UserPoolId": POOL, "ClientName": "web", "CallbackURLs": ["http://10.0.0.1/cb"]}
+    answer = {"UserPoolClient": {"UserPoolId": POOL, "ClientId": CLIENT, "ClientName": "web"}}
+    with stubber:
+        stubber.add_response("create_user_pool_client", answer, wire)
+        typed.create_user_pool_client(user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"])
+        stubber.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("constraints", [True, False])
+def test_a_merge_rule_does_not_offer_an_escape_hatch_that_would_not_lift_it(constraints: bool) -> None:
+    """A member both given and reset is refused with or without constraints: offering
+    constraints=False there would send the user in a circle."""
+    typed, stubber = _client_with_domain(constraints=constraints)
+    with stubber, pytest.raises(ValidationError) as info:
+        typed.plan_update_user_pool_client(
+            user_pool_id=POOL, client_id=CLIENT, client_name="web-2", reset_paths=["ClientName"]
+        )
+    assert [v.kind for v in info.value.violations] == ["merge"]
+    assert "constraints=False" not in str(info.value)
+
+
+def test_every_violation_that_offers_the_escape_hatch_is_lifted_by_it() -> None:
+    """Each kind of violation: constraint (range, length, pattern, enum) and rule; with constraints=False
+    the same request validates."""
+    requests = [
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", auth_session_validity=30),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name=""),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", explicit_auth_flows=["NOPE"]),  # type: ignore[list-item]
+        CreateUserPoolDomainRequest(domain="Not_A_Domain", user_pool_id=POOL),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"]),
+        CreateUserPoolClientRequest(
+            user_pool_id=POOL, client_name="web", explicit_auth_flows=["ADMIN_NO_SRP_AUTH", "ALLOW_USER_SRP_AUTH"]
+        ),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", access_token_validity=48),
+    ]
+    for request in requests:
+        with pytest.raises(ValidationError) as info:
+            request.validate()
+        assert "constraints=False" in str(info.value)
+        assert {v.kind for v in info.value.violations} <= {"constraint", "rule"}
+        request.validate(constraints=False)
+
+
 # --- nothing sensitive in a plan -------------------------------------------------------------------
 
 PROVIDER = {

@@ -34,13 +34,16 @@ __all__ = [
     "missing",
 ]
 
-ViolationKind = Literal["type", "required", "constraint", "rule"]
+ViolationKind = Literal["type", "required", "constraint", "rule", "merge"]
 Rule: TypeAlias = Callable[[Any, list["Violation"], Collection[str]], None]
 """A rule AWS documents that the model cannot state: ``rule(request, violations, failed_members)``."""
 
 HIDDEN: Final = "<hidden>"
+SKIPPABLE: Final = frozenset({"constraint", "rule"})
+"""The kinds of violation that ``constraints=False`` does not check: the ones whose message names it."""
 ESCAPE_HATCH: Final = (
-    "constraint checks are the model's: if AWS accepts the value, send it with constraints=False "
+    "constraints and documented rules are checked client-side: if AWS accepts the value, send it with "
+    "constraints=False "
     "(CognitoIdentityProvider(..., constraints=False), client.with_options(constraints=False), "
     "or model.validate(constraints=False))"
 )
@@ -50,8 +53,11 @@ class Violation:
     """One broken rule: where (the wire path), what is wrong with the value, and the rule.
 
     ``kind`` tells a wrong type (``"type"``), a missing required member (``"required"``), a
-    constraint of the model (``"constraint"``: range, length, pattern, enum) and a rule AWS
-    documents that the model cannot state (``"rule"``).
+    constraint of the model (``"constraint"``: range, length, pattern, enum), a rule AWS
+    documents that the model cannot state (``"rule"``), and a rule of a merged update
+    (``"merge"``: a member both given and reset, a describe-only key, two members the service
+    keeps identical). ``constraints=False`` skips ``"constraint"`` and ``"rule"`` checks only,
+    and only an error holding one of those says so.
     """
 
     __slots__ = ("kind", "path", "problem", "rule")
@@ -92,7 +98,7 @@ class ValidationError(ValueError):
         self.violations = tuple(violations)
         count = len(self.violations)
         lines = "\n".join(f"  {v}" for v in self.violations)
-        hint = f"\n({ESCAPE_HATCH})" if any(v.kind == "constraint" for v in self.violations) else ""
+        hint = f"\n({ESCAPE_HATCH})" if any(v.kind in SKIPPABLE for v in self.violations) else ""
         super().__init__(f"{count} invalid value{'s' if count != 1 else ''} in {model}:\n{lines}{hint}")
 
     def __reduce__(self) -> tuple[Any, ...]:
