@@ -333,3 +333,46 @@ def test_a_plan_never_shows_an_identity_providers_secrets() -> None:
     for text in texts:
         assert "provider-secret" not in text, text
     assert plan.params["ProviderDetails"]["client_secret"] == "new-provider-secret-9876543210"  # sent as given
+
+
+# Each secret key of ProviderDetails, with a provider type whose details hold it (the model's docs).
+PROVIDERS = {
+    "client_secret": ("Google", {"client_id": "1example23456789", "authorize_scopes": "openid email"}),
+    "private_key": ("SignInWithApple", {"client_id": "com.example.app", "team_id": "TEAM1", "key_id": "KEY1"}),
+}
+
+
+@pytest.mark.parametrize("key", SERVICE.shapes["ProviderDetailsType"].secret_keys)
+def test_no_text_of_a_plan_or_an_error_shows_a_provider_secret(key: str) -> None:
+    """The old and the new secret, changed alone and beside a shown key: in no text of the plan, its
+    changes, its typed views (pprint and rich too), nor of the error when the new value is of the wrong type."""
+    import pprint
+
+    from rich.pretty import pretty_repr
+
+    kind, details = PROVIDERS[key]
+    old, new = f"{key}-OLD-0123456789", f"{key}-NEW-9876543210"
+    current = {"UserPoolId": POOL, "ProviderName": kind, "ProviderType": kind, "ProviderDetails": {**details, key: old}}
+
+    def planned(given: dict[str, Any]) -> Any:
+        raw = raw_client()
+        with Stubber(raw) as stubber:
+            stubber.add_response("describe_identity_provider", {"IdentityProvider": current})
+            return CognitoIdentityProvider(raw).plan_update_identity_provider(
+                user_pool_id=POOL, provider_name=kind, provider_details=given
+            )
+
+    for given in ({**details, key: new}, {**details, key: new, "client_id": "other.client"}):
+        plan = planned(given)
+        assert f"ProviderDetails.{key}" in [c.path for c in plan.changes]
+        texts = [repr(plan), str(plan), plan.table(), repr(plan.changes), str(plan.changes)]
+        texts += [repr(plan.current), str(plan.current), pprint.pformat(plan.current), pretty_repr(plan.current)]
+        texts += [repr(plan.request), str(plan.request), pprint.pformat(plan.request), pretty_repr(plan.request)]
+        assert [t for t in texts if old in t or new in t] == []
+        assert plan.params["ProviderDetails"][key] == new  # sent as given
+    for wrong in (new.encode(), [new], {"nested": new}):
+        with pytest.raises(ValidationError) as info:
+            planned({**details, key: wrong})
+        text = str(info.value) + repr(info.value.violations) + repr(info.value.args)
+        assert old not in text and new not in text
+        assert [v.path for v in info.value.violations] == [f"ProviderDetails[{key!r}]"]

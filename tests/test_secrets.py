@@ -266,3 +266,35 @@ def test_sensitive_map_keys_are_hidden_in_paths() -> None:
     assert "12345678" not in str(info.value)
     assert "auth_parameters" not in repr(request)  # a sensitive member is left out of repr
     assert SECRET not in repr(request) and "12345678" not in repr(request)
+
+
+def test_the_simulator_shows_no_secret_in_its_resets_or_errors() -> None:
+    """What the simulator records (a reset: printed in a test's failure) and the errors it raises for a
+    documented payload rule: identifiers the model marks sensitive (ClientId) and IdP secrets never show."""
+    import boto3
+    from botocore.exceptions import ClientError
+
+    from cognito_typed.testing import SimulatedReset, simulate
+
+    with simulate() as cognito:
+        raw = boto3.client("cognito-idp", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+        pool = raw.create_user_pool(PoolName="p")["UserPool"]["Id"]
+        client_id = raw.create_user_pool_client(UserPoolId=pool, ClientName="web", RefreshTokenValidity=10)[
+            "UserPoolClient"
+        ]["ClientId"]
+        raw.update_user_pool_client(UserPoolId=pool, ClientId=client_id, ClientName="web-2")  # resets the validity
+        details = {"client_id": "1example23456789", "client_secret": SECRET, "authorize_scopes": "email"}
+        raw.create_identity_provider(
+            UserPoolId=pool, ProviderName="Google", ProviderType="Google", ProviderDetails=details
+        )
+        with pytest.raises(ClientError) as refused:  # token_url: returned by describe, refused by the update
+            raw.update_identity_provider(
+                UserPoolId=pool, ProviderName="Google", ProviderDetails={**details, "token_url": SECRET + "u"}
+            )
+        resets = cognito.resets
+    assert "RefreshTokenValidity" in {r.member for r in resets}
+    assert all(r.identifiers["ClientId"] == client_id for r in resets)  # the data is there ...
+    assert client_id not in repr(resets) and client_id not in str(resets)  # ... its text hides it
+    assert "token_url" in str(refused.value) and SECRET not in str(refused.value)
+    hidden = SimulatedReset("UpdateX", {"UserPoolId": "p"}, "Secret", SECRET, None, frozenset({"Secret"}))
+    assert SECRET not in repr(hidden) and "<hidden>" in repr(hidden) and "'p'" in repr(hidden)
