@@ -177,6 +177,9 @@ def test_timestamps_take_what_botocore_takes() -> None:
 
 def test_the_fuzzing_ran() -> None:
     """The counts the closing note quotes (this test runs after the ones above in file order)."""
-    top, nested = COUNTS["top"], COUNTS["nested"]
-    print(f"\nfuzz: {COUNTS['pattern']} pattern examples, {top} top-level and {nested} nested wrong values")
-    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500
+    top, nested, response = COUNTS["top"], COUNTS["nested"], COUNTS["response"]
+    print(
+        f"\nfuzz: {COUNTS['pattern']} pattern examples ({len(PATTERNED)} patterns), {top} top-level and {nested} "
+        f"nested wrong values in {len(OPERATIONS)} requests, {response} in {len(RESPONDING)} responses"
+    )
+    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500 and COUNTS["response"] > 500

@@ -376,3 +376,63 @@ def test_no_text_of_a_plan_or_an_error_shows_a_provider_secret(key: str) -> None
         text = str(info.value) + repr(info.value.violations) + repr(info.value.args)
         assert old not in text and new not in text
         assert [v.path for v in info.value.violations] == [f"ProviderDetails[{key!r}]"]
+
+
+def _members_of(shape: str) -> list[tuple[str, Member]]:
+    """(request structure, member) for every request member of ``shape``, from the model."""
+    return [
+        (s.name, m) for s in SERVICE.structures() if s.name.endswith("Request") for m in s.members if m.shape == shape
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shape", "value"), [("DomainType", "auth.example.com"), ("PasswordType", "correct horse battery staple")]
+)
+def test_every_request_member_of_a_corrected_shape_takes_the_value_the_model_refused(shape: str, value: str) -> None:
+    from support import model_class
+
+    from cognito_typed._runtime.patterns import java_pattern
+
+    members = _members_of(shape)
+    assert len(members) >= 4
+    fix = next(f for f in FIXES if f.target == shape)
+    assert fix.model_pattern is not None and not java_pattern(fix.model_pattern).fullmatch(value)  # refused before
+    for structure, member in members:
+        model_class(structure).from_wire({**_minimal(structure), member.wire_name: value}).validate()
+
+
+def _minimal(structure: str) -> dict[str, Any]:
+    from client_fixtures import Examples
+
+    return Examples(full=False, items=1)(structure)
+
+
+DOMAIN = "auth.example.com"
+CERT = {"CertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/abc"}
+
+
+def test_every_custom_domain_call_sends_a_dotted_domain() -> None:
+    """create/describe/delete/update and the merge: the calls reach botocore with the domain as given."""
+    from cognito_typed.models import CustomDomainConfigType
+
+    raw = raw_client()
+    typed = CognitoIdentityProvider(raw)
+    described = {"DomainDescription": {"Domain": DOMAIN, "UserPoolId": POOL, "CustomDomainConfig": CERT}}
+    with Stubber(raw) as stubber:
+        stubber.add_response(
+            "create_user_pool_domain", {}, {"Domain": DOMAIN, "UserPoolId": POOL, "CustomDomainConfig": CERT}
+        )
+        stubber.add_response("describe_user_pool_domain", described, {"Domain": DOMAIN})
+        stubber.add_response("delete_user_pool_domain", {}, {"Domain": DOMAIN, "UserPoolId": POOL})
+        stubber.add_response("describe_user_pool_domain", described, {"Domain": DOMAIN})
+        stubber.add_response(
+            "update_user_pool_domain",
+            {},
+            {"Domain": DOMAIN, "UserPoolId": POOL, "CustomDomainConfig": CERT, "ManagedLoginVersion": 2},
+        )
+        config = CustomDomainConfigType(certificate_arn=CERT["CertificateArn"])
+        typed.create_user_pool_domain(domain=DOMAIN, user_pool_id=POOL, custom_domain_config=config)
+        assert typed.describe_user_pool_domain(domain=DOMAIN).domain_description.domain == DOMAIN  # type: ignore[union-attr]
+        typed.delete_user_pool_domain(domain=DOMAIN, user_pool_id=POOL)
+        typed.merge_update_user_pool_domain(domain=DOMAIN, user_pool_id=POOL, managed_login_version=2)
+        stubber.assert_no_pending_responses()
