@@ -436,3 +436,35 @@ def test_every_custom_domain_call_sends_a_dotted_domain() -> None:
         typed.delete_user_pool_domain(domain=DOMAIN, user_pool_id=POOL)
         typed.merge_update_user_pool_domain(domain=DOMAIN, user_pool_id=POOL, managed_login_version=2)
         stubber.assert_no_pending_responses()
+
+
+def _without_member(structure: str, wire: str) -> Any:
+    """The pinned model with one member taken out of one structure (as an older model would lack it)."""
+    shape = SERVICE.shapes[structure]
+    members = tuple(m for m in shape.members if m.wire_name != wire)
+    assert len(members) == len(shape.members) - 1
+    return replace(SERVICE, shapes={**SERVICE.shapes, structure: replace(shape, members=members)})
+
+
+def test_a_merge_quirk_or_a_request_rule_that_names_a_missing_member_is_a_warning() -> None:
+    from codegen import merge_quirks, request_rules
+
+    assert merge_quirks.problems(SERVICE) == [] and request_rules.problems(SERVICE) == []
+    lacking = _without_member("AdminCreateUserConfigType", "UnusedAccountValidityDays")
+    assert merge_quirks.problems(lacking) == [
+        "merge quirk for UpdateUserPool: UpdateUserPoolRequest has no member "
+        "AdminCreateUserConfig.UnusedAccountValidityDays"
+    ]
+    lacking = _without_member("UpdateUserPoolClientRequest", "TokenValidityUnits")
+    assert request_rules.problems(lacking) == [
+        "request rules UPDATE_APP_CLIENT: UpdateUserPoolClientRequest has no member TokenValidityUnits (read as absent)"
+    ]
+
+
+def test_the_generator_names_every_member_the_merge_time_rules_read() -> None:
+    """rules.READS (what a merge's rules read) and codegen/request_rules.py (what the generator warns about)."""
+    from codegen.request_rules import RULES
+    from cognito_typed._runtime.rules import READS
+
+    for request, reads in READS.items():
+        assert reads <= set(RULES[request].reads), request
