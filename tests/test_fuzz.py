@@ -59,7 +59,7 @@ WRONG: dict[str, list[Any]] = {
     "boolean": [1, "true", [True], None.__class__],
     "blob": [5, [1, 2], Opaque()],
     "timestamp": [[2024], {"y": 2024}, Opaque(), True, 10**20, float("inf")],  # epochs botocore cannot parse
-    "document": [Opaque(), {"a": Opaque()}, float("inf"), {1: "a"}],
+    "document": [Opaque(), {"a": Opaque()}, float("inf"), {1: "a"}, {"a": [10**5000]}],
     "list": ["abc", 5, {"a": 1}, Opaque()],
     "map": [["a"], "abc", 5, Opaque()],
     "structure": [{"a": 1}, "abc", 5, Opaque()],

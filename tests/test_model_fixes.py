@@ -180,6 +180,7 @@ def test_a_document_the_docs_describe_as_a_json_object_must_be_one(settings: Any
         ({"a": [1, math.nan]}, "Settings['a'][1]"),
         ({"a": {1: "x"}}, "Settings['a'] key"),
         ({"a": {"b": {1, 2}}}, "Settings['a']['b']"),
+        ({"a": [10**5000]}, "Settings['a'][0]"),  # json.dumps (so botocore) fails on it with a bare ValueError
     ],
 )
 def test_a_document_holds_json_values_only(value: Any, path: str) -> None:

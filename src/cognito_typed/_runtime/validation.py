@@ -393,7 +393,14 @@ class Document(Kind):
 
 
 def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
-    if value is None or isinstance(value, (str, bool, int)):
+    if value is None or isinstance(value, (str, bool)):
+        return None
+    if isinstance(value, int):
+        if value.bit_length() > 10_000:  # beyond Python's int-to-text limit (4,300 digits), json.dumps fails
+            try:
+                str(value)
+            except ValueError:
+                return (where, "an int too long to write as JSON text")
         return None
     if isinstance(value, float):
         return None if math.isfinite(value) else (where, repr(value))
