@@ -344,27 +344,29 @@ def setters(cls: type[Model]) -> tuple[Callable[[Any, Any], None], ...]:
 
 
 def located(
-    error: Exception, name: str, value: Any, cls: type[Model], container: str = "list"
+    error: Exception, name: str, value: object, cls: type[Model], container: str = "list"
 ) -> MalformedResponseError:
     """What is wrong with list (or ``container="map"``) member ``name`` of ``cls`` items, once
     building it failed with ``error``: the member itself when it is no list (map), else the first
     item that is no ``cls``, seen from the member."""
+    entries: list[tuple[str, Any]]
     if container == "map":
         if not isinstance(value, Mapping):
             return MalformedResponseError(name, f"a map of {cls.__name__}", value)
-        entries: Any = value.items()  # pyright: ignore[reportUnknownMemberType]
+        entries = [(repr(k), v) for k, v in cast("Mapping[Any, Any]", value).items()]
     else:
         if not isinstance(value, (list, tuple)):
             return MalformedResponseError(name, f"a list of {cls.__name__}", value)
-        entries = enumerate(value)  # pyright: ignore[reportUnknownArgumentType]
+        entries = [(str(i), v) for i, v in enumerate(cast("Sequence[Any]", value))]
     for key, item in entries:
         try:
             cls.from_wire(item)
         except MalformedResponseError as found:
-            return found.within(f"{name}[{key!r}]" if container == "map" else f"{name}[{key}]")
+            return found.within(f"{name}[{key}]")
     if isinstance(error, MalformedResponseError):
         return error.within(name)
-    return MalformedResponseError(name, f"a {container} of {cls.__name__}", value)
+    kind: str = type(cast(object, value)).__name__
+    return MalformedResponseError(name, f"a {container} of {cls.__name__}", None, found_type=kind)
 
 
 def items(value: object, name: str) -> list[Any]:
