@@ -155,6 +155,40 @@ def test_wrongly_typed_response_members_raise_malformed_response_error_only(op: 
             COUNTS["response"] += 1
 
 
+def _required_wires(cls: type[Any]) -> set[str]:
+    """The wire names of ``cls``'s required fields (the model requires them, or AWS always returns them)."""
+    return {f.metadata["wire"] for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING}
+
+
+@pytest.mark.parametrize("op", RESPONDING, ids=lambda op: op.name)
+def test_a_null_where_a_response_always_has_a_value_is_malformed(op: Any) -> None:
+    """botocore gives None for a JSON null; a required field's type has no None, so the model refuses it."""
+    cls = response_class(op.name)
+    assert cls is not None
+    full = Examples(full=True, items=1).response(op.name)
+    built = cls.from_wire(full)
+    for path, shape in response_targets(op.output):
+        if len(path) == 1:
+            holder: type[Any] = cls
+            data = {**full, path[0]: None}
+        elif isinstance(full.get(path[0]), dict):
+            holder = type(getattr(built, _field(cls, path[0])))
+            data = {**full, path[0]: {**full[path[0]], path[1]: None}}
+        else:
+            continue
+        if path[-1] not in _required_wires(holder):
+            continue
+        with pytest.raises(MalformedResponseError) as info:
+            cls.from_wire(data)
+        assert info.value.path == ".".join(path)
+        assert info.value.found == "null", shape.kind
+        COUNTS["null"] += 1
+
+
+def _field(cls: type[Any], wire: str) -> str:
+    return next(f.name for f in dataclasses.fields(cls) if f.metadata.get("wire") == wire)
+
+
 def test_a_required_member_given_none_is_refused_for_every_operation() -> None:
     refused = 0
     for op in OPERATIONS:

@@ -350,6 +350,10 @@ def located(
     building it failed with ``error``: the member itself when it is no list (map), else the first
     item that is no ``cls``, seen from the member."""
     entries: list[tuple[str, Any]]
+    if value is None:  # a null where the model requires a value (see null())
+        return MalformedResponseError(
+            name, "a value (the model requires it, or AWS always returns it)", None, found_type="null"
+        )
     if container == "map":
         if not isinstance(value, Mapping):
             return MalformedResponseError(name, f"a map of {cls.__name__}", value)
@@ -367,6 +371,14 @@ def located(
         return error.within(name)
     kind: str = type(cast(object, value)).__name__
     return MalformedResponseError(name, f"a {container} of {cls.__name__}", None, found_type=kind)
+
+
+def null(name: str) -> Any:
+    """Raise for a null (``None``) where the model requires a value, or AWS always returns one (``name``: the
+    member; empty when the caller's guard names it). ``Any``: it stands in a field's expression, and never returns."""
+    raise MalformedResponseError(
+        name, "a value (the model requires it, or AWS always returns it)", None, found_type="null"
+    )
 
 
 def items(value: object, name: str) -> list[Any]:

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -83,8 +84,8 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:

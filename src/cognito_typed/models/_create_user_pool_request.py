@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -273,7 +274,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         v: Any
         try:
             get = data.get
-            _set_pool_name(self, data["PoolName"])
+            _set_pool_name(self, v if (v := data["PoolName"]) is not None else null("PoolName"))
             try:
                 _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:

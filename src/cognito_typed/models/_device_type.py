@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -81,7 +82,7 @@ class DeviceType(Model):
         v: Any
         try:
             get = data.get
-            _set_device_key(self, data["DeviceKey"])
+            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
             try:
                 _set_device_attributes(
                     self, None if (v := get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))

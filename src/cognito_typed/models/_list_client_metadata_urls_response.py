@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,9 +68,9 @@ class ListClientMetadataURLsResponse(Model):
             try:
                 _set_client_metadata_urls(
                     self,
-                    None
-                    if (v := data["ClientMetadataURLs"]) is None
-                    else list(map(ClientMetadataURLType.from_wire, v)),
+                    list(map(ClientMetadataURLType.from_wire, v))
+                    if (v := data["ClientMetadataURLs"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(

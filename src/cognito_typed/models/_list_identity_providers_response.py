@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,7 +67,8 @@ class ListIdentityProvidersResponse(Model):
             get = data.get
             try:
                 _set_providers(
-                    self, None if (v := data["Providers"]) is None else list(map(ProviderDescription.from_wire, v))
+                    self,
+                    list(map(ProviderDescription.from_wire, v)) if (v := data["Providers"]) is not None else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Providers", data.get("Providers"), ProviderDescription, "list") from None

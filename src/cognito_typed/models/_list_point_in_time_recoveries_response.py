@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,7 +70,9 @@ class ListPointInTimeRecoveriesResponse(Model):
             try:
                 _set_restorations(
                     self,
-                    None if (v := data["Restorations"]) is None else list(map(RestorationDescriptionType.from_wire, v)),
+                    list(map(RestorationDescriptionType.from_wire, v))
+                    if (v := data["Restorations"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,7 +67,10 @@ class ListResourceServersResponse(Model):
             get = data.get
             try:
                 _set_resource_servers(
-                    self, None if (v := data["ResourceServers"]) is None else list(map(ResourceServerType.from_wire, v))
+                    self,
+                    list(map(ResourceServerType.from_wire, v))
+                    if (v := data["ResourceServers"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,7 +67,10 @@ class ListUserImportJobsResponse(Model):
             get = data.get
             try:
                 _set_user_import_jobs(
-                    self, None if (v := data["UserImportJobs"]) is None else list(map(UserImportJobType.from_wire, v))
+                    self,
+                    list(map(UserImportJobType.from_wire, v))
+                    if (v := data["UserImportJobs"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType, "list") from None

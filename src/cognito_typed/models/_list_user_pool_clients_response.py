@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,9 +67,9 @@ class ListUserPoolClientsResponse(Model):
             try:
                 _set_user_pool_clients(
                     self,
-                    None
-                    if (v := data["UserPoolClients"]) is None
-                    else list(map(UserPoolClientDescription.from_wire, v)),
+                    list(map(UserPoolClientDescription.from_wire, v))
+                    if (v := data["UserPoolClients"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,7 +66,9 @@ class ListUserPoolReplicasResponse(Model):
             try:
                 _set_user_pool_replicas(
                     self,
-                    None if (v := data["UserPoolReplicas"]) is None else list(map(UserPoolReplicaType.from_wire, v)),
+                    list(map(UserPoolReplicaType.from_wire, v))
+                    if (v := data["UserPoolReplicas"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,9 +73,9 @@ class ListWebAuthnCredentialsResponse(Model):
             try:
                 _set_credentials(
                     self,
-                    None
-                    if (v := data["Credentials"]) is None
-                    else list(map(WebAuthnCredentialDescription.from_wire, v)),
+                    list(map(WebAuthnCredentialDescription.from_wire, v))
+                    if (v := data["Credentials"]) is not None
+                    else null(""),
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(

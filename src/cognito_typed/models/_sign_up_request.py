@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -120,9 +121,9 @@ class SignUpRequest(Request[SignUpResponse]):
         v: Any
         try:
             get = data.get
-            _set_client_id(self, data["ClientId"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_secret_hash(self, get("SecretHash"))
-            _set_username(self, data["Username"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             _set_password(self, get("Password"))
             try:
                 _set_user_attributes(

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -323,8 +324,8 @@ class UserPoolType(Model):
         v: Any
         try:
             get = data.get
-            _set_id(self, data["Id"])
-            _set_name(self, data["Name"])
+            _set_id(self, v if (v := data["Id"]) is not None else null("Id"))
+            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
             try:
                 _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
@@ -464,7 +465,7 @@ class UserPoolType(Model):
                 )
             except MalformedResponseError as error:
                 raise error.within("UsernameConfiguration") from None
-            _set_arn(self, data["Arn"])
+            _set_arn(self, v if (v := data["Arn"]) is not None else null("Arn"))
             try:
                 _set_account_recovery_setting(
                     self,
