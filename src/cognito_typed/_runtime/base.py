@@ -357,7 +357,8 @@ def located(
     if container == "map":
         if not isinstance(value, Mapping):
             return MalformedResponseError(name, f"a map of {cls.__name__}", value)
-        entries = [(repr(k), v) for k, v in cast("Mapping[Any, Any]", value).items()]
+        pairs = cast("Mapping[Any, Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
+        entries = [(repr(k), v) for k, v in pairs.items()]
     else:
         if not isinstance(value, (list, tuple)):
             return MalformedResponseError(name, f"a list of {cls.__name__}", value)
