@@ -214,6 +214,7 @@ def test_the_fuzzing_ran() -> None:
     top, nested, response = COUNTS["top"], COUNTS["nested"], COUNTS["response"]
     print(
         f"\nfuzz: {COUNTS['pattern']} pattern examples ({len(PATTERNED)} patterns), {top} top-level and {nested} "
-        f"nested wrong values in {len(OPERATIONS)} requests, {response} in {len(RESPONDING)} responses"
+        f"nested wrong values in {len(OPERATIONS)} requests, {response} in {len(RESPONDING)} responses "
+        f"(and {COUNTS['null']} nulls)"
     )
-    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500 and COUNTS["response"] > 500
+    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500 and COUNTS["response"] > 500 and COUNTS["null"] > 100
