@@ -35,7 +35,10 @@ RULES: dict[str, RuleSet] = {
     "CreateUserPoolClientRequest": RuleSet(
         "CREATE_APP_CLIENT", (*_APP_CLIENT, "EnablePropagateAdditionalUserContextData", "GenerateSecret")
     ),
-    "UpdateUserPoolClientRequest": RuleSet("UPDATE_APP_CLIENT", _APP_CLIENT),
+    # a merge of an app client also judges turning on EnablePropagateAdditionalUserContextData (rules.READS)
+    "UpdateUserPoolClientRequest": RuleSet(
+        "UPDATE_APP_CLIENT", (*_APP_CLIENT, "EnablePropagateAdditionalUserContextData")
+    ),
 }
 
 

@@ -221,11 +221,11 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         hide = shape.sensitive or service.shapes[m.shape].sensitive or m.sensitive
         converted, guard, guard_class = conv.from_wire(m.shape, "v", m.wire_name)
         required = tds.required(name, m, side)  # a response member AWS always returns is required too
-        if required:
+        if required:  # a null (None) is as malformed as a missing key: the field's type has no None
             annotation, init_default = ann, ""
-            from_wire = f"data[{m.wire_name!r}]"
-            if converted != "v":
-                from_wire = f"None if (v := {from_wire}) is None else {converted}"
+            null = f"{conv.use('null')}({(m.wire_name if not guard else '')!r})"  # guarded: the guard adds the path
+            value = f"({converted})" if " if " in converted else converted  # a conditional itself: grouped
+            from_wire = f"{value} if (v := data[{m.wire_name!r}]) is not None else {null}"
         else:
             annotation, init_default = f"{ann} | None", " = None"
             get = f"get({m.wire_name!r})"

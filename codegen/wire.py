@@ -29,6 +29,10 @@ class Conversions:
         self.helpers.add(helper)
         return helper
 
+    def use(self, helper: str) -> str:
+        """The name of runtime helper ``helper`` (``cognito_typed._runtime.base``), imported by the module."""
+        return self._use(helper)
+
     def _cls(self, shape: str) -> str:
         cls = naming.model_class(shape)
         self.classes.add(cls)

@@ -3,7 +3,10 @@
 - every pattern of the model: strings drawn to match it (Java semantics, ``tests/strategies.py``)
   pass the shape's checker;
 - every operation: a wrongly typed value at the top level of its request, and one level down in
-  a nested structure, raises ``ValidationError`` and nothing else, naming the member, before any call.
+  a nested structure, raises ``ValidationError`` and nothing else, naming the member, before any call;
+- every operation's response: a wrongly typed list, map, structure or timestamp at the top level
+  and one level down raises ``MalformedResponseError`` naming the member and the type found, and
+  nothing else (scalars are taken as the response has them).
 
 The number of examples follows the suite's hypothesis profile (``HYPOTHESIS_PROFILE=thorough`` for more).
 """
@@ -16,14 +19,14 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from client_fixtures import Examples, request_class
+from client_fixtures import Examples, request_class, response_class
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import WireStrategies
 from support import SERVICE
 
 from codegen.ir import Shape
-from cognito_typed import ValidationError
+from cognito_typed import MalformedResponseError, ValidationError
 from cognito_typed.models import _kinds
 
 WIRE = WireStrategies(SERVICE)
@@ -55,8 +58,8 @@ WRONG: dict[str, list[Any]] = {
     "long": ["5", 5.5, False, [5], 2**64],
     "boolean": [1, "true", [True], None.__class__],
     "blob": [5, [1, 2], Opaque()],
-    "timestamp": [[2024], {"y": 2024}, Opaque(), True],
-    "document": [Opaque(), {"a": Opaque()}, float("inf"), {1: "a"}],
+    "timestamp": [[2024], {"y": 2024}, Opaque(), True, 10**20, float("inf")],  # epochs botocore cannot parse
+    "document": [Opaque(), {"a": Opaque()}, float("inf"), {1: "a"}, {"a": [10**5000]}],
     "list": ["abc", 5, {"a": 1}, Opaque()],
     "map": [["a"], "abc", 5, Opaque()],
     "structure": [{"a": 1}, "abc", 5, Opaque()],
@@ -110,6 +113,82 @@ def test_wrongly_typed_values_raise_validation_error_only(op: Any) -> None:
             COUNTS["nested"] += 1
 
 
+# What a response's members are checked for when the model is built: containers and timestamps
+# (scalars are taken as they come). Each wrong value, and the type name the error must give.
+WRONG_IN_RESPONSE: dict[str, list[tuple[Any, str]]] = {
+    "list": [("oops", "str"), (5, "int"), ({"a": 1}, "dict")],
+    "map": [("oops", "str"), (["a"], "list"), (5, "int")],
+    "structure": [("oops", "str"), ([1], "list"), (5, "int")],
+    "timestamp": [("yesterday", "str"), (10**20, "int"), (float("inf"), "float"), ([1], "list")],
+}
+
+
+def response_targets(output: str) -> list[tuple[tuple[str, ...], Shape]]:
+    """(wire path, shape) of each member of the response, and of each member of a structure member."""
+    out: list[tuple[tuple[str, ...], Shape]] = []
+    for m in SERVICE.shapes[output].members:
+        shape = SERVICE.shapes[m.shape]
+        out.append(((m.wire_name,), shape))
+        if shape.kind == "structure":
+            out += [((m.wire_name, n.wire_name), SERVICE.shapes[n.shape]) for n in shape.members]
+    return out
+
+
+RESPONDING = [op for op in OPERATIONS if op.output]
+
+
+@pytest.mark.parametrize("op", RESPONDING, ids=lambda op: op.name)
+def test_wrongly_typed_response_members_raise_malformed_response_error_only(op: Any) -> None:
+    cls = response_class(op.name)
+    assert cls is not None
+    full = Examples(full=True, items=1).response(op.name)
+    cls.from_wire(full)
+    for path, shape in response_targets(op.output):
+        if shape.kind not in WRONG_IN_RESPONSE or (len(path) == 2 and not isinstance(full.get(path[0]), dict)):
+            continue
+        for bad, found in WRONG_IN_RESPONSE[shape.kind]:
+            data = {**full, path[0]: bad} if len(path) == 1 else {**full, path[0]: {**full[path[0]], path[1]: bad}}
+            with pytest.raises(MalformedResponseError) as info:
+                cls.from_wire(data)
+            assert (info.value.path, info.value.found) == (".".join(path), found)
+            assert ".".join(path) in str(info.value) and found in str(info.value)
+            COUNTS["response"] += 1
+
+
+def _required_wires(cls: type[Any]) -> set[str]:
+    """The wire names of ``cls``'s required fields (the model requires them, or AWS always returns them)."""
+    return {f.metadata["wire"] for f in dataclasses.fields(cls) if f.default is dataclasses.MISSING}
+
+
+@pytest.mark.parametrize("op", RESPONDING, ids=lambda op: op.name)
+def test_a_null_where_a_response_always_has_a_value_is_malformed(op: Any) -> None:
+    """botocore gives None for a JSON null; a required field's type has no None, so the model refuses it."""
+    cls = response_class(op.name)
+    assert cls is not None
+    full = Examples(full=True, items=1).response(op.name)
+    built = cls.from_wire(full)
+    for path, shape in response_targets(op.output):
+        if len(path) == 1:
+            holder: type[Any] = cls
+            data = {**full, path[0]: None}
+        elif isinstance(full.get(path[0]), dict):
+            holder = type(getattr(built, _field(cls, path[0])))
+            data = {**full, path[0]: {**full[path[0]], path[1]: None}}
+        else:
+            continue
+        if path[-1] not in _required_wires(holder):
+            continue
+        with pytest.raises(MalformedResponseError) as info:
+            cls.from_wire(data)
+        assert info.value.path == ".".join(path)
+        assert info.value.found == "null", shape.kind
+        COUNTS["null"] += 1
+
+
+def _field(cls: type[Any], wire: str) -> str:
+    return next(f.name for f in dataclasses.fields(cls) if f.metadata.get("wire") == wire)
+
+
 def test_a_required_member_given_none_is_refused_for_every_operation() -> None:
     refused = 0
     for op in OPERATIONS:
@@ -132,6 +211,10 @@ def test_timestamps_take_what_botocore_takes() -> None:
 
 def test_the_fuzzing_ran() -> None:
     """The counts the closing note quotes (this test runs after the ones above in file order)."""
-    top, nested = COUNTS["top"], COUNTS["nested"]
-    print(f"\nfuzz: {COUNTS['pattern']} pattern examples, {top} top-level and {nested} nested wrong values")
-    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500
+    top, nested, response = COUNTS["top"], COUNTS["nested"], COUNTS["response"]
+    print(
+        f"\nfuzz: {COUNTS['pattern']} pattern examples ({len(PATTERNED)} patterns), {top} top-level and {nested} "
+        f"nested wrong values in {len(OPERATIONS)} requests, {response} in {len(RESPONDING)} responses "
+        f"(and {COUNTS['null']} nulls)"
+    )
+    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500 and COUNTS["response"] > 500 and COUNTS["null"] > 100

@@ -180,6 +180,7 @@ def test_a_document_the_docs_describe_as_a_json_object_must_be_one(settings: Any
         ({"a": [1, math.nan]}, "Settings['a'][1]"),
         ({"a": {1: "x"}}, "Settings['a'] key"),
         ({"a": {"b": {1, 2}}}, "Settings['a']['b']"),
+        ({"a": [10**5000]}, "Settings['a'][0]"),  # json.dumps (so botocore) fails on it with a bare ValueError
     ],
 )
 def test_a_document_holds_json_values_only(value: Any, path: str) -> None:
@@ -240,6 +241,65 @@ def test_constraints_false_still_checks_types_and_required_members() -> None:
     assert typed_default.with_options(constraints=False) is not typed_default
 
 
+def test_a_documented_rule_names_the_escape_hatch_too() -> None:
+    """The app-client rules are client-side checks as the model's constraints are, and constraints=False
+    skips them: their message must say so (the day AWS accepts, say, another http host)."""
+    with pytest.raises(ValidationError) as info:
+        CreateUserPoolClientRequest(
+            user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"]
+        ).validate()
+    assert [v.kind for v in info.value.violations] == ["rule"]
+    assert "constraints=False" in str(info.value)
+
+
+@pytest.mark.parametrize("how", ["per client", "per call"])
+def test_constraints_false_sends_what_a_documented_rule_refuses(how: str) -> None:
+    typed, stubber = _client_with_domain(**({"constraints": False} if how == "per client" else {}))
+    if how == "per call":
+        typed = typed.with_options(constraints=False)
+    wire = {"UserPoolId": POOL, "ClientName": "web", "CallbackURLs": ["http://10.0.0.1/cb"]}
+    answer = {"UserPoolClient": {"UserPoolId": POOL, "ClientId": CLIENT, "ClientName": "web"}}
+    with stubber:
+        stubber.add_response("create_user_pool_client", answer, wire)
+        typed.create_user_pool_client(user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"])
+        stubber.assert_no_pending_responses()
+
+
+@pytest.mark.parametrize("constraints", [True, False])
+def test_a_merge_rule_does_not_offer_an_escape_hatch_that_would_not_lift_it(constraints: bool) -> None:
+    """A member both given and reset is refused with or without constraints: offering
+    constraints=False there would send the user in a circle."""
+    typed, stubber = _client_with_domain(constraints=constraints)
+    with stubber, pytest.raises(ValidationError) as info:
+        typed.plan_update_user_pool_client(
+            user_pool_id=POOL, client_id=CLIENT, client_name="web-2", reset_paths=["ClientName"]
+        )
+    assert [v.kind for v in info.value.violations] == ["merge"]
+    assert "constraints=False" not in str(info.value)
+
+
+def test_every_violation_that_offers_the_escape_hatch_is_lifted_by_it() -> None:
+    """Each kind of violation: constraint (range, length, pattern, enum) and rule; with constraints=False
+    the same request validates."""
+    requests = [
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", auth_session_validity=30),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name=""),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", explicit_auth_flows=["NOPE"]),  # type: ignore[list-item]
+        CreateUserPoolDomainRequest(domain="Not_A_Domain", user_pool_id=POOL),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", callback_urls=["http://10.0.0.1/cb"]),
+        CreateUserPoolClientRequest(
+            user_pool_id=POOL, client_name="web", explicit_auth_flows=["ADMIN_NO_SRP_AUTH", "ALLOW_USER_SRP_AUTH"]
+        ),
+        CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", access_token_validity=48),
+    ]
+    for request in requests:
+        with pytest.raises(ValidationError) as info:
+            request.validate()
+        assert "constraints=False" in str(info.value)
+        assert {v.kind for v in info.value.violations} <= {"constraint", "rule"}
+        request.validate(constraints=False)
+
+
 # --- nothing sensitive in a plan -------------------------------------------------------------------
 
 PROVIDER = {
@@ -274,3 +334,138 @@ def test_a_plan_never_shows_an_identity_providers_secrets() -> None:
     for text in texts:
         assert "provider-secret" not in text, text
     assert plan.params["ProviderDetails"]["client_secret"] == "new-provider-secret-9876543210"  # sent as given
+
+
+# Each secret key of ProviderDetails, with a provider type whose details hold it (the model's docs).
+PROVIDERS = {
+    "client_secret": ("Google", {"client_id": "1example23456789", "authorize_scopes": "openid email"}),
+    "private_key": ("SignInWithApple", {"client_id": "com.example.app", "team_id": "TEAM1", "key_id": "KEY1"}),
+}
+
+
+@pytest.mark.parametrize("key", SERVICE.shapes["ProviderDetailsType"].secret_keys)
+def test_no_text_of_a_plan_or_an_error_shows_a_provider_secret(key: str) -> None:
+    """The old and the new secret, changed alone and beside a shown key: in no text of the plan, its
+    changes, its typed views (pprint and rich too), nor of the error when the new value is of the wrong type."""
+    import pprint
+
+    from rich.pretty import pretty_repr
+
+    kind, details = PROVIDERS[key]
+    old, new = f"{key}-OLD-0123456789", f"{key}-NEW-9876543210"
+    current = {"UserPoolId": POOL, "ProviderName": kind, "ProviderType": kind, "ProviderDetails": {**details, key: old}}
+
+    def planned(given: dict[str, Any]) -> Any:
+        raw = raw_client()
+        with Stubber(raw) as stubber:
+            stubber.add_response("describe_identity_provider", {"IdentityProvider": current})
+            return CognitoIdentityProvider(raw).plan_update_identity_provider(
+                user_pool_id=POOL, provider_name=kind, provider_details=given
+            )
+
+    for given in ({**details, key: new}, {**details, key: new, "client_id": "other.client"}):
+        plan = planned(given)
+        assert f"ProviderDetails.{key}" in [c.path for c in plan.changes]
+        texts = [repr(plan), str(plan), plan.table(), repr(plan.changes), str(plan.changes)]
+        texts += [repr(plan.current), str(plan.current), pprint.pformat(plan.current), pretty_repr(plan.current)]
+        texts += [repr(plan.request), str(plan.request), pprint.pformat(plan.request), pretty_repr(plan.request)]
+        assert [t for t in texts if old in t or new in t] == []
+        assert plan.params["ProviderDetails"][key] == new  # sent as given
+    for wrong in (new.encode(), [new], {"nested": new}):
+        with pytest.raises(ValidationError) as info:
+            planned({**details, key: wrong})
+        text = str(info.value) + repr(info.value.violations) + repr(info.value.args)
+        assert old not in text and new not in text
+        assert [v.path for v in info.value.violations] == [f"ProviderDetails[{key!r}]"]
+
+
+def _members_of(shape: str) -> list[tuple[str, Member]]:
+    """(request structure, member) for every request member of ``shape``, from the model."""
+    return [
+        (s.name, m) for s in SERVICE.structures() if s.name.endswith("Request") for m in s.members if m.shape == shape
+    ]
+
+
+@pytest.mark.parametrize(
+    ("shape", "value"), [("DomainType", "auth.example.com"), ("PasswordType", "correct horse battery staple")]
+)
+def test_every_request_member_of_a_corrected_shape_takes_the_value_the_model_refused(shape: str, value: str) -> None:
+    from support import model_class
+
+    from cognito_typed._runtime.patterns import java_pattern
+
+    members = _members_of(shape)
+    assert len(members) >= 4
+    fix = next(f for f in FIXES if f.target == shape)
+    assert fix.model_pattern is not None and not java_pattern(fix.model_pattern).fullmatch(value)  # refused before
+    for structure, member in members:
+        model_class(structure).from_wire({**_minimal(structure), member.wire_name: value}).validate()
+
+
+def _minimal(structure: str) -> dict[str, Any]:
+    from client_fixtures import Examples
+
+    return Examples(full=False, items=1)(structure)
+
+
+DOMAIN = "auth.example.com"
+CERT = {"CertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/abc"}
+
+
+def test_every_custom_domain_call_sends_a_dotted_domain() -> None:
+    """create/describe/delete/update and the merge: the calls reach botocore with the domain as given."""
+    from cognito_typed.models import CustomDomainConfigType
+
+    raw = raw_client()
+    typed = CognitoIdentityProvider(raw)
+    described = {"DomainDescription": {"Domain": DOMAIN, "UserPoolId": POOL, "CustomDomainConfig": CERT}}
+    with Stubber(raw) as stubber:
+        stubber.add_response(
+            "create_user_pool_domain", {}, {"Domain": DOMAIN, "UserPoolId": POOL, "CustomDomainConfig": CERT}
+        )
+        stubber.add_response("describe_user_pool_domain", described, {"Domain": DOMAIN})
+        stubber.add_response("delete_user_pool_domain", {}, {"Domain": DOMAIN, "UserPoolId": POOL})
+        stubber.add_response("describe_user_pool_domain", described, {"Domain": DOMAIN})
+        stubber.add_response(
+            "update_user_pool_domain",
+            {},
+            {"Domain": DOMAIN, "UserPoolId": POOL, "CustomDomainConfig": CERT, "ManagedLoginVersion": 2},
+        )
+        config = CustomDomainConfigType(certificate_arn=CERT["CertificateArn"])
+        typed.create_user_pool_domain(domain=DOMAIN, user_pool_id=POOL, custom_domain_config=config)
+        assert typed.describe_user_pool_domain(domain=DOMAIN).domain_description.domain == DOMAIN  # type: ignore[union-attr]
+        typed.delete_user_pool_domain(domain=DOMAIN, user_pool_id=POOL)
+        typed.merge_update_user_pool_domain(domain=DOMAIN, user_pool_id=POOL, managed_login_version=2)
+        stubber.assert_no_pending_responses()
+
+
+def _without_member(structure: str, wire: str) -> Any:
+    """The pinned model with one member taken out of one structure (as an older model would lack it)."""
+    shape = SERVICE.shapes[structure]
+    members = tuple(m for m in shape.members if m.wire_name != wire)
+    assert len(members) == len(shape.members) - 1
+    return replace(SERVICE, shapes={**SERVICE.shapes, structure: replace(shape, members=members)})
+
+
+def test_a_merge_quirk_or_a_request_rule_that_names_a_missing_member_is_a_warning() -> None:
+    from codegen import merge_quirks, request_rules
+
+    assert merge_quirks.problems(SERVICE) == [] and request_rules.problems(SERVICE) == []
+    lacking = _without_member("AdminCreateUserConfigType", "UnusedAccountValidityDays")
+    assert merge_quirks.problems(lacking) == [
+        "merge quirk for UpdateUserPool: UpdateUserPoolRequest has no member "
+        "AdminCreateUserConfig.UnusedAccountValidityDays"
+    ]
+    lacking = _without_member("UpdateUserPoolClientRequest", "TokenValidityUnits")
+    assert request_rules.problems(lacking) == [
+        "request rules UPDATE_APP_CLIENT: UpdateUserPoolClientRequest has no member TokenValidityUnits (read as absent)"
+    ]
+
+
+def test_the_generator_names_every_member_the_merge_time_rules_read() -> None:
+    """rules.READS (what a merge's rules read) and codegen/request_rules.py (what the generator warns about)."""
+    from codegen.request_rules import RULES
+    from cognito_typed._runtime.rules import READS
+
+    for request, reads in READS.items():
+        assert reads <= set(RULES[request].reads), request

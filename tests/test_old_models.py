@@ -86,6 +86,26 @@ SCRIPT = textwrap.dedent(
         )
         stub.assert_no_pending_responses()
     outcomes["merged"] = [result.client_name, result.refresh_token_validity]
+
+    # a merge that the merge-time rules judge (they read members such a model may lack)
+    urls = {"CallbackURLs": ["https://b.example.com"], "DefaultRedirectURI": "https://b.example.com"}
+    with Stubber(raw) as stub:
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": now}, ids)
+        stub.add_response("describe_user_pool_client", {"UserPoolClient": now}, ids)
+        typed = CognitoIdentityProvider(raw)
+        plan = typed.plan_update_user_pool_client(
+            user_pool_id=POOL, client_id=CLIENT, access_token_validity=2,
+            callback_urls=urls["CallbackURLs"], default_redirect_uri=urls["DefaultRedirectURI"],
+        )
+        outcomes["judged"] = sorted(c.path for c in plan.changes)
+        try:
+            typed.plan_update_user_pool_client(
+                user_pool_id=POOL, client_id=CLIENT, access_token_validity=48,
+                default_redirect_uri="https://c.example.com",
+            )
+            outcomes["refused_merge"] = []
+        except ValidationError as error:
+            outcomes["refused_merge"] = sorted(v.path for v in error.violations)
     print(json.dumps(outcomes))
     """
 )
@@ -108,3 +128,5 @@ def test_validation_and_merges_run_on_code_generated_from_an_older_model(
     outcomes = json.loads(outcome)
     assert outcomes["refused"] == ["CallbackURLs[0]", "ExplicitAuthFlows"]
     assert outcomes["merged"] == ["web-2", 30]
+    assert outcomes["judged"] == ["AccessTokenValidity", "CallbackURLs", "DefaultRedirectURI"]
+    assert outcomes["refused_merge"] == ["AccessTokenValidity", "DefaultRedirectURI"]  # 48 hours; not a callback

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Any
 
 import pytest
@@ -15,6 +16,7 @@ from codegen.ir import Member, Shape
 from cognito_typed import ValidationError
 from cognito_typed._runtime.patterns import java_pattern
 
+TEXTS: Counter[str] = Counter()  # texts checked for a secret, by test (the closing note quotes them)
 SECRET = "Zq7S3cr3tXv"  # recognisable, and valid for every sensitive string shape of the model
 SHAPES = SERVICE.shapes
 
@@ -142,7 +144,8 @@ def wrap(value: Any, how: str) -> Any:
     return {"direct": value, "list": [value], "map": {"k": value}}[how]
 
 
-def leaks(text: str, secrets: set[str]) -> list[str]:
+def leaks(text: str, secrets: set[str], counted: str = "") -> list[str]:
+    TEXTS[counted] += 1
     return [s for s in secrets if s in text]
 
 
@@ -216,13 +219,13 @@ def test_secret_not_in_repr(structure: str, member: Member, wire: WireStrategies
     model = model_class(structure).from_wire(d)
     assert model_violations(model) == []
     assert model.to_wire()[member.wire_name] == secret_wire(shape)  # the secret is really there
-    assert leaks(repr(model), secrets) == []
-    assert leaks(str(model), secrets) == []
+    assert leaks(repr(model), secrets, "model") == []
+    assert leaks(str(model), secrets, "model") == []
 
     for parent, via, how in parents(structure)[:3]:
         p = data.draw(wire.structure(parent, {via.wire_name: st.just(wrap(d, how))}))
         outer = model_class(parent).from_wire(p)
-        assert leaks(repr(outer), secrets) == [], f"{parent}.{via.wire_name}"
+        assert leaks(repr(outer), secrets, "model") == [], f"{parent}.{via.wire_name}"
 
 
 @pytest.mark.parametrize(("structure", "member"), SENSITIVE, ids=SENSITIVE_IDS)
@@ -241,14 +244,20 @@ def test_secret_not_in_validation_error(
         error = info.value
         assert member.wire_name in {v.path.split(".")[0].split("[")[0].split(" ")[0] for v in error.violations}
         text = str(error) + repr(error.violations) + repr(error.args)
-        assert leaks(text, secrets) == [], repr(bad)
+        assert leaks(text, secrets, "error") == [], repr(bad)
 
         for parent, via, how in parents(structure)[:2]:
             outer_valid = model_class(parent).from_wire(data.draw(wire.structure(parent)))
             outer_model = dataclasses.replace(outer_valid, **{via.py_name: wrap(model, how)})
             with pytest.raises(ValidationError) as outer:
                 outer_model.validate()
-            assert leaks(str(outer.value), secrets) == [], f"{parent}.{via.wire_name}"
+            assert leaks(str(outer.value), secrets, "error") == [], f"{parent}.{via.wire_name}"
+
+
+def test_the_secret_fuzzing_ran() -> None:
+    """The counts the closing note quotes (this test runs after the two above in file order)."""
+    print(f"\nsecrets: {len(SENSITIVE)} sensitive members; {TEXTS['model']} model texts, {TEXTS['error']} error texts")
+    assert TEXTS["model"] > 2 * len(SENSITIVE) and TEXTS["error"] > len(SENSITIVE)
 
 
 def test_sensitive_map_keys_are_hidden_in_paths() -> None:
@@ -266,3 +275,35 @@ def test_sensitive_map_keys_are_hidden_in_paths() -> None:
     assert "12345678" not in str(info.value)
     assert "auth_parameters" not in repr(request)  # a sensitive member is left out of repr
     assert SECRET not in repr(request) and "12345678" not in repr(request)
+
+
+def test_the_simulator_shows_no_secret_in_its_resets_or_errors() -> None:
+    """What the simulator records (a reset: printed in a test's failure) and the errors it raises for a
+    documented payload rule: identifiers the model marks sensitive (ClientId) and IdP secrets never show."""
+    import boto3
+    from botocore.exceptions import ClientError
+
+    from cognito_typed.testing import SimulatedReset, simulate
+
+    with simulate() as cognito:
+        raw = boto3.client("cognito-idp", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="x")
+        pool = raw.create_user_pool(PoolName="p")["UserPool"]["Id"]
+        client_id = raw.create_user_pool_client(UserPoolId=pool, ClientName="web", RefreshTokenValidity=10)[
+            "UserPoolClient"
+        ]["ClientId"]
+        raw.update_user_pool_client(UserPoolId=pool, ClientId=client_id, ClientName="web-2")  # resets the validity
+        details = {"client_id": "1example23456789", "client_secret": SECRET, "authorize_scopes": "email"}
+        raw.create_identity_provider(
+            UserPoolId=pool, ProviderName="Google", ProviderType="Google", ProviderDetails=details
+        )
+        with pytest.raises(ClientError) as refused:  # token_url: returned by describe, refused by the update
+            raw.update_identity_provider(
+                UserPoolId=pool, ProviderName="Google", ProviderDetails={**details, "token_url": SECRET + "u"}
+            )
+        resets = cognito.resets
+    assert "RefreshTokenValidity" in {r.member for r in resets}
+    assert all(r.identifiers["ClientId"] == client_id for r in resets)  # the data is there ...
+    assert client_id not in repr(resets) and client_id not in str(resets)  # ... its text hides it
+    assert "token_url" in str(refused.value) and SECRET not in str(refused.value)
+    hidden = SimulatedReset("UpdateX", {"UserPoolId": "p"}, "Secret", SECRET, None, frozenset({"Secret"}))
+    assert SECRET not in repr(hidden) and "<hidden>" in repr(hidden) and "'p'" in repr(hidden)

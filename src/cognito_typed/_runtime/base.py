@@ -343,23 +343,43 @@ def setters(cls: type[Model]) -> tuple[Callable[[Any, Any], None], ...]:
     return tuple(cls.__dict__[name].__set__ for name in cls._names)  # pyright: ignore[reportPrivateUsage]
 
 
-def located(error: MalformedResponseError, name: str, value: Any, cls: type[Model]) -> MalformedResponseError:
-    """``error``, raised while building the items of list or map member ``name``, seen from the member."""
-    if isinstance(value, Mapping):
-        for key, item in value.items():  # pyright: ignore[reportUnknownVariableType]
-            try:
-                cls.from_wire(item)  # pyright: ignore[reportUnknownArgumentType]
-            except MalformedResponseError as found:
-                return found.within(f"{name}[{key!r}]")
-        return error.within(name)
-    if not isinstance(value, (list, tuple)):
-        return MalformedResponseError(name, f"a list of {cls.__name__}", value)
-    for i, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType, reportUnknownArgumentType]
+def located(
+    error: Exception, name: str, value: object, cls: type[Model], container: str = "list"
+) -> MalformedResponseError:
+    """What is wrong with list (or ``container="map"``) member ``name`` of ``cls`` items, once
+    building it failed with ``error``: the member itself when it is no list (map), else the first
+    item that is no ``cls``, seen from the member."""
+    entries: list[tuple[str, Any]]
+    if value is None:  # a null where the model requires a value (see null())
+        return MalformedResponseError(
+            name, "a value (the model requires it, or AWS always returns it)", None, found_type="null"
+        )
+    if container == "map":
+        if not isinstance(value, Mapping):
+            return MalformedResponseError(name, f"a map of {cls.__name__}", value)
+        pairs = cast("Mapping[Any, Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
+        entries = [(repr(k), v) for k, v in pairs.items()]
+    else:
+        if not isinstance(value, (list, tuple)):
+            return MalformedResponseError(name, f"a list of {cls.__name__}", value)
+        entries = [(str(i), v) for i, v in enumerate(cast("Sequence[Any]", value))]
+    for key, item in entries:
         try:
-            cls.from_wire(item)  # pyright: ignore[reportUnknownArgumentType]
+            cls.from_wire(item)
         except MalformedResponseError as found:
-            return found.within(f"{name}[{i}]")
-    return error.within(name)
+            return found.within(f"{name}[{key}]")
+    if isinstance(error, MalformedResponseError):
+        return error.within(name)
+    kind: str = type(cast(object, value)).__name__
+    return MalformedResponseError(name, f"a {container} of {cls.__name__}", None, found_type=kind)
+
+
+def null(name: str) -> Any:
+    """Raise for a null (``None``) where the model requires a value, or AWS always returns one (``name``: the
+    member; empty when the caller's guard names it). ``Any``: it stands in a field's expression, and never returns."""
+    raise MalformedResponseError(
+        name, "a value (the model requires it, or AWS always returns it)", None, found_type="null"
+    )
 
 
 def items(value: object, name: str) -> list[Any]:
@@ -389,7 +409,7 @@ def timestamp(value: Any, name: str) -> datetime:
         try:
             parsed: datetime = parse_timestamp(value)
             return parsed
-        except (ValueError, TypeError, OverflowError):
+        except (ValueError, TypeError, OverflowError, OSError, RuntimeError):  # RuntimeError: an epoch like 1e20
             pass
     raise MalformedResponseError(name, "a timestamp", value)
 

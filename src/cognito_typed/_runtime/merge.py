@@ -363,7 +363,9 @@ def plan(
     for path in reset_paths:
         problem = _path_problem(live.update, path)
         if problem is not None:
-            violations.append(Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names"))
+            violations.append(
+                Violation(f"reset_paths {path!r}", problem, "a dotted path of wire member names", "merge")
+            )
     partial = _partial(spec.update, given)
     given_wire = frozenset(members[n] for n in given)
     violations += _violations(partial, given_wire, constraints)
@@ -380,7 +382,7 @@ def plan(
     for path, why in all_resets.items():
         if _get(change, path) is not None:
             problem = "is both given a new value and reset" + (f" (with {why}, its mirror)" if why else "")
-            violations.append(Violation(path, problem, "pass a value or RESET/reset_paths, not both"))
+            violations.append(Violation(path, problem, "pass a value or RESET/reset_paths, not both", "merge"))
     if violations:
         raise ValidationError(spec.update.__name__, violations)
 
@@ -427,7 +429,9 @@ def _plan_from(
                 for key in sorted(keys & value.keys()):
                     if value[key] != returned.get(key):
                         violations.append(
-                            Violation(f"{name}.{key}", "is returned by describe only", "the update does not take it")
+                            Violation(
+                                f"{name}.{key}", "is returned by describe only", "the update does not take it", "merge"
+                            )
                         )
                 change = {**change, name: kept}
             else:
@@ -438,7 +442,7 @@ def _plan_from(
         new_a, new_b = _get(change, a), _get(change, b)
         if new_a is not None and new_b is not None:
             if new_a != new_b:
-                violations.append(Violation(a, f"differs from {b}", f"must be identical to {b}"))
+                violations.append(Violation(a, f"differs from {b}", f"must be identical to {b}", "merge"))
         elif new_a is not None and _get(merged, b) is not None:
             merged = _with(merged, b, new_a)
         elif new_b is not None and _get(merged, a) is not None:
@@ -459,7 +463,10 @@ def _plan_from(
             if _get(change, path) is not None and _get(change, path) != _get(base, path):
                 violations.append(
                     Violation(
-                        path, f"is given, but {structure}.{selector} is {chosen}", f"goes with {selector} {value}"
+                        path,
+                        f"is given, but {structure}.{selector} is {chosen}",
+                        f"goes with {selector} {value}",
+                        "merge",
                     )
                 )
             merged, base = _without(merged, path), _without(base, path)
@@ -467,7 +474,9 @@ def _plan_from(
         if _get(merged, path) is not None and _get(merged, other) is not None:
             asked = _get(change, path)
             if asked is not None and asked != _get(base, path):  # an explicit change, not a value passed back
-                violations.append(Violation(path, "cannot be sent together with " + other, f"use {other} instead"))
+                violations.append(
+                    Violation(path, "cannot be sent together with " + other, f"use {other} instead", "merge")
+                )
             merged = _without(merged, path)
             base = _without(base, path)
     changes = _diff(live.update, base, merged, dict(spec.secrets))

@@ -34,13 +34,16 @@ __all__ = [
     "missing",
 ]
 
-ViolationKind = Literal["type", "required", "constraint", "rule"]
+ViolationKind = Literal["type", "required", "constraint", "rule", "merge"]
 Rule: TypeAlias = Callable[[Any, list["Violation"], Collection[str]], None]
 """A rule AWS documents that the model cannot state: ``rule(request, violations, failed_members)``."""
 
 HIDDEN: Final = "<hidden>"
+SKIPPABLE: Final = frozenset({"constraint", "rule"})
+"""The kinds of violation that ``constraints=False`` does not check: the ones whose message names it."""
 ESCAPE_HATCH: Final = (
-    "constraint checks are the model's: if AWS accepts the value, send it with constraints=False "
+    "constraints and documented rules are checked client-side: if AWS accepts the value, send it with "
+    "constraints=False "
     "(CognitoIdentityProvider(..., constraints=False), client.with_options(constraints=False), "
     "or model.validate(constraints=False))"
 )
@@ -50,8 +53,11 @@ class Violation:
     """One broken rule: where (the wire path), what is wrong with the value, and the rule.
 
     ``kind`` tells a wrong type (``"type"``), a missing required member (``"required"``), a
-    constraint of the model (``"constraint"``: range, length, pattern, enum) and a rule AWS
-    documents that the model cannot state (``"rule"``).
+    constraint of the model (``"constraint"``: range, length, pattern, enum), a rule AWS
+    documents that the model cannot state (``"rule"``), and a rule of a merged update
+    (``"merge"``: a member both given and reset, a describe-only key, two members the service
+    keeps identical). ``constraints=False`` skips ``"constraint"`` and ``"rule"`` checks only,
+    and only an error holding one of those says so.
     """
 
     __slots__ = ("kind", "path", "problem", "rule")
@@ -92,7 +98,7 @@ class ValidationError(ValueError):
         self.violations = tuple(violations)
         count = len(self.violations)
         lines = "\n".join(f"  {v}" for v in self.violations)
-        hint = f"\n({ESCAPE_HATCH})" if any(v.kind == "constraint" for v in self.violations) else ""
+        hint = f"\n({ESCAPE_HATCH})" if any(v.kind in SKIPPABLE for v in self.violations) else ""
         super().__init__(f"{count} invalid value{'s' if count != 1 else ''} in {model}:\n{lines}{hint}")
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -347,7 +353,9 @@ class Timestamp(Kind):
 
             try:
                 parse_to_aware_datetime(value)
-            except (ValueError, TypeError, OverflowError, OSError):
+            except (ValueError, TypeError, OverflowError, OSError, RuntimeError):
+                # RuntimeError: botocore's "Unable to calculate correct timezone offset" for an epoch
+                # beyond what its parsers take (1e20, inf), which botocore itself would raise when sending
                 out.append(
                     Violation(_where(path, name), f"{show(value, hide)} is not a timestamp", "type datetime", "type")
                 )
@@ -385,7 +393,14 @@ class Document(Kind):
 
 
 def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
-    if value is None or isinstance(value, (str, bool, int)):
+    if value is None or isinstance(value, (str, bool)):
+        return None
+    if isinstance(value, int):
+        if value.bit_length() > 10_000:  # beyond Python's int-to-text limit (4,300 digits), json.dumps fails
+            try:
+                str(value)
+            except ValueError:
+                return (where, "an int too long to write as JSON text")
         return None
     if isinstance(value, float):
         return None if math.isfinite(value) else (where, repr(value))

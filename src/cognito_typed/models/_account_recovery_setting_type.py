@@ -54,8 +54,10 @@ class AccountRecoverySettingType(Model):
                     self,
                     None if (v := get("RecoveryMechanisms")) is None else list(map(RecoveryOptionType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "RecoveryMechanisms", data.get("RecoveryMechanisms"), RecoveryOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "RecoveryMechanisms", data.get("RecoveryMechanisms"), RecoveryOptionType, "list"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

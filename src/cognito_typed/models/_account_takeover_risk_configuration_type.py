@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,7 +68,9 @@ class AccountTakeoverRiskConfigurationType(Model):
             except MalformedResponseError as error:
                 raise error.within("NotifyConfiguration") from None
             try:
-                _set_actions(self, None if (v := data["Actions"]) is None else AccountTakeoverActionsType.from_wire(v))
+                _set_actions(
+                    self, AccountTakeoverActionsType.from_wire(v) if (v := data["Actions"]) is not None else null("")
+                )
             except MalformedResponseError as error:
                 raise error.within("Actions") from None
         except (KeyError, TypeError, AttributeError) as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -37,8 +37,9 @@ class AcrLevelConfigType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_acr_value(self, data["AcrValue"])
+            _set_acr_value(self, v if (v := data["AcrValue"]) is not None else null("AcrValue"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

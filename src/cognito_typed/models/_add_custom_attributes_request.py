@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,14 +63,18 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             try:
                 _set_custom_attributes(
                     self,
-                    None if (v := data["CustomAttributes"]) is None else list(map(SchemaAttributeType.from_wire, v)),
+                    list(map(SchemaAttributeType.from_wire, v))
+                    if (v := data["CustomAttributes"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType, "list"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

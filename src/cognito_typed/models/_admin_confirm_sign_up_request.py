@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,8 +70,8 @@ class AdminConfirmSignUpRequest(Request[AdminConfirmSignUpResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             _set_client_metadata(
                 self,
                 None

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -120,20 +121,20 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             try:
                 _set_user_attributes(
                     self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             try:
                 _set_validation_data(
                     self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "ValidationData", data.get("ValidationData"), AttributeType, "list") from None
             _set_temporary_password(self, get("TemporaryPassword"))
             _set_force_alias_creation(self, get("ForceAliasCreation"))
             _set_message_action(self, get("MessageAction"))

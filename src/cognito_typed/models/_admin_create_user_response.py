@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,7 +57,7 @@ class AdminCreateUserResponse(Model):
         try:
             get = data.get
             try:
-                _set_user(self, None if (v := data["User"]) is None else UserType.from_wire(v))
+                _set_user(self, UserType.from_wire(v) if (v := data["User"]) is not None else null(""))
             except MalformedResponseError as error:
                 raise error.within("User") from None
             _set_response_metadata(

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,15 +68,13 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             _set_user_attribute_names(
                 self,
-                None
-                if (v := data["UserAttributeNames"]) is None
-                else list(v)
-                if type(v) is list
-                else items(v, "UserAttributeNames"),
+                (list(v) if type(v) is list else items(v, "UserAttributeNames"))
+                if (v := data["UserAttributeNames"]) is not None
+                else null("UserAttributeNames"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,9 +64,11 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             try:
-                _set_user(self, None if (v := data["User"]) is None else ProviderUserIdentifierType.from_wire(v))
+                _set_user(
+                    self, ProviderUserIdentifierType.from_wire(v) if (v := data["User"]) is not None else null("")
+                )
             except MalformedResponseError as error:
                 raise error.within("User") from None
         except (KeyError, TypeError, AttributeError) as error:

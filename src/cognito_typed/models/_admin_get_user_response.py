@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -119,37 +120,34 @@ class AdminGetUserResponse(Model):
         v: Any
         try:
             get = data.get
-            _set_username(self, data["Username"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             try:
                 _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
+                    self,
+                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             _set_user_create_date(
                 self,
-                None
-                if (v := data["UserCreateDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "UserCreateDate"),
+                (v if type(v) is datetime else timestamp(v, "UserCreateDate"))
+                if (v := data["UserCreateDate"]) is not None
+                else null("UserCreateDate"),
             )
             _set_user_last_modified_date(
                 self,
-                None
-                if (v := data["UserLastModifiedDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "UserLastModifiedDate"),
+                (v if type(v) is datetime else timestamp(v, "UserLastModifiedDate"))
+                if (v := data["UserLastModifiedDate"]) is not None
+                else null("UserLastModifiedDate"),
             )
-            _set_enabled(self, data["Enabled"])
-            _set_user_status(self, data["UserStatus"])
+            _set_enabled(self, v if (v := data["Enabled"]) is not None else null("Enabled"))
+            _set_user_status(self, v if (v := data["UserStatus"]) is not None else null("UserStatus"))
             try:
                 _set_mfa_options(
                     self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
             _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
             _set_user_mfa_setting_list(
                 self,

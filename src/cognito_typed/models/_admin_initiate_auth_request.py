@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -109,9 +110,9 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_auth_flow(self, data["AuthFlow"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_auth_flow(self, v if (v := data["AuthFlow"]) is not None else null("AuthFlow"))
             _set_auth_parameters(
                 self,
                 None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,16 +70,17 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             try:
                 _set_destination_user(
-                    self, None if (v := data["DestinationUser"]) is None else ProviderUserIdentifierType.from_wire(v)
+                    self,
+                    ProviderUserIdentifierType.from_wire(v) if (v := data["DestinationUser"]) is not None else null(""),
                 )
             except MalformedResponseError as error:
                 raise error.within("DestinationUser") from None
             try:
                 _set_source_user(
-                    self, None if (v := data["SourceUser"]) is None else ProviderUserIdentifierType.from_wire(v)
+                    self, ProviderUserIdentifierType.from_wire(v) if (v := data["SourceUser"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("SourceUser") from None

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -70,10 +71,11 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_username(self, data["Username"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_limit(self, get("Limit"))
             _set_next_token(self, get("NextToken"))
         except (KeyError, TypeError, AttributeError) as error:

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,9 +69,9 @@ class AdminListGroupsForUserResponse(Model):
         try:
             get = data.get
             try:
-                _set_groups(self, None if (v := data["Groups"]) is None else list(map(GroupType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Groups", data.get("Groups"), GroupType) from None
+                _set_groups(self, list(map(GroupType.from_wire, v)) if (v := data["Groups"]) is not None else null(""))
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Groups", data.get("Groups"), GroupType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,10 +70,10 @@ class AdminListUserAuthEventsResponse(Model):
             get = data.get
             try:
                 _set_auth_events(
-                    self, None if (v := data["AuthEvents"]) is None else list(map(AuthEventType.from_wire, v))
+                    self, list(map(AuthEventType.from_wire, v)) if (v := data["AuthEvents"]) is not None else null("")
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AuthEvents", data.get("AuthEvents"), AuthEventType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "AuthEvents", data.get("AuthEvents"), AuthEventType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

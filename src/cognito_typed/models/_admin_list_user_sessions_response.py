@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,10 +64,11 @@ class AdminListUserSessionsResponse(Model):
             get = data.get
             try:
                 _set_sessions(
-                    self, None if (v := data["Sessions"]) is None else list(map(SessionDescriptionType.from_wire, v))
+                    self,
+                    list(map(SessionDescriptionType.from_wire, v)) if (v := data["Sessions"]) is not None else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

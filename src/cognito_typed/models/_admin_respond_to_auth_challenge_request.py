@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -111,9 +112,9 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_challenge_name(self, data["ChallengeName"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_challenge_name(self, v if (v := data["ChallengeName"]) is not None else null("ChallengeName"))
             _set_challenge_responses(
                 self,
                 None

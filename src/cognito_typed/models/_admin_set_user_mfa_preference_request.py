@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -126,8 +127,8 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnMfaSettings") from None
-            _set_username(self, data["Username"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

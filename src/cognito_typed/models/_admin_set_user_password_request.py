@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -75,11 +76,12 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_password(self, data["Password"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            _set_password(self, v if (v := data["Password"]) is not None else null("Password"))
             _set_permanent(self, get("Permanent"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

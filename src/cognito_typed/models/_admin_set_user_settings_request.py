@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,14 +70,14 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             try:
                 _set_mfa_options(
-                    self, None if (v := data["MFAOptions"]) is None else list(map(MFAOptionType.from_wire, v))
+                    self, list(map(MFAOptionType.from_wire, v)) if (v := data["MFAOptions"]) is not None else null("")
                 )
-            except MalformedResponseError as error:
-                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

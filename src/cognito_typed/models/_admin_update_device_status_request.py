@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,11 +72,12 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_device_key(self, data["DeviceKey"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
             _set_device_remembered_status(self, get("DeviceRememberedStatus"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -77,14 +78,15 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             try:
                 _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
+                    self,
+                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             _set_client_metadata(
                 self,
                 None

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, blob, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    blob,
+    dataclass,
+    malformed,
+    new,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     AssetCategoryType,
@@ -67,9 +75,9 @@ class AssetType(Model):
         v: Any
         try:
             get = data.get
-            _set_category(self, data["Category"])
-            _set_color_mode(self, data["ColorMode"])
-            _set_extension(self, data["Extension"])
+            _set_category(self, v if (v := data["Category"]) is not None else null("Category"))
+            _set_color_mode(self, v if (v := data["ColorMode"]) is not None else null("ColorMode"))
+            _set_extension(self, v if (v := data["Extension"]) is not None else null("Extension"))
             _set_bytes_(self, None if (v := get("Bytes")) is None else blob(v, "Bytes"))
             _set_resource_id(self, get("ResourceId"))
         except (KeyError, TypeError, AttributeError) as error:

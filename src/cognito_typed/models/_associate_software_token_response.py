@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,7 +64,7 @@ class AssociateSoftwareTokenResponse(Model):
         v: Any
         try:
             get = data.get
-            _set_secret_code(self, data["SecretCode"])
+            _set_secret_code(self, v if (v := data["SecretCode"]) is not None else null("SecretCode"))
             _set_session(self, get("Session"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

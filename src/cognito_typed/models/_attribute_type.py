@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -47,9 +47,10 @@ class AttributeType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_name(self, data["Name"])
+            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
             _set_value(self, get("Value"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -125,9 +125,9 @@ class AuthEventType(Model):
                     self,
                     None if (v := get("ChallengeResponses")) is None else list(map(ChallengeResponseType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
-                    error, "ChallengeResponses", data.get("ChallengeResponses"), ChallengeResponseType
+                    error, "ChallengeResponses", data.get("ChallengeResponses"), ChallengeResponseType, "list"
                 ) from None
             try:
                 _set_event_context_data(

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -80,11 +81,11 @@ class AuthenticationResultType(Model):
         v: Any
         try:
             get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_expires_in(self, data["ExpiresIn"])
-            _set_token_type(self, data["TokenType"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_expires_in(self, v if (v := data["ExpiresIn"]) is not None else null("ExpiresIn"))
+            _set_token_type(self, v if (v := data["TokenType"]) is not None else null("TokenType"))
             _set_refresh_token(self, get("RefreshToken"))
-            _set_id_token(self, data["IdToken"])
+            _set_id_token(self, v if (v := data["IdToken"]) is not None else null("IdToken"))
             try:
                 _set_new_device_metadata(
                     self, None if (v := get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)

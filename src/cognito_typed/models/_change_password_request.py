@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,11 +67,12 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
             _set_previous_password(self, get("PreviousPassword"))
-            _set_proposed_password(self, data["ProposedPassword"])
-            _set_access_token(self, data["AccessToken"])
+            _set_proposed_password(self, v if (v := data["ProposedPassword"]) is not None else null("ProposedPassword"))
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -77,9 +78,9 @@ class CIMDPolicySummaryType(Model):
         v: Any
         try:
             get = data.get
-            _set_cimd_policy_id(self, data["CIMDPolicyId"])
+            _set_cimd_policy_id(self, v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId"))
             _set_client_id(self, get("ClientId"))
-            _set_policy_name(self, data["PolicyName"])
+            _set_policy_name(self, v if (v := data["PolicyName"]) is not None else null("PolicyName"))
             _set_cache_duration(self, get("CacheDuration"))
             _set_creation_date(
                 self,

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -97,14 +98,16 @@ class CIMDPolicyType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_cimd_policy_id(self, data["CIMDPolicyId"])
-            _set_client_id(self, data["ClientId"])
-            _set_policy_name(self, data["PolicyName"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_cimd_policy_id(self, v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_policy_name(self, v if (v := data["PolicyName"]) is not None else null("PolicyName"))
             _set_cache_duration(self, get("CacheDuration"))
             _set_url_patterns(
                 self,
-                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
+                (list(v) if type(v) is list else items(v, "URLPatterns"))
+                if (v := data["URLPatterns"]) is not None
+                else null("URLPatterns"),
             )
             _set_creation_date(
                 self,

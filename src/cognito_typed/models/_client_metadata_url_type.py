@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -60,7 +61,7 @@ class ClientMetadataURLType(Model):
         v: Any
         try:
             get = data.get
-            _set_url(self, data["URL"])
+            _set_url(self, v if (v := data["URL"]) is not None else null("URL"))
             _set_cached_date(
                 self,
                 None if (v := get("CachedDate")) is None else v if type(v) is datetime else timestamp(v, "CachedDate"),

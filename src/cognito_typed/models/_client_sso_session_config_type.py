@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -38,8 +38,11 @@ class ClientSSOSessionConfigType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_max_validity_minutes(self, data["MaxValidityMinutes"])
+            _set_max_validity_minutes(
+                self, v if (v := data["MaxValidityMinutes"]) is not None else null("MaxValidityMinutes")
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

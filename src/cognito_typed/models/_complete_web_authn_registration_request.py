@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     document,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,8 +66,8 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         self = new(cls)
         v: Any
         try:
-            _set_access_token(self, data["AccessToken"])
-            _set_credential(self, None if (v := data["Credential"]) is None else document(v))
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_credential(self, document(v) if (v := data["Credential"]) is not None else null("Credential"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

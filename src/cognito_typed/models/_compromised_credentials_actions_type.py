@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import CompromisedCredentialsEventActionType
 from cognito_typed.models import _kinds as k
@@ -38,8 +38,9 @@ class CompromisedCredentialsActionsType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_event_action(self, data["EventAction"])
+            _set_event_action(self, v if (v := data["EventAction"]) is not None else null("EventAction"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,7 +68,8 @@ class CompromisedCredentialsRiskConfigurationType(Model):
             )
             try:
                 _set_actions(
-                    self, None if (v := data["Actions"]) is None else CompromisedCredentialsActionsType.from_wire(v)
+                    self,
+                    CompromisedCredentialsActionsType.from_wire(v) if (v := data["Actions"]) is not None else null(""),
                 )
             except MalformedResponseError as error:
                 raise error.within("Actions") from None

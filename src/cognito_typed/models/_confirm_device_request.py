@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,8 +75,8 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         v: Any
         try:
             get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_device_key(self, data["DeviceKey"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
             try:
                 _set_device_secret_verifier_config(
                     self,

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -115,11 +116,11 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
         v: Any
         try:
             get = data.get
-            _set_client_id(self, data["ClientId"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_secret_hash(self, get("SecretHash"))
-            _set_username(self, data["Username"])
-            _set_confirmation_code(self, data["ConfirmationCode"])
-            _set_password(self, data["Password"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            _set_confirmation_code(self, v if (v := data["ConfirmationCode"]) is not None else null("ConfirmationCode"))
+            _set_password(self, v if (v := data["Password"]) is not None else null("Password"))
             try:
                 _set_analytics_metadata(
                     self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)

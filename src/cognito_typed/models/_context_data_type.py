@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -76,15 +77,15 @@ class ContextDataType(Model):
         v: Any
         try:
             get = data.get
-            _set_ip_address(self, data["IpAddress"])
-            _set_server_name(self, data["ServerName"])
-            _set_server_path(self, data["ServerPath"])
+            _set_ip_address(self, v if (v := data["IpAddress"]) is not None else null("IpAddress"))
+            _set_server_name(self, v if (v := data["ServerName"]) is not None else null("ServerName"))
+            _set_server_path(self, v if (v := data["ServerPath"]) is not None else null("ServerPath"))
             try:
                 _set_http_headers(
-                    self, None if (v := data["HttpHeaders"]) is None else list(map(HttpHeader.from_wire, v))
+                    self, list(map(HttpHeader.from_wire, v)) if (v := data["HttpHeaders"]) is not None else null("")
                 )
-            except MalformedResponseError as error:
-                raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader, "list") from None
             _set_encoded_data(self, get("EncodedData"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -77,13 +78,15 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_policy_name(self, data["PolicyName"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_policy_name(self, v if (v := data["PolicyName"]) is not None else null("PolicyName"))
             _set_cache_duration(self, get("CacheDuration"))
             _set_url_patterns(
                 self,
-                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
+                (list(v) if type(v) is list else items(v, "URLPatterns"))
+                if (v := data["URLPatterns"]) is not None
+                else null("URLPatterns"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

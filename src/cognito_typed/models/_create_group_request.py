@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,10 +73,11 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_group_name(self, data["GroupName"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_group_name(self, v if (v := data["GroupName"]) is not None else null("GroupName"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_description(self, get("Description"))
             _set_role_arn(self, get("RoleArn"))
             _set_precedence(self, get("Precedence"))

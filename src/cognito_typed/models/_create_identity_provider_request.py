@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -102,16 +103,14 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_provider_name(self, data["ProviderName"])
-            _set_provider_type(self, data["ProviderType"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_provider_name(self, v if (v := data["ProviderName"]) is not None else null("ProviderName"))
+            _set_provider_type(self, v if (v := data["ProviderType"]) is not None else null("ProviderType"))
             _set_provider_details(
                 self,
-                None
-                if (v := data["ProviderDetails"]) is None
-                else dict(v)
-                if type(v) is dict
-                else mapping(v, "ProviderDetails"),
+                (dict(v) if type(v) is dict else mapping(v, "ProviderDetails"))
+                if (v := data["ProviderDetails"]) is not None
+                else null("ProviderDetails"),
             )
             _set_attribute_mapping(
                 self,

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,7 +61,7 @@ class CreateIdentityProviderResponse(Model):
             get = data.get
             try:
                 _set_identity_provider(
-                    self, None if (v := data["IdentityProvider"]) is None else IdentityProviderType.from_wire(v)
+                    self, IdentityProviderType.from_wire(v) if (v := data["IdentityProvider"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("IdentityProvider") from None

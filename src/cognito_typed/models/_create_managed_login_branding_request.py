@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -83,14 +84,14 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
                 _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Assets", data.get("Assets"), AssetType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

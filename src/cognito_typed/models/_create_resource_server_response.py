@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,7 +61,7 @@ class CreateResourceServerResponse(Model):
             get = data.get
             try:
                 _set_resource_server(
-                    self, None if (v := data["ResourceServer"]) is None else ResourceServerType.from_wire(v)
+                    self, ResourceServerType.from_wire(v) if (v := data["ResourceServer"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("ResourceServer") from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -84,11 +85,11 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_terms_name(self, data["TermsName"])
-            _set_terms_source(self, data["TermsSource"])
-            _set_enforcement(self, data["Enforcement"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_terms_name(self, v if (v := data["TermsName"]) is not None else null("TermsName"))
+            _set_terms_source(self, v if (v := data["TermsSource"]) is not None else null("TermsSource"))
+            _set_enforcement(self, v if (v := data["Enforcement"]) is not None else null("Enforcement"))
             _set_links(
                 self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
             )

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,11 +70,14 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_job_name(self, data["JobName"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_cloud_watch_logs_role_arn(self, data["CloudWatchLogsRoleArn"])
+            _set_job_name(self, v if (v := data["JobName"]) is not None else null("JobName"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_cloud_watch_logs_role_arn(
+                self, v if (v := data["CloudWatchLogsRoleArn"]) is not None else null("CloudWatchLogsRoleArn")
+            )
             _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Rule, Violation, missing
@@ -231,8 +232,8 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_name(self, data["ClientName"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_name(self, v if (v := data["ClientName"]) is not None else null("ClientName"))
             _set_generate_secret(self, get("GenerateSecret"))
             _set_client_secret(self, get("ClientSecret"))
             _set_refresh_token_validity(self, get("RefreshTokenValidity"))

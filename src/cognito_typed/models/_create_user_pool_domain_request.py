@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -82,8 +83,8 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         v: Any
         try:
             get = data.get
-            _set_domain(self, data["Domain"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_domain(self, v if (v := data["Domain"]) is not None else null("Domain"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_managed_login_version(self, get("ManagedLoginVersion"))
             try:
                 _set_custom_domain_config(

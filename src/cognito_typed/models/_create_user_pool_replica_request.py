@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,8 +68,8 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_region_name(self, data["RegionName"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_region_name(self, v if (v := data["RegionName"]) is not None else null("RegionName"))
             _set_user_pool_tags(
                 self,
                 None

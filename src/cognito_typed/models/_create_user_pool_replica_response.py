@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,7 +58,7 @@ class CreateUserPoolReplicaResponse(Model):
             get = data.get
             try:
                 _set_user_pool_replica(
-                    self, None if (v := data["UserPoolReplica"]) is None else UserPoolReplicaType.from_wire(v)
+                    self, UserPoolReplicaType.from_wire(v) if (v := data["UserPoolReplica"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolReplica") from None

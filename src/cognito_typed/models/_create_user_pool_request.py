@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -273,7 +274,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         v: Any
         try:
             get = data.get
-            _set_pool_name(self, data["PoolName"])
+            _set_pool_name(self, v if (v := data["PoolName"]) is not None else null("PoolName"))
             try:
                 _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
@@ -365,8 +366,8 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
                 raise error.within("AdminCreateUserConfig") from None
             try:
                 _set_schema(self, None if (v := get("Schema")) is None else list(map(SchemaAttributeType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Schema", data.get("Schema"), SchemaAttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Schema", data.get("Schema"), SchemaAttributeType, "list") from None
             try:
                 _set_user_pool_add_ons(
                     self, None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
@@ -413,8 +414,10 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
                     if (v := get("AcrConfiguration")) is None
                     else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
+                raise located(
+                    error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType, "map"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import SecurityPolicyType
 from cognito_typed.models import _kinds as k
@@ -49,9 +49,10 @@ class CustomDomainConfigType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_certificate_arn(self, data["CertificateArn"])
+            _set_certificate_arn(self, v if (v := data["CertificateArn"]) is not None else null("CertificateArn"))
             _set_security_policy(self, get("SecurityPolicy"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,13 +65,11 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         try:
             _set_user_attribute_names(
                 self,
-                None
-                if (v := data["UserAttributeNames"]) is None
-                else list(v)
-                if type(v) is list
-                else items(v, "UserAttributeNames"),
+                (list(v) if type(v) is list else items(v, "UserAttributeNames"))
+                if (v := data["UserAttributeNames"]) is not None
+                else null("UserAttributeNames"),
             )
-            _set_access_token(self, data["AccessToken"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,7 +60,9 @@ class DescribeCIMDPolicyResponse(Model):
         try:
             get = data.get
             try:
-                _set_cimd_policy(self, None if (v := data["CIMDPolicy"]) is None else CIMDPolicyType.from_wire(v))
+                _set_cimd_policy(
+                    self, CIMDPolicyType.from_wire(v) if (v := data["CIMDPolicy"]) is not None else null("")
+                )
             except MalformedResponseError as error:
                 raise error.within("CIMDPolicy") from None
             _set_response_metadata(

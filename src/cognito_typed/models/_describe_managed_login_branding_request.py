@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,10 +64,13 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_managed_login_branding_id(self, data["ManagedLoginBrandingId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_managed_login_branding_id(
+                self, v if (v := data["ManagedLoginBrandingId"]) is not None else null("ManagedLoginBrandingId")
+            )
             _set_return_merged_resources(self, get("ReturnMergedResources"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,7 +61,10 @@ class DescribeManagedLoginBrandingResponse(Model):
             get = data.get
             try:
                 _set_managed_login_branding(
-                    self, None if (v := data["ManagedLoginBranding"]) is None else ManagedLoginBrandingType.from_wire(v)
+                    self,
+                    ManagedLoginBrandingType.from_wire(v)
+                    if (v := data["ManagedLoginBranding"]) is not None
+                    else null(""),
                 )
             except MalformedResponseError as error:
                 raise error.within("ManagedLoginBranding") from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,7 +58,7 @@ class DescribeTermsByClientResponse(Model):
         try:
             get = data.get
             try:
-                _set_terms(self, None if (v := data["Terms"]) is None else TermsType.from_wire(v))
+                _set_terms(self, TermsType.from_wire(v) if (v := data["Terms"]) is not None else null(""))
             except MalformedResponseError as error:
                 raise error.within("Terms") from None
             _set_response_metadata(

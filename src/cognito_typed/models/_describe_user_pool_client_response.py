@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,7 +58,7 @@ class DescribeUserPoolClientResponse(Model):
             get = data.get
             try:
                 _set_user_pool_client(
-                    self, None if (v := data["UserPoolClient"]) is None else UserPoolClientType.from_wire(v)
+                    self, UserPoolClientType.from_wire(v) if (v := data["UserPoolClient"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolClient") from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,7 +57,7 @@ class DescribeUserPoolResponse(Model):
         try:
             get = data.get
             try:
-                _set_user_pool(self, None if (v := data["UserPool"]) is None else UserPoolType.from_wire(v))
+                _set_user_pool(self, UserPoolType.from_wire(v) if (v := data["UserPool"]) is not None else null(""))
             except MalformedResponseError as error:
                 raise error.within("UserPool") from None
             _set_response_metadata(

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -81,13 +82,13 @@ class DeviceType(Model):
         v: Any
         try:
             get = data.get
-            _set_device_key(self, data["DeviceKey"])
+            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
             try:
                 _set_device_attributes(
                     self, None if (v := get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType, "list") from None
             _set_device_create_date(
                 self,
                 None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -85,9 +85,10 @@ class EumsSmsConfigurationType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_caller_arn(self, data["CallerArn"])
+            _set_caller_arn(self, v if (v := data["CallerArn"]) is not None else null("CallerArn"))
             _set_external_id(self, get("ExternalId"))
             _set_origination_identity(self, get("OriginationIdentity"))
             _set_configuration_set_name(self, get("ConfigurationSetName"))

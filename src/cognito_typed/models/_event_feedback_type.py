@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -63,8 +64,8 @@ class EventFeedbackType(Model):
         v: Any
         try:
             get = data.get
-            _set_feedback_value(self, data["FeedbackValue"])
-            _set_provider(self, data["Provider"])
+            _set_feedback_value(self, v if (v := data["FeedbackValue"]) is not None else null("FeedbackValue"))
+            _set_provider(self, v if (v := data["Provider"]) is not None else null("Provider"))
             _set_feedback_date(
                 self,
                 None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -45,9 +45,13 @@ class FailoverType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_secondary_region(self, data["SecondaryRegion"])
-            _set_primary_route53_health_check_id(self, data["PrimaryRoute53HealthCheckId"])
+            _set_secondary_region(self, v if (v := data["SecondaryRegion"]) is not None else null("SecondaryRegion"))
+            _set_primary_route53_health_check_id(
+                self,
+                v if (v := data["PrimaryRoute53HealthCheckId"]) is not None else null("PrimaryRoute53HealthCheckId"),
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -91,7 +92,7 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
         v: Any
         try:
             get = data.get
-            _set_client_id(self, data["ClientId"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_secret_hash(self, get("SecretHash"))
             try:
                 _set_user_context_data(
@@ -99,7 +100,7 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            _set_username(self, data["Username"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             try:
                 _set_analytics_metadata(
                     self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -78,8 +79,8 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         v: Any
         try:
             get = data.get
-            _set_client_id(self, data["ClientId"])
-            _set_secret(self, data["Secret"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_secret(self, v if (v := data["Secret"]) is not None else null("Secret"))
             _set_scopes(
                 self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )

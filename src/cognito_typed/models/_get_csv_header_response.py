@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,7 +65,9 @@ class GetCSVHeaderResponse(Model):
             _set_user_pool_id(self, get("UserPoolId"))
             _set_csv_header(
                 self,
-                None if (v := data["CSVHeader"]) is None else list(v) if type(v) is list else items(v, "CSVHeader"),
+                (list(v) if type(v) is list else items(v, "CSVHeader"))
+                if (v := data["CSVHeader"]) is not None
+                else null("CSVHeader"),
             )
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -137,10 +138,12 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         v: Any
         try:
             get = data.get
-            _set_client_id(self, data["ClientId"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_client_secret(self, get("ClientSecret"))
-            _set_subject_token(self, data["SubjectToken"])
-            _set_subject_token_type(self, data["SubjectTokenType"])
+            _set_subject_token(self, v if (v := data["SubjectToken"]) is not None else null("SubjectToken"))
+            _set_subject_token_type(
+                self, v if (v := data["SubjectTokenType"]) is not None else null("SubjectTokenType")
+            )
             _set_subject_token_provider_name(self, get("SubjectTokenProviderName"))
             _set_actor_token(self, get("ActorToken"))
             _set_actor_token_type(self, get("ActorTokenType"))

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -76,9 +77,9 @@ class GetDerivedTokenResponse(Model):
         v: Any
         try:
             get = data.get
-            _set_issued_token(self, data["IssuedToken"])
-            _set_issued_token_type(self, data["IssuedTokenType"])
-            _set_token_type(self, data["TokenType"])
+            _set_issued_token(self, v if (v := data["IssuedToken"]) is not None else null("IssuedToken"))
+            _set_issued_token_type(self, v if (v := data["IssuedTokenType"]) is not None else null("IssuedTokenType"))
+            _set_token_type(self, v if (v := data["TokenType"]) is not None else null("TokenType"))
             _set_expires_in(self, get("ExpiresIn"))
             _set_scopes(
                 self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,7 +61,7 @@ class GetDeviceResponse(Model):
         try:
             get = data.get
             try:
-                _set_device(self, None if (v := data["Device"]) is None else DeviceType.from_wire(v))
+                _set_device(self, DeviceType.from_wire(v) if (v := data["Device"]) is not None else null(""))
             except MalformedResponseError as error:
                 raise error.within("Device") from None
             _set_response_metadata(

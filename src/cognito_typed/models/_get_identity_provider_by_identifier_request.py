@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,9 +59,10 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_idp_identifier(self, data["IdpIdentifier"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_idp_identifier(self, v if (v := data["IdpIdentifier"]) is not None else null("IdpIdentifier"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

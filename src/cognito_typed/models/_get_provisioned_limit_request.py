@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,7 +57,7 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
         try:
             try:
                 _set_limit_definition(
-                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                    self, LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None

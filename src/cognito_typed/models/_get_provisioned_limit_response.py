@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,7 +60,7 @@ class GetProvisionedLimitResponse(Model):
         try:
             get = data.get
             try:
-                _set_limit(self, None if (v := data["Limit"]) is None else LimitType.from_wire(v))
+                _set_limit(self, LimitType.from_wire(v) if (v := data["Limit"]) is not None else null(""))
             except MalformedResponseError as error:
                 raise error.within("Limit") from None
             _set_response_metadata(

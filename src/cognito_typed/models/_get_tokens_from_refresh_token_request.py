@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -83,8 +84,8 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         v: Any
         try:
             get = data.get
-            _set_refresh_token(self, data["RefreshToken"])
-            _set_client_id(self, data["ClientId"])
+            _set_refresh_token(self, v if (v := data["RefreshToken"]) is not None else null("RefreshToken"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_client_secret(self, get("ClientSecret"))
             _set_device_key(self, get("DeviceKey"))
             _set_client_metadata(

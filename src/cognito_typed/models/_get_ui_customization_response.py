@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,7 +59,7 @@ class GetUICustomizationResponse(Model):
             get = data.get
             try:
                 _set_ui_customization(
-                    self, None if (v := data["UICustomization"]) is None else UICustomizationType.from_wire(v)
+                    self, UICustomizationType.from_wire(v) if (v := data["UICustomization"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("UICustomization") from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,8 +74,8 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         v: Any
         try:
             get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_attribute_name(self, data["AttributeName"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_attribute_name(self, v if (v := data["AttributeName"]) is not None else null("AttributeName"))
             _set_client_metadata(
                 self,
                 None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -80,7 +81,7 @@ class GetUserAuthFactorsResponse(Model):
         v: Any
         try:
             get = data.get
-            _set_username(self, data["Username"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
             _set_user_mfa_setting_list(
                 self,

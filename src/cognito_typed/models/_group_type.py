@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -92,8 +93,8 @@ class GroupType(Model):
         v: Any
         try:
             get = data.get
-            _set_group_name(self, data["GroupName"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_group_name(self, v if (v := data["GroupName"]) is not None else null("GroupName"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_description(self, get("Description"))
             _set_role_arn(self, get("RoleArn"))
             _set_precedence(self, get("Precedence"))

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import InboundFederationLambdaVersionType
 from cognito_typed.models import _kinds as k
@@ -45,9 +45,10 @@ class InboundFederationLambdaType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_lambda_version(self, data["LambdaVersion"])
-            _set_lambda_arn(self, data["LambdaArn"])
+            _set_lambda_version(self, v if (v := data["LambdaVersion"]) is not None else null("LambdaVersion"))
+            _set_lambda_arn(self, v if (v := data["LambdaArn"]) is not None else null("LambdaArn"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -105,7 +106,7 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         v: Any
         try:
             get = data.get
-            _set_auth_flow(self, data["AuthFlow"])
+            _set_auth_flow(self, v if (v := data["AuthFlow"]) is not None else null("AuthFlow"))
             _set_auth_parameters(
                 self,
                 None
@@ -122,7 +123,7 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
                 if type(v) is dict
                 else mapping(v, "ClientMetadata"),
             )
-            _set_client_id(self, data["ClientId"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             try:
                 _set_analytics_metadata(
                     self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)

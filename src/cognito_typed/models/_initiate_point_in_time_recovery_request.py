@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -62,14 +63,12 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_restore_timestamp(
                 self,
-                None
-                if (v := data["RestoreTimestamp"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "RestoreTimestamp"),
+                (v if type(v) is datetime else timestamp(v, "RestoreTimestamp"))
+                if (v := data["RestoreTimestamp"]) is not None
+                else null("RestoreTimestamp"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -54,10 +55,12 @@ class LimitDefinitionType(Model):
         self = new(cls)
         v: Any
         try:
-            _set_limit_class(self, data["LimitClass"])
+            _set_limit_class(self, v if (v := data["LimitClass"]) is not None else null("LimitClass"))
             _set_attributes(
                 self,
-                None if (v := data["Attributes"]) is None else dict(v) if type(v) is dict else mapping(v, "Attributes"),
+                (dict(v) if type(v) is dict else mapping(v, "Attributes"))
+                if (v := data["Attributes"]) is not None
+                else null("Attributes"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,12 +63,14 @@ class LimitType(Model):
         try:
             try:
                 _set_limit_definition(
-                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                    self, LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            _set_provisioned_limit_value(self, data["ProvisionedLimitValue"])
-            _set_free_limit_value(self, data["FreeLimitValue"])
+            _set_provisioned_limit_value(
+                self, v if (v := data["ProvisionedLimitValue"]) is not None else null("ProvisionedLimitValue")
+            )
+            _set_free_limit_value(self, v if (v := data["FreeLimitValue"]) is not None else null("FreeLimitValue"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

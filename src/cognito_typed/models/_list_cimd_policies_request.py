@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,9 +62,10 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_next_token(self, get("NextToken"))
             _set_max_results(self, get("MaxResults"))
         except (KeyError, TypeError, AttributeError) as error:

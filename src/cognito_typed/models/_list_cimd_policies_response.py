@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,10 +67,13 @@ class ListCIMDPoliciesResponse(Model):
             _set_next_token(self, get("NextToken"))
             try:
                 _set_cimd_policies(
-                    self, None if (v := data["CIMDPolicies"]) is None else list(map(CIMDPolicySummaryType.from_wire, v))
+                    self,
+                    list(map(CIMDPolicySummaryType.from_wire, v))
+                    if (v := data["CIMDPolicies"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "CIMDPolicies", data.get("CIMDPolicies"), CIMDPolicySummaryType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "CIMDPolicies", data.get("CIMDPolicies"), CIMDPolicySummaryType, "list") from None
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,13 +68,13 @@ class ListClientMetadataURLsResponse(Model):
             try:
                 _set_client_metadata_urls(
                     self,
-                    None
-                    if (v := data["ClientMetadataURLs"]) is None
-                    else list(map(ClientMetadataURLType.from_wire, v)),
+                    list(map(ClientMetadataURLType.from_wire, v))
+                    if (v := data["ClientMetadataURLs"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
-                    error, "ClientMetadataURLs", data.get("ClientMetadataURLs"), ClientMetadataURLType
+                    error, "ClientMetadataURLs", data.get("ClientMetadataURLs"), ClientMetadataURLType, "list"
                 ) from None
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,9 +68,10 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_access_token(self, data["AccessToken"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
             _set_limit(self, get("Limit"))
             _set_pagination_token(self, get("PaginationToken"))
         except (KeyError, TypeError, AttributeError) as error:

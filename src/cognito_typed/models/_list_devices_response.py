@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,9 +70,11 @@ class ListDevicesResponse(Model):
         try:
             get = data.get
             try:
-                _set_devices(self, None if (v := data["Devices"]) is None else list(map(DeviceType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Devices", data.get("Devices"), DeviceType) from None
+                _set_devices(
+                    self, list(map(DeviceType.from_wire, v)) if (v := data["Devices"]) is not None else null("")
+                )
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Devices", data.get("Devices"), DeviceType, "list") from None
             _set_pagination_token(self, get("PaginationToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,10 +67,11 @@ class ListIdentityProvidersResponse(Model):
             get = data.get
             try:
                 _set_providers(
-                    self, None if (v := data["Providers"]) is None else list(map(ProviderDescription.from_wire, v))
+                    self,
+                    list(map(ProviderDescription.from_wire, v)) if (v := data["Providers"]) is not None else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Providers", data.get("Providers"), ProviderDescription) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Providers", data.get("Providers"), ProviderDescription, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,10 +70,14 @@ class ListPointInTimeRecoveriesResponse(Model):
             try:
                 _set_restorations(
                     self,
-                    None if (v := data["Restorations"]) is None else list(map(RestorationDescriptionType.from_wire, v)),
+                    list(map(RestorationDescriptionType.from_wire, v))
+                    if (v := data["Restorations"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Restorations", data.get("Restorations"), RestorationDescriptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "Restorations", data.get("Restorations"), RestorationDescriptionType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

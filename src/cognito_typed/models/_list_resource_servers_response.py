@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,10 +67,15 @@ class ListResourceServersResponse(Model):
             get = data.get
             try:
                 _set_resource_servers(
-                    self, None if (v := data["ResourceServers"]) is None else list(map(ResourceServerType.from_wire, v))
+                    self,
+                    list(map(ResourceServerType.from_wire, v))
+                    if (v := data["ResourceServers"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ResourceServers", data.get("ResourceServers"), ResourceServerType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "ResourceServers", data.get("ResourceServers"), ResourceServerType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,9 +65,11 @@ class ListTermsResponse(Model):
         try:
             get = data.get
             try:
-                _set_terms(self, None if (v := data["Terms"]) is None else list(map(TermsDescriptionType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Terms", data.get("Terms"), TermsDescriptionType) from None
+                _set_terms(
+                    self, list(map(TermsDescriptionType.from_wire, v)) if (v := data["Terms"]) is not None else null("")
+                )
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Terms", data.get("Terms"), TermsDescriptionType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,10 +64,11 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_max_results(self, data["MaxResults"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_max_results(self, v if (v := data["MaxResults"]) is not None else null("MaxResults"))
             _set_pagination_token(self, get("PaginationToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,10 +67,13 @@ class ListUserImportJobsResponse(Model):
             get = data.get
             try:
                 _set_user_import_jobs(
-                    self, None if (v := data["UserImportJobs"]) is None else list(map(UserImportJobType.from_wire, v))
+                    self,
+                    list(map(UserImportJobType.from_wire, v))
+                    if (v := data["UserImportJobs"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserImportJobs", data.get("UserImportJobs"), UserImportJobType, "list") from None
             _set_pagination_token(self, get("PaginationToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,12 +75,14 @@ class ListUserPoolClientSecretsResponse(Model):
             try:
                 _set_client_secrets(
                     self,
-                    None
-                    if (v := data["ClientSecrets"]) is None
-                    else list(map(ClientSecretDescriptorType.from_wire, v)),
+                    list(map(ClientSecretDescriptorType.from_wire, v))
+                    if (v := data["ClientSecrets"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "ClientSecrets", data.get("ClientSecrets"), ClientSecretDescriptorType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,13 +67,13 @@ class ListUserPoolClientsResponse(Model):
             try:
                 _set_user_pool_clients(
                     self,
-                    None
-                    if (v := data["UserPoolClients"]) is None
-                    else list(map(UserPoolClientDescription.from_wire, v)),
+                    list(map(UserPoolClientDescription.from_wire, v))
+                    if (v := data["UserPoolClients"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
-                    error, "UserPoolClients", data.get("UserPoolClients"), UserPoolClientDescription
+                    error, "UserPoolClients", data.get("UserPoolClients"), UserPoolClientDescription, "list"
                 ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,10 +66,14 @@ class ListUserPoolReplicasResponse(Model):
             try:
                 _set_user_pool_replicas(
                     self,
-                    None if (v := data["UserPoolReplicas"]) is None else list(map(UserPoolReplicaType.from_wire, v)),
+                    list(map(UserPoolReplicaType.from_wire, v))
+                    if (v := data["UserPoolReplicas"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "UserPoolReplicas", data.get("UserPoolReplicas"), UserPoolReplicaType, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

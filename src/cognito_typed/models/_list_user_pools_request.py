@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,10 +57,11 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
             _set_next_token(self, get("NextToken"))
-            _set_max_results(self, data["MaxResults"])
+            _set_max_results(self, v if (v := data["MaxResults"]) is not None else null("MaxResults"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,10 +66,13 @@ class ListUserPoolsResponse(Model):
             get = data.get
             try:
                 _set_user_pools(
-                    self, None if (v := data["UserPools"]) is None else list(map(UserPoolDescriptionType.from_wire, v))
+                    self,
+                    list(map(UserPoolDescriptionType.from_wire, v))
+                    if (v := data["UserPools"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserPools", data.get("UserPools"), UserPoolDescriptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserPools", data.get("UserPools"), UserPoolDescriptionType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

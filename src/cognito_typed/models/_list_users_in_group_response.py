@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,9 +65,9 @@ class ListUsersInGroupResponse(Model):
         try:
             get = data.get
             try:
-                _set_users(self, None if (v := data["Users"]) is None else list(map(UserType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Users", data.get("Users"), UserType) from None
+                _set_users(self, list(map(UserType.from_wire, v)) if (v := data["Users"]) is not None else null(""))
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Users", data.get("Users"), UserType, "list") from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,12 +73,14 @@ class ListWebAuthnCredentialsResponse(Model):
             try:
                 _set_credentials(
                     self,
-                    None
-                    if (v := data["Credentials"]) is None
-                    else list(map(WebAuthnCredentialDescription.from_wire, v)),
+                    list(map(WebAuthnCredentialDescription.from_wire, v))
+                    if (v := data["Credentials"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Credentials", data.get("Credentials"), WebAuthnCredentialDescription) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "Credentials", data.get("Credentials"), WebAuthnCredentialDescription, "list"
+                ) from None
             _set_next_token(self, get("NextToken"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -85,8 +86,8 @@ class LogConfigurationType(Model):
         v: Any
         try:
             get = data.get
-            _set_log_level(self, data["LogLevel"])
-            _set_event_source(self, data["EventSource"])
+            _set_log_level(self, v if (v := data["LogLevel"]) is not None else null("LogLevel"))
+            _set_event_source(self, v if (v := data["EventSource"]) is not None else null("EventSource"))
             try:
                 _set_cloud_watch_logs_configuration(
                     self,

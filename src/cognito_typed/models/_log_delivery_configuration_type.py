@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,14 +57,18 @@ class LogDeliveryConfigurationType(Model):
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             try:
                 _set_log_configurations(
                     self,
-                    None if (v := data["LogConfigurations"]) is None else list(map(LogConfigurationType.from_wire, v)),
+                    list(map(LogConfigurationType.from_wire, v))
+                    if (v := data["LogConfigurations"]) is not None
+                    else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType, "list"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -95,14 +96,16 @@ class ManagedLoginBrandingType(Model):
         v: Any
         try:
             get = data.get
-            _set_managed_login_branding_id(self, data["ManagedLoginBrandingId"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_managed_login_branding_id(
+                self, v if (v := data["ManagedLoginBrandingId"]) is not None else null("ManagedLoginBrandingId")
+            )
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
                 _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Assets", data.get("Assets"), AssetType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None
             _set_creation_date(
                 self,
                 None

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -82,7 +83,7 @@ class NotifyConfigurationType(Model):
             get = data.get
             _set_from_(self, get("From"))
             _set_reply_to(self, get("ReplyTo"))
-            _set_source_arn(self, data["SourceArn"])
+            _set_source_arn(self, v if (v := data["SourceArn"]) is not None else null("SourceArn"))
             try:
                 _set_block_email(self, None if (v := get("BlockEmail")) is None else NotifyEmailType.from_wire(v))
             except MalformedResponseError as error:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -51,9 +51,10 @@ class NotifyEmailType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_subject(self, data["Subject"])
+            _set_subject(self, v if (v := data["Subject"]) is not None else null("Subject"))
             _set_html_body(self, get("HtmlBody"))
             _set_text_body(self, get("TextBody"))
         except (KeyError, TypeError, AttributeError) as error:

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -67,8 +68,8 @@ class ProviderDescription(Model):
         v: Any
         try:
             get = data.get
-            _set_provider_name(self, data["ProviderName"])
-            _set_provider_type(self, data["ProviderType"])
+            _set_provider_name(self, v if (v := data["ProviderName"]) is not None else null("ProviderName"))
+            _set_provider_type(self, v if (v := data["ProviderType"]) is not None else null("ProviderType"))
             _set_last_modified_date(
                 self,
                 None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RecoveryOptionNameType
 from cognito_typed.models import _kinds as k
@@ -47,9 +47,10 @@ class RecoveryOptionType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_priority(self, data["Priority"])
-            _set_name(self, data["Name"])
+            _set_priority(self, v if (v := data["Priority"]) is not None else null("Priority"))
+            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import FeatureType
 from cognito_typed.models import _kinds as k
@@ -50,9 +50,10 @@ class RefreshTokenRotationType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_feature(self, data["Feature"])
+            _set_feature(self, v if (v := data["Feature"]) is not None else null("Feature"))
             _set_retry_grace_period_seconds(self, get("RetryGracePeriodSeconds"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -46,9 +46,10 @@ class ResourceServerScopeType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_scope_name(self, data["ScopeName"])
-            _set_scope_description(self, data["ScopeDescription"])
+            _set_scope_name(self, v if (v := data["ScopeName"]) is not None else null("ScopeName"))
+            _set_scope_description(self, v if (v := data["ScopeDescription"]) is not None else null("ScopeDescription"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

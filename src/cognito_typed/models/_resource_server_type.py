@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,15 +74,15 @@ class ResourceServerType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_identifier(self, data["Identifier"])
-            _set_name(self, data["Name"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_identifier(self, v if (v := data["Identifier"]) is not None else null("Identifier"))
+            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
             try:
                 _set_scopes(
                     self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType, "list") from None
             _set_managed_by(self, get("ManagedBy"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

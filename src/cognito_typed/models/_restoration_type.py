@@ -97,8 +97,8 @@ class RestorationType(Model):
                 _set_restore_preview(
                     self, None if (v := get("RestorePreview")) is None else list(map(RestorePreviewType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "RestorePreview", data.get("RestorePreview"), RestorePreviewType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "RestorePreview", data.get("RestorePreview"), RestorePreviewType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,10 +73,11 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_token(self, data["Token"])
-            _set_client_id(self, data["ClientId"])
+            _set_token(self, v if (v := data["Token"]) is not None else null("Token"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_client_secret(self, get("ClientSecret"))
             _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
         except (KeyError, TypeError, AttributeError) as error:

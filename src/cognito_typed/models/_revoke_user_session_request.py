@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,10 +66,11 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_session_id(self, data["SessionId"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_session_id(self, v if (v := data["SessionId"]) is not None else null("SessionId"))
             _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

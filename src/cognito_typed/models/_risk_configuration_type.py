@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -97,7 +98,7 @@ class RiskConfigurationType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_client_id(self, get("ClientId"))
             try:
                 _set_compromised_credentials_risk_configuration(

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,9 +64,9 @@ class SetLogDeliveryConfigurationResponse(Model):
             try:
                 _set_log_delivery_configuration(
                     self,
-                    None
-                    if (v := data["LogDeliveryConfiguration"]) is None
-                    else LogDeliveryConfigurationType.from_wire(v),
+                    LogDeliveryConfigurationType.from_wire(v)
+                    if (v := data["LogDeliveryConfiguration"]) is not None
+                    else null(""),
                 )
             except MalformedResponseError as error:
                 raise error.within("LogDeliveryConfiguration") from None

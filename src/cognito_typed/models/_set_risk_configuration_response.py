@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,7 +59,8 @@ class SetRiskConfigurationResponse(Model):
             get = data.get
             try:
                 _set_risk_configuration(
-                    self, None if (v := data["RiskConfiguration"]) is None else RiskConfigurationType.from_wire(v)
+                    self,
+                    RiskConfigurationType.from_wire(v) if (v := data["RiskConfiguration"]) is not None else null(""),
                 )
             except MalformedResponseError as error:
                 raise error.within("RiskConfiguration") from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -75,7 +76,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_client_id(self, get("ClientId"))
             _set_css(self, get("CSS"))
             _set_image_file(self, None if (v := get("ImageFile")) is None else blob(v, "ImageFile"))

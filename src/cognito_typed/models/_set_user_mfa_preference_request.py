@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -120,7 +121,7 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnMfaSettings") from None
-            _set_access_token(self, data["AccessToken"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,11 +70,11 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             try:
                 _set_sso_session(
-                    self, None if (v := data["SSOSession"]) is None else ClientSSOSessionConfigType.from_wire(v)
+                    self, ClientSSOSessionConfigType.from_wire(v) if (v := data["SSOSession"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("SSOSession") from None

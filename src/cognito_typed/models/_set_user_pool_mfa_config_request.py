@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -98,7 +99,7 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             try:
                 _set_sms_mfa_configuration(
                     self, None if (v := get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -70,11 +71,16 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         self = new(cls)
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_user_session_tracking(self, data["UserSessionTracking"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_user_session_tracking(
+                self, v if (v := data["UserSessionTracking"]) is not None else null("UserSessionTracking")
+            )
             try:
                 _set_token_session(
-                    self, None if (v := data["TokenSession"]) is None else UserPoolTokenSessionConfigType.from_wire(v)
+                    self,
+                    UserPoolTokenSessionConfigType.from_wire(v)
+                    if (v := data["TokenSession"]) is not None
+                    else null(""),
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenSession") from None

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,13 +66,13 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         self = new(cls)
         v: Any
         try:
-            _set_access_token(self, data["AccessToken"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
             try:
                 _set_mfa_options(
-                    self, None if (v := data["MFAOptions"]) is None else list(map(MFAOptionType.from_wire, v))
+                    self, list(map(MFAOptionType.from_wire, v)) if (v := data["MFAOptions"]) is not None else null("")
                 )
-            except MalformedResponseError as error:
-                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -120,22 +121,22 @@ class SignUpRequest(Request[SignUpResponse]):
         v: Any
         try:
             get = data.get
-            _set_client_id(self, data["ClientId"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_secret_hash(self, get("SecretHash"))
-            _set_username(self, data["Username"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             _set_password(self, get("Password"))
             try:
                 _set_user_attributes(
                     self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             try:
                 _set_validation_data(
                     self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "ValidationData", data.get("ValidationData"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "ValidationData", data.get("ValidationData"), AttributeType, "list") from None
             try:
                 _set_analytics_metadata(
                     self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,14 +75,14 @@ class SignUpResponse(Model):
         v: Any
         try:
             get = data.get
-            _set_user_confirmed(self, data["UserConfirmed"])
+            _set_user_confirmed(self, v if (v := data["UserConfirmed"]) is not None else null("UserConfirmed"))
             try:
                 _set_code_delivery_details(
                     self, None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CodeDeliveryDetails") from None
-            _set_user_sub(self, data["UserSub"])
+            _set_user_sub(self, v if (v := data["UserSub"]) is not None else null("UserSub"))
             _set_session(self, get("Session"))
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,8 +53,9 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_access_token(self, data["AccessToken"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     document,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,7 +59,10 @@ class StartWebAuthnRegistrationResponse(Model):
         try:
             get = data.get
             _set_credential_creation_options(
-                self, None if (v := data["CredentialCreationOptions"]) is None else document(v)
+                self,
+                document(v)
+                if (v := data["CredentialCreationOptions"]) is not None
+                else null("CredentialCreationOptions"),
             )
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,7 +59,7 @@ class StopUserImportJobResponse(Model):
             get = data.get
             try:
                 _set_user_import_job(
-                    self, None if (v := data["UserImportJob"]) is None else UserImportJobType.from_wire(v)
+                    self, UserImportJobType.from_wire(v) if (v := data["UserImportJob"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("UserImportJob") from None

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,8 +62,13 @@ class TagResourceRequest(Request[TagResourceResponse]):
         self = new(cls)
         v: Any
         try:
-            _set_resource_arn(self, data["ResourceArn"])
-            _set_tags(self, None if (v := data["Tags"]) is None else dict(v) if type(v) is dict else mapping(v, "Tags"))
+            _set_resource_arn(self, v if (v := data["ResourceArn"]) is not None else null("ResourceArn"))
+            _set_tags(
+                self,
+                (dict(v) if type(v) is dict else mapping(v, "Tags"))
+                if (v := data["Tags"]) is not None
+                else null("Tags"),
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

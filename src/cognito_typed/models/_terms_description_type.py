@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -71,24 +72,20 @@ class TermsDescriptionType(Model):
         self = new(cls)
         v: Any
         try:
-            _set_terms_id(self, data["TermsId"])
-            _set_terms_name(self, data["TermsName"])
-            _set_enforcement(self, data["Enforcement"])
+            _set_terms_id(self, v if (v := data["TermsId"]) is not None else null("TermsId"))
+            _set_terms_name(self, v if (v := data["TermsName"]) is not None else null("TermsName"))
+            _set_enforcement(self, v if (v := data["Enforcement"]) is not None else null("Enforcement"))
             _set_creation_date(
                 self,
-                None
-                if (v := data["CreationDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                (v if type(v) is datetime else timestamp(v, "CreationDate"))
+                if (v := data["CreationDate"]) is not None
+                else null("CreationDate"),
             )
             _set_last_modified_date(
                 self,
-                None
-                if (v := data["LastModifiedDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                (v if type(v) is datetime else timestamp(v, "LastModifiedDate"))
+                if (v := data["LastModifiedDate"]) is not None
+                else null("LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

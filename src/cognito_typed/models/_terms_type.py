@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -104,30 +105,29 @@ class TermsType(Model):
         self = new(cls)
         v: Any
         try:
-            _set_terms_id(self, data["TermsId"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_terms_name(self, data["TermsName"])
-            _set_terms_source(self, data["TermsSource"])
-            _set_enforcement(self, data["Enforcement"])
+            _set_terms_id(self, v if (v := data["TermsId"]) is not None else null("TermsId"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_terms_name(self, v if (v := data["TermsName"]) is not None else null("TermsName"))
+            _set_terms_source(self, v if (v := data["TermsSource"]) is not None else null("TermsSource"))
+            _set_enforcement(self, v if (v := data["Enforcement"]) is not None else null("Enforcement"))
             _set_links(
-                self, None if (v := data["Links"]) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+                self,
+                (dict(v) if type(v) is dict else mapping(v, "Links"))
+                if (v := data["Links"]) is not None
+                else null("Links"),
             )
             _set_creation_date(
                 self,
-                None
-                if (v := data["CreationDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                (v if type(v) is datetime else timestamp(v, "CreationDate"))
+                if (v := data["CreationDate"]) is not None
+                else null("CreationDate"),
             )
             _set_last_modified_date(
                 self,
-                None
-                if (v := data["LastModifiedDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                (v if type(v) is datetime else timestamp(v, "LastModifiedDate"))
+                if (v := data["LastModifiedDate"]) is not None
+                else null("LastModifiedDate"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -83,7 +84,7 @@ class UICustomizationType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_client_id(self, get("ClientId"))
             _set_image_url(self, get("ImageUrl"))
             _set_css(self, get("CSS"))

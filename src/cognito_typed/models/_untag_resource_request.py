@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,9 +62,12 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         self = new(cls)
         v: Any
         try:
-            _set_resource_arn(self, data["ResourceArn"])
+            _set_resource_arn(self, v if (v := data["ResourceArn"]) is not None else null("ResourceArn"))
             _set_tag_keys(
-                self, None if (v := data["TagKeys"]) is None else list(v) if type(v) is list else items(v, "TagKeys")
+                self,
+                (list(v) if type(v) is list else items(v, "TagKeys"))
+                if (v := data["TagKeys"]) is not None
+                else null("TagKeys"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

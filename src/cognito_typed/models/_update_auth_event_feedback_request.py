@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -80,12 +81,13 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_event_id(self, data["EventId"])
-            _set_feedback_token(self, data["FeedbackToken"])
-            _set_feedback_value(self, data["FeedbackValue"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            _set_event_id(self, v if (v := data["EventId"]) is not None else null("EventId"))
+            _set_feedback_token(self, v if (v := data["FeedbackToken"]) is not None else null("FeedbackToken"))
+            _set_feedback_value(self, v if (v := data["FeedbackValue"]) is not None else null("FeedbackValue"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

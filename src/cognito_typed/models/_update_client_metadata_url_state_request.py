@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,11 +70,12 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_cimd_policy_id(self, data["CIMDPolicyId"])
-            _set_url(self, data["URL"])
-            _set_action(self, data["Action"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_cimd_policy_id(self, v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId"))
+            _set_url(self, v if (v := data["URL"]) is not None else null("URL"))
+            _set_action(self, v if (v := data["Action"]) is not None else null("Action"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

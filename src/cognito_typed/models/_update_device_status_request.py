@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,10 +72,11 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_device_key(self, data["DeviceKey"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
             _set_device_remembered_status(self, get("DeviceRememberedStatus"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

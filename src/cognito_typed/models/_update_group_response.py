@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,7 +60,7 @@ class UpdateGroupResponse(Model):
         try:
             get = data.get
             try:
-                _set_group(self, None if (v := data["Group"]) is None else GroupType.from_wire(v))
+                _set_group(self, GroupType.from_wire(v) if (v := data["Group"]) is not None else null(""))
             except MalformedResponseError as error:
                 raise error.within("Group") from None
             _set_response_metadata(

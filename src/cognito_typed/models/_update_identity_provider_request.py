@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -94,8 +95,8 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_provider_name(self, data["ProviderName"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_provider_name(self, v if (v := data["ProviderName"]) is not None else null("ProviderName"))
             _set_provider_details(
                 self,
                 None

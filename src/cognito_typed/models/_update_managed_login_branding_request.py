@@ -87,8 +87,8 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             _set_settings(self, None if (v := get("Settings")) is None else document(v))
             try:
                 _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
-            except MalformedResponseError as error:
-                raise located(error, "Assets", data.get("Assets"), AssetType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

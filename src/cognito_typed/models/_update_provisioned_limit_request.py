@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,11 +67,13 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         try:
             try:
                 _set_limit_definition(
-                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                    self, LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            _set_requested_limit_value(self, data["RequestedLimitValue"])
+            _set_requested_limit_value(
+                self, v if (v := data["RequestedLimitValue"]) is not None else null("RequestedLimitValue")
+            )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -81,8 +82,8 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         v: Any
         try:
             get = data.get
-            _set_terms_id(self, data["TermsId"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_terms_id(self, v if (v := data["TermsId"]) is not None else null("TermsId"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_terms_name(self, get("TermsName"))
             _set_terms_source(self, get("TermsSource"))
             _set_enforcement(self, get("Enforcement"))

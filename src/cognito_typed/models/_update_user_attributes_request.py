@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,11 +75,12 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
             get = data.get
             try:
                 _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
+                    self,
+                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null(""),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
-            _set_access_token(self, data["AccessToken"])
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
             _set_client_metadata(
                 self,
                 None

@@ -68,9 +68,13 @@ class UpdateUserAttributesResponse(Model):
                     if (v := get("CodeDeliveryDetailsList")) is None
                     else list(map(CodeDeliveryDetailsType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
-                    error, "CodeDeliveryDetailsList", data.get("CodeDeliveryDetailsList"), CodeDeliveryDetailsType
+                    error,
+                    "CodeDeliveryDetailsList",
+                    data.get("CodeDeliveryDetailsList"),
+                    CodeDeliveryDetailsType,
+                    "list",
                 ) from None
             _set_response_metadata(
                 self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Rule, Violation, missing
@@ -223,8 +224,8 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_client_name(self, get("ClientName"))
             _set_refresh_token_validity(self, get("RefreshTokenValidity"))
             _set_access_token_validity(self, get("AccessTokenValidity"))

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,10 +64,11 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_region_name(self, data["RegionName"])
-            _set_status(self, data["Status"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_region_name(self, v if (v := data["RegionName"]) is not None else null("RegionName"))
+            _set_status(self, v if (v := data["Status"]) is not None else null("Status"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

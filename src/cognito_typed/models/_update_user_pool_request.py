@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -246,7 +247,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             try:
                 _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
@@ -360,8 +361,10 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
                     if (v := get("AcrConfiguration")) is None
                     else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
+                raise located(
+                    error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType, "map"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

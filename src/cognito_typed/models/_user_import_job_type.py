@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -132,9 +133,9 @@ class UserImportJobType(Model):
         v: Any
         try:
             get = data.get
-            _set_job_name(self, data["JobName"])
-            _set_job_id(self, data["JobId"])
-            _set_user_pool_id(self, data["UserPoolId"])
+            _set_job_name(self, v if (v := data["JobName"]) is not None else null("JobName"))
+            _set_job_id(self, v if (v := data["JobId"]) is not None else null("JobId"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
             _set_pre_signed_url(self, get("PreSignedUrl"))
             _set_creation_date(
                 self,
@@ -157,7 +158,9 @@ class UserImportJobType(Model):
                 else timestamp(v, "CompletionDate"),
             )
             _set_status(self, get("Status"))
-            _set_cloud_watch_logs_role_arn(self, data["CloudWatchLogsRoleArn"])
+            _set_cloud_watch_logs_role_arn(
+                self, v if (v := data["CloudWatchLogsRoleArn"]) is not None else null("CloudWatchLogsRoleArn")
+            )
             _set_imported_users(self, get("ImportedUsers"))
             _set_skipped_users(self, get("SkippedUsers"))
             _set_failed_users(self, get("FailedUsers"))

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,7 +63,9 @@ class UserPoolAddOnsType(Model):
         v: Any
         try:
             get = data.get
-            _set_advanced_security_mode(self, data["AdvancedSecurityMode"])
+            _set_advanced_security_mode(
+                self, v if (v := data["AdvancedSecurityMode"]) is not None else null("AdvancedSecurityMode")
+            )
             try:
                 _set_advanced_security_additional_flows(
                     self,

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -49,10 +49,11 @@ class UserPoolClientDescription(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_client_id(self, data["ClientId"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_name(self, data["ClientName"])
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_name(self, v if (v := data["ClientName"]) is not None else null("ClientName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -243,9 +244,9 @@ class UserPoolClientType(Model):
         v: Any
         try:
             get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_name(self, data["ClientName"])
-            _set_client_id(self, data["ClientId"])
+            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            _set_client_name(self, v if (v := data["ClientName"]) is not None else null("ClientName"))
+            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
             _set_client_secret(self, get("ClientSecret"))
             _set_client_secret_arn(self, get("ClientSecretArn"))
             _set_last_modified_date(

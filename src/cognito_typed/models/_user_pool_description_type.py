@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -86,8 +87,8 @@ class UserPoolDescriptionType(Model):
         v: Any
         try:
             get = data.get
-            _set_id(self, data["Id"])
-            _set_name(self, data["Name"])
+            _set_id(self, v if (v := data["Id"]) is not None else null("Id"))
+            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
             try:
                 _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
             except MalformedResponseError as error:

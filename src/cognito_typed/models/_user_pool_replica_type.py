@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ReplicaRoleType, ReplicaStatusType
 from cognito_typed.models import _kinds as k
@@ -54,9 +54,10 @@ class UserPoolReplicaType(Model):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
-            _set_region_name(self, data["RegionName"])
+            _set_region_name(self, v if (v := data["RegionName"]) is not None else null("RegionName"))
             _set_status(self, get("Status"))
             _set_role(self, get("Role"))
             _set_user_pool_arn(self, get("UserPoolArn"))

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -323,8 +324,8 @@ class UserPoolType(Model):
         v: Any
         try:
             get = data.get
-            _set_id(self, data["Id"])
-            _set_name(self, data["Name"])
+            _set_id(self, v if (v := data["Id"]) is not None else null("Id"))
+            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
             try:
                 _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
             except MalformedResponseError as error:
@@ -356,8 +357,10 @@ class UserPoolType(Model):
                     self,
                     None if (v := get("SchemaAttributes")) is None else list(map(SchemaAttributeType.from_wire, v)),
                 )
-            except MalformedResponseError as error:
-                raise located(error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(
+                    error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType, "list"
+                ) from None
             _set_auto_verified_attributes(
                 self,
                 None
@@ -462,7 +465,7 @@ class UserPoolType(Model):
                 )
             except MalformedResponseError as error:
                 raise error.within("UsernameConfiguration") from None
-            _set_arn(self, data["Arn"])
+            _set_arn(self, v if (v := data["Arn"]) is not None else null("Arn"))
             try:
                 _set_account_recovery_setting(
                     self,
@@ -490,8 +493,10 @@ class UserPoolType(Model):
                     if (v := get("AcrConfiguration")) is None
                     else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
                 )
-            except MalformedResponseError as error:
-                raise located(error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
+                raise located(
+                    error, "AcrConfiguration", data.get("AcrConfiguration"), AcrLevelConfigType, "map"
+                ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

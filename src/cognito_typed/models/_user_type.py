@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -95,37 +96,33 @@ class UserType(Model):
         v: Any
         try:
             get = data.get
-            _set_username(self, data["Username"])
+            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
             try:
                 _set_attributes(
-                    self, None if (v := data["Attributes"]) is None else list(map(AttributeType.from_wire, v))
+                    self, list(map(AttributeType.from_wire, v)) if (v := data["Attributes"]) is not None else null("")
                 )
-            except MalformedResponseError as error:
-                raise located(error, "Attributes", data.get("Attributes"), AttributeType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "Attributes", data.get("Attributes"), AttributeType, "list") from None
             _set_user_create_date(
                 self,
-                None
-                if (v := data["UserCreateDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "UserCreateDate"),
+                (v if type(v) is datetime else timestamp(v, "UserCreateDate"))
+                if (v := data["UserCreateDate"]) is not None
+                else null("UserCreateDate"),
             )
             _set_user_last_modified_date(
                 self,
-                None
-                if (v := data["UserLastModifiedDate"]) is None
-                else v
-                if type(v) is datetime
-                else timestamp(v, "UserLastModifiedDate"),
+                (v if type(v) is datetime else timestamp(v, "UserLastModifiedDate"))
+                if (v := data["UserLastModifiedDate"]) is not None
+                else null("UserLastModifiedDate"),
             )
-            _set_enabled(self, data["Enabled"])
-            _set_user_status(self, data["UserStatus"])
+            _set_enabled(self, v if (v := data["Enabled"]) is not None else null("Enabled"))
+            _set_user_status(self, v if (v := data["UserStatus"]) is not None else null("UserStatus"))
             try:
                 _set_mfa_options(
                     self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
-            except MalformedResponseError as error:
-                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
+            except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
+                raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,11 +74,12 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
             get = data.get
             _set_access_token(self, get("AccessToken"))
             _set_session(self, get("Session"))
-            _set_user_code(self, data["UserCode"])
+            _set_user_code(self, v if (v := data["UserCode"]) is not None else null("UserCode"))
             _set_friendly_device_name(self, get("FriendlyDeviceName"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

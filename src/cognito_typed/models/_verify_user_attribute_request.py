@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     dataclass,
     malformed,
     new,
+    null,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,10 +73,11 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
         self = new(cls)
+        v: Any
         try:
-            _set_access_token(self, data["AccessToken"])
-            _set_attribute_name(self, data["AttributeName"])
-            _set_code(self, data["Code"])
+            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            _set_attribute_name(self, v if (v := data["AttributeName"]) is not None else null("AttributeName"))
+            _set_code(self, v if (v := data["Code"]) is not None else null("Code"))
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         return self

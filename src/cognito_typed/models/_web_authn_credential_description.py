@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     new,
+    null,
     setters,
     timestamp,
 )
@@ -84,21 +85,23 @@ class WebAuthnCredentialDescription(Model):
         v: Any
         try:
             get = data.get
-            _set_credential_id(self, data["CredentialId"])
-            _set_friendly_credential_name(self, data["FriendlyCredentialName"])
-            _set_relying_party_id(self, data["RelyingPartyId"])
+            _set_credential_id(self, v if (v := data["CredentialId"]) is not None else null("CredentialId"))
+            _set_friendly_credential_name(
+                self, v if (v := data["FriendlyCredentialName"]) is not None else null("FriendlyCredentialName")
+            )
+            _set_relying_party_id(self, v if (v := data["RelyingPartyId"]) is not None else null("RelyingPartyId"))
             _set_authenticator_attachment(self, get("AuthenticatorAttachment"))
             _set_authenticator_transports(
                 self,
-                None
-                if (v := data["AuthenticatorTransports"]) is None
-                else list(v)
-                if type(v) is list
-                else items(v, "AuthenticatorTransports"),
+                (list(v) if type(v) is list else items(v, "AuthenticatorTransports"))
+                if (v := data["AuthenticatorTransports"]) is not None
+                else null("AuthenticatorTransports"),
             )
             _set_created_at(
                 self,
-                None if (v := data["CreatedAt"]) is None else v if type(v) is datetime else timestamp(v, "CreatedAt"),
+                (v if type(v) is datetime else timestamp(v, "CreatedAt"))
+                if (v := data["CreatedAt"]) is not None
+                else null("CreatedAt"),
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -27,7 +27,13 @@ import botocore.session  # pyright: ignore[reportMissingTypeStubs]
 from botocore.awsrequest import AWSResponse  # pyright: ignore[reportMissingTypeStubs]
 from botocore.exceptions import ClientError  # pyright: ignore[reportMissingTypeStubs]
 
-from cognito_typed._runtime.merge import MergeSpec, _get, _live, _with  # pyright: ignore[reportPrivateUsage]
+from cognito_typed._runtime.merge import (  # pyright: ignore[reportPrivateUsage]
+    MergeSpec,
+    _get,  # pyright: ignore[reportPrivateUsage]
+    _live,  # pyright: ignore[reportPrivateUsage]
+    _sensitive,  # pyright: ignore[reportPrivateUsage]
+    _with,  # pyright: ignore[reportPrivateUsage]
+)
 
 __all__ = ["SimulatedReset", "Simulator", "simulate"]
 
@@ -43,6 +49,17 @@ class SimulatedReset:
     member: str  # wire name in the describe output
     before: Any  # None: was absent
     after: Any  # None: now absent
+    sensitive: frozenset[str] = frozenset()  # wire names (the member, identifiers) whose values repr hides
+
+    def __repr__(self) -> str:  # printed in test failures: a value the model marks sensitive never shows
+        def show(name: str, value: Any) -> str:
+            return "<absent>" if value is None else "<hidden>" if name in self.sensitive else repr(value)
+
+        ids = ", ".join(f"{k!r}: {show(k, v)}" for k, v in self.identifiers.items())
+        return (
+            f"SimulatedReset(operation={self.operation!r}, identifiers={{{ids}}}, member={self.member!r}, "
+            f"before={show(self.member, self.before)}, after={show(self.member, self.after)})"
+        )
 
 
 class _ServiceError(Exception):
@@ -545,11 +562,20 @@ class _Call:
     ) -> None:
         live = _live(self.service_model, pair.spec)
         named = {live.carried[u] for u in request if u in live.carried}
+        secrets = {live.carried.get(path, path) for path, _ in pair.spec.secrets}  # the table's (ProviderDetails)
         for member in live.carried.values():
             if member not in named and before.get(member) != after.get(member):
+                shapes = {member: live.resource.members.get(member)}
+                shapes.update({k: live.update.members.get(k) for k in ids})
+                hidden = frozenset(k for k, shape in shapes.items() if k in secrets or (shape and _sensitive(shape)))
                 self.sim.resets.append(
                     SimulatedReset(
-                        pair.spec.update.__operation__, dict(ids), member, before.get(member), after.get(member)
+                        pair.spec.update.__operation__,
+                        dict(ids),
+                        member,
+                        before.get(member),
+                        after.get(member),
+                        hidden,
                     )
                 )
 
