@@ -262,3 +262,50 @@ def test_botocore_1_27_65s_own_model() -> None:
     assert "create_user_pool_client" not in lacking
     assert refused(typed, raw, auth_session_validity=15).missing[0][1] == "CreateUserPoolClient.AuthSessionValidity"
     assert create(typed, raw, refresh_token_validity=30).user_pool_client.client_name == "web"
+
+
+def test_over_a_complete_model_the_instance_is_of_the_generated_class_with_plain_methods() -> None:
+    typed = CognitoIdentityProvider(raw_client())
+    assert type(typed) is CognitoIdentityProvider
+    assert type(typed.with_options(constraints=False)) is CognitoIdentityProvider
+    assert typed.list_terms.__func__ is CognitoIdentityProvider.__dict__["list_terms"]
+
+
+def test_over_an_older_model_the_instance_is_a_variant_of_the_class(old: Any) -> None:
+    typed = CognitoIdentityProvider(old)
+    variant = type(typed)
+    assert variant is not CognitoIdentityProvider and isinstance(typed, CognitoIdentityProvider)
+    assert (variant.__module__, variant.__qualname__) == ("cognito_typed.client", "CognitoIdentityProvider")
+    again = typed.with_options(constraints=False)
+    assert type(again) is variant is type(CognitoIdentityProvider(old))  # made once per set of lacking methods
+    assert not hasattr(again, "list_terms")
+    assert variant.list_terms is CognitoIdentityProvider.list_terms  # from the class: the plain function
+    assert typed.describe_user_pool.__func__ is CognitoIdentityProvider.__dict__["describe_user_pool"]
+
+
+def test_the_fast_path_and_the_walk_agree_on_every_operations_request(old: Any) -> None:
+    """For each operation's fully populated example request: no missing member found by the walk
+    exactly when the fast path passes it, on the older model and on today's."""
+    from client_fixtures import Examples
+
+    from cognito_typed._runtime.installed import _fits, _walk, installed
+
+    full = Examples(full=True)
+    for raw in (old, raw_client()):
+        record = installed(raw.meta.service_model)
+        checked = 0
+        for operation in sorted(record.operations):
+            params = full.request(operation)
+            node = record.input(operation)
+            for enums in (True, False):
+                found: list[Any] = []
+                _walk(node, params, operation, found, enums)
+                assert _fits(node, params, enums) == (not found), (operation, found)
+            checked += 1
+        assert checked == len(record.operations)
+    gaps = {
+        op: lacks
+        for op in ("CreateUserPoolClient", "UpdateUserPoolClient")
+        if (lacks := installed(old.meta.service_model).lacks(op, full.request(op), enums=True))
+    }
+    assert set(gaps) == {"CreateUserPoolClient", "UpdateUserPoolClient"}  # the control: the walk finds some

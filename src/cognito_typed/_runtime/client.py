@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterator, Mapping
-from types import MethodType
-from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, cast
 
 from botocore.exceptions import ClientError  # pyright: ignore[reportMissingTypeStubs]
 
@@ -63,27 +62,25 @@ def typed_error(error: ClientError, raw: Any = None, record: Installed | None = 
     return cls(response, cast(str, error.operation_name))
 
 
-class _Needs:
-    """A typed client method that needs operations the installed botocore's model may lack.
+class _Lacking:
+    """A method whose operation the installed botocore's model lacks, on the variant of the client class
+    that an instance over such a botocore gets (see :meth:`ClientBase.__init__`).
 
-    Read from an instance whose botocore model lacks one, it raises
-    :class:`~cognito_typed.OperationNotInBotocoreError` (an ``AttributeError``: ``hasattr`` is
-    ``False``, as on a boto3 client); read from the class, it is the plain function.
+    Read from the instance, it raises :class:`~cognito_typed.OperationNotInBotocoreError` (an
+    ``AttributeError``: ``hasattr`` is ``False``, as on a boto3 client); read from the class, it is
+    the plain function.
     """
 
-    __slots__ = ("function", "name", "operations")
+    __slots__ = ("function", "operations")
 
-    def __init__(self, function: Callable[..., Any], name: str, operations: tuple[str, ...]) -> None:
-        self.function, self.name, self.operations = function, name, operations
+    def __init__(self, function: Callable[..., Any], operations: tuple[str, ...]) -> None:
+        self.function, self.operations = function, operations
 
     def __get__(self, obj: ClientBase | None, cls: type | None = None) -> Any:
         if obj is None:
             return self.function
-        if self.name in obj._lacking:  # pyright: ignore[reportPrivateUsage]
-            raise obj._unsupported(  # pyright: ignore[reportPrivateUsage]
-                next(op for op in self.operations if op not in obj._installed.operations)  # pyright: ignore[reportPrivateUsage]
-            )
-        return MethodType(self.function, obj)
+        have = obj._installed.operations  # pyright: ignore[reportPrivateUsage]
+        raise obj._unsupported(next(op for op in self.operations if op not in have))  # pyright: ignore[reportPrivateUsage]
 
 
 class ClientBase:
@@ -101,8 +98,10 @@ class ClientBase:
 
     __slots__ = ("_client", "_constraints", "_installed", "_lacking")
 
-    _operations: Mapping[str, tuple[str, ...]] = {}
-    _generated_from: str = ""
+    _operations: ClassVar[Mapping[str, tuple[str, ...]]] = {}
+    _generated_from: ClassVar[str] = ""
+    _variants: ClassVar[dict[frozenset[str], type[ClientBase]]] = {}
+    _variant_of: ClassVar[type[ClientBase] | None] = None
 
     def __init_subclass__(
         cls, *, operations: Mapping[str, tuple[str, ...]] | None = None, generated_from: str = "", **kwargs: Any
@@ -113,9 +112,7 @@ class ClientBase:
         if generated_from:
             cls._generated_from = generated_from
         if operations is not None:
-            cls._operations = operations
-            for name, needed in operations.items():
-                setattr(cls, name, _Needs(cls.__dict__[name], name, needed))
+            cls._operations, cls._variants = operations, {}
 
     def __init__(self, client: Any, *, constraints: bool = True) -> None:
         """Wrap a botocore/boto3 ``cognito-idp`` client.
@@ -132,8 +129,37 @@ class ClientBase:
         self._client = client
         self._constraints = constraints
         self._installed = record = installed(service_model)
-        ops = record.operations
-        self._lacking = frozenset(m for m, needed in self._operations.items() if not ops.issuperset(needed))
+        operations = self._operations
+        lacking = record.lacking.get(id(operations))
+        if lacking is None:  # once per live model
+            have = record.operations
+            lacking = frozenset(m for m, needed in operations.items() if not have.issuperset(needed))
+            record.lacking[id(operations)] = lacking
+        self._lacking = lacking
+        if lacking or self._variant_of is not None:
+            # The methods stay plain functions of the generated class; an instance over a botocore
+            # whose model lacks operations gets a variant of the class (made once per set of
+            # lacking methods) where those methods raise OperationNotInBotocoreError.
+            self.__class__ = cast("type[Self]", self._variant(lacking))
+
+    @classmethod
+    def _variant(cls, lacking: frozenset[str]) -> type[ClientBase]:
+        base = cls._variant_of or cls
+        if not lacking:
+            return base
+        found = base._variants.get(lacking)
+        if found is None:
+            namespace: dict[str, Any] = {
+                "__slots__": (),
+                "__module__": base.__module__,
+                "__qualname__": base.__qualname__,
+            }
+            namespace["__doc__"] = base.__doc__
+            namespace["_variant_of"] = base
+            for name in lacking:
+                namespace[name] = _Lacking(getattr(base, name), base._operations[name])
+            found = base._variants[lacking] = cast("type[ClientBase]", type(base.__name__, (base,), namespace))
+        return found
 
     def with_options(self, *, constraints: bool) -> Self:
         """The same client with other options: ``client.with_options(constraints=False).create_...(...)``."""
