@@ -436,8 +436,8 @@ def _method_doc(service: Service, op: Operation) -> str:
         )
         doc += "\n\n" + listed
     needs = textwrap.fill(
-        f"Needs a botocore whose {service.service_name} model has {op.name} (this client was generated from "
-        f"botocore {service.botocore_version}'s); see cognito_typed.UnsupportedByBotocoreError.",
+        f"Needs a botocore whose {service.service_name} model has {op.name}, as the model this client was "
+        "generated from has (cognito_typed.client.GENERATED_FROM); see cognito_typed.UnsupportedByBotocoreError.",
         width=92,
         break_on_hyphens=False,
     )

@@ -309,3 +309,12 @@ def test_the_fast_path_and_the_walk_agree_on_every_operations_request(old: Any) 
         if (lacks := installed(old.meta.service_model).lacks(op, full.request(op), enums=True))
     }
     assert set(gaps) == {"CreateUserPoolClient", "UpdateUserPoolClient"}  # the control: the walk finds some
+
+
+def test_the_message_of_code_generated_from_a_model_of_no_known_release() -> None:
+    error = UnsupportedByBotocoreError("ListTerms", [("operation", "ListTerms", "")], "1.35.99", "unknown")
+    assert str(error) == (
+        "the cognito-idp model of the installed botocore 1.35.99 has no operation ListTerms\n"
+        "(cognito_typed was generated from a model, which has it). Upgrade botocore to a release whose model "
+        "has it, or regenerate cognito_typed for botocore 1.35.99."
+    )

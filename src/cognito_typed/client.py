@@ -268,7 +268,8 @@ __all__ = ["CognitoIdentityProvider"]
 R = TypeVar("R", bound=Model)
 
 GENERATED_FROM: Final = "1.44.8"
-"""The botocore release whose model this client was generated from."""
+"""The botocore release whose model this client was generated from (``unknown`` for a model file
+from no known release); with the header, the one line that names the model it came from."""
 
 OPERATIONS: Final[Mapping[str, tuple[str, ...]]] = {
     "add_custom_attributes": ("AddCustomAttributes",),
@@ -591,8 +592,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserImportInProgressException.
 
-        Needs a botocore whose cognito-idp model has AddCustomAttributes (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AddCustomAttributes, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AddCustomAttributesRequest(
                 user_pool_id=user_pool_id,
@@ -614,8 +616,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, LimitExceededException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has AddUserPoolClientSecret (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AddUserPoolClientSecret, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AddUserPoolClientSecretRequest(
                 user_pool_id=user_pool_id,
@@ -638,8 +641,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminAddUserToGroup (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminAddUserToGroup, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminAddUserToGroupRequest(
                 user_pool_id=user_pool_id,
@@ -663,8 +667,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminConfirmSignUp (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminConfirmSignUp, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminConfirmSignUpRequest(
                 user_pool_id=user_pool_id,
@@ -696,8 +701,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         UnsupportedUserStateException, UserLambdaValidationException, UserNotFoundException,
         UsernameExistsException.
 
-        Needs a botocore whose cognito-idp model has AdminCreateUser (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminCreateUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminCreateUserRequest(
                 user_pool_id=user_pool_id,
@@ -728,8 +734,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminDeleteSoftwareToken (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminDeleteSoftwareToken, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDeleteSoftwareTokenRequest(
                 user_pool_id=user_pool_id,
@@ -749,8 +756,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminDeleteUser (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminDeleteUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminDeleteUserRequest(
                 user_pool_id=user_pool_id,
@@ -773,8 +781,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminDeleteUserAttributes (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminDeleteUserAttributes, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDeleteUserAttributesRequest(
                 user_pool_id=user_pool_id,
@@ -800,8 +809,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminDisableProviderForUser (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminDisableProviderForUser, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDisableProviderForUserRequest(
                 user_pool_id=user_pool_id,
@@ -822,8 +832,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminDisableUser (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminDisableUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDisableUserRequest(
                 user_pool_id=user_pool_id,
@@ -843,8 +854,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminEnableUser (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminEnableUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminEnableUserRequest(
                 user_pool_id=user_pool_id,
@@ -867,8 +879,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminForgetDevice (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminForgetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminForgetDeviceRequest(
                 user_pool_id=user_pool_id,
@@ -891,8 +904,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has AdminGetDevice (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminGetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminGetDeviceRequest(
                 device_key=device_key,
@@ -914,8 +928,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminGetUser (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminGetUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminGetUserRequest(
                 user_pool_id=user_pool_id,
@@ -935,8 +950,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminGetUserAuthFactors (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminGetUserAuthFactors, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminGetUserAuthFactorsRequest(
                 user_pool_id=user_pool_id,
@@ -970,8 +986,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         UnexpectedLambdaException, UnsupportedOperationException, UserLambdaValidationException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminInitiateAuth (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminInitiateAuth, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminInitiateAuthRequest(
                 user_pool_id=user_pool_id,
@@ -1001,8 +1018,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminLinkProviderForUser (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminLinkProviderForUser, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminLinkProviderForUserRequest(
                 user_pool_id=user_pool_id,
@@ -1028,8 +1046,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has AdminListDevices (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminListDevices, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListDevicesRequest(
                 user_pool_id=user_pool_id,
@@ -1055,8 +1074,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminListGroupsForUser (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminListGroupsForUser, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListGroupsForUserRequest(
                 username=username,
@@ -1104,8 +1124,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException.
 
-        Needs a botocore whose cognito-idp model has AdminListUserAuthEvents (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminListUserAuthEvents, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListUserAuthEventsRequest(
                 user_pool_id=user_pool_id,
@@ -1155,8 +1176,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminListUserSessions (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminListUserSessions, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListUserSessionsRequest(
                 user_pool_id=user_pool_id,
@@ -1181,8 +1203,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminRemoveUserFromGroup (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminRemoveUserFromGroup, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminRemoveUserFromGroupRequest(
                 user_pool_id=user_pool_id,
@@ -1211,8 +1234,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminResetUserPassword (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminResetUserPassword, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminResetUserPasswordRequest(
                 user_pool_id=user_pool_id,
@@ -1249,8 +1273,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         SoftwareTokenMFANotFoundException, TooManyRequestsException, UnexpectedLambdaException,
         UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminRespondToAuthChallenge (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminRespondToAuthChallenge, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminRespondToAuthChallengeRequest(
                 user_pool_id=user_pool_id,
@@ -1281,8 +1306,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminRevokeUserSession (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminRevokeUserSession, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminRevokeUserSessionRequest(
                 user_pool_id=user_pool_id,
@@ -1312,8 +1338,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, PasswordResetRequiredException,
         ResourceNotFoundException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminSetUserMFAPreference (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminSetUserMFAPreference, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminSetUserMFAPreferenceRequest(
                 sms_mfa_settings=sms_mfa_settings,
@@ -1343,8 +1370,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordHistoryPolicyViolationException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminSetUserPassword (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminSetUserPassword, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminSetUserPasswordRequest(
                 user_pool_id=user_pool_id,
@@ -1368,8 +1396,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminSetUserSettings (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminSetUserSettings, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminSetUserSettingsRequest(
                 user_pool_id=user_pool_id,
@@ -1396,8 +1425,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException.
 
-        Needs a botocore whose cognito-idp model has AdminUpdateAuthEventFeedback (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminUpdateAuthEventFeedback, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUpdateAuthEventFeedbackRequest(
                 user_pool_id=user_pool_id,
@@ -1426,8 +1456,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminUpdateDeviceStatus (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminUpdateDeviceStatus, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUpdateDeviceStatusRequest(
                 user_pool_id=user_pool_id,
@@ -1455,8 +1486,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminUpdateUserAttributes (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminUpdateUserAttributes, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUpdateUserAttributesRequest(
                 user_pool_id=user_pool_id,
@@ -1480,8 +1512,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has AdminUserGlobalSignOut (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AdminUserGlobalSignOut, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUserGlobalSignOutRequest(
                 user_pool_id=user_pool_id,
@@ -1504,8 +1537,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InternalErrorException, InvalidParameterException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, SoftwareTokenMFANotFoundException.
 
-        Needs a botocore whose cognito-idp model has AssociateSoftwareToken (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has AssociateSoftwareToken, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AssociateSoftwareTokenRequest(
                 access_token=access_token,
@@ -1530,8 +1564,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CancelPointInTimeRecovery (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CancelPointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CancelPointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -1555,8 +1590,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         ResourceNotFoundException, TooManyRequestsException, UserNotConfirmedException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ChangePassword (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ChangePassword, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ChangePasswordRequest(
                 previous_password=previous_password,
@@ -1580,8 +1616,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
         WebAuthnOriginNotAllowedException, WebAuthnRelyingPartyMismatchException.
 
-        Needs a botocore whose cognito-idp model has CompleteWebAuthnRegistration (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CompleteWebAuthnRegistration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CompleteWebAuthnRegistrationRequest(
                 access_token=access_token,
@@ -1609,8 +1646,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException,
         UsernameExistsException.
 
-        Needs a botocore whose cognito-idp model has ConfirmDevice (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ConfirmDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ConfirmDeviceRequest(
                 access_token=access_token,
@@ -1643,8 +1681,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
         UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ConfirmForgotPassword (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ConfirmForgotPassword, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ConfirmForgotPasswordRequest(
                 client_id=client_id,
@@ -1684,8 +1723,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
         UserLambdaValidationException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ConfirmSignUp (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ConfirmSignUp, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ConfirmSignUpRequest(
                 client_id=client_id,
@@ -1719,8 +1759,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateCIMDPolicy (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateCIMDPolicy, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -1747,8 +1788,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateGroup (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateGroupRequest(
                 group_name=group_name,
@@ -1779,8 +1821,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateIdentityProvider (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -1811,8 +1854,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateManagedLoginBranding (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
@@ -1839,8 +1883,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateResourceServer (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateResourceServer, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -1869,8 +1914,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TermsExistsException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateTerms (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateTermsRequest(
                 user_pool_id=user_pool_id,
@@ -1897,8 +1943,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateUserImportJob (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateUserImportJob, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserImportJobRequest(
                 job_name=job_name,
@@ -1949,8 +1996,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, TierChangeNotAllowedException,
         TooManyRequestsException, UserPoolTaggingException.
 
-        Needs a botocore whose cognito-idp model has CreateUserPool (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolRequest(
                 pool_name=pool_name,
@@ -2021,8 +2069,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         ScopeDoesNotExistException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has CreateUserPoolClient (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateUserPoolClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -2074,8 +2123,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException.
 
-        Needs a botocore whose cognito-idp model has CreateUserPoolDomain (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateUserPoolDomain, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolDomainRequest(
                 domain=domain,
@@ -2102,8 +2152,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
         UserPoolTaggingException.
 
-        Needs a botocore whose cognito-idp model has CreateUserPoolReplica (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has CreateUserPoolReplica, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
@@ -2124,8 +2175,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteCIMDPolicy (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteCIMDPolicy, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -2148,8 +2200,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteGroup (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteGroupRequest(
                 group_name=group_name,
@@ -2171,8 +2224,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
         TooManyRequestsException, UnsupportedIdentityProviderException.
 
-        Needs a botocore whose cognito-idp model has DeleteIdentityProvider (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -2195,8 +2249,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteManagedLoginBranding (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteManagedLoginBrandingRequest(
                 managed_login_branding_id=managed_login_branding_id,
@@ -2217,8 +2272,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteResourceServer (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteResourceServer, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -2238,8 +2294,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteTerms (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteTermsRequest(
                 terms_id=terms_id,
@@ -2260,8 +2317,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has DeleteUser (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteUserRequest(
                 access_token=access_token,
@@ -2283,8 +2341,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has DeleteUserAttributes (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUserAttributes, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserAttributesRequest(
                 user_attribute_names=user_attribute_names,
@@ -2304,8 +2363,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserImportInProgressException.
 
-        Needs a botocore whose cognito-idp model has DeleteUserPool (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteUserPoolRequest(
                 user_pool_id=user_pool_id,
@@ -2325,8 +2385,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteUserPoolClient (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUserPoolClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -2347,8 +2408,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalServerException, InvalidParameterException,
         LimitExceededException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteUserPoolClientSecret (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUserPoolClientSecret, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserPoolClientSecretRequest(
                 user_pool_id=user_pool_id,
@@ -2370,8 +2432,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException.
 
-        Needs a botocore whose cognito-idp model has DeleteUserPoolDomain (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUserPoolDomain, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserPoolDomainRequest(
                 domain=domain,
@@ -2392,8 +2455,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteUserPoolReplica (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteUserPoolReplica, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
@@ -2414,8 +2478,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DeleteWebAuthnCredential (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DeleteWebAuthnCredential, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteWebAuthnCredentialRequest(
                 access_token=access_token,
@@ -2434,8 +2499,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeCIMDPolicy (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeCIMDPolicy, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -2454,8 +2520,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeIdentityProvider (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -2477,8 +2544,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeManagedLoginBranding (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
@@ -2501,8 +2569,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeManagedLoginBrandingByClient (this
-        client was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeManagedLoginBrandingByClient, as the
+        model this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeManagedLoginBrandingByClientRequest(
                 user_pool_id=user_pool_id,
@@ -2527,8 +2596,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribePointInTimeRecovery (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribePointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribePointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -2549,8 +2619,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeResourceServer (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeResourceServer, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -2573,8 +2644,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserPoolAddOnNotEnabledException.
 
-        Needs a botocore whose cognito-idp model has DescribeRiskConfiguration (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeRiskConfiguration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeRiskConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -2595,8 +2667,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeTerms (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeTermsRequest(
                 terms_id=terms_id,
@@ -2619,8 +2692,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeTermsByClient (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeTermsByClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeTermsByClientRequest(
                 client_id=client_id,
@@ -2642,8 +2716,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeUserImportJob (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeUserImportJob, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserImportJobRequest(
                 user_pool_id=user_pool_id,
@@ -2664,8 +2739,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserPoolTaggingException.
 
-        Needs a botocore whose cognito-idp model has DescribeUserPool (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserPoolRequest(
                 user_pool_id=user_pool_id,
@@ -2686,8 +2762,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has DescribeUserPoolClient (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeUserPoolClient, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -2705,8 +2782,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException.
 
-        Needs a botocore whose cognito-idp model has DescribeUserPoolDomain (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has DescribeUserPoolDomain, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserPoolDomainRequest(
                 domain=domain,
@@ -2727,8 +2805,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ForgetDevice (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ForgetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.ForgetDeviceRequest(
                 access_token=access_token,
@@ -2758,8 +2837,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
         UserLambdaValidationException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ForgotPassword (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ForgotPassword, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ForgotPasswordRequest(
                 client_id=client_id,
@@ -2786,8 +2866,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetCSVHeader (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetCSVHeader, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetCSVHeaderRequest(
                 user_pool_id=user_pool_id,
@@ -2810,8 +2891,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetClientToken (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetClientToken, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetClientTokenRequest(
                 client_id=client_id,
@@ -2848,8 +2930,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetDerivedToken (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetDerivedToken, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetDerivedTokenRequest(
                 client_id=client_id,
@@ -2882,8 +2965,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetDevice (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetDeviceRequest(
                 device_key=device_key,
@@ -2903,8 +2987,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetGroup (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetGroupRequest(
                 group_name=group_name,
@@ -2925,8 +3010,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetIdentityProviderByIdentifier (this client
-        was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetIdentityProviderByIdentifier, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetIdentityProviderByIdentifierRequest(
                 user_pool_id=user_pool_id,
@@ -2946,8 +3032,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetLogDeliveryConfiguration (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetLogDeliveryConfiguration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetLogDeliveryConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -2964,8 +3051,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetProvisionedLimit (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetProvisionedLimit, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetProvisionedLimitRequest(
                 limit_definition=limit_definition,
@@ -2982,8 +3070,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         OperationNotEnabledException, ResourceNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetSigningCertificate (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetSigningCertificate, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetSigningCertificateRequest(
                 user_pool_id=user_pool_id,
@@ -3010,8 +3099,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetTokensFromRefreshToken (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetTokensFromRefreshToken, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetTokensFromRefreshTokenRequest(
                 refresh_token=refresh_token,
@@ -3038,8 +3128,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetUICustomization (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUICustomization, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUICustomizationRequest(
                 user_pool_id=user_pool_id,
@@ -3059,8 +3150,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetUser (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUser, as the model this client was generated
+        from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserRequest(
                 access_token=access_token,
@@ -3086,8 +3178,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetUserAttributeVerificationCode (this client
-        was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUserAttributeVerificationCode, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserAttributeVerificationCodeRequest(
                 access_token=access_token,
@@ -3108,8 +3201,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has GetUserAuthFactors (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUserAuthFactors, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserAuthFactorsRequest(
                 access_token=access_token,
@@ -3130,8 +3224,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetUserPoolClientSessionConfiguration (this
-        client was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUserPoolClientSessionConfiguration, as the
+        model this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserPoolClientSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -3150,8 +3245,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetUserPoolMfaConfig (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUserPoolMfaConfig, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserPoolMfaConfigRequest(
                 user_pool_id=user_pool_id,
@@ -3172,8 +3268,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has GetUserPoolSessionConfiguration (this client
-        was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GetUserPoolSessionConfiguration, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserPoolSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -3194,8 +3291,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException.
 
-        Needs a botocore whose cognito-idp model has GlobalSignOut (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has GlobalSignOut, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GlobalSignOutRequest(
                 access_token=access_token,
@@ -3228,8 +3326,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         UnexpectedLambdaException, UnsupportedOperationException, UserLambdaValidationException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has InitiateAuth (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has InitiateAuth, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.InitiateAuthRequest(
                 auth_flow=auth_flow,
@@ -3261,8 +3360,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has InitiatePointInTimeRecovery (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has InitiatePointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.InitiatePointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -3282,8 +3382,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListCIMDPolicies (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListCIMDPolicies, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListCIMDPoliciesRequest(
                 user_pool_id=user_pool_id,
@@ -3327,8 +3428,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListClientMetadataURLs (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListClientMetadataURLs, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListClientMetadataURLsRequest(
                 user_pool_id=user_pool_id,
@@ -3377,8 +3479,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ListDevices (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListDevices, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListDevicesRequest(
                 access_token=access_token,
@@ -3400,8 +3503,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListGroups (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListGroups, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListGroupsRequest(
                 user_pool_id=user_pool_id,
@@ -3444,8 +3548,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListIdentityProviders (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListIdentityProviders, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListIdentityProvidersRequest(
                 user_pool_id=user_pool_id,
@@ -3490,8 +3595,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListPointInTimeRecoveries (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListPointInTimeRecoveries, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListPointInTimeRecoveriesRequest(
                 user_pool_id=user_pool_id,
@@ -3514,8 +3620,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListResourceServers (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListResourceServers, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListResourceServersRequest(
                 user_pool_id=user_pool_id,
@@ -3557,8 +3664,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListTagsForResource (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListTagsForResource, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListTagsForResourceRequest(
                 resource_arn=resource_arn,
@@ -3578,8 +3686,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListTerms (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListTermsRequest(
                 user_pool_id=user_pool_id,
@@ -3603,8 +3712,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUserImportJobs (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUserImportJobs, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserImportJobsRequest(
                 user_pool_id=user_pool_id,
@@ -3628,8 +3738,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalServerException, InvalidParameterException,
         LimitExceededException, ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUserPoolClientSecrets (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUserPoolClientSecrets, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolClientSecretsRequest(
                 user_pool_id=user_pool_id,
@@ -3653,8 +3764,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUserPoolClients (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUserPoolClients, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolClientsRequest(
                 user_pool_id=user_pool_id,
@@ -3700,8 +3812,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUserPoolReplicas (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUserPoolReplicas, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolReplicasRequest(
                 user_pool_id=user_pool_id,
@@ -3720,8 +3833,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUserPools (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUserPools, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolsRequest(
                 next_token=next_token,
@@ -3766,8 +3880,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ListUserSessions (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUserSessions, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserSessionsRequest(
                 access_token=access_token,
@@ -3790,8 +3905,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUsers (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUsers, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUsersRequest(
                 user_pool_id=user_pool_id,
@@ -3842,8 +3958,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListUsersInGroup (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListUsersInGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUsersInGroupRequest(
                 user_pool_id=user_pool_id,
@@ -3890,8 +4007,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has ListWebAuthnCredentials (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ListWebAuthnCredentials, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListWebAuthnCredentialsRequest(
                 access_token=access_token,
@@ -3923,8 +4041,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
         UserLambdaValidationException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has ResendConfirmationCode (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has ResendConfirmationCode, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ResendConfirmationCodeRequest(
                 client_id=client_id,
@@ -3964,8 +4083,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has RespondToAuthChallenge (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has RespondToAuthChallenge, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.RespondToAuthChallengeRequest(
                 client_id=client_id,
@@ -3994,8 +4114,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, OperationNotEnabledException, TooManyRequestsException,
         UnauthorizedException, UnsupportedOperationException, UnsupportedTokenTypeException.
 
-        Needs a botocore whose cognito-idp model has RevokeToken (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has RevokeToken, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.RevokeTokenRequest(
                 token=token,
@@ -4022,8 +4143,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has RevokeUserSession (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has RevokeUserSession, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.RevokeUserSessionRequest(
                 access_token=access_token,
@@ -4046,8 +4168,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has SetLogDeliveryConfiguration (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetLogDeliveryConfiguration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetLogDeliveryConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -4072,8 +4195,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
         UserPoolAddOnNotEnabledException.
 
-        Needs a botocore whose cognito-idp model has SetRiskConfiguration (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetRiskConfiguration, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetRiskConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -4099,8 +4223,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has SetUICustomization (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetUICustomization, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUICustomizationRequest(
                 user_pool_id=user_pool_id,
@@ -4132,8 +4257,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has SetUserMFAPreference (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetUserMFAPreference, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserMFAPreferenceRequest(
                 sms_mfa_settings=sms_mfa_settings,
@@ -4163,8 +4289,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has SetUserPoolClientSessionConfiguration (this
-        client was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetUserPoolClientSessionConfiguration, as the
+        model this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserPoolClientSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -4193,8 +4320,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has SetUserPoolMfaConfig (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetUserPoolMfaConfig, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserPoolMfaConfigRequest(
                 user_pool_id=user_pool_id,
@@ -4224,8 +4352,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has SetUserPoolSessionConfiguration (this client
-        was generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetUserPoolSessionConfiguration, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserPoolSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -4248,8 +4377,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has SetUserSettings (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SetUserSettings, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserSettingsRequest(
                 access_token=access_token,
@@ -4281,8 +4411,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
         UserLambdaValidationException, UsernameExistsException.
 
-        Needs a botocore whose cognito-idp model has SignUp (this client was generated from botocore
-        1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has SignUp, as the model this client was generated
+        from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SignUpRequest(
                 client_id=client_id,
@@ -4312,8 +4443,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has StartPointInTimeRecovery (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has StartPointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StartPointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -4335,8 +4467,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has StartUserImportJob (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has StartUserImportJob, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StartUserImportJobRequest(
                 user_pool_id=user_pool_id,
@@ -4359,8 +4492,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException,
         WebAuthnConfigurationMissingException, WebAuthnNotEnabledException.
 
-        Needs a botocore whose cognito-idp model has StartWebAuthnRegistration (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has StartWebAuthnRegistration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StartWebAuthnRegistrationRequest(
                 access_token=access_token,
@@ -4381,8 +4515,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has StopUserImportJob (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has StopUserImportJob, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StopUserImportJobRequest(
                 user_pool_id=user_pool_id,
@@ -4404,8 +4539,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has TagResource (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has TagResource, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.TagResourceRequest(
                 resource_arn=resource_arn,
@@ -4425,8 +4561,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UntagResource (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UntagResource, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UntagResourceRequest(
                 resource_arn=resource_arn,
@@ -4453,8 +4590,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException.
 
-        Needs a botocore whose cognito-idp model has UpdateAuthEventFeedback (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateAuthEventFeedback, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateAuthEventFeedbackRequest(
                 user_pool_id=user_pool_id,
@@ -4482,8 +4620,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateCIMDPolicy (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateCIMDPolicy, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -4512,8 +4651,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateClientMetadataURLState (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateClientMetadataURLState, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateClientMetadataURLStateRequest(
                 user_pool_id=user_pool_id,
@@ -4542,8 +4682,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has UpdateDeviceStatus (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateDeviceStatus, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateDeviceStatusRequest(
                 access_token=access_token,
@@ -4569,8 +4710,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateGroup (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateGroupRequest(
                 group_name=group_name,
@@ -4600,8 +4742,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
         TooManyRequestsException, UnsupportedIdentityProviderException.
 
-        Needs a botocore whose cognito-idp model has UpdateIdentityProvider (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -4629,8 +4772,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateManagedLoginBranding (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
@@ -4654,8 +4798,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, ResourceNotFoundException, ServiceQuotaExceededException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateProvisionedLimit (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateProvisionedLimit, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateProvisionedLimitRequest(
                 limit_definition=limit_definition,
@@ -4678,8 +4823,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateResourceServer (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateResourceServer, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -4707,8 +4853,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TermsExistsException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateTerms (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateTermsRequest(
                 terms_id=terms_id,
@@ -4739,8 +4886,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has UpdateUserAttributes (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateUserAttributes, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserAttributesRequest(
                 user_attributes=user_attributes,
@@ -4790,8 +4938,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         TierChangeNotAllowedException, TooManyRequestsException, UserImportInProgressException,
         UserPoolTaggingException.
 
-        Needs a botocore whose cognito-idp model has UpdateUserPool (this client was generated from
-        botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolRequest(
                 user_pool_id=user_pool_id,
@@ -4859,8 +5008,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, ScopeDoesNotExistException, TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateUserPoolClient (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateUserPoolClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -4909,8 +5059,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateUserPoolDomain (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateUserPoolDomain, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolDomainRequest(
                 domain=domain,
@@ -4936,8 +5087,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyRequestsException.
 
-        Needs a botocore whose cognito-idp model has UpdateUserPoolReplica (this client was
-        generated from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has UpdateUserPoolReplica, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
@@ -4966,8 +5118,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         SoftwareTokenMFANotFoundException, TooManyRequestsException, UserNotConfirmedException,
         UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has VerifySoftwareToken (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has VerifySoftwareToken, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.VerifySoftwareTokenRequest(
                 access_token=access_token,
@@ -4994,8 +5147,9 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UserNotConfirmedException, UserNotFoundException.
 
-        Needs a botocore whose cognito-idp model has VerifyUserAttribute (this client was generated
-        from botocore 1.44.8's); see cognito_typed.UnsupportedByBotocoreError."""
+        Needs a botocore whose cognito-idp model has VerifyUserAttribute, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.VerifyUserAttributeRequest(
                 access_token=access_token,

@@ -67,15 +67,17 @@ class UnsupportedByBotocoreError(Exception):
             what = f"has no {lines[0]}"
         else:
             what = "lacks what this call passes:\n" + "\n".join(f"  {line}" for line in lines)
-        enums = any(kind == "enum value" for kind, _, _ in self.missing)
+        known = self.generated_from not in ("", "unknown")
+        source = f"botocore {self.generated_from}'s model" if known else "a model"
         return (
             f"the cognito-idp model of the installed botocore {self.botocore_version} {what}\n"
-            f"(cognito_typed was generated from botocore {self.generated_from}'s model, which has it). "
-            f"Upgrade botocore to a release whose model has it ({self.generated_from}'s does), or "
-            f"regenerate cognito_typed for botocore {self.botocore_version}"
+            f"(cognito_typed was generated from {source}, which has it). "
+            "Upgrade botocore to a release whose model has it"
+            + (f" ({self.generated_from}'s does)" if known else "")
+            + f", or regenerate cognito_typed for botocore {self.botocore_version}"
             + (
                 "; or, since botocore does not check enum values, send it anyway with constraints=False."
-                if enums and all(kind == "enum value" for kind, _, _ in self.missing)
+                if all(kind == "enum value" for kind, _, _ in self.missing)
                 else "."
             )
         )
