@@ -10,6 +10,8 @@ Both sides run in the same process against the same botocore ``Stubber`` respons
 - ``create_user_pool_client`` with a rich request: 20 settings, validated before sending (<= 1.20x);
 - reading a ``ListUsers`` page of 10 to 10,000 users: the cost per user, against copying and
   reading the same page as plain dicts (target: the same per user, within 25%);
+- the check of each call against the installed botocore's model (``_runtime.installed``): the
+  same typed calls with and without it, interleaved, and the check alone per call;
 - construction of ``CognitoIdentityProvider(boto3.client('cognito-idp'))`` on top of
   ``boto3.client('cognito-idp')``: in a warm process, and as a first client in a fresh one
   (which includes importing the typed client and its models).
@@ -115,15 +117,22 @@ def count_leaves(value: Any) -> int:
 # --- timing -------------------------------------------------------------------------------
 
 
-def per_call(stubber: Stubber, method: str, response: dict[str, Any], call: Callable[[], Any], batch: int) -> float:
+def per_call(
+    stubber: Stubber,
+    method: str,
+    response: dict[str, Any],
+    call: Callable[[], Any],
+    batch: int,
+    clock: Callable[[], float] = time.perf_counter,
+) -> float:
     """Seconds per call over one batch; the batch's responses are queued before the clock starts."""
     for _ in range(batch):
         stubber.add_response(method, response)
     gc.collect()
-    started = time.perf_counter()
+    started = clock()
     for _ in range(batch):
         call()
-    elapsed = time.perf_counter() - started
+    elapsed = clock() - started
     stubber.assert_no_pending_responses()
     return elapsed / batch
 
@@ -341,6 +350,82 @@ def rich_client_call(typed: CognitoIdentityProvider) -> Callable[[], Any]:
     )
 
 
+def installed_check(raw: Any, client_response: dict[str, Any], rounds: int, batch: int) -> None:
+    """The cost of checking each call against the installed botocore's model: the typed client as it
+    is, against the same class with the check a no-op, interleaved through the same Stubber; then the
+    check alone. (Reading a method costs nothing more: over a botocore whose model has every
+    operation, the methods are the class's plain functions.)"""
+
+    class Unchecked(CognitoIdentityProvider):
+        __slots__ = ()
+
+        def _check_installed(self, operation: str, params: Any, *, enums: bool) -> None:
+            pass
+
+    checked, unchecked = CognitoIdentityProvider(raw), Unchecked(raw)
+    rich_checked, rich_unchecked = rich_client_call(checked), rich_client_call(unchecked)
+    calls = [
+        (
+            "describe_user_pool_client (2 parameters)",
+            "describe_user_pool_client",
+            lambda: checked.describe_user_pool_client(user_pool_id=POOL_ID, client_id=CLIENT_ID),
+            lambda: unchecked.describe_user_pool_client(user_pool_id=POOL_ID, client_id=CLIENT_ID),
+            {"UserPoolId": POOL_ID, "ClientId": CLIENT_ID},
+            "DescribeUserPoolClient",
+        ),
+        (
+            "create_user_pool_client (20 settings, 4 enum lists, 1 structure)",
+            "create_user_pool_client",
+            rich_checked,
+            rich_unchecked,
+            None,
+            "CreateUserPoolClient",
+        ),
+    ]
+    print("the check against the installed botocore's model, per call (typed client with it vs without it)")
+    print("  (CPU time of this process: on a shared machine, wall time mostly measures the other processes)")
+    record = checked._installed  # pyright: ignore[reportPrivateUsage]
+    with Stubber(raw) as stubber:
+        for title, method, with_check, without, params, operation in calls:
+            for _ in range(3):
+                per_call(stubber, method, client_response, with_check, 20)
+                per_call(stubber, method, client_response, without, 20)
+            on: list[float] = []
+            off: list[float] = []
+            for r in range(rounds):
+                pair = [(on, with_check), (off, without)]
+                for out, call in pair if r % 2 == 0 else reversed(pair):
+                    out.append(per_call(stubber, method, client_response, call, batch, time.process_time))
+            on_us, off_us = statistics.median(on) * 1e6, statistics.median(off) * 1e6
+            if params is None:  # the rich request's wire dict, as the client sends it
+                from cognito_typed.models import CreateUserPoolClientRequest, TokenValidityUnitsType
+
+                kwargs = dict(RICH_CLIENT)
+                units = kwargs.pop("token_validity_units")
+                params = CreateUserPoolClientRequest(
+                    **kwargs,
+                    token_validity_units=TokenValidityUnitsType(
+                        access_token=units["AccessToken"],
+                        id_token=units["IdToken"],
+                        refresh_token=units["RefreshToken"],
+                    ),
+                ).to_wire()
+            n, repeats = 5_000, []
+            for _ in range(9):  # the fastest of 9 runs: the least disturbed by other processes
+                started = time.process_time()
+                for _ in range(n):
+                    record.lacks(operation, params, enums=True)
+                repeats.append((time.process_time() - started) / n * 1e6)
+            alone = min(repeats)
+            print(f"  {title}")
+            on_min, off_min = min(on) * 1e6, min(off) * 1e6
+            print(f"    with the check {on_us:8.1f} us/call   without {off_us:8.1f} us/call   (medians)")
+            print(f"    with the check {on_min:8.1f} us/call   without {off_min:8.1f} us/call   (fastest batches)")
+            print(f"    difference of the medians {on_us - off_us:+6.2f} us/call ({(on_us - off_us) / off_us:+.1%})")
+            print(f"    the check alone {alone:.2f} us/call, {alone / off_min:.2%} of the fastest call without it")
+    print(f"  ({rounds} rounds x {batch} calls per side, interleaved)\n")
+
+
 def rich_client_raw(raw: Any) -> Callable[[], Any]:
     wire = {"".join(p.capitalize() for p in k.split("_")): v for k, v in RICH_CLIENT.items()}
     renames = {"CallbackUrls": "CallbackURLs", "LogoutUrls": "LogoutURLs", "DefaultRedirectUri": "DefaultRedirectURI"}
@@ -428,6 +513,9 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=40, help="interleaved batches per side (default 40)")
     parser.add_argument("--batch", type=int, default=250, help="calls per batch (default 250)")
     parser.add_argument("--fresh", type=int, default=15, help="fresh-process runs per side (default 15)")
+    parser.add_argument(
+        "--installed-only", action="store_true", help="only the check against the installed botocore's model"
+    )
     args = parser.parse_args()
 
     raw = boto3.client("cognito-idp", region_name="us-east-1")
@@ -440,6 +528,9 @@ def main() -> None:
     pool_response = {"UserPool": pool}
     pool_shape = model.shape_for("UserPoolType")
     assert set(pool) == set(pool_shape.members)  # every member of UserPoolType is present
+    if args.installed_only:
+        installed_check(raw, client_response, rounds=args.rounds, batch=args.batch)
+        return
     users = users_page(60)
     read_pool = (reader(model.shape_for("DescribeUserPoolResponse"), typed=False),)
     read_pool_typed = reader(model.shape_for("DescribeUserPoolResponse"), typed=True)
@@ -548,6 +639,7 @@ def main() -> None:
         f" {layer * 1e6:.1f} us\n"
     )
 
+    installed_check(raw, client_response, rounds=args.rounds, batch=args.batch)
     construction(rounds=max(20, 2 * args.rounds))
     first_client_in_fresh_process(args.fresh)
 

@@ -49,6 +49,7 @@ class PaginatorView(TypedDict):
 
 class MethodView(TypedDict):
     method: str
+    operation: str
     request: str
     response: str | None
     params: list[FieldView]
@@ -375,6 +376,7 @@ def client(service: Service) -> dict[str, Any]:
             params.append(FieldView(m.py_name, text, None if m.required else "None", ""))
         view: MethodView = {
             "method": op.py_name,
+            "operation": op.name,
             "request": naming.model_class(op.input),
             "response": naming.model_class(op.output) if op.output else None,
             "params": params,
@@ -406,9 +408,15 @@ def client(service: Service) -> dict[str, Any]:
         for p in derive_merges(service)[0]
         for m in service.shapes[p.update.input].members
     ]
+    needs: dict[str, tuple[str, ...]] = {o["method"]: (o["operation"],) for o in operations}
+    needs |= {f"paginate_{o['method']}": (o["operation"],) for o in operations if o["paginator"]}
+    for merge in merge_methods:
+        needs[f"plan_{merge['method']}"] = needs[f"merge_{merge['method']}"] = (merge["operation"], merge["describe"])
     return {
         "operations": operations,
         "merges": merge_methods,
+        "needs": sorted(needs.items()),
+        "botocore_version": service.botocore_version,
         "imports": imports_for(anns),
         "literals": _literal_imports(anns),
         "models": sorted(refs.union(*(a.refs for a in anns))),
@@ -427,7 +435,13 @@ def _method_doc(service: Service, op: Operation) -> str:
             "Raises (cognito_typed.errors): " + ", ".join(errors) + ".", width=92, break_on_hyphens=False
         )
         doc += "\n\n" + listed
-    return doc
+    needs = textwrap.fill(
+        f"Needs a botocore whose {service.service_name} model has {op.name}, as the model this client was "
+        "generated from has (cognito_typed.client.GENERATED_FROM); see cognito_typed.UnsupportedByBotocoreError.",
+        width=92,
+        break_on_hyphens=False,
+    )
+    return doc + "\n\n" + needs
 
 
 def _wrap(text: str) -> str:

@@ -27,7 +27,8 @@ def test_one_class_per_exception_shape() -> None:
     assert len(EXCEPTIONS) == len(SERVICE.exceptions()) == 60
     assert len(ERRORS) == len(EXCEPTIONS)
     assert set(ERRORS) == set(CODES)
-    exported = set(cognito_typed.errors.__all__) - {"ERRORS", "CognitoIdentityProviderError"}
+    not_shapes = {"ERRORS", "EXCEPTIONS", "Exceptions", "CognitoIdentityProviderError"}
+    exported = set(cognito_typed.errors.__all__) - not_shapes
     assert exported == set(EXCEPTIONS)
 
 

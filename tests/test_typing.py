@@ -103,3 +103,22 @@ def test_pyright_verifytypes_sees_every_public_type() -> None:
     assert report["completenessScore"] >= 0.99, report["completenessScore"]
     unknown = [s["name"] for s in report["symbols"] if s["isExported"] and not s["isTypeKnown"]]
     assert unknown == []
+
+
+def test_the_typed_clients_boto3_conventions_check_under_both() -> None:
+    """``.raw``, ``.meta``, ``.exceptions``, ``.close()`` and the botocore-version errors: clean use is
+    clean under mypy --strict and pyright strict, and the marked misuse is reported by both."""
+    ok, bad = CASES / "client_ok.py", CASES / "client_bad.py"
+    expected = set(expected_errors(bad))
+    assert len(expected) >= 3
+    mypy = run_python(*MYPY, str(ok), str(bad))
+    found = {int(m.group("line")) for t in mypy.stdout.splitlines() if (m := _MYPY_LINE.match(t)) and "client_" in t}
+    assert not [t for t in mypy.stdout.splitlines() if t.startswith(str(ok)) or "client_ok" in t], mypy.stdout
+    assert found == expected, mypy.stdout
+    report = json.loads(run_python("-m", "pyright", "--outputjson", str(ok), str(bad)).stdout)
+    lines: dict[str, set[int]] = {}
+    for d in report["generalDiagnostics"]:
+        if d["severity"] == "error":
+            lines.setdefault(Path(d["file"]).name, set()).add(d["range"]["start"]["line"] + 1)
+    assert "client_ok.py" not in lines, report["generalDiagnostics"]
+    assert lines["client_bad.py"] == expected

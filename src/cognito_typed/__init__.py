@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 from cognito_typed._runtime.base import MalformedResponseError, Model, Request, ResponseMetadata
+from cognito_typed._runtime.installed import OperationNotInBotocoreError, UnsupportedByBotocoreError
 from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
@@ -30,10 +31,12 @@ __all__ = [
     "ConcurrentModificationError",
     "MalformedResponseError",
     "Model",
+    "OperationNotInBotocoreError",
     "Plan",
     "Request",
     "Reset",
     "ResponseMetadata",
+    "UnsupportedByBotocoreError",
     "ValidationError",
     "Violation",
 ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 from cognito_typed import models
 from cognito_typed._runtime.base import Model
@@ -14,6 +14,7 @@ from cognito_typed._runtime.client import ClientBase, Pages
 
 if TYPE_CHECKING:
     from cognito_typed._runtime.merge import Plan, Reset
+    from cognito_typed.errors import Exceptions
     from cognito_typed.literals import (
         AliasAttributeType,
         AuthFlowType,
@@ -266,17 +267,317 @@ __all__ = ["CognitoIdentityProvider"]
 
 R = TypeVar("R", bound=Model)
 
+GENERATED_FROM: Final = "1.44.8"
+"""The botocore release whose model this client was generated from (``unknown`` for a model file
+from no known release); with the header, the one line that names the model it came from."""
 
-class CognitoIdentityProvider(ClientBase):
+OPERATIONS: Final[Mapping[str, tuple[str, ...]]] = {
+    "add_custom_attributes": ("AddCustomAttributes",),
+    "add_user_pool_client_secret": ("AddUserPoolClientSecret",),
+    "admin_add_user_to_group": ("AdminAddUserToGroup",),
+    "admin_confirm_sign_up": ("AdminConfirmSignUp",),
+    "admin_create_user": ("AdminCreateUser",),
+    "admin_delete_software_token": ("AdminDeleteSoftwareToken",),
+    "admin_delete_user": ("AdminDeleteUser",),
+    "admin_delete_user_attributes": ("AdminDeleteUserAttributes",),
+    "admin_disable_provider_for_user": ("AdminDisableProviderForUser",),
+    "admin_disable_user": ("AdminDisableUser",),
+    "admin_enable_user": ("AdminEnableUser",),
+    "admin_forget_device": ("AdminForgetDevice",),
+    "admin_get_device": ("AdminGetDevice",),
+    "admin_get_user": ("AdminGetUser",),
+    "admin_get_user_auth_factors": ("AdminGetUserAuthFactors",),
+    "admin_initiate_auth": ("AdminInitiateAuth",),
+    "admin_link_provider_for_user": ("AdminLinkProviderForUser",),
+    "admin_list_devices": ("AdminListDevices",),
+    "admin_list_groups_for_user": ("AdminListGroupsForUser",),
+    "admin_list_user_auth_events": ("AdminListUserAuthEvents",),
+    "admin_list_user_sessions": ("AdminListUserSessions",),
+    "admin_remove_user_from_group": ("AdminRemoveUserFromGroup",),
+    "admin_reset_user_password": ("AdminResetUserPassword",),
+    "admin_respond_to_auth_challenge": ("AdminRespondToAuthChallenge",),
+    "admin_revoke_user_session": ("AdminRevokeUserSession",),
+    "admin_set_user_mfa_preference": ("AdminSetUserMFAPreference",),
+    "admin_set_user_password": ("AdminSetUserPassword",),
+    "admin_set_user_settings": ("AdminSetUserSettings",),
+    "admin_update_auth_event_feedback": ("AdminUpdateAuthEventFeedback",),
+    "admin_update_device_status": ("AdminUpdateDeviceStatus",),
+    "admin_update_user_attributes": ("AdminUpdateUserAttributes",),
+    "admin_user_global_sign_out": ("AdminUserGlobalSignOut",),
+    "associate_software_token": ("AssociateSoftwareToken",),
+    "cancel_point_in_time_recovery": ("CancelPointInTimeRecovery",),
+    "change_password": ("ChangePassword",),
+    "complete_web_authn_registration": ("CompleteWebAuthnRegistration",),
+    "confirm_device": ("ConfirmDevice",),
+    "confirm_forgot_password": ("ConfirmForgotPassword",),
+    "confirm_sign_up": ("ConfirmSignUp",),
+    "create_cimd_policy": ("CreateCIMDPolicy",),
+    "create_group": ("CreateGroup",),
+    "create_identity_provider": ("CreateIdentityProvider",),
+    "create_managed_login_branding": ("CreateManagedLoginBranding",),
+    "create_resource_server": ("CreateResourceServer",),
+    "create_terms": ("CreateTerms",),
+    "create_user_import_job": ("CreateUserImportJob",),
+    "create_user_pool": ("CreateUserPool",),
+    "create_user_pool_client": ("CreateUserPoolClient",),
+    "create_user_pool_domain": ("CreateUserPoolDomain",),
+    "create_user_pool_replica": ("CreateUserPoolReplica",),
+    "delete_cimd_policy": ("DeleteCIMDPolicy",),
+    "delete_group": ("DeleteGroup",),
+    "delete_identity_provider": ("DeleteIdentityProvider",),
+    "delete_managed_login_branding": ("DeleteManagedLoginBranding",),
+    "delete_resource_server": ("DeleteResourceServer",),
+    "delete_terms": ("DeleteTerms",),
+    "delete_user": ("DeleteUser",),
+    "delete_user_attributes": ("DeleteUserAttributes",),
+    "delete_user_pool": ("DeleteUserPool",),
+    "delete_user_pool_client": ("DeleteUserPoolClient",),
+    "delete_user_pool_client_secret": ("DeleteUserPoolClientSecret",),
+    "delete_user_pool_domain": ("DeleteUserPoolDomain",),
+    "delete_user_pool_replica": ("DeleteUserPoolReplica",),
+    "delete_web_authn_credential": ("DeleteWebAuthnCredential",),
+    "describe_cimd_policy": ("DescribeCIMDPolicy",),
+    "describe_identity_provider": ("DescribeIdentityProvider",),
+    "describe_managed_login_branding": ("DescribeManagedLoginBranding",),
+    "describe_managed_login_branding_by_client": ("DescribeManagedLoginBrandingByClient",),
+    "describe_point_in_time_recovery": ("DescribePointInTimeRecovery",),
+    "describe_resource_server": ("DescribeResourceServer",),
+    "describe_risk_configuration": ("DescribeRiskConfiguration",),
+    "describe_terms": ("DescribeTerms",),
+    "describe_terms_by_client": ("DescribeTermsByClient",),
+    "describe_user_import_job": ("DescribeUserImportJob",),
+    "describe_user_pool": ("DescribeUserPool",),
+    "describe_user_pool_client": ("DescribeUserPoolClient",),
+    "describe_user_pool_domain": ("DescribeUserPoolDomain",),
+    "forget_device": ("ForgetDevice",),
+    "forgot_password": ("ForgotPassword",),
+    "get_client_token": ("GetClientToken",),
+    "get_csv_header": ("GetCSVHeader",),
+    "get_derived_token": ("GetDerivedToken",),
+    "get_device": ("GetDevice",),
+    "get_group": ("GetGroup",),
+    "get_identity_provider_by_identifier": ("GetIdentityProviderByIdentifier",),
+    "get_log_delivery_configuration": ("GetLogDeliveryConfiguration",),
+    "get_provisioned_limit": ("GetProvisionedLimit",),
+    "get_signing_certificate": ("GetSigningCertificate",),
+    "get_tokens_from_refresh_token": ("GetTokensFromRefreshToken",),
+    "get_ui_customization": ("GetUICustomization",),
+    "get_user": ("GetUser",),
+    "get_user_attribute_verification_code": ("GetUserAttributeVerificationCode",),
+    "get_user_auth_factors": ("GetUserAuthFactors",),
+    "get_user_pool_client_session_configuration": ("GetUserPoolClientSessionConfiguration",),
+    "get_user_pool_mfa_config": ("GetUserPoolMfaConfig",),
+    "get_user_pool_session_configuration": ("GetUserPoolSessionConfiguration",),
+    "global_sign_out": ("GlobalSignOut",),
+    "initiate_auth": ("InitiateAuth",),
+    "initiate_point_in_time_recovery": ("InitiatePointInTimeRecovery",),
+    "list_cimd_policies": ("ListCIMDPolicies",),
+    "list_client_metadata_urls": ("ListClientMetadataURLs",),
+    "list_devices": ("ListDevices",),
+    "list_groups": ("ListGroups",),
+    "list_identity_providers": ("ListIdentityProviders",),
+    "list_point_in_time_recoveries": ("ListPointInTimeRecoveries",),
+    "list_resource_servers": ("ListResourceServers",),
+    "list_tags_for_resource": ("ListTagsForResource",),
+    "list_terms": ("ListTerms",),
+    "list_user_import_jobs": ("ListUserImportJobs",),
+    "list_user_pool_client_secrets": ("ListUserPoolClientSecrets",),
+    "list_user_pool_clients": ("ListUserPoolClients",),
+    "list_user_pool_replicas": ("ListUserPoolReplicas",),
+    "list_user_pools": ("ListUserPools",),
+    "list_user_sessions": ("ListUserSessions",),
+    "list_users": ("ListUsers",),
+    "list_users_in_group": ("ListUsersInGroup",),
+    "list_web_authn_credentials": ("ListWebAuthnCredentials",),
+    "merge_set_log_delivery_configuration": (
+        "SetLogDeliveryConfiguration",
+        "GetLogDeliveryConfiguration",
+    ),
+    "merge_set_risk_configuration": (
+        "SetRiskConfiguration",
+        "DescribeRiskConfiguration",
+    ),
+    "merge_set_ui_customization": (
+        "SetUICustomization",
+        "GetUICustomization",
+    ),
+    "merge_set_user_pool_client_session_configuration": (
+        "SetUserPoolClientSessionConfiguration",
+        "GetUserPoolClientSessionConfiguration",
+    ),
+    "merge_set_user_pool_mfa_config": (
+        "SetUserPoolMfaConfig",
+        "GetUserPoolMfaConfig",
+    ),
+    "merge_set_user_pool_session_configuration": (
+        "SetUserPoolSessionConfiguration",
+        "GetUserPoolSessionConfiguration",
+    ),
+    "merge_update_cimd_policy": (
+        "UpdateCIMDPolicy",
+        "DescribeCIMDPolicy",
+    ),
+    "merge_update_group": (
+        "UpdateGroup",
+        "GetGroup",
+    ),
+    "merge_update_identity_provider": (
+        "UpdateIdentityProvider",
+        "DescribeIdentityProvider",
+    ),
+    "merge_update_resource_server": (
+        "UpdateResourceServer",
+        "DescribeResourceServer",
+    ),
+    "merge_update_terms": (
+        "UpdateTerms",
+        "DescribeTerms",
+    ),
+    "merge_update_user_pool": (
+        "UpdateUserPool",
+        "DescribeUserPool",
+    ),
+    "merge_update_user_pool_client": (
+        "UpdateUserPoolClient",
+        "DescribeUserPoolClient",
+    ),
+    "merge_update_user_pool_domain": (
+        "UpdateUserPoolDomain",
+        "DescribeUserPoolDomain",
+    ),
+    "paginate_admin_list_groups_for_user": ("AdminListGroupsForUser",),
+    "paginate_admin_list_user_auth_events": ("AdminListUserAuthEvents",),
+    "paginate_list_cimd_policies": ("ListCIMDPolicies",),
+    "paginate_list_client_metadata_urls": ("ListClientMetadataURLs",),
+    "paginate_list_groups": ("ListGroups",),
+    "paginate_list_identity_providers": ("ListIdentityProviders",),
+    "paginate_list_resource_servers": ("ListResourceServers",),
+    "paginate_list_user_pool_clients": ("ListUserPoolClients",),
+    "paginate_list_user_pools": ("ListUserPools",),
+    "paginate_list_users": ("ListUsers",),
+    "paginate_list_users_in_group": ("ListUsersInGroup",),
+    "plan_set_log_delivery_configuration": (
+        "SetLogDeliveryConfiguration",
+        "GetLogDeliveryConfiguration",
+    ),
+    "plan_set_risk_configuration": (
+        "SetRiskConfiguration",
+        "DescribeRiskConfiguration",
+    ),
+    "plan_set_ui_customization": (
+        "SetUICustomization",
+        "GetUICustomization",
+    ),
+    "plan_set_user_pool_client_session_configuration": (
+        "SetUserPoolClientSessionConfiguration",
+        "GetUserPoolClientSessionConfiguration",
+    ),
+    "plan_set_user_pool_mfa_config": (
+        "SetUserPoolMfaConfig",
+        "GetUserPoolMfaConfig",
+    ),
+    "plan_set_user_pool_session_configuration": (
+        "SetUserPoolSessionConfiguration",
+        "GetUserPoolSessionConfiguration",
+    ),
+    "plan_update_cimd_policy": (
+        "UpdateCIMDPolicy",
+        "DescribeCIMDPolicy",
+    ),
+    "plan_update_group": (
+        "UpdateGroup",
+        "GetGroup",
+    ),
+    "plan_update_identity_provider": (
+        "UpdateIdentityProvider",
+        "DescribeIdentityProvider",
+    ),
+    "plan_update_resource_server": (
+        "UpdateResourceServer",
+        "DescribeResourceServer",
+    ),
+    "plan_update_terms": (
+        "UpdateTerms",
+        "DescribeTerms",
+    ),
+    "plan_update_user_pool": (
+        "UpdateUserPool",
+        "DescribeUserPool",
+    ),
+    "plan_update_user_pool_client": (
+        "UpdateUserPoolClient",
+        "DescribeUserPoolClient",
+    ),
+    "plan_update_user_pool_domain": (
+        "UpdateUserPoolDomain",
+        "DescribeUserPoolDomain",
+    ),
+    "resend_confirmation_code": ("ResendConfirmationCode",),
+    "respond_to_auth_challenge": ("RespondToAuthChallenge",),
+    "revoke_token": ("RevokeToken",),
+    "revoke_user_session": ("RevokeUserSession",),
+    "set_log_delivery_configuration": ("SetLogDeliveryConfiguration",),
+    "set_risk_configuration": ("SetRiskConfiguration",),
+    "set_ui_customization": ("SetUICustomization",),
+    "set_user_mfa_preference": ("SetUserMFAPreference",),
+    "set_user_pool_client_session_configuration": ("SetUserPoolClientSessionConfiguration",),
+    "set_user_pool_mfa_config": ("SetUserPoolMfaConfig",),
+    "set_user_pool_session_configuration": ("SetUserPoolSessionConfiguration",),
+    "set_user_settings": ("SetUserSettings",),
+    "sign_up": ("SignUp",),
+    "start_point_in_time_recovery": ("StartPointInTimeRecovery",),
+    "start_user_import_job": ("StartUserImportJob",),
+    "start_web_authn_registration": ("StartWebAuthnRegistration",),
+    "stop_user_import_job": ("StopUserImportJob",),
+    "tag_resource": ("TagResource",),
+    "untag_resource": ("UntagResource",),
+    "update_auth_event_feedback": ("UpdateAuthEventFeedback",),
+    "update_cimd_policy": ("UpdateCIMDPolicy",),
+    "update_client_metadata_url_state": ("UpdateClientMetadataURLState",),
+    "update_device_status": ("UpdateDeviceStatus",),
+    "update_group": ("UpdateGroup",),
+    "update_identity_provider": ("UpdateIdentityProvider",),
+    "update_managed_login_branding": ("UpdateManagedLoginBranding",),
+    "update_provisioned_limit": ("UpdateProvisionedLimit",),
+    "update_resource_server": ("UpdateResourceServer",),
+    "update_terms": ("UpdateTerms",),
+    "update_user_attributes": ("UpdateUserAttributes",),
+    "update_user_pool": ("UpdateUserPool",),
+    "update_user_pool_client": ("UpdateUserPoolClient",),
+    "update_user_pool_domain": ("UpdateUserPoolDomain",),
+    "update_user_pool_replica": ("UpdateUserPoolReplica",),
+    "verify_software_token": ("VerifySoftwareToken",),
+    "verify_user_attribute": ("VerifyUserAttribute",),
+}
+"""Each method -> the operations it sends, which the installed botocore's model must have."""
+
+
+class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=GENERATED_FROM):
     """Typed Amazon Cognito Identity Provider client over a botocore ``cognito-idp`` client.
 
     Every method validates its request before sending, returns the typed response
     model, and raises the generated exception class of the error code (a botocore
-    ``ClientError``). Build it with ``CognitoIdentityProvider(boto3.client("cognito-idp"))``
-    or ``CognitoIdentityProvider.create(region_name=...)``; ``.raw`` is the botocore client.
+    ``ClientError``, and the botocore client's own class for the code, so that
+    ``except client.raw.exceptions.UserNotFoundException`` catches it too). Build it with
+    ``CognitoIdentityProvider(boto3.client("cognito-idp"))`` or
+    ``CognitoIdentityProvider.create(region_name=...)``; ``.raw`` is the botocore client,
+    ``.meta`` its ``meta``, ``.exceptions`` the exception classes by name, ``.close()`` closes it.
+
+    What a call passes is checked against the installed botocore's model first: a method whose
+    operation that model lacks is not there (``hasattr`` is ``False``; reading it raises
+    ``OperationNotInBotocoreError``, an ``AttributeError``), and a parameter or an enum value it
+    lacks raises ``UnsupportedByBotocoreError``, naming it and the installed botocore release.
     """
 
     __slots__ = ()
+
+    @property
+    def exceptions(self) -> Exceptions:
+        """The exception classes by name, as a boto3 client's ``exceptions``:
+        ``except client.exceptions.UserNotFoundException``, ``client.exceptions.from_code(code)``."""
+        from cognito_typed.errors import EXCEPTIONS
+
+        return EXCEPTIONS
 
     def add_custom_attributes(
         self,
@@ -289,7 +590,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserImportInProgressException."""
+        TooManyRequestsException, UserImportInProgressException.
+
+        Needs a botocore whose cognito-idp model has AddCustomAttributes, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AddCustomAttributesRequest(
                 user_pool_id=user_pool_id,
@@ -309,7 +614,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): AccessDeniedException, InternalServerException,
         InvalidParameterException, LimitExceededException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has AddUserPoolClientSecret, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AddUserPoolClientSecretRequest(
                 user_pool_id=user_pool_id,
@@ -330,7 +639,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminAddUserToGroup, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminAddUserToGroupRequest(
                 user_pool_id=user_pool_id,
@@ -352,7 +665,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyFailedAttemptsException,
         TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminConfirmSignUp, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminConfirmSignUpRequest(
                 user_pool_id=user_pool_id,
@@ -382,7 +699,11 @@ class CognitoIdentityProvider(ClientBase):
         NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
         UnsupportedUserStateException, UserLambdaValidationException, UserNotFoundException,
-        UsernameExistsException."""
+        UsernameExistsException.
+
+        Needs a botocore whose cognito-idp model has AdminCreateUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminCreateUserRequest(
                 user_pool_id=user_pool_id,
@@ -411,7 +732,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminDeleteSoftwareToken, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDeleteSoftwareTokenRequest(
                 user_pool_id=user_pool_id,
@@ -429,7 +754,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminDeleteUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminDeleteUserRequest(
                 user_pool_id=user_pool_id,
@@ -450,7 +779,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminDeleteUserAttributes, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDeleteUserAttributesRequest(
                 user_pool_id=user_pool_id,
@@ -474,7 +807,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): AliasExistsException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException."""
+        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminDisableProviderForUser, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDisableProviderForUserRequest(
                 user_pool_id=user_pool_id,
@@ -493,7 +830,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminDisableUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminDisableUserRequest(
                 user_pool_id=user_pool_id,
@@ -511,7 +852,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminEnableUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminEnableUserRequest(
                 user_pool_id=user_pool_id,
@@ -532,7 +877,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException."""
+        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminForgetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminForgetDeviceRequest(
                 user_pool_id=user_pool_id,
@@ -553,7 +902,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has AdminGetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminGetDeviceRequest(
                 device_key=device_key,
@@ -573,7 +926,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminGetUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminGetUserRequest(
                 user_pool_id=user_pool_id,
@@ -591,7 +948,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminGetUserAuthFactors, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminGetUserAuthFactorsRequest(
                 user_pool_id=user_pool_id,
@@ -623,7 +984,11 @@ class CognitoIdentityProvider(ClientBase):
         MFAMethodNotFoundException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UnsupportedOperationException, UserLambdaValidationException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminInitiateAuth, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminInitiateAuthRequest(
                 user_pool_id=user_pool_id,
@@ -651,7 +1016,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): AliasExistsException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminLinkProviderForUser, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminLinkProviderForUserRequest(
                 user_pool_id=user_pool_id,
@@ -675,7 +1044,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has AdminListDevices, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListDevicesRequest(
                 user_pool_id=user_pool_id,
@@ -699,7 +1072,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminListGroupsForUser, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListGroupsForUserRequest(
                 username=username,
@@ -745,7 +1122,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException."""
+        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException.
+
+        Needs a botocore whose cognito-idp model has AdminListUserAuthEvents, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListUserAuthEventsRequest(
                 user_pool_id=user_pool_id,
@@ -793,7 +1174,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminListUserSessions, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminListUserSessionsRequest(
                 user_pool_id=user_pool_id,
@@ -816,7 +1201,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminRemoveUserFromGroup, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.AdminRemoveUserFromGroupRequest(
                 user_pool_id=user_pool_id,
@@ -843,7 +1232,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidParameterException, InvalidSmsRoleAccessPolicyException,
         InvalidSmsRoleTrustRelationshipException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
-        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException."""
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminResetUserPassword, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminResetUserPasswordRequest(
                 user_pool_id=user_pool_id,
@@ -878,7 +1271,11 @@ class CognitoIdentityProvider(ClientBase):
         OperationNotEnabledException, PasswordHistoryPolicyViolationException,
         PasswordResetRequiredException, ResourceNotFoundException,
         SoftwareTokenMFANotFoundException, TooManyRequestsException, UnexpectedLambdaException,
-        UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException."""
+        UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminRespondToAuthChallenge, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminRespondToAuthChallengeRequest(
                 user_pool_id=user_pool_id,
@@ -907,7 +1304,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminRevokeUserSession, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminRevokeUserSessionRequest(
                 user_pool_id=user_pool_id,
@@ -935,7 +1336,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, PasswordResetRequiredException,
-        ResourceNotFoundException, UserNotConfirmedException, UserNotFoundException."""
+        ResourceNotFoundException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminSetUserMFAPreference, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminSetUserMFAPreferenceRequest(
                 sms_mfa_settings=sms_mfa_settings,
@@ -963,7 +1368,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         InvalidPasswordException, NotAuthorizedException, OperationNotEnabledException,
         PasswordHistoryPolicyViolationException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminSetUserPassword, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminSetUserPasswordRequest(
                 user_pool_id=user_pool_id,
@@ -985,7 +1394,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminSetUserSettings, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminSetUserSettingsRequest(
                 user_pool_id=user_pool_id,
@@ -1010,7 +1423,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException."""
+        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException.
+
+        Needs a botocore whose cognito-idp model has AdminUpdateAuthEventFeedback, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUpdateAuthEventFeedbackRequest(
                 user_pool_id=user_pool_id,
@@ -1037,7 +1454,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException."""
+        ResourceNotFoundException, TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminUpdateDeviceStatus, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUpdateDeviceStatusRequest(
                 user_pool_id=user_pool_id,
@@ -1063,7 +1484,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidParameterException, InvalidSmsRoleAccessPolicyException,
         InvalidSmsRoleTrustRelationshipException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
-        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException."""
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminUpdateUserAttributes, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUpdateUserAttributesRequest(
                 user_pool_id=user_pool_id,
@@ -1085,7 +1510,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException."""
+        TooManyRequestsException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has AdminUserGlobalSignOut, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AdminUserGlobalSignOutRequest(
                 user_pool_id=user_pool_id,
@@ -1106,7 +1535,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, ForbiddenException,
         InternalErrorException, InvalidParameterException, NotAuthorizedException,
-        OperationNotEnabledException, ResourceNotFoundException, SoftwareTokenMFANotFoundException."""
+        OperationNotEnabledException, ResourceNotFoundException, SoftwareTokenMFANotFoundException.
+
+        Needs a botocore whose cognito-idp model has AssociateSoftwareToken, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.AssociateSoftwareTokenRequest(
                 access_token=access_token,
@@ -1129,7 +1562,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CancelPointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CancelPointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -1151,7 +1588,11 @@ class CognitoIdentityProvider(ClientBase):
         NotAuthorizedException, OperationNotEnabledException,
         PasswordHistoryPolicyViolationException, PasswordResetRequiredException,
         ResourceNotFoundException, TooManyRequestsException, UserNotConfirmedException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ChangePassword, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ChangePasswordRequest(
                 previous_password=previous_password,
@@ -1173,7 +1614,11 @@ class CognitoIdentityProvider(ClientBase):
         OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException,
         WebAuthnChallengeNotFoundException, WebAuthnClientMismatchException,
         WebAuthnCredentialNotSupportedException, WebAuthnNotEnabledException,
-        WebAuthnOriginNotAllowedException, WebAuthnRelyingPartyMismatchException."""
+        WebAuthnOriginNotAllowedException, WebAuthnRelyingPartyMismatchException.
+
+        Needs a botocore whose cognito-idp model has CompleteWebAuthnRegistration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CompleteWebAuthnRegistrationRequest(
                 access_token=access_token,
@@ -1199,7 +1644,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidPasswordException, InvalidUserPoolConfigurationException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException, UserNotConfirmedException, UserNotFoundException,
-        UsernameExistsException."""
+        UsernameExistsException.
+
+        Needs a botocore whose cognito-idp model has ConfirmDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ConfirmDeviceRequest(
                 access_token=access_token,
@@ -1230,7 +1679,11 @@ class CognitoIdentityProvider(ClientBase):
         NotAuthorizedException, OperationNotEnabledException,
         PasswordHistoryPolicyViolationException, ResourceNotFoundException,
         TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
-        UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException."""
+        UserLambdaValidationException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ConfirmForgotPassword, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ConfirmForgotPasswordRequest(
                 client_id=client_id,
@@ -1268,7 +1721,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidLambdaResponseException, InvalidParameterException, LimitExceededException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TooManyFailedAttemptsException, TooManyRequestsException, UnexpectedLambdaException,
-        UserLambdaValidationException, UserNotFoundException."""
+        UserLambdaValidationException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ConfirmSignUp, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ConfirmSignUpRequest(
                 client_id=client_id,
@@ -1300,7 +1757,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateCIMDPolicy, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -1325,7 +1786,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): GroupExistsException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
-        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException."""
+        OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateGroupRequest(
                 group_name=group_name,
@@ -1354,7 +1819,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): DuplicateProviderException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -1383,7 +1852,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, LimitExceededException, ManagedLoginBrandingExistsException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
@@ -1408,7 +1881,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateResourceServer, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -1435,7 +1912,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TermsExistsException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateTermsRequest(
                 user_pool_id=user_pool_id,
@@ -1460,7 +1941,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
-        PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException."""
+        PreconditionNotMetException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateUserImportJob, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserImportJobRequest(
                 job_name=job_name,
@@ -1509,7 +1994,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidEmailRoleAccessPolicyException, InvalidParameterException,
         InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
         LimitExceededException, NotAuthorizedException, TierChangeNotAllowedException,
-        TooManyRequestsException, UserPoolTaggingException."""
+        TooManyRequestsException, UserPoolTaggingException.
+
+        Needs a botocore whose cognito-idp model has CreateUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolRequest(
                 pool_name=pool_name,
@@ -1578,7 +2067,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
         InvalidOAuthFlowException, InvalidParameterException, LimitExceededException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        ScopeDoesNotExistException, TooManyRequestsException."""
+        ScopeDoesNotExistException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has CreateUserPoolClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -1628,7 +2121,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException."""
+        ResourceNotFoundException.
+
+        Needs a botocore whose cognito-idp model has CreateUserPoolDomain, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolDomainRequest(
                 domain=domain,
@@ -1653,7 +2150,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
-        UserPoolTaggingException."""
+        UserPoolTaggingException.
+
+        Needs a botocore whose cognito-idp model has CreateUserPoolReplica, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.CreateUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
@@ -1672,7 +2173,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteCIMDPolicy, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -1693,7 +2198,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteGroupRequest(
                 group_name=group_name,
@@ -1713,7 +2222,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-        TooManyRequestsException, UnsupportedIdentityProviderException."""
+        TooManyRequestsException, UnsupportedIdentityProviderException.
+
+        Needs a botocore whose cognito-idp model has DeleteIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -1734,7 +2247,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteManagedLoginBrandingRequest(
                 managed_login_branding_id=managed_login_branding_id,
@@ -1753,7 +2270,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteResourceServer, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -1771,7 +2292,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteTermsRequest(
                 terms_id=terms_id,
@@ -1790,7 +2315,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has DeleteUser, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteUserRequest(
                 access_token=access_token,
@@ -1810,7 +2339,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has DeleteUserAttributes, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserAttributesRequest(
                 user_attribute_names=user_attribute_names,
@@ -1828,7 +2361,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserImportInProgressException."""
+        TooManyRequestsException, UserImportInProgressException.
+
+        Needs a botocore whose cognito-idp model has DeleteUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteUserPoolRequest(
                 user_pool_id=user_pool_id,
@@ -1846,7 +2383,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteUserPoolClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.DeleteUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -1865,7 +2406,11 @@ class CognitoIdentityProvider(ClientBase):
         remaining secret for an app client.
 
         Raises (cognito_typed.errors): InternalServerException, InvalidParameterException,
-        LimitExceededException, ResourceNotFoundException, TooManyRequestsException."""
+        LimitExceededException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteUserPoolClientSecret, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserPoolClientSecretRequest(
                 user_pool_id=user_pool_id,
@@ -1885,7 +2430,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException."""
+        ResourceNotFoundException.
+
+        Needs a botocore whose cognito-idp model has DeleteUserPoolDomain, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserPoolDomainRequest(
                 domain=domain,
@@ -1904,7 +2453,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteUserPoolReplica, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
@@ -1923,7 +2476,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DeleteWebAuthnCredential, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DeleteWebAuthnCredentialRequest(
                 access_token=access_token,
@@ -1940,7 +2497,11 @@ class CognitoIdentityProvider(ClientBase):
         """Returns the configuration of a Client ID Metadata Document (CIMD) policy.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeCIMDPolicy, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -1957,7 +2518,11 @@ class CognitoIdentityProvider(ClientBase):
         """Given a user pool ID and identity provider (IdP) name, returns details about the IdP.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -1977,7 +2542,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
@@ -1998,7 +2567,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeManagedLoginBrandingByClient, as the
+        model this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeManagedLoginBrandingByClientRequest(
                 user_pool_id=user_pool_id,
@@ -2021,7 +2594,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribePointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribePointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -2040,7 +2617,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeResourceServer, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -2061,7 +2642,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserPoolAddOnNotEnabledException."""
+        TooManyRequestsException, UserPoolAddOnNotEnabledException.
+
+        Needs a botocore whose cognito-idp model has DescribeRiskConfiguration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeRiskConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -2080,7 +2665,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeTermsRequest(
                 terms_id=terms_id,
@@ -2101,7 +2690,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeTermsByClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeTermsByClientRequest(
                 client_id=client_id,
@@ -2121,7 +2714,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeUserImportJob, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserImportJobRequest(
                 user_pool_id=user_pool_id,
@@ -2140,7 +2737,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserPoolTaggingException."""
+        TooManyRequestsException, UserPoolTaggingException.
+
+        Needs a botocore whose cognito-idp model has DescribeUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserPoolRequest(
                 user_pool_id=user_pool_id,
@@ -2159,7 +2760,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has DescribeUserPoolClient, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -2175,7 +2780,11 @@ class CognitoIdentityProvider(ClientBase):
         """Given a user pool domain name, returns information about the domain configuration.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException."""
+        NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException.
+
+        Needs a botocore whose cognito-idp model has DescribeUserPoolDomain, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.DescribeUserPoolDomainRequest(
                 domain=domain,
@@ -2194,7 +2803,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ForgetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         self.send(
             models.ForgetDeviceRequest(
                 access_token=access_token,
@@ -2222,7 +2835,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
-        UserLambdaValidationException, UserNotFoundException."""
+        UserLambdaValidationException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ForgotPassword, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ForgotPasswordRequest(
                 client_id=client_id,
@@ -2247,7 +2864,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetCSVHeader, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetCSVHeaderRequest(
                 user_pool_id=user_pool_id,
@@ -2268,7 +2889,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetClientToken, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetClientTokenRequest(
                 client_id=client_id,
@@ -2303,7 +2928,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidLambdaResponseException, InvalidParameterException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
-        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException."""
+        UnexpectedLambdaException, UserLambdaValidationException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetDerivedToken, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetDerivedTokenRequest(
                 client_id=client_id,
@@ -2334,7 +2963,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetDevice, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetDeviceRequest(
                 device_key=device_key,
@@ -2352,7 +2985,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetGroupRequest(
                 group_name=group_name,
@@ -2371,7 +3008,11 @@ class CognitoIdentityProvider(ClientBase):
         see Third-party IdP sign-in.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetIdentityProviderByIdentifier, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetIdentityProviderByIdentifierRequest(
                 user_pool_id=user_pool_id,
@@ -2389,7 +3030,11 @@ class CognitoIdentityProvider(ClientBase):
         services. For more information, see Exporting user pool logs.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetLogDeliveryConfiguration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetLogDeliveryConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -2404,7 +3049,11 @@ class CognitoIdentityProvider(ClientBase):
         """Returns the current provisioned limit for a specific API category.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetProvisionedLimit, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetProvisionedLimitRequest(
                 limit_definition=limit_definition,
@@ -2419,7 +3068,11 @@ class CognitoIdentityProvider(ClientBase):
         """Given a user pool ID, returns the signing certificate for SAML 2.0 federation.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        OperationNotEnabledException, ResourceNotFoundException."""
+        OperationNotEnabledException, ResourceNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetSigningCertificate, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetSigningCertificateRequest(
                 user_pool_id=user_pool_id,
@@ -2444,7 +3097,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidLambdaResponseException, InvalidParameterException, NotAuthorizedException,
         OperationNotEnabledException, RefreshTokenReuseException, ResourceNotFoundException,
         TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetTokensFromRefreshToken, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetTokensFromRefreshTokenRequest(
                 refresh_token=refresh_token,
@@ -2469,7 +3126,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetUICustomization, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUICustomizationRequest(
                 user_pool_id=user_pool_id,
@@ -2487,7 +3148,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetUser, as the model this client was generated
+        from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserRequest(
                 access_token=access_token,
@@ -2511,7 +3176,11 @@ class CognitoIdentityProvider(ClientBase):
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetUserAttributeVerificationCode, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserAttributeVerificationCodeRequest(
                 access_token=access_token,
@@ -2530,7 +3199,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has GetUserAuthFactors, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserAuthFactorsRequest(
                 access_token=access_token,
@@ -2549,7 +3222,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetUserPoolClientSessionConfiguration, as the
+        model this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserPoolClientSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -2566,7 +3243,11 @@ class CognitoIdentityProvider(ClientBase):
         multi-factor authentication (MFA). This operation describes the following:
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetUserPoolMfaConfig, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserPoolMfaConfigRequest(
                 user_pool_id=user_pool_id,
@@ -2585,7 +3266,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has GetUserPoolSessionConfiguration, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GetUserPoolSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -2604,7 +3289,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException."""
+        UserNotConfirmedException.
+
+        Needs a botocore whose cognito-idp model has GlobalSignOut, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.GlobalSignOutRequest(
                 access_token=access_token,
@@ -2635,7 +3324,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UnsupportedOperationException, UserLambdaValidationException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has InitiateAuth, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.InitiateAuthRequest(
                 auth_flow=auth_flow,
@@ -2665,7 +3358,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has InitiatePointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.InitiatePointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -2683,7 +3380,11 @@ class CognitoIdentityProvider(ClientBase):
         """Lists the Client ID Metadata Document (CIMD) policies in a user pool.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListCIMDPolicies, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListCIMDPoliciesRequest(
                 user_pool_id=user_pool_id,
@@ -2725,7 +3426,11 @@ class CognitoIdentityProvider(ClientBase):
         Metadata Document (CIMD) policy, with the cache state of each URL.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListClientMetadataURLs, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListClientMetadataURLsRequest(
                 user_pool_id=user_pool_id,
@@ -2772,7 +3477,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ListDevices, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListDevicesRequest(
                 access_token=access_token,
@@ -2792,7 +3501,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListGroups, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListGroupsRequest(
                 user_pool_id=user_pool_id,
@@ -2833,7 +3546,11 @@ class CognitoIdentityProvider(ClientBase):
         more information about IdPs, see Third-party IdP sign-in.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException."""
+        NotAuthorizedException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListIdentityProviders, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListIdentityProvidersRequest(
                 user_pool_id=user_pool_id,
@@ -2876,7 +3593,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListPointInTimeRecoveries, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListPointInTimeRecoveriesRequest(
                 user_pool_id=user_pool_id,
@@ -2897,7 +3618,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListResourceServers, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListResourceServersRequest(
                 user_pool_id=user_pool_id,
@@ -2937,7 +3662,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListTagsForResource, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListTagsForResourceRequest(
                 resource_arn=resource_arn,
@@ -2955,7 +3684,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListTermsRequest(
                 user_pool_id=user_pool_id,
@@ -2977,7 +3710,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUserImportJobs, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserImportJobsRequest(
                 user_pool_id=user_pool_id,
@@ -2999,7 +3736,11 @@ class CognitoIdentityProvider(ClientBase):
         reasons, the response never reveals the actual secret value in ClientSecretValue.
 
         Raises (cognito_typed.errors): InternalServerException, InvalidParameterException,
-        LimitExceededException, ResourceNotFoundException, TooManyRequestsException."""
+        LimitExceededException, ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUserPoolClientSecrets, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolClientSecretsRequest(
                 user_pool_id=user_pool_id,
@@ -3021,7 +3762,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUserPoolClients, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolClientsRequest(
                 user_pool_id=user_pool_id,
@@ -3065,7 +3810,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUserPoolReplicas, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolReplicasRequest(
                 user_pool_id=user_pool_id,
@@ -3082,7 +3831,11 @@ class CognitoIdentityProvider(ClientBase):
         """Lists user pools and their details in the current Amazon Web Services account.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
-        NotAuthorizedException, TooManyRequestsException."""
+        NotAuthorizedException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUserPools, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserPoolsRequest(
                 next_token=next_token,
@@ -3125,7 +3878,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ListUserSessions, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUserSessionsRequest(
                 access_token=access_token,
@@ -3146,7 +3903,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUsers, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUsersRequest(
                 user_pool_id=user_pool_id,
@@ -3195,7 +3956,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListUsersInGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListUsersInGroupRequest(
                 user_pool_id=user_pool_id,
@@ -3240,7 +4005,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
-        OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException."""
+        OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has ListWebAuthnCredentials, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ListWebAuthnCredentialsRequest(
                 access_token=access_token,
@@ -3270,7 +4039,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
-        UserLambdaValidationException, UserNotFoundException."""
+        UserLambdaValidationException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has ResendConfirmationCode, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.ResendConfirmationCodeRequest(
                 client_id=client_id,
@@ -3308,7 +4081,11 @@ class CognitoIdentityProvider(ClientBase):
         PasswordHistoryPolicyViolationException, PasswordResetRequiredException,
         ResourceNotFoundException, SoftwareTokenMFANotFoundException, TooManyRequestsException,
         UnexpectedLambdaException, UserLambdaValidationException, UserNotConfirmedException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has RespondToAuthChallenge, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.RespondToAuthChallengeRequest(
                 client_id=client_id,
@@ -3335,7 +4112,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, OperationNotEnabledException, TooManyRequestsException,
-        UnauthorizedException, UnsupportedOperationException, UnsupportedTokenTypeException."""
+        UnauthorizedException, UnsupportedOperationException, UnsupportedTokenTypeException.
+
+        Needs a botocore whose cognito-idp model has RevokeToken, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.RevokeTokenRequest(
                 token=token,
@@ -3360,7 +4141,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has RevokeUserSession, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.RevokeUserSessionRequest(
                 access_token=access_token,
@@ -3381,7 +4166,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): FeatureUnavailableInTierException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has SetLogDeliveryConfiguration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetLogDeliveryConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -3404,7 +4193,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): CodeDeliveryFailureException, InternalErrorException,
         InvalidEmailRoleAccessPolicyException, InvalidParameterException, NotAuthorizedException,
         OperationNotEnabledException, ResourceNotFoundException, TooManyRequestsException,
-        UserPoolAddOnNotEnabledException."""
+        UserPoolAddOnNotEnabledException.
+
+        Needs a botocore whose cognito-idp model has SetRiskConfiguration, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetRiskConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -3428,7 +4221,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has SetUICustomization, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUICustomizationRequest(
                 user_pool_id=user_pool_id,
@@ -3458,7 +4255,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has SetUserMFAPreference, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserMFAPreferenceRequest(
                 sms_mfa_settings=sms_mfa_settings,
@@ -3486,7 +4287,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has SetUserPoolClientSessionConfiguration, as the
+        model this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserPoolClientSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -3513,7 +4318,11 @@ class CognitoIdentityProvider(ClientBase):
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has SetUserPoolMfaConfig, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserPoolMfaConfigRequest(
                 user_pool_id=user_pool_id,
@@ -3541,7 +4350,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has SetUserPoolSessionConfiguration, as the model
+        this client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserPoolSessionConfigurationRequest(
                 user_pool_id=user_pool_id,
@@ -3562,7 +4375,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, UserNotConfirmedException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has SetUserSettings, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SetUserSettingsRequest(
                 access_token=access_token,
@@ -3592,7 +4409,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         ResourceNotFoundException, TooManyRequestsException, UnexpectedLambdaException,
-        UserLambdaValidationException, UsernameExistsException."""
+        UserLambdaValidationException, UsernameExistsException.
+
+        Needs a botocore whose cognito-idp model has SignUp, as the model this client was generated
+        from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.SignUpRequest(
                 client_id=client_id,
@@ -3620,7 +4441,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has StartPointInTimeRecovery, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StartPointInTimeRecoveryRequest(
                 user_pool_id=user_pool_id,
@@ -3640,7 +4465,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has StartUserImportJob, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StartUserImportJobRequest(
                 user_pool_id=user_pool_id,
@@ -3661,7 +4490,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, LimitExceededException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, TooManyRequestsException,
-        WebAuthnConfigurationMissingException, WebAuthnNotEnabledException."""
+        WebAuthnConfigurationMissingException, WebAuthnNotEnabledException.
+
+        Needs a botocore whose cognito-idp model has StartWebAuthnRegistration, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StartWebAuthnRegistrationRequest(
                 access_token=access_token,
@@ -3680,7 +4513,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, PreconditionNotMetException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has StopUserImportJob, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.StopUserImportJobRequest(
                 user_pool_id=user_pool_id,
@@ -3700,7 +4537,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has TagResource, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.TagResourceRequest(
                 resource_arn=resource_arn,
@@ -3718,7 +4559,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UntagResource, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UntagResourceRequest(
                 resource_arn=resource_arn,
@@ -3743,7 +4588,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException."""
+        TooManyRequestsException, UserNotFoundException, UserPoolAddOnNotEnabledException.
+
+        Needs a botocore whose cognito-idp model has UpdateAuthEventFeedback, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateAuthEventFeedbackRequest(
                 user_pool_id=user_pool_id,
@@ -3769,7 +4618,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateCIMDPolicy, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateCIMDPolicyRequest(
                 user_pool_id=user_pool_id,
@@ -3796,7 +4649,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): CachedCIMDURLDoesNotExistException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateClientMetadataURLState, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateClientMetadataURLStateRequest(
                 user_pool_id=user_pool_id,
@@ -3823,7 +4680,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ForbiddenException, InternalErrorException,
         InvalidParameterException, InvalidUserPoolConfigurationException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
-        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException."""
+        TooManyRequestsException, UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has UpdateDeviceStatus, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateDeviceStatusRequest(
                 access_token=access_token,
@@ -3847,7 +4708,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateGroup, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateGroupRequest(
                 group_name=group_name,
@@ -3875,7 +4740,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, ResourceNotFoundException,
-        TooManyRequestsException, UnsupportedIdentityProviderException."""
+        TooManyRequestsException, UnsupportedIdentityProviderException.
+
+        Needs a botocore whose cognito-idp model has UpdateIdentityProvider, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateIdentityProviderRequest(
                 user_pool_id=user_pool_id,
@@ -3901,7 +4770,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TooManyRequestsException."""
+        ResourceNotFoundException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateManagedLoginBranding, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateManagedLoginBrandingRequest(
                 user_pool_id=user_pool_id,
@@ -3923,7 +4796,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, ResourceNotFoundException, ServiceQuotaExceededException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateProvisionedLimit, as the model this
+        client was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateProvisionedLimitRequest(
                 limit_definition=limit_definition,
@@ -3944,7 +4821,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateResourceServer, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateResourceServerRequest(
                 user_pool_id=user_pool_id,
@@ -3970,7 +4851,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, TermsExistsException, TooManyRequestsException."""
+        ResourceNotFoundException, TermsExistsException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateTerms, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateTermsRequest(
                 terms_id=terms_id,
@@ -3999,7 +4884,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidSmsRoleTrustRelationshipException, NotAuthorizedException,
         OperationNotEnabledException, PasswordResetRequiredException, ResourceNotFoundException,
         TooManyRequestsException, UnexpectedLambdaException, UserLambdaValidationException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has UpdateUserAttributes, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserAttributesRequest(
                 user_attributes=user_attributes,
@@ -4047,7 +4936,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidSmsRoleAccessPolicyException, InvalidSmsRoleTrustRelationshipException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
         TierChangeNotAllowedException, TooManyRequestsException, UserImportInProgressException,
-        UserPoolTaggingException."""
+        UserPoolTaggingException.
+
+        Needs a botocore whose cognito-idp model has UpdateUserPool, as the model this client was
+        generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolRequest(
                 user_pool_id=user_pool_id,
@@ -4113,7 +5006,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidOAuthFlowException,
         InvalidParameterException, NotAuthorizedException, OperationNotEnabledException,
-        ResourceNotFoundException, ScopeDoesNotExistException, TooManyRequestsException."""
+        ResourceNotFoundException, ScopeDoesNotExistException, TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateUserPoolClient, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolClientRequest(
                 user_pool_id=user_pool_id,
@@ -4160,7 +5057,11 @@ class CognitoIdentityProvider(ClientBase):
         Raises (cognito_typed.errors): ConcurrentModificationException,
         FeatureUnavailableInTierException, InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateUserPoolDomain, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolDomainRequest(
                 domain=domain,
@@ -4184,7 +5085,11 @@ class CognitoIdentityProvider(ClientBase):
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
         NotAuthorizedException, OperationNotEnabledException, ResourceNotFoundException,
-        TooManyRequestsException."""
+        TooManyRequestsException.
+
+        Needs a botocore whose cognito-idp model has UpdateUserPoolReplica, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.UpdateUserPoolReplicaRequest(
                 user_pool_id=user_pool_id,
@@ -4211,7 +5116,11 @@ class CognitoIdentityProvider(ClientBase):
         InvalidUserPoolConfigurationException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException,
         SoftwareTokenMFANotFoundException, TooManyRequestsException, UserNotConfirmedException,
-        UserNotFoundException."""
+        UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has VerifySoftwareToken, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.VerifySoftwareTokenRequest(
                 access_token=access_token,
@@ -4236,7 +5145,11 @@ class CognitoIdentityProvider(ClientBase):
         ExpiredCodeException, ForbiddenException, InternalErrorException, InvalidParameterException,
         LimitExceededException, NotAuthorizedException, OperationNotEnabledException,
         PasswordResetRequiredException, ResourceNotFoundException, TooManyRequestsException,
-        UserNotConfirmedException, UserNotFoundException."""
+        UserNotConfirmedException, UserNotFoundException.
+
+        Needs a botocore whose cognito-idp model has VerifyUserAttribute, as the model this client
+        was generated from has (cognito_typed.client.GENERATED_FROM); see
+        cognito_typed.UnsupportedByBotocoreError."""
         return self.send(
             models.VerifyUserAttributeRequest(
                 access_token=access_token,

@@ -4,10 +4,14 @@
 from collections.abc import Mapping
 from typing import Final
 
-from cognito_typed._runtime.service_error import CognitoIdentityProviderError
+from cognito_typed._runtime.service_error import (
+    ClientError,
+    CognitoIdentityProviderError,
+)
 
 __all__ = [
     "ERRORS",
+    "EXCEPTIONS",
     "AccessDeniedException",
     "AliasExistsException",
     "CachedCIMDURLDoesNotExistException",
@@ -18,6 +22,7 @@ __all__ = [
     "DeviceKeyExistsException",
     "DuplicateProviderException",
     "EnableSoftwareTokenMFAException",
+    "Exceptions",
     "ExpiredCodeException",
     "FeatureUnavailableInTierException",
     "ForbiddenException",
@@ -527,3 +532,81 @@ ERRORS: Final[Mapping[str, type[CognitoIdentityProviderError]]] = {
     "WebAuthnRelyingPartyMismatchException": WebAuthnRelyingPartyMismatchException,
 }
 """Error code -> exception class."""
+
+
+class Exceptions:
+    """The exception classes by name, as a boto3 client's ``exceptions`` has them: what the typed
+    client's ``.exceptions`` gives (``except cognito.exceptions.UserNotFoundException``)."""
+
+    __slots__ = ()
+
+    ClientError = ClientError
+    """botocore's ``ClientError``, the base of them all (as on a boto3 client)."""
+    AccessDeniedException = AccessDeniedException
+    AliasExistsException = AliasExistsException
+    CachedCIMDURLDoesNotExistException = CachedCIMDURLDoesNotExistException
+    CodeDeliveryFailureException = CodeDeliveryFailureException
+    CodeMismatchException = CodeMismatchException
+    ConcurrentModificationException = ConcurrentModificationException
+    DeviceKeyExistsException = DeviceKeyExistsException
+    DuplicateProviderException = DuplicateProviderException
+    EnableSoftwareTokenMFAException = EnableSoftwareTokenMFAException
+    ExpiredCodeException = ExpiredCodeException
+    FeatureUnavailableInTierException = FeatureUnavailableInTierException
+    ForbiddenException = ForbiddenException
+    GroupExistsException = GroupExistsException
+    InternalErrorException = InternalErrorException
+    InternalServerException = InternalServerException
+    InvalidEmailRoleAccessPolicyException = InvalidEmailRoleAccessPolicyException
+    InvalidLambdaResponseException = InvalidLambdaResponseException
+    InvalidOAuthFlowException = InvalidOAuthFlowException
+    InvalidParameterException = InvalidParameterException
+    InvalidPasswordException = InvalidPasswordException
+    InvalidSmsRoleAccessPolicyException = InvalidSmsRoleAccessPolicyException
+    InvalidSmsRoleTrustRelationshipException = InvalidSmsRoleTrustRelationshipException
+    InvalidUserPoolConfigurationException = InvalidUserPoolConfigurationException
+    LimitExceededException = LimitExceededException
+    MFAMethodNotFoundException = MFAMethodNotFoundException
+    ManagedLoginBrandingExistsException = ManagedLoginBrandingExistsException
+    NotAuthorizedException = NotAuthorizedException
+    OperationNotEnabledException = OperationNotEnabledException
+    PasswordHistoryPolicyViolationException = PasswordHistoryPolicyViolationException
+    PasswordResetRequiredException = PasswordResetRequiredException
+    PreconditionNotMetException = PreconditionNotMetException
+    RefreshTokenReuseException = RefreshTokenReuseException
+    ResourceNotFoundException = ResourceNotFoundException
+    ScopeDoesNotExistException = ScopeDoesNotExistException
+    ServiceQuotaExceededException = ServiceQuotaExceededException
+    SoftwareTokenMFANotFoundException = SoftwareTokenMFANotFoundException
+    TermsExistsException = TermsExistsException
+    TierChangeNotAllowedException = TierChangeNotAllowedException
+    TooManyFailedAttemptsException = TooManyFailedAttemptsException
+    TooManyRequestsException = TooManyRequestsException
+    UnauthorizedException = UnauthorizedException
+    UnexpectedLambdaException = UnexpectedLambdaException
+    UnsupportedIdentityProviderException = UnsupportedIdentityProviderException
+    UnsupportedOperationException = UnsupportedOperationException
+    UnsupportedTokenTypeException = UnsupportedTokenTypeException
+    UnsupportedUserStateException = UnsupportedUserStateException
+    UserImportInProgressException = UserImportInProgressException
+    UserLambdaValidationException = UserLambdaValidationException
+    UserNotConfirmedException = UserNotConfirmedException
+    UserNotFoundException = UserNotFoundException
+    UserPoolAddOnNotEnabledException = UserPoolAddOnNotEnabledException
+    UserPoolTaggingException = UserPoolTaggingException
+    UsernameExistsException = UsernameExistsException
+    WebAuthnChallengeNotFoundException = WebAuthnChallengeNotFoundException
+    WebAuthnClientMismatchException = WebAuthnClientMismatchException
+    WebAuthnConfigurationMissingException = WebAuthnConfigurationMissingException
+    WebAuthnCredentialNotSupportedException = WebAuthnCredentialNotSupportedException
+    WebAuthnNotEnabledException = WebAuthnNotEnabledException
+    WebAuthnOriginNotAllowedException = WebAuthnOriginNotAllowedException
+    WebAuthnRelyingPartyMismatchException = WebAuthnRelyingPartyMismatchException
+
+    def from_code(self, code: str) -> type[CognitoIdentityProviderError]:
+        """The class of an error code (``CognitoIdentityProviderError`` for a code the model does not know)."""
+        return ERRORS.get(code, CognitoIdentityProviderError)
+
+
+EXCEPTIONS: Final = Exceptions()
+"""The one :class:`Exceptions` (``client.exceptions``)."""

@@ -357,7 +357,10 @@ def plan(
         if (wire := members[name]) in identifiers:
             id_wire[wire] = value
 
-    # 1. The caller's values, before anything is read.
+    # 1. The caller's values, before anything is read. The installed botocore's model must have
+    # both operations (and, below, what the caller passes: UnsupportedByBotocoreError otherwise).
+    for operation in (spec.describe.__operation__, spec.update.__operation__):
+        client._check_installed(operation, {}, enums=False)  # pyright: ignore[reportPrivateUsage]
     violations: list[Violation] = []
     live = _live(client.raw.meta.service_model, spec)
     for path in reset_paths:
@@ -377,7 +380,9 @@ def plan(
         check_given(partial, violations)
     if violations:
         raise ValidationError(spec.update.__name__, violations)
-    change = {k: v for k, v in partial.to_wire().items() if k not in id_wire}
+    passed = partial.to_wire()
+    client._check_installed(spec.update.__operation__, passed, enums=constraints)  # pyright: ignore[reportPrivateUsage]
+    change = {k: v for k, v in passed.items() if k not in id_wire}
     all_resets = _with_mirrors(spec, (*resets, *reset_paths))
     for path, why in all_resets.items():
         if _get(change, path) is not None:

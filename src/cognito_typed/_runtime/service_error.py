@@ -27,13 +27,16 @@ class CognitoIdentityProviderError(ClientError):
     """
 
     code: ClassVar[str] = ""
+    _pickled_as: ClassVar[type[CognitoIdentityProviderError] | None] = None
+    """Set on the class the typed client raises, which also derives from the botocore client's own
+    class for the code (made per client, see ``_runtime.client.typed_error``): it pickles as this one."""
 
     def __init__(self, error_response: Mapping[str, Any], operation_name: str) -> None:
         super().__init__(error_response, operation_name)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # botocore's ClientError pickles as ClientError; keep the generated class.
-        return type(self), (self.response, self.operation_name)
+        return self._pickled_as or type(self), (self.response, self.operation_name)
 
     def _part(self, section: str, key: str) -> str | None:
         response = cast(dict[str, dict[str, Any]], self.response)
