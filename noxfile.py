@@ -87,8 +87,10 @@ def _floor(name: str) -> str:
     raise LookupError(f"pyproject.toml gives no floor for {name}")
 
 
-# The runtime part of the suite: everything but the type-checker runs; the tests that compare the generator's
-# output with the installed model skip themselves off the pinned botocore (tests/support.py, pinned_botocore).
+# The runtime part of the suite: everything but the type-checker runs. Off the pinned botocore, the tests that
+# compare the generator's output with the installed model, and those whose Stubber fixtures hold members of the
+# pinned model, skip themselves, saying why (tests/support.py: pinned_botocore, pinned_fixtures); tests of an
+# operation the installed model lacks skip naming it (skip_unless_installed_has).
 RUNTIME_TESTS = ("-m", "not typecheck")
 
 

@@ -1,12 +1,11 @@
 """Every operation of the model, through the typed client, against botocore's ``Stubber``.
 
-For each of the 153 operations: a minimal request (required members only) and a rich one
-(every member present), drawn by hypothesis from the IR (``tests/strategies.py``). The
-generated method is called with the request's Python-side arguments; the ``Stubber``
-checks that botocore receives exactly the wire dict (``expected_params``) and answers
-with a response drawn from the output shape (a minimal one: the required members and
-those AWS always returns, ``codegen.presence``); the typed response must be that response
-read through the response model, and give the same wire dict back.
+For each of the 153 operations (those of the installed botocore's model, under ``nox -s tests_botocore_range``): a
+minimal request (required members only) and a rich one (every member present), drawn by hypothesis from the IR
+(``tests/strategies.py``). The generated method is called with the request's Python-side arguments; the ``Stubber``
+checks that botocore receives exactly the wire dict (``expected_params``) and answers with a response drawn from the
+output shape (a minimal one: the required members and those AWS always returns, ``codegen.presence``); the typed
+response must be that response read through the response model, and give the same wire dict back.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ from typing import Any
 import pytest
 from botocore.stub import Stubber
 from client_fixtures import call, load_ir, request_class, response_class, shared_client
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import WireStrategies
+from support import GENERATED_FROM, INSTALLED, INSTALLED_OPERATIONS
 
 from codegen.ir import Operation
 from cognito_typed import ValidationError
@@ -27,6 +27,8 @@ from cognito_typed.client import CognitoIdentityProvider
 IR = load_ir()
 WIRE = WireStrategies(IR)
 OPERATIONS = list(IR.operations)
+# all 153 on the botocore the package was generated from; on another, as many as its model has
+EXPECTED = 153 if INSTALLED == GENERATED_FROM else len(INSTALLED_OPERATIONS)
 RAN: set[tuple[str, str]] = set()  # (operation, richness) that completed an example
 
 
@@ -92,6 +94,8 @@ def test_operation_through_the_typed_client(op: Operation, richness: str, data: 
     try:
         request_class(op.name).from_wire(wire).validate()
     except ValidationError as error:  # a drawn value the model allows but a rule does not: say which
+        if INSTALLED != GENERATED_FROM:  # drawn from an older model: a value our newer constraints refuse
+            assume(False)  # is no case of this test
         pytest.fail(f"drawn request is not valid: {error}")
 
     raw = shared_client()
@@ -112,8 +116,7 @@ def test_operation_through_the_typed_client(op: Operation, richness: str, data: 
 
 def test_every_operation_has_a_case() -> None:
     """Each operation of the model is parametrized above, and each is a method of the client."""
-    assert len(OPERATIONS) == 153
-    assert len({op.name for op in OPERATIONS}) == 153
+    assert len({op.name for op in OPERATIONS}) == len(OPERATIONS) == EXPECTED
     for op in OPERATIONS:
         assert callable(getattr(CognitoIdentityProvider, op.py_name)), op.name
         assert request_class(op.name).__method__ == op.py_name
@@ -130,4 +133,4 @@ def test_every_operation_ran(request: pytest.FixtureRequest) -> None:
         pytest.skip("only part of the module was selected")
     missing = {(op.name, r) for op in OPERATIONS for r in ("minimal", "full")} - RAN
     assert not missing, f"{len(missing)} cases did not complete: {sorted(missing)[:10]}"
-    assert len({name for name, _ in RAN}) == 153
+    assert len({name for name, _ in RAN}) == EXPECTED

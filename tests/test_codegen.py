@@ -12,6 +12,7 @@ from typing import Any, get_args
 
 import botocore
 import pytest
+import support
 from support import GENERATED, HEADER, PACKAGE, ROOT, SERVICE, TARGETS, copy_package, literal_values, run_python
 
 import codegen
@@ -22,6 +23,8 @@ from codegen.loader import load
 from codegen.parse import parse
 from codegen.presence import always_present
 from codegen.types import TypedDictNames
+
+pytestmark = support.pinned_botocore
 
 EXPECTED_FILES = sorted(TARGETS)
 N = len(EXPECTED_FILES)

@@ -16,6 +16,7 @@ from typing import Any
 
 import boto3
 import pytest
+import support
 from moto import mock_aws
 from moto.cognitoidp.responses import CognitoIdpResponse
 
@@ -24,6 +25,8 @@ from codegen.ir import Operation, Service
 from codegen.loader import load
 from codegen.parse import parse
 from codegen.types import TypedDictNames, reachable
+
+pytestmark = support.pinned_botocore
 
 SERVICE: Service = parse(load())
 PRESENT = presence.always_present(SERVICE)
