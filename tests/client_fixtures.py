@@ -146,8 +146,8 @@ class Examples:
     at least ``text`` characters long where the shape allows it (padding keeps the pattern).
     """
 
-    def __init__(self, *, full: bool = True, items: int = 2, text: int = 0) -> None:
-        self.svc = load_ir()
+    def __init__(self, *, full: bool = True, items: int = 2, text: int = 0, svc: Service | None = None) -> None:
+        self.svc = load_ir() if svc is None else svc  # the installed model's (what botocore takes), by default
         self.full, self.items, self.text = full, items, text
 
     def __call__(self, name: str, index: int = 0) -> Any:

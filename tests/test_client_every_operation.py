@@ -18,7 +18,7 @@ from client_fixtures import call, load_ir, request_class, response_class, shared
 from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import WireStrategies
-from support import GENERATED_FROM, INSTALLED, INSTALLED_OPERATIONS
+from support import GENERATED_FROM, INSTALLED, INSTALLED_OPERATIONS, SERVICE
 
 from codegen.ir import Operation
 from cognito_typed import ValidationError
@@ -83,10 +83,28 @@ def within_documented_rules(op: Operation, wire: dict[str, Any], data: st.DataOb
     return wire
 
 
+def looser_minimums(op: Operation) -> list[str]:
+    """The request members whose minimum the installed botocore's model sets below ours (an older model's
+    RevokeToken ClientSecret: length 1..64, ours 24..64): values drawn from it are mostly ones we refuse."""
+    ours = {m.wire_name: SERVICE.shapes[m.shape].constraints for m in SERVICE.shapes[op.input].members}
+    found = []
+    for member in IR.shapes[op.input].members:
+        theirs = IR.shapes[member.shape].constraints
+        if member.wire_name in ours and (theirs.min or 0) < (ours[member.wire_name].min or 0):
+            found.append(f"{member.wire_name} (min {theirs.min} there, {ours[member.wire_name].min} here)")
+    return found
+
+
+SKIPPED: set[tuple[str, str]] = set()
+
+
 @pytest.mark.parametrize("richness", ["minimal", "full"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.name)
 @given(data=st.data())
 def test_operation_through_the_typed_client(op: Operation, richness: str, data: st.DataObject) -> None:
+    if looser := looser_minimums(op):
+        SKIPPED.add((op.name, richness))
+        pytest.skip(f"botocore {INSTALLED}'s model has looser minimums for {op.name}: {', '.join(looser)}")
     wire = within_documented_rules(op, data.draw(requests(op, richness), label="request"), data)
     response = data.draw(responses(op, richness), label="response")
     if richness == "full":
@@ -131,6 +149,7 @@ def test_every_operation_ran(request: pytest.FixtureRequest) -> None:
     }
     if len(selected) < 2 * len(OPERATIONS):
         pytest.skip("only part of the module was selected")
-    missing = {(op.name, r) for op in OPERATIONS for r in ("minimal", "full")} - RAN
+    missing = {(op.name, r) for op in OPERATIONS for r in ("minimal", "full")} - RAN - SKIPPED
     assert not missing, f"{len(missing)} cases did not complete: {sorted(missing)[:10]}"
-    assert len({name for name, _ in RAN}) == EXPECTED
+    assert len({name for name, _ in RAN | SKIPPED}) == EXPECTED
+    assert not SKIPPED or INSTALLED != GENERATED_FROM  # only an older botocore skips any
