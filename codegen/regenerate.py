@@ -49,10 +49,12 @@ def _copy_checkout(out: Path, parts: list[str]) -> None:
         shutil.copytree(ROOT / "stubs", out / "stubs", ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
 
 
-def main(argv: list[str] | None = None, default: str = "runtime") -> int:
-    parser = argparse.ArgumentParser(prog="python -m codegen.regenerate", description=__doc__)
+def main(argv: list[str] | None = None, default: str = "runtime", doc: str | None = None) -> int:
+    prog = "python -m codegen.regenerate" + ("_stubs" if default == "stubs" else "")
+    parser = argparse.ArgumentParser(prog=prog, description=doc or __doc__)
     parser.add_argument("--model", type=Path, help="a service-2.json[.gz] instead of the installed botocore's")
-    parser.add_argument("--stubs", action="store_true", help="regenerate the stub distribution (stubs/) too")
+    if default == "runtime":
+        parser.add_argument("--stubs", action="store_true", help="regenerate the stub distribution (stubs/) too")
     parser.add_argument(
         "--out",
         type=Path,
@@ -60,7 +62,7 @@ def main(argv: list[str] | None = None, default: str = "runtime") -> int:
     )
     parser.add_argument("--install", action="store_true", help="then pip install what was regenerated")
     args = parser.parse_args(argv)
-    parts = [default] + (["stubs"] if args.stubs and default != "stubs" else [])
+    parts = [default] + (["stubs"] if getattr(args, "stubs", False) else [])
     out = ROOT
     if args.out is not None:
         out = args.out.resolve()

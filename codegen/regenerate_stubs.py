@@ -15,7 +15,7 @@ from codegen import regenerate
 
 
 def main(argv: list[str] | None = None) -> int:
-    return regenerate.main(argv, default="stubs")
+    return regenerate.main(argv, default="stubs", doc=__doc__)
 
 
 if __name__ == "__main__":
