@@ -119,7 +119,7 @@ def tests_botocore_range(session: nox.Session, end: str) -> None:
 def _check_install_keeps_botocore(session: nox.Session, expected: str) -> None:
     """pip install the built wheel (with its dependencies) where botocore ``expected`` is installed; botocore
     must be the same afterwards."""
-    dist = Path(session.create_tmp()) / "dist"
+    dist = Path(session.virtualenv.location) / "dist"  # not create_tmp(): that would set TMPDIR for the tests
     shutil.rmtree(dist, ignore_errors=True)
     session.run("python", "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), ".")
     (wheel,) = dist.glob("cognito_typed-*.whl")

@@ -62,6 +62,9 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
             path = root / rel
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        # The files by name, not the folder: ruff skips a folder's files when the folder lies under one it
+        # excludes by default (a temporary folder inside .nox/ or .venv/, as under a nox session's TMPDIR).
+        paths = [str(root / rel) for rel in sorted(files)]
         # Import order and the order of __all__ and __slots__ are ruff's to decide; unused imports are not fixed here.
         subprocess.run(
             [
@@ -74,7 +77,7 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
                 "--fix-only",
                 "--select",
                 "I,RUF022,RUF023",
-                tmp,
+                *paths,
             ],
             check=True,
         )
@@ -90,7 +93,7 @@ def format_files(files: dict[str, str]) -> dict[str, str]:
                 "120",
                 "--target-version",
                 "py311",
-                tmp,
+                *paths,
             ],
             capture_output=True,
             text=True,

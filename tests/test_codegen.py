@@ -7,6 +7,7 @@ import dataclasses
 import gzip
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, get_args
 
@@ -85,6 +86,16 @@ def test_check_passes_on_a_fresh_copy(tmp_path: Path) -> None:
     result = run_python("-m", "codegen", "--check", "--out", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"generated code is fresh ({N} files" in result.stdout
+
+
+def test_formatting_does_not_depend_on_where_the_temporary_folder_is(tmp_path: Path) -> None:
+    """ruff skips the files of a folder this checkout's .gitignore ignores: a TMPDIR there (a nox session's,
+    under .nox/) must still give formatted output."""
+    copy_package(tmp_path)
+    (ROOT / ".nox").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=ROOT / ".nox") as ignored:
+        result = run_python("-m", "codegen", "--check", "--out", str(tmp_path), env={"TMPDIR": ignored})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_check_lists_a_modified_file(tmp_path: Path) -> None:
