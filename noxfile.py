@@ -22,6 +22,7 @@ if sys.version_info < (3, 11):  # noqa: UP036 - this file is read by whatever Py
 
 import hashlib
 import re
+import shutil
 import tomllib
 from pathlib import Path
 
@@ -35,18 +36,23 @@ nox.options.sessions = ["lint", "typecheck", "tests"]
 
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = ROOT / "pyproject.toml"
-DEV = ("-e", ".[dev]", "-e", "./stubs")
+REQUIREMENTS = ROOT / "requirements-dev.txt"  # the development tools' exact pins (not a published extra)
+DEV = ("-e", ".", "-r", "requirements-dev.txt", "-e", "./stubs")
 ON_REQUEST = frozenset({"corpus"})  # benchmarks `nox -s bench` runs only when named
 
 
+def _requirements() -> list[str]:
+    lines = (line.split("#", 1)[0].strip() for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines())
+    return [line for line in lines if line]
+
+
 def _pin(name: str) -> str:
-    """The requirement for ``name`` exactly as the ``dev`` extra pins it (one place for versions)."""
-    dev: list[str] = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]["optional-dependencies"]["dev"]
-    for requirement in dev:
+    """The requirement for ``name`` exactly as requirements-dev.txt pins it (one place for versions)."""
+    for requirement in _requirements():
         match = re.match(r"[A-Za-z0-9._-]+", requirement)
         if match and match.group().lower().replace("_", "-") == name.lower().replace("_", "-"):
             return requirement
-    raise LookupError(f"{name} is not in the dev extra of pyproject.toml")
+    raise LookupError(f"{name} is not in requirements-dev.txt")
 
 
 def _install(session: nox.Session, *args: str) -> None:
@@ -55,7 +61,8 @@ def _install(session: nox.Session, *args: str) -> None:
     The stamp lives inside the venv, so a recreated venv always installs.
     """
     stamp = Path(session.virtualenv.location) / ".cognito-typed-installed"
-    key = hashlib.sha256("\0".join([PYPROJECT.read_text(encoding="utf-8"), *args]).encode()).hexdigest()
+    inputs = [PYPROJECT.read_text(encoding="utf-8"), REQUIREMENTS.read_text(encoding="utf-8"), *args]
+    key = hashlib.sha256("\0".join(inputs).encode()).hexdigest()
     if stamp.is_file() and stamp.read_text(encoding="utf-8") == key:
         session.log(f"already installed: {' '.join(args)}")
         return
@@ -68,6 +75,73 @@ def tests(session: nox.Session) -> None:
     """Run the test suite with pytest (arguments after -- go to pytest)."""
     _install(session, *DEV)
     session.run("pytest", *session.posargs)
+
+
+def _floor(name: str) -> str:
+    """The lowest release of ``name`` pyproject.toml allows (its ``>=``), for botocore or the boto3 extra."""
+    project = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["project"]
+    for requirement in [*project["dependencies"], *project["optional-dependencies"]["boto3"]]:
+        found = re.fullmatch(rf"{name}>=([0-9.]+)", requirement)
+        if found:
+            return found.group(1)
+    raise LookupError(f"pyproject.toml gives no floor for {name}")
+
+
+# The runtime part of the suite: everything but the type-checker runs. Off the pinned botocore, the tests that
+# compare the generator's output with the installed model, and those whose Stubber fixtures hold members of the
+# pinned model, skip themselves, saying why (tests/support.py: pinned_botocore, pinned_fixtures); tests of an
+# operation the installed model lacks skip naming it (skip_unless_installed_has).
+RUNTIME_TESTS = ("-m", "not typecheck")
+
+
+@nox.session(name="tests_botocore_range")
+@nox.parametrize("end", ["oldest", "newest"])
+def tests_botocore_range(session: nox.Session, end: str) -> None:
+    """The runtime tests on the oldest botocore pyproject.toml allows (with the boto3 of its release) and on
+    the newest on PyPI. The oldest end first installs the built wheel beside that boto3 and fails if pip
+    changed botocore."""
+    botocore_floor, boto3_floor = _floor("botocore"), _floor("boto3")
+    tools = [r for r in _requirements() if not re.match(r"(boto3|botocore)\b", r)]
+    pair = [f"botocore=={botocore_floor}", f"boto3=={boto3_floor}"] if end == "oldest" else ["botocore", "boto3"]
+    stamp = Path(session.virtualenv.location) / ".cognito-typed-installed"
+    if end == "newest":
+        stamp.unlink(missing_ok=True)  # always the newest release: ask PyPI again
+        session.install("--upgrade", *pair)
+    _install(session, *pair, *tools)
+    if end == "oldest":
+        _check_install_keeps_botocore(session, botocore_floor)
+    session.install("--no-deps", "-e", ".")
+    installed = session.run("python", "-c", "import botocore; print(botocore.__version__)", silent=True)
+    session.log(f"botocore {str(installed).strip()}")
+    session.run("pytest", "-p", "no:cacheprovider", *RUNTIME_TESTS, *session.posargs)
+
+
+def _check_install_keeps_botocore(session: nox.Session, expected: str) -> None:
+    """pip install the built wheel (with its dependencies) where botocore ``expected`` is installed; botocore
+    must be the same afterwards."""
+    dist = Path(session.virtualenv.location) / "dist"  # not create_tmp(): that would set TMPDIR for the tests
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "pip", "wheel", "--no-deps", "--quiet", "--wheel-dir", str(dist), ".")
+    (wheel,) = dist.glob("cognito_typed-*.whl")
+    session.install(str(wheel))
+    after = str(session.run("python", "-c", "import botocore; print(botocore.__version__)", silent=True)).strip()
+    if after != expected:
+        session.error(f"installing {wheel.name} changed botocore {expected} to {after}")
+    session.run("python", "-m", "pip", "check")
+    session.log(f"installing {wheel.name} kept botocore {after}")
+    session.run("python", "-m", "pip", "uninstall", "--yes", "--quiet", "cognito-typed")
+
+
+@nox.session
+def build(session: nox.Session) -> None:
+    """Build the runtime wheel and sdist and the stubs' wheel and sdist into dist/ (arguments: none)."""
+    _install(session, "build")
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist), ".")
+    session.run("python", "-m", "build", "--outdir", str(dist), "stubs")
+    for path in sorted(dist.iterdir()):
+        session.log(f"built {path.relative_to(ROOT)}")
 
 
 @nox.session
@@ -130,7 +204,7 @@ def typing_boto3_stubs(session: nox.Session, beside: str) -> None:
     (``beside=mypy-boto3-cognito-idp``) mypy-boto3-cognito-idp too. The stubs are installed as a user installs
     them (not editable): a PEP 561 ``-stubs`` package only takes precedence from site-packages."""
     extra = ["mypy-boto3-cognito-idp"] if beside == "mypy-boto3-cognito-idp" else []
-    _install(session, "-e", ".[dev]", "boto3-stubs", "botocore-stubs", *extra)
+    _install(session, "-e", ".", "-r", "requirements-dev.txt", "boto3-stubs", "botocore-stubs", *extra)
     session.install("--no-deps", "--force-reinstall", "./stubs")  # always the current files
     # test_stubs: the stub package passes mypy --strict against the real botocore-stubs, and has every
     # name of the installed mypy-boto3-cognito-idp.

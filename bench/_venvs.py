@@ -1,7 +1,7 @@
 """Fresh venvs for the type-checking benchmarks (bench_stubs.py, corpus.py): one per setup, reused.
 
 A venv is rebuilt only when the packages asked for change (a stamp file records them). The tools'
-versions come from the dev extra of pyproject.toml, so every setup checks with the same mypy/pyright.
+versions come from requirements-dev.txt, so every setup checks with the same mypy/pyright.
 """
 
 from __future__ import annotations
@@ -12,26 +12,25 @@ import os
 import re
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 STUBS = ROOT / "stubs"
 
-# The versions the corpus counts were taken with (boto3-stubs is not in the dev extra).
+# The versions the corpus counts were taken with (boto3-stubs is not in requirements-dev.txt).
 BOTO3_STUBS = "boto3-stubs==1.43.126"
 BOTOCORE_STUBS = "botocore-stubs==1.43.126"
 MYPY_BOTO3_COGNITO_IDP = "mypy-boto3-cognito-idp==1.43.108"
 
 
 def pins(*names: str) -> dict[str, str]:
-    """The dev extra's requirement for each name (one place for versions)."""
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    dev: list[str] = project["optional-dependencies"]["dev"]
+    """requirements-dev.txt's requirement for each name (one place for versions)."""
+    lines = (line.split("#", 1)[0].strip() for line in (ROOT / "requirements-dev.txt").read_text().splitlines())
+    dev = [line for line in lines if line]
     found = {m.group(): r for r in dev if (m := re.match(r"[A-Za-z0-9._-]+", r)) and m.group() in names}
     missing = set(names) - found.keys()
     if missing:
-        raise LookupError(f"not in the dev extra: {sorted(missing)}")
+        raise LookupError(f"not in requirements-dev.txt: {sorted(missing)}")
     return found
 
 

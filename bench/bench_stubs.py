@@ -1,7 +1,7 @@
 """Type-checking cost of our stubs vs boto3-stubs + mypy-boto3-cognito-idp, on the same program.
 
 Two fresh venvs under one temporary folder, each with boto3, mypy and pyright (the versions
-the dev extra pins; bench/_venvs.py):
+requirements-dev.txt pins; bench/_venvs.py):
 
 - ``ours``: + ``./stubs`` (cognito-idp-typed-stubs), mypy with ``plugins = cognito_idp_typed.mypy_plugin``
   (every check on: constraints, absent keys, the relaxed signatures);

@@ -26,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT, help="project root to write into (default: this checkout)")
     args = parser.parse_args(argv)
 
+    if args.check and not output.have_ruff():
+        parser.error("--check compares with formatted files: it needs ruff (`python -m pip install ruff`)")
     started = time.perf_counter()
     service, files = generate(args.model, args.botocore_version)
     if args.check:

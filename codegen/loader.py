@@ -55,37 +55,47 @@ def _release_of(model_path: Path) -> str | None:
     return found.group(1) if found else None
 
 
-def load(model_path: Path | None = None, botocore_version: str | None = None) -> RawModel:
-    """Read the pinned botocore model, or the ``service-2.json[.gz]`` at ``model_path``
-    (``botocore_version``: the release it comes from, when it is not in a botocore package).
+def _builtin() -> tuple[dict[str, Any], dict[str, Any], str]:
+    """The installed botocore's cognito-idp model and paginators, and its version.
 
-    The builtin model is loaded with fixed search paths so that a user's
-    ``~/.aws/models`` or ``AWS_DATA_PATH`` can never change the output.
+    Loaded with fixed search paths so that a user's ``~/.aws/models`` or ``AWS_DATA_PATH`` can never change
+    the output.
     """
     import botocore  # pyright: ignore[reportMissingTypeStubs]
     from botocore.loaders import Loader  # pyright: ignore[reportMissingTypeStubs]
 
-    if model_path is not None:
-        service = _read_json(model_path)
-        paginators: dict[str, Any] = {"pagination": {}}
-        for name in ("paginators-1.json", "paginators-1.json.gz"):
-            candidate = model_path.parent / name
-            if candidate.exists():
-                paginators = _read_json(candidate)
-                break
-        version = botocore_version or _release_of(model_path)
-        if version is not None:
-            return RawModel(service, paginators, version, f"botocore {version}")
-        digest = hashlib.sha256(json.dumps(service, sort_keys=True).encode()).hexdigest()[:16]
-        return RawModel(service, paginators, "unknown", f"a cognito-idp model (sha256 {digest})")
-
     builtin = os.path.join(os.path.dirname(botocore.__file__), "data")
     loader = cast("_Loader", Loader(extra_search_paths=[builtin], include_default_search_paths=False))
-    service = loader.load_service_model(SERVICE, "service-2")
-    paginators = loader.load_service_model(SERVICE, "paginators-1")
-    return RawModel(
-        json.loads(json.dumps(service)),
-        json.loads(json.dumps(paginators)),
-        botocore.__version__,
-        f"botocore {botocore.__version__}",
-    )
+    service = json.loads(json.dumps(loader.load_service_model(SERVICE, "service-2")))
+    paginators = json.loads(json.dumps(loader.load_service_model(SERVICE, "paginators-1")))
+    return service, paginators, str(botocore.__version__)
+
+
+def load(model_path: Path | None = None, botocore_version: str | None = None) -> RawModel:
+    """Read the installed botocore's model, or the ``service-2.json[.gz]`` at ``model_path``
+    (``botocore_version``: the release it comes from, when it is not in a botocore package).
+
+    The header names a model file's release, never its path: the one given, else the botocore package the
+    file sits in, else the installed botocore when the file (and the paginators beside it) are its model,
+    else the SHA-256 of the file's content. So the same model gives the same bytes wherever it lies.
+    """
+    if model_path is None:
+        builtin_service, builtin_paginators, installed = _builtin()
+        return RawModel(builtin_service, builtin_paginators, installed, f"botocore {installed}")
+    service = _read_json(model_path)
+    paginators: dict[str, Any] = {"pagination": {}}
+    for name in ("paginators-1.json", "paginators-1.json.gz"):
+        candidate = model_path.parent / name
+        if candidate.exists():
+            paginators = _read_json(candidate)
+            break
+    version = botocore_version or _release_of(model_path)
+    if version is None:
+        installed_service, installed_paginators, installed = _builtin()
+        if (service, paginators) == (installed_service, installed_paginators):
+            version = installed
+    if version is not None:
+        return RawModel(service, paginators, version, f"botocore {version}")
+    content = json.dumps([service, paginators], sort_keys=True).encode()
+    digest = hashlib.sha256(content).hexdigest()[:16]
+    return RawModel(service, paginators, "unknown", f"a cognito-idp model (sha256 {digest})")

@@ -28,7 +28,7 @@ source that contradicts the rule). Everything else stays optional: the results a
 the auth flows, pagination tokens, optional settings inside a described resource, MFA settings.
 
 A member is listed only when AWS returns it on every success *and* moto's in-process cognito-idp
-(the dev extra's pinned version) returns it too, so typed code that relies on it runs on moto:
+(the version requirements-dev.txt pins) returns it too, so typed code that relies on it runs on moto:
 ``tests/test_presence.py`` calls every operation moto implements and checks each listed member.
 
 Use :func:`always_present` (the set) and :func:`reasons` (why, for docs and tests). Members the model

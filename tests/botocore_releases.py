@@ -18,14 +18,15 @@ from pathlib import Path
 
 CACHE = Path(os.environ.get("COGNITO_TYPED_BOTOCORE_CACHE", Path.home() / ".cache" / "cognito-typed" / "botocore"))
 API = "2016-04-18"
+MODEL_NAMES = ("service-2.json", "service-2.json.gz")  # newer releases ship the model compressed
 
 
 @cache
 def release(version: str) -> Path:
     """The folder holding ``botocore/__init__.py`` and ``botocore/data/cognito-idp/`` of ``version``."""
     target = CACHE / version
-    model = target / "botocore" / "data" / "cognito-idp" / API / "service-2.json"
-    if model.is_file():
+    folder = target / "botocore" / "data" / "cognito-idp" / API
+    if any((folder / name).is_file() for name in MODEL_NAMES):
         return target
     CACHE.mkdir(parents=True, exist_ok=True)
     wheels = sorted(CACHE.glob(f"botocore-{version}-*.whl"))
@@ -48,7 +49,8 @@ def release(version: str) -> Path:
 
 
 def model_file(version: str) -> Path:
-    return release(version) / "botocore" / "data" / "cognito-idp" / API / "service-2.json"
+    folder = release(version) / "botocore" / "data" / "cognito-idp" / API
+    return next(folder / name for name in MODEL_NAMES if (folder / name).is_file())
 
 
 def data_path(version: str) -> Path:

@@ -9,7 +9,7 @@ import pytest
 from botocore.stub import Stubber
 from hypothesis import settings
 from strategies import WireStrategies
-from support import SERVICE
+from support import INSTALLED_SERVICE, SERVICE
 
 from codegen.ir import Service
 
@@ -33,6 +33,13 @@ def service() -> Service:
 @pytest.fixture(scope="session")
 def wire() -> WireStrategies:
     return WireStrategies(SERVICE)
+
+
+@pytest.fixture(scope="session")
+def installed_wire(wire: WireStrategies) -> WireStrategies:
+    """Wire values of the installed botocore's model: ``wire`` itself on the pinned botocore; on an older one
+    (``nox -s tests_botocore_range``) values made only of what that botocore knows."""
+    return wire if INSTALLED_SERVICE is SERVICE else WireStrategies(INSTALLED_SERVICE)
 
 
 @pytest.fixture(scope="session")

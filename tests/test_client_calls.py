@@ -13,6 +13,7 @@ from types import MappingProxyType
 import pytest
 from botocore.stub import Stubber
 from client_fixtures import shared_client
+from support import skip_unless_installed_has
 
 from cognito_typed import ValidationError
 from cognito_typed.client import CognitoIdentityProvider
@@ -146,6 +147,7 @@ def test_blobs_are_sent_as_given(stub: tuple[CognitoIdentityProvider, Stubber], 
 
 
 def test_a_datetime_timestamp_is_sent_as_given(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    skip_unless_installed_has("InitiatePointInTimeRecovery")
     typed, stubber = stub
     when = datetime(2024, 5, 6, 7, 8, 9, tzinfo=UTC)
     stubber.add_response(
@@ -158,6 +160,7 @@ def test_a_datetime_timestamp_is_sent_as_given(stub: tuple[CognitoIdentityProvid
 def test_an_iso_8601_string_timestamp_is_accepted_like_botocore_does(
     stub: tuple[CognitoIdentityProvider, Stubber],
 ) -> None:
+    skip_unless_installed_has("InitiatePointInTimeRecovery")
     typed, stubber = stub
     raw_client = shared_client()
     when = "2024-05-06T07:08:09Z"

@@ -1,12 +1,11 @@
 """Every operation of the model, through the typed client, against botocore's ``Stubber``.
 
-For each of the 153 operations: a minimal request (required members only) and a rich one
-(every member present), drawn by hypothesis from the IR (``tests/strategies.py``). The
-generated method is called with the request's Python-side arguments; the ``Stubber``
-checks that botocore receives exactly the wire dict (``expected_params``) and answers
-with a response drawn from the output shape (a minimal one: the required members and
-those AWS always returns, ``codegen.presence``); the typed response must be that response
-read through the response model, and give the same wire dict back.
+For each of the 153 operations (those of the installed botocore's model, under ``nox -s tests_botocore_range``): a
+minimal request (required members only) and a rich one (every member present), drawn by hypothesis from the IR
+(``tests/strategies.py``). The generated method is called with the request's Python-side arguments; the ``Stubber``
+checks that botocore receives exactly the wire dict (``expected_params``) and answers with a response drawn from the
+output shape (a minimal one: the required members and those AWS always returns, ``codegen.presence``); the typed
+response must be that response read through the response model, and give the same wire dict back.
 """
 
 from __future__ import annotations
@@ -16,9 +15,10 @@ from typing import Any
 import pytest
 from botocore.stub import Stubber
 from client_fixtures import call, load_ir, request_class, response_class, shared_client
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 from strategies import WireStrategies
+from support import GENERATED_FROM, INSTALLED, INSTALLED_OPERATIONS, SERVICE
 
 from codegen.ir import Operation
 from cognito_typed import ValidationError
@@ -27,6 +27,8 @@ from cognito_typed.client import CognitoIdentityProvider
 IR = load_ir()
 WIRE = WireStrategies(IR)
 OPERATIONS = list(IR.operations)
+# all 153 on the botocore the package was generated from; on another, as many as its model has
+EXPECTED = 153 if INSTALLED == GENERATED_FROM else len(INSTALLED_OPERATIONS)
 RAN: set[tuple[str, str]] = set()  # (operation, richness) that completed an example
 
 
@@ -81,10 +83,28 @@ def within_documented_rules(op: Operation, wire: dict[str, Any], data: st.DataOb
     return wire
 
 
+def looser_minimums(op: Operation) -> list[str]:
+    """The request members whose minimum the installed botocore's model sets below ours (an older model's
+    RevokeToken ClientSecret: length 1..64, ours 24..64): values drawn from it are mostly ones we refuse."""
+    ours = {m.wire_name: SERVICE.shapes[m.shape].constraints for m in SERVICE.shapes[op.input].members}
+    found = []
+    for member in IR.shapes[op.input].members:
+        theirs = IR.shapes[member.shape].constraints
+        if member.wire_name in ours and (theirs.min or 0) < (ours[member.wire_name].min or 0):
+            found.append(f"{member.wire_name} (min {theirs.min} there, {ours[member.wire_name].min} here)")
+    return found
+
+
+SKIPPED: set[tuple[str, str]] = set()
+
+
 @pytest.mark.parametrize("richness", ["minimal", "full"])
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.name)
 @given(data=st.data())
 def test_operation_through_the_typed_client(op: Operation, richness: str, data: st.DataObject) -> None:
+    if looser := looser_minimums(op):
+        SKIPPED.add((op.name, richness))
+        pytest.skip(f"botocore {INSTALLED}'s model has looser minimums for {op.name}: {', '.join(looser)}")
     wire = within_documented_rules(op, data.draw(requests(op, richness), label="request"), data)
     response = data.draw(responses(op, richness), label="response")
     if richness == "full":
@@ -92,6 +112,8 @@ def test_operation_through_the_typed_client(op: Operation, richness: str, data: 
     try:
         request_class(op.name).from_wire(wire).validate()
     except ValidationError as error:  # a drawn value the model allows but a rule does not: say which
+        if INSTALLED != GENERATED_FROM:  # drawn from an older model: a value our newer constraints refuse
+            assume(False)  # is no case of this test
         pytest.fail(f"drawn request is not valid: {error}")
 
     raw = shared_client()
@@ -112,8 +134,7 @@ def test_operation_through_the_typed_client(op: Operation, richness: str, data: 
 
 def test_every_operation_has_a_case() -> None:
     """Each operation of the model is parametrized above, and each is a method of the client."""
-    assert len(OPERATIONS) == 153
-    assert len({op.name for op in OPERATIONS}) == 153
+    assert len({op.name for op in OPERATIONS}) == len(OPERATIONS) == EXPECTED
     for op in OPERATIONS:
         assert callable(getattr(CognitoIdentityProvider, op.py_name)), op.name
         assert request_class(op.name).__method__ == op.py_name
@@ -128,6 +149,7 @@ def test_every_operation_ran(request: pytest.FixtureRequest) -> None:
     }
     if len(selected) < 2 * len(OPERATIONS):
         pytest.skip("only part of the module was selected")
-    missing = {(op.name, r) for op in OPERATIONS for r in ("minimal", "full")} - RAN
+    missing = {(op.name, r) for op in OPERATIONS for r in ("minimal", "full")} - RAN - SKIPPED
     assert not missing, f"{len(missing)} cases did not complete: {sorted(missing)[:10]}"
-    assert len({name for name, _ in RAN}) == 153
+    assert len({name for name, _ in RAN | SKIPPED}) == EXPECTED
+    assert not SKIPPED or INSTALLED != GENERATED_FROM  # only an older botocore skips any

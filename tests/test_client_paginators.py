@@ -20,6 +20,7 @@ from client_fixtures import (
     response_class,
     shared_client,
 )
+from support import SERVICE
 
 from codegen import presence
 from codegen.ir import Operation
@@ -87,11 +88,12 @@ def queue(stubber: Stubber, op: Operation, request: dict[str, Any], pages: list[
 
 
 def test_the_model_has_eleven_paginators_and_the_client_a_method_for_each() -> None:
-    assert len(PAGINATED) == 11
-    for op in PAGINATED:
+    generated_from = [op for op in SERVICE.operations if op.paginator is not None]
+    assert len(generated_from) == 11
+    for op in PAGINATED:  # the installed botocore's (all 11 on the pinned one)
         assert callable(getattr(CognitoIdentityProvider, f"paginate_{op.py_name}"))
     generated = {name for name in dir(CognitoIdentityProvider) if name.startswith("paginate_")}
-    assert generated == {f"paginate_{op.py_name}" for op in PAGINATED}
+    assert generated == {f"paginate_{op.py_name}" for op in generated_from}
 
 
 @pytest.mark.parametrize("op", PAGINATED, ids=lambda op: op.name)

@@ -7,11 +7,13 @@ import dataclasses
 import gzip
 import json
 import shutil
+import tempfile
 from pathlib import Path
 from typing import Any, get_args
 
 import botocore
 import pytest
+import support
 from support import GENERATED, HEADER, PACKAGE, ROOT, SERVICE, TARGETS, copy_package, literal_values, run_python
 
 import codegen
@@ -22,6 +24,8 @@ from codegen.loader import load
 from codegen.parse import parse
 from codegen.presence import always_present
 from codegen.types import TypedDictNames
+
+pytestmark = support.pinned_botocore
 
 EXPECTED_FILES = sorted(TARGETS)
 N = len(EXPECTED_FILES)
@@ -82,6 +86,16 @@ def test_check_passes_on_a_fresh_copy(tmp_path: Path) -> None:
     result = run_python("-m", "codegen", "--check", "--out", str(tmp_path))
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"generated code is fresh ({N} files" in result.stdout
+
+
+def test_formatting_does_not_depend_on_where_the_temporary_folder_is(tmp_path: Path) -> None:
+    """ruff skips the files of a folder this checkout's .gitignore ignores: a TMPDIR there (a nox session's,
+    under .nox/) must still give formatted output."""
+    copy_package(tmp_path)
+    (ROOT / ".nox").mkdir(exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=ROOT / ".nox") as ignored:
+        result = run_python("-m", "codegen", "--check", "--out", str(tmp_path), env={"TMPDIR": ignored})
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_check_lists_a_modified_file(tmp_path: Path) -> None:
@@ -212,6 +226,46 @@ def test_model_option_reads_paginators_beside_it(tmp_path: Path, raw_model: dict
             assert unknown in text
             text = text.replace(unknown, f'GENERATED_FROM: Final = "{load().botocore_version}"')
         assert text == committed, name  # same, but for the header
+
+
+def _model_at(folder: Path, service: dict[str, Any], paginators: dict[str, Any]) -> Path:
+    folder.mkdir(parents=True)
+    (folder / "service-2.json.gz").write_bytes(gzip.compress(json.dumps(service).encode()))
+    (folder / "paginators-1.json").write_text(json.dumps(paginators))
+    return folder / "service-2.json.gz"
+
+
+LONG = "a folder name long enough that a header naming the path would break ruff's line length"
+
+
+def test_the_same_model_at_two_paths_gives_the_same_bytes(tmp_path: Path, raw_model: dict[str, Any]) -> None:
+    """A copy of the installed botocore's model, anywhere (not inside a botocore package), is told for what it
+    is: the header names that release, so --check passes against the committed code; a changed model is named
+    by its content. Neither output depends on the path, and ruff passes on it however long the path is."""
+    paginators = load().paginators
+    for name, service in (("installed", raw_model), ("changed", future_model(raw_model))):
+        short = _model_at(tmp_path / name / "m", service, paginators)
+        deep = _model_at(tmp_path / name / LONG / LONG / "cognito idp", service, paginators)
+        outs = []
+        for model in (short, deep):
+            out = tmp_path / name / f"out-{len(outs)}"
+            run_python("-m", "codegen", "--model", str(model), "--out", str(out), check=True)
+            outs.append(out)
+        texts = [{rel: (out / rel).read_text() for rel in TARGETS} for out in outs]
+        assert texts[0] == texts[1], name
+        assert not any(str(tmp_path) in text for text in texts[1].values())
+        header = texts[1][f"{codegen.PACKAGE}/client.py"].split("\n", 1)[0]
+        if name == "installed":
+            assert header == f"{HEADER} from botocore {botocore.__version__} (cognito-idp 2016-04-18). Do not edit."
+            copy_package(tmp_path / "committed")
+            check = run_python("-m", "codegen", "--check", "--model", str(deep), "--out", str(tmp_path / "committed"))
+            assert check.returncode == 0, check.stdout + check.stderr
+        else:
+            assert header.startswith(f"{HEADER} from a cognito-idp model (sha256 "), header
+            check = run_python("-m", "codegen", "--check", "--model", str(short), "--out", str(outs[1]))
+            assert check.returncode == 0, check.stdout + check.stderr
+        lint = run_python("-m", "ruff", "check", "--isolated", "--line-length", "120", str(outs[1]))
+        assert lint.returncode == 0, lint.stdout
 
 
 # --- the IR --------------------------------------------------------------------------------------

@@ -92,7 +92,7 @@ OPERATIONS = sorted(SERVICE.operations, key=lambda op: op.name)
 
 @pytest.mark.parametrize("op", OPERATIONS, ids=lambda op: op.name)
 def test_wrongly_typed_values_raise_validation_error_only(op: Any) -> None:
-    full = request_class(op.name).from_wire(Examples(full=True, items=1).request(op.name))
+    full = request_class(op.name).from_wire(Examples(full=True, items=1, svc=SERVICE).request(op.name))
     full.validate(constraints=False)  # the base request itself is fine (its types, at least)
     for m in SERVICE.shapes[op.input].members:
         for bad in wrong_values(SERVICE.shapes[m.shape]):
@@ -192,7 +192,7 @@ def _field(cls: type[Any], wire: str) -> str:
 def test_a_required_member_given_none_is_refused_for_every_operation() -> None:
     refused = 0
     for op in OPERATIONS:
-        full = request_class(op.name).from_wire(Examples(full=True, items=1).request(op.name))
+        full = request_class(op.name).from_wire(Examples(full=True, items=1, svc=SERVICE).request(op.name))
         for m in SERVICE.shapes[op.input].members:
             if m.required:
                 with pytest.raises(ValidationError) as info:

@@ -11,11 +11,14 @@ import copy
 from typing import Any
 
 import pytest
+import support
 from merge_helpers import stubbed
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, LAMBDA, POOL, POOL_NOW
 
 from cognito_typed import RESET, ValidationError
 from cognito_typed.models import LambdaConfigType, PreTokenGenerationVersionConfigType, VerificationMessageTemplateType
+
+pytestmark = support.pinned_fixtures
 
 POOL_IDS = {"UserPoolId": POOL}
 CLIENT_IDS = {"UserPoolId": POOL, "ClientId": CLIENT}

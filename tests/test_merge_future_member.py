@@ -17,9 +17,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import support
 from support import copy_package, run_python
 
 from codegen.loader import load
+
+pytestmark = support.pinned_botocore
 
 MEMBER = "FutureSetting"
 

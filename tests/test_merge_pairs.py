@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import support
 from merge_helpers import (
     EMAIL_MESSAGE_UNUSED,
     LEGACY_TEMPLATE,
@@ -39,6 +40,8 @@ from codegen.merges import derive
 from cognito_typed import RESET
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.merges import SKIPPED
+
+pytestmark = support.pinned_fixtures
 
 # The pairs the issue names; the model may give more (it does: session configuration, CIMD policies).
 NAMED = {

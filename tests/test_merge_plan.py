@@ -6,6 +6,7 @@ import inspect
 from typing import Any
 
 import pytest
+import support
 from merge_helpers import (
     LATER,
     SPECS,
@@ -27,6 +28,8 @@ from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL
 from cognito_typed import RESET, ConcurrentModificationError, Plan
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import AnalyticsConfigurationType, TokenValidityUnitsType, UserPoolClientType
+
+pytestmark = support.pinned_fixtures
 
 CLIENT_IDS = {"UserPoolId": POOL, "ClientId": CLIENT}
 

@@ -17,6 +17,7 @@ import math
 from typing import Any
 
 import pytest
+import support
 from hypothesis import event, given
 from hypothesis import strategies as st
 from merge_helpers import (
@@ -40,6 +41,8 @@ from strategies import WireStrategies
 from support import SERVICE
 
 from cognito_typed import RESET, ValidationError
+
+pytestmark = support.pinned_fixtures
 
 WIRE = WireStrategies(SERVICE)
 

@@ -7,9 +7,12 @@ from typing import Any
 
 import botocore.session
 import pytest
+import support
 from botocore.stub import Stubber
 
 from cognito_typed import RESET, CognitoIdentityProvider, ValidationError
+
+pytestmark = support.pinned_fixtures
 
 POOL = "us-east-1_Example1"
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:"

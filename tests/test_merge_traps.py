@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import support
 from merge_helpers import stubbed
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
@@ -23,6 +24,8 @@ from cognito_typed.models import (
     TokenValidityUnitsType,
     UserPoolPolicyType,
 )
+
+pytestmark = support.pinned_fixtures
 
 CLIENT_IDS = {"UserPoolId": POOL, "ClientId": CLIENT}
 POOL_IDS = {"UserPoolId": POOL}

@@ -1,6 +1,7 @@
-"""Code generated from older botocore models (1.20.0, 1.27.65): its validation and its merges run,
-on today's botocore, without an error from inside our rules (the rules were written against
-members such models lack: EnablePropagateAdditionalUserContextData, ClientSecretArn, ...)."""
+"""Code generated from older botocore models (1.20.0, 1.27.65): it imports and passes mypy --strict, pyright
+strict and ruff, and its validation and its merges run, on today's botocore, without an error from inside our
+rules (the rules were written against members such models lack: EnablePropagateAdditionalUserContextData,
+ClientSecretArn, ...). tests/old_models.py sweeps more releases by hand."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from botocore_releases import model_file
+from old_models import problems
 from support import copy_runtime, run_python
 
 VERSIONS = ["1.20.0", "1.27.65"]
@@ -130,3 +132,9 @@ def test_validation_and_merges_run_on_code_generated_from_an_older_model(
     assert outcomes["merged"] == ["web-2", 30]
     assert outcomes["judged"] == ["AccessTokenValidity", "CallbackURLs", "DefaultRedirectURI"]
     assert outcomes["refused_merge"] == ["AccessTokenValidity", "DefaultRedirectURI"]  # 48 hours; not a callback
+
+
+@pytest.mark.typecheck
+def test_code_generated_from_an_older_model_imports_type_checks_and_lints(generated: tuple[str, Path]) -> None:
+    _, root = generated
+    assert problems(root) == {}
