@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AccountTakeoverEventActionType
 from cognito_typed.models import _kinds as k
@@ -46,12 +53,16 @@ class AccountTakeoverActionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_notify(self, data["Notify"])
-            _set_event_action(self, data["EventAction"])
+            self.notify = data["Notify"]
+            self.event_action = data["EventAction"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -80,3 +91,4 @@ class AccountTakeoverActionType(Model):
     _set_notify,
     _set_event_action,
 ) = setters(AccountTakeoverActionType)
+_Filling = filling(AccountTakeoverActionType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -36,11 +43,15 @@ class AcrLevelConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_acr_value(self, data["AcrValue"])
+            self.acr_value = data["AcrValue"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -60,3 +71,4 @@ class AcrLevelConfigType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_acr_value,) = setters(AcrLevelConfigType)
+_Filling = filling(AcrLevelConfigType)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,19 +60,22 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            self.user_pool_id = data["UserPoolId"]
             try:
-                _set_custom_attributes(
-                    self,
-                    None if (v := data["CustomAttributes"]) is None else list(map(SchemaAttributeType.from_wire, v)),
+                self.custom_attributes = (
+                    None if (v := data["CustomAttributes"]) is None else list(map(SchemaAttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "CustomAttributes", data.get("CustomAttributes"), SchemaAttributeType) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -100,3 +104,4 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
     _set_user_pool_id,
     _set_custom_attributes,
 ) = setters(AddCustomAttributesRequest)
+_Filling = filling(AddCustomAttributesRequest)

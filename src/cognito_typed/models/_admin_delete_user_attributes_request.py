@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,21 +65,24 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_user_attribute_names(
-                self,
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
+            self.user_attribute_names = (
                 None
                 if (v := data["UserAttributeNames"]) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserAttributeNames"),
+                else items(v, "UserAttributeNames")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -114,3 +118,4 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
     _set_username,
     _set_user_attribute_names,
 ) = setters(AdminDeleteUserAttributesRequest)
+_Filling = filling(AdminDeleteUserAttributesRequest)

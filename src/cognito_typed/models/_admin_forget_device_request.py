@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,13 +61,17 @@ class AdminForgetDeviceRequest(Request[None]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_device_key(self, data["DeviceKey"])
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
+            self.device_key = data["DeviceKey"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -102,3 +107,4 @@ class AdminForgetDeviceRequest(Request[None]):
     _set_username,
     _set_device_key,
 ) = setters(AdminForgetDeviceRequest)
+_Filling = filling(AdminForgetDeviceRequest)

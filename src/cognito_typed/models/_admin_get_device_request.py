@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,13 +66,17 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_device_key(self, data["DeviceKey"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            self.device_key = data["DeviceKey"]
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -107,3 +112,4 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
     _set_user_pool_id,
     _set_username,
 ) = setters(AdminGetDeviceRequest)
+_Filling = filling(AdminGetDeviceRequest)

@@ -14,10 +14,11 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     located,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -115,55 +116,55 @@ class AdminGetUserResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_username(self, data["Username"])
+            self.username = data["Username"]
             try:
-                _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
+                self.user_attributes = (
+                    None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
-            _set_user_create_date(
-                self,
+            self.user_create_date = (
                 None
                 if (v := data["UserCreateDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserCreateDate"),
+                else timestamp(v, "UserCreateDate")
             )
-            _set_user_last_modified_date(
-                self,
+            self.user_last_modified_date = (
                 None
                 if (v := data["UserLastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserLastModifiedDate"),
+                else timestamp(v, "UserLastModifiedDate")
             )
-            _set_enabled(self, data["Enabled"])
-            _set_user_status(self, data["UserStatus"])
+            self.enabled = data["Enabled"]
+            self.user_status = data["UserStatus"]
             try:
-                _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
+                self.mfa_options = (
+                    None if (v := data.get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
-            _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
-            _set_user_mfa_setting_list(
-                self,
+            self.preferred_mfa_setting = data.get("PreferredMfaSetting")
+            self.user_mfa_setting_list = (
                 None
-                if (v := get("UserMFASettingList")) is None
+                if (v := data.get("UserMFASettingList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList"),
+                else items(v, "UserMFASettingList")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -238,3 +239,4 @@ class AdminGetUserResponse(Model):
     _set_user_mfa_setting_list,
     _set_response_metadata,
 ) = setters(AdminGetUserResponse)
+_Filling = filling(AdminGetUserResponse)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,24 +67,28 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            self.user_pool_id = data["UserPoolId"]
             try:
-                _set_destination_user(
-                    self, None if (v := data["DestinationUser"]) is None else ProviderUserIdentifierType.from_wire(v)
+                self.destination_user = (
+                    None if (v := data["DestinationUser"]) is None else ProviderUserIdentifierType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DestinationUser") from None
             try:
-                _set_source_user(
-                    self, None if (v := data["SourceUser"]) is None else ProviderUserIdentifierType.from_wire(v)
+                self.source_user = (
+                    None if (v := data["SourceUser"]) is None else ProviderUserIdentifierType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SourceUser") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -119,3 +124,4 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
     _set_destination_user,
     _set_source_user,
 ) = setters(AdminLinkProviderForUserRequest)
+_Filling = filling(AdminLinkProviderForUserRequest)

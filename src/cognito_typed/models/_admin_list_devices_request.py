@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,15 +68,18 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_limit(self, get("Limit"))
-            _set_pagination_token(self, get("PaginationToken"))
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
+            self.limit = data.get("Limit")
+            self.pagination_token = data.get("PaginationToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -114,3 +118,4 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
     _set_limit,
     _set_pagination_token,
 ) = setters(AdminListDevicesRequest)
+_Filling = filling(AdminListDevicesRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,15 +72,18 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_session_id(self, data["SessionId"])
-            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
+            self.session_id = data["SessionId"]
+            self.revoke_associated_sessions = data.get("RevokeAssociatedSessions")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -122,3 +126,4 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
     _set_session_id,
     _set_revoke_associated_sessions,
 ) = setters(AdminRevokeUserSessionRequest)
+_Filling = filling(AdminRevokeUserSessionRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,15 +75,18 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_password(self, data["Password"])
-            _set_permanent(self, get("Permanent"))
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
+            self.password = data["Password"]
+            self.permanent = data.get("Permanent")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -123,3 +127,4 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     _set_password,
     _set_permanent,
 ) = setters(AdminSetUserPasswordRequest)
+_Filling = filling(AdminSetUserPasswordRequest)

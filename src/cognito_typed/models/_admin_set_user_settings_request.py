@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,19 +67,21 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
             try:
-                _set_mfa_options(
-                    self, None if (v := data["MFAOptions"]) is None else list(map(MFAOptionType.from_wire, v))
-                )
+                self.mfa_options = None if (v := data["MFAOptions"]) is None else list(map(MFAOptionType.from_wire, v))
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -114,3 +117,4 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
     _set_username,
     _set_mfa_options,
 ) = setters(AdminSetUserSettingsRequest)
+_Filling = filling(AdminSetUserSettingsRequest)

@@ -13,10 +13,11 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,28 +74,30 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
             try:
-                _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
+                self.user_attributes = (
+                    None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -135,3 +138,4 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
     _set_user_attributes,
     _set_client_metadata,
 ) = setters(AdminUpdateUserAttributesRequest)
+_Filling = filling(AdminUpdateUserAttributesRequest)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, blob, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    blob,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
     AssetCategoryType,
@@ -63,17 +71,20 @@ class AssetType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_category(self, data["Category"])
-            _set_color_mode(self, data["ColorMode"])
-            _set_extension(self, data["Extension"])
-            _set_bytes_(self, None if (v := get("Bytes")) is None else blob(v, "Bytes"))
-            _set_resource_id(self, get("ResourceId"))
+            self.category = data["Category"]
+            self.color_mode = data["ColorMode"]
+            self.extension = data["Extension"]
+            self.bytes_ = None if (v := data.get("Bytes")) is None else blob(v, "Bytes")
+            self.resource_id = data.get("ResourceId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -119,3 +130,4 @@ class AssetType(Model):
     _set_bytes_,
     _set_resource_id,
 ) = setters(AssetType)
+_Filling = filling(AssetType)

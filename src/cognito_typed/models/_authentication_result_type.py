@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -76,23 +77,26 @@ class AuthenticationResultType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_expires_in(self, data["ExpiresIn"])
-            _set_token_type(self, data["TokenType"])
-            _set_refresh_token(self, get("RefreshToken"))
-            _set_id_token(self, data["IdToken"])
+            self.access_token = data["AccessToken"]
+            self.expires_in = data["ExpiresIn"]
+            self.token_type = data["TokenType"]
+            self.refresh_token = data.get("RefreshToken")
+            self.id_token = data["IdToken"]
             try:
-                _set_new_device_metadata(
-                    self, None if (v := get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
+                self.new_device_metadata = (
+                    None if (v := data.get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NewDeviceMetadata") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -145,3 +149,4 @@ class AuthenticationResultType(Model):
     _set_id_token,
     _set_new_device_metadata,
 ) = setters(AuthenticationResultType)
+_Filling = filling(AuthenticationResultType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,14 +66,17 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_previous_password(self, get("PreviousPassword"))
-            _set_proposed_password(self, data["ProposedPassword"])
-            _set_access_token(self, data["AccessToken"])
+            self.previous_password = data.get("PreviousPassword")
+            self.proposed_password = data["ProposedPassword"]
+            self.access_token = data["AccessToken"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -106,3 +110,4 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
     _set_proposed_password,
     _set_access_token,
 ) = setters(ChangePasswordRequest)
+_Filling = filling(ChangePasswordRequest)

@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -56,25 +57,30 @@ class ClientMetadataURLType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_url(self, data["URL"])
-            _set_cached_date(
-                self,
-                None if (v := get("CachedDate")) is None else v if type(v) is datetime else timestamp(v, "CachedDate"),
-            )
-            _set_expiration_date(
-                self,
+            self.url = data["URL"]
+            self.cached_date = (
                 None
-                if (v := get("ExpirationDate")) is None
+                if (v := data.get("CachedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "ExpirationDate"),
+                else timestamp(v, "CachedDate")
+            )
+            self.expiration_date = (
+                None
+                if (v := data.get("ExpirationDate")) is None
+                else v
+                if type(v) is datetime
+                else timestamp(v, "ExpirationDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -106,3 +112,4 @@ class ClientMetadataURLType(Model):
     _set_cached_date,
     _set_expiration_date,
 ) = setters(ClientMetadataURLType)
+_Filling = filling(ClientMetadataURLType)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Request,
     dataclass,
     document,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,13 +63,17 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_access_token(self, data["AccessToken"])
-            _set_credential(self, None if (v := data["Credential"]) is None else document(v))
+            self.access_token = data["AccessToken"]
+            self.credential = None if (v := data["Credential"]) is None else document(v)
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -97,3 +102,4 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
     _set_access_token,
     _set_credential,
 ) = setters(CompleteWebAuthnRegistrationRequest)
+_Filling = filling(CompleteWebAuthnRegistrationRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,22 +58,28 @@ class CompromisedCredentialsRiskConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_event_filter(
-                self,
-                None if (v := get("EventFilter")) is None else list(v) if type(v) is list else items(v, "EventFilter"),
+            self.event_filter = (
+                None
+                if (v := data.get("EventFilter")) is None
+                else list(v)
+                if type(v) is list
+                else items(v, "EventFilter")
             )
             try:
-                _set_actions(
-                    self, None if (v := data["Actions"]) is None else CompromisedCredentialsActionsType.from_wire(v)
+                self.actions = (
+                    None if (v := data["Actions"]) is None else CompromisedCredentialsActionsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("Actions") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -99,3 +106,4 @@ class CompromisedCredentialsRiskConfigurationType(Model):
     _set_event_filter,
     _set_actions,
 ) = setters(CompromisedCredentialsRiskConfigurationType)
+_Filling = filling(CompromisedCredentialsRiskConfigurationType)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,22 +73,23 @@ class ContextDataType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_ip_address(self, data["IpAddress"])
-            _set_server_name(self, data["ServerName"])
-            _set_server_path(self, data["ServerPath"])
+            self.ip_address = data["IpAddress"]
+            self.server_name = data["ServerName"]
+            self.server_path = data["ServerPath"]
             try:
-                _set_http_headers(
-                    self, None if (v := data["HttpHeaders"]) is None else list(map(HttpHeader.from_wire, v))
-                )
+                self.http_headers = None if (v := data["HttpHeaders"]) is None else list(map(HttpHeader.from_wire, v))
             except MalformedResponseError as error:
                 raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader) from None
-            _set_encoded_data(self, get("EncodedData"))
+            self.encoded_data = data.get("EncodedData")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -135,3 +137,4 @@ class ContextDataType(Model):
     _set_http_headers,
     _set_encoded_data,
 ) = setters(ContextDataType)
+_Filling = filling(ContextDataType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,16 +72,19 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_group_name(self, data["GroupName"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_description(self, get("Description"))
-            _set_role_arn(self, get("RoleArn"))
-            _set_precedence(self, get("Precedence"))
+            self.group_name = data["GroupName"]
+            self.user_pool_id = data["UserPoolId"]
+            self.description = data.get("Description")
+            self.role_arn = data.get("RoleArn")
+            self.precedence = data.get("Precedence")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -124,3 +128,4 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
     _set_role_arn,
     _set_precedence,
 ) = setters(CreateGroupRequest)
+_Filling = filling(CreateGroupRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -80,20 +81,23 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_terms_name(self, data["TermsName"])
-            _set_terms_source(self, data["TermsSource"])
-            _set_enforcement(self, data["Enforcement"])
-            _set_links(
-                self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            self.user_pool_id = data["UserPoolId"]
+            self.client_id = data["ClientId"]
+            self.terms_name = data["TermsName"]
+            self.terms_source = data["TermsSource"]
+            self.enforcement = data["Enforcement"]
+            self.links = (
+                None if (v := data.get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -148,3 +152,4 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
     _set_enforcement,
     _set_links,
 ) = setters(CreateTermsRequest)
+_Filling = filling(CreateTermsRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,15 +69,18 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_job_name(self, data["JobName"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_cloud_watch_logs_role_arn(self, data["CloudWatchLogsRoleArn"])
-            _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
+            self.job_name = data["JobName"]
+            self.user_pool_id = data["UserPoolId"]
+            self.cloud_watch_logs_role_arn = data["CloudWatchLogsRoleArn"]
+            self.password_hashing_algorithm = data.get("PasswordHashingAlgorithm")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -119,3 +123,4 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     _set_cloud_watch_logs_role_arn,
     _set_password_hashing_algorithm,
 ) = setters(CreateUserImportJobRequest)
+_Filling = filling(CreateUserImportJobRequest)

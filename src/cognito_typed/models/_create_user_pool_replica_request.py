@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,22 +64,24 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_region_name(self, data["RegionName"])
-            _set_user_pool_tags(
-                self,
+            self.user_pool_id = data["UserPoolId"]
+            self.region_name = data["RegionName"]
+            self.user_pool_tags = (
                 None
-                if (v := get("UserPoolTags")) is None
+                if (v := data.get("UserPoolTags")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "UserPoolTags"),
+                else mapping(v, "UserPoolTags")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -112,3 +115,4 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
     _set_region_name,
     _set_user_pool_tags,
 ) = setters(CreateUserPoolReplicaRequest)
+_Filling = filling(CreateUserPoolReplicaRequest)

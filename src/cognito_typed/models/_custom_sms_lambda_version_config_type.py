@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import CustomSMSSenderLambdaVersionType
 from cognito_typed.models import _kinds as k
@@ -44,12 +51,16 @@ class CustomSMSLambdaVersionConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_lambda_version(self, data["LambdaVersion"])
-            _set_lambda_arn(self, data["LambdaArn"])
+            self.lambda_version = data["LambdaVersion"]
+            self.lambda_arn = data["LambdaArn"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -78,3 +89,4 @@ class CustomSMSLambdaVersionConfigType(Model):
     _set_lambda_version,
     _set_lambda_arn,
 ) = setters(CustomSMSLambdaVersionConfigType)
+_Filling = filling(CustomSMSLambdaVersionConfigType)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,20 +60,23 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_attribute_names(
-                self,
+            self.user_attribute_names = (
                 None
                 if (v := data["UserAttributeNames"]) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserAttributeNames"),
+                else items(v, "UserAttributeNames")
             )
-            _set_access_token(self, data["AccessToken"])
+            self.access_token = data["AccessToken"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -101,3 +105,4 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
     _set_user_attribute_names,
     _set_access_token,
 ) = setters(DeleteUserAttributesRequest)
+_Filling = filling(DeleteUserAttributesRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,13 +63,17 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_client_secret_id(self, data["ClientSecretId"])
+            self.user_pool_id = data["UserPoolId"]
+            self.client_id = data["ClientId"]
+            self.client_secret_id = data["ClientSecretId"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -104,3 +109,4 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
     _set_client_id,
     _set_client_secret_id,
 ) = setters(DeleteUserPoolClientSecretRequest)
+_Filling = filling(DeleteUserPoolClientSecretRequest)

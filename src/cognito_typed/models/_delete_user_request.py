@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -48,11 +49,15 @@ class DeleteUserRequest(Request[None]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_access_token(self, data["AccessToken"])
+            self.access_token = data["AccessToken"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -72,3 +77,4 @@ class DeleteUserRequest(Request[None]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_access_token,) = setters(DeleteUserRequest)
+_Filling = filling(DeleteUserRequest)

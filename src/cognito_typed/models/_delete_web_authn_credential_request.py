@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,12 +62,16 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_access_token(self, data["AccessToken"])
-            _set_credential_id(self, data["CredentialId"])
+            self.access_token = data["AccessToken"]
+            self.credential_id = data["CredentialId"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -95,3 +100,4 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
     _set_access_token,
     _set_credential_id,
 ) = setters(DeleteWebAuthnCredentialRequest)
+_Filling = filling(DeleteWebAuthnCredentialRequest)

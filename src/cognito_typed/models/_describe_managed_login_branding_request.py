@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,14 +63,17 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_managed_login_branding_id(self, data["ManagedLoginBrandingId"])
-            _set_return_merged_resources(self, get("ReturnMergedResources"))
+            self.user_pool_id = data["UserPoolId"]
+            self.managed_login_branding_id = data["ManagedLoginBrandingId"]
+            self.return_merged_resources = data.get("ReturnMergedResources")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -103,3 +107,4 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
     _set_managed_login_branding_id,
     _set_return_merged_resources,
 ) = setters(DescribeManagedLoginBrandingRequest)
+_Filling = filling(DescribeManagedLoginBrandingRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,12 +58,16 @@ class DescribePointInTimeRecoveryRequest(Request[DescribePointInTimeRecoveryResp
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_restore_id(self, data["RestoreId"])
+            self.user_pool_id = data["UserPoolId"]
+            self.restore_id = data["RestoreId"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -91,3 +96,4 @@ class DescribePointInTimeRecoveryRequest(Request[DescribePointInTimeRecoveryResp
     _set_user_pool_id,
     _set_restore_id,
 ) = setters(DescribePointInTimeRecoveryRequest)
+_Filling = filling(DescribePointInTimeRecoveryRequest)

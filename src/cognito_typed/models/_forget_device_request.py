@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,13 +59,16 @@ class ForgetDeviceRequest(Request[None]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_access_token(self, get("AccessToken"))
-            _set_device_key(self, data["DeviceKey"])
+            self.access_token = data.get("AccessToken")
+            self.device_key = data["DeviceKey"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -91,3 +95,4 @@ class ForgetDeviceRequest(Request[None]):
     _set_access_token,
     _set_device_key,
 ) = setters(ForgetDeviceRequest)
+_Filling = filling(ForgetDeviceRequest)

@@ -12,10 +12,11 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,25 +75,27 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_id(self, data["ClientId"])
-            _set_secret(self, data["Secret"])
-            _set_scopes(
-                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            self.client_id = data["ClientId"]
+            self.secret = data["Secret"]
+            self.scopes = (
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -131,3 +134,4 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
     _set_scopes,
     _set_client_metadata,
 ) = setters(GetClientTokenRequest)
+_Filling = filling(GetClientTokenRequest)

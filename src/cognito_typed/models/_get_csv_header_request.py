@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -47,11 +48,15 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            self.user_pool_id = data["UserPoolId"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -71,3 +76,4 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_user_pool_id,) = setters(GetCSVHeaderRequest)
+_Filling = filling(GetCSVHeaderRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,20 +58,22 @@ class GetCSVHeaderResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_csv_header(
-                self,
-                None if (v := data["CSVHeader"]) is None else list(v) if type(v) is list else items(v, "CSVHeader"),
+            self.user_pool_id = data.get("UserPoolId")
+            self.csv_header = (
+                None if (v := data["CSVHeader"]) is None else list(v) if type(v) is list else items(v, "CSVHeader")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -100,3 +103,4 @@ class GetCSVHeaderResponse(Model):
     _set_csv_header,
     _set_response_metadata,
 ) = setters(GetCSVHeaderResponse)
+_Filling = filling(GetCSVHeaderResponse)

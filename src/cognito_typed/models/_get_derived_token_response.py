@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,22 +73,25 @@ class GetDerivedTokenResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_issued_token(self, data["IssuedToken"])
-            _set_issued_token_type(self, data["IssuedTokenType"])
-            _set_token_type(self, data["TokenType"])
-            _set_expires_in(self, get("ExpiresIn"))
-            _set_scopes(
-                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            self.issued_token = data["IssuedToken"]
+            self.issued_token_type = data["IssuedTokenType"]
+            self.token_type = data["TokenType"]
+            self.expires_in = data.get("ExpiresIn")
+            self.scopes = (
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -136,3 +140,4 @@ class GetDerivedTokenResponse(Model):
     _set_scopes,
     _set_response_metadata,
 ) = setters(GetDerivedTokenResponse)
+_Filling = filling(GetDerivedTokenResponse)

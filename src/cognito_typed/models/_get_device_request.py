@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,13 +57,16 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_device_key(self, data["DeviceKey"])
-            _set_access_token(self, get("AccessToken"))
+            self.device_key = data["DeviceKey"]
+            self.access_token = data.get("AccessToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -89,3 +93,4 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
     _set_device_key,
     _set_access_token,
 ) = setters(GetDeviceRequest)
+_Filling = filling(GetDeviceRequest)

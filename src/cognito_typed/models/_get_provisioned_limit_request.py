@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,17 +52,21 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
             try:
-                _set_limit_definition(
-                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                self.limit_definition = (
+                    None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -81,3 +86,4 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_limit_definition,) = setters(GetProvisionedLimitRequest)
+_Filling = filling(GetProvisionedLimitRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -79,24 +80,26 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_refresh_token(self, data["RefreshToken"])
-            _set_client_id(self, data["ClientId"])
-            _set_client_secret(self, get("ClientSecret"))
-            _set_device_key(self, get("DeviceKey"))
-            _set_client_metadata(
-                self,
+            self.refresh_token = data["RefreshToken"]
+            self.client_id = data["ClientId"]
+            self.client_secret = data.get("ClientSecret")
+            self.device_key = data.get("DeviceKey")
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -140,3 +143,4 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
     _set_device_key,
     _set_client_metadata,
 ) = setters(GetTokensFromRefreshTokenRequest)
+_Filling = filling(GetTokensFromRefreshTokenRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,22 +70,24 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_attribute_name(self, data["AttributeName"])
-            _set_client_metadata(
-                self,
+            self.access_token = data["AccessToken"]
+            self.attribute_name = data["AttributeName"]
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -118,3 +121,4 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
     _set_attribute_name,
     _set_client_metadata,
 ) = setters(GetUserAttributeVerificationCodeRequest)
+_Filling = filling(GetUserAttributeVerificationCodeRequest)

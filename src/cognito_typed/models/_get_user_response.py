@@ -13,10 +13,11 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -84,37 +85,39 @@ class GetUserResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_username(self, data["Username"])
+            self.username = data["Username"]
             try:
-                _set_user_attributes(
-                    self, None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
+                self.user_attributes = (
+                    None if (v := data["UserAttributes"]) is None else list(map(AttributeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType) from None
             try:
-                _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
+                self.mfa_options = (
+                    None if (v := data.get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
-            _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
-            _set_user_mfa_setting_list(
-                self,
+            self.preferred_mfa_setting = data.get("PreferredMfaSetting")
+            self.user_mfa_setting_list = (
                 None
-                if (v := get("UserMFASettingList")) is None
+                if (v := data.get("UserMFASettingList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList"),
+                else items(v, "UserMFASettingList")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -161,3 +164,4 @@ class GetUserResponse(Model):
     _set_user_mfa_setting_list,
     _set_response_metadata,
 ) = setters(GetUserResponse)
+_Filling = filling(GetUserResponse)

@@ -11,9 +11,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,16 +52,19 @@ class LimitDefinitionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_limit_class(self, data["LimitClass"])
-            _set_attributes(
-                self,
-                None if (v := data["Attributes"]) is None else dict(v) if type(v) is dict else mapping(v, "Attributes"),
+            self.limit_class = data["LimitClass"]
+            self.attributes = (
+                None if (v := data["Attributes"]) is None else dict(v) if type(v) is dict else mapping(v, "Attributes")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -89,3 +93,4 @@ class LimitDefinitionType(Model):
     _set_limit_class,
     _set_attributes,
 ) = setters(LimitDefinitionType)
+_Filling = filling(LimitDefinitionType)

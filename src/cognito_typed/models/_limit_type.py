@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,19 +58,23 @@ class LimitType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
             try:
-                _set_limit_definition(
-                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                self.limit_definition = (
+                    None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            _set_provisioned_limit_value(self, data["ProvisionedLimitValue"])
-            _set_free_limit_value(self, data["FreeLimitValue"])
+            self.provisioned_limit_value = data["ProvisionedLimitValue"]
+            self.free_limit_value = data["FreeLimitValue"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -105,3 +110,4 @@ class LimitType(Model):
     _set_provisioned_limit_value,
     _set_free_limit_value,
 ) = setters(LimitType)
+_Filling = filling(LimitType)

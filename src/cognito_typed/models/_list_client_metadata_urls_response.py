@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,27 +60,27 @@ class ListClientMetadataURLsResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_next_token(self, get("NextToken"))
+            self.next_token = data.get("NextToken")
             try:
-                _set_client_metadata_urls(
-                    self,
-                    None
-                    if (v := data["ClientMetadataURLs"]) is None
-                    else list(map(ClientMetadataURLType.from_wire, v)),
+                self.client_metadata_urls = (
+                    None if (v := data["ClientMetadataURLs"]) is None else list(map(ClientMetadataURLType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(
                     error, "ClientMetadataURLs", data.get("ClientMetadataURLs"), ClientMetadataURLType
                 ) from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -109,3 +110,4 @@ class ListClientMetadataURLsResponse(Model):
     _set_client_metadata_urls,
     _set_response_metadata,
 ) = setters(ListClientMetadataURLsResponse)
+_Filling = filling(ListClientMetadataURLsResponse)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,20 +65,23 @@ class ListDevicesResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_devices(self, None if (v := data["Devices"]) is None else list(map(DeviceType.from_wire, v)))
+                self.devices = None if (v := data["Devices"]) is None else list(map(DeviceType.from_wire, v))
             except MalformedResponseError as error:
                 raise located(error, "Devices", data.get("Devices"), DeviceType) from None
-            _set_pagination_token(self, get("PaginationToken"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.pagination_token = data.get("PaginationToken")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -107,3 +111,4 @@ class ListDevicesResponse(Model):
     _set_pagination_token,
     _set_response_metadata,
 ) = setters(ListDevicesResponse)
+_Filling = filling(ListDevicesResponse)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,14 +63,17 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_max_results(self, get("MaxResults"))
-            _set_next_token(self, get("NextToken"))
+            self.user_pool_id = data["UserPoolId"]
+            self.max_results = data.get("MaxResults")
+            self.next_token = data.get("NextToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -101,3 +105,4 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
     _set_max_results,
     _set_next_token,
 ) = setters(ListIdentityProvidersRequest)
+_Filling = filling(ListIdentityProvidersRequest)

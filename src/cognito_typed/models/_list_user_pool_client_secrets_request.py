@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,14 +64,17 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_next_token(self, get("NextToken"))
+            self.user_pool_id = data["UserPoolId"]
+            self.client_id = data["ClientId"]
+            self.next_token = data.get("NextToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -104,3 +108,4 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
     _set_client_id,
     _set_next_token,
 ) = setters(ListUserPoolClientSecretsRequest)
+_Filling = filling(ListUserPoolClientSecretsRequest)

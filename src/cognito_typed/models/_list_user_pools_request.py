@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,13 +56,16 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_next_token(self, get("NextToken"))
-            _set_max_results(self, data["MaxResults"])
+            self.next_token = data.get("NextToken")
+            self.max_results = data["MaxResults"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -88,3 +92,4 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
     _set_next_token,
     _set_max_results,
 ) = setters(ListUserPoolsRequest)
+_Filling = filling(ListUserPoolsRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,13 +61,16 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_next_token(self, get("NextToken"))
+            self.access_token = data["AccessToken"]
+            self.next_token = data.get("NextToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -93,3 +97,4 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
     _set_access_token,
     _set_next_token,
 ) = setters(ListUserSessionsRequest)
+_Filling = filling(ListUserSessionsRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,15 +66,18 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_group_name(self, data["GroupName"])
-            _set_limit(self, get("Limit"))
-            _set_next_token(self, get("NextToken"))
+            self.user_pool_id = data["UserPoolId"]
+            self.group_name = data["GroupName"]
+            self.limit = data.get("Limit")
+            self.next_token = data.get("NextToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -112,3 +116,4 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
     _set_limit,
     _set_next_token,
 ) = setters(ListUsersInGroupRequest)
+_Filling = filling(ListUsersInGroupRequest)

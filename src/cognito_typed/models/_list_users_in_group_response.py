@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,20 +60,23 @@ class ListUsersInGroupResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_users(self, None if (v := data["Users"]) is None else list(map(UserType.from_wire, v)))
+                self.users = None if (v := data["Users"]) is None else list(map(UserType.from_wire, v))
             except MalformedResponseError as error:
                 raise located(error, "Users", data.get("Users"), UserType) from None
-            _set_next_token(self, get("NextToken"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.next_token = data.get("NextToken")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -102,3 +106,4 @@ class ListUsersInGroupResponse(Model):
     _set_next_token,
     _set_response_metadata,
 ) = setters(ListUsersInGroupResponse)
+_Filling = filling(ListUsersInGroupResponse)

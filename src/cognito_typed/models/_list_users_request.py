@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,24 +74,26 @@ class ListUsersRequest(Request[ListUsersResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_attributes_to_get(
-                self,
+            self.user_pool_id = data["UserPoolId"]
+            self.attributes_to_get = (
                 None
-                if (v := get("AttributesToGet")) is None
+                if (v := data.get("AttributesToGet")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesToGet"),
+                else items(v, "AttributesToGet")
             )
-            _set_limit(self, get("Limit"))
-            _set_pagination_token(self, get("PaginationToken"))
-            _set_filter(self, get("Filter"))
+            self.limit = data.get("Limit")
+            self.pagination_token = data.get("PaginationToken")
+            self.filter = data.get("Filter")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -132,3 +135,4 @@ class ListUsersRequest(Request[ListUsersResponse]):
     _set_pagination_token,
     _set_filter,
 ) = setters(ListUsersRequest)
+_Filling = filling(ListUsersRequest)

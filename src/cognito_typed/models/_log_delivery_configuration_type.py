@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,19 +54,22 @@ class LogDeliveryConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
+            self.user_pool_id = data["UserPoolId"]
             try:
-                _set_log_configurations(
-                    self,
-                    None if (v := data["LogConfigurations"]) is None else list(map(LogConfigurationType.from_wire, v)),
+                self.log_configurations = (
+                    None if (v := data["LogConfigurations"]) is None else list(map(LogConfigurationType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "LogConfigurations", data.get("LogConfigurations"), LogConfigurationType) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -94,3 +98,4 @@ class LogDeliveryConfigurationType(Model):
     _set_user_pool_id,
     _set_log_configurations,
 ) = setters(LogDeliveryConfigurationType)
+_Filling = filling(LogDeliveryConfigurationType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -50,14 +57,17 @@ class NotifyEmailType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_subject(self, data["Subject"])
-            _set_html_body(self, get("HtmlBody"))
-            _set_text_body(self, get("TextBody"))
+            self.subject = data["Subject"]
+            self.html_body = data.get("HtmlBody")
+            self.text_body = data.get("TextBody")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -89,3 +99,4 @@ class NotifyEmailType(Model):
     _set_html_body,
     _set_text_body,
 ) = setters(NotifyEmailType)
+_Filling = filling(NotifyEmailType)

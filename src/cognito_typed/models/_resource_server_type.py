@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,22 +70,25 @@ class ResourceServerType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_identifier(self, data["Identifier"])
-            _set_name(self, data["Name"])
+            self.user_pool_id = data["UserPoolId"]
+            self.identifier = data["Identifier"]
+            self.name = data["Name"]
             try:
-                _set_scopes(
-                    self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
+                self.scopes = (
+                    None if (v := data.get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType) from None
-            _set_managed_by(self, get("ManagedBy"))
+            self.managed_by = data.get("ManagedBy")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -132,3 +136,4 @@ class ResourceServerType(Model):
     _set_scopes,
     _set_managed_by,
 ) = setters(ResourceServerType)
+_Filling = filling(ResourceServerType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,15 +72,18 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_token(self, data["Token"])
-            _set_client_id(self, data["ClientId"])
-            _set_client_secret(self, get("ClientSecret"))
-            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
+            self.token = data["Token"]
+            self.client_id = data["ClientId"]
+            self.client_secret = data.get("ClientSecret")
+            self.revoke_associated_sessions = data.get("RevokeAssociatedSessions")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -120,3 +124,4 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
     _set_client_secret,
     _set_revoke_associated_sessions,
 ) = setters(RevokeTokenRequest)
+_Filling = filling(RevokeTokenRequest)

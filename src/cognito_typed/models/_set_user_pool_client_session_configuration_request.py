@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,19 +67,23 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
+            self.user_pool_id = data["UserPoolId"]
+            self.client_id = data["ClientId"]
             try:
-                _set_sso_session(
-                    self, None if (v := data["SSOSession"]) is None else ClientSSOSessionConfigType.from_wire(v)
+                self.sso_session = (
+                    None if (v := data["SSOSession"]) is None else ClientSSOSessionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SSOSession") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -114,3 +119,4 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
     _set_client_id,
     _set_sso_session,
 ) = setters(SetUserPoolClientSessionConfigurationRequest)
+_Filling = filling(SetUserPoolClientSessionConfigurationRequest)

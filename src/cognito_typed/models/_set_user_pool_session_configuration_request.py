@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,19 +68,23 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_user_session_tracking(self, data["UserSessionTracking"])
+            self.user_pool_id = data["UserPoolId"]
+            self.user_session_tracking = data["UserSessionTracking"]
             try:
-                _set_token_session(
-                    self, None if (v := data["TokenSession"]) is None else UserPoolTokenSessionConfigType.from_wire(v)
+                self.token_session = (
+                    None if (v := data["TokenSession"]) is None else UserPoolTokenSessionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenSession") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -115,3 +120,4 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
     _set_user_session_tracking,
     _set_token_session,
 ) = setters(SetUserPoolSessionConfigurationRequest)
+_Filling = filling(SetUserPoolSessionConfigurationRequest)

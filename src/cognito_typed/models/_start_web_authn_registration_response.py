@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     ResponseMetadata,
     dataclass,
     document,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,18 +54,19 @@ class StartWebAuthnRegistrationResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_credential_creation_options(
-                self, None if (v := data["CredentialCreationOptions"]) is None else document(v)
-            )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.credential_creation_options = None if (v := data["CredentialCreationOptions"]) is None else document(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -89,3 +91,4 @@ class StartWebAuthnRegistrationResponse(Model):
     _set_credential_creation_options,
     _set_response_metadata,
 ) = setters(StartWebAuthnRegistrationResponse)
+_Filling = filling(StartWebAuthnRegistrationResponse)

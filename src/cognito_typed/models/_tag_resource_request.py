@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,13 +59,17 @@ class TagResourceRequest(Request[TagResourceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_resource_arn(self, data["ResourceArn"])
-            _set_tags(self, None if (v := data["Tags"]) is None else dict(v) if type(v) is dict else mapping(v, "Tags"))
+            self.resource_arn = data["ResourceArn"]
+            self.tags = None if (v := data["Tags"]) is None else dict(v) if type(v) is dict else mapping(v, "Tags")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -93,3 +98,4 @@ class TagResourceRequest(Request[TagResourceResponse]):
     _set_resource_arn,
     _set_tags,
 ) = setters(TagResourceRequest)
+_Filling = filling(TagResourceRequest)

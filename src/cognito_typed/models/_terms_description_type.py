@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -68,30 +69,32 @@ class TermsDescriptionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_terms_id(self, data["TermsId"])
-            _set_terms_name(self, data["TermsName"])
-            _set_enforcement(self, data["Enforcement"])
-            _set_creation_date(
-                self,
+            self.terms_id = data["TermsId"]
+            self.terms_name = data["TermsName"]
+            self.enforcement = data["Enforcement"]
+            self.creation_date = (
                 None
                 if (v := data["CreationDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_last_modified_date(
-                self,
+            self.last_modified_date = (
                 None
                 if (v := data["LastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -141,3 +144,4 @@ class TermsDescriptionType(Model):
     _set_creation_date,
     _set_last_modified_date,
 ) = setters(TermsDescriptionType)
+_Filling = filling(TermsDescriptionType)

@@ -12,9 +12,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -101,36 +102,36 @@ class TermsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_terms_id(self, data["TermsId"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_id(self, data["ClientId"])
-            _set_terms_name(self, data["TermsName"])
-            _set_terms_source(self, data["TermsSource"])
-            _set_enforcement(self, data["Enforcement"])
-            _set_links(
-                self, None if (v := data["Links"]) is None else dict(v) if type(v) is dict else mapping(v, "Links")
-            )
-            _set_creation_date(
-                self,
+            self.terms_id = data["TermsId"]
+            self.user_pool_id = data["UserPoolId"]
+            self.client_id = data["ClientId"]
+            self.terms_name = data["TermsName"]
+            self.terms_source = data["TermsSource"]
+            self.enforcement = data["Enforcement"]
+            self.links = None if (v := data["Links"]) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            self.creation_date = (
                 None
                 if (v := data["CreationDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_last_modified_date(
-                self,
+            self.last_modified_date = (
                 None
                 if (v := data["LastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -208,3 +209,4 @@ class TermsType(Model):
     _set_creation_date,
     _set_last_modified_date,
 ) = setters(TermsType)
+_Filling = filling(TermsType)

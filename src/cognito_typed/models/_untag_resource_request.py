@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,15 +59,19 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_resource_arn(self, data["ResourceArn"])
-            _set_tag_keys(
-                self, None if (v := data["TagKeys"]) is None else list(v) if type(v) is list else items(v, "TagKeys")
+            self.resource_arn = data["ResourceArn"]
+            self.tag_keys = (
+                None if (v := data["TagKeys"]) is None else list(v) if type(v) is list else items(v, "TagKeys")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -95,3 +100,4 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
     _set_resource_arn,
     _set_tag_keys,
 ) = setters(UntagResourceRequest)
+_Filling = filling(UntagResourceRequest)

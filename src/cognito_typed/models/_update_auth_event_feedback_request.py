@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -79,15 +80,19 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_username(self, data["Username"])
-            _set_event_id(self, data["EventId"])
-            _set_feedback_token(self, data["FeedbackToken"])
-            _set_feedback_value(self, data["FeedbackValue"])
+            self.user_pool_id = data["UserPoolId"]
+            self.username = data["Username"]
+            self.event_id = data["EventId"]
+            self.feedback_token = data["FeedbackToken"]
+            self.feedback_value = data["FeedbackValue"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -137,3 +142,4 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
     _set_feedback_token,
     _set_feedback_value,
 ) = setters(UpdateAuthEventFeedbackRequest)
+_Filling = filling(UpdateAuthEventFeedbackRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -78,21 +79,23 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_cimd_policy_id(self, data["CIMDPolicyId"])
-            _set_client_id(self, data["ClientId"])
-            _set_policy_name(self, get("PolicyName"))
-            _set_cache_duration(self, get("CacheDuration"))
-            _set_url_patterns(
-                self,
-                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns"),
+            self.user_pool_id = data["UserPoolId"]
+            self.cimd_policy_id = data["CIMDPolicyId"]
+            self.client_id = data["ClientId"]
+            self.policy_name = data.get("PolicyName")
+            self.cache_duration = data.get("CacheDuration")
+            self.url_patterns = (
+                None if (v := data["URLPatterns"]) is None else list(v) if type(v) is list else items(v, "URLPatterns")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -145,3 +148,4 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
     _set_cache_duration,
     _set_url_patterns,
 ) = setters(UpdateCIMDPolicyRequest)
+_Filling = filling(UpdateCIMDPolicyRequest)

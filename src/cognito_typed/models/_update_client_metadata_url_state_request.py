@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,14 +69,18 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_cimd_policy_id(self, data["CIMDPolicyId"])
-            _set_url(self, data["URL"])
-            _set_action(self, data["Action"])
+            self.user_pool_id = data["UserPoolId"]
+            self.cimd_policy_id = data["CIMDPolicyId"]
+            self.url = data["URL"]
+            self.action = data["Action"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -118,3 +123,4 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
     _set_url,
     _set_action,
 ) = setters(UpdateClientMetadataURLStateRequest)
+_Filling = filling(UpdateClientMetadataURLStateRequest)

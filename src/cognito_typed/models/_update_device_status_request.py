@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -70,14 +71,17 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_access_token(self, data["AccessToken"])
-            _set_device_key(self, data["DeviceKey"])
-            _set_device_remembered_status(self, get("DeviceRememberedStatus"))
+            self.access_token = data["AccessToken"]
+            self.device_key = data["DeviceKey"]
+            self.device_remembered_status = data.get("DeviceRememberedStatus")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -113,3 +117,4 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     _set_device_key,
     _set_device_remembered_status,
 ) = setters(UpdateDeviceStatusRequest)
+_Filling = filling(UpdateDeviceStatusRequest)

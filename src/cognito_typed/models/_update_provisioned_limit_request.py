@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,18 +62,22 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
             try:
-                _set_limit_definition(
-                    self, None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
+                self.limit_definition = (
+                    None if (v := data["LimitDefinition"]) is None else LimitDefinitionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            _set_requested_limit_value(self, data["RequestedLimitValue"])
+            self.requested_limit_value = data["RequestedLimitValue"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -101,3 +106,4 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
     _set_limit_definition,
     _set_requested_limit_value,
 ) = setters(UpdateProvisionedLimitRequest)
+_Filling = filling(UpdateProvisionedLimitRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -77,20 +78,23 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_terms_id(self, data["TermsId"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_terms_name(self, get("TermsName"))
-            _set_terms_source(self, get("TermsSource"))
-            _set_enforcement(self, get("Enforcement"))
-            _set_links(
-                self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            self.terms_id = data["TermsId"]
+            self.user_pool_id = data["UserPoolId"]
+            self.terms_name = data.get("TermsName")
+            self.terms_source = data.get("TermsSource")
+            self.enforcement = data.get("Enforcement")
+            self.links = (
+                None if (v := data.get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -139,3 +143,4 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
     _set_enforcement,
     _set_links,
 ) = setters(UpdateTermsRequest)
+_Filling = filling(UpdateTermsRequest)

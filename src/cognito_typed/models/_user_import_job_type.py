@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -128,43 +129,47 @@ class UserImportJobType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_job_name(self, data["JobName"])
-            _set_job_id(self, data["JobId"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_pre_signed_url(self, get("PreSignedUrl"))
-            _set_creation_date(
-                self,
+            self.job_name = data["JobName"]
+            self.job_id = data["JobId"]
+            self.user_pool_id = data["UserPoolId"]
+            self.pre_signed_url = data.get("PreSignedUrl")
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_start_date(
-                self,
-                None if (v := get("StartDate")) is None else v if type(v) is datetime else timestamp(v, "StartDate"),
-            )
-            _set_completion_date(
-                self,
+            self.start_date = (
                 None
-                if (v := get("CompletionDate")) is None
+                if (v := data.get("StartDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CompletionDate"),
+                else timestamp(v, "StartDate")
             )
-            _set_status(self, get("Status"))
-            _set_cloud_watch_logs_role_arn(self, data["CloudWatchLogsRoleArn"])
-            _set_imported_users(self, get("ImportedUsers"))
-            _set_skipped_users(self, get("SkippedUsers"))
-            _set_failed_users(self, get("FailedUsers"))
-            _set_completion_message(self, get("CompletionMessage"))
-            _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
+            self.completion_date = (
+                None
+                if (v := data.get("CompletionDate")) is None
+                else v
+                if type(v) is datetime
+                else timestamp(v, "CompletionDate")
+            )
+            self.status = data.get("Status")
+            self.cloud_watch_logs_role_arn = data["CloudWatchLogsRoleArn"]
+            self.imported_users = data.get("ImportedUsers")
+            self.skipped_users = data.get("SkippedUsers")
+            self.failed_users = data.get("FailedUsers")
+            self.completion_message = data.get("CompletionMessage")
+            self.password_hashing_algorithm = data.get("PasswordHashingAlgorithm")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -265,3 +270,4 @@ class UserImportJobType(Model):
     _set_completion_message,
     _set_password_hashing_algorithm,
 ) = setters(UserImportJobType)
+_Filling = filling(UserImportJobType)

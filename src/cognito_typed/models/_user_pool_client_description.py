@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -48,13 +55,17 @@ class UserPoolClientDescription(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_client_id(self, data["ClientId"])
-            _set_user_pool_id(self, data["UserPoolId"])
-            _set_client_name(self, data["ClientName"])
+            self.client_id = data["ClientId"]
+            self.user_pool_id = data["UserPoolId"]
+            self.client_name = data["ClientName"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -90,3 +101,4 @@ class UserPoolClientDescription(Model):
     _set_user_pool_id,
     _set_client_name,
 ) = setters(UserPoolClientDescription)
+_Filling = filling(UserPoolClientDescription)

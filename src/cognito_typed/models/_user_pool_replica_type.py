@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ReplicaRoleType, ReplicaStatusType
 from cognito_typed.models import _kinds as k
@@ -53,15 +60,18 @@ class UserPoolReplicaType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_region_name(self, data["RegionName"])
-            _set_status(self, get("Status"))
-            _set_role(self, get("Role"))
-            _set_user_pool_arn(self, get("UserPoolArn"))
+            self.region_name = data["RegionName"]
+            self.status = data.get("Status")
+            self.role = data.get("Role")
+            self.user_pool_arn = data.get("UserPoolArn")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -98,3 +108,4 @@ class UserPoolReplicaType(Model):
     _set_role,
     _set_user_pool_arn,
 ) = setters(UserPoolReplicaType)
+_Filling = filling(UserPoolReplicaType)

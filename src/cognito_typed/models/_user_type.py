@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -91,43 +92,42 @@ class UserType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_username(self, data["Username"])
+            self.username = data["Username"]
             try:
-                _set_attributes(
-                    self, None if (v := data["Attributes"]) is None else list(map(AttributeType.from_wire, v))
-                )
+                self.attributes = None if (v := data["Attributes"]) is None else list(map(AttributeType.from_wire, v))
             except MalformedResponseError as error:
                 raise located(error, "Attributes", data.get("Attributes"), AttributeType) from None
-            _set_user_create_date(
-                self,
+            self.user_create_date = (
                 None
                 if (v := data["UserCreateDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserCreateDate"),
+                else timestamp(v, "UserCreateDate")
             )
-            _set_user_last_modified_date(
-                self,
+            self.user_last_modified_date = (
                 None
                 if (v := data["UserLastModifiedDate"]) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "UserLastModifiedDate"),
+                else timestamp(v, "UserLastModifiedDate")
             )
-            _set_enabled(self, data["Enabled"])
-            _set_user_status(self, data["UserStatus"])
+            self.enabled = data["Enabled"]
+            self.user_status = data["UserStatus"]
             try:
-                _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
+                self.mfa_options = (
+                    None if (v := data.get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except MalformedResponseError as error:
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -189,3 +189,4 @@ class UserType(Model):
     _set_user_status,
     _set_mfa_options,
 ) = setters(UserType)
+_Filling = filling(UserType)

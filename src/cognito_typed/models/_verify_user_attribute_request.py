@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,13 +72,17 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            _set_access_token(self, data["AccessToken"])
-            _set_attribute_name(self, data["AttributeName"])
-            _set_code(self, data["Code"])
+            self.access_token = data["AccessToken"]
+            self.attribute_name = data["AttributeName"]
+            self.code = data["Code"]
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -113,3 +118,4 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
     _set_attribute_name,
     _set_code,
 ) = setters(VerifyUserAttributeRequest)
+_Filling = filling(VerifyUserAttributeRequest)

@@ -12,9 +12,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -80,28 +81,29 @@ class WebAuthnCredentialDescription(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_credential_id(self, data["CredentialId"])
-            _set_friendly_credential_name(self, data["FriendlyCredentialName"])
-            _set_relying_party_id(self, data["RelyingPartyId"])
-            _set_authenticator_attachment(self, get("AuthenticatorAttachment"))
-            _set_authenticator_transports(
-                self,
+            self.credential_id = data["CredentialId"]
+            self.friendly_credential_name = data["FriendlyCredentialName"]
+            self.relying_party_id = data["RelyingPartyId"]
+            self.authenticator_attachment = data.get("AuthenticatorAttachment")
+            self.authenticator_transports = (
                 None
                 if (v := data["AuthenticatorTransports"]) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AuthenticatorTransports"),
+                else items(v, "AuthenticatorTransports")
             )
-            _set_created_at(
-                self,
-                None if (v := data["CreatedAt"]) is None else v if type(v) is datetime else timestamp(v, "CreatedAt"),
+            self.created_at = (
+                None if (v := data["CreatedAt"]) is None else v if type(v) is datetime else timestamp(v, "CreatedAt")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
         return self
 
     def to_wire(self) -> dict[str, Any]:
@@ -156,3 +158,4 @@ class WebAuthnCredentialDescription(Model):
     _set_authenticator_transports,
     _set_created_at,
 ) = setters(WebAuthnCredentialDescription)
+_Filling = filling(WebAuthnCredentialDescription)
