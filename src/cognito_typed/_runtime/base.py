@@ -23,6 +23,9 @@ response needs), and with ``slots=True`` it builds every class a second time (70
   :class:`Model` (the same semantics: field tuples compared and hashed, ``FrozenInstanceError``
   on assignment); ``__repr__`` and ``__eq__`` are dataclasses' own, made on first use (so that
   :mod:`pprint` and rich lay models out field by field and pytest shows the fields that differ);
+- ``from_wire`` fills an instance of a same-layout subclass with plain slot stores and then makes
+  it an instance of the model (:func:`filling`): a response's many small structures are built
+  without a descriptor call per field;
 - ``dataclasses.dataclass`` itself processes the class with its code-writing switched off: it
   makes the fields and ``__match_args__``. Each field then gets the default, ``repr`` (``False``
   for sensitive members) and ``compare`` the class has, its wire name as ``metadata["wire"]``,
@@ -484,12 +487,14 @@ def build(cls: type[M], data: Mapping[str, Any]) -> M:
     collector is resumed right after, only if it was running: a program that turned it off
     keeps it off. Cognito's own pages hold at most 60 items, so against AWS this never pauses.
     """
-    if gc.isenabled() and any(type(v) is list and len(v) >= LARGE for v in data.values()):
-        gc.disable()
-        try:
-            return cls.from_wire(data)
-        finally:
-            gc.enable()
+    if gc.isenabled():
+        for v in data.values():  # (a loop, not any() over a generator: this runs on every call)
+            if type(v) is list and len(v) >= LARGE:  # pyright: ignore[reportUnknownArgumentType]
+                gc.disable()
+                try:
+                    return cls.from_wire(data)
+                finally:
+                    gc.enable()
     return cls.from_wire(data)
 
 

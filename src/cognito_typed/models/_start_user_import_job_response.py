@@ -69,7 +69,8 @@ class StartUserImportJobResponse(Model):
             self.__class__ = cls  # filled in: from here on the frozen model (see filling())
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
             return moved(cls, self)
-        return self
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
