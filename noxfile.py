@@ -36,7 +36,7 @@ nox.options.sessions = ["lint", "typecheck", "tests"]
 ROOT = Path(__file__).resolve().parent
 PYPROJECT = ROOT / "pyproject.toml"
 DEV = ("-e", ".[dev]", "-e", "./stubs")
-ON_REQUEST = frozenset({"corpus"})  # benchmarks `nox -s bench` runs only when named
+ON_REQUEST = frozenset({"corpus", "instructions"})  # benchmarks `nox -s bench` runs only when named
 
 
 def _pin(name: str) -> str:
