@@ -38,7 +38,7 @@ ROOT = Path(__file__).resolve().parent
 PYPROJECT = ROOT / "pyproject.toml"
 REQUIREMENTS = ROOT / "requirements-dev.txt"  # the development tools' exact pins (not a published extra)
 DEV = ("-e", ".", "-r", "requirements-dev.txt", "-e", "./stubs")
-ON_REQUEST = frozenset({"corpus"})  # benchmarks `nox -s bench` runs only when named
+ON_REQUEST = frozenset({"corpus", "instructions"})  # benchmarks `nox -s bench` runs only when named
 
 
 def _requirements() -> list[str]:

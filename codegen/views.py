@@ -229,7 +229,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
             from_wire = f"{value} if (v := data[{m.wire_name!r}]) is not None else {null}"
         else:
             annotation, init_default = f"{ann} | None", " = None"
-            get = f"get({m.wire_name!r})"
+            get = f"data.get({m.wire_name!r})"
             from_wire = get if converted == "v" else f"None if (v := {get}) is None else {converted}"
         fields.append(
             ModelFieldView(
@@ -286,9 +286,8 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
         view = _model_view(service, shape.name, tds, conv)
         side: Side = "in" if shape.name in tds.inputs else "out"
         anns = [model_annotation(service, m.shape, side) for m in shape.members]
-        runtime: set[str] = {"Model", "dataclass", "malformed", "new"} | ({"Request"} if view.operation else set())
-        if view.fields or view.response:
-            runtime.add("setters")
+        runtime: set[str] = {"Model", "dataclass", "malformed"} | ({"Request"} if view.operation else set())
+        runtime |= {"setters", "filling", "moved"} if view.fields or view.response else {"new"}
         runtime |= conv.helpers - {"datetime"} | ({"ResponseMetadata"} if view.response else set())
         if any(f.guard for f in view.fields):
             runtime.add("MalformedResponseError")

@@ -197,7 +197,7 @@ def test_model_option_picks_up_new_members_and_enum_values(
 
     assert "    future_setting: str | None\n" in class_body(models, "UserPoolClientType")
     assert "        future_setting: str | None = None,\n" in class_body(models, "UserPoolClientType")  # __init__
-    assert '_set_future_setting(self, get("FutureSetting"))' in models
+    assert 'self.future_setting = data.get("FutureSetting")' in models
     assert "FutureSetting: NotRequired[str]" in class_body(type_defs, "UserPoolClientTypeDef")
     assert "ALLOW_FUTURE_FLOW" in literal_values(literals, "ExplicitAuthFlowsType")
     assert literal_values(literals, "TimeUnitsType") == ["days", "hours", "minutes", "seconds"]

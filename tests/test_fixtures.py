@@ -88,7 +88,7 @@ def test_keyword_members_are_escaped(edge: tuple[Path, list[str], dict[str, str]
     assert "    from_: str\n" in models
     assert "    class_: str | None\n" in thing
     assert "    global_: int | None\n" in thing
-    assert '_set_from_(self, v if (v := data["From"]) is not None else null("From"))' in models
+    assert 'self.from_ = v if (v := data["From"]) is not None else null("From")' in models
     # TypedDicts keep the wire names
     assert "    From: str\n" in type_defs
     assert "    Class: NotRequired[str]\n" in type_defs

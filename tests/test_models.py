@@ -169,6 +169,36 @@ def test_frozen() -> None:
     assert model.client_name == "web"
 
 
+def test_from_wire_gives_the_model_class_itself_frozen() -> None:
+    # from_wire fills a same-layout subclass and then makes the object the model (base.filling):
+    # what comes out is the model class itself, frozen like any other instance of it.
+    page = ListUsersResponse.from_wire({"Users": [user_wire("a")], "PaginationToken": "t"})
+    built = [page, page.users[0], *page.users[0].attributes]
+    assert [type(m) for m in built] == [ListUsersResponse, cognito_typed.models.UserType, AttributeType]
+    for model in built:
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            model.pagination_token = "x"  # type: ignore[union-attr]
+        assert pickle.loads(pickle.dumps(model)) == model
+        assert copy.copy(model) == model and copy.deepcopy(model) == model
+    assert page == ListUsersResponse(users=[page.users[0]], pagination_token="t")
+    assert hash(page.users[0].attributes[0]) == hash(AttributeType(name="sub", value=page.users[0].attributes[0].value))
+
+
+def test_from_wire_of_a_subclass_with_its_own_layout() -> None:
+    class Slotted(AttributeType):
+        __slots__ = ()
+
+    class WithDict(AttributeType):  # a __dict__: __class__ assignment refuses the layout; copied instead
+        pass
+
+    for cls in (Slotted, WithDict):
+        made = cls.from_wire({"Name": "email", "Value": "a@x"})
+        assert type(made) is cls
+        assert (made.name, made.value) == ("email", "a@x")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.name = "other"  # type: ignore[misc]
+
+
 def test_equality_and_hash() -> None:
     a, b = request(), request()
     assert a == b

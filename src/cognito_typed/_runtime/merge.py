@@ -26,12 +26,12 @@ from __future__ import annotations
 import enum
 import threading
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
-from cognito_typed._runtime.base import Model, Request
+from cognito_typed._runtime.base import Model, Request, setters
 from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
@@ -315,9 +315,31 @@ def _partial(cls: type[U], values: Mapping[str, Any]) -> U:
     """An instance of ``cls`` holding ``values`` only (others ``None``, required ones too): for
     checking what a caller gave, never sent."""
     instance = object.__new__(cls)
-    for name in cls._names:  # pyright: ignore[reportPrivateUsage]
-        object.__setattr__(instance, name, values.get(name))
+    for name, set_field in _setters(cls):
+        set_field(instance, values.get(name))
     return instance
+
+
+_SETTERS: dict[type[Model], tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
+_ALWAYS: dict[type[Model], frozenset[str]] = {}
+
+
+def _setters(cls: type[Model]) -> tuple[tuple[str, Callable[[Any, Any], None]], ...]:
+    """``cls``'s fields with the setters of their slots (``object.__setattr__`` per field costs three times more)."""
+    found = _SETTERS.get(cls)
+    if found is None:
+        found = _SETTERS[cls] = tuple(zip(cls._names, setters(cls), strict=True))  # pyright: ignore[reportPrivateUsage]
+    return found
+
+
+def _always(resource_model: type[Model]) -> frozenset[str]:
+    """The wire names of ``resource_model``'s required fields (members the resource always has)."""
+    found = _ALWAYS.get(resource_model)
+    if found is None:
+        found = _ALWAYS[resource_model] = frozenset(
+            f.metadata["wire"] for f in fields(resource_model) if f.default is MISSING
+        )
+    return found
 
 
 def _violations(request: Model, wires: frozenset[str], constraints: bool) -> list[Violation]:
@@ -595,7 +617,7 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     # it out (RESET): the service keeps it, as it has nothing to reset it to.
     live = _live(client.raw.meta.service_model, spec)
     after = dict(plan.described)
-    always = {f.metadata["wire"] for f in fields(spec.resource_model) if f.default is MISSING}
+    always = _always(spec.resource_model)
     for update_wire, describe_wire in live.carried.items():
         if update_wire in plan.params:
             after[describe_wire] = plan.params[update_wire]

@@ -443,17 +443,16 @@ class ListOf(_Sized):
                 self._size(len(items), out, path, name)
             # The common lists (enum values, strings) are judged here without a call per item; at the
             # first item that may break a rule, every item goes to its kind, which says what is wrong.
-            kind = type(item)
-            if kind is Enum:
-                allowed = cast(Enum, item).allowed
+            if type(item) is Enum:
+                allowed = item.allowed
                 for v in items:
                     if type(v) is not str or v not in allowed:
                         break
                 else:
                     return
-            elif kind is Str:
-                text = cast(Str, item)
-                lo, hi, matches = text._lo, text._hi, text.matches()  # pyright: ignore[reportPrivateUsage]
+            elif type(item) is Str:
+                lo, hi = item._lo, item._hi  # pyright: ignore[reportPrivateUsage]
+                matches = item._matches or item.matches()  # pyright: ignore[reportPrivateUsage]
                 for v in items:
                     if type(v) is not str or not lo <= len(v) <= hi or (matches is not None and not matches(v)):
                         break

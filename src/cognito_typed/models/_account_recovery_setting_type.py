@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -45,14 +46,14 @@ class AccountRecoverySettingType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_recovery_mechanisms(
-                    self,
-                    None if (v := get("RecoveryMechanisms")) is None else list(map(RecoveryOptionType.from_wire, v)),
+                self.recovery_mechanisms = (
+                    None
+                    if (v := data.get("RecoveryMechanisms")) is None
+                    else list(map(RecoveryOptionType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
@@ -60,7 +61,12 @@ class AccountRecoverySettingType(Model):
                 ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -77,3 +83,4 @@ class AccountRecoverySettingType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_recovery_mechanisms,) = setters(AccountRecoverySettingType)
+_Filling = filling(AccountRecoverySettingType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AccountTakeoverEventActionType
 from cognito_typed.models import _kinds as k
@@ -46,14 +54,19 @@ class AccountTakeoverActionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_notify(self, v if (v := data["Notify"]) is not None else null("Notify"))
-            _set_event_action(self, v if (v := data["EventAction"]) is not None else null("EventAction"))
+            self.notify = v if (v := data["Notify"]) is not None else null("Notify")
+            self.event_action = v if (v := data["EventAction"]) is not None else null("EventAction")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -81,3 +94,4 @@ class AccountTakeoverActionType(Model):
     _set_notify,
     _set_event_action,
 ) = setters(AccountTakeoverActionType)
+_Filling = filling(AccountTakeoverActionType)

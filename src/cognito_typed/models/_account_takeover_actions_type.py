@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -56,31 +57,35 @@ class AccountTakeoverActionsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_low_action(
-                    self, None if (v := get("LowAction")) is None else AccountTakeoverActionType.from_wire(v)
+                self.low_action = (
+                    None if (v := data.get("LowAction")) is None else AccountTakeoverActionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LowAction") from None
             try:
-                _set_medium_action(
-                    self, None if (v := get("MediumAction")) is None else AccountTakeoverActionType.from_wire(v)
+                self.medium_action = (
+                    None if (v := data.get("MediumAction")) is None else AccountTakeoverActionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("MediumAction") from None
             try:
-                _set_high_action(
-                    self, None if (v := get("HighAction")) is None else AccountTakeoverActionType.from_wire(v)
+                self.high_action = (
+                    None if (v := data.get("HighAction")) is None else AccountTakeoverActionType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("HighAction") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -109,3 +114,4 @@ class AccountTakeoverActionsType(Model):
     _set_medium_action,
     _set_high_action,
 ) = setters(AccountTakeoverActionsType)
+_Filling = filling(AccountTakeoverActionsType)

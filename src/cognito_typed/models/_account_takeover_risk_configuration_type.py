@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -57,25 +58,29 @@ class AccountTakeoverRiskConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_notify_configuration(
-                    self, None if (v := get("NotifyConfiguration")) is None else NotifyConfigurationType.from_wire(v)
+                self.notify_configuration = (
+                    None if (v := data.get("NotifyConfiguration")) is None else NotifyConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NotifyConfiguration") from None
             try:
-                _set_actions(
-                    self, AccountTakeoverActionsType.from_wire(v) if (v := data["Actions"]) is not None else null("")
+                self.actions = (
+                    AccountTakeoverActionsType.from_wire(v) if (v := data["Actions"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("Actions") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -101,3 +106,4 @@ class AccountTakeoverRiskConfigurationType(Model):
     _set_notify_configuration,
     _set_actions,
 ) = setters(AccountTakeoverRiskConfigurationType)
+_Filling = filling(AccountTakeoverRiskConfigurationType)

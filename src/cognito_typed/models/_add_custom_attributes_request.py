@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -60,16 +61,15 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             try:
-                _set_custom_attributes(
-                    self,
+                self.custom_attributes = (
                     list(map(SchemaAttributeType.from_wire, v))
                     if (v := data["CustomAttributes"]) is not None
-                    else null(""),
+                    else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
@@ -77,7 +77,12 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
                 ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -105,3 +110,4 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
     _set_user_pool_id,
     _set_custom_attributes,
 ) = setters(AddCustomAttributesRequest)
+_Filling = filling(AddCustomAttributesRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -67,16 +68,20 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_client_secret(self, get("ClientSecret"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.client_secret = data.get("ClientSecret")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -109,3 +114,4 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
     _set_client_id,
     _set_client_secret,
 ) = setters(AddUserPoolClientSecretRequest)
+_Filling = filling(AddUserPoolClientSecretRequest)

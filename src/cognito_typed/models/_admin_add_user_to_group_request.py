@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -61,15 +62,20 @@ class AdminAddUserToGroupRequest(Request[None]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_group_name(self, v if (v := data["GroupName"]) is not None else null("GroupName"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.group_name = v if (v := data["GroupName"]) is not None else null("GroupName")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -104,3 +110,4 @@ class AdminAddUserToGroupRequest(Request[None]):
     _set_username,
     _set_group_name,
 ) = setters(AdminAddUserToGroupRequest)
+_Filling = filling(AdminAddUserToGroupRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -59,21 +60,25 @@ class AdminCreateUserConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_allow_admin_create_user_only(self, get("AllowAdminCreateUserOnly"))
-            _set_unused_account_validity_days(self, get("UnusedAccountValidityDays"))
+            self.allow_admin_create_user_only = data.get("AllowAdminCreateUserOnly")
+            self.unused_account_validity_days = data.get("UnusedAccountValidityDays")
             try:
-                _set_invite_message_template(
-                    self, None if (v := get("InviteMessageTemplate")) is None else MessageTemplateType.from_wire(v)
+                self.invite_message_template = (
+                    None if (v := data.get("InviteMessageTemplate")) is None else MessageTemplateType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("InviteMessageTemplate") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -104,3 +109,4 @@ class AdminCreateUserConfigType(Model):
     _set_unused_account_validity_days,
     _set_invite_message_template,
 ) = setters(AdminCreateUserConfigType)
+_Filling = filling(AdminCreateUserConfigType)

@@ -13,11 +13,12 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     located,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -117,46 +118,48 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
-                _set_user_attributes(
-                    self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
+                self.user_attributes = (
+                    None if (v := data.get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             try:
-                _set_validation_data(
-                    self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
+                self.validation_data = (
+                    None if (v := data.get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "ValidationData", data.get("ValidationData"), AttributeType, "list") from None
-            _set_temporary_password(self, get("TemporaryPassword"))
-            _set_force_alias_creation(self, get("ForceAliasCreation"))
-            _set_message_action(self, get("MessageAction"))
-            _set_desired_delivery_mediums(
-                self,
+            self.temporary_password = data.get("TemporaryPassword")
+            self.force_alias_creation = data.get("ForceAliasCreation")
+            self.message_action = data.get("MessageAction")
+            self.desired_delivery_mediums = (
                 None
-                if (v := get("DesiredDeliveryMediums")) is None
+                if (v := data.get("DesiredDeliveryMediums")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "DesiredDeliveryMediums"),
+                else items(v, "DesiredDeliveryMediums")
             )
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -219,3 +222,4 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
     _set_desired_delivery_mediums,
     _set_client_metadata,
 ) = setters(AdminCreateUserRequest)
+_Filling = filling(AdminCreateUserRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -65,20 +66,24 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_user_attribute_names(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.user_attribute_names = (
                 (list(v) if type(v) is list else items(v, "UserAttributeNames"))
                 if (v := data["UserAttributeNames"]) is not None
-                else null("UserAttributeNames"),
+                else null("UserAttributeNames")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -113,3 +118,4 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
     _set_username,
     _set_user_attribute_names,
 ) = setters(AdminDeleteUserAttributesRequest)
+_Filling = filling(AdminDeleteUserAttributesRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -61,19 +62,22 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             try:
-                _set_user(
-                    self, ProviderUserIdentifierType.from_wire(v) if (v := data["User"]) is not None else null("")
-                )
+                self.user = ProviderUserIdentifierType.from_wire(v) if (v := data["User"]) is not None else null("")
             except MalformedResponseError as error:
                 raise error.within("User") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -101,3 +105,4 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
     _set_user_pool_id,
     _set_user,
 ) = setters(AdminDisableProviderForUserRequest)
+_Filling = filling(AdminDisableProviderForUserRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -77,34 +78,36 @@ class AdminGetUserAuthFactorsResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
-            _set_user_mfa_setting_list(
-                self,
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.preferred_mfa_setting = data.get("PreferredMfaSetting")
+            self.user_mfa_setting_list = (
                 None
-                if (v := get("UserMFASettingList")) is None
+                if (v := data.get("UserMFASettingList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList"),
+                else items(v, "UserMFASettingList")
             )
-            _set_configured_user_auth_factors(
-                self,
+            self.configured_user_auth_factors = (
                 None
-                if (v := get("ConfiguredUserAuthFactors")) is None
+                if (v := data.get("ConfiguredUserAuthFactors")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ConfiguredUserAuthFactors"),
+                else items(v, "ConfiguredUserAuthFactors")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -143,3 +146,4 @@ class AdminGetUserAuthFactorsResponse(Model):
     _set_configured_user_auth_factors,
     _set_response_metadata,
 ) = setters(AdminGetUserAuthFactorsResponse)
+_Filling = filling(AdminGetUserAuthFactorsResponse)

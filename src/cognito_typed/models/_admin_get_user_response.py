@@ -14,10 +14,11 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -116,53 +117,53 @@ class AdminGetUserResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
-                _set_user_attributes(
-                    self,
-                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null(""),
+                self.user_attributes = (
+                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
-            _set_user_create_date(
-                self,
+            self.user_create_date = (
                 (v if type(v) is datetime else timestamp(v, "UserCreateDate"))
                 if (v := data["UserCreateDate"]) is not None
-                else null("UserCreateDate"),
+                else null("UserCreateDate")
             )
-            _set_user_last_modified_date(
-                self,
+            self.user_last_modified_date = (
                 (v if type(v) is datetime else timestamp(v, "UserLastModifiedDate"))
                 if (v := data["UserLastModifiedDate"]) is not None
-                else null("UserLastModifiedDate"),
+                else null("UserLastModifiedDate")
             )
-            _set_enabled(self, v if (v := data["Enabled"]) is not None else null("Enabled"))
-            _set_user_status(self, v if (v := data["UserStatus"]) is not None else null("UserStatus"))
+            self.enabled = v if (v := data["Enabled"]) is not None else null("Enabled")
+            self.user_status = v if (v := data["UserStatus"]) is not None else null("UserStatus")
             try:
-                _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
+                self.mfa_options = (
+                    None if (v := data.get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
-            _set_preferred_mfa_setting(self, get("PreferredMfaSetting"))
-            _set_user_mfa_setting_list(
-                self,
+            self.preferred_mfa_setting = data.get("PreferredMfaSetting")
+            self.user_mfa_setting_list = (
                 None
-                if (v := get("UserMFASettingList")) is None
+                if (v := data.get("UserMFASettingList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList"),
+                else items(v, "UserMFASettingList")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -236,3 +237,4 @@ class AdminGetUserResponse(Model):
     _set_user_mfa_setting_list,
     _set_response_metadata,
 ) = setters(AdminGetUserResponse)
+_Filling = filling(AdminGetUserResponse)

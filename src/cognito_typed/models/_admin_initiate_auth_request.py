@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -106,43 +107,45 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_auth_flow(self, v if (v := data["AuthFlow"]) is not None else null("AuthFlow"))
-            _set_auth_parameters(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.auth_flow = v if (v := data["AuthFlow"]) is not None else null("AuthFlow")
+            self.auth_parameters = (
                 None
-                if (v := get("AuthParameters")) is None
+                if (v := data.get("AuthParameters")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AuthParameters"),
+                else mapping(v, "AuthParameters")
             )
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
             try:
-                _set_analytics_metadata(
-                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                self.analytics_metadata = (
+                    None if (v := data.get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                _set_context_data(self, None if (v := get("ContextData")) is None else ContextDataType.from_wire(v))
+                self.context_data = None if (v := data.get("ContextData")) is None else ContextDataType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("ContextData") from None
-            _set_session(self, get("Session"))
+            self.session = data.get("Session")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -202,3 +205,4 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
     _set_context_data,
     _set_session,
 ) = setters(AdminInitiateAuthRequest)
+_Filling = filling(AdminInitiateAuthRequest)

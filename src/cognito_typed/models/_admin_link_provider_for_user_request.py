@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -67,26 +68,30 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             try:
-                _set_destination_user(
-                    self,
-                    ProviderUserIdentifierType.from_wire(v) if (v := data["DestinationUser"]) is not None else null(""),
+                self.destination_user = (
+                    ProviderUserIdentifierType.from_wire(v) if (v := data["DestinationUser"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("DestinationUser") from None
             try:
-                _set_source_user(
-                    self, ProviderUserIdentifierType.from_wire(v) if (v := data["SourceUser"]) is not None else null("")
+                self.source_user = (
+                    ProviderUserIdentifierType.from_wire(v) if (v := data["SourceUser"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("SourceUser") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -121,3 +126,4 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
     _set_destination_user,
     _set_source_user,
 ) = setters(AdminLinkProviderForUserRequest)
+_Filling = filling(AdminLinkProviderForUserRequest)

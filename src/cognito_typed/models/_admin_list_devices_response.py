@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -65,23 +66,25 @@ class AdminListDevicesResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_devices(
-                    self, list(map(DeviceType.from_wire, v)) if (v := data["Devices"]) is not None else null("")
-                )
+                self.devices = list(map(DeviceType.from_wire, v)) if (v := data["Devices"]) is not None else null("")
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Devices", data.get("Devices"), DeviceType, "list") from None
-            _set_pagination_token(self, get("PaginationToken"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.pagination_token = data.get("PaginationToken")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -110,3 +113,4 @@ class AdminListDevicesResponse(Model):
     _set_pagination_token,
     _set_response_metadata,
 ) = setters(AdminListDevicesResponse)
+_Filling = filling(AdminListDevicesResponse)

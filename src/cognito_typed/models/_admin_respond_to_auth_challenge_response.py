@@ -13,10 +13,11 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -83,40 +84,42 @@ class AdminRespondToAuthChallengeResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_challenge_name(self, get("ChallengeName"))
-            _set_session(self, get("Session"))
-            _set_challenge_parameters(
-                self,
+            self.challenge_name = data.get("ChallengeName")
+            self.session = data.get("Session")
+            self.challenge_parameters = (
                 None
-                if (v := get("ChallengeParameters")) is None
+                if (v := data.get("ChallengeParameters")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ChallengeParameters"),
+                else mapping(v, "ChallengeParameters")
             )
             try:
-                _set_authentication_result(
-                    self, None if (v := get("AuthenticationResult")) is None else AuthenticationResultType.from_wire(v)
+                self.authentication_result = (
+                    None if (v := data.get("AuthenticationResult")) is None else AuthenticationResultType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AuthenticationResult") from None
-            _set_available_challenges(
-                self,
+            self.available_challenges = (
                 None
-                if (v := get("AvailableChallenges")) is None
+                if (v := data.get("AvailableChallenges")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AvailableChallenges"),
+                else items(v, "AvailableChallenges")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -158,3 +161,4 @@ class AdminRespondToAuthChallengeResponse(Model):
     _set_available_challenges,
     _set_response_metadata,
 ) = setters(AdminRespondToAuthChallengeResponse)
+_Filling = filling(AdminRespondToAuthChallengeResponse)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -96,42 +97,45 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_sms_mfa_settings(
-                    self, None if (v := get("SMSMfaSettings")) is None else SMSMfaSettingsType.from_wire(v)
+                self.sms_mfa_settings = (
+                    None if (v := data.get("SMSMfaSettings")) is None else SMSMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SMSMfaSettings") from None
             try:
-                _set_software_token_mfa_settings(
-                    self,
+                self.software_token_mfa_settings = (
                     None
-                    if (v := get("SoftwareTokenMfaSettings")) is None
-                    else SoftwareTokenMfaSettingsType.from_wire(v),
+                    if (v := data.get("SoftwareTokenMfaSettings")) is None
+                    else SoftwareTokenMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SoftwareTokenMfaSettings") from None
             try:
-                _set_email_mfa_settings(
-                    self, None if (v := get("EmailMfaSettings")) is None else EmailMfaSettingsType.from_wire(v)
+                self.email_mfa_settings = (
+                    None if (v := data.get("EmailMfaSettings")) is None else EmailMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailMfaSettings") from None
             try:
-                _set_web_authn_mfa_settings(
-                    self, None if (v := get("WebAuthnMfaSettings")) is None else WebAuthnMfaSettingsType.from_wire(v)
+                self.web_authn_mfa_settings = (
+                    None if (v := data.get("WebAuthnMfaSettings")) is None else WebAuthnMfaSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnMfaSettings") from None
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -179,3 +183,4 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
     _set_username,
     _set_user_pool_id,
 ) = setters(AdminSetUserMFAPreferenceRequest)
+_Filling = filling(AdminSetUserMFAPreferenceRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -75,17 +76,21 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_password(self, v if (v := data["Password"]) is not None else null("Password"))
-            _set_permanent(self, get("Permanent"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.password = v if (v := data["Password"]) is not None else null("Password")
+            self.permanent = data.get("Permanent")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -125,3 +130,4 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     _set_password,
     _set_permanent,
 ) = setters(AdminSetUserPasswordRequest)
+_Filling = filling(AdminSetUserPasswordRequest)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -67,20 +68,25 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
-                _set_mfa_options(
-                    self, list(map(MFAOptionType.from_wire, v)) if (v := data["MFAOptions"]) is not None else null("")
+                self.mfa_options = (
+                    list(map(MFAOptionType.from_wire, v)) if (v := data["MFAOptions"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -115,3 +121,4 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
     _set_username,
     _set_mfa_options,
 ) = setters(AdminSetUserSettingsRequest)
+_Filling = filling(AdminSetUserSettingsRequest)

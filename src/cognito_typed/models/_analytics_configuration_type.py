@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -62,17 +69,21 @@ class AnalyticsConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_application_id(self, get("ApplicationId"))
-            _set_application_arn(self, get("ApplicationArn"))
-            _set_role_arn(self, get("RoleArn"))
-            _set_external_id(self, get("ExternalId"))
-            _set_user_data_shared(self, get("UserDataShared"))
+            self.application_id = data.get("ApplicationId")
+            self.application_arn = data.get("ApplicationArn")
+            self.role_arn = data.get("RoleArn")
+            self.external_id = data.get("ExternalId")
+            self.user_data_shared = data.get("UserDataShared")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -111,3 +122,4 @@ class AnalyticsConfigurationType(Model):
     _set_external_id,
     _set_user_data_shared,
 ) = setters(AnalyticsConfigurationType)
+_Filling = filling(AnalyticsConfigurationType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     blob,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -71,18 +72,22 @@ class AssetType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_category(self, v if (v := data["Category"]) is not None else null("Category"))
-            _set_color_mode(self, v if (v := data["ColorMode"]) is not None else null("ColorMode"))
-            _set_extension(self, v if (v := data["Extension"]) is not None else null("Extension"))
-            _set_bytes_(self, None if (v := get("Bytes")) is None else blob(v, "Bytes"))
-            _set_resource_id(self, get("ResourceId"))
+            self.category = v if (v := data["Category"]) is not None else null("Category")
+            self.color_mode = v if (v := data["ColorMode"]) is not None else null("ColorMode")
+            self.extension = v if (v := data["Extension"]) is not None else null("Extension")
+            self.bytes_ = None if (v := data.get("Bytes")) is None else blob(v, "Bytes")
+            self.resource_id = data.get("ResourceId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -127,3 +132,4 @@ class AssetType(Model):
     _set_bytes_,
     _set_resource_id,
 ) = setters(AssetType)
+_Filling = filling(AssetType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -65,14 +66,18 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_access_token(self, get("AccessToken"))
-            _set_session(self, get("Session"))
+            self.access_token = data.get("AccessToken")
+            self.session = data.get("Session")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -96,3 +101,4 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
     _set_access_token,
     _set_session,
 ) = setters(AssociateSoftwareTokenRequest)
+_Filling = filling(AssociateSoftwareTokenRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -60,18 +61,22 @@ class AssociateSoftwareTokenResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_secret_code(self, v if (v := data["SecretCode"]) is not None else null("SecretCode"))
-            _set_session(self, get("Session"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.secret_code = v if (v := data["SecretCode"]) is not None else null("SecretCode")
+            self.session = data.get("Session")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -100,3 +105,4 @@ class AssociateSoftwareTokenResponse(Model):
     _set_session,
     _set_response_metadata,
 ) = setters(AssociateSoftwareTokenResponse)
+_Filling = filling(AssociateSoftwareTokenResponse)

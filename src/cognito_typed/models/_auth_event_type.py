@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -101,49 +102,53 @@ class AuthEventType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_event_id(self, get("EventId"))
-            _set_event_type(self, get("EventType"))
-            _set_creation_date(
-                self,
+            self.event_id = data.get("EventId")
+            self.event_type = data.get("EventType")
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_event_response(self, get("EventResponse"))
+            self.event_response = data.get("EventResponse")
             try:
-                _set_event_risk(self, None if (v := get("EventRisk")) is None else EventRiskType.from_wire(v))
+                self.event_risk = None if (v := data.get("EventRisk")) is None else EventRiskType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("EventRisk") from None
             try:
-                _set_challenge_responses(
-                    self,
-                    None if (v := get("ChallengeResponses")) is None else list(map(ChallengeResponseType.from_wire, v)),
+                self.challenge_responses = (
+                    None
+                    if (v := data.get("ChallengeResponses")) is None
+                    else list(map(ChallengeResponseType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
                     error, "ChallengeResponses", data.get("ChallengeResponses"), ChallengeResponseType, "list"
                 ) from None
             try:
-                _set_event_context_data(
-                    self, None if (v := get("EventContextData")) is None else EventContextDataType.from_wire(v)
+                self.event_context_data = (
+                    None if (v := data.get("EventContextData")) is None else EventContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EventContextData") from None
             try:
-                _set_event_feedback(
-                    self, None if (v := get("EventFeedback")) is None else EventFeedbackType.from_wire(v)
+                self.event_feedback = (
+                    None if (v := data.get("EventFeedback")) is None else EventFeedbackType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EventFeedback") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -197,3 +202,4 @@ class AuthEventType(Model):
     _set_event_context_data,
     _set_event_feedback,
 ) = setters(AuthEventType)
+_Filling = filling(AuthEventType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -77,24 +78,28 @@ class AuthenticationResultType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_expires_in(self, v if (v := data["ExpiresIn"]) is not None else null("ExpiresIn"))
-            _set_token_type(self, v if (v := data["TokenType"]) is not None else null("TokenType"))
-            _set_refresh_token(self, get("RefreshToken"))
-            _set_id_token(self, v if (v := data["IdToken"]) is not None else null("IdToken"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.expires_in = v if (v := data["ExpiresIn"]) is not None else null("ExpiresIn")
+            self.token_type = v if (v := data["TokenType"]) is not None else null("TokenType")
+            self.refresh_token = data.get("RefreshToken")
+            self.id_token = v if (v := data["IdToken"]) is not None else null("IdToken")
             try:
-                _set_new_device_metadata(
-                    self, None if (v := get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
+                self.new_device_metadata = (
+                    None if (v := data.get("NewDeviceMetadata")) is None else NewDeviceMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NewDeviceMetadata") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -146,3 +151,4 @@ class AuthenticationResultType(Model):
     _set_id_token,
     _set_new_device_metadata,
 ) = setters(AuthenticationResultType)
+_Filling = filling(AuthenticationResultType)

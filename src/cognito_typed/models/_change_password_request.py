@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -66,16 +67,20 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_previous_password(self, get("PreviousPassword"))
-            _set_proposed_password(self, v if (v := data["ProposedPassword"]) is not None else null("ProposedPassword"))
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            self.previous_password = data.get("PreviousPassword")
+            self.proposed_password = v if (v := data["ProposedPassword"]) is not None else null("ProposedPassword")
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -108,3 +113,4 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
     _set_proposed_password,
     _set_access_token,
 ) = setters(ChangePasswordRequest)
+_Filling = filling(ChangePasswordRequest)

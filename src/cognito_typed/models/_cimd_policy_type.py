@@ -12,9 +12,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -94,40 +95,41 @@ class CIMDPolicyType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_cimd_policy_id(self, v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_policy_name(self, v if (v := data["PolicyName"]) is not None else null("PolicyName"))
-            _set_cache_duration(self, get("CacheDuration"))
-            _set_url_patterns(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.cimd_policy_id = v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.policy_name = v if (v := data["PolicyName"]) is not None else null("PolicyName")
+            self.cache_duration = data.get("CacheDuration")
+            self.url_patterns = (
                 (list(v) if type(v) is list else items(v, "URLPatterns"))
                 if (v := data["URLPatterns"]) is not None
-                else null("URLPatterns"),
+                else null("URLPatterns")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_last_modified_date(
-                self,
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -191,3 +193,4 @@ class CIMDPolicyType(Model):
     _set_creation_date,
     _set_last_modified_date,
 ) = setters(CIMDPolicyType)
+_Filling = filling(CIMDPolicyType)

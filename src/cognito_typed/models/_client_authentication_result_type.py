@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -53,15 +60,19 @@ class ClientAuthenticationResultType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_access_token(self, get("AccessToken"))
-            _set_expires_in(self, get("ExpiresIn"))
-            _set_token_type(self, get("TokenType"))
+            self.access_token = data.get("AccessToken")
+            self.expires_in = data.get("ExpiresIn")
+            self.token_type = data.get("TokenType")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -90,3 +101,4 @@ class ClientAuthenticationResultType(Model):
     _set_expires_in,
     _set_token_type,
 ) = setters(ClientAuthenticationResultType)
+_Filling = filling(ClientAuthenticationResultType)

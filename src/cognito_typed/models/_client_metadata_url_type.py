@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -57,26 +58,32 @@ class ClientMetadataURLType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_url(self, v if (v := data["URL"]) is not None else null("URL"))
-            _set_cached_date(
-                self,
-                None if (v := get("CachedDate")) is None else v if type(v) is datetime else timestamp(v, "CachedDate"),
-            )
-            _set_expiration_date(
-                self,
+            self.url = v if (v := data["URL"]) is not None else null("URL")
+            self.cached_date = (
                 None
-                if (v := get("ExpirationDate")) is None
+                if (v := data.get("CachedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "ExpirationDate"),
+                else timestamp(v, "CachedDate")
+            )
+            self.expiration_date = (
+                None
+                if (v := data.get("ExpirationDate")) is None
+                else v
+                if type(v) is datetime
+                else timestamp(v, "ExpirationDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -107,3 +114,4 @@ class ClientMetadataURLType(Model):
     _set_cached_date,
     _set_expiration_date,
 ) = setters(ClientMetadataURLType)
+_Filling = filling(ClientMetadataURLType)

@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -59,23 +60,26 @@ class ClientSecretDescriptorType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_secret_id(self, get("ClientSecretId"))
-            _set_client_secret_value(self, get("ClientSecretValue"))
-            _set_client_secret_create_date(
-                self,
+            self.client_secret_id = data.get("ClientSecretId")
+            self.client_secret_value = data.get("ClientSecretValue")
+            self.client_secret_create_date = (
                 None
-                if (v := get("ClientSecretCreateDate")) is None
+                if (v := data.get("ClientSecretCreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "ClientSecretCreateDate"),
+                else timestamp(v, "ClientSecretCreateDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -104,3 +108,4 @@ class ClientSecretDescriptorType(Model):
     _set_client_secret_value,
     _set_client_secret_create_date,
 ) = setters(ClientSecretDescriptorType)
+_Filling = filling(ClientSecretDescriptorType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -37,15 +45,20 @@ class ClientSSOSessionConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_max_validity_minutes(
-                self, v if (v := data["MaxValidityMinutes"]) is not None else null("MaxValidityMinutes")
+            self.max_validity_minutes = (
+                v if (v := data["MaxValidityMinutes"]) is not None else null("MaxValidityMinutes")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -64,3 +77,4 @@ class ClientSSOSessionConfigType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_max_validity_minutes,) = setters(ClientSSOSessionConfigType)
+_Filling = filling(ClientSSOSessionConfigType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DeliveryMediumType
 from cognito_typed.models import _kinds as k
@@ -49,15 +56,19 @@ class CodeDeliveryDetailsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_destination(self, get("Destination"))
-            _set_delivery_medium(self, get("DeliveryMedium"))
-            _set_attribute_name(self, get("AttributeName"))
+            self.destination = data.get("Destination")
+            self.delivery_medium = data.get("DeliveryMedium")
+            self.attribute_name = data.get("AttributeName")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -86,3 +97,4 @@ class CodeDeliveryDetailsType(Model):
     _set_delivery_medium,
     _set_attribute_name,
 ) = setters(CodeDeliveryDetailsType)
+_Filling = filling(CodeDeliveryDetailsType)

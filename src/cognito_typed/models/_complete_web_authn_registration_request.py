@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Request,
     dataclass,
     document,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -63,14 +64,19 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_credential(self, document(v) if (v := data["Credential"]) is not None else null("Credential"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.credential = document(v) if (v := data["Credential"]) is not None else null("Credential")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -98,3 +104,4 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
     _set_access_token,
     _set_credential,
 ) = setters(CompleteWebAuthnRegistrationRequest)
+_Filling = filling(CompleteWebAuthnRegistrationRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -58,24 +59,30 @@ class CompromisedCredentialsRiskConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_event_filter(
-                self,
-                None if (v := get("EventFilter")) is None else list(v) if type(v) is list else items(v, "EventFilter"),
+            self.event_filter = (
+                None
+                if (v := data.get("EventFilter")) is None
+                else list(v)
+                if type(v) is list
+                else items(v, "EventFilter")
             )
             try:
-                _set_actions(
-                    self,
-                    CompromisedCredentialsActionsType.from_wire(v) if (v := data["Actions"]) is not None else null(""),
+                self.actions = (
+                    CompromisedCredentialsActionsType.from_wire(v) if (v := data["Actions"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("Actions") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -101,3 +108,4 @@ class CompromisedCredentialsRiskConfigurationType(Model):
     _set_event_filter,
     _set_actions,
 ) = setters(CompromisedCredentialsRiskConfigurationType)
+_Filling = filling(CompromisedCredentialsRiskConfigurationType)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -71,25 +72,28 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.device_key = v if (v := data["DeviceKey"]) is not None else null("DeviceKey")
             try:
-                _set_device_secret_verifier_config(
-                    self,
+                self.device_secret_verifier_config = (
                     None
-                    if (v := get("DeviceSecretVerifierConfig")) is None
-                    else DeviceSecretVerifierConfigType.from_wire(v),
+                    if (v := data.get("DeviceSecretVerifierConfig")) is None
+                    else DeviceSecretVerifierConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DeviceSecretVerifierConfig") from None
-            _set_device_name(self, get("DeviceName"))
+            self.device_name = data.get("DeviceName")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -127,3 +131,4 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
     _set_device_secret_verifier_config,
     _set_device_name,
 ) = setters(ConfirmDeviceRequest)
+_Filling = filling(ConfirmDeviceRequest)

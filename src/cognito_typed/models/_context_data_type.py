@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -73,23 +74,27 @@ class ContextDataType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_ip_address(self, v if (v := data["IpAddress"]) is not None else null("IpAddress"))
-            _set_server_name(self, v if (v := data["ServerName"]) is not None else null("ServerName"))
-            _set_server_path(self, v if (v := data["ServerPath"]) is not None else null("ServerPath"))
+            self.ip_address = v if (v := data["IpAddress"]) is not None else null("IpAddress")
+            self.server_name = v if (v := data["ServerName"]) is not None else null("ServerName")
+            self.server_path = v if (v := data["ServerPath"]) is not None else null("ServerPath")
             try:
-                _set_http_headers(
-                    self, list(map(HttpHeader.from_wire, v)) if (v := data["HttpHeaders"]) is not None else null("")
+                self.http_headers = (
+                    list(map(HttpHeader.from_wire, v)) if (v := data["HttpHeaders"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "HttpHeaders", data.get("HttpHeaders"), HttpHeader, "list") from None
-            _set_encoded_data(self, get("EncodedData"))
+            self.encoded_data = data.get("EncodedData")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -136,3 +141,4 @@ class ContextDataType(Model):
     _set_http_headers,
     _set_encoded_data,
 ) = setters(ContextDataType)
+_Filling = filling(ContextDataType)

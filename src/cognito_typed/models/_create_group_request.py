@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -72,18 +73,22 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_group_name(self, v if (v := data["GroupName"]) is not None else null("GroupName"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_description(self, get("Description"))
-            _set_role_arn(self, get("RoleArn"))
-            _set_precedence(self, get("Precedence"))
+            self.group_name = v if (v := data["GroupName"]) is not None else null("GroupName")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.description = data.get("Description")
+            self.role_arn = data.get("RoleArn")
+            self.precedence = data.get("Precedence")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -126,3 +131,4 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
     _set_role_arn,
     _set_precedence,
 ) = setters(CreateGroupRequest)
+_Filling = filling(CreateGroupRequest)

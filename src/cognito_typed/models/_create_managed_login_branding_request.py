@@ -14,9 +14,10 @@ from cognito_typed._runtime.base import (
     Request,
     dataclass,
     document,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -80,21 +81,25 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
-            _set_settings(self, None if (v := get("Settings")) is None else document(v))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.use_cognito_provided_values = data.get("UseCognitoProvidedValues")
+            self.settings = None if (v := data.get("Settings")) is None else document(v)
             try:
-                _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
+                self.assets = None if (v := data.get("Assets")) is None else list(map(AssetType.from_wire, v))
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -137,3 +142,4 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
     _set_settings,
     _set_assets,
 ) = setters(CreateManagedLoginBrandingRequest)
+_Filling = filling(CreateManagedLoginBrandingRequest)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -71,22 +72,26 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_identifier(self, v if (v := data["Identifier"]) is not None else null("Identifier"))
-            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.identifier = v if (v := data["Identifier"]) is not None else null("Identifier")
+            self.name = v if (v := data["Name"]) is not None else null("Name")
             try:
-                _set_scopes(
-                    self, None if (v := get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
+                self.scopes = (
+                    None if (v := data.get("Scopes")) is None else list(map(ResourceServerScopeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -126,3 +131,4 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
     _set_name,
     _set_scopes,
 ) = setters(CreateResourceServerRequest)
+_Filling = filling(CreateResourceServerRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -81,21 +82,25 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_terms_name(self, v if (v := data["TermsName"]) is not None else null("TermsName"))
-            _set_terms_source(self, v if (v := data["TermsSource"]) is not None else null("TermsSource"))
-            _set_enforcement(self, v if (v := data["Enforcement"]) is not None else null("Enforcement"))
-            _set_links(
-                self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.terms_name = v if (v := data["TermsName"]) is not None else null("TermsName")
+            self.terms_source = v if (v := data["TermsSource"]) is not None else null("TermsSource")
+            self.enforcement = v if (v := data["Enforcement"]) is not None else null("Enforcement")
+            self.links = (
+                None if (v := data.get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -149,3 +154,4 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
     _set_enforcement,
     _set_links,
 ) = setters(CreateTermsRequest)
+_Filling = filling(CreateTermsRequest)

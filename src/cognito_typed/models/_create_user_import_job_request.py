@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -69,19 +70,23 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_job_name(self, v if (v := data["JobName"]) is not None else null("JobName"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_cloud_watch_logs_role_arn(
-                self, v if (v := data["CloudWatchLogsRoleArn"]) is not None else null("CloudWatchLogsRoleArn")
+            self.job_name = v if (v := data["JobName"]) is not None else null("JobName")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.cloud_watch_logs_role_arn = (
+                v if (v := data["CloudWatchLogsRoleArn"]) is not None else null("CloudWatchLogsRoleArn")
             )
-            _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
+            self.password_hashing_algorithm = data.get("PasswordHashingAlgorithm")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -123,3 +128,4 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     _set_cloud_watch_logs_role_arn,
     _set_password_hashing_algorithm,
 ) = setters(CreateUserImportJobRequest)
+_Filling = filling(CreateUserImportJobRequest)

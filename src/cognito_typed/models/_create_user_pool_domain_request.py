@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -79,26 +80,30 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_domain(self, v if (v := data["Domain"]) is not None else null("Domain"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_managed_login_version(self, get("ManagedLoginVersion"))
+            self.domain = v if (v := data["Domain"]) is not None else null("Domain")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.managed_login_version = data.get("ManagedLoginVersion")
             try:
-                _set_custom_domain_config(
-                    self, None if (v := get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
+                self.custom_domain_config = (
+                    None if (v := data.get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomDomainConfig") from None
             try:
-                _set_routing(self, None if (v := get("Routing")) is None else RoutingType.from_wire(v))
+                self.routing = None if (v := data.get("Routing")) is None else RoutingType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("Routing") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -141,3 +146,4 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
     _set_custom_domain_config,
     _set_routing,
 ) = setters(CreateUserPoolDomainRequest)
+_Filling = filling(CreateUserPoolDomainRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -64,23 +65,26 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_region_name(self, v if (v := data["RegionName"]) is not None else null("RegionName"))
-            _set_user_pool_tags(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.region_name = v if (v := data["RegionName"]) is not None else null("RegionName")
+            self.user_pool_tags = (
                 None
-                if (v := get("UserPoolTags")) is None
+                if (v := data.get("UserPoolTags")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "UserPoolTags"),
+                else mapping(v, "UserPoolTags")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -113,3 +117,4 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
     _set_region_name,
     _set_user_pool_tags,
 ) = setters(CreateUserPoolReplicaRequest)
+_Filling = filling(CreateUserPoolReplicaRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -52,20 +53,24 @@ class CreateUserPoolResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_user_pool(self, UserPoolType.from_wire(v) if (v := data["UserPool"]) is not None else null(""))
+                self.user_pool = UserPoolType.from_wire(v) if (v := data["UserPool"]) is not None else null("")
             except MalformedResponseError as error:
                 raise error.within("UserPool") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -89,3 +94,4 @@ class CreateUserPoolResponse(Model):
     _set_user_pool,
     _set_response_metadata,
 ) = setters(CreateUserPoolResponse)
+_Filling = filling(CreateUserPoolResponse)

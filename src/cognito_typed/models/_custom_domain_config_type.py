@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import SecurityPolicyType
 from cognito_typed.models import _kinds as k
@@ -48,15 +56,19 @@ class CustomDomainConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_certificate_arn(self, v if (v := data["CertificateArn"]) is not None else null("CertificateArn"))
-            _set_security_policy(self, get("SecurityPolicy"))
+            self.certificate_arn = v if (v := data["CertificateArn"]) is not None else null("CertificateArn")
+            self.security_policy = data.get("SecurityPolicy")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -82,3 +94,4 @@ class CustomDomainConfigType(Model):
     _set_certificate_arn,
     _set_security_policy,
 ) = setters(CustomDomainConfigType)
+_Filling = filling(CustomDomainConfigType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    items,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import OAuthFlowType, StatusType
 from cognito_typed.models import _kinds as k
@@ -69,39 +77,40 @@ class DcrConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_enable_status(self, get("EnableStatus"))
-            _set_open_dcr_enabled(self, get("OpenDcrEnabled"))
-            _set_authenticated_grant_types(
-                self,
+            self.enable_status = data.get("EnableStatus")
+            self.open_dcr_enabled = data.get("OpenDcrEnabled")
+            self.authenticated_grant_types = (
                 None
-                if (v := get("AuthenticatedGrantTypes")) is None
+                if (v := data.get("AuthenticatedGrantTypes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AuthenticatedGrantTypes"),
+                else items(v, "AuthenticatedGrantTypes")
             )
-            _set_open_dcr_grant_types(
-                self,
+            self.open_dcr_grant_types = (
                 None
-                if (v := get("OpenDcrGrantTypes")) is None
+                if (v := data.get("OpenDcrGrantTypes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "OpenDcrGrantTypes"),
+                else items(v, "OpenDcrGrantTypes")
             )
-            _set_allowed_scopes(
-                self,
+            self.allowed_scopes = (
                 None
-                if (v := get("AllowedScopes")) is None
+                if (v := data.get("AllowedScopes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedScopes"),
+                else items(v, "AllowedScopes")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -140,3 +149,4 @@ class DcrConfigurationType(Model):
     _set_open_dcr_grant_types,
     _set_allowed_scopes,
 ) = setters(DcrConfigurationType)
+_Filling = filling(DcrConfigurationType)

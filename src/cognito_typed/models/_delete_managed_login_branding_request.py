@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -57,16 +58,21 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_managed_login_branding_id(
-                self, v if (v := data["ManagedLoginBrandingId"]) is not None else null("ManagedLoginBrandingId")
+            self.managed_login_branding_id = (
+                v if (v := data["ManagedLoginBrandingId"]) is not None else null("ManagedLoginBrandingId")
             )
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -94,3 +100,4 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
     _set_managed_login_branding_id,
     _set_user_pool_id,
 ) = setters(DeleteManagedLoginBrandingRequest)
+_Filling = filling(DeleteManagedLoginBrandingRequest)

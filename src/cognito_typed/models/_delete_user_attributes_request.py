@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -60,19 +61,23 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_attribute_names(
-                self,
+            self.user_attribute_names = (
                 (list(v) if type(v) is list else items(v, "UserAttributeNames"))
                 if (v := data["UserAttributeNames"]) is not None
-                else null("UserAttributeNames"),
+                else null("UserAttributeNames")
             )
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -100,3 +105,4 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
     _set_user_attribute_names,
     _set_access_token,
 ) = setters(DeleteUserAttributesRequest)
+_Filling = filling(DeleteUserAttributesRequest)

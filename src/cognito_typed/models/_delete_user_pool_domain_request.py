@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -61,14 +62,19 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_domain(self, v if (v := data["Domain"]) is not None else null("Domain"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.domain = v if (v := data["Domain"]) is not None else null("Domain")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -96,3 +102,4 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
     _set_domain,
     _set_user_pool_id,
 ) = setters(DeleteUserPoolDomainRequest)
+_Filling = filling(DeleteUserPoolDomainRequest)

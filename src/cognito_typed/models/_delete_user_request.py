@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -49,13 +50,18 @@ class DeleteUserRequest(Request[None]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -74,3 +80,4 @@ class DeleteUserRequest(Request[None]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_access_token,) = setters(DeleteUserRequest)
+_Filling = filling(DeleteUserRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -62,14 +63,19 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_credential_id(self, v if (v := data["CredentialId"]) is not None else null("CredentialId"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.credential_id = v if (v := data["CredentialId"]) is not None else null("CredentialId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -97,3 +103,4 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
     _set_access_token,
     _set_credential_id,
 ) = setters(DeleteWebAuthnCredentialRequest)
+_Filling = filling(DeleteWebAuthnCredentialRequest)

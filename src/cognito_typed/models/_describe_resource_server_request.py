@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -58,14 +59,19 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_identifier(self, v if (v := data["Identifier"]) is not None else null("Identifier"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.identifier = v if (v := data["Identifier"]) is not None else null("Identifier")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -93,3 +99,4 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
     _set_user_pool_id,
     _set_identifier,
 ) = setters(DescribeResourceServerRequest)
+_Filling = filling(DescribeResourceServerRequest)

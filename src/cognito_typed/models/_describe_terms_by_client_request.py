@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -63,15 +64,20 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_terms_name(self, v if (v := data["TermsName"]) is not None else null("TermsName"))
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.terms_name = v if (v := data["TermsName"]) is not None else null("TermsName")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -106,3 +112,4 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
     _set_user_pool_id,
     _set_terms_name,
 ) = setters(DescribeTermsByClientRequest)
+_Filling = filling(DescribeTermsByClientRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -51,13 +52,18 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_domain(self, v if (v := data["Domain"]) is not None else null("Domain"))
+            self.domain = v if (v := data["Domain"]) is not None else null("Domain")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -76,3 +82,4 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_domain,) = setters(DescribeUserPoolDomainRequest)
+_Filling = filling(DescribeUserPoolDomainRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -47,14 +54,18 @@ class DeviceConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_challenge_required_on_new_device(self, get("ChallengeRequiredOnNewDevice"))
-            _set_device_only_remembered_on_user_prompt(self, get("DeviceOnlyRememberedOnUserPrompt"))
+            self.challenge_required_on_new_device = data.get("ChallengeRequiredOnNewDevice")
+            self.device_only_remembered_on_user_prompt = data.get("DeviceOnlyRememberedOnUserPrompt")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -78,3 +89,4 @@ class DeviceConfigurationType(Model):
     _set_challenge_required_on_new_device,
     _set_device_only_remembered_on_user_prompt,
 ) = setters(DeviceConfigurationType)
+_Filling = filling(DeviceConfigurationType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -50,14 +57,18 @@ class DeviceSecretVerifierConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_password_verifier(self, get("PasswordVerifier"))
-            _set_salt(self, get("Salt"))
+            self.password_verifier = data.get("PasswordVerifier")
+            self.salt = data.get("Salt")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -81,3 +92,4 @@ class DeviceSecretVerifierConfigType(Model):
     _set_password_verifier,
     _set_salt,
 ) = setters(DeviceSecretVerifierConfigType)
+_Filling = filling(DeviceSecretVerifierConfigType)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -78,44 +79,45 @@ class DeviceType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
+            self.device_key = v if (v := data["DeviceKey"]) is not None else null("DeviceKey")
             try:
-                _set_device_attributes(
-                    self, None if (v := get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))
+                self.device_attributes = (
+                    None if (v := data.get("DeviceAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType, "list") from None
-            _set_device_create_date(
-                self,
+            self.device_create_date = (
                 None
-                if (v := get("DeviceCreateDate")) is None
+                if (v := data.get("DeviceCreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "DeviceCreateDate"),
+                else timestamp(v, "DeviceCreateDate")
             )
-            _set_device_last_modified_date(
-                self,
+            self.device_last_modified_date = (
                 None
-                if (v := get("DeviceLastModifiedDate")) is None
+                if (v := data.get("DeviceLastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "DeviceLastModifiedDate"),
+                else timestamp(v, "DeviceLastModifiedDate")
             )
-            _set_device_last_authenticated_date(
-                self,
+            self.device_last_authenticated_date = (
                 None
-                if (v := get("DeviceLastAuthenticatedDate")) is None
+                if (v := data.get("DeviceLastAuthenticatedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "DeviceLastAuthenticatedDate"),
+                else timestamp(v, "DeviceLastAuthenticatedDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -156,3 +158,4 @@ class DeviceType(Model):
     _set_device_last_modified_date,
     _set_device_last_authenticated_date,
 ) = setters(DeviceType)
+_Filling = filling(DeviceType)

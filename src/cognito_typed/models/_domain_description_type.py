@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -108,31 +109,35 @@ class DomainDescriptionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_aws_account_id(self, get("AWSAccountId"))
-            _set_domain(self, get("Domain"))
-            _set_s3_bucket(self, get("S3Bucket"))
-            _set_cloud_front_distribution(self, get("CloudFrontDistribution"))
-            _set_version(self, get("Version"))
-            _set_status(self, get("Status"))
+            self.user_pool_id = data.get("UserPoolId")
+            self.aws_account_id = data.get("AWSAccountId")
+            self.domain = data.get("Domain")
+            self.s3_bucket = data.get("S3Bucket")
+            self.cloud_front_distribution = data.get("CloudFrontDistribution")
+            self.version = data.get("Version")
+            self.status = data.get("Status")
             try:
-                _set_custom_domain_config(
-                    self, None if (v := get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
+                self.custom_domain_config = (
+                    None if (v := data.get("CustomDomainConfig")) is None else CustomDomainConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomDomainConfig") from None
-            _set_managed_login_version(self, get("ManagedLoginVersion"))
+            self.managed_login_version = data.get("ManagedLoginVersion")
             try:
-                _set_routing(self, None if (v := get("Routing")) is None else RoutingType.from_wire(v))
+                self.routing = None if (v := data.get("Routing")) is None else RoutingType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("Routing") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -196,3 +201,4 @@ class DomainDescriptionType(Model):
     _set_managed_login_version,
     _set_routing,
 ) = setters(DomainDescriptionType)
+_Filling = filling(DomainDescriptionType)

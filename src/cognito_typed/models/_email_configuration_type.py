@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import EmailSendingAccountType
 from cognito_typed.models import _kinds as k
@@ -62,17 +69,21 @@ class EmailConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_source_arn(self, get("SourceArn"))
-            _set_reply_to_email_address(self, get("ReplyToEmailAddress"))
-            _set_email_sending_account(self, get("EmailSendingAccount"))
-            _set_from_(self, get("From"))
-            _set_configuration_set(self, get("ConfigurationSet"))
+            self.source_arn = data.get("SourceArn")
+            self.reply_to_email_address = data.get("ReplyToEmailAddress")
+            self.email_sending_account = data.get("EmailSendingAccount")
+            self.from_ = data.get("From")
+            self.configuration_set = data.get("ConfigurationSet")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -113,3 +124,4 @@ class EmailConfigurationType(Model):
     _set_from_,
     _set_configuration_set,
 ) = setters(EmailConfigurationType)
+_Filling = filling(EmailConfigurationType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -84,20 +92,24 @@ class EumsSmsConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_caller_arn(self, v if (v := data["CallerArn"]) is not None else null("CallerArn"))
-            _set_external_id(self, get("ExternalId"))
-            _set_origination_identity(self, get("OriginationIdentity"))
-            _set_configuration_set_name(self, get("ConfigurationSetName"))
-            _set_in_entity_id(self, get("InEntityId"))
-            _set_in_template_id(self, get("InTemplateId"))
-            _set_region(self, get("Region"))
+            self.caller_arn = v if (v := data["CallerArn"]) is not None else null("CallerArn")
+            self.external_id = data.get("ExternalId")
+            self.origination_identity = data.get("OriginationIdentity")
+            self.configuration_set_name = data.get("ConfigurationSetName")
+            self.in_entity_id = data.get("InEntityId")
+            self.in_template_id = data.get("InTemplateId")
+            self.region = data.get("Region")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -148,3 +160,4 @@ class EumsSmsConfigurationType(Model):
     _set_in_template_id,
     _set_region,
 ) = setters(EumsSmsConfigurationType)
+_Filling = filling(EumsSmsConfigurationType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -58,17 +65,21 @@ class EventContextDataType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_ip_address(self, get("IpAddress"))
-            _set_device_name(self, get("DeviceName"))
-            _set_timezone(self, get("Timezone"))
-            _set_city(self, get("City"))
-            _set_country(self, get("Country"))
+            self.ip_address = data.get("IpAddress")
+            self.device_name = data.get("DeviceName")
+            self.timezone = data.get("Timezone")
+            self.city = data.get("City")
+            self.country = data.get("Country")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -107,3 +118,4 @@ class EventContextDataType(Model):
     _set_city,
     _set_country,
 ) = setters(EventContextDataType)
+_Filling = filling(EventContextDataType)

@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -60,23 +61,26 @@ class EventFeedbackType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_feedback_value(self, v if (v := data["FeedbackValue"]) is not None else null("FeedbackValue"))
-            _set_provider(self, v if (v := data["Provider"]) is not None else null("Provider"))
-            _set_feedback_date(
-                self,
+            self.feedback_value = v if (v := data["FeedbackValue"]) is not None else null("FeedbackValue")
+            self.provider = v if (v := data["Provider"]) is not None else null("Provider")
+            self.feedback_date = (
                 None
-                if (v := get("FeedbackDate")) is None
+                if (v := data.get("FeedbackDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "FeedbackDate"),
+                else timestamp(v, "FeedbackDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -109,3 +113,4 @@ class EventFeedbackType(Model):
     _set_provider,
     _set_feedback_date,
 ) = setters(EventFeedbackType)
+_Filling = filling(EventFeedbackType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import RiskDecisionType, RiskLevelType
 from cognito_typed.models import _kinds as k
@@ -52,15 +59,19 @@ class EventRiskType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_risk_decision(self, get("RiskDecision"))
-            _set_risk_level(self, get("RiskLevel"))
-            _set_compromised_credentials_detected(self, get("CompromisedCredentialsDetected"))
+            self.risk_decision = data.get("RiskDecision")
+            self.risk_level = data.get("RiskLevel")
+            self.compromised_credentials_detected = data.get("CompromisedCredentialsDetected")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -89,3 +100,4 @@ class EventRiskType(Model):
     _set_risk_level,
     _set_compromised_credentials_detected,
 ) = setters(EventRiskType)
+_Filling = filling(EventRiskType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -44,17 +52,21 @@ class FailoverType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_secondary_region(self, v if (v := data["SecondaryRegion"]) is not None else null("SecondaryRegion"))
-            _set_primary_route53_health_check_id(
-                self,
-                v if (v := data["PrimaryRoute53HealthCheckId"]) is not None else null("PrimaryRoute53HealthCheckId"),
+            self.secondary_region = v if (v := data["SecondaryRegion"]) is not None else null("SecondaryRegion")
+            self.primary_route53_health_check_id = (
+                v if (v := data["PrimaryRoute53HealthCheckId"]) is not None else null("PrimaryRoute53HealthCheckId")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -82,3 +94,4 @@ class FailoverType(Model):
     _set_secondary_region,
     _set_primary_route53_health_check_id,
 ) = setters(FailoverType)
+_Filling = filling(FailoverType)

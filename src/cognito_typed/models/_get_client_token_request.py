@@ -12,10 +12,11 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -75,26 +76,29 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_secret(self, v if (v := data["Secret"]) is not None else null("Secret"))
-            _set_scopes(
-                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.secret = v if (v := data["Secret"]) is not None else null("Secret")
+            self.scopes = (
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -132,3 +136,4 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
     _set_scopes,
     _set_client_metadata,
 ) = setters(GetClientTokenRequest)
+_Filling = filling(GetClientTokenRequest)

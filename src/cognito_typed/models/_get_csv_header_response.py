@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -58,23 +59,26 @@ class GetCSVHeaderResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_csv_header(
-                self,
+            self.user_pool_id = data.get("UserPoolId")
+            self.csv_header = (
                 (list(v) if type(v) is list else items(v, "CSVHeader"))
                 if (v := data["CSVHeader"]) is not None
-                else null("CSVHeader"),
+                else null("CSVHeader")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -103,3 +107,4 @@ class GetCSVHeaderResponse(Model):
     _set_csv_header,
     _set_response_metadata,
 ) = setters(GetCSVHeaderResponse)
+_Filling = filling(GetCSVHeaderResponse)

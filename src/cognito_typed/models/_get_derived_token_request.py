@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -134,33 +135,35 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_client_secret(self, get("ClientSecret"))
-            _set_subject_token(self, v if (v := data["SubjectToken"]) is not None else null("SubjectToken"))
-            _set_subject_token_type(
-                self, v if (v := data["SubjectTokenType"]) is not None else null("SubjectTokenType")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.client_secret = data.get("ClientSecret")
+            self.subject_token = v if (v := data["SubjectToken"]) is not None else null("SubjectToken")
+            self.subject_token_type = v if (v := data["SubjectTokenType"]) is not None else null("SubjectTokenType")
+            self.subject_token_provider_name = data.get("SubjectTokenProviderName")
+            self.actor_token = data.get("ActorToken")
+            self.actor_token_type = data.get("ActorTokenType")
+            self.actor_token_provider_name = data.get("ActorTokenProviderName")
+            self.scopes = (
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )
-            _set_subject_token_provider_name(self, get("SubjectTokenProviderName"))
-            _set_actor_token(self, get("ActorToken"))
-            _set_actor_token_type(self, get("ActorTokenType"))
-            _set_actor_token_provider_name(self, get("ActorTokenProviderName"))
-            _set_scopes(
-                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            self.audiences = (
+                None if (v := data.get("Audiences")) is None else list(v) if type(v) is list else items(v, "Audiences")
             )
-            _set_audiences(
-                self, None if (v := get("Audiences")) is None else list(v) if type(v) is list else items(v, "Audiences")
+            self.resources = (
+                None if (v := data.get("Resources")) is None else list(v) if type(v) is list else items(v, "Resources")
             )
-            _set_resources(
-                self, None if (v := get("Resources")) is None else list(v) if type(v) is list else items(v, "Resources")
-            )
-            _set_requested_token_type(self, get("RequestedTokenType"))
+            self.requested_token_type = data.get("RequestedTokenType")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -244,3 +247,4 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
     _set_resources,
     _set_requested_token_type,
 ) = setters(GetDerivedTokenRequest)
+_Filling = filling(GetDerivedTokenRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -73,23 +74,27 @@ class GetDerivedTokenResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_issued_token(self, v if (v := data["IssuedToken"]) is not None else null("IssuedToken"))
-            _set_issued_token_type(self, v if (v := data["IssuedTokenType"]) is not None else null("IssuedTokenType"))
-            _set_token_type(self, v if (v := data["TokenType"]) is not None else null("TokenType"))
-            _set_expires_in(self, get("ExpiresIn"))
-            _set_scopes(
-                self, None if (v := get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+            self.issued_token = v if (v := data["IssuedToken"]) is not None else null("IssuedToken")
+            self.issued_token_type = v if (v := data["IssuedTokenType"]) is not None else null("IssuedTokenType")
+            self.token_type = v if (v := data["TokenType"]) is not None else null("TokenType")
+            self.expires_in = data.get("ExpiresIn")
+            self.scopes = (
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -137,3 +142,4 @@ class GetDerivedTokenResponse(Model):
     _set_scopes,
     _set_response_metadata,
 ) = setters(GetDerivedTokenResponse)
+_Filling = filling(GetDerivedTokenResponse)

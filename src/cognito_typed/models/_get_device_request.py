@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -57,15 +58,19 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
-            _set_access_token(self, get("AccessToken"))
+            self.device_key = v if (v := data["DeviceKey"]) is not None else null("DeviceKey")
+            self.access_token = data.get("AccessToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -91,3 +96,4 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
     _set_device_key,
     _set_access_token,
 ) = setters(GetDeviceRequest)
+_Filling = filling(GetDeviceRequest)

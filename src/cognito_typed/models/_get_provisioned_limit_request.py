@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -52,18 +53,23 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
             try:
-                _set_limit_definition(
-                    self, LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
+                self.limit_definition = (
+                    LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -82,3 +88,4 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_limit_definition,) = setters(GetProvisionedLimitRequest)
+_Filling = filling(GetProvisionedLimitRequest)

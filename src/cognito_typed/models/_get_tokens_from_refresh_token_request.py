@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -80,25 +81,28 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_refresh_token(self, v if (v := data["RefreshToken"]) is not None else null("RefreshToken"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_client_secret(self, get("ClientSecret"))
-            _set_device_key(self, get("DeviceKey"))
-            _set_client_metadata(
-                self,
+            self.refresh_token = v if (v := data["RefreshToken"]) is not None else null("RefreshToken")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.client_secret = data.get("ClientSecret")
+            self.device_key = data.get("DeviceKey")
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -141,3 +145,4 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
     _set_device_key,
     _set_client_metadata,
 ) = setters(GetTokensFromRefreshTokenRequest)
+_Filling = filling(GetTokensFromRefreshTokenRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -70,23 +71,26 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_attribute_name(self, v if (v := data["AttributeName"]) is not None else null("AttributeName"))
-            _set_client_metadata(
-                self,
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.attribute_name = v if (v := data["AttributeName"]) is not None else null("AttributeName")
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -119,3 +123,4 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
     _set_attribute_name,
     _set_client_metadata,
 ) = setters(GetUserAttributeVerificationCodeRequest)
+_Filling = filling(GetUserAttributeVerificationCodeRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,22 +56,26 @@ class GetUserAttributeVerificationCodeResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_code_delivery_details(
-                    self, None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
+                self.code_delivery_details = (
+                    None if (v := data.get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CodeDeliveryDetails") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -92,3 +97,4 @@ class GetUserAttributeVerificationCodeResponse(Model):
     _set_code_delivery_details,
     _set_response_metadata,
 ) = setters(GetUserAttributeVerificationCodeResponse)
+_Filling = filling(GetUserAttributeVerificationCodeResponse)

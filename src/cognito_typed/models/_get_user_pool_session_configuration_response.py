@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -64,24 +65,28 @@ class GetUserPoolSessionConfigurationResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_user_session_tracking(self, get("UserSessionTracking"))
+            self.user_pool_id = data.get("UserPoolId")
+            self.user_session_tracking = data.get("UserSessionTracking")
             try:
-                _set_token_session(
-                    self, None if (v := get("TokenSession")) is None else UserPoolTokenSessionConfigType.from_wire(v)
+                self.token_session = (
+                    None if (v := data.get("TokenSession")) is None else UserPoolTokenSessionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenSession") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -115,3 +120,4 @@ class GetUserPoolSessionConfigurationResponse(Model):
     _set_token_session,
     _set_response_metadata,
 ) = setters(GetUserPoolSessionConfigurationResponse)
+_Filling = filling(GetUserPoolSessionConfigurationResponse)

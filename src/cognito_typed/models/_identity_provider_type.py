@@ -12,10 +12,11 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     items,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -109,58 +110,60 @@ class IdentityProviderType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, get("UserPoolId"))
-            _set_provider_name(self, v if (v := data["ProviderName"]) is not None else null("ProviderName"))
-            _set_provider_type(self, v if (v := data["ProviderType"]) is not None else null("ProviderType"))
-            _set_provider_details(
-                self,
+            self.user_pool_id = data.get("UserPoolId")
+            self.provider_name = v if (v := data["ProviderName"]) is not None else null("ProviderName")
+            self.provider_type = v if (v := data["ProviderType"]) is not None else null("ProviderType")
+            self.provider_details = (
                 (dict(v) if type(v) is dict else mapping(v, "ProviderDetails"))
                 if (v := data["ProviderDetails"]) is not None
-                else null("ProviderDetails"),
+                else null("ProviderDetails")
             )
-            _set_attribute_mapping(
-                self,
+            self.attribute_mapping = (
                 None
-                if (v := get("AttributeMapping")) is None
+                if (v := data.get("AttributeMapping")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AttributeMapping"),
+                else mapping(v, "AttributeMapping")
             )
-            _set_idp_identifiers(
-                self,
+            self.idp_identifiers = (
                 None
-                if (v := get("IdpIdentifiers")) is None
+                if (v := data.get("IdpIdentifiers")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers"),
+                else items(v, "IdpIdentifiers")
             )
-            _set_acr_mapping(
-                self,
-                None if (v := get("AcrMapping")) is None else dict(v) if type(v) is dict else mapping(v, "AcrMapping"),
-            )
-            _set_last_modified_date(
-                self,
+            self.acr_mapping = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("AcrMapping")) is None
+                else dict(v)
+                if type(v) is dict
+                else mapping(v, "AcrMapping")
+            )
+            self.last_modified_date = (
+                None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -225,3 +228,4 @@ class IdentityProviderType(Model):
     _set_last_modified_date,
     _set_creation_date,
 ) = setters(IdentityProviderType)
+_Filling = filling(IdentityProviderType)

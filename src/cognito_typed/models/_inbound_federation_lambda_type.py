@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import InboundFederationLambdaVersionType
 from cognito_typed.models import _kinds as k
@@ -44,14 +52,19 @@ class InboundFederationLambdaType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_lambda_version(self, v if (v := data["LambdaVersion"]) is not None else null("LambdaVersion"))
-            _set_lambda_arn(self, v if (v := data["LambdaArn"]) is not None else null("LambdaArn"))
+            self.lambda_version = v if (v := data["LambdaVersion"]) is not None else null("LambdaVersion")
+            self.lambda_arn = v if (v := data["LambdaArn"]) is not None else null("LambdaArn")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -79,3 +92,4 @@ class InboundFederationLambdaType(Model):
     _set_lambda_version,
     _set_lambda_arn,
 ) = setters(InboundFederationLambdaType)
+_Filling = filling(InboundFederationLambdaType)

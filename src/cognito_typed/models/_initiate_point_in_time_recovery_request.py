@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -60,19 +61,23 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_restore_timestamp(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.restore_timestamp = (
                 (v if type(v) is datetime else timestamp(v, "RestoreTimestamp"))
                 if (v := data["RestoreTimestamp"]) is not None
-                else null("RestoreTimestamp"),
+                else null("RestoreTimestamp")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -100,3 +105,4 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
     _set_user_pool_id,
     _set_restore_timestamp,
 ) = setters(InitiatePointInTimeRecoveryRequest)
+_Filling = filling(InitiatePointInTimeRecoveryRequest)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import EncryptionKeyType
 from cognito_typed.models import _kinds as k
@@ -48,14 +55,18 @@ class KeyConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_key_type(self, get("KeyType"))
-            _set_kms_key_arn(self, get("KmsKeyArn"))
+            self.key_type = data.get("KeyType")
+            self.kms_key_arn = data.get("KmsKeyArn")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -79,3 +90,4 @@ class KeyConfigurationType(Model):
     _set_key_type,
     _set_kms_key_arn,
 ) = setters(KeyConfigurationType)
+_Filling = filling(KeyConfigurationType)

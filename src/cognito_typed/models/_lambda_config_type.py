@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -158,55 +159,58 @@ class LambdaConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_pre_sign_up(self, get("PreSignUp"))
-            _set_custom_message(self, get("CustomMessage"))
-            _set_post_confirmation(self, get("PostConfirmation"))
-            _set_pre_authentication(self, get("PreAuthentication"))
-            _set_post_authentication(self, get("PostAuthentication"))
-            _set_define_auth_challenge(self, get("DefineAuthChallenge"))
-            _set_create_auth_challenge(self, get("CreateAuthChallenge"))
-            _set_verify_auth_challenge_response(self, get("VerifyAuthChallengeResponse"))
-            _set_pre_token_generation(self, get("PreTokenGeneration"))
-            _set_user_migration(self, get("UserMigration"))
+            self.pre_sign_up = data.get("PreSignUp")
+            self.custom_message = data.get("CustomMessage")
+            self.post_confirmation = data.get("PostConfirmation")
+            self.pre_authentication = data.get("PreAuthentication")
+            self.post_authentication = data.get("PostAuthentication")
+            self.define_auth_challenge = data.get("DefineAuthChallenge")
+            self.create_auth_challenge = data.get("CreateAuthChallenge")
+            self.verify_auth_challenge_response = data.get("VerifyAuthChallengeResponse")
+            self.pre_token_generation = data.get("PreTokenGeneration")
+            self.user_migration = data.get("UserMigration")
             try:
-                _set_pre_token_generation_config(
-                    self,
+                self.pre_token_generation_config = (
                     None
-                    if (v := get("PreTokenGenerationConfig")) is None
-                    else PreTokenGenerationVersionConfigType.from_wire(v),
+                    if (v := data.get("PreTokenGenerationConfig")) is None
+                    else PreTokenGenerationVersionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("PreTokenGenerationConfig") from None
             try:
-                _set_custom_sms_sender(
-                    self,
-                    None if (v := get("CustomSMSSender")) is None else CustomSMSLambdaVersionConfigType.from_wire(v),
+                self.custom_sms_sender = (
+                    None
+                    if (v := data.get("CustomSMSSender")) is None
+                    else CustomSMSLambdaVersionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomSMSSender") from None
             try:
-                _set_custom_email_sender(
-                    self,
+                self.custom_email_sender = (
                     None
-                    if (v := get("CustomEmailSender")) is None
-                    else CustomEmailLambdaVersionConfigType.from_wire(v),
+                    if (v := data.get("CustomEmailSender")) is None
+                    else CustomEmailLambdaVersionConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CustomEmailSender") from None
-            _set_kms_key_id(self, get("KMSKeyID"))
+            self.kms_key_id = data.get("KMSKeyID")
             try:
-                _set_inbound_federation(
-                    self, None if (v := get("InboundFederation")) is None else InboundFederationLambdaType.from_wire(v)
+                self.inbound_federation = (
+                    None if (v := data.get("InboundFederation")) is None else InboundFederationLambdaType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("InboundFederation") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -295,3 +299,4 @@ class LambdaConfigType(Model):
     _set_kms_key_id,
     _set_inbound_federation,
 ) = setters(LambdaConfigType)
+_Filling = filling(LambdaConfigType)

@@ -11,9 +11,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -52,19 +53,23 @@ class LimitDefinitionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_limit_class(self, v if (v := data["LimitClass"]) is not None else null("LimitClass"))
-            _set_attributes(
-                self,
+            self.limit_class = v if (v := data["LimitClass"]) is not None else null("LimitClass")
+            self.attributes = (
                 (dict(v) if type(v) is dict else mapping(v, "Attributes"))
                 if (v := data["Attributes"]) is not None
-                else null("Attributes"),
+                else null("Attributes")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -92,3 +97,4 @@ class LimitDefinitionType(Model):
     _set_limit_class,
     _set_attributes,
 ) = setters(LimitDefinitionType)
+_Filling = filling(LimitDefinitionType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -58,22 +59,27 @@ class LimitType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
             try:
-                _set_limit_definition(
-                    self, LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
+                self.limit_definition = (
+                    LimitDefinitionType.from_wire(v) if (v := data["LimitDefinition"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("LimitDefinition") from None
-            _set_provisioned_limit_value(
-                self, v if (v := data["ProvisionedLimitValue"]) is not None else null("ProvisionedLimitValue")
+            self.provisioned_limit_value = (
+                v if (v := data["ProvisionedLimitValue"]) is not None else null("ProvisionedLimitValue")
             )
-            _set_free_limit_value(self, v if (v := data["FreeLimitValue"]) is not None else null("FreeLimitValue"))
+            self.free_limit_value = v if (v := data["FreeLimitValue"]) is not None else null("FreeLimitValue")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -108,3 +114,4 @@ class LimitType(Model):
     _set_provisioned_limit_value,
     _set_free_limit_value,
 ) = setters(LimitType)
+_Filling = filling(LimitType)

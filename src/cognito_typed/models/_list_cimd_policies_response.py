@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -60,26 +61,29 @@ class ListCIMDPoliciesResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_next_token(self, get("NextToken"))
+            self.next_token = data.get("NextToken")
             try:
-                _set_cimd_policies(
-                    self,
+                self.cimd_policies = (
                     list(map(CIMDPolicySummaryType.from_wire, v))
                     if (v := data["CIMDPolicies"]) is not None
-                    else null(""),
+                    else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "CIMDPolicies", data.get("CIMDPolicies"), CIMDPolicySummaryType, "list") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -108,3 +112,4 @@ class ListCIMDPoliciesResponse(Model):
     _set_cimd_policies,
     _set_response_metadata,
 ) = setters(ListCIMDPoliciesResponse)
+_Filling = filling(ListCIMDPoliciesResponse)

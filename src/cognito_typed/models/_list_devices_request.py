@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -67,16 +68,20 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_limit(self, get("Limit"))
-            _set_pagination_token(self, get("PaginationToken"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.limit = data.get("Limit")
+            self.pagination_token = data.get("PaginationToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -107,3 +112,4 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
     _set_limit,
     _set_pagination_token,
 ) = setters(ListDevicesRequest)
+_Filling = filling(ListDevicesRequest)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -61,24 +62,27 @@ class ListIdentityProvidersResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_providers(
-                    self,
-                    list(map(ProviderDescription.from_wire, v)) if (v := data["Providers"]) is not None else null(""),
+                self.providers = (
+                    list(map(ProviderDescription.from_wire, v)) if (v := data["Providers"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Providers", data.get("Providers"), ProviderDescription, "list") from None
-            _set_next_token(self, get("NextToken"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.next_token = data.get("NextToken")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -107,3 +111,4 @@ class ListIdentityProvidersResponse(Model):
     _set_next_token,
     _set_response_metadata,
 ) = setters(ListIdentityProvidersResponse)
+_Filling = filling(ListIdentityProvidersResponse)

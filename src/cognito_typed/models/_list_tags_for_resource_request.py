@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -50,13 +51,18 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_resource_arn(self, v if (v := data["ResourceArn"]) is not None else null("ResourceArn"))
+            self.resource_arn = v if (v := data["ResourceArn"]) is not None else null("ResourceArn")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -75,3 +81,4 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_resource_arn,) = setters(ListTagsForResourceRequest)
+_Filling = filling(ListTagsForResourceRequest)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -50,17 +51,21 @@ class ListTagsForResourceResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_tags(self, None if (v := get("Tags")) is None else dict(v) if type(v) is dict else mapping(v, "Tags"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.tags = None if (v := data.get("Tags")) is None else dict(v) if type(v) is dict else mapping(v, "Tags")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -82,3 +87,4 @@ class ListTagsForResourceResponse(Model):
     _set_tags,
     _set_response_metadata,
 ) = setters(ListTagsForResourceResponse)
+_Filling = filling(ListTagsForResourceResponse)

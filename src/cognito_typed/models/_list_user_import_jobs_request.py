@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -63,16 +64,20 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_max_results(self, v if (v := data["MaxResults"]) is not None else null("MaxResults"))
-            _set_pagination_token(self, get("PaginationToken"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.max_results = v if (v := data["MaxResults"]) is not None else null("MaxResults")
+            self.pagination_token = data.get("PaginationToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -105,3 +110,4 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
     _set_max_results,
     _set_pagination_token,
 ) = setters(ListUserImportJobsRequest)
+_Filling = filling(ListUserImportJobsRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -61,15 +62,19 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_next_token(self, get("NextToken"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.next_token = data.get("NextToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -95,3 +100,4 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
     _set_access_token,
     _set_next_token,
 ) = setters(ListUserSessionsRequest)
+_Filling = filling(ListUserSessionsRequest)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -58,24 +59,27 @@ class ListUserSessionsResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_sessions(
-                    self,
-                    list(map(SessionDescriptionType.from_wire, v)) if (v := data["Sessions"]) is not None else null(""),
+                self.sessions = (
+                    list(map(SessionDescriptionType.from_wire, v)) if (v := data["Sessions"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Sessions", data.get("Sessions"), SessionDescriptionType, "list") from None
-            _set_next_token(self, get("NextToken"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.next_token = data.get("NextToken")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -104,3 +108,4 @@ class ListUserSessionsResponse(Model):
     _set_next_token,
     _set_response_metadata,
 ) = setters(ListUserSessionsResponse)
+_Filling = filling(ListUserSessionsResponse)

@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -74,25 +75,28 @@ class ListUsersRequest(Request[ListUsersResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_attributes_to_get(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.attributes_to_get = (
                 None
-                if (v := get("AttributesToGet")) is None
+                if (v := data.get("AttributesToGet")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesToGet"),
+                else items(v, "AttributesToGet")
             )
-            _set_limit(self, get("Limit"))
-            _set_pagination_token(self, get("PaginationToken"))
-            _set_filter(self, get("Filter"))
+            self.limit = data.get("Limit")
+            self.pagination_token = data.get("PaginationToken")
+            self.filter = data.get("Filter")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -133,3 +137,4 @@ class ListUsersRequest(Request[ListUsersResponse]):
     _set_pagination_token,
     _set_filter,
 ) = setters(ListUsersRequest)
+_Filling = filling(ListUsersRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -65,16 +66,20 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_next_token(self, get("NextToken"))
-            _set_max_results(self, get("MaxResults"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.next_token = data.get("NextToken")
+            self.max_results = data.get("MaxResults")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -105,3 +110,4 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
     _set_next_token,
     _set_max_results,
 ) = setters(ListWebAuthnCredentialsRequest)
+_Filling = filling(ListWebAuthnCredentialsRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -82,37 +83,39 @@ class LogConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_log_level(self, v if (v := data["LogLevel"]) is not None else null("LogLevel"))
-            _set_event_source(self, v if (v := data["EventSource"]) is not None else null("EventSource"))
+            self.log_level = v if (v := data["LogLevel"]) is not None else null("LogLevel")
+            self.event_source = v if (v := data["EventSource"]) is not None else null("EventSource")
             try:
-                _set_cloud_watch_logs_configuration(
-                    self,
+                self.cloud_watch_logs_configuration = (
                     None
-                    if (v := get("CloudWatchLogsConfiguration")) is None
-                    else CloudWatchLogsConfigurationType.from_wire(v),
+                    if (v := data.get("CloudWatchLogsConfiguration")) is None
+                    else CloudWatchLogsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CloudWatchLogsConfiguration") from None
             try:
-                _set_s3_configuration(
-                    self, None if (v := get("S3Configuration")) is None else S3ConfigurationType.from_wire(v)
+                self.s3_configuration = (
+                    None if (v := data.get("S3Configuration")) is None else S3ConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("S3Configuration") from None
             try:
-                _set_firehose_configuration(
-                    self,
-                    None if (v := get("FirehoseConfiguration")) is None else FirehoseConfigurationType.from_wire(v),
+                self.firehose_configuration = (
+                    None if (v := data.get("FirehoseConfiguration")) is None else FirehoseConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("FirehoseConfiguration") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -155,3 +158,4 @@ class LogConfigurationType(Model):
     _set_s3_configuration,
     _set_firehose_configuration,
 ) = setters(LogConfigurationType)
+_Filling = filling(LogConfigurationType)

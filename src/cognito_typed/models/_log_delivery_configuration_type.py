@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -54,16 +55,15 @@ class LogDeliveryConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             try:
-                _set_log_configurations(
-                    self,
+                self.log_configurations = (
                     list(map(LogConfigurationType.from_wire, v))
                     if (v := data["LogConfigurations"]) is not None
-                    else null(""),
+                    else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
@@ -71,7 +71,12 @@ class LogDeliveryConfigurationType(Model):
                 ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -99,3 +104,4 @@ class LogDeliveryConfigurationType(Model):
     _set_user_pool_id,
     _set_log_configurations,
 ) = setters(LogDeliveryConfigurationType)
+_Filling = filling(LogDeliveryConfigurationType)

@@ -14,9 +14,10 @@ from cognito_typed._runtime.base import (
     Model,
     dataclass,
     document,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -92,39 +93,41 @@ class ManagedLoginBrandingType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_managed_login_branding_id(
-                self, v if (v := data["ManagedLoginBrandingId"]) is not None else null("ManagedLoginBrandingId")
+            self.managed_login_branding_id = (
+                v if (v := data["ManagedLoginBrandingId"]) is not None else null("ManagedLoginBrandingId")
             )
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_use_cognito_provided_values(self, get("UseCognitoProvidedValues"))
-            _set_settings(self, None if (v := get("Settings")) is None else document(v))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.use_cognito_provided_values = data.get("UseCognitoProvidedValues")
+            self.settings = None if (v := data.get("Settings")) is None else document(v)
             try:
-                _set_assets(self, None if (v := get("Assets")) is None else list(map(AssetType.from_wire, v)))
+                self.assets = None if (v := data.get("Assets")) is None else list(map(AssetType.from_wire, v))
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_last_modified_date(
-                self,
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -177,3 +180,4 @@ class ManagedLoginBrandingType(Model):
     _set_creation_date,
     _set_last_modified_date,
 ) = setters(ManagedLoginBrandingType)
+_Filling = filling(ManagedLoginBrandingType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -49,15 +56,19 @@ class MessageTemplateType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_sms_message(self, get("SMSMessage"))
-            _set_email_message(self, get("EmailMessage"))
-            _set_email_subject(self, get("EmailSubject"))
+            self.sms_message = data.get("SMSMessage")
+            self.email_message = data.get("EmailMessage")
+            self.email_subject = data.get("EmailSubject")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -86,3 +97,4 @@ class MessageTemplateType(Model):
     _set_email_message,
     _set_email_subject,
 ) = setters(MessageTemplateType)
+_Filling = filling(MessageTemplateType)

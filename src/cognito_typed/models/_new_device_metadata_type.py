@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -45,14 +52,18 @@ class NewDeviceMetadataType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_device_key(self, get("DeviceKey"))
-            _set_device_group_key(self, get("DeviceGroupKey"))
+            self.device_key = data.get("DeviceKey")
+            self.device_group_key = data.get("DeviceGroupKey")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -76,3 +87,4 @@ class NewDeviceMetadataType(Model):
     _set_device_key,
     _set_device_group_key,
 ) = setters(NewDeviceMetadataType)
+_Filling = filling(NewDeviceMetadataType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -77,30 +78,34 @@ class NotifyConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_from_(self, get("From"))
-            _set_reply_to(self, get("ReplyTo"))
-            _set_source_arn(self, v if (v := data["SourceArn"]) is not None else null("SourceArn"))
+            self.from_ = data.get("From")
+            self.reply_to = data.get("ReplyTo")
+            self.source_arn = v if (v := data["SourceArn"]) is not None else null("SourceArn")
             try:
-                _set_block_email(self, None if (v := get("BlockEmail")) is None else NotifyEmailType.from_wire(v))
+                self.block_email = None if (v := data.get("BlockEmail")) is None else NotifyEmailType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("BlockEmail") from None
             try:
-                _set_no_action_email(
-                    self, None if (v := get("NoActionEmail")) is None else NotifyEmailType.from_wire(v)
+                self.no_action_email = (
+                    None if (v := data.get("NoActionEmail")) is None else NotifyEmailType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NoActionEmail") from None
             try:
-                _set_mfa_email(self, None if (v := get("MfaEmail")) is None else NotifyEmailType.from_wire(v))
+                self.mfa_email = None if (v := data.get("MfaEmail")) is None else NotifyEmailType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("MfaEmail") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -146,3 +151,4 @@ class NotifyConfigurationType(Model):
     _set_no_action_email,
     _set_mfa_email,
 ) = setters(NotifyConfigurationType)
+_Filling = filling(NotifyConfigurationType)

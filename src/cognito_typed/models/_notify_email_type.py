@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -50,16 +58,20 @@ class NotifyEmailType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_subject(self, v if (v := data["Subject"]) is not None else null("Subject"))
-            _set_html_body(self, get("HtmlBody"))
-            _set_text_body(self, get("TextBody"))
+            self.subject = v if (v := data["Subject"]) is not None else null("Subject")
+            self.html_body = data.get("HtmlBody")
+            self.text_body = data.get("TextBody")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -90,3 +102,4 @@ class NotifyEmailType(Model):
     _set_html_body,
     _set_text_body,
 ) = setters(NotifyEmailType)
+_Filling = filling(NotifyEmailType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -43,14 +50,18 @@ class NumberAttributeConstraintsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_min_value(self, get("MinValue"))
-            _set_max_value(self, get("MaxValue"))
+            self.min_value = data.get("MinValue")
+            self.max_value = data.get("MaxValue")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -74,3 +85,4 @@ class NumberAttributeConstraintsType(Model):
     _set_min_value,
     _set_max_value,
 ) = setters(NumberAttributeConstraintsType)
+_Filling = filling(NumberAttributeConstraintsType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -79,19 +86,23 @@ class PasswordPolicyType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_minimum_length(self, get("MinimumLength"))
-            _set_require_uppercase(self, get("RequireUppercase"))
-            _set_require_lowercase(self, get("RequireLowercase"))
-            _set_require_numbers(self, get("RequireNumbers"))
-            _set_require_symbols(self, get("RequireSymbols"))
-            _set_password_history_size(self, get("PasswordHistorySize"))
-            _set_temporary_password_validity_days(self, get("TemporaryPasswordValidityDays"))
+            self.minimum_length = data.get("MinimumLength")
+            self.require_uppercase = data.get("RequireUppercase")
+            self.require_lowercase = data.get("RequireLowercase")
+            self.require_numbers = data.get("RequireNumbers")
+            self.require_symbols = data.get("RequireSymbols")
+            self.password_history_size = data.get("PasswordHistorySize")
+            self.temporary_password_validity_days = data.get("TemporaryPasswordValidityDays")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -140,3 +151,4 @@ class PasswordPolicyType(Model):
     _set_password_history_size,
     _set_temporary_password_validity_days,
 ) = setters(PasswordPolicyType)
+_Filling = filling(PasswordPolicyType)

@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -64,31 +65,33 @@ class ProviderDescription(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_provider_name(self, v if (v := data["ProviderName"]) is not None else null("ProviderName"))
-            _set_provider_type(self, v if (v := data["ProviderType"]) is not None else null("ProviderType"))
-            _set_last_modified_date(
-                self,
+            self.provider_name = v if (v := data["ProviderName"]) is not None else null("ProviderName")
+            self.provider_type = v if (v := data["ProviderType"]) is not None else null("ProviderType")
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -126,3 +129,4 @@ class ProviderDescription(Model):
     _set_last_modified_date,
     _set_creation_date,
 ) = setters(ProviderDescription)
+_Filling = filling(ProviderDescription)

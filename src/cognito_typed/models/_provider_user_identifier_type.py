@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -48,15 +55,19 @@ class ProviderUserIdentifierType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_provider_name(self, get("ProviderName"))
-            _set_provider_attribute_name(self, get("ProviderAttributeName"))
-            _set_provider_attribute_value(self, get("ProviderAttributeValue"))
+            self.provider_name = data.get("ProviderName")
+            self.provider_attribute_name = data.get("ProviderAttributeName")
+            self.provider_attribute_value = data.get("ProviderAttributeValue")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -85,3 +96,4 @@ class ProviderUserIdentifierType(Model):
     _set_provider_attribute_name,
     _set_provider_attribute_value,
 ) = setters(ProviderUserIdentifierType)
+_Filling = filling(ProviderUserIdentifierType)

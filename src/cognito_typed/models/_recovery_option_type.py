@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import RecoveryOptionNameType
 from cognito_typed.models import _kinds as k
@@ -46,14 +54,19 @@ class RecoveryOptionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_priority(self, v if (v := data["Priority"]) is not None else null("Priority"))
-            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
+            self.priority = v if (v := data["Priority"]) is not None else null("Priority")
+            self.name = v if (v := data["Name"]) is not None else null("Name")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -81,3 +94,4 @@ class RecoveryOptionType(Model):
     _set_priority,
     _set_name,
 ) = setters(RecoveryOptionType)
+_Filling = filling(RecoveryOptionType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import FeatureType
 from cognito_typed.models import _kinds as k
@@ -49,15 +57,19 @@ class RefreshTokenRotationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_feature(self, v if (v := data["Feature"]) is not None else null("Feature"))
-            _set_retry_grace_period_seconds(self, get("RetryGracePeriodSeconds"))
+            self.feature = v if (v := data["Feature"]) is not None else null("Feature")
+            self.retry_grace_period_seconds = data.get("RetryGracePeriodSeconds")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -83,3 +95,4 @@ class RefreshTokenRotationType(Model):
     _set_feature,
     _set_retry_grace_period_seconds,
 ) = setters(RefreshTokenRotationType)
+_Filling = filling(RefreshTokenRotationType)

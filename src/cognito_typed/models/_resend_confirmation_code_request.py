@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -90,36 +91,39 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_secret_hash(self, get("SecretHash"))
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.secret_hash = data.get("SecretHash")
             try:
-                _set_user_context_data(
-                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                self.user_context_data = (
+                    None if (v := data.get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
-                _set_analytics_metadata(
-                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                self.analytics_metadata = (
+                    None if (v := data.get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -167,3 +171,4 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
     _set_analytics_metadata,
     _set_client_metadata,
 ) = setters(ResendConfirmationCodeRequest)
+_Filling = filling(ResendConfirmationCodeRequest)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -45,14 +53,19 @@ class ResourceServerScopeType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_scope_name(self, v if (v := data["ScopeName"]) is not None else null("ScopeName"))
-            _set_scope_description(self, v if (v := data["ScopeDescription"]) is not None else null("ScopeDescription"))
+            self.scope_name = v if (v := data["ScopeName"]) is not None else null("ScopeName")
+            self.scope_description = v if (v := data["ScopeDescription"]) is not None else null("ScopeDescription")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -80,3 +93,4 @@ class ResourceServerScopeType(Model):
     _set_scope_name,
     _set_scope_description,
 ) = setters(ResourceServerScopeType)
+_Filling = filling(ResourceServerScopeType)

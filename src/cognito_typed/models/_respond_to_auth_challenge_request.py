@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -103,44 +104,46 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_challenge_name(self, v if (v := data["ChallengeName"]) is not None else null("ChallengeName"))
-            _set_session(self, get("Session"))
-            _set_challenge_responses(
-                self,
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.challenge_name = v if (v := data["ChallengeName"]) is not None else null("ChallengeName")
+            self.session = data.get("Session")
+            self.challenge_responses = (
                 None
-                if (v := get("ChallengeResponses")) is None
+                if (v := data.get("ChallengeResponses")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ChallengeResponses"),
+                else mapping(v, "ChallengeResponses")
             )
             try:
-                _set_analytics_metadata(
-                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                self.analytics_metadata = (
+                    None if (v := data.get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                _set_user_context_data(
-                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                self.user_context_data = (
+                    None if (v := data.get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -193,3 +196,4 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
     _set_user_context_data,
     _set_client_metadata,
 ) = setters(RespondToAuthChallengeRequest)
+_Filling = filling(RespondToAuthChallengeRequest)

@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -61,23 +62,26 @@ class RestorationDescriptionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_restore_id(self, get("RestoreId"))
-            _set_restore_status(self, get("RestoreStatus"))
-            _set_restore_timestamp(
-                self,
+            self.restore_id = data.get("RestoreId")
+            self.restore_status = data.get("RestoreStatus")
+            self.restore_timestamp = (
                 None
-                if (v := get("RestoreTimestamp")) is None
+                if (v := data.get("RestoreTimestamp")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "RestoreTimestamp"),
+                else timestamp(v, "RestoreTimestamp")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -106,3 +110,4 @@ class RestorationDescriptionType(Model):
     _set_restore_status,
     _set_restore_timestamp,
 ) = setters(RestorationDescriptionType)
+_Filling = filling(RestorationDescriptionType)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -71,37 +72,39 @@ class RestorationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_restore_id(self, get("RestoreId"))
-            _set_restore_status(self, get("RestoreStatus"))
-            _set_restore_timestamp(
-                self,
+            self.restore_id = data.get("RestoreId")
+            self.restore_status = data.get("RestoreStatus")
+            self.restore_timestamp = (
                 None
-                if (v := get("RestoreTimestamp")) is None
+                if (v := data.get("RestoreTimestamp")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "RestoreTimestamp"),
+                else timestamp(v, "RestoreTimestamp")
             )
-            _set_trigger_timestamp(
-                self,
+            self.trigger_timestamp = (
                 None
-                if (v := get("TriggerTimestamp")) is None
+                if (v := data.get("TriggerTimestamp")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "TriggerTimestamp"),
+                else timestamp(v, "TriggerTimestamp")
             )
             try:
-                _set_restore_preview(
-                    self, None if (v := get("RestorePreview")) is None else list(map(RestorePreviewType.from_wire, v))
+                self.restore_preview = (
+                    None if (v := data.get("RestorePreview")) is None else list(map(RestorePreviewType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "RestorePreview", data.get("RestorePreview"), RestorePreviewType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -140,3 +143,4 @@ class RestorationType(Model):
     _set_trigger_timestamp,
     _set_restore_preview,
 ) = setters(RestorationType)
+_Filling = filling(RestorationType)

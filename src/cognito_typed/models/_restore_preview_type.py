@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -55,16 +62,20 @@ class RestorePreviewType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_entity(self, get("Entity"))
-            _set_create_count(self, get("CreateCount"))
-            _set_update_count(self, get("UpdateCount"))
-            _set_delete_count(self, get("DeleteCount"))
+            self.entity = data.get("Entity")
+            self.create_count = data.get("CreateCount")
+            self.update_count = data.get("UpdateCount")
+            self.delete_count = data.get("DeleteCount")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -104,3 +115,4 @@ class RestorePreviewType(Model):
     _set_update_count,
     _set_delete_count,
 ) = setters(RestorePreviewType)
+_Filling = filling(RestorePreviewType)

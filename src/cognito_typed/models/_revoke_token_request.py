@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -72,17 +73,21 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_token(self, v if (v := data["Token"]) is not None else null("Token"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_client_secret(self, get("ClientSecret"))
-            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
+            self.token = v if (v := data["Token"]) is not None else null("Token")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.client_secret = data.get("ClientSecret")
+            self.revoke_associated_sessions = data.get("RevokeAssociatedSessions")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -122,3 +127,4 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
     _set_client_secret,
     _set_revoke_associated_sessions,
 ) = setters(RevokeTokenRequest)
+_Filling = filling(RevokeTokenRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -65,16 +66,20 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_session_id(self, v if (v := data["SessionId"]) is not None else null("SessionId"))
-            _set_revoke_associated_sessions(self, get("RevokeAssociatedSessions"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.session_id = v if (v := data["SessionId"]) is not None else null("SessionId")
+            self.revoke_associated_sessions = data.get("RevokeAssociatedSessions")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -109,3 +114,4 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
     _set_session_id,
     _set_revoke_associated_sessions,
 ) = setters(RevokeUserSessionRequest)
+_Filling = filling(RevokeUserSessionRequest)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    items,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -48,29 +56,31 @@ class RiskExceptionConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_blocked_ip_range_list(
-                self,
+            self.blocked_ip_range_list = (
                 None
-                if (v := get("BlockedIPRangeList")) is None
+                if (v := data.get("BlockedIPRangeList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "BlockedIPRangeList"),
+                else items(v, "BlockedIPRangeList")
             )
-            _set_skipped_ip_range_list(
-                self,
+            self.skipped_ip_range_list = (
                 None
-                if (v := get("SkippedIPRangeList")) is None
+                if (v := data.get("SkippedIPRangeList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SkippedIPRangeList"),
+                else items(v, "SkippedIPRangeList")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -94,3 +104,4 @@ class RiskExceptionConfigurationType(Model):
     _set_blocked_ip_range_list,
     _set_skipped_ip_range_list,
 ) = setters(RiskExceptionConfigurationType)
+_Filling = filling(RiskExceptionConfigurationType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -44,17 +45,21 @@ class RoutingType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_failover(self, None if (v := get("Failover")) is None else FailoverType.from_wire(v))
+                self.failover = None if (v := data.get("Failover")) is None else FailoverType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("Failover") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -71,3 +76,4 @@ class RoutingType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_failover,) = setters(RoutingType)
+_Filling = filling(RoutingType)

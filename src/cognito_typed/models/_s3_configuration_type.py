@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
 
@@ -36,13 +43,17 @@ class S3ConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_bucket_arn(self, get("BucketArn"))
+            self.bucket_arn = data.get("BucketArn")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -59,3 +70,4 @@ class S3ConfigurationType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_bucket_arn,) = setters(S3ConfigurationType)
+_Filling = filling(S3ConfigurationType)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -95,36 +96,38 @@ class SchemaAttributeType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_name(self, get("Name"))
-            _set_attribute_data_type(self, get("AttributeDataType"))
-            _set_developer_only_attribute(self, get("DeveloperOnlyAttribute"))
-            _set_mutable(self, get("Mutable"))
-            _set_required(self, get("Required"))
+            self.name = data.get("Name")
+            self.attribute_data_type = data.get("AttributeDataType")
+            self.developer_only_attribute = data.get("DeveloperOnlyAttribute")
+            self.mutable = data.get("Mutable")
+            self.required = data.get("Required")
             try:
-                _set_number_attribute_constraints(
-                    self,
+                self.number_attribute_constraints = (
                     None
-                    if (v := get("NumberAttributeConstraints")) is None
-                    else NumberAttributeConstraintsType.from_wire(v),
+                    if (v := data.get("NumberAttributeConstraints")) is None
+                    else NumberAttributeConstraintsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("NumberAttributeConstraints") from None
             try:
-                _set_string_attribute_constraints(
-                    self,
+                self.string_attribute_constraints = (
                     None
-                    if (v := get("StringAttributeConstraints")) is None
-                    else StringAttributeConstraintsType.from_wire(v),
+                    if (v := data.get("StringAttributeConstraints")) is None
+                    else StringAttributeConstraintsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("StringAttributeConstraints") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -173,3 +176,4 @@ class SchemaAttributeType(Model):
     _set_number_attribute_constraints,
     _set_string_attribute_constraints,
 ) = setters(SchemaAttributeType)
+_Filling = filling(SchemaAttributeType)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
     timestamp,
 )
@@ -114,38 +115,44 @@ class SessionDescriptionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_session_id(self, get("SessionId"))
-            _set_session_type(self, get("SessionType"))
-            _set_client_id(self, get("ClientId"))
-            _set_create_date(
-                self,
-                None if (v := get("CreateDate")) is None else v if type(v) is datetime else timestamp(v, "CreateDate"),
-            )
-            _set_last_active_date(
-                self,
+            self.session_id = data.get("SessionId")
+            self.session_type = data.get("SessionType")
+            self.client_id = data.get("ClientId")
+            self.create_date = (
                 None
-                if (v := get("LastActiveDate")) is None
+                if (v := data.get("CreateDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastActiveDate"),
+                else timestamp(v, "CreateDate")
             )
-            _set_device_type(self, get("DeviceType"))
-            _set_last_ip_address(self, get("LastIPAddress"))
+            self.last_active_date = (
+                None
+                if (v := data.get("LastActiveDate")) is None
+                else v
+                if type(v) is datetime
+                else timestamp(v, "LastActiveDate")
+            )
+            self.device_type = data.get("DeviceType")
+            self.last_ip_address = data.get("LastIPAddress")
             try:
-                _set_last_location(
-                    self, None if (v := get("LastLocation")) is None else SessionLocationType.from_wire(v)
+                self.last_location = (
+                    None if (v := data.get("LastLocation")) is None else SessionLocationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("LastLocation") from None
-            _set_origin_session_id(self, get("OriginSessionId"))
-            _set_is_current_session(self, get("IsCurrentSession"))
+            self.origin_session_id = data.get("OriginSessionId")
+            self.is_current_session = data.get("IsCurrentSession")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -209,3 +216,4 @@ class SessionDescriptionType(Model):
     _set_origin_session_id,
     _set_is_current_session,
 ) = setters(SessionDescriptionType)
+_Filling = filling(SessionDescriptionType)

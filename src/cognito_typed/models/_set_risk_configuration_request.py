@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -93,42 +94,43 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, get("ClientId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = data.get("ClientId")
             try:
-                _set_compromised_credentials_risk_configuration(
-                    self,
+                self.compromised_credentials_risk_configuration = (
                     None
-                    if (v := get("CompromisedCredentialsRiskConfiguration")) is None
-                    else CompromisedCredentialsRiskConfigurationType.from_wire(v),
+                    if (v := data.get("CompromisedCredentialsRiskConfiguration")) is None
+                    else CompromisedCredentialsRiskConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CompromisedCredentialsRiskConfiguration") from None
             try:
-                _set_account_takeover_risk_configuration(
-                    self,
+                self.account_takeover_risk_configuration = (
                     None
-                    if (v := get("AccountTakeoverRiskConfiguration")) is None
-                    else AccountTakeoverRiskConfigurationType.from_wire(v),
+                    if (v := data.get("AccountTakeoverRiskConfiguration")) is None
+                    else AccountTakeoverRiskConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AccountTakeoverRiskConfiguration") from None
             try:
-                _set_risk_exception_configuration(
-                    self,
+                self.risk_exception_configuration = (
                     None
-                    if (v := get("RiskExceptionConfiguration")) is None
-                    else RiskExceptionConfigurationType.from_wire(v),
+                    if (v := data.get("RiskExceptionConfiguration")) is None
+                    else RiskExceptionConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("RiskExceptionConfiguration") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -173,3 +175,4 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
     _set_account_takeover_risk_configuration,
     _set_risk_exception_configuration,
 ) = setters(SetRiskConfigurationRequest)
+_Filling = filling(SetRiskConfigurationRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -53,23 +54,26 @@ class SetRiskConfigurationResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_risk_configuration(
-                    self,
-                    RiskConfigurationType.from_wire(v) if (v := data["RiskConfiguration"]) is not None else null(""),
+                self.risk_configuration = (
+                    RiskConfigurationType.from_wire(v) if (v := data["RiskConfiguration"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("RiskConfiguration") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -93,3 +97,4 @@ class SetRiskConfigurationResponse(Model):
     _set_risk_configuration,
     _set_response_metadata,
 ) = setters(SetRiskConfigurationResponse)
+_Filling = filling(SetRiskConfigurationResponse)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Request,
     blob,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -72,17 +73,21 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, get("ClientId"))
-            _set_css(self, get("CSS"))
-            _set_image_file(self, None if (v := get("ImageFile")) is None else blob(v, "ImageFile"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = data.get("ClientId")
+            self.css = data.get("CSS")
+            self.image_file = None if (v := data.get("ImageFile")) is None else blob(v, "ImageFile")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -118,3 +123,4 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
     _set_css,
     _set_image_file,
 ) = setters(SetUICustomizationRequest)
+_Filling = filling(SetUICustomizationRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -67,20 +68,25 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
             try:
-                _set_sso_session(
-                    self, ClientSSOSessionConfigType.from_wire(v) if (v := data["SSOSession"]) is not None else null("")
+                self.sso_session = (
+                    ClientSSOSessionConfigType.from_wire(v) if (v := data["SSOSession"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("SSOSession") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -115,3 +121,4 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
     _set_client_id,
     _set_sso_session,
 ) = setters(SetUserPoolClientSessionConfigurationRequest)
+_Filling = filling(SetUserPoolClientSessionConfigurationRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -95,43 +96,45 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             try:
-                _set_sms_mfa_configuration(
-                    self, None if (v := get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)
+                self.sms_mfa_configuration = (
+                    None if (v := data.get("SmsMfaConfiguration")) is None else SmsMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsMfaConfiguration") from None
             try:
-                _set_software_token_mfa_configuration(
-                    self,
+                self.software_token_mfa_configuration = (
                     None
-                    if (v := get("SoftwareTokenMfaConfiguration")) is None
-                    else SoftwareTokenMfaConfigType.from_wire(v),
+                    if (v := data.get("SoftwareTokenMfaConfiguration")) is None
+                    else SoftwareTokenMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SoftwareTokenMfaConfiguration") from None
             try:
-                _set_email_mfa_configuration(
-                    self, None if (v := get("EmailMfaConfiguration")) is None else EmailMfaConfigType.from_wire(v)
+                self.email_mfa_configuration = (
+                    None if (v := data.get("EmailMfaConfiguration")) is None else EmailMfaConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailMfaConfiguration") from None
-            _set_mfa_configuration(self, get("MfaConfiguration"))
+            self.mfa_configuration = data.get("MfaConfiguration")
             try:
-                _set_web_authn_configuration(
-                    self,
-                    None if (v := get("WebAuthnConfiguration")) is None else WebAuthnConfigurationType.from_wire(v),
+                self.web_authn_configuration = (
+                    None if (v := data.get("WebAuthnConfiguration")) is None else WebAuthnConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("WebAuthnConfiguration") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -177,3 +180,4 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
     _set_mfa_configuration,
     _set_web_authn_configuration,
 ) = setters(SetUserPoolMfaConfigRequest)
+_Filling = filling(SetUserPoolMfaConfigRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -68,25 +69,27 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_user_session_tracking(
-                self, v if (v := data["UserSessionTracking"]) is not None else null("UserSessionTracking")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.user_session_tracking = (
+                v if (v := data["UserSessionTracking"]) is not None else null("UserSessionTracking")
             )
             try:
-                _set_token_session(
-                    self,
-                    UserPoolTokenSessionConfigType.from_wire(v)
-                    if (v := data["TokenSession"]) is not None
-                    else null(""),
+                self.token_session = (
+                    UserPoolTokenSessionConfigType.from_wire(v) if (v := data["TokenSession"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenSession") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -121,3 +124,4 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
     _set_user_session_tracking,
     _set_token_session,
 ) = setters(SetUserPoolSessionConfigurationRequest)
+_Filling = filling(SetUserPoolSessionConfigurationRequest)

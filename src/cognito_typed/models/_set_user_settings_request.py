@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -63,19 +64,24 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
             try:
-                _set_mfa_options(
-                    self, list(map(MFAOptionType.from_wire, v)) if (v := data["MFAOptions"]) is not None else null("")
+                self.mfa_options = (
+                    list(map(MFAOptionType.from_wire, v)) if (v := data["MFAOptions"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -103,3 +109,4 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
     _set_access_token,
     _set_mfa_options,
 ) = setters(SetUserSettingsRequest)
+_Filling = filling(SetUserSettingsRequest)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    items,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import AuthFactorType
 from cognito_typed.models import _kinds as k
@@ -37,21 +45,24 @@ class SignInPolicyType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_allowed_first_auth_factors(
-                self,
+            self.allowed_first_auth_factors = (
                 None
-                if (v := get("AllowedFirstAuthFactors")) is None
+                if (v := data.get("AllowedFirstAuthFactors")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedFirstAuthFactors"),
+                else items(v, "AllowedFirstAuthFactors")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -68,3 +79,4 @@ class SignInPolicyType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_allowed_first_auth_factors,) = setters(SignInPolicyType)
+_Filling = filling(SignInPolicyType)

@@ -13,10 +13,11 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -117,49 +118,52 @@ class SignUpRequest(Request[SignUpResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_secret_hash(self, get("SecretHash"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_password(self, get("Password"))
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.secret_hash = data.get("SecretHash")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.password = data.get("Password")
             try:
-                _set_user_attributes(
-                    self, None if (v := get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
+                self.user_attributes = (
+                    None if (v := data.get("UserAttributes")) is None else list(map(AttributeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
             try:
-                _set_validation_data(
-                    self, None if (v := get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
+                self.validation_data = (
+                    None if (v := data.get("ValidationData")) is None else list(map(AttributeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "ValidationData", data.get("ValidationData"), AttributeType, "list") from None
             try:
-                _set_analytics_metadata(
-                    self, None if (v := get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
+                self.analytics_metadata = (
+                    None if (v := data.get("AnalyticsMetadata")) is None else AnalyticsMetadataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsMetadata") from None
             try:
-                _set_user_context_data(
-                    self, None if (v := get("UserContextData")) is None else UserContextDataType.from_wire(v)
+                self.user_context_data = (
+                    None if (v := data.get("UserContextData")) is None else UserContextDataType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserContextData") from None
-            _set_client_metadata(
-                self,
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -222,3 +226,4 @@ class SignUpRequest(Request[SignUpResponse]):
     _set_user_context_data,
     _set_client_metadata,
 ) = setters(SignUpRequest)
+_Filling = filling(SignUpRequest)

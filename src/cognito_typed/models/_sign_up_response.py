@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -71,25 +72,29 @@ class SignUpResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_confirmed(self, v if (v := data["UserConfirmed"]) is not None else null("UserConfirmed"))
+            self.user_confirmed = v if (v := data["UserConfirmed"]) is not None else null("UserConfirmed")
             try:
-                _set_code_delivery_details(
-                    self, None if (v := get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
+                self.code_delivery_details = (
+                    None if (v := data.get("CodeDeliveryDetails")) is None else CodeDeliveryDetailsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("CodeDeliveryDetails") from None
-            _set_user_sub(self, v if (v := data["UserSub"]) is not None else null("UserSub"))
-            _set_session(self, get("Session"))
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.user_sub = v if (v := data["UserSub"]) is not None else null("UserSub")
+            self.session = data.get("Session")
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -130,3 +135,4 @@ class SignUpResponse(Model):
     _set_session,
     _set_response_metadata,
 ) = setters(SignUpResponse)
+_Filling = filling(SignUpResponse)

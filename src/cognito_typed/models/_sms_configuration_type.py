@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -67,20 +68,24 @@ class SmsConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_sns_caller_arn(self, get("SnsCallerArn"))
-            _set_external_id(self, get("ExternalId"))
-            _set_sns_region(self, get("SnsRegion"))
+            self.sns_caller_arn = data.get("SnsCallerArn")
+            self.external_id = data.get("ExternalId")
+            self.sns_region = data.get("SnsRegion")
             try:
-                _set_eums_sms(self, None if (v := get("EumsSms")) is None else EumsSmsConfigurationType.from_wire(v))
+                self.eums_sms = None if (v := data.get("EumsSms")) is None else EumsSmsConfigurationType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("EumsSms") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -114,3 +119,4 @@ class SmsConfigurationType(Model):
     _set_sns_region,
     _set_eums_sms,
 ) = setters(SmsConfigurationType)
+_Filling = filling(SmsConfigurationType)

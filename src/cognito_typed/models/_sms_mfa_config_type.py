@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -54,20 +55,24 @@ class SmsMfaConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_sms_authentication_message(self, get("SmsAuthenticationMessage"))
+            self.sms_authentication_message = data.get("SmsAuthenticationMessage")
             try:
-                _set_sms_configuration(
-                    self, None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
+                self.sms_configuration = (
+                    None if (v := data.get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsConfiguration") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -91,3 +96,4 @@ class SmsMfaConfigType(Model):
     _set_sms_authentication_message,
     _set_sms_configuration,
 ) = setters(SmsMfaConfigType)
+_Filling = filling(SmsMfaConfigType)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     ResponseMetadata,
     dataclass,
     document,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -54,22 +55,25 @@ class StartWebAuthnRegistrationResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_credential_creation_options(
-                self,
+            self.credential_creation_options = (
                 document(v)
                 if (v := data["CredentialCreationOptions"]) is not None
-                else null("CredentialCreationOptions"),
+                else null("CredentialCreationOptions")
             )
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -93,3 +97,4 @@ class StartWebAuthnRegistrationResponse(Model):
     _set_credential_creation_options,
     _set_response_metadata,
 ) = setters(StartWebAuthnRegistrationResponse)
+_Filling = filling(StartWebAuthnRegistrationResponse)

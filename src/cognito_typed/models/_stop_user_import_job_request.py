@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -57,14 +58,19 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_job_id(self, v if (v := data["JobId"]) is not None else null("JobId"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.job_id = v if (v := data["JobId"]) is not None else null("JobId")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -92,3 +98,4 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
     _set_user_pool_id,
     _set_job_id,
 ) = setters(StopUserImportJobRequest)
+_Filling = filling(StopUserImportJobRequest)

@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -53,22 +54,26 @@ class StopUserImportJobResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_user_import_job(
-                    self, UserImportJobType.from_wire(v) if (v := data["UserImportJob"]) is not None else null("")
+                self.user_import_job = (
+                    UserImportJobType.from_wire(v) if (v := data["UserImportJob"]) is not None else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("UserImportJob") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -92,3 +97,4 @@ class StopUserImportJobResponse(Model):
     _set_user_import_job,
     _set_response_metadata,
 ) = setters(StopUserImportJobResponse)
+_Filling = filling(StopUserImportJobResponse)

@@ -12,9 +12,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -102,36 +103,38 @@ class TermsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_terms_id(self, v if (v := data["TermsId"]) is not None else null("TermsId"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_terms_name(self, v if (v := data["TermsName"]) is not None else null("TermsName"))
-            _set_terms_source(self, v if (v := data["TermsSource"]) is not None else null("TermsSource"))
-            _set_enforcement(self, v if (v := data["Enforcement"]) is not None else null("Enforcement"))
-            _set_links(
-                self,
+            self.terms_id = v if (v := data["TermsId"]) is not None else null("TermsId")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.terms_name = v if (v := data["TermsName"]) is not None else null("TermsName")
+            self.terms_source = v if (v := data["TermsSource"]) is not None else null("TermsSource")
+            self.enforcement = v if (v := data["Enforcement"]) is not None else null("Enforcement")
+            self.links = (
                 (dict(v) if type(v) is dict else mapping(v, "Links"))
                 if (v := data["Links"]) is not None
-                else null("Links"),
+                else null("Links")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 (v if type(v) is datetime else timestamp(v, "CreationDate"))
                 if (v := data["CreationDate"]) is not None
-                else null("CreationDate"),
+                else null("CreationDate")
             )
-            _set_last_modified_date(
-                self,
+            self.last_modified_date = (
                 (v if type(v) is datetime else timestamp(v, "LastModifiedDate"))
                 if (v := data["LastModifiedDate"]) is not None
-                else null("LastModifiedDate"),
+                else null("LastModifiedDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -208,3 +211,4 @@ class TermsType(Model):
     _set_creation_date,
     _set_last_modified_date,
 ) = setters(TermsType)
+_Filling = filling(TermsType)

@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import TimeUnitsType
 from cognito_typed.models import _kinds as k
@@ -59,15 +66,19 @@ class TokenValidityUnitsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_access_token(self, get("AccessToken"))
-            _set_id_token(self, get("IdToken"))
-            _set_refresh_token(self, get("RefreshToken"))
+            self.access_token = data.get("AccessToken")
+            self.id_token = data.get("IdToken")
+            self.refresh_token = data.get("RefreshToken")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -96,3 +107,4 @@ class TokenValidityUnitsType(Model):
     _set_id_token,
     _set_refresh_token,
 ) = setters(TokenValidityUnitsType)
+_Filling = filling(TokenValidityUnitsType)

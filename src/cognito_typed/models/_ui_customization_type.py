@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -80,34 +81,36 @@ class UICustomizationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_id(self, get("ClientId"))
-            _set_image_url(self, get("ImageUrl"))
-            _set_css(self, get("CSS"))
-            _set_css_version(self, get("CSSVersion"))
-            _set_last_modified_date(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_id = data.get("ClientId")
+            self.image_url = data.get("ImageUrl")
+            self.css = data.get("CSS")
+            self.css_version = data.get("CSSVersion")
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -158,3 +161,4 @@ class UICustomizationType(Model):
     _set_last_modified_date,
     _set_creation_date,
 ) = setters(UICustomizationType)
+_Filling = filling(UICustomizationType)

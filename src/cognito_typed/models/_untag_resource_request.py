@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -59,19 +60,23 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_resource_arn(self, v if (v := data["ResourceArn"]) is not None else null("ResourceArn"))
-            _set_tag_keys(
-                self,
+            self.resource_arn = v if (v := data["ResourceArn"]) is not None else null("ResourceArn")
+            self.tag_keys = (
                 (list(v) if type(v) is list else items(v, "TagKeys"))
                 if (v := data["TagKeys"]) is not None
-                else null("TagKeys"),
+                else null("TagKeys")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -99,3 +104,4 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
     _set_resource_arn,
     _set_tag_keys,
 ) = setters(UntagResourceRequest)
+_Filling = filling(UntagResourceRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -80,17 +81,22 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
-            _set_event_id(self, v if (v := data["EventId"]) is not None else null("EventId"))
-            _set_feedback_token(self, v if (v := data["FeedbackToken"]) is not None else null("FeedbackToken"))
-            _set_feedback_value(self, v if (v := data["FeedbackValue"]) is not None else null("FeedbackValue"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.username = v if (v := data["Username"]) is not None else null("Username")
+            self.event_id = v if (v := data["EventId"]) is not None else null("EventId")
+            self.feedback_token = v if (v := data["FeedbackToken"]) is not None else null("FeedbackToken")
+            self.feedback_value = v if (v := data["FeedbackValue"]) is not None else null("FeedbackValue")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -139,3 +145,4 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
     _set_feedback_token,
     _set_feedback_value,
 ) = setters(UpdateAuthEventFeedbackRequest)
+_Filling = filling(UpdateAuthEventFeedbackRequest)

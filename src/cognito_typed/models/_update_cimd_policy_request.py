@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -79,24 +80,27 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_cimd_policy_id(self, v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_policy_name(self, get("PolicyName"))
-            _set_cache_duration(self, get("CacheDuration"))
-            _set_url_patterns(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.cimd_policy_id = v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.policy_name = data.get("PolicyName")
+            self.cache_duration = data.get("CacheDuration")
+            self.url_patterns = (
                 (list(v) if type(v) is list else items(v, "URLPatterns"))
                 if (v := data["URLPatterns"]) is not None
-                else null("URLPatterns"),
+                else null("URLPatterns")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -148,3 +152,4 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
     _set_cache_duration,
     _set_url_patterns,
 ) = setters(UpdateCIMDPolicyRequest)
+_Filling = filling(UpdateCIMDPolicyRequest)

@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -69,16 +70,21 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_cimd_policy_id(self, v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId"))
-            _set_url(self, v if (v := data["URL"]) is not None else null("URL"))
-            _set_action(self, v if (v := data["Action"]) is not None else null("Action"))
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.cimd_policy_id = v if (v := data["CIMDPolicyId"]) is not None else null("CIMDPolicyId")
+            self.url = v if (v := data["URL"]) is not None else null("URL")
+            self.action = v if (v := data["Action"]) is not None else null("Action")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -120,3 +126,4 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
     _set_url,
     _set_action,
 ) = setters(UpdateClientMetadataURLStateRequest)
+_Filling = filling(UpdateClientMetadataURLStateRequest)

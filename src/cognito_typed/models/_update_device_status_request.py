@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -71,16 +72,20 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_device_key(self, v if (v := data["DeviceKey"]) is not None else null("DeviceKey"))
-            _set_device_remembered_status(self, get("DeviceRememberedStatus"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.device_key = v if (v := data["DeviceKey"]) is not None else null("DeviceKey")
+            self.device_remembered_status = data.get("DeviceRememberedStatus")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -115,3 +120,4 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     _set_device_key,
     _set_device_remembered_status,
 ) = setters(UpdateDeviceStatusRequest)
+_Filling = filling(UpdateDeviceStatusRequest)

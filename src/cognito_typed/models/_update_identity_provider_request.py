@@ -12,10 +12,11 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     items,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -91,43 +92,47 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_provider_name(self, v if (v := data["ProviderName"]) is not None else null("ProviderName"))
-            _set_provider_details(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.provider_name = v if (v := data["ProviderName"]) is not None else null("ProviderName")
+            self.provider_details = (
                 None
-                if (v := get("ProviderDetails")) is None
+                if (v := data.get("ProviderDetails")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ProviderDetails"),
+                else mapping(v, "ProviderDetails")
             )
-            _set_attribute_mapping(
-                self,
+            self.attribute_mapping = (
                 None
-                if (v := get("AttributeMapping")) is None
+                if (v := data.get("AttributeMapping")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "AttributeMapping"),
+                else mapping(v, "AttributeMapping")
             )
-            _set_idp_identifiers(
-                self,
+            self.idp_identifiers = (
                 None
-                if (v := get("IdpIdentifiers")) is None
+                if (v := data.get("IdpIdentifiers")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers"),
+                else items(v, "IdpIdentifiers")
             )
-            _set_acr_mapping(
-                self,
-                None if (v := get("AcrMapping")) is None else dict(v) if type(v) is dict else mapping(v, "AcrMapping"),
+            self.acr_mapping = (
+                None
+                if (v := data.get("AcrMapping")) is None
+                else dict(v)
+                if type(v) is dict
+                else mapping(v, "AcrMapping")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -175,3 +180,4 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
     _set_idp_identifiers,
     _set_acr_mapping,
 ) = setters(UpdateIdentityProviderRequest)
+_Filling = filling(UpdateIdentityProviderRequest)

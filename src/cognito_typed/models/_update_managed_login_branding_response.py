@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -55,25 +56,28 @@ class UpdateManagedLoginBrandingResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_managed_login_branding(
-                    self,
+                self.managed_login_branding = (
                     ManagedLoginBrandingType.from_wire(v)
                     if (v := data["ManagedLoginBranding"]) is not None
-                    else null(""),
+                    else null("")
                 )
             except MalformedResponseError as error:
                 raise error.within("ManagedLoginBranding") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -97,3 +101,4 @@ class UpdateManagedLoginBrandingResponse(Model):
     _set_managed_login_branding,
     _set_response_metadata,
 ) = setters(UpdateManagedLoginBrandingResponse)
+_Filling = filling(UpdateManagedLoginBrandingResponse)

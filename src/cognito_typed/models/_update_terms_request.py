@@ -12,9 +12,10 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -78,21 +79,25 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_terms_id(self, v if (v := data["TermsId"]) is not None else null("TermsId"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_terms_name(self, get("TermsName"))
-            _set_terms_source(self, get("TermsSource"))
-            _set_enforcement(self, get("Enforcement"))
-            _set_links(
-                self, None if (v := get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
+            self.terms_id = v if (v := data["TermsId"]) is not None else null("TermsId")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.terms_name = data.get("TermsName")
+            self.terms_source = data.get("TermsSource")
+            self.enforcement = data.get("Enforcement")
+            self.links = (
+                None if (v := data.get("Links")) is None else dict(v) if type(v) is dict else mapping(v, "Links")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -140,3 +145,4 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
     _set_enforcement,
     _set_links,
 ) = setters(UpdateTermsRequest)
+_Filling = filling(UpdateTermsRequest)

@@ -13,10 +13,11 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     located,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
 )
@@ -69,29 +70,31 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_user_attributes(
-                    self,
-                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null(""),
+                self.user_attributes = (
+                    list(map(AttributeType.from_wire, v)) if (v := data["UserAttributes"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "UserAttributes", data.get("UserAttributes"), AttributeType, "list") from None
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_client_metadata(
-                self,
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.client_metadata = (
                 None
-                if (v := get("ClientMetadata")) is None
+                if (v := data.get("ClientMetadata")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "ClientMetadata"),
+                else mapping(v, "ClientMetadata")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -124,3 +127,4 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
     _set_access_token,
     _set_client_metadata,
 ) = setters(UpdateUserAttributesRequest)
+_Filling = filling(UpdateUserAttributesRequest)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -57,16 +58,14 @@ class UpdateUserAttributesResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_code_delivery_details_list(
-                    self,
+                self.code_delivery_details_list = (
                     None
-                    if (v := get("CodeDeliveryDetailsList")) is None
-                    else list(map(CodeDeliveryDetailsType.from_wire, v)),
+                    if (v := data.get("CodeDeliveryDetailsList")) is None
+                    else list(map(CodeDeliveryDetailsType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
@@ -76,12 +75,17 @@ class UpdateUserAttributesResponse(Model):
                     CodeDeliveryDetailsType,
                     "list",
                 ) from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -103,3 +107,4 @@ class UpdateUserAttributesResponse(Model):
     _set_code_delivery_details_list,
     _set_response_metadata,
 ) = setters(UpdateUserAttributesResponse)
+_Filling = filling(UpdateUserAttributesResponse)

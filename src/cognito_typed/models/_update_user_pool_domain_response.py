@@ -13,8 +13,9 @@ from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -63,22 +64,26 @@ class UpdateUserPoolDomainResponse(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_managed_login_version(self, get("ManagedLoginVersion"))
-            _set_cloud_front_domain(self, get("CloudFrontDomain"))
+            self.managed_login_version = data.get("ManagedLoginVersion")
+            self.cloud_front_domain = data.get("CloudFrontDomain")
             try:
-                _set_routing(self, None if (v := get("Routing")) is None else RoutingType.from_wire(v))
+                self.routing = None if (v := data.get("Routing")) is None else RoutingType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("Routing") from None
-            _set_response_metadata(
-                self, None if (v := get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
+            self.response_metadata = (
+                None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -110,3 +115,4 @@ class UpdateUserPoolDomainResponse(Model):
     _set_routing,
     _set_response_metadata,
 ) = setters(UpdateUserPoolDomainResponse)
+_Filling = filling(UpdateUserPoolDomainResponse)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, items, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    items,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import VerifiedAttributeType
 from cognito_typed.models import _kinds as k
@@ -39,21 +47,24 @@ class UserAttributeUpdateSettingsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_attributes_require_verification_before_update(
-                self,
+            self.attributes_require_verification_before_update = (
                 None
-                if (v := get("AttributesRequireVerificationBeforeUpdate")) is None
+                if (v := data.get("AttributesRequireVerificationBeforeUpdate")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesRequireVerificationBeforeUpdate"),
+                else items(v, "AttributesRequireVerificationBeforeUpdate")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -72,3 +83,4 @@ class UserAttributeUpdateSettingsType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_attributes_require_verification_before_update,) = setters(UserAttributeUpdateSettingsType)
+_Filling = filling(UserAttributeUpdateSettingsType)

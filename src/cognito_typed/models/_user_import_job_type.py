@@ -12,8 +12,9 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -129,46 +130,51 @@ class UserImportJobType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_job_name(self, v if (v := data["JobName"]) is not None else null("JobName"))
-            _set_job_id(self, v if (v := data["JobId"]) is not None else null("JobId"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_pre_signed_url(self, get("PreSignedUrl"))
-            _set_creation_date(
-                self,
+            self.job_name = v if (v := data["JobName"]) is not None else null("JobName")
+            self.job_id = v if (v := data["JobId"]) is not None else null("JobId")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.pre_signed_url = data.get("PreSignedUrl")
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_start_date(
-                self,
-                None if (v := get("StartDate")) is None else v if type(v) is datetime else timestamp(v, "StartDate"),
-            )
-            _set_completion_date(
-                self,
+            self.start_date = (
                 None
-                if (v := get("CompletionDate")) is None
+                if (v := data.get("StartDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CompletionDate"),
+                else timestamp(v, "StartDate")
             )
-            _set_status(self, get("Status"))
-            _set_cloud_watch_logs_role_arn(
-                self, v if (v := data["CloudWatchLogsRoleArn"]) is not None else null("CloudWatchLogsRoleArn")
+            self.completion_date = (
+                None
+                if (v := data.get("CompletionDate")) is None
+                else v
+                if type(v) is datetime
+                else timestamp(v, "CompletionDate")
             )
-            _set_imported_users(self, get("ImportedUsers"))
-            _set_skipped_users(self, get("SkippedUsers"))
-            _set_failed_users(self, get("FailedUsers"))
-            _set_completion_message(self, get("CompletionMessage"))
-            _set_password_hashing_algorithm(self, get("PasswordHashingAlgorithm"))
+            self.status = data.get("Status")
+            self.cloud_watch_logs_role_arn = (
+                v if (v := data["CloudWatchLogsRoleArn"]) is not None else null("CloudWatchLogsRoleArn")
+            )
+            self.imported_users = data.get("ImportedUsers")
+            self.skipped_users = data.get("SkippedUsers")
+            self.failed_users = data.get("FailedUsers")
+            self.completion_message = data.get("CompletionMessage")
+            self.password_hashing_algorithm = data.get("PasswordHashingAlgorithm")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -268,3 +274,4 @@ class UserImportJobType(Model):
     _set_completion_message,
     _set_password_hashing_algorithm,
 ) = setters(UserImportJobType)
+_Filling = filling(UserImportJobType)

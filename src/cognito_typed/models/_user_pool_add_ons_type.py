@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -59,25 +60,28 @@ class UserPoolAddOnsType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_advanced_security_mode(
-                self, v if (v := data["AdvancedSecurityMode"]) is not None else null("AdvancedSecurityMode")
+            self.advanced_security_mode = (
+                v if (v := data["AdvancedSecurityMode"]) is not None else null("AdvancedSecurityMode")
             )
             try:
-                _set_advanced_security_additional_flows(
-                    self,
+                self.advanced_security_additional_flows = (
                     None
-                    if (v := get("AdvancedSecurityAdditionalFlows")) is None
-                    else AdvancedSecurityAdditionalFlowsType.from_wire(v),
+                    if (v := data.get("AdvancedSecurityAdditionalFlows")) is None
+                    else AdvancedSecurityAdditionalFlowsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AdvancedSecurityAdditionalFlows") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -105,3 +109,4 @@ class UserPoolAddOnsType(Model):
     _set_advanced_security_mode,
     _set_advanced_security_additional_flows,
 ) = setters(UserPoolAddOnsType)
+_Filling = filling(UserPoolAddOnsType)

@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -48,15 +56,20 @@ class UserPoolClientDescription(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_name(self, v if (v := data["ClientName"]) is not None else null("ClientName"))
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_name = v if (v := data["ClientName"]) is not None else null("ClientName")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -91,3 +104,4 @@ class UserPoolClientDescription(Model):
     _set_user_pool_id,
     _set_client_name,
 ) = setters(UserPoolClientDescription)
+_Filling = filling(UserPoolClientDescription)

@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -240,123 +241,122 @@ class UserPoolClientType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_user_pool_id(self, v if (v := data["UserPoolId"]) is not None else null("UserPoolId"))
-            _set_client_name(self, v if (v := data["ClientName"]) is not None else null("ClientName"))
-            _set_client_id(self, v if (v := data["ClientId"]) is not None else null("ClientId"))
-            _set_client_secret(self, get("ClientSecret"))
-            _set_client_secret_arn(self, get("ClientSecretArn"))
-            _set_last_modified_date(
-                self,
+            self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
+            self.client_name = v if (v := data["ClientName"]) is not None else null("ClientName")
+            self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
+            self.client_secret = data.get("ClientSecret")
+            self.client_secret_arn = data.get("ClientSecretArn")
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_refresh_token_validity(self, get("RefreshTokenValidity"))
-            _set_access_token_validity(self, get("AccessTokenValidity"))
-            _set_id_token_validity(self, get("IdTokenValidity"))
+            self.refresh_token_validity = data.get("RefreshTokenValidity")
+            self.access_token_validity = data.get("AccessTokenValidity")
+            self.id_token_validity = data.get("IdTokenValidity")
             try:
-                _set_token_validity_units(
-                    self, None if (v := get("TokenValidityUnits")) is None else TokenValidityUnitsType.from_wire(v)
+                self.token_validity_units = (
+                    None if (v := data.get("TokenValidityUnits")) is None else TokenValidityUnitsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("TokenValidityUnits") from None
-            _set_read_attributes(
-                self,
+            self.read_attributes = (
                 None
-                if (v := get("ReadAttributes")) is None
+                if (v := data.get("ReadAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ReadAttributes"),
+                else items(v, "ReadAttributes")
             )
-            _set_write_attributes(
-                self,
+            self.write_attributes = (
                 None
-                if (v := get("WriteAttributes")) is None
+                if (v := data.get("WriteAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "WriteAttributes"),
+                else items(v, "WriteAttributes")
             )
-            _set_explicit_auth_flows(
-                self,
+            self.explicit_auth_flows = (
                 None
-                if (v := get("ExplicitAuthFlows")) is None
+                if (v := data.get("ExplicitAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ExplicitAuthFlows"),
+                else items(v, "ExplicitAuthFlows")
             )
-            _set_supported_identity_providers(
-                self,
+            self.supported_identity_providers = (
                 None
-                if (v := get("SupportedIdentityProviders")) is None
+                if (v := data.get("SupportedIdentityProviders")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SupportedIdentityProviders"),
+                else items(v, "SupportedIdentityProviders")
             )
-            _set_callback_urls(
-                self,
+            self.callback_urls = (
                 None
-                if (v := get("CallbackURLs")) is None
+                if (v := data.get("CallbackURLs")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "CallbackURLs"),
+                else items(v, "CallbackURLs")
             )
-            _set_logout_urls(
-                self,
-                None if (v := get("LogoutURLs")) is None else list(v) if type(v) is list else items(v, "LogoutURLs"),
-            )
-            _set_default_redirect_uri(self, get("DefaultRedirectURI"))
-            _set_allowed_oauth_flows(
-                self,
+            self.logout_urls = (
                 None
-                if (v := get("AllowedOAuthFlows")) is None
+                if (v := data.get("LogoutURLs")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthFlows"),
+                else items(v, "LogoutURLs")
             )
-            _set_allowed_oauth_scopes(
-                self,
+            self.default_redirect_uri = data.get("DefaultRedirectURI")
+            self.allowed_oauth_flows = (
                 None
-                if (v := get("AllowedOAuthScopes")) is None
+                if (v := data.get("AllowedOAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthScopes"),
+                else items(v, "AllowedOAuthFlows")
             )
-            _set_allowed_oauth_flows_user_pool_client(self, get("AllowedOAuthFlowsUserPoolClient"))
+            self.allowed_oauth_scopes = (
+                None
+                if (v := data.get("AllowedOAuthScopes")) is None
+                else list(v)
+                if type(v) is list
+                else items(v, "AllowedOAuthScopes")
+            )
+            self.allowed_oauth_flows_user_pool_client = data.get("AllowedOAuthFlowsUserPoolClient")
             try:
-                _set_analytics_configuration(
-                    self,
-                    None if (v := get("AnalyticsConfiguration")) is None else AnalyticsConfigurationType.from_wire(v),
+                self.analytics_configuration = (
+                    None
+                    if (v := data.get("AnalyticsConfiguration")) is None
+                    else AnalyticsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AnalyticsConfiguration") from None
-            _set_prevent_user_existence_errors(self, get("PreventUserExistenceErrors"))
-            _set_enable_token_revocation(self, get("EnableTokenRevocation"))
-            _set_enable_propagate_additional_user_context_data(self, get("EnablePropagateAdditionalUserContextData"))
-            _set_auth_session_validity(self, get("AuthSessionValidity"))
+            self.prevent_user_existence_errors = data.get("PreventUserExistenceErrors")
+            self.enable_token_revocation = data.get("EnableTokenRevocation")
+            self.enable_propagate_additional_user_context_data = data.get("EnablePropagateAdditionalUserContextData")
+            self.auth_session_validity = data.get("AuthSessionValidity")
             try:
-                _set_refresh_token_rotation(
-                    self, None if (v := get("RefreshTokenRotation")) is None else RefreshTokenRotationType.from_wire(v)
+                self.refresh_token_rotation = (
+                    None if (v := data.get("RefreshTokenRotation")) is None else RefreshTokenRotationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("RefreshTokenRotation") from None
-            _set_client_type(self, get("ClientType"))
+            self.client_type = data.get("ClientType")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -518,3 +518,4 @@ class UserPoolClientType(Model):
     _set_refresh_token_rotation,
     _set_client_type,
 ) = setters(UserPoolClientType)
+_Filling = filling(UserPoolClientType)

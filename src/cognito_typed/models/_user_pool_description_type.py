@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -83,44 +84,45 @@ class UserPoolDescriptionType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_id(self, v if (v := data["Id"]) is not None else null("Id"))
-            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
+            self.id = v if (v := data["Id"]) is not None else null("Id")
+            self.name = v if (v := data["Name"]) is not None else null("Name")
             try:
-                _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
+                self.lambda_config = None if (v := data.get("LambdaConfig")) is None else LambdaConfigType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("LambdaConfig") from None
-            _set_status(self, get("Status"))
-            _set_last_modified_date(
-                self,
+            self.status = data.get("Status")
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
-            _set_replica_regions(
-                self,
+            self.replica_regions = (
                 None
-                if (v := get("ReplicaRegions")) is None
+                if (v := data.get("ReplicaRegions")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ReplicaRegions"),
+                else items(v, "ReplicaRegions")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -173,3 +175,4 @@ class UserPoolDescriptionType(Model):
     _set_creation_date,
     _set_replica_regions,
 ) = setters(UserPoolDescriptionType)
+_Filling = filling(UserPoolDescriptionType)

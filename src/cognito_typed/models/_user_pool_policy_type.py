@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,23 +56,27 @@ class UserPoolPolicyType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
             try:
-                _set_password_policy(
-                    self, None if (v := get("PasswordPolicy")) is None else PasswordPolicyType.from_wire(v)
+                self.password_policy = (
+                    None if (v := data.get("PasswordPolicy")) is None else PasswordPolicyType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("PasswordPolicy") from None
             try:
-                _set_sign_in_policy(self, None if (v := get("SignInPolicy")) is None else SignInPolicyType.from_wire(v))
+                self.sign_in_policy = None if (v := data.get("SignInPolicy")) is None else SignInPolicyType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("SignInPolicy") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -95,3 +100,4 @@ class UserPoolPolicyType(Model):
     _set_password_policy,
     _set_sign_in_policy,
 ) = setters(UserPoolPolicyType)
+_Filling = filling(UserPoolPolicyType)

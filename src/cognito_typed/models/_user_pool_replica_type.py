@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ReplicaRoleType, ReplicaStatusType
 from cognito_typed.models import _kinds as k
@@ -53,17 +61,21 @@ class UserPoolReplicaType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_region_name(self, v if (v := data["RegionName"]) is not None else null("RegionName"))
-            _set_status(self, get("Status"))
-            _set_role(self, get("Role"))
-            _set_user_pool_arn(self, get("UserPoolArn"))
+            self.region_name = v if (v := data["RegionName"]) is not None else null("RegionName")
+            self.status = data.get("Status")
+            self.role = data.get("Role")
+            self.user_pool_arn = data.get("UserPoolArn")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -99,3 +111,4 @@ class UserPoolReplicaType(Model):
     _set_role,
     _set_user_pool_arn,
 ) = setters(UserPoolReplicaType)
+_Filling = filling(UserPoolReplicaType)

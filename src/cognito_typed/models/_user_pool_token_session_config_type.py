@@ -8,7 +8,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, null, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    null,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
 
@@ -36,13 +44,18 @@ class UserPoolTokenSessionConfigType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_max_per_user(self, v if (v := data["MaxPerUser"]) is not None else null("MaxPerUser"))
+            self.max_per_user = v if (v := data["MaxPerUser"]) is not None else null("MaxPerUser")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -61,3 +74,4 @@ class UserPoolTokenSessionConfigType(Model):
 
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_max_per_user,) = setters(UserPoolTokenSessionConfigType)
+_Filling = filling(UserPoolTokenSessionConfigType)

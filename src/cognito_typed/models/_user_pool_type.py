@@ -13,11 +13,12 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     items,
     located,
     malformed,
     mapping,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -320,178 +321,166 @@ class UserPoolType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_id(self, v if (v := data["Id"]) is not None else null("Id"))
-            _set_name(self, v if (v := data["Name"]) is not None else null("Name"))
+            self.id = v if (v := data["Id"]) is not None else null("Id")
+            self.name = v if (v := data["Name"]) is not None else null("Name")
             try:
-                _set_policies(self, None if (v := get("Policies")) is None else UserPoolPolicyType.from_wire(v))
+                self.policies = None if (v := data.get("Policies")) is None else UserPoolPolicyType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("Policies") from None
-            _set_deletion_protection(self, get("DeletionProtection"))
+            self.deletion_protection = data.get("DeletionProtection")
             try:
-                _set_lambda_config(self, None if (v := get("LambdaConfig")) is None else LambdaConfigType.from_wire(v))
+                self.lambda_config = None if (v := data.get("LambdaConfig")) is None else LambdaConfigType.from_wire(v)
             except MalformedResponseError as error:
                 raise error.within("LambdaConfig") from None
-            _set_status(self, get("Status"))
-            _set_last_modified_date(
-                self,
+            self.status = data.get("Status")
+            self.last_modified_date = (
                 None
-                if (v := get("LastModifiedDate")) is None
+                if (v := data.get("LastModifiedDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "LastModifiedDate"),
+                else timestamp(v, "LastModifiedDate")
             )
-            _set_creation_date(
-                self,
+            self.creation_date = (
                 None
-                if (v := get("CreationDate")) is None
+                if (v := data.get("CreationDate")) is None
                 else v
                 if type(v) is datetime
-                else timestamp(v, "CreationDate"),
+                else timestamp(v, "CreationDate")
             )
             try:
-                _set_schema_attributes(
-                    self,
-                    None if (v := get("SchemaAttributes")) is None else list(map(SchemaAttributeType.from_wire, v)),
+                self.schema_attributes = (
+                    None if (v := data.get("SchemaAttributes")) is None else list(map(SchemaAttributeType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(
                     error, "SchemaAttributes", data.get("SchemaAttributes"), SchemaAttributeType, "list"
                 ) from None
-            _set_auto_verified_attributes(
-                self,
+            self.auto_verified_attributes = (
                 None
-                if (v := get("AutoVerifiedAttributes")) is None
+                if (v := data.get("AutoVerifiedAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AutoVerifiedAttributes"),
+                else items(v, "AutoVerifiedAttributes")
             )
-            _set_alias_attributes(
-                self,
+            self.alias_attributes = (
                 None
-                if (v := get("AliasAttributes")) is None
+                if (v := data.get("AliasAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AliasAttributes"),
+                else items(v, "AliasAttributes")
             )
-            _set_username_attributes(
-                self,
+            self.username_attributes = (
                 None
-                if (v := get("UsernameAttributes")) is None
+                if (v := data.get("UsernameAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UsernameAttributes"),
+                else items(v, "UsernameAttributes")
             )
-            _set_sms_verification_message(self, get("SmsVerificationMessage"))
-            _set_email_verification_message(self, get("EmailVerificationMessage"))
-            _set_email_verification_subject(self, get("EmailVerificationSubject"))
+            self.sms_verification_message = data.get("SmsVerificationMessage")
+            self.email_verification_message = data.get("EmailVerificationMessage")
+            self.email_verification_subject = data.get("EmailVerificationSubject")
             try:
-                _set_verification_message_template(
-                    self,
+                self.verification_message_template = (
                     None
-                    if (v := get("VerificationMessageTemplate")) is None
-                    else VerificationMessageTemplateType.from_wire(v),
+                    if (v := data.get("VerificationMessageTemplate")) is None
+                    else VerificationMessageTemplateType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("VerificationMessageTemplate") from None
-            _set_sms_authentication_message(self, get("SmsAuthenticationMessage"))
+            self.sms_authentication_message = data.get("SmsAuthenticationMessage")
             try:
-                _set_user_attribute_update_settings(
-                    self,
+                self.user_attribute_update_settings = (
                     None
-                    if (v := get("UserAttributeUpdateSettings")) is None
-                    else UserAttributeUpdateSettingsType.from_wire(v),
+                    if (v := data.get("UserAttributeUpdateSettings")) is None
+                    else UserAttributeUpdateSettingsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserAttributeUpdateSettings") from None
-            _set_mfa_configuration(self, get("MfaConfiguration"))
+            self.mfa_configuration = data.get("MfaConfiguration")
             try:
-                _set_device_configuration(
-                    self, None if (v := get("DeviceConfiguration")) is None else DeviceConfigurationType.from_wire(v)
+                self.device_configuration = (
+                    None if (v := data.get("DeviceConfiguration")) is None else DeviceConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DeviceConfiguration") from None
-            _set_estimated_number_of_users(self, get("EstimatedNumberOfUsers"))
+            self.estimated_number_of_users = data.get("EstimatedNumberOfUsers")
             try:
-                _set_email_configuration(
-                    self, None if (v := get("EmailConfiguration")) is None else EmailConfigurationType.from_wire(v)
+                self.email_configuration = (
+                    None if (v := data.get("EmailConfiguration")) is None else EmailConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("EmailConfiguration") from None
             try:
-                _set_sms_configuration(
-                    self, None if (v := get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
+                self.sms_configuration = (
+                    None if (v := data.get("SmsConfiguration")) is None else SmsConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("SmsConfiguration") from None
-            _set_user_pool_tags(
-                self,
+            self.user_pool_tags = (
                 None
-                if (v := get("UserPoolTags")) is None
+                if (v := data.get("UserPoolTags")) is None
                 else dict(v)
                 if type(v) is dict
-                else mapping(v, "UserPoolTags"),
+                else mapping(v, "UserPoolTags")
             )
-            _set_sms_configuration_failure(self, get("SmsConfigurationFailure"))
-            _set_email_configuration_failure(self, get("EmailConfigurationFailure"))
-            _set_domain(self, get("Domain"))
-            _set_custom_domain(self, get("CustomDomain"))
+            self.sms_configuration_failure = data.get("SmsConfigurationFailure")
+            self.email_configuration_failure = data.get("EmailConfigurationFailure")
+            self.domain = data.get("Domain")
+            self.custom_domain = data.get("CustomDomain")
             try:
-                _set_admin_create_user_config(
-                    self,
-                    None if (v := get("AdminCreateUserConfig")) is None else AdminCreateUserConfigType.from_wire(v),
+                self.admin_create_user_config = (
+                    None if (v := data.get("AdminCreateUserConfig")) is None else AdminCreateUserConfigType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AdminCreateUserConfig") from None
             try:
-                _set_user_pool_add_ons(
-                    self, None if (v := get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
+                self.user_pool_add_ons = (
+                    None if (v := data.get("UserPoolAddOns")) is None else UserPoolAddOnsType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UserPoolAddOns") from None
             try:
-                _set_dcr_configuration(
-                    self, None if (v := get("DcrConfiguration")) is None else DcrConfigurationType.from_wire(v)
+                self.dcr_configuration = (
+                    None if (v := data.get("DcrConfiguration")) is None else DcrConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("DcrConfiguration") from None
             try:
-                _set_username_configuration(
-                    self,
-                    None if (v := get("UsernameConfiguration")) is None else UsernameConfigurationType.from_wire(v),
+                self.username_configuration = (
+                    None if (v := data.get("UsernameConfiguration")) is None else UsernameConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("UsernameConfiguration") from None
-            _set_arn(self, v if (v := data["Arn"]) is not None else null("Arn"))
+            self.arn = v if (v := data["Arn"]) is not None else null("Arn")
             try:
-                _set_account_recovery_setting(
-                    self,
-                    None if (v := get("AccountRecoverySetting")) is None else AccountRecoverySettingType.from_wire(v),
+                self.account_recovery_setting = (
+                    None
+                    if (v := data.get("AccountRecoverySetting")) is None
+                    else AccountRecoverySettingType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("AccountRecoverySetting") from None
-            _set_user_pool_tier(self, get("UserPoolTier"))
+            self.user_pool_tier = data.get("UserPoolTier")
             try:
-                _set_key_configuration(
-                    self, None if (v := get("KeyConfiguration")) is None else KeyConfigurationType.from_wire(v)
+                self.key_configuration = (
+                    None if (v := data.get("KeyConfiguration")) is None else KeyConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("KeyConfiguration") from None
             try:
-                _set_issuer_configuration(
-                    self, None if (v := get("IssuerConfiguration")) is None else IssuerConfigurationType.from_wire(v)
+                self.issuer_configuration = (
+                    None if (v := data.get("IssuerConfiguration")) is None else IssuerConfigurationType.from_wire(v)
                 )
             except MalformedResponseError as error:
                 raise error.within("IssuerConfiguration") from None
             try:
-                _set_acr_configuration(
-                    self,
+                self.acr_configuration = (
                     None
-                    if (v := get("AcrConfiguration")) is None
-                    else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()},
+                    if (v := data.get("AcrConfiguration")) is None
+                    else {k: AcrLevelConfigType.from_wire(x) for k, x in v.items()}
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no map, or an item no structure
                 raise located(
@@ -499,7 +488,12 @@ class UserPoolType(Model):
                 ) from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -713,3 +707,4 @@ class UserPoolType(Model):
     _set_issuer_configuration,
     _set_acr_configuration,
 ) = setters(UserPoolType)
+_Filling = filling(UserPoolType)

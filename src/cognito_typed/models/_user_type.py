@@ -13,9 +13,10 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     dataclass,
+    filling,
     located,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -92,40 +93,42 @@ class UserType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_username(self, v if (v := data["Username"]) is not None else null("Username"))
+            self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
-                _set_attributes(
-                    self, list(map(AttributeType.from_wire, v)) if (v := data["Attributes"]) is not None else null("")
+                self.attributes = (
+                    list(map(AttributeType.from_wire, v)) if (v := data["Attributes"]) is not None else null("")
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Attributes", data.get("Attributes"), AttributeType, "list") from None
-            _set_user_create_date(
-                self,
+            self.user_create_date = (
                 (v if type(v) is datetime else timestamp(v, "UserCreateDate"))
                 if (v := data["UserCreateDate"]) is not None
-                else null("UserCreateDate"),
+                else null("UserCreateDate")
             )
-            _set_user_last_modified_date(
-                self,
+            self.user_last_modified_date = (
                 (v if type(v) is datetime else timestamp(v, "UserLastModifiedDate"))
                 if (v := data["UserLastModifiedDate"]) is not None
-                else null("UserLastModifiedDate"),
+                else null("UserLastModifiedDate")
             )
-            _set_enabled(self, v if (v := data["Enabled"]) is not None else null("Enabled"))
-            _set_user_status(self, v if (v := data["UserStatus"]) is not None else null("UserStatus"))
+            self.enabled = v if (v := data["Enabled"]) is not None else null("Enabled")
+            self.user_status = v if (v := data["UserStatus"]) is not None else null("UserStatus")
             try:
-                _set_mfa_options(
-                    self, None if (v := get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
+                self.mfa_options = (
+                    None if (v := data.get("MFAOptions")) is None else list(map(MFAOptionType.from_wire, v))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -186,3 +189,4 @@ class UserType(Model):
     _set_user_status,
     _set_mfa_options,
 ) = setters(UserType)
+_Filling = filling(UserType)

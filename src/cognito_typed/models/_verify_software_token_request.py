@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -73,17 +74,21 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_access_token(self, get("AccessToken"))
-            _set_session(self, get("Session"))
-            _set_user_code(self, v if (v := data["UserCode"]) is not None else null("UserCode"))
-            _set_friendly_device_name(self, get("FriendlyDeviceName"))
+            self.access_token = data.get("AccessToken")
+            self.session = data.get("Session")
+            self.user_code = v if (v := data["UserCode"]) is not None else null("UserCode")
+            self.friendly_device_name = data.get("FriendlyDeviceName")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -119,3 +124,4 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
     _set_user_code,
     _set_friendly_device_name,
 ) = setters(VerifySoftwareTokenRequest)
+_Filling = filling(VerifySoftwareTokenRequest)

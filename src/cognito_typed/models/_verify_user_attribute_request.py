@@ -12,8 +12,9 @@ from cognito_typed._runtime.base import (
     Model,
     Request,
     dataclass,
+    filling,
     malformed,
-    new,
+    moved,
     null,
     setters,
 )
@@ -72,15 +73,20 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            _set_access_token(self, v if (v := data["AccessToken"]) is not None else null("AccessToken"))
-            _set_attribute_name(self, v if (v := data["AttributeName"]) is not None else null("AttributeName"))
-            _set_code(self, v if (v := data["Code"]) is not None else null("Code"))
+            self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
+            self.attribute_name = v if (v := data["AttributeName"]) is not None else null("AttributeName")
+            self.code = v if (v := data["Code"]) is not None else null("Code")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -115,3 +121,4 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
     _set_attribute_name,
     _set_code,
 ) = setters(VerifyUserAttributeRequest)
+_Filling = filling(VerifyUserAttributeRequest)

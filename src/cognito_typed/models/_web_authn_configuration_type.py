@@ -8,7 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Self
 
-from cognito_typed._runtime.base import Model, dataclass, malformed, new, setters
+from cognito_typed._runtime.base import (
+    Model,
+    dataclass,
+    filling,
+    malformed,
+    moved,
+    setters,
+)
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import UserVerificationType, WebAuthnFactorConfigurationType
 from cognito_typed.models import _kinds as k
@@ -53,15 +60,19 @@ class WebAuthnConfigurationType(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         try:
-            get = data.get
-            _set_relying_party_id(self, get("RelyingPartyId"))
-            _set_user_verification(self, get("UserVerification"))
-            _set_factor_configuration(self, get("FactorConfiguration"))
+            self.relying_party_id = data.get("RelyingPartyId")
+            self.user_verification = data.get("UserVerification")
+            self.factor_configuration = data.get("FactorConfiguration")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -94,3 +105,4 @@ class WebAuthnConfigurationType(Model):
     _set_user_verification,
     _set_factor_configuration,
 ) = setters(WebAuthnConfigurationType)
+_Filling = filling(WebAuthnConfigurationType)

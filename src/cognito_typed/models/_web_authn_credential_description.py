@@ -12,9 +12,10 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     dataclass,
+    filling,
     items,
     malformed,
-    new,
+    moved,
     null,
     setters,
     timestamp,
@@ -81,31 +82,33 @@ class WebAuthnCredentialDescription(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        self = new(cls)
+        self: Any = _Filling()
         v: Any
         try:
-            get = data.get
-            _set_credential_id(self, v if (v := data["CredentialId"]) is not None else null("CredentialId"))
-            _set_friendly_credential_name(
-                self, v if (v := data["FriendlyCredentialName"]) is not None else null("FriendlyCredentialName")
+            self.credential_id = v if (v := data["CredentialId"]) is not None else null("CredentialId")
+            self.friendly_credential_name = (
+                v if (v := data["FriendlyCredentialName"]) is not None else null("FriendlyCredentialName")
             )
-            _set_relying_party_id(self, v if (v := data["RelyingPartyId"]) is not None else null("RelyingPartyId"))
-            _set_authenticator_attachment(self, get("AuthenticatorAttachment"))
-            _set_authenticator_transports(
-                self,
+            self.relying_party_id = v if (v := data["RelyingPartyId"]) is not None else null("RelyingPartyId")
+            self.authenticator_attachment = data.get("AuthenticatorAttachment")
+            self.authenticator_transports = (
                 (list(v) if type(v) is list else items(v, "AuthenticatorTransports"))
                 if (v := data["AuthenticatorTransports"]) is not None
-                else null("AuthenticatorTransports"),
+                else null("AuthenticatorTransports")
             )
-            _set_created_at(
-                self,
+            self.created_at = (
                 (v if type(v) is datetime else timestamp(v, "CreatedAt"))
                 if (v := data["CreatedAt"]) is not None
-                else null("CreatedAt"),
+                else null("CreatedAt")
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
-        return self
+        try:
+            self.__class__ = cls  # filled in: from here on the frozen model (see filling())
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -159,3 +162,4 @@ class WebAuthnCredentialDescription(Model):
     _set_authenticator_transports,
     _set_created_at,
 ) = setters(WebAuthnCredentialDescription)
+_Filling = filling(WebAuthnCredentialDescription)
