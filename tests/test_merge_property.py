@@ -192,13 +192,19 @@ def _breaks_the_pool_docs(current: dict[str, Any], changes: dict[str, Any], sent
     return False
 
 
+def _without_empty_maps(request: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in request.items() if v != {}}
+
+
 def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes: dict[str, Any]) -> None:
     spec = SPECS[update]
     ids = id_values(update, current)
     sent = expected_update(update, current, ids, changes)
     unchanged = expected_update(update, current, ids, {})
-    refused = refused_by_rules(update, current, changes, sent, noop=sent == unchanged)
-    event("refused" if refused else "no-op" if sent == unchanged else "update sent")
+    # An empty map sent and the map left out leave the resource alike (ProviderDetails={} reset): no update.
+    noop = _without_empty_maps(sent) == _without_empty_maps(unchanged)
+    refused = refused_by_rules(update, current, changes, sent, noop=noop)
+    event("refused" if refused else "no-op" if noop else "update sent")
 
     # No carried member is dropped or altered unless changed (the traps aside).
     for update_wire, describe_wire in spec.carried.items():
@@ -214,7 +220,7 @@ def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes:
     # A refusal may come before the describe (input bad on its own) or after it; never after the update.
     with stubbed(all_used=not refused) as (client, stub):
         stub.add_response(describe_op(update).py_name, describe_response(update, current), ids)
-        if not refused and sent != unchanged:
+        if not refused and not noop:
             answer: dict[str, Any] = {}
             if spec.updated is not None:
                 answer = {spec.updated: current}
@@ -278,3 +284,14 @@ def test_every_other_merge_sends_the_overlay(update: str) -> None:
         check_merge_sends_the_overlay(update, current, changes)
 
     prop()
+
+
+def test_resetting_an_empty_provider_details_sends_nothing() -> None:
+    """Found by the property above: a described ``ProviderDetails={}`` reset to absent changes nothing."""
+    current = {"ProviderName": "0", "ProviderType": "Facebook", "ProviderDetails": {}}
+
+    @given(st.just(current), st.just({"ProviderDetails": RESET}))
+    def once(current: dict[str, Any], changes: dict[str, Any]) -> None:
+        check_merge_sends_the_overlay("UpdateIdentityProvider", current, changes)
+
+    once()
