@@ -105,7 +105,12 @@ def run_python(
     result = subprocess.run(
         [sys.executable, *args],
         cwd=cwd,
-        env={**os.environ, **(env or {})},
+        # this venv's bin first: pyright finds its Python (and so the installed packages) on PATH
+        env={
+            **os.environ,
+            "PATH": os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]),
+            **(env or {}),
+        },
         capture_output=True,
         text=True,
         timeout=600,

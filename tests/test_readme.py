@@ -96,3 +96,17 @@ def test_the_models_example_runs_and_prints_what_the_readme_says(block_files: li
     assert printed[1] == "web 15"  # the client as the service made it, read through the model
     assert json.loads(printed[2])["ClientName"] == "web"
     assert printed[3] == "(Violation('AuthSessionValidity', '30 is out of range', '3..15', kind='constraint'),)"
+
+
+RUN_PLAIN = """
+import os, runpy, sys
+os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1")
+runpy.run_path(sys.argv[1], run_name="__main__")
+"""
+
+
+def test_the_simulator_example_runs_and_its_assert_holds(block_files: list[Path]) -> None:
+    """The simulator example starts moto itself; its raw rename resets AuthSessionValidity, as it asserts."""
+    path = next(p for p in block_files if "simulate()" in p.read_text())
+    result = run_python("-c", RUN_PLAIN, str(path), check=True)
+    assert result.stdout.splitlines() == ["['AuthSessionValidity']"]
