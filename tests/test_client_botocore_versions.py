@@ -316,5 +316,5 @@ def test_the_message_of_code_generated_from_a_model_of_no_known_release() -> Non
     assert str(error) == (
         "the cognito-idp model of the installed botocore 1.35.99 has no operation ListTerms\n"
         "(cognito_typed was generated from a model, which has it). Upgrade botocore to a release whose model "
-        "has it, or regenerate cognito_typed for botocore 1.35.99."
+        "has it, or regenerate cognito_typed for botocore 1.35.99 (python -m codegen.regenerate)."
     )

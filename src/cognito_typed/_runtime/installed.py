@@ -74,7 +74,7 @@ class UnsupportedByBotocoreError(Exception):
             f"(cognito_typed was generated from {source}, which has it). "
             "Upgrade botocore to a release whose model has it"
             + (f" ({self.generated_from}'s does)" if known else "")
-            + f", or regenerate cognito_typed for botocore {self.botocore_version}"
+            + f", or regenerate cognito_typed for botocore {self.botocore_version} (python -m codegen.regenerate)"
             + (
                 "; or, since botocore does not check enum values, send it anyway with constraints=False."
                 if all(kind == "enum value" for kind, _, _ in self.missing)
