@@ -23,7 +23,7 @@ from client_fixtures import Examples, request_class, response_class
 from hypothesis import given
 from hypothesis import strategies as st
 from strategies import WireStrategies
-from support import SERVICE
+from support import GENERATED_FROM, INSTALLED, SERVICE, pinned_fixtures
 
 from codegen.ir import Shape
 from cognito_typed import MalformedResponseError, ValidationError
@@ -138,6 +138,7 @@ RESPONDING = [op for op in OPERATIONS if op.output]
 
 
 @pytest.mark.parametrize("op", RESPONDING, ids=lambda op: op.name)
+@pinned_fixtures  # responses drawn from the package's model, which the older Stubber refuses
 def test_wrongly_typed_response_members_raise_malformed_response_error_only(op: Any) -> None:
     cls = response_class(op.name)
     assert cls is not None
@@ -161,6 +162,7 @@ def _required_wires(cls: type[Any]) -> set[str]:
 
 
 @pytest.mark.parametrize("op", RESPONDING, ids=lambda op: op.name)
+@pinned_fixtures  # responses drawn from the package's model, which the older Stubber refuses
 def test_a_null_where_a_response_always_has_a_value_is_malformed(op: Any) -> None:
     """botocore gives None for a JSON null; a required field's type has no None, so the model refuses it."""
     cls = response_class(op.name)
@@ -217,4 +219,6 @@ def test_the_fuzzing_ran() -> None:
         f"nested wrong values in {len(OPERATIONS)} requests, {response} in {len(RESPONDING)} responses "
         f"(and {COUNTS['null']} nulls)"
     )
-    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500 and COUNTS["response"] > 500 and COUNTS["null"] > 100
+    assert COUNTS["top"] > 1000 and COUNTS["nested"] > 500
+    if INSTALLED == GENERATED_FROM:  # the response fuzz runs on the pinned botocore only (pinned_fixtures)
+        assert COUNTS["response"] > 500 and COUNTS["null"] > 100

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from botocore.stub import Stubber
 from merge_helpers import raw_client
-from support import SERVICE
+from support import SERVICE, pinned_fixtures
 
 from codegen import model_fixes
 from codegen.ir import Constraints, Member, Shape
@@ -412,6 +412,7 @@ DOMAIN = "auth.example.com"
 CERT = {"CertificateArn": "arn:aws:acm:us-east-1:123456789012:certificate/abc"}
 
 
+@pinned_fixtures
 def test_every_custom_domain_call_sends_a_dotted_domain() -> None:
     """create/describe/delete/update and the merge: the calls reach botocore with the domain as given."""
     from cognito_typed.models import CustomDomainConfigType

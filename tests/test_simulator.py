@@ -37,7 +37,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 from merge_helpers import EMAIL_MESSAGE_UNUSED, SPECS, TRAP_OVERRIDES, Rich, kwargs_for, method, overlay, py
-from support import SERVICE, run_python
+from support import SERVICE, pinned_fixtures, run_python
 
 from codegen import presence
 from codegen.merge_quirks import QUIRKS
@@ -46,6 +46,9 @@ from cognito_typed import testing
 from cognito_typed._runtime.merge import MergeSpec
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.testing import Simulator, simulate
+
+# The rich setups set every member of botocore 1.44.8's update inputs, which an older botocore refuses.
+pytestmark = pinned_fixtures
 
 PAIRS = sorted(SPECS)
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:"
