@@ -192,8 +192,16 @@ def _breaks_the_pool_docs(current: dict[str, Any], changes: dict[str, Any], sent
     return False
 
 
-def _without_empty_maps(request: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in request.items() if v != {}}
+def _same_resource(update: str, sent: dict[str, Any], unchanged: dict[str, Any]) -> bool:
+    """``sent`` leaves the resource as ``unchanged`` would: equal, or (UpdateIdentityProvider) only leaving out
+    a described ``ProviderDetails={}`` the caller resets, which the merge's describe-only pass treats as absent."""
+    if sent == unchanged:
+        return True
+    return (
+        update == "UpdateIdentityProvider"
+        and unchanged.get("ProviderDetails") == {}
+        and sent == {k: v for k, v in unchanged.items() if k != "ProviderDetails"}
+    )
 
 
 def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes: dict[str, Any]) -> None:
@@ -202,7 +210,7 @@ def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes:
     sent = expected_update(update, current, ids, changes)
     unchanged = expected_update(update, current, ids, {})
     # An empty map sent and the map left out leave the resource alike (ProviderDetails={} reset): no update.
-    noop = _without_empty_maps(sent) == _without_empty_maps(unchanged)
+    noop = _same_resource(update, sent, unchanged)
     refused = refused_by_rules(update, current, changes, sent, noop=noop)
     event("refused" if refused else "no-op" if noop else "update sent")
 
@@ -293,5 +301,26 @@ def test_resetting_an_empty_provider_details_sends_nothing() -> None:
     @given(st.just(current), st.just({"ProviderDetails": RESET}))
     def once(current: dict[str, Any], changes: dict[str, Any]) -> None:
         check_merge_sends_the_overlay("UpdateIdentityProvider", current, changes)
+
+    once()
+
+
+@pytest.mark.parametrize(
+    ("update", "current", "changes"),
+    [
+        ("SetUserPoolMfaConfig", {}, {"WebAuthnConfiguration": {}}),
+        (
+            "UpdateIdentityProvider",
+            {"ProviderName": "0", "ProviderType": "Facebook", "ProviderDetails": {}},
+            {"AcrMapping": {}},
+        ),
+    ],
+)
+def test_an_empty_map_newly_given_is_sent(update: str, current: dict[str, Any], changes: dict[str, Any]) -> None:
+    """Found by the property above, the other way round: a map the caller gives, even empty, is a change."""
+
+    @given(st.just(current), st.just(changes))
+    def once(current: dict[str, Any], changes: dict[str, Any]) -> None:
+        check_merge_sends_the_overlay(update, current, changes)
 
     once()
