@@ -16,6 +16,7 @@ from cognito_typed.models import (
     CreateUserPoolClientRequest,
     CreateUserPoolRequest,
     DescribeUserPoolClientResponse,
+    DescribeUserPoolRequest,
     InitiatePointInTimeRecoveryRequest,
     ListUsersRequest,
     SchemaAttributeType,
@@ -313,3 +314,92 @@ def test_unknown_enum_value_in_a_request_fails_validation() -> None:
     found = violations(request)
     assert [v.path for v in found] == ["TokenValidityUnits.AccessToken", "ExplicitAuthFlows[0]"]
     assert "'fortnights' is not an allowed value" in found[0].problem
+
+
+# --- values seen to match their pattern ----------------------------------------------------
+
+
+def test_a_value_seen_to_match_is_not_matched_again_and_a_bad_one_is_never_kept() -> None:
+    from cognito_typed._runtime.validation import Str
+
+    calls: list[str] = []
+    kind = Str(pattern="[a-z]+")
+    real = kind.matches()
+    assert real is not None
+
+    def counting(value: str) -> object:
+        calls.append(value)
+        return real(value)
+
+    kind._matches = counting  # pyright: ignore[reportPrivateUsage]
+    for _ in range(3):
+        out: list[Violation] = []
+        kind.check("abc", out, "", "Name", False, True)
+        kind.check("ABC", out, "", "Name", False, True)
+        assert [v.path for v in out] == ["Name"]  # the bad value fails every time
+    assert calls == ["abc", "ABC", "ABC", "ABC"]
+
+
+def test_no_secret_and_no_str_subclass_is_kept_and_the_memory_is_bounded() -> None:
+    from cognito_typed._runtime.validation import MATCHED_KEPT, Str
+
+    secret, hidden, plain = Str(pattern=".+", sensitive=True), Str(pattern=".+"), Str(pattern="v[0-9]+")
+    secret.check("hunter2-password", [], "", "Password", False, True)
+    hidden.check("1example23456789", [], "", "ClientId", True, True)  # a member the model hides
+
+    class Shouty(str):
+        pass
+
+    plain.check(Shouty("v1"), [], "", "Name", False, True)
+    assert not secret.matched and not hidden.matched and not plain.matched
+    for i in range(MATCHED_KEPT * 2 + 1):
+        plain.check(f"v{i}", [], "", "Name", False, True)
+    assert 0 < len(plain.matched) <= MATCHED_KEPT
+
+
+def test_a_list_of_strings_keeps_what_matched_but_not_under_a_secret_and_reports_what_did_not() -> None:
+    from cognito_typed._runtime.validation import ListOf, Str
+
+    item, secret_item = Str(pattern="[a-z]+"), Str(pattern="[a-z]+")
+    plain, secret = ListOf(item), ListOf(secret_item, sensitive=True)
+    out: list[Violation] = []
+    plain.check(["abc", "def"], out, "", "Names", False, True)
+    secret.check(["ghi"], out, "", "Secrets", False, True)
+    assert not out
+    assert item.matched == {"abc", "def"} and not secret_item.matched
+    plain.check(["abc", "BAD", "def"], out, "", "Names", False, True)
+    assert [v.path for v in out] == ["Names[1]"]  # the kept ones pass, the bad one is named
+
+
+def test_a_value_that_matches_but_breaks_the_length_fails_every_time() -> None:
+    from cognito_typed._runtime.validation import Str
+
+    kind = Str(max=3, pattern="[a-z]+")
+    for _ in range(2):
+        out: list[Violation] = []
+        kind.check("abcdef", out, "", "Name", False, True)
+        assert len(out) == 1 and "length 6 is out of range" in str(out[0])
+    assert not kind.matched
+
+
+def test_a_request_field_skips_the_checker_only_for_a_value_seen_to_pass() -> None:
+    """The generated check of a patterned member calls the kind only for a value it has not seen
+    pass; a bad value is refused every time, the good one before and after it is accepted."""
+    good, bad = "us-east-1_Example1", "not a pool id"
+    for value in (good, bad, good, bad):
+        request = DescribeUserPoolRequest(user_pool_id=value)
+        if value == good:
+            request.validate()
+        else:
+            with pytest.raises(ValidationError, match="UserPoolId"):
+                request.validate()
+
+
+def test_a_list_with_an_unhashable_item_is_named_not_a_crash() -> None:
+    from cognito_typed._runtime.validation import Enum, ListOf, Str
+
+    for kind in (ListOf(Enum(("code", "implicit"))), ListOf(Str(pattern="[a-z]+"))):
+        kind.check(["code"], [], "", "Flows", False, True)  # seen to pass (kept for the Str kind)
+        out: list[Violation] = []
+        kind.check(["code", {"not": "hashable"}], out, "", "Flows", False, True)
+        assert [v.path for v in out] == ["Flows[1]"]

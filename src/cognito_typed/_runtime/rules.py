@@ -96,7 +96,7 @@ def auth_flows(request: Any, out: list[Violation], failed: Collection[str]) -> N
 def redirect_urls(request: Any, out: list[Violation], failed: Collection[str]) -> None:
     for field, wire in (("callback_urls", "CallbackURLs"), ("logout_urls", "LogoutURLs")):
         for i, url in enumerate(_strings(_value(request, field, failed, wire)) or ()):
-            check_url(url, f"{wire}[{i}]", out)
+            check_url(url, wire, out, i)
     default = _value(request, "default_redirect_uri", failed, "DefaultRedirectURI")
     if isinstance(default, str):
         check_url(default, "DefaultRedirectURI", out)
@@ -128,10 +128,13 @@ def _loopback(host: str) -> bool:
         return False
 
 
-def check_url(url: str, path: str, out: list[Violation]) -> None:
-    """A redirect URL: https (http only for a loopback host), no fragment, and one that parses."""
+def check_url(url: str, path: str, out: list[Violation], index: int | None = None) -> None:
+    """A redirect URL: https (http only for a loopback host), no fragment, and one that parses
+    (``index``: the URL is item ``index`` of the list at ``path``)."""
     if "#" not in url and not url[:5].lower().startswith("http:"):
         return  # https, or an app's own scheme (myapp://): only http needs its host looked at
+    if index is not None:
+        path = f"{path}[{index}]"
     try:
         parts = urlsplit(url)
         host = parts.hostname

@@ -203,8 +203,12 @@ class _Sized(Kind):
             )
 
 
+MATCHED_KEPT: Final = 512
+"""How many values that matched its pattern a string kind remembers (then it forgets them all)."""
+
+
 class Str(_Sized):
-    __slots__ = ("_matches", "pattern")
+    __slots__ = ("_matches", "matched", "pattern")
 
     def __init__(
         self, *, min: int | None = None, max: int | None = None, pattern: str | None = None, sensitive: bool = False
@@ -212,6 +216,11 @@ class Str(_Sized):
         super().__init__(min=min, max=max, sensitive=sensitive)
         self.pattern = pattern
         self._matches: Callable[[str], object] | None = None  # compiled on first use, not at import
+        # ``matched``: values seen to keep the length and the pattern. A program passes the same
+        # pool id, client id, names and URLs again and again, and a regex match costs more than the
+        # rest of a check. Only exact ``str`` values that are not secrets (no hidden member, no
+        # sensitive shape) are kept; at most MATCHED_KEPT.
+        self.matched: set[str] = set()
 
     def matches(self) -> Callable[[str], object] | None:
         """The model's pattern as a fast full-match callable (compiled on first use), or None."""
@@ -227,12 +236,18 @@ class Str(_Sized):
             return
         if not constraints:
             return
-        if not self._lo <= len(value) <= self._hi:
+        sized = self._lo <= len(value) <= self._hi
+        if not sized:
             self._size(len(value), out, path, name)
         if self.pattern is None:
             return
+        matched = self.matched
+        if type(value) is str and value in matched:
+            return
         matches = self._matches or self.matches()
-        if matches is not None and not matches(value):
+        if matches is None:
+            return
+        if not matches(value):
             out.append(
                 Violation(
                     _where(path, name),
@@ -240,6 +255,10 @@ class Str(_Sized):
                     f"pattern {self.pattern}",
                 )
             )
+        elif sized and not hide and not self.sensitive and type(value) is str:
+            if len(matched) >= MATCHED_KEPT:
+                matched.clear()
+            matched.add(value)
 
 
 class Enum(Kind):
@@ -423,6 +442,14 @@ def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
     return (where, type(value).__name__)
 
 
+def _within(known: set[str] | frozenset[str], items: Sequence[Any]) -> bool:
+    """Whether every item is one of ``known`` (in one C-level pass; an unhashable item is not)."""
+    try:
+        return known.issuperset(items)
+    except TypeError:
+        return False
+
+
 class ListOf(_Sized):
     __slots__ = ("item",)
 
@@ -445,6 +472,8 @@ class ListOf(_Sized):
             # first item that may break a rule, every item goes to its kind, which says what is wrong.
             if type(item) is Enum:
                 allowed = item.allowed
+                if _within(allowed, items):
+                    return
                 for v in items:
                     if type(v) is not str or v not in allowed:
                         break
@@ -453,9 +482,21 @@ class ListOf(_Sized):
             elif type(item) is Str:
                 lo, hi = item._lo, item._hi  # pyright: ignore[reportPrivateUsage]
                 matches = item._matches or item.matches()  # pyright: ignore[reportPrivateUsage]
+                matched = item.matched
+                if matched and _within(matched, items):
+                    return
+                keep = not (hide or self.sensitive or item.sensitive)  # (see Str: secrets are not kept)
                 for v in items:
-                    if type(v) is not str or not lo <= len(v) <= hi or (matches is not None and not matches(v)):
+                    if type(v) is not str or not lo <= len(v) <= hi:
                         break
+                    if matches is None or v in matched:
+                        continue
+                    if not matches(v):
+                        break
+                    if keep:
+                        if len(matched) >= MATCHED_KEPT:
+                            matched.clear()
+                        matched.add(v)
                 else:
                     return
         where, hide = _where(path, name), hide or self.sensitive
