@@ -359,7 +359,7 @@ def installed_check(raw: Any, client_response: dict[str, Any], rounds: int, batc
     class Unchecked(CognitoIdentityProvider):
         __slots__ = ()
 
-        def _check_installed(self, operation: str, params: Any, *, enums: bool) -> None:
+        def _check_installed(self, operation: str, params: Any, *, enums: bool, digest: str | None = None) -> None:
             pass
 
     checked, unchecked = CognitoIdentityProvider(raw), Unchecked(raw)

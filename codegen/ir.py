@@ -81,6 +81,7 @@ class Operation:
     documentation: str
     deprecated: bool
     paginator: Paginator | None
+    input_digest: str = ""  # what the client compares with the live model's (installed.input_digest)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,16 @@ class RawModel:
     botocore_version: str
     source: str
 
+    def input_digests(self) -> dict[str, str]:
+        """Operation -> the digest of its input that the typed client compares with the live model's
+        (``cognito_typed._runtime.installed.input_digest``, over botocore's reading of this model)."""
+        from botocore.model import ServiceModel  # pyright: ignore[reportMissingTypeStubs]
+
+        from cognito_typed._runtime.installed import input_digest
+
+        model: Any = ServiceModel(self.service)
+        return {name: input_digest(model.operation_model(name).input_shape) for name in model.operation_names}
+
 
 def _read_json(path: Path) -> dict[str, Any]:
     data = path.read_bytes()

@@ -81,6 +81,7 @@ def parse(raw: RawModel) -> Service:
     warnings: list[str] = []
     shapes = {name: _shape(name, model["shapes"][name], warnings) for name in sorted(model["shapes"])}
     pagination = raw.paginators.get("pagination", {})
+    digests = raw.input_digests()
     operations = tuple(
         Operation(
             name=name,
@@ -91,6 +92,7 @@ def parse(raw: RawModel) -> Service:
             documentation=op.get("documentation", ""),
             deprecated=bool(op.get("deprecated", False)),
             paginator=_paginator(pagination.get(name)),
+            input_digest=digests[name],
         )
         for name, op in sorted(model["operations"].items())
     )

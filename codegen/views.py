@@ -211,6 +211,13 @@ class ModelView:
     method: str | None
     response_class: str | None
     rules: str | None
+    input_digest: str | None
+    fill_init: bool  # __init__ fills the fields in as from_wire does, not by a slot setter each (see below)
+
+
+FILL_INIT_FROM = 5
+"""From this many fields on, ``__init__`` sets them as ``from_wire`` does (two ``__class__`` changes,
+then plain stores): below, a slot setter per field costs less (callgrind, ``bench/instructions.py``)."""
 
 
 def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversions) -> ModelView:
@@ -268,6 +275,8 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         method=op.py_name if op else None,
         response_class=response_class,
         rules=rules.name if rules and op else None,
+        input_digest=op.input_digest if op else None,
+        fill_init=len(fields) + (name in outputs) >= FILL_INIT_FROM,
     )
 
 

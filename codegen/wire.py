@@ -106,7 +106,7 @@ def suspect_expr(service: Service, name: str) -> str | None:
     """A Python condition on ``v`` that is false only when the value certainly keeps every rule of
     shape ``name``, so that the generated ``_check`` calls the shape's checker only for a value that
     may break one; None for the shapes whose checks always need the checker (structures, lists,
-    maps, patterns, sensitive values)."""
+    maps, sensitive values)."""
     shape = service.shapes[name]
     c = shape.constraints
     if shape.sensitive:
@@ -120,7 +120,9 @@ def suspect_expr(service: Service, name: str) -> str | None:
             return "type(v) is not bool"
         case "enum":
             return f"type(v) is not str or v not in k.{name}.allowed"
-        case "string" if c.pattern is None:
+        case "string" if c.pattern is not None:  # a value seen to keep the length and pattern (validation.Str)
+            return f"type(v) is not str or v not in k.{name}.matched"
+        case "string":
             if c.min is None and c.max is None:
                 return "type(v) is not str"
             low = 0 if c.min is None else c.min

@@ -318,6 +318,49 @@ def test_the_fast_path_and_the_walk_agree_on_every_operations_request(old: Any) 
     assert set(gaps) == {"CreateUserPoolClient", "UpdateUserPoolClient"}  # the control: the walk finds some
 
 
+def test_a_request_class_records_the_digest_of_its_operations_input() -> None:
+    """The digest generated into each request class is the one the model it was generated from gives."""
+    raw = load() if INSTALLED == PACKAGE_GENERATED_FROM else load(model_file(PACKAGE_GENERATED_FROM))
+    digests = raw.input_digests()
+    requests = request_classes()
+    assert set(requests) == set(digests)
+    for operation, request in requests.items():
+        assert request.__input_digest__ == digests[operation], operation
+    assert len(set(digests.values())) > 100  # the control: inputs differ, and so do their digests
+
+
+def test_a_live_model_with_the_generated_digest_lacks_nothing_the_walk_would_find(old: Any) -> None:
+    """The digest skips the walk only where the walk finds nothing: on the older copy, the operations
+    whose input lost a member or an enum value differ; on the generated model every one is the same."""
+    from client_fixtures import Examples
+    from support import SERVICE
+
+    from cognito_typed._runtime.installed import installed
+
+    full = Examples(full=True, svc=SERVICE)
+    record, requests = installed(old.meta.service_model), request_classes()
+    differs = set()
+    for operation in sorted(record.operations):
+        generated = requests[operation].__input_digest__
+        found = record.lacks(operation, full.request(operation), enums=True)  # the walk (no digest given)
+        if record.digest(operation) == generated:
+            assert not found, operation
+        else:
+            differs.add(operation)
+    assert differs == {"CreateUserPoolClient", "UpdateUserPoolClient"}  # the two whose inputs lost something
+    create = requests["CreateUserPoolClient"].__input_digest__  # given, the digest does not hide what lacks
+    assert record.lacks("CreateUserPoolClient", full.request("CreateUserPoolClient"), enums=True, digest=create)
+    if INSTALLED == PACKAGE_GENERATED_FROM:
+        current = installed(raw_client().meta.service_model)
+        assert all(current.digest(op) == requests[op].__input_digest__ for op in current.operations)
+
+
+def request_classes() -> dict[str, Any]:
+    """Operation -> its generated request class."""
+    found = (getattr(models, name) for name in models.__all__)
+    return {cls.__operation__: cls for cls in found if isinstance(cls, type) and hasattr(cls, "__operation__")}
+
+
 def test_the_message_of_code_generated_from_a_model_of_no_known_release() -> None:
     error = UnsupportedByBotocoreError("ListTerms", [("operation", "ListTerms", "")], "1.35.99", "unknown")
     assert str(error) == (

@@ -199,6 +199,38 @@ def test_from_wire_of_a_subclass_with_its_own_layout() -> None:
             made.name = "other"  # type: ignore[misc]
 
 
+def test_the_constructor_of_a_model_and_of_its_subclasses() -> None:
+    # Five fields or more are set as from_wire sets them (the class swapped to the filling class
+    # and back); a subclass with a __dict__ refuses the swap and gets a slot setter per field.
+    from cognito_typed.models import UserType
+
+    assert len(dataclasses.fields(UserType)) >= 5
+
+    class Slotted(UserType):
+        __slots__ = ()
+
+    class WithDict(UserType):
+        pass
+
+    when = datetime(2024, 1, 2, tzinfo=UTC)
+    values = {
+        "username": "alice",
+        "attributes": [AttributeType(name="email", value="a@x")],
+        "user_create_date": when,
+        "user_last_modified_date": when,
+        "enabled": True,
+        "user_status": "CONFIRMED",
+    }
+    for cls in (UserType, Slotted, WithDict):
+        made = cls(**values)  # type: ignore[arg-type]
+        assert type(made) is cls
+        assert {name: getattr(made, name) for name in values} == values and made.mfa_options is None
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            made.username = "bob"  # type: ignore[misc]
+        assert dataclasses.replace(made, username="bob").username == "bob"
+    assert UserType(**values) == UserType.from_wire(UserType(**values).to_wire())  # type: ignore[arg-type]
+
+
 def test_equality_and_hash() -> None:
     a, b = request(), request()
     assert a == b

@@ -276,6 +276,8 @@ class Request(Model, Generic[R]):
     __method__: ClassVar[str]
     """The botocore client method (``describe_user_pool``)."""
     __response__: ClassVar[type[Model] | None]
+    __input_digest__: ClassVar[str | None] = None
+    """The input digest of the model this class was generated from (``installed.input_digest``)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -316,16 +318,24 @@ class ResponseMetadata(Model):
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
-        if not isinstance(cast(object, data), Mapping):
+        # On every response: filled in as a generated model is (see filling()), the ABC tests only
+        # for what is no dict.
+        if type(cast(object, data)) is not dict and not isinstance(cast(object, data), Mapping):
             raise MalformedResponseError("ResponseMetadata", "a structure (ResponseMetadata)", data)
+        self: Any = _FILLING_METADATA()
         headers: Any = data.get("HTTPHeaders")
-        return cls(
-            request_id=data.get("RequestId"),
-            http_status_code=data.get("HTTPStatusCode"),
-            http_headers=dict(cast(Mapping[str, str], headers)) if isinstance(headers, Mapping) else None,
-            retry_attempts=data.get("RetryAttempts"),
-            host_id=data.get("HostId"),
-        )
+        self.request_id = data.get("RequestId")
+        self.http_status_code = data.get("HTTPStatusCode")
+        is_map = type(headers) is dict or isinstance(headers, Mapping)
+        self.http_headers = dict(cast("Mapping[str, str]", headers)) if is_map else None
+        self.retry_attempts = data.get("RetryAttempts")
+        self.host_id = data.get("HostId")
+        try:
+            self.__class__ = cls
+        except TypeError:  # a subclass with a layout of its own (a __dict__)
+            return moved(cls, self)
+        built: Self = self
+        return built
 
     def to_wire(self) -> dict[str, Any]:
         out: dict[str, Any] = {}
@@ -369,7 +379,14 @@ def filling(cls: type[Model]) -> type[Any]:
         "__qualname__": f"{cls.__qualname__}.<filling>",
         "__doc__": f"A {cls.__name__} being built by from_wire (never seen outside it).",
     }
-    return type(cls.__name__, (cls,), namespace)
+    made: type[Any] = type(cls.__name__, (cls,), namespace)
+    FILLING[cls] = made
+    return made
+
+
+FILLING: dict[type[Model], type[Any]] = {}
+"""Each model's filling class (see :func:`filling`), for code that builds a model outside its module."""
+_FILLING_METADATA: Final = filling(ResponseMetadata)
 
 
 def moved(cls: type[M], filled: Model) -> M:

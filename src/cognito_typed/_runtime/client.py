@@ -223,15 +223,18 @@ class ClientBase:
         constraints = self._constraints
         request.validate(constraints=constraints)
         params = request.to_wire()
-        self._check_installed(request.__operation__, params, enums=constraints)
+        self._check_installed(request.__operation__, params, enums=constraints, digest=request.__input_digest__)
         raw = self._call(request.__method__, params)
         response = request.__response__
         return cast(R, None if response is None else build(response, raw))
 
-    def _check_installed(self, operation: str, params: Mapping[str, Any], *, enums: bool) -> None:
+    def _check_installed(
+        self, operation: str, params: Mapping[str, Any], *, enums: bool, digest: str | None = None
+    ) -> None:
         """Raise :class:`~cognito_typed.UnsupportedByBotocoreError` if ``params`` (what the caller
-        passes to ``operation``, as wire data) has what the installed botocore's model lacks."""
-        lacks = self._installed.lacks(operation, params, enums=enums)
+        passes to ``operation``, as wire data) has what the installed botocore's model lacks
+        (``digest``: see :meth:`Installed.lacks`)."""
+        lacks = self._installed.lacks(operation, params, enums=enums, digest=digest)
         if lacks:
             raise self._unsupported(operation, lacks)
 

@@ -16,6 +16,7 @@ when the model has its operation (``bench/bench_client.py`` measures it).
 
 from __future__ import annotations
 
+import hashlib
 import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal, cast
@@ -231,10 +232,59 @@ def _walk(node: _Node, value: Any, path: str, out: list[tuple[Missing, str, str]
                 _walk(node.value, item, f"{path}[{key!r}]", out, enums)
 
 
+def input_digest(shape: Any) -> str:
+    """A digest of what the check reads of an operation's input ``shape`` (a botocore shape, or
+    ``None``): every structure's member names and every enum's values, through lists, maps and
+    nested structures. The generator records it per request class (``__input_digest__``) from
+    the model it generates from; a live model with the same digest has everything a validated
+    request of that class can pass, so the check has nothing to look at."""
+    parts: list[str] = []
+    node = None if shape is None else _compile(shape, {})
+    _canonical(node, set(), parts)
+    return hashlib.sha256("".join(parts).encode()).hexdigest()[:20]
+
+
+def _canonical(node: _Node, seen: set[str], out: list[str]) -> None:
+    if node is None:
+        out.append("-")
+    elif isinstance(node, _Struct):
+        if node.name in seen:
+            out.append(f"@{node.name}")
+            return
+        seen.add(node.name)
+        out.append(f"S{node.name}{{")
+        for wire in sorted(node.members):
+            out.append(f"{wire}:")
+            _canonical(node.members[wire], seen, out)
+            out.append(",")
+        out.append("}")
+    elif isinstance(node, _List):
+        out.append("L[")
+        _canonical(node.item, seen, out)
+        out.append("]")
+    elif isinstance(node, _Map):
+        out.append("M[")
+        _canonical(node.key, seen, out)
+        out.append(",")
+        _canonical(node.value, seen, out)
+        out.append("]")
+    else:
+        out.append(f"E{node.name}({','.join(sorted(node.values))})")
+
+
 class Installed:
     """What one live service model has: its operations, and each operation's input compiled on first use."""
 
-    __slots__ = ("__weakref__", "_inputs", "_model", "botocore_version", "error_classes", "lacking", "operations")
+    __slots__ = (
+        "__weakref__",
+        "_digests",
+        "_inputs",
+        "_model",
+        "botocore_version",
+        "error_classes",
+        "lacking",
+        "operations",
+    )
 
     def __init__(self, service_model: Any) -> None:
         import botocore  # pyright: ignore[reportMissingTypeStubs]
@@ -243,6 +293,7 @@ class Installed:
         self.operations: frozenset[str] = frozenset(service_model.operation_names)
         self._model = weakref.ref(service_model)
         self._inputs: dict[str, _Struct] = {}
+        self._digests: dict[str, str] = {}
         self.lacking: dict[int, frozenset[str]] = {}
         """id of a client class's operations table (a module constant) -> the methods whose operations it lacks."""
         self.error_classes: dict[tuple[type, type], type] = {}
@@ -258,10 +309,27 @@ class Installed:
             found = self._inputs[operation] = node if isinstance(node, _Struct) else _Struct(operation)
         return found
 
-    def lacks(self, operation: str, params: Mapping[str, Any], *, enums: bool) -> list[tuple[Missing, str, str]]:
-        """What ``params`` (the wire dict of ``operation``'s request) has that the live model lacks."""
+    def digest(self, operation: str) -> str:
+        """:func:`input_digest` of the live model's input of ``operation`` (which it has)."""
+        found = self._digests.get(operation)
+        if found is None:
+            model = self._model()
+            assert model is not None  # the client that holds the model is calling
+            found = self._digests[operation] = input_digest(model.operation_model(operation).input_shape)
+        return found
+
+    def lacks(
+        self, operation: str, params: Mapping[str, Any], *, enums: bool, digest: str | None = None
+    ) -> list[tuple[Missing, str, str]]:
+        """What ``params`` (the wire dict of ``operation``'s request) has that the live model lacks.
+
+        ``digest``: the input digest of the model the request class was generated from, when
+        ``params`` is a validated request of that class (or with ``enums=False``, any of its wire
+        dicts): a live input with the same digest lacks nothing of it, and nothing is walked."""
         if operation not in self.operations:
             return [("operation", operation, "")]
+        if not params or (digest is not None and digest == self.digest(operation)):
+            return []
         node = self.input(operation)
         if _fits(node, params, enums):
             return []

@@ -26,12 +26,12 @@ from __future__ import annotations
 import enum
 import threading
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
-from cognito_typed._runtime.base import Model, Request, setters
+from cognito_typed._runtime.base import FILLING, Model, Request
 from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
@@ -98,6 +98,11 @@ class MergeSpec(Generic[U, Res]):
     """Members an omitted one keeps its value (documented)."""
     omitted: str = "assumed"
     """``"documented"``: the AWS docs say the update replaces; ``"assumed"``: they are silent."""
+
+    @cached_property
+    def mirror_heads(self) -> tuple[tuple[str, str, frozenset[str]], ...]:
+        """``mirrors`` with the top-level members of each pair (a change that has neither leaves it be)."""
+        return tuple((a, b, frozenset((a.split(".", 1)[0], b.split(".", 1)[0]))) for a, b in self.mirrors)
 
     @cached_property
     def renames(self) -> Mapping[str, str]:
@@ -257,13 +262,13 @@ def _diff(
     prefix: str = "",
 ) -> list[Change]:
     changes: list[Change] = []
-    keys = [k for k in shape.members if k in before or k in after]
-    keys += sorted(k for k in {*before, *after} if k not in shape.members)
-    for key in keys:
+    members = shape.members
+    extra = (before.keys() | after.keys()) - members.keys()  # members the model does not have, in name order
+    for key in (*members, *sorted(extra)) if extra else members:
         old, new = before.get(key), after.get(key)
         if old is new or old == new:
             continue
-        path, member = prefix + key, shape.members.get(key)
+        path, member = prefix + key, members.get(key)
         secret = secrets.get(path)
         if member is not None and member.type_name == "structure" and isinstance(old, dict) and isinstance(new, dict):
             changes += _diff(member, cast(Mapping[str, Any], old), cast(Mapping[str, Any], new), secrets, f"{path}.")
@@ -313,23 +318,17 @@ def _path_problem(shape: Any, path: str) -> str | None:
 
 def _partial(cls: type[U], values: Mapping[str, Any]) -> U:
     """An instance of ``cls`` holding ``values`` only (others ``None``, required ones too): for
-    checking what a caller gave, never sent."""
-    instance = object.__new__(cls)
-    for name, set_field in _setters(cls):
-        set_field(instance, values.get(name))
-    return instance
+    checking what a caller gave, never sent. Filled in as ``from_wire`` fills a model (``filling``)."""
+    instance: Any = FILLING[cls]()
+    get = values.get
+    for name in cls._names:  # pyright: ignore[reportPrivateUsage]
+        setattr(instance, name, get(name))
+    instance.__class__ = cls
+    made: U = instance
+    return made
 
 
-_SETTERS: dict[type[Model], tuple[tuple[str, Callable[[Any, Any], None]], ...]] = {}
 _ALWAYS: dict[type[Model], frozenset[str]] = {}
-
-
-def _setters(cls: type[Model]) -> tuple[tuple[str, Callable[[Any, Any], None]], ...]:
-    """``cls``'s fields with the setters of their slots (``object.__setattr__`` per field costs three times more)."""
-    found = _SETTERS.get(cls)
-    if found is None:
-        found = _SETTERS[cls] = tuple(zip(cls._names, setters(cls), strict=True))  # pyright: ignore[reportPrivateUsage]
-    return found
 
 
 def _always(resource_model: type[Model]) -> frozenset[str]:
@@ -403,7 +402,9 @@ def plan(
     if violations:
         raise ValidationError(spec.update.__name__, violations)
     passed = partial.to_wire()
-    client._check_installed(spec.update.__operation__, passed, enums=constraints)  # pyright: ignore[reportPrivateUsage]
+    client._check_installed(  # pyright: ignore[reportPrivateUsage]
+        spec.update.__operation__, passed, enums=constraints, digest=spec.update.__input_digest__
+    )
     change = {k: v for k, v in passed.items() if k not in id_wire}
     all_resets = _with_mirrors(spec, (*resets, *reset_paths))
     for path, why in all_resets.items():
@@ -465,7 +466,10 @@ def _plan_from(
                 base[name] = kept
 
     merged = _overlay(live.update, base, change)
-    for a, b in spec.mirrors if change else ():  # the service keeps the two identical: a change goes to both
+    # The service keeps a mirrored pair identical: a change goes to both.
+    for a, b, heads in spec.mirror_heads if change else ():
+        if heads.isdisjoint(change):
+            continue
         new_a, new_b = _get(change, a), _get(change, b)
         if new_a is not None and new_b is not None:
             if new_a != new_b:

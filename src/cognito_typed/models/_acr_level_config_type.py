@@ -68,7 +68,7 @@ class AcrLevelConfigType(Model):
         v: Any
         if (v := self.acr_value) is None:
             out.append(missing(path, "AcrValue"))
-        else:
+        elif type(v) is not str or v not in k.AcrValueType.matched:
             k.AcrValueType.check(v, out, path, "AcrValue", hide, constraints)
 
 

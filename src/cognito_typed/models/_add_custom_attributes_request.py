@@ -49,6 +49,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
     __operation__ = "AddCustomAttributes"
     __method__ = "add_custom_attributes"
     __response__: ClassVar[type[Model] | None] = AddCustomAttributesResponse
+    __input_digest__: ClassVar[str | None] = "70b29ad97317c129e455"
 
     def __init__(
         self,
@@ -97,7 +98,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.custom_attributes) is None:
             out.append(missing(path, "CustomAttributes"))

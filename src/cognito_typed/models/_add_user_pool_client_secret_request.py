@@ -54,6 +54,7 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
     __operation__ = "AddUserPoolClientSecret"
     __method__ = "add_user_pool_client_secret"
     __response__: ClassVar[type[Model] | None] = AddUserPoolClientSecretResponse
+    __input_digest__: ClassVar[str | None] = "eaf843972ce05987a496"
 
     def __init__(
         self,
@@ -98,7 +99,7 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

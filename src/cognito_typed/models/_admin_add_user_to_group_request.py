@@ -48,6 +48,7 @@ class AdminAddUserToGroupRequest(Request[None]):
     __operation__ = "AdminAddUserToGroup"
     __method__ = "admin_add_user_to_group"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "74d654dd1cbba4b91f32"
 
     def __init__(
         self,
@@ -92,7 +93,7 @@ class AdminAddUserToGroupRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -100,7 +101,7 @@ class AdminAddUserToGroupRequest(Request[None]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.group_name) is None:
             out.append(missing(path, "GroupName"))
-        else:
+        elif type(v) is not str or v not in k.GroupNameType.matched:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
 
 

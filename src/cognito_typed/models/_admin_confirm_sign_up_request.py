@@ -53,6 +53,7 @@ class AdminConfirmSignUpRequest(Request[AdminConfirmSignUpResponse]):
     __operation__ = "AdminConfirmSignUp"
     __method__ = "admin_confirm_sign_up"
     __response__: ClassVar[type[Model] | None] = AdminConfirmSignUpResponse
+    __input_digest__: ClassVar[str | None] = "42da07632b975caf2e56"
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class AdminConfirmSignUpRequest(Request[AdminConfirmSignUpResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

@@ -92,6 +92,7 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
     __operation__ = "AdminCreateUser"
     __method__ = "admin_create_user"
     __response__: ClassVar[type[Model] | None] = AdminCreateUserResponse
+    __input_digest__: ClassVar[str | None] = "7e207ee8d83c4facc77f"
 
     def __init__(
         self,
@@ -106,15 +107,35 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         desired_delivery_mediums: Sequence[DeliveryMediumType] | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_username(self, username)
-        _set_user_attributes(self, user_attributes)
-        _set_validation_data(self, validation_data)
-        _set_temporary_password(self, temporary_password)
-        _set_force_alias_creation(self, force_alias_creation)
-        _set_message_action(self, message_action)
-        _set_desired_delivery_mediums(self, desired_delivery_mediums)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                username,
+                user_attributes,
+                validation_data,
+                temporary_password,
+                force_alias_creation,
+                message_action,
+                desired_delivery_mediums,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.username = username
+        filled_in.user_attributes = user_attributes
+        filled_in.validation_data = validation_data
+        filled_in.temporary_password = temporary_password
+        filled_in.force_alias_creation = force_alias_creation
+        filled_in.message_action = message_action
+        filled_in.desired_delivery_mediums = desired_delivery_mediums
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -188,7 +209,7 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -211,15 +232,5 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_username,
-    _set_user_attributes,
-    _set_validation_data,
-    _set_temporary_password,
-    _set_force_alias_creation,
-    _set_message_action,
-    _set_desired_delivery_mediums,
-    _set_client_metadata,
-) = setters(AdminCreateUserRequest)
+_SETTERS = setters(AdminCreateUserRequest)
 _Filling = filling(AdminCreateUserRequest)

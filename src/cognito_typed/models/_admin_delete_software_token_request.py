@@ -51,6 +51,7 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
     __operation__ = "AdminDeleteSoftwareToken"
     __method__ = "admin_delete_software_token"
     __response__: ClassVar[type[Model] | None] = AdminDeleteSoftwareTokenResponse
+    __input_digest__: ClassVar[str | None] = "dc78279220ead58e1121"
 
     def __init__(
         self,
@@ -90,7 +91,7 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

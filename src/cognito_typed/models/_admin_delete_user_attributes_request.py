@@ -52,6 +52,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
     __operation__ = "AdminDeleteUserAttributes"
     __method__ = "admin_delete_user_attributes"
     __response__: ClassVar[type[Model] | None] = AdminDeleteUserAttributesResponse
+    __input_digest__: ClassVar[str | None] = "639c57e06be495aa067b"
 
     def __init__(
         self,
@@ -100,7 +101,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

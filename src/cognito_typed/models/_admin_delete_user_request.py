@@ -48,6 +48,7 @@ class AdminDeleteUserRequest(Request[None]):
     __operation__ = "AdminDeleteUser"
     __method__ = "admin_delete_user"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "74d13f72930bcd8e43c9"
 
     def __init__(
         self,
@@ -87,7 +88,7 @@ class AdminDeleteUserRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

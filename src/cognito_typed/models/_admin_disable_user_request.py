@@ -49,6 +49,7 @@ class AdminDisableUserRequest(Request[AdminDisableUserResponse]):
     __operation__ = "AdminDisableUser"
     __method__ = "admin_disable_user"
     __response__: ClassVar[type[Model] | None] = AdminDisableUserResponse
+    __input_digest__: ClassVar[str | None] = "974e80420ec4c7ef6932"
 
     def __init__(
         self,
@@ -88,7 +89,7 @@ class AdminDisableUserRequest(Request[AdminDisableUserResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

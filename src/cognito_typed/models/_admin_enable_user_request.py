@@ -49,6 +49,7 @@ class AdminEnableUserRequest(Request[AdminEnableUserResponse]):
     __operation__ = "AdminEnableUser"
     __method__ = "admin_enable_user"
     __response__: ClassVar[type[Model] | None] = AdminEnableUserResponse
+    __input_digest__: ClassVar[str | None] = "5ae8099c0a905280f63e"
 
     def __init__(
         self,
@@ -88,7 +89,7 @@ class AdminEnableUserRequest(Request[AdminEnableUserResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

@@ -48,6 +48,7 @@ class AdminForgetDeviceRequest(Request[None]):
     __operation__ = "AdminForgetDevice"
     __method__ = "admin_forget_device"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "84cd914b98dc0cc053ea"
 
     def __init__(
         self,
@@ -92,7 +93,7 @@ class AdminForgetDeviceRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -100,7 +101,7 @@ class AdminForgetDeviceRequest(Request[None]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
 
 

@@ -53,6 +53,7 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
     __operation__ = "AdminGetDevice"
     __method__ = "admin_get_device"
     __response__: ClassVar[type[Model] | None] = AdminGetDeviceResponse
+    __input_digest__: ClassVar[str | None] = "2a8748d553827171a217"
 
     def __init__(
         self,
@@ -97,11 +98,11 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         v: Any
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

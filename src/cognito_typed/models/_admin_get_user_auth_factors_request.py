@@ -51,6 +51,7 @@ class AdminGetUserAuthFactorsRequest(Request[AdminGetUserAuthFactorsResponse]):
     __operation__ = "AdminGetUserAuthFactors"
     __method__ = "admin_get_user_auth_factors"
     __response__: ClassVar[type[Model] | None] = AdminGetUserAuthFactorsResponse
+    __input_digest__: ClassVar[str | None] = "83f92ced80c650233772"
 
     def __init__(
         self,
@@ -90,7 +91,7 @@ class AdminGetUserAuthFactorsRequest(Request[AdminGetUserAuthFactorsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

@@ -49,6 +49,7 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
     __operation__ = "AdminGetUser"
     __method__ = "admin_get_user"
     __response__: ClassVar[type[Model] | None] = AdminGetUserResponse
+    __input_digest__: ClassVar[str | None] = "b18ca383fd994f2c4a95"
 
     def __init__(
         self,
@@ -88,7 +89,7 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

@@ -104,16 +104,37 @@ class AdminGetUserResponse(Model):
         user_mfa_setting_list: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _set_username(self, username)
-        _set_user_attributes(self, user_attributes)
-        _set_user_create_date(self, user_create_date)
-        _set_user_last_modified_date(self, user_last_modified_date)
-        _set_enabled(self, enabled)
-        _set_user_status(self, user_status)
-        _set_mfa_options(self, mfa_options)
-        _set_preferred_mfa_setting(self, preferred_mfa_setting)
-        _set_user_mfa_setting_list(self, user_mfa_setting_list)
-        _set_response_metadata(self, response_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                username,
+                user_attributes,
+                user_create_date,
+                user_last_modified_date,
+                enabled,
+                user_status,
+                mfa_options,
+                preferred_mfa_setting,
+                user_mfa_setting_list,
+                response_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.username = username
+        filled_in.user_attributes = user_attributes
+        filled_in.user_create_date = user_create_date
+        filled_in.user_last_modified_date = user_last_modified_date
+        filled_in.enabled = enabled
+        filled_in.user_status = user_status
+        filled_in.mfa_options = mfa_options
+        filled_in.preferred_mfa_setting = preferred_mfa_setting
+        filled_in.user_mfa_setting_list = user_mfa_setting_list
+        filled_in.response_metadata = response_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -225,16 +246,5 @@ class AdminGetUserResponse(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_username,
-    _set_user_attributes,
-    _set_user_create_date,
-    _set_user_last_modified_date,
-    _set_enabled,
-    _set_user_status,
-    _set_mfa_options,
-    _set_preferred_mfa_setting,
-    _set_user_mfa_setting_list,
-    _set_response_metadata,
-) = setters(AdminGetUserResponse)
+_SETTERS = setters(AdminGetUserResponse)
 _Filling = filling(AdminGetUserResponse)

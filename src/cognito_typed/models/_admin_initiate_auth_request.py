@@ -83,6 +83,7 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
     __operation__ = "AdminInitiateAuth"
     __method__ = "admin_initiate_auth"
     __response__: ClassVar[type[Model] | None] = AdminInitiateAuthResponse
+    __input_digest__: ClassVar[str | None] = "c9ffdeb1915a6f639a2b"
 
     def __init__(
         self,
@@ -96,14 +97,33 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         context_data: ContextDataType | None = None,
         session: str | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_auth_flow(self, auth_flow)
-        _set_auth_parameters(self, auth_parameters)
-        _set_client_metadata(self, client_metadata)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_context_data(self, context_data)
-        _set_session(self, session)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_id,
+                auth_flow,
+                auth_parameters,
+                client_metadata,
+                analytics_metadata,
+                context_data,
+                session,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.auth_flow = auth_flow
+        filled_in.auth_parameters = auth_parameters
+        filled_in.client_metadata = client_metadata
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.context_data = context_data
+        filled_in.session = session
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -172,7 +192,7 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
@@ -195,14 +215,5 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_id,
-    _set_auth_flow,
-    _set_auth_parameters,
-    _set_client_metadata,
-    _set_analytics_metadata,
-    _set_context_data,
-    _set_session,
-) = setters(AdminInitiateAuthRequest)
+_SETTERS = setters(AdminInitiateAuthRequest)
 _Filling = filling(AdminInitiateAuthRequest)

@@ -53,6 +53,7 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
     __operation__ = "AdminListDevices"
     __method__ = "admin_list_devices"
     __response__: ClassVar[type[Model] | None] = AdminListDevicesResponse
+    __input_digest__: ClassVar[str | None] = "1c832fe1fb33d2ba590e"
 
     def __init__(
         self,
@@ -102,7 +103,7 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -110,7 +111,9 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (
+            type(v) is not str or v not in k.SearchPaginationTokenType.matched
+        ):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
 
 

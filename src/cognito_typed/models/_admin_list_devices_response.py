@@ -103,7 +103,9 @@ class AdminListDevicesResponse(Model):
             out.append(missing(path, "Devices"))
         else:
             k.DeviceListType.check(v, out, path, "Devices", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (
+            type(v) is not str or v not in k.SearchPaginationTokenType.matched
+        ):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
 
 

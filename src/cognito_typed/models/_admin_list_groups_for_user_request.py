@@ -55,6 +55,7 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
     __operation__ = "AdminListGroupsForUser"
     __method__ = "admin_list_groups_for_user"
     __response__: ClassVar[type[Model] | None] = AdminListGroupsForUserResponse
+    __input_digest__: ClassVar[str | None] = "988d0046aba3a9995eea"
 
     def __init__(
         self,
@@ -108,11 +109,11 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -56,6 +56,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
     __operation__ = "AdminListUserAuthEvents"
     __method__ = "admin_list_user_auth_events"
     __response__: ClassVar[type[Model] | None] = AdminListUserAuthEventsResponse
+    __input_digest__: ClassVar[str | None] = "025b616f04cc4a54c177"
 
     def __init__(
         self,
@@ -105,7 +106,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -113,7 +114,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -104,7 +104,7 @@ class AdminListUserAuthEventsResponse(Model):
             out.append(missing(path, "AuthEvents"))
         else:
             k.AuthEventsType.check(v, out, path, "AuthEvents", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -51,6 +51,7 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
     __operation__ = "AdminListUserSessions"
     __method__ = "admin_list_user_sessions"
     __response__: ClassVar[type[Model] | None] = AdminListUserSessionsResponse
+    __input_digest__: ClassVar[str | None] = "6ce1dc23a6ba62ab6fb6"
 
     def __init__(
         self,
@@ -95,13 +96,13 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
         else:
             k.UsernameType.check(v, out, path, "Username", True, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

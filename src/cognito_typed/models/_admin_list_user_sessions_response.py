@@ -98,7 +98,7 @@ class AdminListUserSessionsResponse(Model):
             out.append(missing(path, "Sessions"))
         else:
             k.SessionsListType.check(v, out, path, "Sessions", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

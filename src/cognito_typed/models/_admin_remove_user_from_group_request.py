@@ -48,6 +48,7 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
     __operation__ = "AdminRemoveUserFromGroup"
     __method__ = "admin_remove_user_from_group"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "ee1345226b83ac85cc59"
 
     def __init__(
         self,
@@ -92,7 +93,7 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -100,7 +101,7 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.group_name) is None:
             out.append(missing(path, "GroupName"))
-        else:
+        elif type(v) is not str or v not in k.GroupNameType.matched:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
 
 

@@ -53,6 +53,7 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
     __operation__ = "AdminResetUserPassword"
     __method__ = "admin_reset_user_password"
     __response__: ClassVar[type[Model] | None] = AdminResetUserPasswordResponse
+    __input_digest__: ClassVar[str | None] = "2d98d2559592223f4209"
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

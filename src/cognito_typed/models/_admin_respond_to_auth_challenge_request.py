@@ -85,6 +85,7 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
     __operation__ = "AdminRespondToAuthChallenge"
     __method__ = "admin_respond_to_auth_challenge"
     __response__: ClassVar[type[Model] | None] = AdminRespondToAuthChallengeResponse
+    __input_digest__: ClassVar[str | None] = "e3c871ce8534adb62922"
 
     def __init__(
         self,
@@ -98,14 +99,33 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         context_data: ContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_challenge_name(self, challenge_name)
-        _set_challenge_responses(self, challenge_responses)
-        _set_session(self, session)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_context_data(self, context_data)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_id,
+                challenge_name,
+                challenge_responses,
+                session,
+                analytics_metadata,
+                context_data,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.challenge_name = challenge_name
+        filled_in.challenge_responses = challenge_responses
+        filled_in.session = session
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.context_data = context_data
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -174,7 +194,7 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
@@ -197,14 +217,5 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_id,
-    _set_challenge_name,
-    _set_challenge_responses,
-    _set_session,
-    _set_analytics_metadata,
-    _set_context_data,
-    _set_client_metadata,
-) = setters(AdminRespondToAuthChallengeRequest)
+_SETTERS = setters(AdminRespondToAuthChallengeRequest)
 _Filling = filling(AdminRespondToAuthChallengeRequest)

@@ -75,12 +75,29 @@ class AdminRespondToAuthChallengeResponse(Model):
         available_challenges: list[ChallengeNameType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _set_challenge_name(self, challenge_name)
-        _set_session(self, session)
-        _set_challenge_parameters(self, challenge_parameters)
-        _set_authentication_result(self, authentication_result)
-        _set_available_challenges(self, available_challenges)
-        _set_response_metadata(self, response_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                challenge_name,
+                session,
+                challenge_parameters,
+                authentication_result,
+                available_challenges,
+                response_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.challenge_name = challenge_name
+        filled_in.session = session
+        filled_in.challenge_parameters = challenge_parameters
+        filled_in.authentication_result = authentication_result
+        filled_in.available_challenges = available_challenges
+        filled_in.response_metadata = response_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -153,12 +170,5 @@ class AdminRespondToAuthChallengeResponse(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_challenge_name,
-    _set_session,
-    _set_challenge_parameters,
-    _set_authentication_result,
-    _set_available_challenges,
-    _set_response_metadata,
-) = setters(AdminRespondToAuthChallengeResponse)
+_SETTERS = setters(AdminRespondToAuthChallengeResponse)
 _Filling = filling(AdminRespondToAuthChallengeResponse)

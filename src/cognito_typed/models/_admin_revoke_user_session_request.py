@@ -57,6 +57,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
     __operation__ = "AdminRevokeUserSession"
     __method__ = "admin_revoke_user_session"
     __response__: ClassVar[type[Model] | None] = AdminRevokeUserSessionResponse
+    __input_digest__: ClassVar[str | None] = "36a5bb9f7512cb30c8c8"
 
     def __init__(
         self,
@@ -106,7 +107,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -114,7 +115,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.session_id) is None:
             out.append(missing(path, "SessionId"))
-        else:
+        elif type(v) is not str or v not in k.SessionIdType.matched:
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
         if (v := self.revoke_associated_sessions) is not None and (
             type(v) is not str or v not in k.RevokeAssociatedSessionsType.allowed

@@ -77,6 +77,7 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
     __operation__ = "AdminSetUserMFAPreference"
     __method__ = "admin_set_user_mfa_preference"
     __response__: ClassVar[type[Model] | None] = AdminSetUserMFAPreferenceResponse
+    __input_digest__: ClassVar[str | None] = "67b69f3c4198d2d251d5"
 
     def __init__(
         self,
@@ -88,12 +89,29 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         username: str,
         user_pool_id: str,
     ) -> None:
-        _set_sms_mfa_settings(self, sms_mfa_settings)
-        _set_software_token_mfa_settings(self, software_token_mfa_settings)
-        _set_email_mfa_settings(self, email_mfa_settings)
-        _set_web_authn_mfa_settings(self, web_authn_mfa_settings)
-        _set_username(self, username)
-        _set_user_pool_id(self, user_pool_id)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                sms_mfa_settings,
+                software_token_mfa_settings,
+                email_mfa_settings,
+                web_authn_mfa_settings,
+                username,
+                user_pool_id,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.sms_mfa_settings = sms_mfa_settings
+        filled_in.software_token_mfa_settings = software_token_mfa_settings
+        filled_in.email_mfa_settings = email_mfa_settings
+        filled_in.web_authn_mfa_settings = web_authn_mfa_settings
+        filled_in.username = username
+        filled_in.user_pool_id = user_pool_id
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -170,17 +188,10 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_sms_mfa_settings,
-    _set_software_token_mfa_settings,
-    _set_email_mfa_settings,
-    _set_web_authn_mfa_settings,
-    _set_username,
-    _set_user_pool_id,
-) = setters(AdminSetUserMFAPreferenceRequest)
+_SETTERS = setters(AdminSetUserMFAPreferenceRequest)
 _Filling = filling(AdminSetUserMFAPreferenceRequest)

@@ -60,6 +60,7 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     __operation__ = "AdminSetUserPassword"
     __method__ = "admin_set_user_password"
     __response__: ClassVar[type[Model] | None] = AdminSetUserPasswordResponse
+    __input_digest__: ClassVar[str | None] = "b4ad211d643d93d97e0d"
 
     def __init__(
         self,
@@ -109,7 +110,7 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

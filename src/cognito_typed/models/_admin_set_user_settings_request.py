@@ -54,6 +54,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
     __operation__ = "AdminSetUserSettings"
     __method__ = "admin_set_user_settings"
     __response__: ClassVar[type[Model] | None] = AdminSetUserSettingsResponse
+    __input_digest__: ClassVar[str | None] = "42faf7093e180ad9c588"
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

@@ -56,6 +56,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
     __operation__ = "AdminUpdateAuthEventFeedback"
     __method__ = "admin_update_auth_event_feedback"
     __response__: ClassVar[type[Model] | None] = AdminUpdateAuthEventFeedbackResponse
+    __input_digest__: ClassVar[str | None] = "2010bf80ae8ad5472e51"
 
     def __init__(
         self,
@@ -105,7 +106,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -113,7 +114,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.event_id) is None:
             out.append(missing(path, "EventId"))
-        else:
+        elif type(v) is not str or v not in k.EventIdType.matched:
             k.EventIdType.check(v, out, path, "EventId", hide, constraints)
         if (v := self.feedback_value) is None:
             out.append(missing(path, "FeedbackValue"))

@@ -56,6 +56,7 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
     __operation__ = "AdminUpdateDeviceStatus"
     __method__ = "admin_update_device_status"
     __response__: ClassVar[type[Model] | None] = AdminUpdateDeviceStatusResponse
+    __input_digest__: ClassVar[str | None] = "5182f8d0fc2377567ee9"
 
     def __init__(
         self,
@@ -105,7 +106,7 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -113,7 +114,7 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_remembered_status) is not None and (
             type(v) is not str or v not in k.DeviceRememberedStatusType.allowed

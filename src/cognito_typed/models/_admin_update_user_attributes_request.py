@@ -59,6 +59,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
     __operation__ = "AdminUpdateUserAttributes"
     __method__ = "admin_update_user_attributes"
     __response__: ClassVar[type[Model] | None] = AdminUpdateUserAttributesResponse
+    __input_digest__: ClassVar[str | None] = "1d38623c314fa549353d"
 
     def __init__(
         self,
@@ -119,7 +120,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

@@ -51,6 +51,7 @@ class AdminUserGlobalSignOutRequest(Request[AdminUserGlobalSignOutResponse]):
     __operation__ = "AdminUserGlobalSignOut"
     __method__ = "admin_user_global_sign_out"
     __response__: ClassVar[type[Model] | None] = AdminUserGlobalSignOutResponse
+    __input_digest__: ClassVar[str | None] = "03cd2054690e7299c738"
 
     def __init__(
         self,
@@ -90,7 +91,7 @@ class AdminUserGlobalSignOutRequest(Request[AdminUserGlobalSignOutResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))

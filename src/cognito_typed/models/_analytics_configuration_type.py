@@ -61,11 +61,27 @@ class AnalyticsConfigurationType(Model):
         external_id: str | None = None,
         user_data_shared: bool | None = None,
     ) -> None:
-        _set_application_id(self, application_id)
-        _set_application_arn(self, application_arn)
-        _set_role_arn(self, role_arn)
-        _set_external_id(self, external_id)
-        _set_user_data_shared(self, user_data_shared)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                application_id,
+                application_arn,
+                role_arn,
+                external_id,
+                user_data_shared,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.application_id = application_id
+        filled_in.application_arn = application_arn
+        filled_in.role_arn = role_arn
+        filled_in.external_id = external_id
+        filled_in.user_data_shared = user_data_shared
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -102,11 +118,11 @@ class AnalyticsConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.application_id) is not None:
+        if (v := self.application_id) is not None and (type(v) is not str or v not in k.HexStringType.matched):
             k.HexStringType.check(v, out, path, "ApplicationId", hide, constraints)
-        if (v := self.application_arn) is not None:
+        if (v := self.application_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "ApplicationArn", hide, constraints)
-        if (v := self.role_arn) is not None:
+        if (v := self.role_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "RoleArn", hide, constraints)
         if (v := self.external_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)
@@ -115,11 +131,5 @@ class AnalyticsConfigurationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_application_id,
-    _set_application_arn,
-    _set_role_arn,
-    _set_external_id,
-    _set_user_data_shared,
-) = setters(AnalyticsConfigurationType)
+_SETTERS = setters(AnalyticsConfigurationType)
 _Filling = filling(AnalyticsConfigurationType)

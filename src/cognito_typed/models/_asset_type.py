@@ -64,11 +64,27 @@ class AssetType(Model):
         bytes_: bytes | None = None,
         resource_id: str | None = None,
     ) -> None:
-        _set_category(self, category)
-        _set_color_mode(self, color_mode)
-        _set_extension(self, extension)
-        _set_bytes_(self, bytes_)
-        _set_resource_id(self, resource_id)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                category,
+                color_mode,
+                extension,
+                bytes_,
+                resource_id,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.category = category
+        filled_in.color_mode = color_mode
+        filled_in.extension = extension
+        filled_in.bytes_ = bytes_
+        filled_in.resource_id = resource_id
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -120,16 +136,10 @@ class AssetType(Model):
             k.AssetExtensionType.check(v, out, path, "Extension", hide, constraints)
         if (v := self.bytes_) is not None:
             k.AssetBytesType.check(v, out, path, "Bytes", hide, constraints)
-        if (v := self.resource_id) is not None:
+        if (v := self.resource_id) is not None and (type(v) is not str or v not in k.ResourceIdType.matched):
             k.ResourceIdType.check(v, out, path, "ResourceId", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_category,
-    _set_color_mode,
-    _set_extension,
-    _set_bytes_,
-    _set_resource_id,
-) = setters(AssetType)
+_SETTERS = setters(AssetType)
 _Filling = filling(AssetType)

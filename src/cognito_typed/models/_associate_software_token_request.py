@@ -54,6 +54,7 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
     __operation__ = "AssociateSoftwareToken"
     __method__ = "associate_software_token"
     __response__: ClassVar[type[Model] | None] = AssociateSoftwareTokenResponse
+    __input_digest__: ClassVar[str | None] = "1a4df70b324895bf79cc"
 
     def __init__(
         self,

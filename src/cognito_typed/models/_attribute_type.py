@@ -81,7 +81,7 @@ class AttributeType(Model):
         v: Any
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.AttributeNameType.matched:
             k.AttributeNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.value) is not None:
             k.AttributeValueType.check(v, out, path, "Value", True, constraints)

@@ -91,14 +91,33 @@ class AuthEventType(Model):
         event_context_data: EventContextDataType | None = None,
         event_feedback: EventFeedbackType | None = None,
     ) -> None:
-        _set_event_id(self, event_id)
-        _set_event_type(self, event_type)
-        _set_creation_date(self, creation_date)
-        _set_event_response(self, event_response)
-        _set_event_risk(self, event_risk)
-        _set_challenge_responses(self, challenge_responses)
-        _set_event_context_data(self, event_context_data)
-        _set_event_feedback(self, event_feedback)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                event_id,
+                event_type,
+                creation_date,
+                event_response,
+                event_risk,
+                challenge_responses,
+                event_context_data,
+                event_feedback,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.event_id = event_id
+        filled_in.event_type = event_type
+        filled_in.creation_date = creation_date
+        filled_in.event_response = event_response
+        filled_in.event_risk = event_risk
+        filled_in.challenge_responses = challenge_responses
+        filled_in.event_context_data = event_context_data
+        filled_in.event_feedback = event_feedback
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -192,14 +211,5 @@ class AuthEventType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_event_id,
-    _set_event_type,
-    _set_creation_date,
-    _set_event_response,
-    _set_event_risk,
-    _set_challenge_responses,
-    _set_event_context_data,
-    _set_event_feedback,
-) = setters(AuthEventType)
+_SETTERS = setters(AuthEventType)
 _Filling = filling(AuthEventType)

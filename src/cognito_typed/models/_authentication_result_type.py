@@ -69,12 +69,29 @@ class AuthenticationResultType(Model):
         id_token: str,
         new_device_metadata: NewDeviceMetadataType | None = None,
     ) -> None:
-        _set_access_token(self, access_token)
-        _set_expires_in(self, expires_in)
-        _set_token_type(self, token_type)
-        _set_refresh_token(self, refresh_token)
-        _set_id_token(self, id_token)
-        _set_new_device_metadata(self, new_device_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                access_token,
+                expires_in,
+                token_type,
+                refresh_token,
+                id_token,
+                new_device_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.access_token = access_token
+        filled_in.expires_in = expires_in
+        filled_in.token_type = token_type
+        filled_in.refresh_token = refresh_token
+        filled_in.id_token = id_token
+        filled_in.new_device_metadata = new_device_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -143,12 +160,5 @@ class AuthenticationResultType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_access_token,
-    _set_expires_in,
-    _set_token_type,
-    _set_refresh_token,
-    _set_id_token,
-    _set_new_device_metadata,
-) = setters(AuthenticationResultType)
+_SETTERS = setters(AuthenticationResultType)
 _Filling = filling(AuthenticationResultType)

@@ -47,6 +47,7 @@ class CancelPointInTimeRecoveryRequest(Request[CancelPointInTimeRecoveryResponse
     __operation__ = "CancelPointInTimeRecovery"
     __method__ = "cancel_point_in_time_recovery"
     __response__: ClassVar[type[Model] | None] = CancelPointInTimeRecoveryResponse
+    __input_digest__: ClassVar[str | None] = "326bbbfa2d25941542bf"
 
     def __init__(
         self,
@@ -86,11 +87,11 @@ class CancelPointInTimeRecoveryRequest(Request[CancelPointInTimeRecoveryResponse
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.restore_id) is None:
             out.append(missing(path, "RestoreId"))
-        else:
+        elif type(v) is not str or v not in k.RestoreIdType.matched:
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
 
 

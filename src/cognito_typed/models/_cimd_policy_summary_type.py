@@ -66,12 +66,29 @@ class CIMDPolicySummaryType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _set_cimd_policy_id(self, cimd_policy_id)
-        _set_client_id(self, client_id)
-        _set_policy_name(self, policy_name)
-        _set_cache_duration(self, cache_duration)
-        _set_creation_date(self, creation_date)
-        _set_last_modified_date(self, last_modified_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                cimd_policy_id,
+                client_id,
+                policy_name,
+                cache_duration,
+                creation_date,
+                last_modified_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.cimd_policy_id = cimd_policy_id
+        filled_in.client_id = client_id
+        filled_in.policy_name = policy_name
+        filled_in.cache_duration = cache_duration
+        filled_in.creation_date = creation_date
+        filled_in.last_modified_date = last_modified_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -126,13 +143,13 @@ class CIMDPolicySummaryType(Model):
         v: Any
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.policy_name) is None:
             out.append(missing(path, "PolicyName"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyNameType.matched:
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
         if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
@@ -143,12 +160,5 @@ class CIMDPolicySummaryType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_cimd_policy_id,
-    _set_client_id,
-    _set_policy_name,
-    _set_cache_duration,
-    _set_creation_date,
-    _set_last_modified_date,
-) = setters(CIMDPolicySummaryType)
+_SETTERS = setters(CIMDPolicySummaryType)
 _Filling = filling(CIMDPolicySummaryType)

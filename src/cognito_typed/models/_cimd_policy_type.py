@@ -84,14 +84,33 @@ class CIMDPolicyType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_cimd_policy_id(self, cimd_policy_id)
-        _set_client_id(self, client_id)
-        _set_policy_name(self, policy_name)
-        _set_cache_duration(self, cache_duration)
-        _set_url_patterns(self, url_patterns)
-        _set_creation_date(self, creation_date)
-        _set_last_modified_date(self, last_modified_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                cimd_policy_id,
+                client_id,
+                policy_name,
+                cache_duration,
+                url_patterns,
+                creation_date,
+                last_modified_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.cimd_policy_id = cimd_policy_id
+        filled_in.client_id = client_id
+        filled_in.policy_name = policy_name
+        filled_in.cache_duration = cache_duration
+        filled_in.url_patterns = url_patterns
+        filled_in.creation_date = creation_date
+        filled_in.last_modified_date = last_modified_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -156,11 +175,11 @@ class CIMDPolicyType(Model):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
@@ -168,7 +187,7 @@ class CIMDPolicyType(Model):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.policy_name) is None:
             out.append(missing(path, "PolicyName"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyNameType.matched:
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
         if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
@@ -183,14 +202,5 @@ class CIMDPolicyType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_cimd_policy_id,
-    _set_client_id,
-    _set_policy_name,
-    _set_cache_duration,
-    _set_url_patterns,
-    _set_creation_date,
-    _set_last_modified_date,
-) = setters(CIMDPolicyType)
+_SETTERS = setters(CIMDPolicyType)
 _Filling = filling(CIMDPolicyType)

@@ -100,7 +100,7 @@ class ClientMetadataURLType(Model):
         v: Any
         if (v := self.url) is None:
             out.append(missing(path, "URL"))
-        else:
+        elif type(v) is not str or v not in k.MetadataURLType.matched:
             k.MetadataURLType.check(v, out, path, "URL", hide, constraints)
         if (v := self.cached_date) is not None:
             k.DateType.check(v, out, path, "CachedDate", hide, constraints)

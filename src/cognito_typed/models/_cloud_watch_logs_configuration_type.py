@@ -64,7 +64,7 @@ class CloudWatchLogsConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.log_group_arn) is not None:
+        if (v := self.log_group_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "LogGroupArn", hide, constraints)
 
 

@@ -87,7 +87,7 @@ class CodeDeliveryDetailsType(Model):
             k.StringType.check(v, out, path, "Destination", hide, constraints)
         if (v := self.delivery_medium) is not None and (type(v) is not str or v not in k.DeliveryMediumType.allowed):
             k.DeliveryMediumType.check(v, out, path, "DeliveryMedium", hide, constraints)
-        if (v := self.attribute_name) is not None:
+        if (v := self.attribute_name) is not None and (type(v) is not str or v not in k.AttributeNameType.matched):
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
 
 

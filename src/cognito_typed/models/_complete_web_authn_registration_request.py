@@ -52,6 +52,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
     __operation__ = "CompleteWebAuthnRegistration"
     __method__ = "complete_web_authn_registration"
     __response__: ClassVar[type[Model] | None] = CompleteWebAuthnRegistrationResponse
+    __input_digest__: ClassVar[str | None] = "e7a1b65151c189714dff"
 
     def __init__(
         self,

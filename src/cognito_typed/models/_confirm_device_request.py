@@ -56,6 +56,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
     __operation__ = "ConfirmDevice"
     __method__ = "confirm_device"
     __response__: ClassVar[type[Model] | None] = ConfirmDeviceResponse
+    __input_digest__: ClassVar[str | None] = "ea01daed53712a8b4b72"
 
     def __init__(
         self,
@@ -116,7 +117,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_secret_verifier_config) is not None:
             k.DeviceSecretVerifierConfigType.check(v, out, path, "DeviceSecretVerifierConfig", hide, constraints)

@@ -89,6 +89,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
     __operation__ = "ConfirmForgotPassword"
     __method__ = "confirm_forgot_password"
     __response__: ClassVar[type[Model] | None] = ConfirmForgotPasswordResponse
+    __input_digest__: ClassVar[str | None] = "a4592f5271d898220319"
 
     def __init__(
         self,
@@ -102,14 +103,33 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_client_id(self, client_id)
-        _set_secret_hash(self, secret_hash)
-        _set_username(self, username)
-        _set_confirmation_code(self, confirmation_code)
-        _set_password(self, password)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_user_context_data(self, user_context_data)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                client_id,
+                secret_hash,
+                username,
+                confirmation_code,
+                password,
+                analytics_metadata,
+                user_context_data,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.client_id = client_id
+        filled_in.secret_hash = secret_hash
+        filled_in.username = username
+        filled_in.confirmation_code = confirmation_code
+        filled_in.password = password
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.user_context_data = user_context_data
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -199,14 +219,5 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_client_id,
-    _set_secret_hash,
-    _set_username,
-    _set_confirmation_code,
-    _set_password,
-    _set_analytics_metadata,
-    _set_user_context_data,
-    _set_client_metadata,
-) = setters(ConfirmForgotPasswordRequest)
+_SETTERS = setters(ConfirmForgotPasswordRequest)
 _Filling = filling(ConfirmForgotPasswordRequest)

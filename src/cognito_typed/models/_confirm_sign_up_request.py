@@ -91,6 +91,7 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
     __operation__ = "ConfirmSignUp"
     __method__ = "confirm_sign_up"
     __response__: ClassVar[type[Model] | None] = ConfirmSignUpResponse
+    __input_digest__: ClassVar[str | None] = "bcbcf9782c5a9d3eccd4"
 
     def __init__(
         self,
@@ -105,15 +106,35 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         client_metadata: Mapping[str, str] | None = None,
         session: str | None = None,
     ) -> None:
-        _set_client_id(self, client_id)
-        _set_secret_hash(self, secret_hash)
-        _set_username(self, username)
-        _set_confirmation_code(self, confirmation_code)
-        _set_force_alias_creation(self, force_alias_creation)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_user_context_data(self, user_context_data)
-        _set_client_metadata(self, client_metadata)
-        _set_session(self, session)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                client_id,
+                secret_hash,
+                username,
+                confirmation_code,
+                force_alias_creation,
+                analytics_metadata,
+                user_context_data,
+                client_metadata,
+                session,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.client_id = client_id
+        filled_in.secret_hash = secret_hash
+        filled_in.username = username
+        filled_in.confirmation_code = confirmation_code
+        filled_in.force_alias_creation = force_alias_creation
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.user_context_data = user_context_data
+        filled_in.client_metadata = client_metadata
+        filled_in.session = session
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -206,15 +227,5 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_client_id,
-    _set_secret_hash,
-    _set_username,
-    _set_confirmation_code,
-    _set_force_alias_creation,
-    _set_analytics_metadata,
-    _set_user_context_data,
-    _set_client_metadata,
-    _set_session,
-) = setters(ConfirmSignUpRequest)
+_SETTERS = setters(ConfirmSignUpRequest)
 _Filling = filling(ConfirmSignUpRequest)

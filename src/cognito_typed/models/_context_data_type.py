@@ -66,11 +66,27 @@ class ContextDataType(Model):
         http_headers: Sequence[HttpHeader],
         encoded_data: str | None = None,
     ) -> None:
-        _set_ip_address(self, ip_address)
-        _set_server_name(self, server_name)
-        _set_server_path(self, server_path)
-        _set_http_headers(self, http_headers)
-        _set_encoded_data(self, encoded_data)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                ip_address,
+                server_name,
+                server_path,
+                http_headers,
+                encoded_data,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.ip_address = ip_address
+        filled_in.server_name = server_name
+        filled_in.server_path = server_path
+        filled_in.http_headers = http_headers
+        filled_in.encoded_data = encoded_data
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -134,11 +150,5 @@ class ContextDataType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_ip_address,
-    _set_server_name,
-    _set_server_path,
-    _set_http_headers,
-    _set_encoded_data,
-) = setters(ContextDataType)
+_SETTERS = setters(ContextDataType)
 _Filling = filling(ContextDataType)

@@ -63,6 +63,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
     __operation__ = "CreateManagedLoginBranding"
     __method__ = "create_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = CreateManagedLoginBrandingResponse
+    __input_digest__: ClassVar[str | None] = "fb432d39d92b6703f8d9"
 
     def __init__(
         self,
@@ -73,11 +74,27 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         settings: Any | None = None,
         assets: Sequence[AssetType] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_use_cognito_provided_values(self, use_cognito_provided_values)
-        _set_settings(self, settings)
-        _set_assets(self, assets)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_id,
+                use_cognito_provided_values,
+                settings,
+                assets,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.use_cognito_provided_values = use_cognito_provided_values
+        filled_in.settings = settings
+        filled_in.assets = assets
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -120,7 +137,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
@@ -135,11 +152,5 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_id,
-    _set_use_cognito_provided_values,
-    _set_settings,
-    _set_assets,
-) = setters(CreateManagedLoginBrandingRequest)
+_SETTERS = setters(CreateManagedLoginBrandingRequest)
 _Filling = filling(CreateManagedLoginBrandingRequest)

@@ -56,6 +56,7 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
     __operation__ = "CreateResourceServer"
     __method__ = "create_resource_server"
     __response__: ClassVar[type[Model] | None] = CreateResourceServerResponse
+    __input_digest__: ClassVar[str | None] = "60b3d05a31a26f15b281"
 
     def __init__(
         self,
@@ -110,15 +111,15 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.identifier) is None:
             out.append(missing(path, "Identifier"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerIdentifierType.matched:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerNameType.matched:
             k.ResourceServerNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.scopes) is not None:
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)

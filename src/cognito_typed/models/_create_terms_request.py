@@ -62,6 +62,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
     __operation__ = "CreateTerms"
     __method__ = "create_terms"
     __response__: ClassVar[type[Model] | None] = CreateTermsResponse
+    __input_digest__: ClassVar[str | None] = "d397315557fc902313db"
 
     def __init__(
         self,
@@ -73,12 +74,29 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         enforcement: TermsEnforcementType,
         links: Mapping[str, str] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_terms_name(self, terms_name)
-        _set_terms_source(self, terms_source)
-        _set_enforcement(self, enforcement)
-        _set_links(self, links)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_id,
+                terms_name,
+                terms_source,
+                enforcement,
+                links,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.terms_name = terms_name
+        filled_in.terms_source = terms_source
+        filled_in.enforcement = enforcement
+        filled_in.links = links
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -123,7 +141,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
@@ -131,7 +149,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.terms_name) is None:
             out.append(missing(path, "TermsName"))
-        else:
+        elif type(v) is not str or v not in k.TermsNameType.matched:
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
         if (v := self.terms_source) is None:
             out.append(missing(path, "TermsSource"))
@@ -146,12 +164,5 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_id,
-    _set_terms_name,
-    _set_terms_source,
-    _set_enforcement,
-    _set_links,
-) = setters(CreateTermsRequest)
+_SETTERS = setters(CreateTermsRequest)
 _Filling = filling(CreateTermsRequest)

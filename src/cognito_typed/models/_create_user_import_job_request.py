@@ -54,6 +54,7 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     __operation__ = "CreateUserImportJob"
     __method__ = "create_user_import_job"
     __response__: ClassVar[type[Model] | None] = CreateUserImportJobResponse
+    __input_digest__: ClassVar[str | None] = "e77ef6121b0c66efbefa"
 
     def __init__(
         self,
@@ -105,15 +106,15 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         v: Any
         if (v := self.job_name) is None:
             out.append(missing(path, "JobName"))
-        else:
+        elif type(v) is not str or v not in k.UserImportJobNameType.matched:
             k.UserImportJobNameType.check(v, out, path, "JobName", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cloud_watch_logs_role_arn) is None:
             out.append(missing(path, "CloudWatchLogsRoleArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "CloudWatchLogsRoleArn", hide, constraints)
         if (v := self.password_hashing_algorithm) is not None and (
             type(v) is not str or v not in k.PasswordHashingAlgorithmType.allowed

@@ -170,6 +170,7 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
     __operation__ = "CreateUserPoolClient"
     __method__ = "create_user_pool_client"
     __response__: ClassVar[type[Model] | None] = CreateUserPoolClientResponse
+    __input_digest__: ClassVar[str | None] = "092742b0ed0b4e2f81f6"
     __rules__: ClassVar[tuple[Rule, ...]] = rules.CREATE_APP_CLIENT
 
     def __init__(
@@ -201,31 +202,67 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         publish_secrets_in_aws_secrets_manager: bool | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_name(self, client_name)
-        _set_generate_secret(self, generate_secret)
-        _set_client_secret(self, client_secret)
-        _set_refresh_token_validity(self, refresh_token_validity)
-        _set_access_token_validity(self, access_token_validity)
-        _set_id_token_validity(self, id_token_validity)
-        _set_token_validity_units(self, token_validity_units)
-        _set_read_attributes(self, read_attributes)
-        _set_write_attributes(self, write_attributes)
-        _set_explicit_auth_flows(self, explicit_auth_flows)
-        _set_supported_identity_providers(self, supported_identity_providers)
-        _set_callback_urls(self, callback_urls)
-        _set_logout_urls(self, logout_urls)
-        _set_default_redirect_uri(self, default_redirect_uri)
-        _set_allowed_oauth_flows(self, allowed_oauth_flows)
-        _set_allowed_oauth_scopes(self, allowed_oauth_scopes)
-        _set_allowed_oauth_flows_user_pool_client(self, allowed_oauth_flows_user_pool_client)
-        _set_analytics_configuration(self, analytics_configuration)
-        _set_prevent_user_existence_errors(self, prevent_user_existence_errors)
-        _set_enable_token_revocation(self, enable_token_revocation)
-        _set_enable_propagate_additional_user_context_data(self, enable_propagate_additional_user_context_data)
-        _set_auth_session_validity(self, auth_session_validity)
-        _set_refresh_token_rotation(self, refresh_token_rotation)
-        _set_publish_secrets_in_aws_secrets_manager(self, publish_secrets_in_aws_secrets_manager)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_name,
+                generate_secret,
+                client_secret,
+                refresh_token_validity,
+                access_token_validity,
+                id_token_validity,
+                token_validity_units,
+                read_attributes,
+                write_attributes,
+                explicit_auth_flows,
+                supported_identity_providers,
+                callback_urls,
+                logout_urls,
+                default_redirect_uri,
+                allowed_oauth_flows,
+                allowed_oauth_scopes,
+                allowed_oauth_flows_user_pool_client,
+                analytics_configuration,
+                prevent_user_existence_errors,
+                enable_token_revocation,
+                enable_propagate_additional_user_context_data,
+                auth_session_validity,
+                refresh_token_rotation,
+                publish_secrets_in_aws_secrets_manager,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_name = client_name
+        filled_in.generate_secret = generate_secret
+        filled_in.client_secret = client_secret
+        filled_in.refresh_token_validity = refresh_token_validity
+        filled_in.access_token_validity = access_token_validity
+        filled_in.id_token_validity = id_token_validity
+        filled_in.token_validity_units = token_validity_units
+        filled_in.read_attributes = read_attributes
+        filled_in.write_attributes = write_attributes
+        filled_in.explicit_auth_flows = explicit_auth_flows
+        filled_in.supported_identity_providers = supported_identity_providers
+        filled_in.callback_urls = callback_urls
+        filled_in.logout_urls = logout_urls
+        filled_in.default_redirect_uri = default_redirect_uri
+        filled_in.allowed_oauth_flows = allowed_oauth_flows
+        filled_in.allowed_oauth_scopes = allowed_oauth_scopes
+        filled_in.allowed_oauth_flows_user_pool_client = allowed_oauth_flows_user_pool_client
+        filled_in.analytics_configuration = analytics_configuration
+        filled_in.prevent_user_existence_errors = prevent_user_existence_errors
+        filled_in.enable_token_revocation = enable_token_revocation
+        filled_in.enable_propagate_additional_user_context_data = enable_propagate_additional_user_context_data
+        filled_in.auth_session_validity = auth_session_validity
+        filled_in.refresh_token_rotation = refresh_token_rotation
+        filled_in.publish_secrets_in_aws_secrets_manager = publish_secrets_in_aws_secrets_manager
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -390,11 +427,11 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_name) is None:
             out.append(missing(path, "ClientName"))
-        else:
+        elif type(v) is not str or v not in k.ClientNameType.matched:
             k.ClientNameType.check(v, out, path, "ClientName", hide, constraints)
         if (v := self.generate_secret) is not None and (type(v) is not bool):
             k.GenerateSecret.check(v, out, path, "GenerateSecret", hide, constraints)
@@ -420,7 +457,7 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
             k.CallbackURLsListType.check(v, out, path, "CallbackURLs", hide, constraints)
         if (v := self.logout_urls) is not None:
             k.LogoutURLsListType.check(v, out, path, "LogoutURLs", hide, constraints)
-        if (v := self.default_redirect_uri) is not None:
+        if (v := self.default_redirect_uri) is not None and (type(v) is not str or v not in k.RedirectUrlType.matched):
             k.RedirectUrlType.check(v, out, path, "DefaultRedirectURI", hide, constraints)
         if (v := self.allowed_oauth_flows) is not None:
             k.OAuthFlowsType.check(v, out, path, "AllowedOAuthFlows", hide, constraints)
@@ -447,31 +484,5 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_name,
-    _set_generate_secret,
-    _set_client_secret,
-    _set_refresh_token_validity,
-    _set_access_token_validity,
-    _set_id_token_validity,
-    _set_token_validity_units,
-    _set_read_attributes,
-    _set_write_attributes,
-    _set_explicit_auth_flows,
-    _set_supported_identity_providers,
-    _set_callback_urls,
-    _set_logout_urls,
-    _set_default_redirect_uri,
-    _set_allowed_oauth_flows,
-    _set_allowed_oauth_scopes,
-    _set_allowed_oauth_flows_user_pool_client,
-    _set_analytics_configuration,
-    _set_prevent_user_existence_errors,
-    _set_enable_token_revocation,
-    _set_enable_propagate_additional_user_context_data,
-    _set_auth_session_validity,
-    _set_refresh_token_rotation,
-    _set_publish_secrets_in_aws_secrets_manager,
-) = setters(CreateUserPoolClientRequest)
+_SETTERS = setters(CreateUserPoolClientRequest)
 _Filling = filling(CreateUserPoolClientRequest)

@@ -62,6 +62,7 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
     __operation__ = "CreateUserPoolDomain"
     __method__ = "create_user_pool_domain"
     __response__: ClassVar[type[Model] | None] = CreateUserPoolDomainResponse
+    __input_digest__: ClassVar[str | None] = "4c7fde09262b317f7b6a"
 
     def __init__(
         self,
@@ -72,11 +73,27 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         custom_domain_config: CustomDomainConfigType | None = None,
         routing: RoutingType | None = None,
     ) -> None:
-        _set_domain(self, domain)
-        _set_user_pool_id(self, user_pool_id)
-        _set_managed_login_version(self, managed_login_version)
-        _set_custom_domain_config(self, custom_domain_config)
-        _set_routing(self, routing)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                domain,
+                user_pool_id,
+                managed_login_version,
+                custom_domain_config,
+                routing,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.domain = domain
+        filled_in.user_pool_id = user_pool_id
+        filled_in.managed_login_version = managed_login_version
+        filled_in.custom_domain_config = custom_domain_config
+        filled_in.routing = routing
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -124,11 +141,11 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         v: Any
         if (v := self.domain) is None:
             out.append(missing(path, "Domain"))
-        else:
+        elif type(v) is not str or v not in k.DomainType.matched:
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.managed_login_version) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.WrappedIntegerType.check(v, out, path, "ManagedLoginVersion", hide, constraints)
@@ -139,11 +156,5 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_domain,
-    _set_user_pool_id,
-    _set_managed_login_version,
-    _set_custom_domain_config,
-    _set_routing,
-) = setters(CreateUserPoolDomainRequest)
+_SETTERS = setters(CreateUserPoolDomainRequest)
 _Filling = filling(CreateUserPoolDomainRequest)

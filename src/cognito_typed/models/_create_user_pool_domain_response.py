@@ -102,7 +102,7 @@ class CreateUserPoolDomainResponse(Model):
         v: Any
         if (v := self.managed_login_version) is not None and (type(v) is not int or not -2147483648 <= v <= 2147483647):
             k.WrappedIntegerType.check(v, out, path, "ManagedLoginVersion", hide, constraints)
-        if (v := self.cloud_front_domain) is not None:
+        if (v := self.cloud_front_domain) is not None and (type(v) is not str or v not in k.DomainType.matched):
             k.DomainType.check(v, out, path, "CloudFrontDomain", hide, constraints)
         if (v := self.routing) is not None:
             k.RoutingType.check(v, out, path, "Routing", hide, constraints)

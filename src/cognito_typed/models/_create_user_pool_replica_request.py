@@ -51,6 +51,7 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
     __operation__ = "CreateUserPoolReplica"
     __method__ = "create_user_pool_replica"
     __response__: ClassVar[type[Model] | None] = CreateUserPoolReplicaResponse
+    __input_digest__: ClassVar[str | None] = "318d6d70f58a9c6ac205"
 
     def __init__(
         self,
@@ -101,7 +102,7 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.region_name) is None:
             out.append(missing(path, "RegionName"))

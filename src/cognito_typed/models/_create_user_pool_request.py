@@ -207,6 +207,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
     __operation__ = "CreateUserPool"
     __method__ = "create_user_pool"
     __response__: ClassVar[type[Model] | None] = CreateUserPoolResponse
+    __input_digest__: ClassVar[str | None] = "763f9baa17df2fa0dfc2"
 
     def __init__(
         self,
@@ -240,34 +241,73 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> None:
-        _set_pool_name(self, pool_name)
-        _set_policies(self, policies)
-        _set_deletion_protection(self, deletion_protection)
-        _set_lambda_config(self, lambda_config)
-        _set_auto_verified_attributes(self, auto_verified_attributes)
-        _set_alias_attributes(self, alias_attributes)
-        _set_username_attributes(self, username_attributes)
-        _set_sms_verification_message(self, sms_verification_message)
-        _set_email_verification_message(self, email_verification_message)
-        _set_email_verification_subject(self, email_verification_subject)
-        _set_verification_message_template(self, verification_message_template)
-        _set_sms_authentication_message(self, sms_authentication_message)
-        _set_mfa_configuration(self, mfa_configuration)
-        _set_user_attribute_update_settings(self, user_attribute_update_settings)
-        _set_device_configuration(self, device_configuration)
-        _set_email_configuration(self, email_configuration)
-        _set_sms_configuration(self, sms_configuration)
-        _set_user_pool_tags(self, user_pool_tags)
-        _set_admin_create_user_config(self, admin_create_user_config)
-        _set_schema(self, schema)
-        _set_user_pool_add_ons(self, user_pool_add_ons)
-        _set_dcr_configuration(self, dcr_configuration)
-        _set_username_configuration(self, username_configuration)
-        _set_account_recovery_setting(self, account_recovery_setting)
-        _set_user_pool_tier(self, user_pool_tier)
-        _set_key_configuration(self, key_configuration)
-        _set_issuer_configuration(self, issuer_configuration)
-        _set_acr_configuration(self, acr_configuration)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                pool_name,
+                policies,
+                deletion_protection,
+                lambda_config,
+                auto_verified_attributes,
+                alias_attributes,
+                username_attributes,
+                sms_verification_message,
+                email_verification_message,
+                email_verification_subject,
+                verification_message_template,
+                sms_authentication_message,
+                mfa_configuration,
+                user_attribute_update_settings,
+                device_configuration,
+                email_configuration,
+                sms_configuration,
+                user_pool_tags,
+                admin_create_user_config,
+                schema,
+                user_pool_add_ons,
+                dcr_configuration,
+                username_configuration,
+                account_recovery_setting,
+                user_pool_tier,
+                key_configuration,
+                issuer_configuration,
+                acr_configuration,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.pool_name = pool_name
+        filled_in.policies = policies
+        filled_in.deletion_protection = deletion_protection
+        filled_in.lambda_config = lambda_config
+        filled_in.auto_verified_attributes = auto_verified_attributes
+        filled_in.alias_attributes = alias_attributes
+        filled_in.username_attributes = username_attributes
+        filled_in.sms_verification_message = sms_verification_message
+        filled_in.email_verification_message = email_verification_message
+        filled_in.email_verification_subject = email_verification_subject
+        filled_in.verification_message_template = verification_message_template
+        filled_in.sms_authentication_message = sms_authentication_message
+        filled_in.mfa_configuration = mfa_configuration
+        filled_in.user_attribute_update_settings = user_attribute_update_settings
+        filled_in.device_configuration = device_configuration
+        filled_in.email_configuration = email_configuration
+        filled_in.sms_configuration = sms_configuration
+        filled_in.user_pool_tags = user_pool_tags
+        filled_in.admin_create_user_config = admin_create_user_config
+        filled_in.schema = schema
+        filled_in.user_pool_add_ons = user_pool_add_ons
+        filled_in.dcr_configuration = dcr_configuration
+        filled_in.username_configuration = username_configuration
+        filled_in.account_recovery_setting = account_recovery_setting
+        filled_in.user_pool_tier = user_pool_tier
+        filled_in.key_configuration = key_configuration
+        filled_in.issuer_configuration = issuer_configuration
+        filled_in.acr_configuration = acr_configuration
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -484,7 +524,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         v: Any
         if (v := self.pool_name) is None:
             out.append(missing(path, "PoolName"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolNameType.matched:
             k.UserPoolNameType.check(v, out, path, "PoolName", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
@@ -500,15 +540,23 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             k.AliasAttributesListType.check(v, out, path, "AliasAttributes", hide, constraints)
         if (v := self.username_attributes) is not None:
             k.UsernameAttributesListType.check(v, out, path, "UsernameAttributes", hide, constraints)
-        if (v := self.sms_verification_message) is not None:
+        if (v := self.sms_verification_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsVerificationMessage", hide, constraints)
-        if (v := self.email_verification_message) is not None:
+        if (v := self.email_verification_message) is not None and (
+            type(v) is not str or v not in k.EmailVerificationMessageType.matched
+        ):
             k.EmailVerificationMessageType.check(v, out, path, "EmailVerificationMessage", hide, constraints)
-        if (v := self.email_verification_subject) is not None:
+        if (v := self.email_verification_subject) is not None and (
+            type(v) is not str or v not in k.EmailVerificationSubjectType.matched
+        ):
             k.EmailVerificationSubjectType.check(v, out, path, "EmailVerificationSubject", hide, constraints)
         if (v := self.verification_message_template) is not None:
             k.VerificationMessageTemplateType.check(v, out, path, "VerificationMessageTemplate", hide, constraints)
-        if (v := self.sms_authentication_message) is not None:
+        if (v := self.sms_authentication_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.mfa_configuration) is not None and (type(v) is not str or v not in k.UserPoolMfaType.allowed):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
@@ -545,34 +593,5 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_pool_name,
-    _set_policies,
-    _set_deletion_protection,
-    _set_lambda_config,
-    _set_auto_verified_attributes,
-    _set_alias_attributes,
-    _set_username_attributes,
-    _set_sms_verification_message,
-    _set_email_verification_message,
-    _set_email_verification_subject,
-    _set_verification_message_template,
-    _set_sms_authentication_message,
-    _set_mfa_configuration,
-    _set_user_attribute_update_settings,
-    _set_device_configuration,
-    _set_email_configuration,
-    _set_sms_configuration,
-    _set_user_pool_tags,
-    _set_admin_create_user_config,
-    _set_schema,
-    _set_user_pool_add_ons,
-    _set_dcr_configuration,
-    _set_username_configuration,
-    _set_account_recovery_setting,
-    _set_user_pool_tier,
-    _set_key_configuration,
-    _set_issuer_configuration,
-    _set_acr_configuration,
-) = setters(CreateUserPoolRequest)
+_SETTERS = setters(CreateUserPoolRequest)
 _Filling = filling(CreateUserPoolRequest)

@@ -83,7 +83,7 @@ class CustomDomainConfigType(Model):
         v: Any
         if (v := self.certificate_arn) is None:
             out.append(missing(path, "CertificateArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "CertificateArn", hide, constraints)
         if (v := self.security_policy) is not None and (type(v) is not str or v not in k.SecurityPolicyType.allowed):
             k.SecurityPolicyType.check(v, out, path, "SecurityPolicy", hide, constraints)

@@ -83,7 +83,7 @@ class CustomEmailLambdaVersionConfigType(Model):
             k.CustomEmailSenderLambdaVersionType.check(v, out, path, "LambdaVersion", hide, constraints)
         if (v := self.lambda_arn) is None:
             out.append(missing(path, "LambdaArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "LambdaArn", hide, constraints)
 
 

@@ -69,11 +69,27 @@ class DcrConfigurationType(Model):
         open_dcr_grant_types: Sequence[OAuthFlowType] | None = None,
         allowed_scopes: Sequence[str] | None = None,
     ) -> None:
-        _set_enable_status(self, enable_status)
-        _set_open_dcr_enabled(self, open_dcr_enabled)
-        _set_authenticated_grant_types(self, authenticated_grant_types)
-        _set_open_dcr_grant_types(self, open_dcr_grant_types)
-        _set_allowed_scopes(self, allowed_scopes)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                enable_status,
+                open_dcr_enabled,
+                authenticated_grant_types,
+                open_dcr_grant_types,
+                allowed_scopes,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.enable_status = enable_status
+        filled_in.open_dcr_enabled = open_dcr_enabled
+        filled_in.authenticated_grant_types = authenticated_grant_types
+        filled_in.open_dcr_grant_types = open_dcr_grant_types
+        filled_in.allowed_scopes = allowed_scopes
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -142,11 +158,5 @@ class DcrConfigurationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_enable_status,
-    _set_open_dcr_enabled,
-    _set_authenticated_grant_types,
-    _set_open_dcr_grant_types,
-    _set_allowed_scopes,
-) = setters(DcrConfigurationType)
+_SETTERS = setters(DcrConfigurationType)
 _Filling = filling(DcrConfigurationType)

@@ -44,6 +44,7 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
     __operation__ = "DeleteCIMDPolicy"
     __method__ = "delete_cimd_policy"
     __response__: ClassVar[type[Model] | None] = DeleteCIMDPolicyResponse
+    __input_digest__: ClassVar[str | None] = "4298efbf06f99a004cb0"
 
     def __init__(
         self,
@@ -83,11 +84,11 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
 
 

@@ -46,6 +46,7 @@ class DeleteGroupRequest(Request[None]):
     __operation__ = "DeleteGroup"
     __method__ = "delete_group"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "068d47eed0daca860387"
 
     def __init__(
         self,
@@ -85,11 +86,11 @@ class DeleteGroupRequest(Request[None]):
         v: Any
         if (v := self.group_name) is None:
             out.append(missing(path, "GroupName"))
-        else:
+        elif type(v) is not str or v not in k.GroupNameType.matched:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

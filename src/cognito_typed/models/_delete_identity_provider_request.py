@@ -43,6 +43,7 @@ class DeleteIdentityProviderRequest(Request[None]):
     __operation__ = "DeleteIdentityProvider"
     __method__ = "delete_identity_provider"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "515da492387a6e4039ad"
 
     def __init__(
         self,
@@ -82,11 +83,11 @@ class DeleteIdentityProviderRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.provider_name) is None:
             out.append(missing(path, "ProviderName"))
-        else:
+        elif type(v) is not str or v not in k.ProviderNameType.matched:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
 
 

@@ -46,6 +46,7 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
     __operation__ = "DeleteManagedLoginBranding"
     __method__ = "delete_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "18ba86bf25cb2e784501"
 
     def __init__(
         self,
@@ -87,11 +88,11 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
         v: Any
         if (v := self.managed_login_branding_id) is None:
             out.append(missing(path, "ManagedLoginBrandingId"))
-        else:
+        elif type(v) is not str or v not in k.ManagedLoginBrandingIdType.matched:
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

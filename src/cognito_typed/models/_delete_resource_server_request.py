@@ -43,6 +43,7 @@ class DeleteResourceServerRequest(Request[None]):
     __operation__ = "DeleteResourceServer"
     __method__ = "delete_resource_server"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "5b4d0ca0918a4cc875d2"
 
     def __init__(
         self,
@@ -82,11 +83,11 @@ class DeleteResourceServerRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.identifier) is None:
             out.append(missing(path, "Identifier"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerIdentifierType.matched:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
 
 

@@ -46,6 +46,7 @@ class DeleteTermsRequest(Request[None]):
     __operation__ = "DeleteTerms"
     __method__ = "delete_terms"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "e955c5490581cbb9fcbd"
 
     def __init__(
         self,
@@ -85,11 +86,11 @@ class DeleteTermsRequest(Request[None]):
         v: Any
         if (v := self.terms_id) is None:
             out.append(missing(path, "TermsId"))
-        else:
+        elif type(v) is not str or v not in k.TermsIdType.matched:
             k.TermsIdType.check(v, out, path, "TermsId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

@@ -49,6 +49,7 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
     __operation__ = "DeleteUserAttributes"
     __method__ = "delete_user_attributes"
     __response__: ClassVar[type[Model] | None] = DeleteUserAttributesResponse
+    __input_digest__: ClassVar[str | None] = "509fddb6a0cf02da0d90"
 
     def __init__(
         self,

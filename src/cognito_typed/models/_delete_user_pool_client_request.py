@@ -44,6 +44,7 @@ class DeleteUserPoolClientRequest(Request[None]):
     __operation__ = "DeleteUserPoolClient"
     __method__ = "delete_user_pool_client"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "ee2ed2e61c7255ceb7e1"
 
     def __init__(
         self,
@@ -83,7 +84,7 @@ class DeleteUserPoolClientRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

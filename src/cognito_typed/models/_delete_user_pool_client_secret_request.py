@@ -50,6 +50,7 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
     __operation__ = "DeleteUserPoolClientSecret"
     __method__ = "delete_user_pool_client_secret"
     __response__: ClassVar[type[Model] | None] = DeleteUserPoolClientSecretResponse
+    __input_digest__: ClassVar[str | None] = "1008a17a4229f604d5bd"
 
     def __init__(
         self,
@@ -94,7 +95,7 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

@@ -50,6 +50,7 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
     __operation__ = "DeleteUserPoolDomain"
     __method__ = "delete_user_pool_domain"
     __response__: ClassVar[type[Model] | None] = DeleteUserPoolDomainResponse
+    __input_digest__: ClassVar[str | None] = "eec574a563d29f35e563"
 
     def __init__(
         self,
@@ -89,11 +90,11 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         v: Any
         if (v := self.domain) is None:
             out.append(missing(path, "Domain"))
-        else:
+        elif type(v) is not str or v not in k.DomainType.matched:
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

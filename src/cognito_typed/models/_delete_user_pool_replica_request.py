@@ -46,6 +46,7 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
     __operation__ = "DeleteUserPoolReplica"
     __method__ = "delete_user_pool_replica"
     __response__: ClassVar[type[Model] | None] = DeleteUserPoolReplicaResponse
+    __input_digest__: ClassVar[str | None] = "de353e9017394f55b877"
 
     def __init__(
         self,
@@ -85,7 +86,7 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.region_name) is None:
             out.append(missing(path, "RegionName"))

@@ -38,6 +38,7 @@ class DeleteUserPoolRequest(Request[None]):
     __operation__ = "DeleteUserPool"
     __method__ = "delete_user_pool"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "1c2a7f97fcd21a8e3524"
 
     def __init__(
         self,
@@ -72,7 +73,7 @@ class DeleteUserPoolRequest(Request[None]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

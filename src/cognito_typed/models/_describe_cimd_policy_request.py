@@ -46,6 +46,7 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
     __operation__ = "DescribeCIMDPolicy"
     __method__ = "describe_cimd_policy"
     __response__: ClassVar[type[Model] | None] = DescribeCIMDPolicyResponse
+    __input_digest__: ClassVar[str | None] = "a499ed6efea5203a9766"
 
     def __init__(
         self,
@@ -85,11 +86,11 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
 
 

@@ -46,6 +46,7 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
     __operation__ = "DescribeIdentityProvider"
     __method__ = "describe_identity_provider"
     __response__: ClassVar[type[Model] | None] = DescribeIdentityProviderResponse
+    __input_digest__: ClassVar[str | None] = "ba29dc56ee36c3499cda"
 
     def __init__(
         self,
@@ -85,11 +86,11 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.provider_name) is None:
             out.append(missing(path, "ProviderName"))
-        else:
+        elif type(v) is not str or v not in k.ProviderNameType.matched:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
 
 

@@ -51,6 +51,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
     __operation__ = "DescribeManagedLoginBrandingByClient"
     __method__ = "describe_managed_login_branding_by_client"
     __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingByClientResponse
+    __input_digest__: ClassVar[str | None] = "d7c2c2d139904a712652"
 
     def __init__(
         self,
@@ -95,7 +96,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

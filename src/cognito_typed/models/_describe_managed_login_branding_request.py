@@ -50,6 +50,7 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
     __operation__ = "DescribeManagedLoginBranding"
     __method__ = "describe_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingResponse
+    __input_digest__: ClassVar[str | None] = "e8fd018122781b32bcbf"
 
     def __init__(
         self,
@@ -96,11 +97,11 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.managed_login_branding_id) is None:
             out.append(missing(path, "ManagedLoginBrandingId"))
-        else:
+        elif type(v) is not str or v not in k.ManagedLoginBrandingIdType.matched:
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
         if (v := self.return_merged_resources) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "ReturnMergedResources", hide, constraints)

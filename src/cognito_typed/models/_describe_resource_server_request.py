@@ -47,6 +47,7 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
     __operation__ = "DescribeResourceServer"
     __method__ = "describe_resource_server"
     __response__: ClassVar[type[Model] | None] = DescribeResourceServerResponse
+    __input_digest__: ClassVar[str | None] = "debba63ad25889088993"
 
     def __init__(
         self,
@@ -86,11 +87,11 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.identifier) is None:
             out.append(missing(path, "Identifier"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerIdentifierType.matched:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
 
 

@@ -47,6 +47,7 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
     __operation__ = "DescribeRiskConfiguration"
     __method__ = "describe_risk_configuration"
     __response__: ClassVar[type[Model] | None] = DescribeRiskConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "99f9487eae584d0b8c9a"
 
     def __init__(
         self,
@@ -86,7 +87,7 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)

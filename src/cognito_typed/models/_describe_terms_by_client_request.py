@@ -50,6 +50,7 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
     __operation__ = "DescribeTermsByClient"
     __method__ = "describe_terms_by_client"
     __response__: ClassVar[type[Model] | None] = DescribeTermsByClientResponse
+    __input_digest__: ClassVar[str | None] = "a4a887fb03d41d012f6b"
 
     def __init__(
         self,
@@ -98,11 +99,11 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.terms_name) is None:
             out.append(missing(path, "TermsName"))
-        else:
+        elif type(v) is not str or v not in k.TermsNameType.matched:
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
 
 

@@ -47,6 +47,7 @@ class DescribeTermsRequest(Request[DescribeTermsResponse]):
     __operation__ = "DescribeTerms"
     __method__ = "describe_terms"
     __response__: ClassVar[type[Model] | None] = DescribeTermsResponse
+    __input_digest__: ClassVar[str | None] = "a6ef694529cdec2ae187"
 
     def __init__(
         self,
@@ -86,11 +87,11 @@ class DescribeTermsRequest(Request[DescribeTermsResponse]):
         v: Any
         if (v := self.terms_id) is None:
             out.append(missing(path, "TermsId"))
-        else:
+        elif type(v) is not str or v not in k.TermsIdType.matched:
             k.TermsIdType.check(v, out, path, "TermsId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

@@ -47,6 +47,7 @@ class DescribeUserPoolClientRequest(Request[DescribeUserPoolClientResponse]):
     __operation__ = "DescribeUserPoolClient"
     __method__ = "describe_user_pool_client"
     __response__: ClassVar[type[Model] | None] = DescribeUserPoolClientResponse
+    __input_digest__: ClassVar[str | None] = "c4cf8cbbda3b6825d663"
 
     def __init__(
         self,
@@ -86,7 +87,7 @@ class DescribeUserPoolClientRequest(Request[DescribeUserPoolClientResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

@@ -42,6 +42,7 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
     __operation__ = "DescribeUserPoolDomain"
     __method__ = "describe_user_pool_domain"
     __response__: ClassVar[type[Model] | None] = DescribeUserPoolDomainResponse
+    __input_digest__: ClassVar[str | None] = "55685f3fc352b2fd24bb"
 
     def __init__(
         self,
@@ -76,7 +77,7 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
         v: Any
         if (v := self.domain) is None:
             out.append(missing(path, "Domain"))
-        else:
+        elif type(v) is not str or v not in k.DomainType.matched:
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
 
 

@@ -39,6 +39,7 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
     __operation__ = "DescribeUserPool"
     __method__ = "describe_user_pool"
     __response__: ClassVar[type[Model] | None] = DescribeUserPoolResponse
+    __input_digest__: ClassVar[str | None] = "74e38a009e16df9d095f"
 
     def __init__(
         self,
@@ -73,7 +74,7 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

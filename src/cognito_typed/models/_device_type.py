@@ -71,11 +71,27 @@ class DeviceType(Model):
         device_last_modified_date: datetime | None = None,
         device_last_authenticated_date: datetime | None = None,
     ) -> None:
-        _set_device_key(self, device_key)
-        _set_device_attributes(self, device_attributes)
-        _set_device_create_date(self, device_create_date)
-        _set_device_last_modified_date(self, device_last_modified_date)
-        _set_device_last_authenticated_date(self, device_last_authenticated_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                device_key,
+                device_attributes,
+                device_create_date,
+                device_last_modified_date,
+                device_last_authenticated_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.device_key = device_key
+        filled_in.device_attributes = device_attributes
+        filled_in.device_create_date = device_create_date
+        filled_in.device_last_modified_date = device_last_modified_date
+        filled_in.device_last_authenticated_date = device_last_authenticated_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -138,7 +154,7 @@ class DeviceType(Model):
         v: Any
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_attributes) is not None:
             k.AttributeListType.check(v, out, path, "DeviceAttributes", hide, constraints)
@@ -151,11 +167,5 @@ class DeviceType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_device_key,
-    _set_device_attributes,
-    _set_device_create_date,
-    _set_device_last_modified_date,
-    _set_device_last_authenticated_date,
-) = setters(DeviceType)
+_SETTERS = setters(DeviceType)
 _Filling = filling(DeviceType)

@@ -96,16 +96,37 @@ class DomainDescriptionType(Model):
         managed_login_version: int | None = None,
         routing: RoutingType | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_aws_account_id(self, aws_account_id)
-        _set_domain(self, domain)
-        _set_s3_bucket(self, s3_bucket)
-        _set_cloud_front_distribution(self, cloud_front_distribution)
-        _set_version(self, version)
-        _set_status(self, status)
-        _set_custom_domain_config(self, custom_domain_config)
-        _set_managed_login_version(self, managed_login_version)
-        _set_routing(self, routing)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                aws_account_id,
+                domain,
+                s3_bucket,
+                cloud_front_distribution,
+                version,
+                status,
+                custom_domain_config,
+                managed_login_version,
+                routing,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.aws_account_id = aws_account_id
+        filled_in.domain = domain
+        filled_in.s3_bucket = s3_bucket
+        filled_in.cloud_front_distribution = cloud_front_distribution
+        filled_in.version = version
+        filled_in.status = status
+        filled_in.custom_domain_config = custom_domain_config
+        filled_in.managed_login_version = managed_login_version
+        filled_in.routing = routing
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -166,13 +187,13 @@ class DomainDescriptionType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is not None and (type(v) is not str or v not in k.UserPoolIdType.matched):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.aws_account_id) is not None:
+        if (v := self.aws_account_id) is not None and (type(v) is not str or v not in k.AWSAccountIdType.matched):
             k.AWSAccountIdType.check(v, out, path, "AWSAccountId", hide, constraints)
-        if (v := self.domain) is not None:
+        if (v := self.domain) is not None and (type(v) is not str or v not in k.DomainType.matched):
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
-        if (v := self.s3_bucket) is not None:
+        if (v := self.s3_bucket) is not None and (type(v) is not str or v not in k.S3BucketType.matched):
             k.S3BucketType.check(v, out, path, "S3Bucket", hide, constraints)
         if (v := self.cloud_front_distribution) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "CloudFrontDistribution", hide, constraints)
@@ -189,16 +210,5 @@ class DomainDescriptionType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_aws_account_id,
-    _set_domain,
-    _set_s3_bucket,
-    _set_cloud_front_distribution,
-    _set_version,
-    _set_status,
-    _set_custom_domain_config,
-    _set_managed_login_version,
-    _set_routing,
-) = setters(DomainDescriptionType)
+_SETTERS = setters(DomainDescriptionType)
 _Filling = filling(DomainDescriptionType)

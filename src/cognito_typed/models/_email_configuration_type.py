@@ -61,11 +61,27 @@ class EmailConfigurationType(Model):
         from_: str | None = None,
         configuration_set: str | None = None,
     ) -> None:
-        _set_source_arn(self, source_arn)
-        _set_reply_to_email_address(self, reply_to_email_address)
-        _set_email_sending_account(self, email_sending_account)
-        _set_from_(self, from_)
-        _set_configuration_set(self, configuration_set)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                source_arn,
+                reply_to_email_address,
+                email_sending_account,
+                from_,
+                configuration_set,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.source_arn = source_arn
+        filled_in.reply_to_email_address = reply_to_email_address
+        filled_in.email_sending_account = email_sending_account
+        filled_in.from_ = from_
+        filled_in.configuration_set = configuration_set
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -102,9 +118,11 @@ class EmailConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.source_arn) is not None:
+        if (v := self.source_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "SourceArn", hide, constraints)
-        if (v := self.reply_to_email_address) is not None:
+        if (v := self.reply_to_email_address) is not None and (
+            type(v) is not str or v not in k.EmailAddressType.matched
+        ):
             k.EmailAddressType.check(v, out, path, "ReplyToEmailAddress", hide, constraints)
         if (v := self.email_sending_account) is not None and (
             type(v) is not str or v not in k.EmailSendingAccountType.allowed
@@ -112,16 +130,10 @@ class EmailConfigurationType(Model):
             k.EmailSendingAccountType.check(v, out, path, "EmailSendingAccount", hide, constraints)
         if (v := self.from_) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "From", hide, constraints)
-        if (v := self.configuration_set) is not None:
+        if (v := self.configuration_set) is not None and (type(v) is not str or v not in k.SESConfigurationSet.matched):
             k.SESConfigurationSet.check(v, out, path, "ConfigurationSet", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_source_arn,
-    _set_reply_to_email_address,
-    _set_email_sending_account,
-    _set_from_,
-    _set_configuration_set,
-) = setters(EmailConfigurationType)
+_SETTERS = setters(EmailConfigurationType)
 _Filling = filling(EmailConfigurationType)

@@ -80,9 +80,9 @@ class EmailMfaConfigType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.message) is not None:
+        if (v := self.message) is not None and (type(v) is not str or v not in k.EmailMfaMessageType.matched):
             k.EmailMfaMessageType.check(v, out, path, "Message", hide, constraints)
-        if (v := self.subject) is not None:
+        if (v := self.subject) is not None and (type(v) is not str or v not in k.EmailMfaSubjectType.matched):
             k.EmailMfaSubjectType.check(v, out, path, "Subject", hide, constraints)
 
 

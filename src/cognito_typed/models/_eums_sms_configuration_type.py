@@ -82,13 +82,31 @@ class EumsSmsConfigurationType(Model):
         in_template_id: str | None = None,
         region: str | None = None,
     ) -> None:
-        _set_caller_arn(self, caller_arn)
-        _set_external_id(self, external_id)
-        _set_origination_identity(self, origination_identity)
-        _set_configuration_set_name(self, configuration_set_name)
-        _set_in_entity_id(self, in_entity_id)
-        _set_in_template_id(self, in_template_id)
-        _set_region(self, region)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                caller_arn,
+                external_id,
+                origination_identity,
+                configuration_set_name,
+                in_entity_id,
+                in_template_id,
+                region,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.caller_arn = caller_arn
+        filled_in.external_id = external_id
+        filled_in.origination_identity = origination_identity
+        filled_in.configuration_set_name = configuration_set_name
+        filled_in.in_entity_id = in_entity_id
+        filled_in.in_template_id = in_template_id
+        filled_in.region = region
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -134,7 +152,7 @@ class EumsSmsConfigurationType(Model):
         v: Any
         if (v := self.caller_arn) is None:
             out.append(missing(path, "CallerArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "CallerArn", hide, constraints)
         if (v := self.external_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)
@@ -151,13 +169,5 @@ class EumsSmsConfigurationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_caller_arn,
-    _set_external_id,
-    _set_origination_identity,
-    _set_configuration_set_name,
-    _set_in_entity_id,
-    _set_in_template_id,
-    _set_region,
-) = setters(EumsSmsConfigurationType)
+_SETTERS = setters(EumsSmsConfigurationType)
 _Filling = filling(EumsSmsConfigurationType)

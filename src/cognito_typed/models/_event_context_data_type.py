@@ -57,11 +57,27 @@ class EventContextDataType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
-        _set_ip_address(self, ip_address)
-        _set_device_name(self, device_name)
-        _set_timezone(self, timezone)
-        _set_city(self, city)
-        _set_country(self, country)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                ip_address,
+                device_name,
+                timezone,
+                city,
+                country,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.ip_address = ip_address
+        filled_in.device_name = device_name
+        filled_in.timezone = timezone
+        filled_in.city = city
+        filled_in.country = country
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -111,11 +127,5 @@ class EventContextDataType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_ip_address,
-    _set_device_name,
-    _set_timezone,
-    _set_city,
-    _set_country,
-) = setters(EventContextDataType)
+_SETTERS = setters(EventContextDataType)
 _Filling = filling(EventContextDataType)

@@ -64,7 +64,7 @@ class FirehoseConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.stream_arn) is not None:
+        if (v := self.stream_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "StreamArn", hide, constraints)
 
 

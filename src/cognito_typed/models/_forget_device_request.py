@@ -48,6 +48,7 @@ class ForgetDeviceRequest(Request[None]):
     __operation__ = "ForgetDevice"
     __method__ = "forget_device"
     __response__: ClassVar[type[Model] | None] = None
+    __input_digest__: ClassVar[str | None] = "cae9de065ce8141f762a"
 
     def __init__(
         self,
@@ -89,7 +90,7 @@ class ForgetDeviceRequest(Request[None]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
 
 

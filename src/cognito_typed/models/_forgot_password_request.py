@@ -69,6 +69,7 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
     __operation__ = "ForgotPassword"
     __method__ = "forgot_password"
     __response__: ClassVar[type[Model] | None] = ForgotPasswordResponse
+    __input_digest__: ClassVar[str | None] = "daf2f3ae2e1e20e84036"
 
     def __init__(
         self,
@@ -80,12 +81,29 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
         analytics_metadata: AnalyticsMetadataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_client_id(self, client_id)
-        _set_secret_hash(self, secret_hash)
-        _set_user_context_data(self, user_context_data)
-        _set_username(self, username)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                client_id,
+                secret_hash,
+                user_context_data,
+                username,
+                analytics_metadata,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.client_id = client_id
+        filled_in.secret_hash = secret_hash
+        filled_in.user_context_data = user_context_data
+        filled_in.username = username
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -161,12 +179,5 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_client_id,
-    _set_secret_hash,
-    _set_user_context_data,
-    _set_username,
-    _set_analytics_metadata,
-    _set_client_metadata,
-) = setters(ForgotPasswordRequest)
+_SETTERS = setters(ForgotPasswordRequest)
 _Filling = filling(ForgotPasswordRequest)

@@ -39,6 +39,7 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
     __operation__ = "GetCSVHeader"
     __method__ = "get_csv_header"
     __response__: ClassVar[type[Model] | None] = GetCSVHeaderResponse
+    __input_digest__: ClassVar[str | None] = "dc0b0b2e5926de1db6d6"
 
     def __init__(
         self,
@@ -73,7 +74,7 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

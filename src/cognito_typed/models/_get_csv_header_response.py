@@ -93,7 +93,7 @@ class GetCSVHeaderResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is not None and (type(v) is not str or v not in k.UserPoolIdType.matched):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.csv_header) is None:
             out.append(missing(path, "CSVHeader"))

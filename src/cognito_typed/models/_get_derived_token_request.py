@@ -103,6 +103,7 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
     __operation__ = "GetDerivedToken"
     __method__ = "get_derived_token"
     __response__: ClassVar[type[Model] | None] = GetDerivedTokenResponse
+    __input_digest__: ClassVar[str | None] = "91ed38afaeae86f76f0f"
 
     def __init__(
         self,
@@ -120,18 +121,41 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         resources: Sequence[str] | None = None,
         requested_token_type: IssuedTokenTypeIdentifierType | None = None,
     ) -> None:
-        _set_client_id(self, client_id)
-        _set_client_secret(self, client_secret)
-        _set_subject_token(self, subject_token)
-        _set_subject_token_type(self, subject_token_type)
-        _set_subject_token_provider_name(self, subject_token_provider_name)
-        _set_actor_token(self, actor_token)
-        _set_actor_token_type(self, actor_token_type)
-        _set_actor_token_provider_name(self, actor_token_provider_name)
-        _set_scopes(self, scopes)
-        _set_audiences(self, audiences)
-        _set_resources(self, resources)
-        _set_requested_token_type(self, requested_token_type)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                client_id,
+                client_secret,
+                subject_token,
+                subject_token_type,
+                subject_token_provider_name,
+                actor_token,
+                actor_token_type,
+                actor_token_provider_name,
+                scopes,
+                audiences,
+                resources,
+                requested_token_type,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.client_id = client_id
+        filled_in.client_secret = client_secret
+        filled_in.subject_token = subject_token
+        filled_in.subject_token_type = subject_token_type
+        filled_in.subject_token_provider_name = subject_token_provider_name
+        filled_in.actor_token = actor_token
+        filled_in.actor_token_type = actor_token_type
+        filled_in.actor_token_provider_name = actor_token_provider_name
+        filled_in.scopes = scopes
+        filled_in.audiences = audiences
+        filled_in.resources = resources
+        filled_in.requested_token_type = requested_token_type
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -210,7 +234,9 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             out.append(missing(path, "SubjectTokenType"))
         elif type(v) is not str or v not in k.TokenTypeIdentifierType.allowed:
             k.TokenTypeIdentifierType.check(v, out, path, "SubjectTokenType", hide, constraints)
-        if (v := self.subject_token_provider_name) is not None:
+        if (v := self.subject_token_provider_name) is not None and (
+            type(v) is not str or v not in k.ProviderNameType.matched
+        ):
             k.ProviderNameType.check(v, out, path, "SubjectTokenProviderName", hide, constraints)
         if (v := self.actor_token) is not None:
             k.GetDerivedTokenTokenModelType.check(v, out, path, "ActorToken", True, constraints)
@@ -218,7 +244,9 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             type(v) is not str or v not in k.TokenTypeIdentifierType.allowed
         ):
             k.TokenTypeIdentifierType.check(v, out, path, "ActorTokenType", hide, constraints)
-        if (v := self.actor_token_provider_name) is not None:
+        if (v := self.actor_token_provider_name) is not None and (
+            type(v) is not str or v not in k.ProviderNameType.matched
+        ):
             k.ProviderNameType.check(v, out, path, "ActorTokenProviderName", hide, constraints)
         if (v := self.scopes) is not None:
             k.ScopeListType.check(v, out, path, "Scopes", hide, constraints)
@@ -233,18 +261,5 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_client_id,
-    _set_client_secret,
-    _set_subject_token,
-    _set_subject_token_type,
-    _set_subject_token_provider_name,
-    _set_actor_token,
-    _set_actor_token_type,
-    _set_actor_token_provider_name,
-    _set_scopes,
-    _set_audiences,
-    _set_resources,
-    _set_requested_token_type,
-) = setters(GetDerivedTokenRequest)
+_SETTERS = setters(GetDerivedTokenRequest)
 _Filling = filling(GetDerivedTokenRequest)

@@ -65,12 +65,29 @@ class GetDerivedTokenResponse(Model):
         scopes: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _set_issued_token(self, issued_token)
-        _set_issued_token_type(self, issued_token_type)
-        _set_token_type(self, token_type)
-        _set_expires_in(self, expires_in)
-        _set_scopes(self, scopes)
-        _set_response_metadata(self, response_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                issued_token,
+                issued_token_type,
+                token_type,
+                expires_in,
+                scopes,
+                response_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.issued_token = issued_token
+        filled_in.issued_token_type = issued_token_type
+        filled_in.token_type = token_type
+        filled_in.expires_in = expires_in
+        filled_in.scopes = scopes
+        filled_in.response_metadata = response_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -134,12 +151,5 @@ class GetDerivedTokenResponse(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_issued_token,
-    _set_issued_token_type,
-    _set_token_type,
-    _set_expires_in,
-    _set_scopes,
-    _set_response_metadata,
-) = setters(GetDerivedTokenResponse)
+_SETTERS = setters(GetDerivedTokenResponse)
 _Filling = filling(GetDerivedTokenResponse)

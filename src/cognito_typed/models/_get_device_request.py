@@ -46,6 +46,7 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
     __operation__ = "GetDevice"
     __method__ = "get_device"
     __response__: ClassVar[type[Model] | None] = GetDeviceResponse
+    __input_digest__: ClassVar[str | None] = "7207c283dd16d388c614"
 
     def __init__(
         self,
@@ -85,7 +86,7 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         v: Any
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.access_token) is not None:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)

@@ -47,6 +47,7 @@ class GetGroupRequest(Request[GetGroupResponse]):
     __operation__ = "GetGroup"
     __method__ = "get_group"
     __response__: ClassVar[type[Model] | None] = GetGroupResponse
+    __input_digest__: ClassVar[str | None] = "2b702dde361a91cb618a"
 
     def __init__(
         self,
@@ -86,11 +87,11 @@ class GetGroupRequest(Request[GetGroupResponse]):
         v: Any
         if (v := self.group_name) is None:
             out.append(missing(path, "GroupName"))
-        else:
+        elif type(v) is not str or v not in k.GroupNameType.matched:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

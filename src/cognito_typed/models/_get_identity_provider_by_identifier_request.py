@@ -47,6 +47,7 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
     __operation__ = "GetIdentityProviderByIdentifier"
     __method__ = "get_identity_provider_by_identifier"
     __response__: ClassVar[type[Model] | None] = GetIdentityProviderByIdentifierResponse
+    __input_digest__: ClassVar[str | None] = "6b9c3a22f9a6b5fca86e"
 
     def __init__(
         self,
@@ -86,11 +87,11 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.idp_identifier) is None:
             out.append(missing(path, "IdpIdentifier"))
-        else:
+        elif type(v) is not str or v not in k.IdpIdentifierType.matched:
             k.IdpIdentifierType.check(v, out, path, "IdpIdentifier", hide, constraints)
 
 

@@ -41,6 +41,7 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
     __operation__ = "GetLogDeliveryConfiguration"
     __method__ = "get_log_delivery_configuration"
     __response__: ClassVar[type[Model] | None] = GetLogDeliveryConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "2c0d7b9324768b2d9283"
 
     def __init__(
         self,
@@ -75,7 +76,7 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

@@ -41,6 +41,7 @@ class GetSigningCertificateRequest(Request[GetSigningCertificateResponse]):
     __operation__ = "GetSigningCertificate"
     __method__ = "get_signing_certificate"
     __response__: ClassVar[type[Model] | None] = GetSigningCertificateResponse
+    __input_digest__: ClassVar[str | None] = "663fa80fade9fd1e3828"
 
     def __init__(
         self,
@@ -75,7 +76,7 @@ class GetSigningCertificateRequest(Request[GetSigningCertificateResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

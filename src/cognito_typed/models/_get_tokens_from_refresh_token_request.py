@@ -63,6 +63,7 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
     __operation__ = "GetTokensFromRefreshToken"
     __method__ = "get_tokens_from_refresh_token"
     __response__: ClassVar[type[Model] | None] = GetTokensFromRefreshTokenResponse
+    __input_digest__: ClassVar[str | None] = "e60698f29ae5a0784f94"
 
     def __init__(
         self,
@@ -73,11 +74,27 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         device_key: str | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_refresh_token(self, refresh_token)
-        _set_client_id(self, client_id)
-        _set_client_secret(self, client_secret)
-        _set_device_key(self, device_key)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                refresh_token,
+                client_id,
+                client_secret,
+                device_key,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.refresh_token = refresh_token
+        filled_in.client_id = client_id
+        filled_in.client_secret = client_secret
+        filled_in.device_key = device_key
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -131,18 +148,12 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.client_secret) is not None:
             k.ClientSecretType.check(v, out, path, "ClientSecret", True, constraints)
-        if (v := self.device_key) is not None:
+        if (v := self.device_key) is not None and (type(v) is not str or v not in k.DeviceKeyType.matched):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_refresh_token,
-    _set_client_id,
-    _set_client_secret,
-    _set_device_key,
-    _set_client_metadata,
-) = setters(GetTokensFromRefreshTokenRequest)
+_SETTERS = setters(GetTokensFromRefreshTokenRequest)
 _Filling = filling(GetTokensFromRefreshTokenRequest)

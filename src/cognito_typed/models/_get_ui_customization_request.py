@@ -47,6 +47,7 @@ class GetUICustomizationRequest(Request[GetUICustomizationResponse]):
     __operation__ = "GetUICustomization"
     __method__ = "get_ui_customization"
     __response__: ClassVar[type[Model] | None] = GetUICustomizationResponse
+    __input_digest__: ClassVar[str | None] = "9d75eb58e8fb5ddb3483"
 
     def __init__(
         self,
@@ -86,7 +87,7 @@ class GetUICustomizationRequest(Request[GetUICustomizationResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)

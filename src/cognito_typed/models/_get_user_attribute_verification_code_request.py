@@ -57,6 +57,7 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
     __operation__ = "GetUserAttributeVerificationCode"
     __method__ = "get_user_attribute_verification_code"
     __response__: ClassVar[type[Model] | None] = GetUserAttributeVerificationCodeResponse
+    __input_digest__: ClassVar[str | None] = "daf83c19347e1b150157"
 
     def __init__(
         self,
@@ -111,7 +112,7 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.attribute_name) is None:
             out.append(missing(path, "AttributeName"))
-        else:
+        elif type(v) is not str or v not in k.AttributeNameType.matched:
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
         if (v := self.client_metadata) is not None:
             k.ClientMetadataType.check(v, out, path, "ClientMetadata", hide, constraints)

@@ -43,6 +43,7 @@ class GetUserAuthFactorsRequest(Request[GetUserAuthFactorsResponse]):
     __operation__ = "GetUserAuthFactors"
     __method__ = "get_user_auth_factors"
     __response__: ClassVar[type[Model] | None] = GetUserAuthFactorsResponse
+    __input_digest__: ClassVar[str | None] = "490daa1660e0efc87f53"
 
     def __init__(
         self,

@@ -47,6 +47,7 @@ class GetUserPoolClientSessionConfigurationRequest(Request[GetUserPoolClientSess
     __operation__ = "GetUserPoolClientSessionConfiguration"
     __method__ = "get_user_pool_client_session_configuration"
     __response__: ClassVar[type[Model] | None] = GetUserPoolClientSessionConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "1671213fc9b4ba7f6dbc"
 
     def __init__(
         self,
@@ -86,7 +87,7 @@ class GetUserPoolClientSessionConfigurationRequest(Request[GetUserPoolClientSess
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

@@ -41,6 +41,7 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
     __operation__ = "GetUserPoolMfaConfig"
     __method__ = "get_user_pool_mfa_config"
     __response__: ClassVar[type[Model] | None] = GetUserPoolMfaConfigResponse
+    __input_digest__: ClassVar[str | None] = "f6fc5e67a777612f8e5a"
 
     def __init__(
         self,
@@ -75,7 +76,7 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

@@ -81,12 +81,29 @@ class GetUserPoolMfaConfigResponse(Model):
         web_authn_configuration: WebAuthnConfigurationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _set_sms_mfa_configuration(self, sms_mfa_configuration)
-        _set_software_token_mfa_configuration(self, software_token_mfa_configuration)
-        _set_email_mfa_configuration(self, email_mfa_configuration)
-        _set_mfa_configuration(self, mfa_configuration)
-        _set_web_authn_configuration(self, web_authn_configuration)
-        _set_response_metadata(self, response_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                sms_mfa_configuration,
+                software_token_mfa_configuration,
+                email_mfa_configuration,
+                mfa_configuration,
+                web_authn_configuration,
+                response_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.sms_mfa_configuration = sms_mfa_configuration
+        filled_in.software_token_mfa_configuration = software_token_mfa_configuration
+        filled_in.email_mfa_configuration = email_mfa_configuration
+        filled_in.mfa_configuration = mfa_configuration
+        filled_in.web_authn_configuration = web_authn_configuration
+        filled_in.response_metadata = response_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -164,12 +181,5 @@ class GetUserPoolMfaConfigResponse(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_sms_mfa_configuration,
-    _set_software_token_mfa_configuration,
-    _set_email_mfa_configuration,
-    _set_mfa_configuration,
-    _set_web_authn_configuration,
-    _set_response_metadata,
-) = setters(GetUserPoolMfaConfigResponse)
+_SETTERS = setters(GetUserPoolMfaConfigResponse)
 _Filling = filling(GetUserPoolMfaConfigResponse)

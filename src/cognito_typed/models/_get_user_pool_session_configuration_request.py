@@ -41,6 +41,7 @@ class GetUserPoolSessionConfigurationRequest(Request[GetUserPoolSessionConfigura
     __operation__ = "GetUserPoolSessionConfiguration"
     __method__ = "get_user_pool_session_configuration"
     __response__: ClassVar[type[Model] | None] = GetUserPoolSessionConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "a3c15922e243eedce89b"
 
     def __init__(
         self,
@@ -75,7 +76,7 @@ class GetUserPoolSessionConfigurationRequest(Request[GetUserPoolSessionConfigura
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
 
 

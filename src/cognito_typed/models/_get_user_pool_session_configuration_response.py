@@ -103,7 +103,7 @@ class GetUserPoolSessionConfigurationResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is not None and (type(v) is not str or v not in k.UserPoolIdType.matched):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.user_session_tracking) is not None and (
             type(v) is not str or v not in k.UserSessionTrackingType.allowed

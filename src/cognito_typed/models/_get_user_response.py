@@ -77,12 +77,29 @@ class GetUserResponse(Model):
         user_mfa_setting_list: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _set_username(self, username)
-        _set_user_attributes(self, user_attributes)
-        _set_mfa_options(self, mfa_options)
-        _set_preferred_mfa_setting(self, preferred_mfa_setting)
-        _set_user_mfa_setting_list(self, user_mfa_setting_list)
-        _set_response_metadata(self, response_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                username,
+                user_attributes,
+                mfa_options,
+                preferred_mfa_setting,
+                user_mfa_setting_list,
+                response_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.username = username
+        filled_in.user_attributes = user_attributes
+        filled_in.mfa_options = mfa_options
+        filled_in.preferred_mfa_setting = preferred_mfa_setting
+        filled_in.user_mfa_setting_list = user_mfa_setting_list
+        filled_in.response_metadata = response_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -158,12 +175,5 @@ class GetUserResponse(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_username,
-    _set_user_attributes,
-    _set_mfa_options,
-    _set_preferred_mfa_setting,
-    _set_user_mfa_setting_list,
-    _set_response_metadata,
-) = setters(GetUserResponse)
+_SETTERS = setters(GetUserResponse)
 _Filling = filling(GetUserResponse)

@@ -80,13 +80,31 @@ class GroupType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _set_group_name(self, group_name)
-        _set_user_pool_id(self, user_pool_id)
-        _set_description(self, description)
-        _set_role_arn(self, role_arn)
-        _set_precedence(self, precedence)
-        _set_last_modified_date(self, last_modified_date)
-        _set_creation_date(self, creation_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                group_name,
+                user_pool_id,
+                description,
+                role_arn,
+                precedence,
+                last_modified_date,
+                creation_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.group_name = group_name
+        filled_in.user_pool_id = user_pool_id
+        filled_in.description = description
+        filled_in.role_arn = role_arn
+        filled_in.precedence = precedence
+        filled_in.last_modified_date = last_modified_date
+        filled_in.creation_date = creation_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -144,15 +162,15 @@ class GroupType(Model):
         v: Any
         if (v := self.group_name) is None:
             out.append(missing(path, "GroupName"))
-        else:
+        elif type(v) is not str or v not in k.GroupNameType.matched:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.description) is not None and (type(v) is not str or not 0 <= len(v) <= 2048):
             k.DescriptionType.check(v, out, path, "Description", hide, constraints)
-        if (v := self.role_arn) is not None:
+        if (v := self.role_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "RoleArn", hide, constraints)
         if (v := self.precedence) is not None and (type(v) is not int or not 0 <= v <= 2147483647):
             k.PrecedenceType.check(v, out, path, "Precedence", hide, constraints)
@@ -163,13 +181,5 @@ class GroupType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_group_name,
-    _set_user_pool_id,
-    _set_description,
-    _set_role_arn,
-    _set_precedence,
-    _set_last_modified_date,
-    _set_creation_date,
-) = setters(GroupType)
+_SETTERS = setters(GroupType)
 _Filling = filling(GroupType)

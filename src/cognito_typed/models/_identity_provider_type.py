@@ -98,15 +98,35 @@ class IdentityProviderType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_provider_name(self, provider_name)
-        _set_provider_type(self, provider_type)
-        _set_provider_details(self, provider_details)
-        _set_attribute_mapping(self, attribute_mapping)
-        _set_idp_identifiers(self, idp_identifiers)
-        _set_acr_mapping(self, acr_mapping)
-        _set_last_modified_date(self, last_modified_date)
-        _set_creation_date(self, creation_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                provider_name,
+                provider_type,
+                provider_details,
+                attribute_mapping,
+                idp_identifiers,
+                acr_mapping,
+                last_modified_date,
+                creation_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.provider_name = provider_name
+        filled_in.provider_type = provider_type
+        filled_in.provider_details = provider_details
+        filled_in.attribute_mapping = attribute_mapping
+        filled_in.idp_identifiers = idp_identifiers
+        filled_in.acr_mapping = acr_mapping
+        filled_in.last_modified_date = last_modified_date
+        filled_in.creation_date = creation_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -190,11 +210,11 @@ class IdentityProviderType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is not None and (type(v) is not str or v not in k.UserPoolIdType.matched):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.provider_name) is None:
             out.append(missing(path, "ProviderName"))
-        else:
+        elif type(v) is not str or v not in k.ProviderNameType.matched:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
         if (v := self.provider_type) is None:
             out.append(missing(path, "ProviderType"))
@@ -217,15 +237,5 @@ class IdentityProviderType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_provider_name,
-    _set_provider_type,
-    _set_provider_details,
-    _set_attribute_mapping,
-    _set_idp_identifiers,
-    _set_acr_mapping,
-    _set_last_modified_date,
-    _set_creation_date,
-) = setters(IdentityProviderType)
+_SETTERS = setters(IdentityProviderType)
 _Filling = filling(IdentityProviderType)

@@ -81,6 +81,7 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
     __operation__ = "InitiateAuth"
     __method__ = "initiate_auth"
     __response__: ClassVar[type[Model] | None] = InitiateAuthResponse
+    __input_digest__: ClassVar[str | None] = "5b735c6305aa375dedca"
 
     def __init__(
         self,
@@ -93,13 +94,31 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         user_context_data: UserContextDataType | None = None,
         session: str | None = None,
     ) -> None:
-        _set_auth_flow(self, auth_flow)
-        _set_auth_parameters(self, auth_parameters)
-        _set_client_metadata(self, client_metadata)
-        _set_client_id(self, client_id)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_user_context_data(self, user_context_data)
-        _set_session(self, session)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                auth_flow,
+                auth_parameters,
+                client_metadata,
+                client_id,
+                analytics_metadata,
+                user_context_data,
+                session,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.auth_flow = auth_flow
+        filled_in.auth_parameters = auth_parameters
+        filled_in.client_metadata = client_metadata
+        filled_in.client_id = client_id
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.user_context_data = user_context_data
+        filled_in.session = session
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -186,13 +205,5 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_auth_flow,
-    _set_auth_parameters,
-    _set_client_metadata,
-    _set_client_id,
-    _set_analytics_metadata,
-    _set_user_context_data,
-    _set_session,
-) = setters(InitiateAuthRequest)
+_SETTERS = setters(InitiateAuthRequest)
 _Filling = filling(InitiateAuthRequest)

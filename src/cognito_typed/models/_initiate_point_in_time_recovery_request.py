@@ -49,6 +49,7 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
     __operation__ = "InitiatePointInTimeRecovery"
     __method__ = "initiate_point_in_time_recovery"
     __response__: ClassVar[type[Model] | None] = InitiatePointInTimeRecoveryResponse
+    __input_digest__: ClassVar[str | None] = "0ff84ccb55a105851618"
 
     def __init__(
         self,
@@ -92,7 +93,7 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.restore_timestamp) is None:
             out.append(missing(path, "RestoreTimestamp"))

@@ -81,7 +81,7 @@ class KeyConfigurationType(Model):
         v: Any
         if (v := self.key_type) is not None and (type(v) is not str or v not in k.EncryptionKeyType.allowed):
             k.EncryptionKeyType.check(v, out, path, "KeyType", hide, constraints)
-        if (v := self.kms_key_arn) is not None:
+        if (v := self.kms_key_arn) is not None and (type(v) is not str or v not in k.EncryptionKeyArnType.matched):
             k.EncryptionKeyArnType.check(v, out, path, "KmsKeyArn", hide, constraints)
 
 

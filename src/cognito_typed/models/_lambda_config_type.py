@@ -141,21 +141,47 @@ class LambdaConfigType(Model):
         kms_key_id: str | None = None,
         inbound_federation: InboundFederationLambdaType | None = None,
     ) -> None:
-        _set_pre_sign_up(self, pre_sign_up)
-        _set_custom_message(self, custom_message)
-        _set_post_confirmation(self, post_confirmation)
-        _set_pre_authentication(self, pre_authentication)
-        _set_post_authentication(self, post_authentication)
-        _set_define_auth_challenge(self, define_auth_challenge)
-        _set_create_auth_challenge(self, create_auth_challenge)
-        _set_verify_auth_challenge_response(self, verify_auth_challenge_response)
-        _set_pre_token_generation(self, pre_token_generation)
-        _set_user_migration(self, user_migration)
-        _set_pre_token_generation_config(self, pre_token_generation_config)
-        _set_custom_sms_sender(self, custom_sms_sender)
-        _set_custom_email_sender(self, custom_email_sender)
-        _set_kms_key_id(self, kms_key_id)
-        _set_inbound_federation(self, inbound_federation)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                pre_sign_up,
+                custom_message,
+                post_confirmation,
+                pre_authentication,
+                post_authentication,
+                define_auth_challenge,
+                create_auth_challenge,
+                verify_auth_challenge_response,
+                pre_token_generation,
+                user_migration,
+                pre_token_generation_config,
+                custom_sms_sender,
+                custom_email_sender,
+                kms_key_id,
+                inbound_federation,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.pre_sign_up = pre_sign_up
+        filled_in.custom_message = custom_message
+        filled_in.post_confirmation = post_confirmation
+        filled_in.pre_authentication = pre_authentication
+        filled_in.post_authentication = post_authentication
+        filled_in.define_auth_challenge = define_auth_challenge
+        filled_in.create_auth_challenge = create_auth_challenge
+        filled_in.verify_auth_challenge_response = verify_auth_challenge_response
+        filled_in.pre_token_generation = pre_token_generation
+        filled_in.user_migration = user_migration
+        filled_in.pre_token_generation_config = pre_token_generation_config
+        filled_in.custom_sms_sender = custom_sms_sender
+        filled_in.custom_email_sender = custom_email_sender
+        filled_in.kms_key_id = kms_key_id
+        filled_in.inbound_federation = inbound_federation
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -249,25 +275,27 @@ class LambdaConfigType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.pre_sign_up) is not None:
+        if (v := self.pre_sign_up) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "PreSignUp", hide, constraints)
-        if (v := self.custom_message) is not None:
+        if (v := self.custom_message) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "CustomMessage", hide, constraints)
-        if (v := self.post_confirmation) is not None:
+        if (v := self.post_confirmation) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "PostConfirmation", hide, constraints)
-        if (v := self.pre_authentication) is not None:
+        if (v := self.pre_authentication) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "PreAuthentication", hide, constraints)
-        if (v := self.post_authentication) is not None:
+        if (v := self.post_authentication) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "PostAuthentication", hide, constraints)
-        if (v := self.define_auth_challenge) is not None:
+        if (v := self.define_auth_challenge) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "DefineAuthChallenge", hide, constraints)
-        if (v := self.create_auth_challenge) is not None:
+        if (v := self.create_auth_challenge) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "CreateAuthChallenge", hide, constraints)
-        if (v := self.verify_auth_challenge_response) is not None:
+        if (v := self.verify_auth_challenge_response) is not None and (
+            type(v) is not str or v not in k.ArnType.matched
+        ):
             k.ArnType.check(v, out, path, "VerifyAuthChallengeResponse", hide, constraints)
-        if (v := self.pre_token_generation) is not None:
+        if (v := self.pre_token_generation) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "PreTokenGeneration", hide, constraints)
-        if (v := self.user_migration) is not None:
+        if (v := self.user_migration) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "UserMigration", hide, constraints)
         if (v := self.pre_token_generation_config) is not None:
             k.PreTokenGenerationVersionConfigType.check(v, out, path, "PreTokenGenerationConfig", hide, constraints)
@@ -275,28 +303,12 @@ class LambdaConfigType(Model):
             k.CustomSMSLambdaVersionConfigType.check(v, out, path, "CustomSMSSender", hide, constraints)
         if (v := self.custom_email_sender) is not None:
             k.CustomEmailLambdaVersionConfigType.check(v, out, path, "CustomEmailSender", hide, constraints)
-        if (v := self.kms_key_id) is not None:
+        if (v := self.kms_key_id) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "KMSKeyID", hide, constraints)
         if (v := self.inbound_federation) is not None:
             k.InboundFederationLambdaType.check(v, out, path, "InboundFederation", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_pre_sign_up,
-    _set_custom_message,
-    _set_post_confirmation,
-    _set_pre_authentication,
-    _set_post_authentication,
-    _set_define_auth_challenge,
-    _set_create_auth_challenge,
-    _set_verify_auth_challenge_response,
-    _set_pre_token_generation,
-    _set_user_migration,
-    _set_pre_token_generation_config,
-    _set_custom_sms_sender,
-    _set_custom_email_sender,
-    _set_kms_key_id,
-    _set_inbound_federation,
-) = setters(LambdaConfigType)
+_SETTERS = setters(LambdaConfigType)
 _Filling = filling(LambdaConfigType)

@@ -48,6 +48,7 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
     __operation__ = "ListCIMDPolicies"
     __method__ = "list_cimd_policies"
     __response__: ClassVar[type[Model] | None] = ListCIMDPoliciesResponse
+    __input_digest__: ClassVar[str | None] = "9b9e26e593f9c2cf63b1"
 
     def __init__(
         self,
@@ -92,9 +93,9 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)

@@ -98,7 +98,7 @@ class ListCIMDPoliciesResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.cimd_policies) is None:
             out.append(missing(path, "CIMDPolicies"))

@@ -53,6 +53,7 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
     __operation__ = "ListClientMetadataURLs"
     __method__ = "list_client_metadata_urls"
     __response__: ClassVar[type[Model] | None] = ListClientMetadataURLsResponse
+    __input_digest__: ClassVar[str | None] = "a515b8828014976431a7"
 
     def __init__(
         self,
@@ -102,13 +103,13 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)

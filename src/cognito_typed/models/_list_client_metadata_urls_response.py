@@ -100,7 +100,7 @@ class ListClientMetadataURLsResponse(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.client_metadata_urls) is None:
             out.append(missing(path, "ClientMetadataURLs"))

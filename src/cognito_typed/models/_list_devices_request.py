@@ -54,6 +54,7 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
     __operation__ = "ListDevices"
     __method__ = "list_devices"
     __response__: ClassVar[type[Model] | None] = ListDevicesResponse
+    __input_digest__: ClassVar[str | None] = "5db1e2c52c5ee3865e5f"
 
     def __init__(
         self,
@@ -102,7 +103,9 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (
+            type(v) is not str or v not in k.SearchPaginationTokenType.matched
+        ):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
 
 

@@ -48,6 +48,7 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
     __operation__ = "ListGroups"
     __method__ = "list_groups"
     __response__: ClassVar[type[Model] | None] = ListGroupsResponse
+    __input_digest__: ClassVar[str | None] = "03f6698ce5123ff7afea"
 
     def __init__(
         self,
@@ -92,11 +93,11 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -103,7 +103,7 @@ class ListGroupsResponse(Model):
             out.append(missing(path, "Groups"))
         else:
             k.GroupListType.check(v, out, path, "Groups", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

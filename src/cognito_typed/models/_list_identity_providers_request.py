@@ -50,6 +50,7 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
     __operation__ = "ListIdentityProviders"
     __method__ = "list_identity_providers"
     __response__: ClassVar[type[Model] | None] = ListIdentityProvidersResponse
+    __input_digest__: ClassVar[str | None] = "b85bfa8b9939af50f425"
 
     def __init__(
         self,
@@ -94,11 +95,11 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.ListProvidersLimitType.check(v, out, path, "MaxResults", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -101,7 +101,7 @@ class ListIdentityProvidersResponse(Model):
             out.append(missing(path, "Providers"))
         else:
             k.ProvidersListType.check(v, out, path, "Providers", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -51,6 +51,7 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
     __operation__ = "ListPointInTimeRecoveries"
     __method__ = "list_point_in_time_recoveries"
     __response__: ClassVar[type[Model] | None] = ListPointInTimeRecoveriesResponse
+    __input_digest__: ClassVar[str | None] = "5e00ea9764cf91dddc01"
 
     def __init__(
         self,
@@ -95,9 +96,9 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)

@@ -107,7 +107,7 @@ class ListPointInTimeRecoveriesResponse(Model):
             out.append(missing(path, "Restorations"))
         else:
             k.RestorationListType.check(v, out, path, "Restorations", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

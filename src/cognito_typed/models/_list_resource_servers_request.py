@@ -50,6 +50,7 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
     __operation__ = "ListResourceServers"
     __method__ = "list_resource_servers"
     __response__: ClassVar[type[Model] | None] = ListResourceServersResponse
+    __input_digest__: ClassVar[str | None] = "d6d9b2c87c8182765f52"
 
     def __init__(
         self,
@@ -94,11 +95,11 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 50):
             k.ListResourceServersLimitType.check(v, out, path, "MaxResults", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

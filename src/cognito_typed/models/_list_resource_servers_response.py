@@ -105,7 +105,7 @@ class ListResourceServersResponse(Model):
             out.append(missing(path, "ResourceServers"))
         else:
             k.ResourceServersListType.check(v, out, path, "ResourceServers", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

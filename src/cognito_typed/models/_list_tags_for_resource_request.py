@@ -41,6 +41,7 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
     __operation__ = "ListTagsForResource"
     __method__ = "list_tags_for_resource"
     __response__: ClassVar[type[Model] | None] = ListTagsForResourceResponse
+    __input_digest__: ClassVar[str | None] = "511f8543bc64f86ab5f5"
 
     def __init__(
         self,
@@ -75,7 +76,7 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
         v: Any
         if (v := self.resource_arn) is None:
             out.append(missing(path, "ResourceArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "ResourceArn", hide, constraints)
 
 

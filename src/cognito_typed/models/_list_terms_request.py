@@ -48,6 +48,7 @@ class ListTermsRequest(Request[ListTermsResponse]):
     __operation__ = "ListTerms"
     __method__ = "list_terms"
     __response__: ClassVar[type[Model] | None] = ListTermsResponse
+    __input_digest__: ClassVar[str | None] = "d6f833f447c28ea3de26"
 
     def __init__(
         self,
@@ -92,7 +93,7 @@ class ListTermsRequest(Request[ListTermsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.ListTermsRequestMaxResultsInteger.check(v, out, path, "MaxResults", hide, constraints)

@@ -50,6 +50,7 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
     __operation__ = "ListUserImportJobs"
     __method__ = "list_user_import_jobs"
     __response__: ClassVar[type[Model] | None] = ListUserImportJobsResponse
+    __input_digest__: ClassVar[str | None] = "b811209497cd29a1ac89"
 
     def __init__(
         self,
@@ -94,13 +95,13 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.max_results) is None:
             out.append(missing(path, "MaxResults"))
         elif type(v) is not int or not 1 <= v <= 60:
             k.PoolQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "PaginationToken", hide, constraints)
 
 

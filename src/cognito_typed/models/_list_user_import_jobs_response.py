@@ -101,7 +101,7 @@ class ListUserImportJobsResponse(Model):
             out.append(missing(path, "UserImportJobs"))
         else:
             k.UserImportJobsListType.check(v, out, path, "UserImportJobs", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "PaginationToken", hide, constraints)
 
 

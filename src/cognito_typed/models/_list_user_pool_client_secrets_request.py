@@ -51,6 +51,7 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
     __operation__ = "ListUserPoolClientSecrets"
     __method__ = "list_user_pool_client_secrets"
     __response__: ClassVar[type[Model] | None] = ListUserPoolClientSecretsResponse
+    __input_digest__: ClassVar[str | None] = "9e4a09c9f8225b6bd3a5"
 
     def __init__(
         self,
@@ -95,13 +96,13 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
         else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -112,7 +112,7 @@ class ListUserPoolClientSecretsResponse(Model):
             out.append(missing(path, "ClientSecrets"))
         else:
             k.ClientSecretDescriptorListType.check(v, out, path, "ClientSecrets", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -55,6 +55,7 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
     __operation__ = "ListUserPoolClients"
     __method__ = "list_user_pool_clients"
     __response__: ClassVar[type[Model] | None] = ListUserPoolClientsResponse
+    __input_digest__: ClassVar[str | None] = "fbb813ae301e2f1ed6f1"
 
     def __init__(
         self,
@@ -104,11 +105,11 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 1 <= v <= 60):
             k.QueryLimit.check(v, out, path, "MaxResults", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.client_type) is not None and (type(v) is not str or v not in k.ClientTypeType.allowed):
             k.ClientTypeType.check(v, out, path, "ClientType", hide, constraints)

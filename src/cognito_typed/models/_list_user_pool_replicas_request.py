@@ -47,6 +47,7 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
     __operation__ = "ListUserPoolReplicas"
     __method__ = "list_user_pool_replicas"
     __response__: ClassVar[type[Model] | None] = ListUserPoolReplicasResponse
+    __input_digest__: ClassVar[str | None] = "eeb4b00aa88685a52ce0"
 
     def __init__(
         self,
@@ -86,9 +87,9 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

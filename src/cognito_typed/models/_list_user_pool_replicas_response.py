@@ -103,7 +103,7 @@ class ListUserPoolReplicasResponse(Model):
             out.append(missing(path, "UserPoolReplicas"))
         else:
             k.UserPoolReplicaListType.check(v, out, path, "UserPoolReplicas", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -45,6 +45,7 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
     __operation__ = "ListUserPools"
     __method__ = "list_user_pools"
     __response__: ClassVar[type[Model] | None] = ListUserPoolsResponse
+    __input_digest__: ClassVar[str | None] = "50326593e956cb0114a4"
 
     def __init__(
         self,
@@ -82,7 +83,7 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is None:
             out.append(missing(path, "MaxResults"))

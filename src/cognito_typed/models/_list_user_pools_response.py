@@ -102,7 +102,7 @@ class ListUserPoolsResponse(Model):
             out.append(missing(path, "UserPools"))
         else:
             k.UserPoolListType.check(v, out, path, "UserPools", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -50,6 +50,7 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
     __operation__ = "ListUserSessions"
     __method__ = "list_user_sessions"
     __response__: ClassVar[type[Model] | None] = ListUserSessionsResponse
+    __input_digest__: ClassVar[str | None] = "e619e15c1c6dea62c7e5"
 
     def __init__(
         self,
@@ -91,7 +92,7 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

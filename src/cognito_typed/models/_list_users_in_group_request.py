@@ -51,6 +51,7 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
     __operation__ = "ListUsersInGroup"
     __method__ = "list_users_in_group"
     __response__: ClassVar[type[Model] | None] = ListUsersInGroupResponse
+    __input_digest__: ClassVar[str | None] = "6e42a4359371500498c6"
 
     def __init__(
         self,
@@ -100,15 +101,15 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.group_name) is None:
             out.append(missing(path, "GroupName"))
-        else:
+        elif type(v) is not str or v not in k.GroupNameType.matched:
             k.GroupNameType.check(v, out, path, "GroupName", hide, constraints)
         if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

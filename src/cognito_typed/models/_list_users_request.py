@@ -57,6 +57,7 @@ class ListUsersRequest(Request[ListUsersResponse]):
     __operation__ = "ListUsers"
     __method__ = "list_users"
     __response__: ClassVar[type[Model] | None] = ListUsersResponse
+    __input_digest__: ClassVar[str | None] = "639aaf22afd7aa452ea2"
 
     def __init__(
         self,
@@ -67,11 +68,27 @@ class ListUsersRequest(Request[ListUsersResponse]):
         pagination_token: str | None = None,
         filter: str | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_attributes_to_get(self, attributes_to_get)
-        _set_limit(self, limit)
-        _set_pagination_token(self, pagination_token)
-        _set_filter(self, filter)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                attributes_to_get,
+                limit,
+                pagination_token,
+                filter,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.attributes_to_get = attributes_to_get
+        filled_in.limit = limit
+        filled_in.pagination_token = pagination_token
+        filled_in.filter = filter
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -117,24 +134,20 @@ class ListUsersRequest(Request[ListUsersResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.attributes_to_get) is not None:
             k.SearchedAttributeNamesListType.check(v, out, path, "AttributesToGet", hide, constraints)
         if (v := self.limit) is not None and (type(v) is not int or not 0 <= v <= 60):
             k.QueryLimitType.check(v, out, path, "Limit", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (
+            type(v) is not str or v not in k.SearchPaginationTokenType.matched
+        ):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
         if (v := self.filter) is not None and (type(v) is not str or not 0 <= len(v) <= 256):
             k.UserFilterType.check(v, out, path, "Filter", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_attributes_to_get,
-    _set_limit,
-    _set_pagination_token,
-    _set_filter,
-) = setters(ListUsersRequest)
+_SETTERS = setters(ListUsersRequest)
 _Filling = filling(ListUsersRequest)

@@ -99,7 +99,9 @@ class ListUsersResponse(Model):
             out.append(missing(path, "Users"))
         else:
             k.UsersListType.check(v, out, path, "Users", hide, constraints)
-        if (v := self.pagination_token) is not None:
+        if (v := self.pagination_token) is not None and (
+            type(v) is not str or v not in k.SearchPaginationTokenType.matched
+        ):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
 
 

@@ -52,6 +52,7 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
     __operation__ = "ListWebAuthnCredentials"
     __method__ = "list_web_authn_credentials"
     __response__: ClassVar[type[Model] | None] = ListWebAuthnCredentialsResponse
+    __input_digest__: ClassVar[str | None] = "005f66564dc66ae3b347"
 
     def __init__(
         self,
@@ -98,7 +99,7 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
             out.append(missing(path, "AccessToken"))
         else:
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
         if (v := self.max_results) is not None and (type(v) is not int or not 0 <= v <= 20):
             k.WebAuthnCredentialsQueryLimitType.check(v, out, path, "MaxResults", hide, constraints)

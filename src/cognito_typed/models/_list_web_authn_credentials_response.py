@@ -110,7 +110,7 @@ class ListWebAuthnCredentialsResponse(Model):
             out.append(missing(path, "Credentials"))
         else:
             k.WebAuthnCredentialDescriptionListType.check(v, out, path, "Credentials", hide, constraints)
-        if (v := self.next_token) is not None:
+        if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
 
 

@@ -75,11 +75,27 @@ class LogConfigurationType(Model):
         s3_configuration: S3ConfigurationType | None = None,
         firehose_configuration: FirehoseConfigurationType | None = None,
     ) -> None:
-        _set_log_level(self, log_level)
-        _set_event_source(self, event_source)
-        _set_cloud_watch_logs_configuration(self, cloud_watch_logs_configuration)
-        _set_s3_configuration(self, s3_configuration)
-        _set_firehose_configuration(self, firehose_configuration)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                log_level,
+                event_source,
+                cloud_watch_logs_configuration,
+                s3_configuration,
+                firehose_configuration,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.log_level = log_level
+        filled_in.event_source = event_source
+        filled_in.cloud_watch_logs_configuration = cloud_watch_logs_configuration
+        filled_in.s3_configuration = s3_configuration
+        filled_in.firehose_configuration = firehose_configuration
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -151,11 +167,5 @@ class LogConfigurationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_log_level,
-    _set_event_source,
-    _set_cloud_watch_logs_configuration,
-    _set_s3_configuration,
-    _set_firehose_configuration,
-) = setters(LogConfigurationType)
+_SETTERS = setters(LogConfigurationType)
 _Filling = filling(LogConfigurationType)

@@ -91,7 +91,7 @@ class LogDeliveryConfigurationType(Model):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.log_configurations) is None:
             out.append(missing(path, "LogConfigurations"))

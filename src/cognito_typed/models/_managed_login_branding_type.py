@@ -83,13 +83,31 @@ class ManagedLoginBrandingType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _set_managed_login_branding_id(self, managed_login_branding_id)
-        _set_user_pool_id(self, user_pool_id)
-        _set_use_cognito_provided_values(self, use_cognito_provided_values)
-        _set_settings(self, settings)
-        _set_assets(self, assets)
-        _set_creation_date(self, creation_date)
-        _set_last_modified_date(self, last_modified_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                managed_login_branding_id,
+                user_pool_id,
+                use_cognito_provided_values,
+                settings,
+                assets,
+                creation_date,
+                last_modified_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.managed_login_branding_id = managed_login_branding_id
+        filled_in.user_pool_id = user_pool_id
+        filled_in.use_cognito_provided_values = use_cognito_provided_values
+        filled_in.settings = settings
+        filled_in.assets = assets
+        filled_in.creation_date = creation_date
+        filled_in.last_modified_date = last_modified_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -152,11 +170,11 @@ class ManagedLoginBrandingType(Model):
         v: Any
         if (v := self.managed_login_branding_id) is None:
             out.append(missing(path, "ManagedLoginBrandingId"))
-        else:
+        elif type(v) is not str or v not in k.ManagedLoginBrandingIdType.matched:
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.use_cognito_provided_values) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UseCognitoProvidedValues", hide, constraints)
@@ -171,13 +189,5 @@ class ManagedLoginBrandingType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_managed_login_branding_id,
-    _set_user_pool_id,
-    _set_use_cognito_provided_values,
-    _set_settings,
-    _set_assets,
-    _set_creation_date,
-    _set_last_modified_date,
-) = setters(ManagedLoginBrandingType)
+_SETTERS = setters(ManagedLoginBrandingType)
 _Filling = filling(ManagedLoginBrandingType)

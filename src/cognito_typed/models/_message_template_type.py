@@ -83,11 +83,13 @@ class MessageTemplateType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.sms_message) is not None:
+        if (v := self.sms_message) is not None and (type(v) is not str or v not in k.SmsInviteMessageType.matched):
             k.SmsInviteMessageType.check(v, out, path, "SMSMessage", hide, constraints)
-        if (v := self.email_message) is not None:
+        if (v := self.email_message) is not None and (type(v) is not str or v not in k.EmailInviteMessageType.matched):
             k.EmailInviteMessageType.check(v, out, path, "EmailMessage", hide, constraints)
-        if (v := self.email_subject) is not None:
+        if (v := self.email_subject) is not None and (
+            type(v) is not str or v not in k.EmailVerificationSubjectType.matched
+        ):
             k.EmailVerificationSubjectType.check(v, out, path, "EmailSubject", hide, constraints)
 
 

@@ -79,7 +79,7 @@ class MFAOptionType(Model):
         v: Any
         if (v := self.delivery_medium) is not None and (type(v) is not str or v not in k.DeliveryMediumType.allowed):
             k.DeliveryMediumType.check(v, out, path, "DeliveryMedium", hide, constraints)
-        if (v := self.attribute_name) is not None:
+        if (v := self.attribute_name) is not None and (type(v) is not str or v not in k.AttributeNameType.matched):
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
 
 

@@ -76,7 +76,7 @@ class NewDeviceMetadataType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.device_key) is not None:
+        if (v := self.device_key) is not None and (type(v) is not str or v not in k.DeviceKeyType.matched):
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_group_key) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "DeviceGroupKey", hide, constraints)

@@ -69,12 +69,29 @@ class NotifyConfigurationType(Model):
         no_action_email: NotifyEmailType | None = None,
         mfa_email: NotifyEmailType | None = None,
     ) -> None:
-        _set_from_(self, from_)
-        _set_reply_to(self, reply_to)
-        _set_source_arn(self, source_arn)
-        _set_block_email(self, block_email)
-        _set_no_action_email(self, no_action_email)
-        _set_mfa_email(self, mfa_email)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                from_,
+                reply_to,
+                source_arn,
+                block_email,
+                no_action_email,
+                mfa_email,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.from_ = from_
+        filled_in.reply_to = reply_to
+        filled_in.source_arn = source_arn
+        filled_in.block_email = block_email
+        filled_in.no_action_email = no_action_email
+        filled_in.mfa_email = mfa_email
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -132,7 +149,7 @@ class NotifyConfigurationType(Model):
             k.StringType.check(v, out, path, "ReplyTo", hide, constraints)
         if (v := self.source_arn) is None:
             out.append(missing(path, "SourceArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "SourceArn", hide, constraints)
         if (v := self.block_email) is not None:
             k.NotifyEmailType.check(v, out, path, "BlockEmail", hide, constraints)
@@ -143,12 +160,5 @@ class NotifyConfigurationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_from_,
-    _set_reply_to,
-    _set_source_arn,
-    _set_block_email,
-    _set_no_action_email,
-    _set_mfa_email,
-) = setters(NotifyConfigurationType)
+_SETTERS = setters(NotifyConfigurationType)
 _Filling = filling(NotifyConfigurationType)

@@ -88,11 +88,11 @@ class NotifyEmailType(Model):
         v: Any
         if (v := self.subject) is None:
             out.append(missing(path, "Subject"))
-        else:
+        elif type(v) is not str or v not in k.EmailNotificationSubjectType.matched:
             k.EmailNotificationSubjectType.check(v, out, path, "Subject", hide, constraints)
-        if (v := self.html_body) is not None:
+        if (v := self.html_body) is not None and (type(v) is not str or v not in k.EmailNotificationBodyType.matched):
             k.EmailNotificationBodyType.check(v, out, path, "HtmlBody", hide, constraints)
-        if (v := self.text_body) is not None:
+        if (v := self.text_body) is not None and (type(v) is not str or v not in k.EmailNotificationBodyType.matched):
             k.EmailNotificationBodyType.check(v, out, path, "TextBody", hide, constraints)
 
 

@@ -76,13 +76,31 @@ class PasswordPolicyType(Model):
         password_history_size: int | None = None,
         temporary_password_validity_days: int | None = None,
     ) -> None:
-        _set_minimum_length(self, minimum_length)
-        _set_require_uppercase(self, require_uppercase)
-        _set_require_lowercase(self, require_lowercase)
-        _set_require_numbers(self, require_numbers)
-        _set_require_symbols(self, require_symbols)
-        _set_password_history_size(self, password_history_size)
-        _set_temporary_password_validity_days(self, temporary_password_validity_days)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                minimum_length,
+                require_uppercase,
+                require_lowercase,
+                require_numbers,
+                require_symbols,
+                password_history_size,
+                temporary_password_validity_days,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.minimum_length = minimum_length
+        filled_in.require_uppercase = require_uppercase
+        filled_in.require_lowercase = require_lowercase
+        filled_in.require_numbers = require_numbers
+        filled_in.require_symbols = require_symbols
+        filled_in.password_history_size = password_history_size
+        filled_in.temporary_password_validity_days = temporary_password_validity_days
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -142,13 +160,5 @@ class PasswordPolicyType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_minimum_length,
-    _set_require_uppercase,
-    _set_require_lowercase,
-    _set_require_numbers,
-    _set_require_symbols,
-    _set_password_history_size,
-    _set_temporary_password_validity_days,
-) = setters(PasswordPolicyType)
+_SETTERS = setters(PasswordPolicyType)
 _Filling = filling(PasswordPolicyType)

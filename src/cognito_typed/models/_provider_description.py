@@ -110,7 +110,7 @@ class ProviderDescription(Model):
         v: Any
         if (v := self.provider_name) is None:
             out.append(missing(path, "ProviderName"))
-        else:
+        elif type(v) is not str or v not in k.ProviderNameType.matched:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
         if (v := self.provider_type) is None:
             out.append(missing(path, "ProviderType"))

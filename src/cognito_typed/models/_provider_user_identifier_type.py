@@ -82,7 +82,7 @@ class ProviderUserIdentifierType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.provider_name) is not None:
+        if (v := self.provider_name) is not None and (type(v) is not str or v not in k.ProviderNameType.matched):
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
         if (v := self.provider_attribute_name) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ProviderAttributeName", hide, constraints)

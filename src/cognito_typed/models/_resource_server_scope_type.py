@@ -80,7 +80,7 @@ class ResourceServerScopeType(Model):
         v: Any
         if (v := self.scope_name) is None:
             out.append(missing(path, "ScopeName"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerScopeNameType.matched:
             k.ResourceServerScopeNameType.check(v, out, path, "ScopeName", hide, constraints)
         if (v := self.scope_description) is None:
             out.append(missing(path, "ScopeDescription"))

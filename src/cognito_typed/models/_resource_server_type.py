@@ -63,11 +63,27 @@ class ResourceServerType(Model):
         scopes: list[ResourceServerScopeType] | None = None,
         managed_by: ResourceServerManagedByType | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_identifier(self, identifier)
-        _set_name(self, name)
-        _set_scopes(self, scopes)
-        _set_managed_by(self, managed_by)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                identifier,
+                name,
+                scopes,
+                managed_by,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.identifier = identifier
+        filled_in.name = name
+        filled_in.scopes = scopes
+        filled_in.managed_by = managed_by
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -112,15 +128,15 @@ class ResourceServerType(Model):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.identifier) is None:
             out.append(missing(path, "Identifier"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerIdentifierType.matched:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerNameType.matched:
             k.ResourceServerNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.scopes) is not None:
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)
@@ -131,11 +147,5 @@ class ResourceServerType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_identifier,
-    _set_name,
-    _set_scopes,
-    _set_managed_by,
-) = setters(ResourceServerType)
+_SETTERS = setters(ResourceServerType)
 _Filling = filling(ResourceServerType)

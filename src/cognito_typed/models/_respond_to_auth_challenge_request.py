@@ -82,6 +82,7 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
     __operation__ = "RespondToAuthChallenge"
     __method__ = "respond_to_auth_challenge"
     __response__: ClassVar[type[Model] | None] = RespondToAuthChallengeResponse
+    __input_digest__: ClassVar[str | None] = "7d022bb86ce666f4e811"
 
     def __init__(
         self,
@@ -94,13 +95,31 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_client_id(self, client_id)
-        _set_challenge_name(self, challenge_name)
-        _set_session(self, session)
-        _set_challenge_responses(self, challenge_responses)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_user_context_data(self, user_context_data)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                client_id,
+                challenge_name,
+                session,
+                challenge_responses,
+                analytics_metadata,
+                user_context_data,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.client_id = client_id
+        filled_in.challenge_name = challenge_name
+        filled_in.session = session
+        filled_in.challenge_responses = challenge_responses
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.user_context_data = user_context_data
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -187,13 +206,5 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_client_id,
-    _set_challenge_name,
-    _set_session,
-    _set_challenge_responses,
-    _set_analytics_metadata,
-    _set_user_context_data,
-    _set_client_metadata,
-) = setters(RespondToAuthChallengeRequest)
+_SETTERS = setters(RespondToAuthChallengeRequest)
 _Filling = filling(RespondToAuthChallengeRequest)

@@ -96,7 +96,7 @@ class RestorationDescriptionType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.restore_id) is not None:
+        if (v := self.restore_id) is not None and (type(v) is not str or v not in k.RestoreIdType.matched):
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
         if (v := self.restore_status) is not None and (type(v) is not str or v not in k.RestoreStatusType.allowed):
             k.RestoreStatusType.check(v, out, path, "RestoreStatus", hide, constraints)

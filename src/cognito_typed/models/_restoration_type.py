@@ -64,11 +64,27 @@ class RestorationType(Model):
         trigger_timestamp: datetime | None = None,
         restore_preview: list[RestorePreviewType] | None = None,
     ) -> None:
-        _set_restore_id(self, restore_id)
-        _set_restore_status(self, restore_status)
-        _set_restore_timestamp(self, restore_timestamp)
-        _set_trigger_timestamp(self, trigger_timestamp)
-        _set_restore_preview(self, restore_preview)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                restore_id,
+                restore_status,
+                restore_timestamp,
+                trigger_timestamp,
+                restore_preview,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.restore_id = restore_id
+        filled_in.restore_status = restore_status
+        filled_in.restore_timestamp = restore_timestamp
+        filled_in.trigger_timestamp = trigger_timestamp
+        filled_in.restore_preview = restore_preview
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -123,7 +139,7 @@ class RestorationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.restore_id) is not None:
+        if (v := self.restore_id) is not None and (type(v) is not str or v not in k.RestoreIdType.matched):
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
         if (v := self.restore_status) is not None and (type(v) is not str or v not in k.RestoreStatusType.allowed):
             k.RestoreStatusType.check(v, out, path, "RestoreStatus", hide, constraints)
@@ -136,11 +152,5 @@ class RestorationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_restore_id,
-    _set_restore_status,
-    _set_restore_timestamp,
-    _set_trigger_timestamp,
-    _set_restore_preview,
-) = setters(RestorationType)
+_SETTERS = setters(RestorationType)
 _Filling = filling(RestorationType)

@@ -52,6 +52,7 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
     __operation__ = "RevokeUserSession"
     __method__ = "revoke_user_session"
     __response__: ClassVar[type[Model] | None] = RevokeUserSessionResponse
+    __input_digest__: ClassVar[str | None] = "6181e4fb771e7289660d"
 
     def __init__(
         self,
@@ -100,7 +101,7 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.session_id) is None:
             out.append(missing(path, "SessionId"))
-        else:
+        elif type(v) is not str or v not in k.SessionIdType.matched:
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
         if (v := self.revoke_associated_sessions) is not None and (
             type(v) is not str or v not in k.RevokeAssociatedSessionsType.allowed

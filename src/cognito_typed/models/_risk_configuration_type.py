@@ -86,12 +86,29 @@ class RiskConfigurationType(Model):
         risk_exception_configuration: RiskExceptionConfigurationType | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_compromised_credentials_risk_configuration(self, compromised_credentials_risk_configuration)
-        _set_account_takeover_risk_configuration(self, account_takeover_risk_configuration)
-        _set_risk_exception_configuration(self, risk_exception_configuration)
-        _set_last_modified_date(self, last_modified_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_id,
+                compromised_credentials_risk_configuration,
+                account_takeover_risk_configuration,
+                risk_exception_configuration,
+                last_modified_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.compromised_credentials_risk_configuration = compromised_credentials_risk_configuration
+        filled_in.account_takeover_risk_configuration = account_takeover_risk_configuration
+        filled_in.risk_exception_configuration = risk_exception_configuration
+        filled_in.last_modified_date = last_modified_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -161,7 +178,7 @@ class RiskConfigurationType(Model):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
@@ -180,12 +197,5 @@ class RiskConfigurationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_id,
-    _set_compromised_credentials_risk_configuration,
-    _set_account_takeover_risk_configuration,
-    _set_risk_exception_configuration,
-    _set_last_modified_date,
-) = setters(RiskConfigurationType)
+_SETTERS = setters(RiskConfigurationType)
 _Filling = filling(RiskConfigurationType)

@@ -64,7 +64,7 @@ class S3ConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.bucket_arn) is not None:
+        if (v := self.bucket_arn) is not None and (type(v) is not str or v not in k.S3ArnType.matched):
             k.S3ArnType.check(v, out, path, "BucketArn", hide, constraints)
 
 

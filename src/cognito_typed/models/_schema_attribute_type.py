@@ -86,13 +86,31 @@ class SchemaAttributeType(Model):
         number_attribute_constraints: NumberAttributeConstraintsType | None = None,
         string_attribute_constraints: StringAttributeConstraintsType | None = None,
     ) -> None:
-        _set_name(self, name)
-        _set_attribute_data_type(self, attribute_data_type)
-        _set_developer_only_attribute(self, developer_only_attribute)
-        _set_mutable(self, mutable)
-        _set_required(self, required)
-        _set_number_attribute_constraints(self, number_attribute_constraints)
-        _set_string_attribute_constraints(self, string_attribute_constraints)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                name,
+                attribute_data_type,
+                developer_only_attribute,
+                mutable,
+                required,
+                number_attribute_constraints,
+                string_attribute_constraints,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.name = name
+        filled_in.attribute_data_type = attribute_data_type
+        filled_in.developer_only_attribute = developer_only_attribute
+        filled_in.mutable = mutable
+        filled_in.required = required
+        filled_in.number_attribute_constraints = number_attribute_constraints
+        filled_in.string_attribute_constraints = string_attribute_constraints
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -150,7 +168,7 @@ class SchemaAttributeType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.name) is not None:
+        if (v := self.name) is not None and (type(v) is not str or v not in k.CustomAttributeNameType.matched):
             k.CustomAttributeNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.attribute_data_type) is not None and (type(v) is not str or v not in k.AttributeDataType.allowed):
             k.AttributeDataType.check(v, out, path, "AttributeDataType", hide, constraints)
@@ -167,13 +185,5 @@ class SchemaAttributeType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_name,
-    _set_attribute_data_type,
-    _set_developer_only_attribute,
-    _set_mutable,
-    _set_required,
-    _set_number_attribute_constraints,
-    _set_string_attribute_constraints,
-) = setters(SchemaAttributeType)
+_SETTERS = setters(SchemaAttributeType)
 _Filling = filling(SchemaAttributeType)

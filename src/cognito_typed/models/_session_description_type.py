@@ -102,16 +102,37 @@ class SessionDescriptionType(Model):
         origin_session_id: str | None = None,
         is_current_session: bool | None = None,
     ) -> None:
-        _set_session_id(self, session_id)
-        _set_session_type(self, session_type)
-        _set_client_id(self, client_id)
-        _set_create_date(self, create_date)
-        _set_last_active_date(self, last_active_date)
-        _set_device_type(self, device_type)
-        _set_last_ip_address(self, last_ip_address)
-        _set_last_location(self, last_location)
-        _set_origin_session_id(self, origin_session_id)
-        _set_is_current_session(self, is_current_session)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                session_id,
+                session_type,
+                client_id,
+                create_date,
+                last_active_date,
+                device_type,
+                last_ip_address,
+                last_location,
+                origin_session_id,
+                is_current_session,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.session_id = session_id
+        filled_in.session_type = session_type
+        filled_in.client_id = client_id
+        filled_in.create_date = create_date
+        filled_in.last_active_date = last_active_date
+        filled_in.device_type = device_type
+        filled_in.last_ip_address = last_ip_address
+        filled_in.last_location = last_location
+        filled_in.origin_session_id = origin_session_id
+        filled_in.is_current_session = is_current_session
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -181,7 +202,7 @@ class SessionDescriptionType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.session_id) is not None:
+        if (v := self.session_id) is not None and (type(v) is not str or v not in k.SessionIdType.matched):
             k.SessionIdType.check(v, out, path, "SessionId", hide, constraints)
         if (v := self.session_type) is not None and (type(v) is not str or v not in k.SessionTypeType.allowed):
             k.SessionTypeType.check(v, out, path, "SessionType", hide, constraints)
@@ -197,23 +218,12 @@ class SessionDescriptionType(Model):
             k.SessionIpAddressType.check(v, out, path, "LastIPAddress", True, constraints)
         if (v := self.last_location) is not None:
             k.SessionLocationType.check(v, out, path, "LastLocation", hide, constraints)
-        if (v := self.origin_session_id) is not None:
+        if (v := self.origin_session_id) is not None and (type(v) is not str or v not in k.SessionIdType.matched):
             k.SessionIdType.check(v, out, path, "OriginSessionId", hide, constraints)
         if (v := self.is_current_session) is not None and (type(v) is not bool):
             k.WrappedBooleanType.check(v, out, path, "IsCurrentSession", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_session_id,
-    _set_session_type,
-    _set_client_id,
-    _set_create_date,
-    _set_last_active_date,
-    _set_device_type,
-    _set_last_ip_address,
-    _set_last_location,
-    _set_origin_session_id,
-    _set_is_current_session,
-) = setters(SessionDescriptionType)
+_SETTERS = setters(SessionDescriptionType)
 _Filling = filling(SessionDescriptionType)

@@ -49,6 +49,7 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
     __operation__ = "SetLogDeliveryConfiguration"
     __method__ = "set_log_delivery_configuration"
     __response__: ClassVar[type[Model] | None] = SetLogDeliveryConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "2a6ce2efb6753ad5a2a4"
 
     def __init__(
         self,
@@ -97,7 +98,7 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.log_configurations) is None:
             out.append(missing(path, "LogConfigurations"))

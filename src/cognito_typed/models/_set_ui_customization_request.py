@@ -57,6 +57,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
     __operation__ = "SetUICustomization"
     __method__ = "set_ui_customization"
     __response__: ClassVar[type[Model] | None] = SetUICustomizationResponse
+    __input_digest__: ClassVar[str | None] = "19eddf8db9fe6979c177"
 
     def __init__(
         self,
@@ -106,7 +107,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)

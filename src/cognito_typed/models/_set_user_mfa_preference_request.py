@@ -73,6 +73,7 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
     __operation__ = "SetUserMFAPreference"
     __method__ = "set_user_mfa_preference"
     __response__: ClassVar[type[Model] | None] = SetUserMFAPreferenceResponse
+    __input_digest__: ClassVar[str | None] = "6783246c237c96833a94"
 
     def __init__(
         self,
@@ -83,11 +84,27 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         web_authn_mfa_settings: WebAuthnMfaSettingsType | None = None,
         access_token: str,
     ) -> None:
-        _set_sms_mfa_settings(self, sms_mfa_settings)
-        _set_software_token_mfa_settings(self, software_token_mfa_settings)
-        _set_email_mfa_settings(self, email_mfa_settings)
-        _set_web_authn_mfa_settings(self, web_authn_mfa_settings)
-        _set_access_token(self, access_token)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                sms_mfa_settings,
+                software_token_mfa_settings,
+                email_mfa_settings,
+                web_authn_mfa_settings,
+                access_token,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.sms_mfa_settings = sms_mfa_settings
+        filled_in.software_token_mfa_settings = software_token_mfa_settings
+        filled_in.email_mfa_settings = email_mfa_settings
+        filled_in.web_authn_mfa_settings = web_authn_mfa_settings
+        filled_in.access_token = access_token
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -162,11 +179,5 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_sms_mfa_settings,
-    _set_software_token_mfa_settings,
-    _set_email_mfa_settings,
-    _set_web_authn_mfa_settings,
-    _set_access_token,
-) = setters(SetUserMFAPreferenceRequest)
+_SETTERS = setters(SetUserMFAPreferenceRequest)
 _Filling = filling(SetUserMFAPreferenceRequest)

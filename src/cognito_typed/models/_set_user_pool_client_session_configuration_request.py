@@ -54,6 +54,7 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
     __operation__ = "SetUserPoolClientSessionConfiguration"
     __method__ = "set_user_pool_client_session_configuration"
     __response__: ClassVar[type[Model] | None] = SetUserPoolClientSessionConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "ab035692bd0ddce413aa"
 
     def __init__(
         self,
@@ -103,7 +104,7 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))

@@ -76,6 +76,7 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
     __operation__ = "SetUserPoolMfaConfig"
     __method__ = "set_user_pool_mfa_config"
     __response__: ClassVar[type[Model] | None] = SetUserPoolMfaConfigResponse
+    __input_digest__: ClassVar[str | None] = "91f41e98842405b5adb9"
 
     def __init__(
         self,
@@ -87,12 +88,29 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         mfa_configuration: UserPoolMfaType | None = None,
         web_authn_configuration: WebAuthnConfigurationType | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_sms_mfa_configuration(self, sms_mfa_configuration)
-        _set_software_token_mfa_configuration(self, software_token_mfa_configuration)
-        _set_email_mfa_configuration(self, email_mfa_configuration)
-        _set_mfa_configuration(self, mfa_configuration)
-        _set_web_authn_configuration(self, web_authn_configuration)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                sms_mfa_configuration,
+                software_token_mfa_configuration,
+                email_mfa_configuration,
+                mfa_configuration,
+                web_authn_configuration,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.sms_mfa_configuration = sms_mfa_configuration
+        filled_in.software_token_mfa_configuration = software_token_mfa_configuration
+        filled_in.email_mfa_configuration = email_mfa_configuration
+        filled_in.mfa_configuration = mfa_configuration
+        filled_in.web_authn_configuration = web_authn_configuration
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -157,7 +175,7 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.sms_mfa_configuration) is not None:
             k.SmsMfaConfigType.check(v, out, path, "SmsMfaConfiguration", hide, constraints)
@@ -172,12 +190,5 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_sms_mfa_configuration,
-    _set_software_token_mfa_configuration,
-    _set_email_mfa_configuration,
-    _set_mfa_configuration,
-    _set_web_authn_configuration,
-) = setters(SetUserPoolMfaConfigRequest)
+_SETTERS = setters(SetUserPoolMfaConfigRequest)
 _Filling = filling(SetUserPoolMfaConfigRequest)

@@ -55,6 +55,7 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
     __operation__ = "SetUserPoolSessionConfiguration"
     __method__ = "set_user_pool_session_configuration"
     __response__: ClassVar[type[Model] | None] = SetUserPoolSessionConfigurationResponse
+    __input_digest__: ClassVar[str | None] = "6a200e004161019bc640"
 
     def __init__(
         self,
@@ -106,7 +107,7 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.user_session_tracking) is None:
             out.append(missing(path, "UserSessionTracking"))

@@ -92,6 +92,7 @@ class SignUpRequest(Request[SignUpResponse]):
     __operation__ = "SignUp"
     __method__ = "sign_up"
     __response__: ClassVar[type[Model] | None] = SignUpResponse
+    __input_digest__: ClassVar[str | None] = "187918069f37d9ff5e57"
 
     def __init__(
         self,
@@ -106,15 +107,35 @@ class SignUpRequest(Request[SignUpResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
-        _set_client_id(self, client_id)
-        _set_secret_hash(self, secret_hash)
-        _set_username(self, username)
-        _set_password(self, password)
-        _set_user_attributes(self, user_attributes)
-        _set_validation_data(self, validation_data)
-        _set_analytics_metadata(self, analytics_metadata)
-        _set_user_context_data(self, user_context_data)
-        _set_client_metadata(self, client_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                client_id,
+                secret_hash,
+                username,
+                password,
+                user_attributes,
+                validation_data,
+                analytics_metadata,
+                user_context_data,
+                client_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.client_id = client_id
+        filled_in.secret_hash = secret_hash
+        filled_in.username = username
+        filled_in.password = password
+        filled_in.user_attributes = user_attributes
+        filled_in.validation_data = validation_data
+        filled_in.analytics_metadata = analytics_metadata
+        filled_in.user_context_data = user_context_data
+        filled_in.client_metadata = client_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -215,15 +236,5 @@ class SignUpRequest(Request[SignUpResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_client_id,
-    _set_secret_hash,
-    _set_username,
-    _set_password,
-    _set_user_attributes,
-    _set_validation_data,
-    _set_analytics_metadata,
-    _set_user_context_data,
-    _set_client_metadata,
-) = setters(SignUpRequest)
+_SETTERS = setters(SignUpRequest)
 _Filling = filling(SignUpRequest)

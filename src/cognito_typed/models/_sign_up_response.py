@@ -64,11 +64,27 @@ class SignUpResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
-        _set_user_confirmed(self, user_confirmed)
-        _set_code_delivery_details(self, code_delivery_details)
-        _set_user_sub(self, user_sub)
-        _set_session(self, session)
-        _set_response_metadata(self, response_metadata)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_confirmed,
+                code_delivery_details,
+                user_sub,
+                session,
+                response_metadata,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_confirmed = user_confirmed
+        filled_in.code_delivery_details = code_delivery_details
+        filled_in.user_sub = user_sub
+        filled_in.session = session
+        filled_in.response_metadata = response_metadata
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -128,11 +144,5 @@ class SignUpResponse(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_confirmed,
-    _set_code_delivery_details,
-    _set_user_sub,
-    _set_session,
-    _set_response_metadata,
-) = setters(SignUpResponse)
+_SETTERS = setters(SignUpResponse)
 _Filling = filling(SignUpResponse)

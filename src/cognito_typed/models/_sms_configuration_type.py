@@ -102,7 +102,7 @@ class SmsConfigurationType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.sns_caller_arn) is not None:
+        if (v := self.sns_caller_arn) is not None and (type(v) is not str or v not in k.OptionalArnType.matched):
             k.OptionalArnType.check(v, out, path, "SnsCallerArn", hide, constraints)
         if (v := self.external_id) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "ExternalId", hide, constraints)

@@ -85,7 +85,9 @@ class SmsMfaConfigType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.sms_authentication_message) is not None:
+        if (v := self.sms_authentication_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.sms_configuration) is not None:
             k.SmsConfigurationType.check(v, out, path, "SmsConfiguration", hide, constraints)

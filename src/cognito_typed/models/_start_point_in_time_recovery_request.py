@@ -47,6 +47,7 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
     __operation__ = "StartPointInTimeRecovery"
     __method__ = "start_point_in_time_recovery"
     __response__: ClassVar[type[Model] | None] = StartPointInTimeRecoveryResponse
+    __input_digest__: ClassVar[str | None] = "60377000b273efcd047e"
 
     def __init__(
         self,
@@ -86,11 +87,11 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.restore_id) is None:
             out.append(missing(path, "RestoreId"))
-        else:
+        elif type(v) is not str or v not in k.RestoreIdType.matched:
             k.RestoreIdType.check(v, out, path, "RestoreId", hide, constraints)
 
 

@@ -46,6 +46,7 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
     __operation__ = "StartUserImportJob"
     __method__ = "start_user_import_job"
     __response__: ClassVar[type[Model] | None] = StartUserImportJobResponse
+    __input_digest__: ClassVar[str | None] = "9d11b8a754b3c74b8f67"
 
     def __init__(
         self,
@@ -85,11 +86,11 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.job_id) is None:
             out.append(missing(path, "JobId"))
-        else:
+        elif type(v) is not str or v not in k.UserImportJobIdType.matched:
             k.UserImportJobIdType.check(v, out, path, "JobId", hide, constraints)
 
 

@@ -46,6 +46,7 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
     __operation__ = "StopUserImportJob"
     __method__ = "stop_user_import_job"
     __response__: ClassVar[type[Model] | None] = StopUserImportJobResponse
+    __input_digest__: ClassVar[str | None] = "d6f093e176b02c18dd41"
 
     def __init__(
         self,
@@ -85,11 +86,11 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.job_id) is None:
             out.append(missing(path, "JobId"))
-        else:
+        elif type(v) is not str or v not in k.UserImportJobIdType.matched:
             k.UserImportJobIdType.check(v, out, path, "JobId", hide, constraints)
 
 

@@ -48,6 +48,7 @@ class TagResourceRequest(Request[TagResourceResponse]):
     __operation__ = "TagResource"
     __method__ = "tag_resource"
     __response__: ClassVar[type[Model] | None] = TagResourceResponse
+    __input_digest__: ClassVar[str | None] = "f3d18cb8ee7a6c569832"
 
     def __init__(
         self,
@@ -91,7 +92,7 @@ class TagResourceRequest(Request[TagResourceResponse]):
         v: Any
         if (v := self.resource_arn) is None:
             out.append(missing(path, "ResourceArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "ResourceArn", hide, constraints)
         if (v := self.tags) is None:
             out.append(missing(path, "Tags"))

@@ -62,11 +62,27 @@ class TermsDescriptionType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
-        _set_terms_id(self, terms_id)
-        _set_terms_name(self, terms_name)
-        _set_enforcement(self, enforcement)
-        _set_creation_date(self, creation_date)
-        _set_last_modified_date(self, last_modified_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                terms_id,
+                terms_name,
+                enforcement,
+                creation_date,
+                last_modified_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.terms_id = terms_id
+        filled_in.terms_name = terms_name
+        filled_in.enforcement = enforcement
+        filled_in.creation_date = creation_date
+        filled_in.last_modified_date = last_modified_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -114,11 +130,11 @@ class TermsDescriptionType(Model):
         v: Any
         if (v := self.terms_id) is None:
             out.append(missing(path, "TermsId"))
-        else:
+        elif type(v) is not str or v not in k.TermsIdType.matched:
             k.TermsIdType.check(v, out, path, "TermsId", hide, constraints)
         if (v := self.terms_name) is None:
             out.append(missing(path, "TermsName"))
-        else:
+        elif type(v) is not str or v not in k.TermsNameType.matched:
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
         if (v := self.enforcement) is None:
             out.append(missing(path, "Enforcement"))
@@ -135,11 +151,5 @@ class TermsDescriptionType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_terms_id,
-    _set_terms_name,
-    _set_enforcement,
-    _set_creation_date,
-    _set_last_modified_date,
-) = setters(TermsDescriptionType)
+_SETTERS = setters(TermsDescriptionType)
 _Filling = filling(TermsDescriptionType)

@@ -91,15 +91,35 @@ class TermsType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
-        _set_terms_id(self, terms_id)
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_terms_name(self, terms_name)
-        _set_terms_source(self, terms_source)
-        _set_enforcement(self, enforcement)
-        _set_links(self, links)
-        _set_creation_date(self, creation_date)
-        _set_last_modified_date(self, last_modified_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                terms_id,
+                user_pool_id,
+                client_id,
+                terms_name,
+                terms_source,
+                enforcement,
+                links,
+                creation_date,
+                last_modified_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.terms_id = terms_id
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.terms_name = terms_name
+        filled_in.terms_source = terms_source
+        filled_in.enforcement = enforcement
+        filled_in.links = links
+        filled_in.creation_date = creation_date
+        filled_in.last_modified_date = last_modified_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -163,11 +183,11 @@ class TermsType(Model):
         v: Any
         if (v := self.terms_id) is None:
             out.append(missing(path, "TermsId"))
-        else:
+        elif type(v) is not str or v not in k.TermsIdType.matched:
             k.TermsIdType.check(v, out, path, "TermsId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
@@ -175,7 +195,7 @@ class TermsType(Model):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.terms_name) is None:
             out.append(missing(path, "TermsName"))
-        else:
+        elif type(v) is not str or v not in k.TermsNameType.matched:
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
         if (v := self.terms_source) is None:
             out.append(missing(path, "TermsSource"))
@@ -200,15 +220,5 @@ class TermsType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_terms_id,
-    _set_user_pool_id,
-    _set_client_id,
-    _set_terms_name,
-    _set_terms_source,
-    _set_enforcement,
-    _set_links,
-    _set_creation_date,
-    _set_last_modified_date,
-) = setters(TermsType)
+_SETTERS = setters(TermsType)
 _Filling = filling(TermsType)

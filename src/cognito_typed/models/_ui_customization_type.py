@@ -71,13 +71,31 @@ class UICustomizationType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_client_id(self, client_id)
-        _set_image_url(self, image_url)
-        _set_css(self, css)
-        _set_css_version(self, css_version)
-        _set_last_modified_date(self, last_modified_date)
-        _set_creation_date(self, creation_date)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                client_id,
+                image_url,
+                css,
+                css_version,
+                last_modified_date,
+                creation_date,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.client_id = client_id
+        filled_in.image_url = image_url
+        filled_in.css = css
+        filled_in.css_version = css_version
+        filled_in.last_modified_date = last_modified_date
+        filled_in.creation_date = creation_date
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -135,7 +153,7 @@ class UICustomizationType(Model):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_id) is not None:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
@@ -152,13 +170,5 @@ class UICustomizationType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_client_id,
-    _set_image_url,
-    _set_css,
-    _set_css_version,
-    _set_last_modified_date,
-    _set_creation_date,
-) = setters(UICustomizationType)
+_SETTERS = setters(UICustomizationType)
 _Filling = filling(UICustomizationType)

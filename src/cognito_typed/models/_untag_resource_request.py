@@ -48,6 +48,7 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
     __operation__ = "UntagResource"
     __method__ = "untag_resource"
     __response__: ClassVar[type[Model] | None] = UntagResourceResponse
+    __input_digest__: ClassVar[str | None] = "24f71f2798e5371942c0"
 
     def __init__(
         self,
@@ -91,7 +92,7 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         v: Any
         if (v := self.resource_arn) is None:
             out.append(missing(path, "ResourceArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "ResourceArn", hide, constraints)
         if (v := self.tag_keys) is None:
             out.append(missing(path, "TagKeys"))

@@ -63,6 +63,7 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
     __operation__ = "UpdateAuthEventFeedback"
     __method__ = "update_auth_event_feedback"
     __response__: ClassVar[type[Model] | None] = UpdateAuthEventFeedbackResponse
+    __input_digest__: ClassVar[str | None] = "0e5c174ddac89cd22ac7"
 
     def __init__(
         self,
@@ -73,11 +74,27 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
         feedback_token: str,
         feedback_value: FeedbackValueType,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_username(self, username)
-        _set_event_id(self, event_id)
-        _set_feedback_token(self, feedback_token)
-        _set_feedback_value(self, feedback_value)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                username,
+                event_id,
+                feedback_token,
+                feedback_value,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.username = username
+        filled_in.event_id = event_id
+        filled_in.feedback_token = feedback_token
+        filled_in.feedback_value = feedback_value
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -117,7 +134,7 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.username) is None:
             out.append(missing(path, "Username"))
@@ -125,7 +142,7 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
             k.UsernameType.check(v, out, path, "Username", True, constraints)
         if (v := self.event_id) is None:
             out.append(missing(path, "EventId"))
-        else:
+        elif type(v) is not str or v not in k.EventIdType.matched:
             k.EventIdType.check(v, out, path, "EventId", hide, constraints)
         if (v := self.feedback_token) is None:
             out.append(missing(path, "FeedbackToken"))
@@ -138,11 +155,5 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_username,
-    _set_event_id,
-    _set_feedback_token,
-    _set_feedback_value,
-) = setters(UpdateAuthEventFeedbackRequest)
+_SETTERS = setters(UpdateAuthEventFeedbackRequest)
 _Filling = filling(UpdateAuthEventFeedbackRequest)

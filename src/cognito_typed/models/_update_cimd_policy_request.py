@@ -60,6 +60,7 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
     __operation__ = "UpdateCIMDPolicy"
     __method__ = "update_cimd_policy"
     __response__: ClassVar[type[Model] | None] = UpdateCIMDPolicyResponse
+    __input_digest__: ClassVar[str | None] = "936ef30f5f2265c0d6d4"
 
     def __init__(
         self,
@@ -71,12 +72,29 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_cimd_policy_id(self, cimd_policy_id)
-        _set_client_id(self, client_id)
-        _set_policy_name(self, policy_name)
-        _set_cache_duration(self, cache_duration)
-        _set_url_patterns(self, url_patterns)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                cimd_policy_id,
+                client_id,
+                policy_name,
+                cache_duration,
+                url_patterns,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.cimd_policy_id = cimd_policy_id
+        filled_in.client_id = client_id
+        filled_in.policy_name = policy_name
+        filled_in.cache_duration = cache_duration
+        filled_in.url_patterns = url_patterns
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -123,17 +141,17 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
         if (v := self.client_id) is None:
             out.append(missing(path, "ClientId"))
         else:
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
-        if (v := self.policy_name) is not None:
+        if (v := self.policy_name) is not None and (type(v) is not str or v not in k.CIMDPolicyNameType.matched):
             k.CIMDPolicyNameType.check(v, out, path, "PolicyName", hide, constraints)
         if (v := self.cache_duration) is not None and (type(v) is not int or not 86400 <= v <= 31556952):
             k.CacheDurationType.check(v, out, path, "CacheDuration", hide, constraints)
@@ -144,12 +162,5 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_cimd_policy_id,
-    _set_client_id,
-    _set_policy_name,
-    _set_cache_duration,
-    _set_url_patterns,
-) = setters(UpdateCIMDPolicyRequest)
+_SETTERS = setters(UpdateCIMDPolicyRequest)
 _Filling = filling(UpdateCIMDPolicyRequest)

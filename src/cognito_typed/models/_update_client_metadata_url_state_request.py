@@ -54,6 +54,7 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
     __operation__ = "UpdateClientMetadataURLState"
     __method__ = "update_client_metadata_url_state"
     __response__: ClassVar[type[Model] | None] = UpdateClientMetadataURLStateResponse
+    __input_digest__: ClassVar[str | None] = "15143298c6a0655297c4"
 
     def __init__(
         self,
@@ -103,15 +104,15 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.cimd_policy_id) is None:
             out.append(missing(path, "CIMDPolicyId"))
-        else:
+        elif type(v) is not str or v not in k.CIMDPolicyIdType.matched:
             k.CIMDPolicyIdType.check(v, out, path, "CIMDPolicyId", hide, constraints)
         if (v := self.url) is None:
             out.append(missing(path, "URL"))
-        else:
+        elif type(v) is not str or v not in k.MetadataURLType.matched:
             k.MetadataURLType.check(v, out, path, "URL", hide, constraints)
         if (v := self.action) is None:
             out.append(missing(path, "Action"))

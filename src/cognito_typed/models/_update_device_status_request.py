@@ -58,6 +58,7 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     __operation__ = "UpdateDeviceStatus"
     __method__ = "update_device_status"
     __response__: ClassVar[type[Model] | None] = UpdateDeviceStatusResponse
+    __input_digest__: ClassVar[str | None] = "a55411ba9f8860d4a2fc"
 
     def __init__(
         self,
@@ -106,7 +107,7 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.device_key) is None:
             out.append(missing(path, "DeviceKey"))
-        else:
+        elif type(v) is not str or v not in k.DeviceKeyType.matched:
             k.DeviceKeyType.check(v, out, path, "DeviceKey", hide, constraints)
         if (v := self.device_remembered_status) is not None and (
             type(v) is not str or v not in k.DeviceRememberedStatusType.allowed

@@ -72,6 +72,7 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
     __operation__ = "UpdateIdentityProvider"
     __method__ = "update_identity_provider"
     __response__: ClassVar[type[Model] | None] = UpdateIdentityProviderResponse
+    __input_digest__: ClassVar[str | None] = "eddcc977f01b528eea42"
 
     def __init__(
         self,
@@ -83,12 +84,29 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         idp_identifiers: Sequence[str] | None = None,
         acr_mapping: Mapping[str, str] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_provider_name(self, provider_name)
-        _set_provider_details(self, provider_details)
-        _set_attribute_mapping(self, attribute_mapping)
-        _set_idp_identifiers(self, idp_identifiers)
-        _set_acr_mapping(self, acr_mapping)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                provider_name,
+                provider_details,
+                attribute_mapping,
+                idp_identifiers,
+                acr_mapping,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.provider_name = provider_name
+        filled_in.provider_details = provider_details
+        filled_in.attribute_mapping = attribute_mapping
+        filled_in.idp_identifiers = idp_identifiers
+        filled_in.acr_mapping = acr_mapping
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -155,11 +173,11 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.provider_name) is None:
             out.append(missing(path, "ProviderName"))
-        else:
+        elif type(v) is not str or v not in k.ProviderNameType.matched:
             k.ProviderNameType.check(v, out, path, "ProviderName", hide, constraints)
         if (v := self.provider_details) is not None:
             k.ProviderDetailsType.check(v, out, path, "ProviderDetails", hide, constraints)
@@ -172,12 +190,5 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_provider_name,
-    _set_provider_details,
-    _set_attribute_mapping,
-    _set_idp_identifiers,
-    _set_acr_mapping,
-) = setters(UpdateIdentityProviderRequest)
+_SETTERS = setters(UpdateIdentityProviderRequest)
 _Filling = filling(UpdateIdentityProviderRequest)

@@ -60,6 +60,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
     __operation__ = "UpdateManagedLoginBranding"
     __method__ = "update_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = UpdateManagedLoginBrandingResponse
+    __input_digest__: ClassVar[str | None] = "f214fe2c62fcc8d06172"
 
     def __init__(
         self,
@@ -70,11 +71,27 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
         settings: Any | None = None,
         assets: Sequence[AssetType] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_managed_login_branding_id(self, managed_login_branding_id)
-        _set_use_cognito_provided_values(self, use_cognito_provided_values)
-        _set_settings(self, settings)
-        _set_assets(self, assets)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                managed_login_branding_id,
+                use_cognito_provided_values,
+                settings,
+                assets,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.managed_login_branding_id = managed_login_branding_id
+        filled_in.use_cognito_provided_values = use_cognito_provided_values
+        filled_in.settings = settings
+        filled_in.assets = assets
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -115,9 +132,11 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.user_pool_id) is not None:
+        if (v := self.user_pool_id) is not None and (type(v) is not str or v not in k.UserPoolIdType.matched):
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.managed_login_branding_id) is not None:
+        if (v := self.managed_login_branding_id) is not None and (
+            type(v) is not str or v not in k.ManagedLoginBrandingIdType.matched
+        ):
             k.ManagedLoginBrandingIdType.check(v, out, path, "ManagedLoginBrandingId", hide, constraints)
         if (v := self.use_cognito_provided_values) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UseCognitoProvidedValues", hide, constraints)
@@ -128,11 +147,5 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_managed_login_branding_id,
-    _set_use_cognito_provided_values,
-    _set_settings,
-    _set_assets,
-) = setters(UpdateManagedLoginBrandingRequest)
+_SETTERS = setters(UpdateManagedLoginBrandingRequest)
 _Filling = filling(UpdateManagedLoginBrandingRequest)

@@ -57,6 +57,7 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
     __operation__ = "UpdateResourceServer"
     __method__ = "update_resource_server"
     __response__: ClassVar[type[Model] | None] = UpdateResourceServerResponse
+    __input_digest__: ClassVar[str | None] = "77c274e4216a2cc9f2d3"
 
     def __init__(
         self,
@@ -111,15 +112,15 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.identifier) is None:
             out.append(missing(path, "Identifier"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerIdentifierType.matched:
             k.ResourceServerIdentifierType.check(v, out, path, "Identifier", hide, constraints)
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.ResourceServerNameType.matched:
             k.ResourceServerNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.scopes) is not None:
             k.ResourceServerScopeListType.check(v, out, path, "Scopes", hide, constraints)

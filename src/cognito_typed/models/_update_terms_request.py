@@ -59,6 +59,7 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
     __operation__ = "UpdateTerms"
     __method__ = "update_terms"
     __response__: ClassVar[type[Model] | None] = UpdateTermsResponse
+    __input_digest__: ClassVar[str | None] = "c643aae563f7d6057a4c"
 
     def __init__(
         self,
@@ -70,12 +71,29 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         enforcement: TermsEnforcementType | None = None,
         links: Mapping[str, str] | None = None,
     ) -> None:
-        _set_terms_id(self, terms_id)
-        _set_user_pool_id(self, user_pool_id)
-        _set_terms_name(self, terms_name)
-        _set_terms_source(self, terms_source)
-        _set_enforcement(self, enforcement)
-        _set_links(self, links)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                terms_id,
+                user_pool_id,
+                terms_name,
+                terms_source,
+                enforcement,
+                links,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.terms_id = terms_id
+        filled_in.user_pool_id = user_pool_id
+        filled_in.terms_name = terms_name
+        filled_in.terms_source = terms_source
+        filled_in.enforcement = enforcement
+        filled_in.links = links
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -120,13 +138,13 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         v: Any
         if (v := self.terms_id) is None:
             out.append(missing(path, "TermsId"))
-        else:
+        elif type(v) is not str or v not in k.TermsIdType.matched:
             k.TermsIdType.check(v, out, path, "TermsId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
-        if (v := self.terms_name) is not None:
+        if (v := self.terms_name) is not None and (type(v) is not str or v not in k.TermsNameType.matched):
             k.TermsNameType.check(v, out, path, "TermsName", hide, constraints)
         if (v := self.terms_source) is not None and (type(v) is not str or v not in k.TermsSourceType.allowed):
             k.TermsSourceType.check(v, out, path, "TermsSource", hide, constraints)
@@ -137,12 +155,5 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_terms_id,
-    _set_user_pool_id,
-    _set_terms_name,
-    _set_terms_source,
-    _set_enforcement,
-    _set_links,
-) = setters(UpdateTermsRequest)
+_SETTERS = setters(UpdateTermsRequest)
 _Filling = filling(UpdateTermsRequest)

@@ -56,6 +56,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
     __operation__ = "UpdateUserAttributes"
     __method__ = "update_user_attributes"
     __response__: ClassVar[type[Model] | None] = UpdateUserAttributesResponse
+    __input_digest__: ClassVar[str | None] = "7e77499a8dccd612ec5d"
 
     def __init__(
         self,

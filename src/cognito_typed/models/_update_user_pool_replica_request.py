@@ -50,6 +50,7 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
     __operation__ = "UpdateUserPoolReplica"
     __method__ = "update_user_pool_replica"
     __response__: ClassVar[type[Model] | None] = UpdateUserPoolReplicaResponse
+    __input_digest__: ClassVar[str | None] = "64452bc457b2f10d53e5"
 
     def __init__(
         self,
@@ -94,7 +95,7 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.region_name) is None:
             out.append(missing(path, "RegionName"))

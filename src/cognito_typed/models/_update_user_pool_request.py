@@ -186,6 +186,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
     __operation__ = "UpdateUserPool"
     __method__ = "update_user_pool"
     __response__: ClassVar[type[Model] | None] = UpdateUserPoolResponse
+    __input_digest__: ClassVar[str | None] = "236acf25f49ee111cdb0"
 
     def __init__(
         self,
@@ -216,31 +217,67 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> None:
-        _set_user_pool_id(self, user_pool_id)
-        _set_policies(self, policies)
-        _set_deletion_protection(self, deletion_protection)
-        _set_lambda_config(self, lambda_config)
-        _set_auto_verified_attributes(self, auto_verified_attributes)
-        _set_sms_verification_message(self, sms_verification_message)
-        _set_email_verification_message(self, email_verification_message)
-        _set_email_verification_subject(self, email_verification_subject)
-        _set_verification_message_template(self, verification_message_template)
-        _set_sms_authentication_message(self, sms_authentication_message)
-        _set_user_attribute_update_settings(self, user_attribute_update_settings)
-        _set_mfa_configuration(self, mfa_configuration)
-        _set_device_configuration(self, device_configuration)
-        _set_email_configuration(self, email_configuration)
-        _set_sms_configuration(self, sms_configuration)
-        _set_user_pool_tags(self, user_pool_tags)
-        _set_admin_create_user_config(self, admin_create_user_config)
-        _set_user_pool_add_ons(self, user_pool_add_ons)
-        _set_dcr_configuration(self, dcr_configuration)
-        _set_account_recovery_setting(self, account_recovery_setting)
-        _set_pool_name(self, pool_name)
-        _set_user_pool_tier(self, user_pool_tier)
-        _set_key_configuration(self, key_configuration)
-        _set_issuer_configuration(self, issuer_configuration)
-        _set_acr_configuration(self, acr_configuration)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                user_pool_id,
+                policies,
+                deletion_protection,
+                lambda_config,
+                auto_verified_attributes,
+                sms_verification_message,
+                email_verification_message,
+                email_verification_subject,
+                verification_message_template,
+                sms_authentication_message,
+                user_attribute_update_settings,
+                mfa_configuration,
+                device_configuration,
+                email_configuration,
+                sms_configuration,
+                user_pool_tags,
+                admin_create_user_config,
+                user_pool_add_ons,
+                dcr_configuration,
+                account_recovery_setting,
+                pool_name,
+                user_pool_tier,
+                key_configuration,
+                issuer_configuration,
+                acr_configuration,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.user_pool_id = user_pool_id
+        filled_in.policies = policies
+        filled_in.deletion_protection = deletion_protection
+        filled_in.lambda_config = lambda_config
+        filled_in.auto_verified_attributes = auto_verified_attributes
+        filled_in.sms_verification_message = sms_verification_message
+        filled_in.email_verification_message = email_verification_message
+        filled_in.email_verification_subject = email_verification_subject
+        filled_in.verification_message_template = verification_message_template
+        filled_in.sms_authentication_message = sms_authentication_message
+        filled_in.user_attribute_update_settings = user_attribute_update_settings
+        filled_in.mfa_configuration = mfa_configuration
+        filled_in.device_configuration = device_configuration
+        filled_in.email_configuration = email_configuration
+        filled_in.sms_configuration = sms_configuration
+        filled_in.user_pool_tags = user_pool_tags
+        filled_in.admin_create_user_config = admin_create_user_config
+        filled_in.user_pool_add_ons = user_pool_add_ons
+        filled_in.dcr_configuration = dcr_configuration
+        filled_in.account_recovery_setting = account_recovery_setting
+        filled_in.pool_name = pool_name
+        filled_in.user_pool_tier = user_pool_tier
+        filled_in.key_configuration = key_configuration
+        filled_in.issuer_configuration = issuer_configuration
+        filled_in.acr_configuration = acr_configuration
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -428,7 +465,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         v: Any
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
@@ -440,15 +477,23 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)
         if (v := self.auto_verified_attributes) is not None:
             k.VerifiedAttributesListType.check(v, out, path, "AutoVerifiedAttributes", hide, constraints)
-        if (v := self.sms_verification_message) is not None:
+        if (v := self.sms_verification_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsVerificationMessage", hide, constraints)
-        if (v := self.email_verification_message) is not None:
+        if (v := self.email_verification_message) is not None and (
+            type(v) is not str or v not in k.EmailVerificationMessageType.matched
+        ):
             k.EmailVerificationMessageType.check(v, out, path, "EmailVerificationMessage", hide, constraints)
-        if (v := self.email_verification_subject) is not None:
+        if (v := self.email_verification_subject) is not None and (
+            type(v) is not str or v not in k.EmailVerificationSubjectType.matched
+        ):
             k.EmailVerificationSubjectType.check(v, out, path, "EmailVerificationSubject", hide, constraints)
         if (v := self.verification_message_template) is not None:
             k.VerificationMessageTemplateType.check(v, out, path, "VerificationMessageTemplate", hide, constraints)
-        if (v := self.sms_authentication_message) is not None:
+        if (v := self.sms_authentication_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.user_attribute_update_settings) is not None:
             k.UserAttributeUpdateSettingsType.check(v, out, path, "UserAttributeUpdateSettings", hide, constraints)
@@ -470,7 +515,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             k.DcrConfigurationType.check(v, out, path, "DcrConfiguration", hide, constraints)
         if (v := self.account_recovery_setting) is not None:
             k.AccountRecoverySettingType.check(v, out, path, "AccountRecoverySetting", hide, constraints)
-        if (v := self.pool_name) is not None:
+        if (v := self.pool_name) is not None and (type(v) is not str or v not in k.UserPoolNameType.matched):
             k.UserPoolNameType.check(v, out, path, "PoolName", hide, constraints)
         if (v := self.user_pool_tier) is not None and (type(v) is not str or v not in k.UserPoolTierType.allowed):
             k.UserPoolTierType.check(v, out, path, "UserPoolTier", hide, constraints)
@@ -483,31 +528,5 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_user_pool_id,
-    _set_policies,
-    _set_deletion_protection,
-    _set_lambda_config,
-    _set_auto_verified_attributes,
-    _set_sms_verification_message,
-    _set_email_verification_message,
-    _set_email_verification_subject,
-    _set_verification_message_template,
-    _set_sms_authentication_message,
-    _set_user_attribute_update_settings,
-    _set_mfa_configuration,
-    _set_device_configuration,
-    _set_email_configuration,
-    _set_sms_configuration,
-    _set_user_pool_tags,
-    _set_admin_create_user_config,
-    _set_user_pool_add_ons,
-    _set_dcr_configuration,
-    _set_account_recovery_setting,
-    _set_pool_name,
-    _set_user_pool_tier,
-    _set_key_configuration,
-    _set_issuer_configuration,
-    _set_acr_configuration,
-) = setters(UpdateUserPoolRequest)
+_SETTERS = setters(UpdateUserPoolRequest)
 _Filling = filling(UpdateUserPoolRequest)

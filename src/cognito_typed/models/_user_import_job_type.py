@@ -113,20 +113,45 @@ class UserImportJobType(Model):
         completion_message: str | None = None,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
-        _set_job_name(self, job_name)
-        _set_job_id(self, job_id)
-        _set_user_pool_id(self, user_pool_id)
-        _set_pre_signed_url(self, pre_signed_url)
-        _set_creation_date(self, creation_date)
-        _set_start_date(self, start_date)
-        _set_completion_date(self, completion_date)
-        _set_status(self, status)
-        _set_cloud_watch_logs_role_arn(self, cloud_watch_logs_role_arn)
-        _set_imported_users(self, imported_users)
-        _set_skipped_users(self, skipped_users)
-        _set_failed_users(self, failed_users)
-        _set_completion_message(self, completion_message)
-        _set_password_hashing_algorithm(self, password_hashing_algorithm)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                job_name,
+                job_id,
+                user_pool_id,
+                pre_signed_url,
+                creation_date,
+                start_date,
+                completion_date,
+                status,
+                cloud_watch_logs_role_arn,
+                imported_users,
+                skipped_users,
+                failed_users,
+                completion_message,
+                password_hashing_algorithm,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.job_name = job_name
+        filled_in.job_id = job_id
+        filled_in.user_pool_id = user_pool_id
+        filled_in.pre_signed_url = pre_signed_url
+        filled_in.creation_date = creation_date
+        filled_in.start_date = start_date
+        filled_in.completion_date = completion_date
+        filled_in.status = status
+        filled_in.cloud_watch_logs_role_arn = cloud_watch_logs_role_arn
+        filled_in.imported_users = imported_users
+        filled_in.skipped_users = skipped_users
+        filled_in.failed_users = failed_users
+        filled_in.completion_message = completion_message
+        filled_in.password_hashing_algorithm = password_hashing_algorithm
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -213,15 +238,15 @@ class UserImportJobType(Model):
         v: Any
         if (v := self.job_name) is None:
             out.append(missing(path, "JobName"))
-        else:
+        elif type(v) is not str or v not in k.UserImportJobNameType.matched:
             k.UserImportJobNameType.check(v, out, path, "JobName", hide, constraints)
         if (v := self.job_id) is None:
             out.append(missing(path, "JobId"))
-        else:
+        elif type(v) is not str or v not in k.UserImportJobIdType.matched:
             k.UserImportJobIdType.check(v, out, path, "JobId", hide, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.pre_signed_url) is not None and (type(v) is not str or not 0 <= len(v) <= 2048):
             k.PreSignedUrlType.check(v, out, path, "PreSignedUrl", hide, constraints)
@@ -235,7 +260,7 @@ class UserImportJobType(Model):
             k.UserImportJobStatusType.check(v, out, path, "Status", hide, constraints)
         if (v := self.cloud_watch_logs_role_arn) is None:
             out.append(missing(path, "CloudWatchLogsRoleArn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "CloudWatchLogsRoleArn", hide, constraints)
         if (v := self.imported_users) is not None and (
             type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
@@ -249,7 +274,9 @@ class UserImportJobType(Model):
             type(v) is not int or not -9223372036854775808 <= v <= 9223372036854775807
         ):
             k.LongType.check(v, out, path, "FailedUsers", hide, constraints)
-        if (v := self.completion_message) is not None:
+        if (v := self.completion_message) is not None and (
+            type(v) is not str or v not in k.CompletionMessageType.matched
+        ):
             k.CompletionMessageType.check(v, out, path, "CompletionMessage", hide, constraints)
         if (v := self.password_hashing_algorithm) is not None and (
             type(v) is not str or v not in k.PasswordHashingAlgorithmType.allowed
@@ -258,20 +285,5 @@ class UserImportJobType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_job_name,
-    _set_job_id,
-    _set_user_pool_id,
-    _set_pre_signed_url,
-    _set_creation_date,
-    _set_start_date,
-    _set_completion_date,
-    _set_status,
-    _set_cloud_watch_logs_role_arn,
-    _set_imported_users,
-    _set_skipped_users,
-    _set_failed_users,
-    _set_completion_message,
-    _set_password_hashing_algorithm,
-) = setters(UserImportJobType)
+_SETTERS = setters(UserImportJobType)
 _Filling = filling(UserImportJobType)

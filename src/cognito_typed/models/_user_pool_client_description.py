@@ -90,11 +90,11 @@ class UserPoolClientDescription(Model):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.user_pool_id) is None:
             out.append(missing(path, "UserPoolId"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "UserPoolId", hide, constraints)
         if (v := self.client_name) is None:
             out.append(missing(path, "ClientName"))
-        else:
+        elif type(v) is not str or v not in k.ClientNameType.matched:
             k.ClientNameType.check(v, out, path, "ClientName", hide, constraints)
 
 

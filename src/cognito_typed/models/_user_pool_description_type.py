@@ -74,13 +74,31 @@ class UserPoolDescriptionType(Model):
         creation_date: datetime | None = None,
         replica_regions: list[str] | None = None,
     ) -> None:
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_lambda_config(self, lambda_config)
-        _set_status(self, status)
-        _set_last_modified_date(self, last_modified_date)
-        _set_creation_date(self, creation_date)
-        _set_replica_regions(self, replica_regions)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                id,
+                name,
+                lambda_config,
+                status,
+                last_modified_date,
+                creation_date,
+                replica_regions,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.id = id
+        filled_in.name = name
+        filled_in.lambda_config = lambda_config
+        filled_in.status = status
+        filled_in.last_modified_date = last_modified_date
+        filled_in.creation_date = creation_date
+        filled_in.replica_regions = replica_regions
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -147,11 +165,11 @@ class UserPoolDescriptionType(Model):
         v: Any
         if (v := self.id) is None:
             out.append(missing(path, "Id"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "Id", hide, constraints)
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolNameType.matched:
             k.UserPoolNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.lambda_config) is not None:
             k.LambdaConfigType.check(v, out, path, "LambdaConfig", hide, constraints)
@@ -166,13 +184,5 @@ class UserPoolDescriptionType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_id,
-    _set_name,
-    _set_lambda_config,
-    _set_status,
-    _set_last_modified_date,
-    _set_creation_date,
-    _set_replica_regions,
-) = setters(UserPoolDescriptionType)
+_SETTERS = setters(UserPoolDescriptionType)
 _Filling = filling(UserPoolDescriptionType)

@@ -100,7 +100,7 @@ class UserPoolReplicaType(Model):
             k.ReplicaStatusType.check(v, out, path, "Status", hide, constraints)
         if (v := self.role) is not None and (type(v) is not str or v not in k.ReplicaRoleType.allowed):
             k.ReplicaRoleType.check(v, out, path, "Role", hide, constraints)
-        if (v := self.user_pool_arn) is not None:
+        if (v := self.user_pool_arn) is not None and (type(v) is not str or v not in k.ArnType.matched):
             k.ArnType.check(v, out, path, "UserPoolArn", hide, constraints)
 
 

@@ -280,44 +280,93 @@ class UserPoolType(Model):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: dict[str, AcrLevelConfigType] | None = None,
     ) -> None:
-        _set_id(self, id)
-        _set_name(self, name)
-        _set_policies(self, policies)
-        _set_deletion_protection(self, deletion_protection)
-        _set_lambda_config(self, lambda_config)
-        _set_status(self, status)
-        _set_last_modified_date(self, last_modified_date)
-        _set_creation_date(self, creation_date)
-        _set_schema_attributes(self, schema_attributes)
-        _set_auto_verified_attributes(self, auto_verified_attributes)
-        _set_alias_attributes(self, alias_attributes)
-        _set_username_attributes(self, username_attributes)
-        _set_sms_verification_message(self, sms_verification_message)
-        _set_email_verification_message(self, email_verification_message)
-        _set_email_verification_subject(self, email_verification_subject)
-        _set_verification_message_template(self, verification_message_template)
-        _set_sms_authentication_message(self, sms_authentication_message)
-        _set_user_attribute_update_settings(self, user_attribute_update_settings)
-        _set_mfa_configuration(self, mfa_configuration)
-        _set_device_configuration(self, device_configuration)
-        _set_estimated_number_of_users(self, estimated_number_of_users)
-        _set_email_configuration(self, email_configuration)
-        _set_sms_configuration(self, sms_configuration)
-        _set_user_pool_tags(self, user_pool_tags)
-        _set_sms_configuration_failure(self, sms_configuration_failure)
-        _set_email_configuration_failure(self, email_configuration_failure)
-        _set_domain(self, domain)
-        _set_custom_domain(self, custom_domain)
-        _set_admin_create_user_config(self, admin_create_user_config)
-        _set_user_pool_add_ons(self, user_pool_add_ons)
-        _set_dcr_configuration(self, dcr_configuration)
-        _set_username_configuration(self, username_configuration)
-        _set_arn(self, arn)
-        _set_account_recovery_setting(self, account_recovery_setting)
-        _set_user_pool_tier(self, user_pool_tier)
-        _set_key_configuration(self, key_configuration)
-        _set_issuer_configuration(self, issuer_configuration)
-        _set_acr_configuration(self, acr_configuration)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                id,
+                name,
+                policies,
+                deletion_protection,
+                lambda_config,
+                status,
+                last_modified_date,
+                creation_date,
+                schema_attributes,
+                auto_verified_attributes,
+                alias_attributes,
+                username_attributes,
+                sms_verification_message,
+                email_verification_message,
+                email_verification_subject,
+                verification_message_template,
+                sms_authentication_message,
+                user_attribute_update_settings,
+                mfa_configuration,
+                device_configuration,
+                estimated_number_of_users,
+                email_configuration,
+                sms_configuration,
+                user_pool_tags,
+                sms_configuration_failure,
+                email_configuration_failure,
+                domain,
+                custom_domain,
+                admin_create_user_config,
+                user_pool_add_ons,
+                dcr_configuration,
+                username_configuration,
+                arn,
+                account_recovery_setting,
+                user_pool_tier,
+                key_configuration,
+                issuer_configuration,
+                acr_configuration,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.id = id
+        filled_in.name = name
+        filled_in.policies = policies
+        filled_in.deletion_protection = deletion_protection
+        filled_in.lambda_config = lambda_config
+        filled_in.status = status
+        filled_in.last_modified_date = last_modified_date
+        filled_in.creation_date = creation_date
+        filled_in.schema_attributes = schema_attributes
+        filled_in.auto_verified_attributes = auto_verified_attributes
+        filled_in.alias_attributes = alias_attributes
+        filled_in.username_attributes = username_attributes
+        filled_in.sms_verification_message = sms_verification_message
+        filled_in.email_verification_message = email_verification_message
+        filled_in.email_verification_subject = email_verification_subject
+        filled_in.verification_message_template = verification_message_template
+        filled_in.sms_authentication_message = sms_authentication_message
+        filled_in.user_attribute_update_settings = user_attribute_update_settings
+        filled_in.mfa_configuration = mfa_configuration
+        filled_in.device_configuration = device_configuration
+        filled_in.estimated_number_of_users = estimated_number_of_users
+        filled_in.email_configuration = email_configuration
+        filled_in.sms_configuration = sms_configuration
+        filled_in.user_pool_tags = user_pool_tags
+        filled_in.sms_configuration_failure = sms_configuration_failure
+        filled_in.email_configuration_failure = email_configuration_failure
+        filled_in.domain = domain
+        filled_in.custom_domain = custom_domain
+        filled_in.admin_create_user_config = admin_create_user_config
+        filled_in.user_pool_add_ons = user_pool_add_ons
+        filled_in.dcr_configuration = dcr_configuration
+        filled_in.username_configuration = username_configuration
+        filled_in.arn = arn
+        filled_in.account_recovery_setting = account_recovery_setting
+        filled_in.user_pool_tier = user_pool_tier
+        filled_in.key_configuration = key_configuration
+        filled_in.issuer_configuration = issuer_configuration
+        filled_in.acr_configuration = acr_configuration
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -580,11 +629,11 @@ class UserPoolType(Model):
         v: Any
         if (v := self.id) is None:
             out.append(missing(path, "Id"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolIdType.matched:
             k.UserPoolIdType.check(v, out, path, "Id", hide, constraints)
         if (v := self.name) is None:
             out.append(missing(path, "Name"))
-        else:
+        elif type(v) is not str or v not in k.UserPoolNameType.matched:
             k.UserPoolNameType.check(v, out, path, "Name", hide, constraints)
         if (v := self.policies) is not None:
             k.UserPoolPolicyType.check(v, out, path, "Policies", hide, constraints)
@@ -608,15 +657,23 @@ class UserPoolType(Model):
             k.AliasAttributesListType.check(v, out, path, "AliasAttributes", hide, constraints)
         if (v := self.username_attributes) is not None:
             k.UsernameAttributesListType.check(v, out, path, "UsernameAttributes", hide, constraints)
-        if (v := self.sms_verification_message) is not None:
+        if (v := self.sms_verification_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsVerificationMessage", hide, constraints)
-        if (v := self.email_verification_message) is not None:
+        if (v := self.email_verification_message) is not None and (
+            type(v) is not str or v not in k.EmailVerificationMessageType.matched
+        ):
             k.EmailVerificationMessageType.check(v, out, path, "EmailVerificationMessage", hide, constraints)
-        if (v := self.email_verification_subject) is not None:
+        if (v := self.email_verification_subject) is not None and (
+            type(v) is not str or v not in k.EmailVerificationSubjectType.matched
+        ):
             k.EmailVerificationSubjectType.check(v, out, path, "EmailVerificationSubject", hide, constraints)
         if (v := self.verification_message_template) is not None:
             k.VerificationMessageTemplateType.check(v, out, path, "VerificationMessageTemplate", hide, constraints)
-        if (v := self.sms_authentication_message) is not None:
+        if (v := self.sms_authentication_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsAuthenticationMessage", hide, constraints)
         if (v := self.user_attribute_update_settings) is not None:
             k.UserAttributeUpdateSettingsType.check(v, out, path, "UserAttributeUpdateSettings", hide, constraints)
@@ -638,9 +695,9 @@ class UserPoolType(Model):
             k.StringType.check(v, out, path, "SmsConfigurationFailure", hide, constraints)
         if (v := self.email_configuration_failure) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "EmailConfigurationFailure", hide, constraints)
-        if (v := self.domain) is not None:
+        if (v := self.domain) is not None and (type(v) is not str or v not in k.DomainType.matched):
             k.DomainType.check(v, out, path, "Domain", hide, constraints)
-        if (v := self.custom_domain) is not None:
+        if (v := self.custom_domain) is not None and (type(v) is not str or v not in k.DomainType.matched):
             k.DomainType.check(v, out, path, "CustomDomain", hide, constraints)
         if (v := self.admin_create_user_config) is not None:
             k.AdminCreateUserConfigType.check(v, out, path, "AdminCreateUserConfig", hide, constraints)
@@ -652,7 +709,7 @@ class UserPoolType(Model):
             k.UsernameConfigurationType.check(v, out, path, "UsernameConfiguration", hide, constraints)
         if (v := self.arn) is None:
             out.append(missing(path, "Arn"))
-        else:
+        elif type(v) is not str or v not in k.ArnType.matched:
             k.ArnType.check(v, out, path, "Arn", hide, constraints)
         if (v := self.account_recovery_setting) is not None:
             k.AccountRecoverySettingType.check(v, out, path, "AccountRecoverySetting", hide, constraints)
@@ -667,44 +724,5 @@ class UserPoolType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_id,
-    _set_name,
-    _set_policies,
-    _set_deletion_protection,
-    _set_lambda_config,
-    _set_status,
-    _set_last_modified_date,
-    _set_creation_date,
-    _set_schema_attributes,
-    _set_auto_verified_attributes,
-    _set_alias_attributes,
-    _set_username_attributes,
-    _set_sms_verification_message,
-    _set_email_verification_message,
-    _set_email_verification_subject,
-    _set_verification_message_template,
-    _set_sms_authentication_message,
-    _set_user_attribute_update_settings,
-    _set_mfa_configuration,
-    _set_device_configuration,
-    _set_estimated_number_of_users,
-    _set_email_configuration,
-    _set_sms_configuration,
-    _set_user_pool_tags,
-    _set_sms_configuration_failure,
-    _set_email_configuration_failure,
-    _set_domain,
-    _set_custom_domain,
-    _set_admin_create_user_config,
-    _set_user_pool_add_ons,
-    _set_dcr_configuration,
-    _set_username_configuration,
-    _set_arn,
-    _set_account_recovery_setting,
-    _set_user_pool_tier,
-    _set_key_configuration,
-    _set_issuer_configuration,
-    _set_acr_configuration,
-) = setters(UserPoolType)
+_SETTERS = setters(UserPoolType)
 _Filling = filling(UserPoolType)

@@ -83,13 +83,31 @@ class UserType(Model):
         user_status: UserStatusType,
         mfa_options: list[MFAOptionType] | None = None,
     ) -> None:
-        _set_username(self, username)
-        _set_attributes(self, attributes)
-        _set_user_create_date(self, user_create_date)
-        _set_user_last_modified_date(self, user_last_modified_date)
-        _set_enabled(self, enabled)
-        _set_user_status(self, user_status)
-        _set_mfa_options(self, mfa_options)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                username,
+                attributes,
+                user_create_date,
+                user_last_modified_date,
+                enabled,
+                user_status,
+                mfa_options,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.username = username
+        filled_in.attributes = attributes
+        filled_in.user_create_date = user_create_date
+        filled_in.user_last_modified_date = user_last_modified_date
+        filled_in.enabled = enabled
+        filled_in.user_status = user_status
+        filled_in.mfa_options = mfa_options
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -180,13 +198,5 @@ class UserType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_username,
-    _set_attributes,
-    _set_user_create_date,
-    _set_user_last_modified_date,
-    _set_enabled,
-    _set_user_status,
-    _set_mfa_options,
-) = setters(UserType)
+_SETTERS = setters(UserType)
 _Filling = filling(UserType)

@@ -73,12 +73,29 @@ class VerificationMessageTemplateType(Model):
         email_subject_by_link: str | None = None,
         default_email_option: DefaultEmailOptionType | None = None,
     ) -> None:
-        _set_sms_message(self, sms_message)
-        _set_email_message(self, email_message)
-        _set_email_subject(self, email_subject)
-        _set_email_message_by_link(self, email_message_by_link)
-        _set_email_subject_by_link(self, email_subject_by_link)
-        _set_default_email_option(self, default_email_option)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                sms_message,
+                email_message,
+                email_subject,
+                email_message_by_link,
+                email_subject_by_link,
+                default_email_option,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.sms_message = sms_message
+        filled_in.email_message = email_message
+        filled_in.email_subject = email_subject
+        filled_in.email_message_by_link = email_message_by_link
+        filled_in.email_subject_by_link = email_subject_by_link
+        filled_in.default_email_option = default_email_option
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -118,15 +135,25 @@ class VerificationMessageTemplateType(Model):
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
-        if (v := self.sms_message) is not None:
+        if (v := self.sms_message) is not None and (
+            type(v) is not str or v not in k.SmsVerificationMessageType.matched
+        ):
             k.SmsVerificationMessageType.check(v, out, path, "SmsMessage", hide, constraints)
-        if (v := self.email_message) is not None:
+        if (v := self.email_message) is not None and (
+            type(v) is not str or v not in k.EmailVerificationMessageType.matched
+        ):
             k.EmailVerificationMessageType.check(v, out, path, "EmailMessage", hide, constraints)
-        if (v := self.email_subject) is not None:
+        if (v := self.email_subject) is not None and (
+            type(v) is not str or v not in k.EmailVerificationSubjectType.matched
+        ):
             k.EmailVerificationSubjectType.check(v, out, path, "EmailSubject", hide, constraints)
-        if (v := self.email_message_by_link) is not None:
+        if (v := self.email_message_by_link) is not None and (
+            type(v) is not str or v not in k.EmailVerificationMessageByLinkType.matched
+        ):
             k.EmailVerificationMessageByLinkType.check(v, out, path, "EmailMessageByLink", hide, constraints)
-        if (v := self.email_subject_by_link) is not None:
+        if (v := self.email_subject_by_link) is not None and (
+            type(v) is not str or v not in k.EmailVerificationSubjectByLinkType.matched
+        ):
             k.EmailVerificationSubjectByLinkType.check(v, out, path, "EmailSubjectByLink", hide, constraints)
         if (v := self.default_email_option) is not None and (
             type(v) is not str or v not in k.DefaultEmailOptionType.allowed
@@ -135,12 +162,5 @@ class VerificationMessageTemplateType(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_sms_message,
-    _set_email_message,
-    _set_email_subject,
-    _set_email_message_by_link,
-    _set_email_subject_by_link,
-    _set_default_email_option,
-) = setters(VerificationMessageTemplateType)
+_SETTERS = setters(VerificationMessageTemplateType)
 _Filling = filling(VerificationMessageTemplateType)

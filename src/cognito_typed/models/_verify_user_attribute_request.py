@@ -59,6 +59,7 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
     __operation__ = "VerifyUserAttribute"
     __method__ = "verify_user_attribute"
     __response__: ClassVar[type[Model] | None] = VerifyUserAttributeResponse
+    __input_digest__: ClassVar[str | None] = "36a9c183d8868e34e39c"
 
     def __init__(
         self,
@@ -107,7 +108,7 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
             k.TokenModelType.check(v, out, path, "AccessToken", True, constraints)
         if (v := self.attribute_name) is None:
             out.append(missing(path, "AttributeName"))
-        else:
+        elif type(v) is not str or v not in k.AttributeNameType.matched:
             k.AttributeNameType.check(v, out, path, "AttributeName", hide, constraints)
         if (v := self.code) is None:
             out.append(missing(path, "Code"))

@@ -73,12 +73,29 @@ class WebAuthnCredentialDescription(Model):
         authenticator_transports: list[str],
         created_at: datetime,
     ) -> None:
-        _set_credential_id(self, credential_id)
-        _set_friendly_credential_name(self, friendly_credential_name)
-        _set_relying_party_id(self, relying_party_id)
-        _set_authenticator_attachment(self, authenticator_attachment)
-        _set_authenticator_transports(self, authenticator_transports)
-        _set_created_at(self, created_at)
+        filled_in: Any = self
+        made = type(self)
+        try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
+            object.__setattr__(self, "__class__", _Filling)
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
+            values = (
+                credential_id,
+                friendly_credential_name,
+                relying_party_id,
+                authenticator_attachment,
+                authenticator_transports,
+                created_at,
+            )
+            for set_field, value in zip(_SETTERS, values, strict=True):
+                set_field(self, value)
+            return
+        filled_in.credential_id = credential_id
+        filled_in.friendly_credential_name = friendly_credential_name
+        filled_in.relying_party_id = relying_party_id
+        filled_in.authenticator_attachment = authenticator_attachment
+        filled_in.authenticator_transports = authenticator_transports
+        filled_in.created_at = created_at
+        filled_in.__class__ = made
 
     @classmethod
     def from_wire(cls, data: Mapping[str, Any]) -> Self:
@@ -154,12 +171,5 @@ class WebAuthnCredentialDescription(Model):
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).
-(
-    _set_credential_id,
-    _set_friendly_credential_name,
-    _set_relying_party_id,
-    _set_authenticator_attachment,
-    _set_authenticator_transports,
-    _set_created_at,
-) = setters(WebAuthnCredentialDescription)
+_SETTERS = setters(WebAuthnCredentialDescription)
 _Filling = filling(WebAuthnCredentialDescription)
