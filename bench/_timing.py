@@ -138,3 +138,15 @@ def header(title: str, *notes: str) -> None:
     for note in notes:
         print(note)
     print()
+
+
+def paired_ratio(typed: Sequence[float], raw: Sequence[float]) -> tuple[float, float, float]:
+    """The median, first and third quartile of the per-round ratios ``typed[i] / raw[i]``.
+
+    Each round measures both sides back to back, so a change of the machine's speed between
+    rounds (other tenants, frequency) cancels out of each round's ratio; the ratio of the two
+    medians does not have that property. Both are printed; the targets are judged on this one.
+    """
+    ratios = sorted(t / r for t, r in zip(typed, raw, strict=True))
+    q1, median, q3 = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratios[0],) * 3
+    return median, q1, q3

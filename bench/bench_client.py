@@ -37,7 +37,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from _readers import reader
-from _timing import fair_env, header, measure, python_snippet
+from _timing import fair_env, header, measure, paired_ratio, python_snippet
 
 FAKE_AWS = {
     "AWS_ACCESS_KEY_ID": "testing",
@@ -159,13 +159,16 @@ def compare(
         for out, call in pair if r % 2 == 0 else reversed(pair):
             out.append(per_call(stubber, method, response, call, batch))
     raw_us, typed_us = statistics.median(raw) * 1e6, statistics.median(typed) * 1e6
-    ratio = typed_us / raw_us
+    ratio, q1, q3 = paired_ratio(typed, raw)
     verdict = "within" if ratio <= target else "OVER"
     print(f"{title}")
     print(f"  raw botocore   median {raw_us:9.1f} us/call   (min {min(raw) * 1e6:.1f})")
     print(f"  typed client   median {typed_us:9.1f} us/call   (min {min(typed) * 1e6:.1f})")
-    print(f"  typed - raw    {typed_us - raw_us:9.1f} us/call")
-    print(f"  ratio typed/raw = {ratio:.3f}   ({verdict} the target of <= {target:.2f}x)")
+    print(f"  typed - raw    {typed_us - raw_us:9.1f} us/call;  ratio of the medians {typed_us / raw_us:.3f}")
+    print(
+        f"  ratio typed/raw = {ratio:.3f} (per round; quartiles {q1:.3f}..{q3:.3f})"
+        f"   ({verdict} the target of <= {target:.2f}x)"
+    )
     print(f"  ({rounds} rounds x {batch} calls per side)\n")
     return ratio
 

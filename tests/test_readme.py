@@ -64,11 +64,15 @@ def test_pyright_strict_on_the_readme(block_files: list[Path]) -> None:
     assert report["summary"]["filesAnalyzed"] == len(block_files)
 
 
-RUN_ON_MOTO = """
-import os, runpy, sys
+RUN = """
+import contextlib, os, runpy, sys
 os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1")
-from moto import mock_aws
-with mock_aws():
+if sys.argv[2] == "moto":
+    from moto import mock_aws
+    around = mock_aws()
+else:  # the example starts what it needs itself
+    around = contextlib.nullcontext()
+with around:
     runpy.run_path(sys.argv[1], run_name="__main__")
 """
 
@@ -76,7 +80,7 @@ with mock_aws():
 def test_the_client_example_runs(block_files: list[Path]) -> None:
     """The typed-client example, on moto's Cognito: it makes its pool and app client and reads them back."""
     path = next(p for p in block_files if "paginate_list_users" in p.read_text())
-    result = run_python("-c", RUN_ON_MOTO, str(path), check=True)
+    result = run_python("-c", RUN, str(path), "moto", check=True)
     assert result.stdout.splitlines()[0] == "web 15"
 
 
@@ -87,7 +91,7 @@ def test_the_models_example_runs_and_prints_what_the_readme_says(block_files: li
     expected = eval("".join(line.lstrip("# ") for line in quoted.splitlines()))  # the dict the README shows
     probe = path.with_name("probe_" + path.name)
     probe.write_text(code.replace("req.to_wire()\n", "print(repr(req.to_wire()))\n", 1))
-    printed = run_python("-c", RUN_ON_MOTO, str(probe), check=True).stdout.splitlines()
+    printed = run_python("-c", RUN, str(probe), "moto", check=True).stdout.splitlines()
     sent = eval(printed[0])
     assert sent["UserPoolId"].startswith("us-east-1_")
     assert {k: v for k, v in sent.items() if k != "UserPoolId"} == {
@@ -98,15 +102,8 @@ def test_the_models_example_runs_and_prints_what_the_readme_says(block_files: li
     assert printed[3] == "(Violation('AuthSessionValidity', '30 is out of range', '3..15', kind='constraint'),)"
 
 
-RUN_PLAIN = """
-import os, runpy, sys
-os.environ.update(AWS_ACCESS_KEY_ID="testing", AWS_SECRET_ACCESS_KEY="testing", AWS_DEFAULT_REGION="us-east-1")
-runpy.run_path(sys.argv[1], run_name="__main__")
-"""
-
-
 def test_the_simulator_example_runs_and_its_assert_holds(block_files: list[Path]) -> None:
     """The simulator example starts moto itself; its raw rename resets AuthSessionValidity, as it asserts."""
     path = next(p for p in block_files if "simulate()" in p.read_text())
-    result = run_python("-c", RUN_PLAIN, str(path), check=True)
+    result = run_python("-c", RUN, str(path), "plain", check=True)
     assert result.stdout.splitlines() == ["['AuthSessionValidity']"]

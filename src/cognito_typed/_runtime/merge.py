@@ -275,9 +275,10 @@ def _diff(
         elif secret and (isinstance(old, dict) or isinstance(new, dict)):  # a map with secret values: key by key
             was: Mapping[str, Any] = cast(Mapping[str, Any], old) if isinstance(old, dict) else {}
             now: Mapping[str, Any] = cast(Mapping[str, Any], new) if isinstance(new, dict) else {}
-            for k in sorted({*was, *now}):
-                if was.get(k) != now.get(k):
-                    changes.append(Change(f"{path}.{k}", was.get(k), now.get(k), k in secret))
+            keyed = [Change(f"{path}.{k}", was.get(k), now.get(k), k in secret) for k in sorted({*was, *now})]
+            keyed = [c for c in keyed if c.current != c.new]
+            # No key differs, yet the map does: an empty map against none. It is a change like any other.
+            changes += keyed or [Change(path, old, new, True)]
         else:
             hidden = member is None or _sensitive(member) or secret is not None
             changes.append(Change(path, old, new, hidden))
