@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import importlib.util
 import json
 import os
 import re
@@ -38,10 +39,21 @@ class RawModel:
         (``cognito_typed._runtime.installed.input_digest``, over botocore's reading of this model)."""
         from botocore.model import ServiceModel  # pyright: ignore[reportMissingTypeStubs]
 
-        from cognito_typed._runtime.installed import input_digest
-
+        input_digest = _runtime_installed().input_digest
         model: Any = ServiceModel(self.service)
         return {name: input_digest(model.operation_model(name).input_shape) for name in model.operation_names}
+
+
+def _runtime_installed() -> Any:
+    """The checkout's own ``cognito_typed/_runtime/installed.py``, loaded from its file: the digest is
+    the function the generated code will run with, whether or not (and whichever) cognito_typed is
+    installed (the module imports only the standard library)."""
+    path = Path(__file__).resolve().parent.parent / "src" / "cognito_typed" / "_runtime" / "installed.py"
+    spec = importlib.util.spec_from_file_location("_cognito_typed_installed", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _read_json(path: Path) -> dict[str, Any]:

@@ -13,8 +13,11 @@ from support import HEADER, run_python
 
 OLD = "1.27.65"  # a release whose model lacks operations the pinned one has (ListTerms, GetUserPoolMfaConfig...)
 
-# `import ruff` fails in this interpreter, as where ruff is not installed
-WITHOUT_RUFF = "import runpy, sys; sys.modules['ruff'] = None; sys.argv[0] = 'regenerate'; "
+# `import ruff` and `import cognito_typed` fail in this interpreter, as in a checkout where neither is
+# installed (the generator reads the checkout's own runtime files, never an installed package)
+WITHOUT_RUFF = (
+    "import runpy, sys; sys.modules['ruff'] = sys.modules['cognito_typed'] = None; sys.argv[0] = 'regenerate'; "
+)
 
 SCRIPT = textwrap.dedent(
     """
