@@ -169,7 +169,7 @@ def given(model: Any) -> dict[str, Any]:
 
 def literal_values(source: str, alias: str) -> list[str]:
     """The strings of ``alias: TypeAlias = Literal[...]`` in a generated literals module."""
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.parse(source).body:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == alias:
             assert isinstance(node.value, ast.Subscript)
             return [

@@ -349,20 +349,6 @@ def test_literals_match_the_enums() -> None:
     assert len(cognito_typed.literals.__all__) == len(SERVICE.enums()) == 70
 
 
-def test_literal_aliases_are_made_on_first_read_and_kept() -> None:
-    code = (
-        "import typing, cognito_typed.literals as L\n"
-        "made = [n for n in L.__all__ if n in vars(L)]\n"
-        "first = L.TimeUnitsType\n"
-        "assert first is L.TimeUnitsType and typing.get_origin(first) is typing.Literal\n"
-        "assert set(L.__all__) <= set(dir(L))\n"
-        "try:\n    L.NoSuchType\nexcept AttributeError as e:\n    print(e)\n"
-        "print(len(made), 'TimeUnitsType' in vars(L))\n"
-    )
-    out = run_python("-c", code, check=True).stdout.splitlines()
-    assert out == ["module 'cognito_typed.literals' has no attribute 'NoSuchType'", "0 True"]
-
-
 def test_type_defs_match_the_structures() -> None:
     names = set(cognito_typed.type_defs.__all__)
     tds = TypedDictNames(SERVICE, always_present(SERVICE))
