@@ -403,3 +403,38 @@ def test_a_list_with_an_unhashable_item_is_named_not_a_crash() -> None:
         out: list[Violation] = []
         kind.check(["code", {"not": "hashable"}], out, "", "Flows", False, True)
         assert [v.path for v in out] == ["Flows[1]"]
+
+
+def test_a_list_item_that_only_equals_a_known_value_is_still_checked() -> None:
+    from collections import UserString
+
+    def problems(**members: Any) -> list[str]:
+        request = CreateUserPoolClientRequest(user_pool_id=POOL, client_name="web", **members)
+        try:
+            request.validate()
+        except ValidationError as error:
+            return [v.path for v in error.violations]
+        return []
+
+    url = "https://app.example.com/cb"
+    assert problems(callback_urls=[url]) == []  # the URL is now a value seen to pass
+    assert problems(callback_urls=[UserString(url)]) == ["CallbackURLs[0]"]  # type: ignore[list-item]
+    assert problems(explicit_auth_flows=[UserString("ALLOW_USER_SRP_AUTH")]) == ["ExplicitAuthFlows[0]"]  # type: ignore[list-item]
+
+    class Sly(str):
+        def __hash__(self) -> int:
+            return hash(url)
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+    assert problems(callback_urls=[Sly("has space and\ttab")]) == ["CallbackURLs[0]"]
+
+
+def test_a_long_value_is_not_kept() -> None:
+    from cognito_typed._runtime.validation import MATCHED_LONGEST, Str
+
+    kind = Str(pattern="x+")
+    kind.check("x" * (MATCHED_LONGEST + 1), [], "", "Token", False, True)
+    kind.check("x" * MATCHED_LONGEST, [], "", "Token", False, True)
+    assert [len(v) for v in kind.matched] == [MATCHED_LONGEST]

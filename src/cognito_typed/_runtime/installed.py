@@ -17,6 +17,7 @@ when the model has its operation (``bench/bench_client.py`` measures it).
 from __future__ import annotations
 
 import hashlib
+import json
 import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal, cast
@@ -238,38 +239,25 @@ def input_digest(shape: Any) -> str:
     nested structures. The generator records it per request class (``__input_digest__``) from
     the model it generates from; a live model with the same digest has everything a validated
     request of that class can pass, so the check has nothing to look at."""
-    parts: list[str] = []
     node = None if shape is None else _compile(shape, {})
-    _canonical(node, set(), parts)
-    return hashlib.sha256("".join(parts).encode()).hexdigest()[:20]
+    text = json.dumps(_canonical(node, set()), separators=(",", ":"))
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
-def _canonical(node: _Node, seen: set[str], out: list[str]) -> None:
+def _canonical(node: _Node, seen: set[str]) -> Any:
+    """``node`` as nested lists of names (JSON-encoded by the caller: no two nodes give one text)."""
     if node is None:
-        out.append("-")
-    elif isinstance(node, _Struct):
+        return None
+    if isinstance(node, _Struct):
         if node.name in seen:
-            out.append(f"@{node.name}")
-            return
+            return ["@", node.name]
         seen.add(node.name)
-        out.append(f"S{node.name}{{")
-        for wire in sorted(node.members):
-            out.append(f"{wire}:")
-            _canonical(node.members[wire], seen, out)
-            out.append(",")
-        out.append("}")
-    elif isinstance(node, _List):
-        out.append("L[")
-        _canonical(node.item, seen, out)
-        out.append("]")
-    elif isinstance(node, _Map):
-        out.append("M[")
-        _canonical(node.key, seen, out)
-        out.append(",")
-        _canonical(node.value, seen, out)
-        out.append("]")
-    else:
-        out.append(f"E{node.name}({','.join(sorted(node.values))})")
+        return ["S", node.name, [[wire, _canonical(node.members[wire], seen)] for wire in sorted(node.members)]]
+    if isinstance(node, _List):
+        return ["L", _canonical(node.item, seen)]
+    if isinstance(node, _Map):
+        return ["M", _canonical(node.key, seen), _canonical(node.value, seen)]
+    return ["E", node.name, sorted(node.values)]
 
 
 class Installed:

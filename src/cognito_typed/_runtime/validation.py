@@ -205,6 +205,8 @@ class _Sized(Kind):
 
 MATCHED_KEPT: Final = 512
 """How many values that matched its pattern a string kind remembers (then it forgets them all)."""
+MATCHED_LONGEST: Final = 256
+"""The longest value a string kind remembers (a pagination token is long and never sent twice)."""
 
 
 class Str(_Sized):
@@ -219,7 +221,7 @@ class Str(_Sized):
         # ``matched``: values seen to keep the length and the pattern. A program passes the same
         # pool id, client id, names and URLs again and again, and a regex match costs more than the
         # rest of a check. Only exact ``str`` values that are not secrets (no hidden member, no
-        # sensitive shape) are kept; at most MATCHED_KEPT.
+        # sensitive shape) are kept; at most MATCHED_KEPT, none longer than MATCHED_LONGEST.
         self.matched: set[str] = set()
 
     def matches(self) -> Callable[[str], object] | None:
@@ -255,7 +257,7 @@ class Str(_Sized):
                     f"pattern {self.pattern}",
                 )
             )
-        elif sized and not hide and not self.sensitive and type(value) is str:
+        elif sized and not hide and not self.sensitive and type(value) is str and len(value) <= MATCHED_LONGEST:
             if len(matched) >= MATCHED_KEPT:
                 matched.clear()
             matched.add(value)
@@ -442,10 +444,15 @@ def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
     return (where, type(value).__name__)
 
 
+_ONLY_STR: Final = frozenset((str,))
+
+
 def _within(known: set[str] | frozenset[str], items: Sequence[Any]) -> bool:
-    """Whether every item is one of ``known`` (in one C-level pass; an unhashable item is not)."""
+    """Whether every item is an exact ``str`` and one of ``known`` (C-level passes: no call per
+    item). A ``str`` subclass or a ``UserString`` that equals a known value is not: its kind says
+    what is wrong with it. An unhashable item is not either."""
     try:
-        return known.issuperset(items)
+        return _ONLY_STR.issuperset(map(type, items)) and known.issuperset(items)
     except TypeError:
         return False
 
@@ -493,7 +500,7 @@ class ListOf(_Sized):
                         continue
                     if not matches(v):
                         break
-                    if keep:
+                    if keep and len(v) <= MATCHED_LONGEST:
                         if len(matched) >= MATCHED_KEPT:
                             matched.clear()
                         matched.add(v)

@@ -49,7 +49,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
     __operation__ = "AddCustomAttributes"
     __method__ = "add_custom_attributes"
     __response__: ClassVar[type[Model] | None] = AddCustomAttributesResponse
-    __input_digest__: ClassVar[str | None] = "70b29ad97317c129e455"
+    __input_digest__: ClassVar[str | None] = "56f85da30356b243be8a"
 
     def __init__(
         self,

@@ -48,7 +48,7 @@ class AdminAddUserToGroupRequest(Request[None]):
     __operation__ = "AdminAddUserToGroup"
     __method__ = "admin_add_user_to_group"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "74d654dd1cbba4b91f32"
+    __input_digest__: ClassVar[str | None] = "fccdaa0278181e6895c3"
 
     def __init__(
         self,

@@ -52,7 +52,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
     __operation__ = "AdminDeleteUserAttributes"
     __method__ = "admin_delete_user_attributes"
     __response__: ClassVar[type[Model] | None] = AdminDeleteUserAttributesResponse
-    __input_digest__: ClassVar[str | None] = "639c57e06be495aa067b"
+    __input_digest__: ClassVar[str | None] = "5872d0f8c1d2e71c5560"
 
     def __init__(
         self,

@@ -48,7 +48,7 @@ class AdminDeleteUserRequest(Request[None]):
     __operation__ = "AdminDeleteUser"
     __method__ = "admin_delete_user"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "74d13f72930bcd8e43c9"
+    __input_digest__: ClassVar[str | None] = "e32b2fe6e92fe448b060"
 
     def __init__(
         self,

@@ -49,7 +49,7 @@ class AdminDisableUserRequest(Request[AdminDisableUserResponse]):
     __operation__ = "AdminDisableUser"
     __method__ = "admin_disable_user"
     __response__: ClassVar[type[Model] | None] = AdminDisableUserResponse
-    __input_digest__: ClassVar[str | None] = "974e80420ec4c7ef6932"
+    __input_digest__: ClassVar[str | None] = "90e25406ee19fbe42df8"
 
     def __init__(
         self,

@@ -48,7 +48,7 @@ class AdminForgetDeviceRequest(Request[None]):
     __operation__ = "AdminForgetDevice"
     __method__ = "admin_forget_device"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "84cd914b98dc0cc053ea"
+    __input_digest__: ClassVar[str | None] = "a2a8c0ba4f96f5decc92"
 
     def __init__(
         self,

@@ -51,7 +51,7 @@ class AdminGetUserAuthFactorsRequest(Request[AdminGetUserAuthFactorsResponse]):
     __operation__ = "AdminGetUserAuthFactors"
     __method__ = "admin_get_user_auth_factors"
     __response__: ClassVar[type[Model] | None] = AdminGetUserAuthFactorsResponse
-    __input_digest__: ClassVar[str | None] = "83f92ced80c650233772"
+    __input_digest__: ClassVar[str | None] = "093c56c41101faab27ef"
 
     def __init__(
         self,

@@ -49,7 +49,7 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
     __operation__ = "AdminGetUser"
     __method__ = "admin_get_user"
     __response__: ClassVar[type[Model] | None] = AdminGetUserResponse
-    __input_digest__: ClassVar[str | None] = "b18ca383fd994f2c4a95"
+    __input_digest__: ClassVar[str | None] = "7c69e729dc91a2ba6159"
 
     def __init__(
         self,

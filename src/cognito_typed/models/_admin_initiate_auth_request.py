@@ -83,7 +83,7 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
     __operation__ = "AdminInitiateAuth"
     __method__ = "admin_initiate_auth"
     __response__: ClassVar[type[Model] | None] = AdminInitiateAuthResponse
-    __input_digest__: ClassVar[str | None] = "c9ffdeb1915a6f639a2b"
+    __input_digest__: ClassVar[str | None] = "d1ee8617ebd0fbbf3f30"
 
     def __init__(
         self,

@@ -54,7 +54,7 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
     __operation__ = "AdminLinkProviderForUser"
     __method__ = "admin_link_provider_for_user"
     __response__: ClassVar[type[Model] | None] = AdminLinkProviderForUserResponse
-    __input_digest__: ClassVar[str | None] = "a74683cf09a19e829a04"
+    __input_digest__: ClassVar[str | None] = "b03ff2186fcee25727c6"
 
     def __init__(
         self,

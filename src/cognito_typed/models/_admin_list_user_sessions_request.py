@@ -51,7 +51,7 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
     __operation__ = "AdminListUserSessions"
     __method__ = "admin_list_user_sessions"
     __response__: ClassVar[type[Model] | None] = AdminListUserSessionsResponse
-    __input_digest__: ClassVar[str | None] = "6ce1dc23a6ba62ab6fb6"
+    __input_digest__: ClassVar[str | None] = "2b6ebc7d9c63beec031b"
 
     def __init__(
         self,

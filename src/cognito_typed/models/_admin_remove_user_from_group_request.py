@@ -48,7 +48,7 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
     __operation__ = "AdminRemoveUserFromGroup"
     __method__ = "admin_remove_user_from_group"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "ee1345226b83ac85cc59"
+    __input_digest__: ClassVar[str | None] = "858da4e2ddf22c9f6900"
 
     def __init__(
         self,

@@ -53,7 +53,7 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
     __operation__ = "AdminResetUserPassword"
     __method__ = "admin_reset_user_password"
     __response__: ClassVar[type[Model] | None] = AdminResetUserPasswordResponse
-    __input_digest__: ClassVar[str | None] = "2d98d2559592223f4209"
+    __input_digest__: ClassVar[str | None] = "e1e5c6949e59b2454f62"
 
     def __init__(
         self,

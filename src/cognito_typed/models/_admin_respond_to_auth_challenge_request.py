@@ -85,7 +85,7 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
     __operation__ = "AdminRespondToAuthChallenge"
     __method__ = "admin_respond_to_auth_challenge"
     __response__: ClassVar[type[Model] | None] = AdminRespondToAuthChallengeResponse
-    __input_digest__: ClassVar[str | None] = "e3c871ce8534adb62922"
+    __input_digest__: ClassVar[str | None] = "f1eb5d75e6c1292ac71d"
 
     def __init__(
         self,

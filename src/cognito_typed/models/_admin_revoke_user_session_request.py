@@ -57,7 +57,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
     __operation__ = "AdminRevokeUserSession"
     __method__ = "admin_revoke_user_session"
     __response__: ClassVar[type[Model] | None] = AdminRevokeUserSessionResponse
-    __input_digest__: ClassVar[str | None] = "36a5bb9f7512cb30c8c8"
+    __input_digest__: ClassVar[str | None] = "4ba03224246928ef477c"
 
     def __init__(
         self,

@@ -77,7 +77,7 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
     __operation__ = "AdminSetUserMFAPreference"
     __method__ = "admin_set_user_mfa_preference"
     __response__: ClassVar[type[Model] | None] = AdminSetUserMFAPreferenceResponse
-    __input_digest__: ClassVar[str | None] = "67b69f3c4198d2d251d5"
+    __input_digest__: ClassVar[str | None] = "41d879cbf832cf4968bc"
 
     def __init__(
         self,

@@ -60,7 +60,7 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     __operation__ = "AdminSetUserPassword"
     __method__ = "admin_set_user_password"
     __response__: ClassVar[type[Model] | None] = AdminSetUserPasswordResponse
-    __input_digest__: ClassVar[str | None] = "b4ad211d643d93d97e0d"
+    __input_digest__: ClassVar[str | None] = "ac62f5d2d2a37030003f"
 
     def __init__(
         self,

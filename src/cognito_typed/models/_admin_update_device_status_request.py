@@ -56,7 +56,7 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
     __operation__ = "AdminUpdateDeviceStatus"
     __method__ = "admin_update_device_status"
     __response__: ClassVar[type[Model] | None] = AdminUpdateDeviceStatusResponse
-    __input_digest__: ClassVar[str | None] = "5182f8d0fc2377567ee9"
+    __input_digest__: ClassVar[str | None] = "1bc0f595c469c144272c"
 
     def __init__(
         self,

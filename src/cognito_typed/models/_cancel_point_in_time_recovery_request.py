@@ -47,7 +47,7 @@ class CancelPointInTimeRecoveryRequest(Request[CancelPointInTimeRecoveryResponse
     __operation__ = "CancelPointInTimeRecovery"
     __method__ = "cancel_point_in_time_recovery"
     __response__: ClassVar[type[Model] | None] = CancelPointInTimeRecoveryResponse
-    __input_digest__: ClassVar[str | None] = "326bbbfa2d25941542bf"
+    __input_digest__: ClassVar[str | None] = "1843c49f443c12e9a658"
 
     def __init__(
         self,

@@ -52,7 +52,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
     __operation__ = "CompleteWebAuthnRegistration"
     __method__ = "complete_web_authn_registration"
     __response__: ClassVar[type[Model] | None] = CompleteWebAuthnRegistrationResponse
-    __input_digest__: ClassVar[str | None] = "e7a1b65151c189714dff"
+    __input_digest__: ClassVar[str | None] = "7e0d19b6e71b82fed3d3"
 
     def __init__(
         self,

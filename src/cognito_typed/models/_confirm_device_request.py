@@ -56,7 +56,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
     __operation__ = "ConfirmDevice"
     __method__ = "confirm_device"
     __response__: ClassVar[type[Model] | None] = ConfirmDeviceResponse
-    __input_digest__: ClassVar[str | None] = "ea01daed53712a8b4b72"
+    __input_digest__: ClassVar[str | None] = "1738e6b6856b9e161532"
 
     def __init__(
         self,

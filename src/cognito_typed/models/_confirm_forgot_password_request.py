@@ -89,7 +89,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
     __operation__ = "ConfirmForgotPassword"
     __method__ = "confirm_forgot_password"
     __response__: ClassVar[type[Model] | None] = ConfirmForgotPasswordResponse
-    __input_digest__: ClassVar[str | None] = "a4592f5271d898220319"
+    __input_digest__: ClassVar[str | None] = "321125e78d296c6f3b8d"
 
     def __init__(
         self,

@@ -55,7 +55,7 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
     __operation__ = "CreateGroup"
     __method__ = "create_group"
     __response__: ClassVar[type[Model] | None] = CreateGroupResponse
-    __input_digest__: ClassVar[str | None] = "8b8827c6806271795ad9"
+    __input_digest__: ClassVar[str | None] = "cfdf71b245f308d098d1"
 
     def __init__(
         self,

@@ -78,7 +78,7 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
     __operation__ = "CreateIdentityProvider"
     __method__ = "create_identity_provider"
     __response__: ClassVar[type[Model] | None] = CreateIdentityProviderResponse
-    __input_digest__: ClassVar[str | None] = "fb84dac37a9f049a5b6b"
+    __input_digest__: ClassVar[str | None] = "735cfb85c4bc938c5920"
 
     def __init__(
         self,

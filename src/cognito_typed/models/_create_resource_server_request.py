@@ -56,7 +56,7 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
     __operation__ = "CreateResourceServer"
     __method__ = "create_resource_server"
     __response__: ClassVar[type[Model] | None] = CreateResourceServerResponse
-    __input_digest__: ClassVar[str | None] = "60b3d05a31a26f15b281"
+    __input_digest__: ClassVar[str | None] = "10898452aa88f1d854fa"
 
     def __init__(
         self,

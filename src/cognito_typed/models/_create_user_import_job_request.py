@@ -54,7 +54,7 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     __operation__ = "CreateUserImportJob"
     __method__ = "create_user_import_job"
     __response__: ClassVar[type[Model] | None] = CreateUserImportJobResponse
-    __input_digest__: ClassVar[str | None] = "e77ef6121b0c66efbefa"
+    __input_digest__: ClassVar[str | None] = "a8ca49912779c76c4645"
 
     def __init__(
         self,

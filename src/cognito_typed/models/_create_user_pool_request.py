@@ -207,7 +207,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
     __operation__ = "CreateUserPool"
     __method__ = "create_user_pool"
     __response__: ClassVar[type[Model] | None] = CreateUserPoolResponse
-    __input_digest__: ClassVar[str | None] = "763f9baa17df2fa0dfc2"
+    __input_digest__: ClassVar[str | None] = "714631a3341a465ca4b0"
 
     def __init__(
         self,

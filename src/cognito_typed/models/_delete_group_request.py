@@ -46,7 +46,7 @@ class DeleteGroupRequest(Request[None]):
     __operation__ = "DeleteGroup"
     __method__ = "delete_group"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "068d47eed0daca860387"
+    __input_digest__: ClassVar[str | None] = "56de1be479eaf34d8b45"
 
     def __init__(
         self,

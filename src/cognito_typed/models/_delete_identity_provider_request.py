@@ -43,7 +43,7 @@ class DeleteIdentityProviderRequest(Request[None]):
     __operation__ = "DeleteIdentityProvider"
     __method__ = "delete_identity_provider"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "515da492387a6e4039ad"
+    __input_digest__: ClassVar[str | None] = "4f03ce1b082708091102"
 
     def __init__(
         self,

@@ -46,7 +46,7 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
     __operation__ = "DeleteManagedLoginBranding"
     __method__ = "delete_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "18ba86bf25cb2e784501"
+    __input_digest__: ClassVar[str | None] = "8e708451b3a4890c7d48"
 
     def __init__(
         self,

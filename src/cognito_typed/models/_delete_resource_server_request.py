@@ -43,7 +43,7 @@ class DeleteResourceServerRequest(Request[None]):
     __operation__ = "DeleteResourceServer"
     __method__ = "delete_resource_server"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "5b4d0ca0918a4cc875d2"
+    __input_digest__: ClassVar[str | None] = "ad76d26e581aef17bd8b"
 
     def __init__(
         self,

@@ -46,7 +46,7 @@ class DeleteTermsRequest(Request[None]):
     __operation__ = "DeleteTerms"
     __method__ = "delete_terms"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "e955c5490581cbb9fcbd"
+    __input_digest__: ClassVar[str | None] = "982d652eb6deb2597733"
 
     def __init__(
         self,

@@ -49,7 +49,7 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
     __operation__ = "DeleteUserAttributes"
     __method__ = "delete_user_attributes"
     __response__: ClassVar[type[Model] | None] = DeleteUserAttributesResponse
-    __input_digest__: ClassVar[str | None] = "509fddb6a0cf02da0d90"
+    __input_digest__: ClassVar[str | None] = "0a7b8bf700d41732944a"
 
     def __init__(
         self,

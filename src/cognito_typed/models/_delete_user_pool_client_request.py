@@ -44,7 +44,7 @@ class DeleteUserPoolClientRequest(Request[None]):
     __operation__ = "DeleteUserPoolClient"
     __method__ = "delete_user_pool_client"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "ee2ed2e61c7255ceb7e1"
+    __input_digest__: ClassVar[str | None] = "9e476b254aae8b6f1f37"
 
     def __init__(
         self,

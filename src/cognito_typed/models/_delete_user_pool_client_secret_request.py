@@ -50,7 +50,7 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
     __operation__ = "DeleteUserPoolClientSecret"
     __method__ = "delete_user_pool_client_secret"
     __response__: ClassVar[type[Model] | None] = DeleteUserPoolClientSecretResponse
-    __input_digest__: ClassVar[str | None] = "1008a17a4229f604d5bd"
+    __input_digest__: ClassVar[str | None] = "530828804fd27ace23cb"
 
     def __init__(
         self,

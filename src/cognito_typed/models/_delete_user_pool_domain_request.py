@@ -50,7 +50,7 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
     __operation__ = "DeleteUserPoolDomain"
     __method__ = "delete_user_pool_domain"
     __response__: ClassVar[type[Model] | None] = DeleteUserPoolDomainResponse
-    __input_digest__: ClassVar[str | None] = "eec574a563d29f35e563"
+    __input_digest__: ClassVar[str | None] = "4c264b36f339b5a58cde"
 
     def __init__(
         self,

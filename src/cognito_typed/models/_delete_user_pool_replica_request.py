@@ -46,7 +46,7 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
     __operation__ = "DeleteUserPoolReplica"
     __method__ = "delete_user_pool_replica"
     __response__: ClassVar[type[Model] | None] = DeleteUserPoolReplicaResponse
-    __input_digest__: ClassVar[str | None] = "de353e9017394f55b877"
+    __input_digest__: ClassVar[str | None] = "62be7112527cbcba11d1"
 
     def __init__(
         self,

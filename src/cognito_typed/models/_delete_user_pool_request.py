@@ -38,7 +38,7 @@ class DeleteUserPoolRequest(Request[None]):
     __operation__ = "DeleteUserPool"
     __method__ = "delete_user_pool"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "1c2a7f97fcd21a8e3524"
+    __input_digest__: ClassVar[str | None] = "15a154e8bd32ab889bff"
 
     def __init__(
         self,

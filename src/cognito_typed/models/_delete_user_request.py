@@ -40,7 +40,7 @@ class DeleteUserRequest(Request[None]):
     __operation__ = "DeleteUser"
     __method__ = "delete_user"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "eb52f0aa98c64868df04"
+    __input_digest__: ClassVar[str | None] = "b0cb15bfba3ad43f0b3b"
 
     def __init__(
         self,

@@ -51,7 +51,7 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
     __operation__ = "DeleteWebAuthnCredential"
     __method__ = "delete_web_authn_credential"
     __response__: ClassVar[type[Model] | None] = DeleteWebAuthnCredentialResponse
-    __input_digest__: ClassVar[str | None] = "82ac0fcdf1896d73da04"
+    __input_digest__: ClassVar[str | None] = "fcb06640d9f344413050"
 
     def __init__(
         self,

@@ -46,7 +46,7 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
     __operation__ = "DescribeCIMDPolicy"
     __method__ = "describe_cimd_policy"
     __response__: ClassVar[type[Model] | None] = DescribeCIMDPolicyResponse
-    __input_digest__: ClassVar[str | None] = "a499ed6efea5203a9766"
+    __input_digest__: ClassVar[str | None] = "e7f1219a3276e21a7215"
 
     def __init__(
         self,

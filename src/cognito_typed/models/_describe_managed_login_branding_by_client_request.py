@@ -51,7 +51,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
     __operation__ = "DescribeManagedLoginBrandingByClient"
     __method__ = "describe_managed_login_branding_by_client"
     __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingByClientResponse
-    __input_digest__: ClassVar[str | None] = "d7c2c2d139904a712652"
+    __input_digest__: ClassVar[str | None] = "54225b2bbaf30592507b"
 
     def __init__(
         self,

@@ -50,7 +50,7 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
     __operation__ = "DescribeManagedLoginBranding"
     __method__ = "describe_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingResponse
-    __input_digest__: ClassVar[str | None] = "e8fd018122781b32bcbf"
+    __input_digest__: ClassVar[str | None] = "3dac4a153e150f457719"
 
     def __init__(
         self,

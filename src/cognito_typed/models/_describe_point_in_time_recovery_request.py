@@ -47,7 +47,7 @@ class DescribePointInTimeRecoveryRequest(Request[DescribePointInTimeRecoveryResp
     __operation__ = "DescribePointInTimeRecovery"
     __method__ = "describe_point_in_time_recovery"
     __response__: ClassVar[type[Model] | None] = DescribePointInTimeRecoveryResponse
-    __input_digest__: ClassVar[str | None] = "482bf2f0e708badcfe83"
+    __input_digest__: ClassVar[str | None] = "8f629303babbf81382ed"
 
     def __init__(
         self,

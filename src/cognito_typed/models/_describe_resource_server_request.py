@@ -47,7 +47,7 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
     __operation__ = "DescribeResourceServer"
     __method__ = "describe_resource_server"
     __response__: ClassVar[type[Model] | None] = DescribeResourceServerResponse
-    __input_digest__: ClassVar[str | None] = "debba63ad25889088993"
+    __input_digest__: ClassVar[str | None] = "2956041c6831c9670b19"
 
     def __init__(
         self,

@@ -47,7 +47,7 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
     __operation__ = "DescribeRiskConfiguration"
     __method__ = "describe_risk_configuration"
     __response__: ClassVar[type[Model] | None] = DescribeRiskConfigurationResponse
-    __input_digest__: ClassVar[str | None] = "99f9487eae584d0b8c9a"
+    __input_digest__: ClassVar[str | None] = "8b69bb8684755235f4aa"
 
     def __init__(
         self,

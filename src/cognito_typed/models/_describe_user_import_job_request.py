@@ -46,7 +46,7 @@ class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
     __operation__ = "DescribeUserImportJob"
     __method__ = "describe_user_import_job"
     __response__: ClassVar[type[Model] | None] = DescribeUserImportJobResponse
-    __input_digest__: ClassVar[str | None] = "b292456adeccc25b5998"
+    __input_digest__: ClassVar[str | None] = "dd8282aba59b1f8cfc60"
 
     def __init__(
         self,

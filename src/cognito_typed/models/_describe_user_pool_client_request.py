@@ -47,7 +47,7 @@ class DescribeUserPoolClientRequest(Request[DescribeUserPoolClientResponse]):
     __operation__ = "DescribeUserPoolClient"
     __method__ = "describe_user_pool_client"
     __response__: ClassVar[type[Model] | None] = DescribeUserPoolClientResponse
-    __input_digest__: ClassVar[str | None] = "c4cf8cbbda3b6825d663"
+    __input_digest__: ClassVar[str | None] = "af9fc81e0064bdaec084"
 
     def __init__(
         self,

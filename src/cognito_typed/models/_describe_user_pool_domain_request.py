@@ -42,7 +42,7 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
     __operation__ = "DescribeUserPoolDomain"
     __method__ = "describe_user_pool_domain"
     __response__: ClassVar[type[Model] | None] = DescribeUserPoolDomainResponse
-    __input_digest__: ClassVar[str | None] = "55685f3fc352b2fd24bb"
+    __input_digest__: ClassVar[str | None] = "70012d3b3c80559eb926"
 
     def __init__(
         self,

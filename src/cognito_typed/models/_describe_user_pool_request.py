@@ -39,7 +39,7 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
     __operation__ = "DescribeUserPool"
     __method__ = "describe_user_pool"
     __response__: ClassVar[type[Model] | None] = DescribeUserPoolResponse
-    __input_digest__: ClassVar[str | None] = "74e38a009e16df9d095f"
+    __input_digest__: ClassVar[str | None] = "0771ab7c7a7b045e16d6"
 
     def __init__(
         self,

@@ -48,7 +48,7 @@ class ForgetDeviceRequest(Request[None]):
     __operation__ = "ForgetDevice"
     __method__ = "forget_device"
     __response__: ClassVar[type[Model] | None] = None
-    __input_digest__: ClassVar[str | None] = "cae9de065ce8141f762a"
+    __input_digest__: ClassVar[str | None] = "3d31b361dd14861a34cd"
 
     def __init__(
         self,

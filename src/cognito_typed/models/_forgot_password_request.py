@@ -69,7 +69,7 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
     __operation__ = "ForgotPassword"
     __method__ = "forgot_password"
     __response__: ClassVar[type[Model] | None] = ForgotPasswordResponse
-    __input_digest__: ClassVar[str | None] = "daf2f3ae2e1e20e84036"
+    __input_digest__: ClassVar[str | None] = "7ac8716dec706f69a3ae"
 
     def __init__(
         self,

@@ -60,7 +60,7 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
     __operation__ = "GetClientToken"
     __method__ = "get_client_token"
     __response__: ClassVar[type[Model] | None] = GetClientTokenResponse
-    __input_digest__: ClassVar[str | None] = "b33ee84e4b68a8a82122"
+    __input_digest__: ClassVar[str | None] = "7ed13a3e01eb9f9e6eef"
 
     def __init__(
         self,

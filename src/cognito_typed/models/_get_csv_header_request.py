@@ -39,7 +39,7 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
     __operation__ = "GetCSVHeader"
     __method__ = "get_csv_header"
     __response__: ClassVar[type[Model] | None] = GetCSVHeaderResponse
-    __input_digest__: ClassVar[str | None] = "dc0b0b2e5926de1db6d6"
+    __input_digest__: ClassVar[str | None] = "d9c99a854a45b11758c2"
 
     def __init__(
         self,

@@ -47,7 +47,7 @@ class GetGroupRequest(Request[GetGroupResponse]):
     __operation__ = "GetGroup"
     __method__ = "get_group"
     __response__: ClassVar[type[Model] | None] = GetGroupResponse
-    __input_digest__: ClassVar[str | None] = "2b702dde361a91cb618a"
+    __input_digest__: ClassVar[str | None] = "7336eda4d2db120aa321"
 
     def __init__(
         self,

@@ -47,7 +47,7 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
     __operation__ = "GetIdentityProviderByIdentifier"
     __method__ = "get_identity_provider_by_identifier"
     __response__: ClassVar[type[Model] | None] = GetIdentityProviderByIdentifierResponse
-    __input_digest__: ClassVar[str | None] = "6b9c3a22f9a6b5fca86e"
+    __input_digest__: ClassVar[str | None] = "c4ec65bb863ebfa1476b"
 
     def __init__(
         self,

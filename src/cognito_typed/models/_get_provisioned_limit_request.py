@@ -43,7 +43,7 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
     __operation__ = "GetProvisionedLimit"
     __method__ = "get_provisioned_limit"
     __response__: ClassVar[type[Model] | None] = GetProvisionedLimitResponse
-    __input_digest__: ClassVar[str | None] = "40277f94e0be530d7588"
+    __input_digest__: ClassVar[str | None] = "906e2efef96d76aead7f"
 
     def __init__(
         self,

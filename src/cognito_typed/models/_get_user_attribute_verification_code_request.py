@@ -57,7 +57,7 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
     __operation__ = "GetUserAttributeVerificationCode"
     __method__ = "get_user_attribute_verification_code"
     __response__: ClassVar[type[Model] | None] = GetUserAttributeVerificationCodeResponse
-    __input_digest__: ClassVar[str | None] = "daf83c19347e1b150157"
+    __input_digest__: ClassVar[str | None] = "8fc3e76c55f3479679eb"
 
     def __init__(
         self,

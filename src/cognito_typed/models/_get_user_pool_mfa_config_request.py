@@ -41,7 +41,7 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
     __operation__ = "GetUserPoolMfaConfig"
     __method__ = "get_user_pool_mfa_config"
     __response__: ClassVar[type[Model] | None] = GetUserPoolMfaConfigResponse
-    __input_digest__: ClassVar[str | None] = "f6fc5e67a777612f8e5a"
+    __input_digest__: ClassVar[str | None] = "7214cac6f6b4ca2af41a"
 
     def __init__(
         self,

@@ -41,7 +41,7 @@ class GetUserRequest(Request[GetUserResponse]):
     __operation__ = "GetUser"
     __method__ = "get_user"
     __response__: ClassVar[type[Model] | None] = GetUserResponse
-    __input_digest__: ClassVar[str | None] = "46672c14da66ef8294c3"
+    __input_digest__: ClassVar[str | None] = "0eebdc7acb9847309477"
 
     def __init__(
         self,

@@ -41,7 +41,7 @@ class GlobalSignOutRequest(Request[GlobalSignOutResponse]):
     __operation__ = "GlobalSignOut"
     __method__ = "global_sign_out"
     __response__: ClassVar[type[Model] | None] = GlobalSignOutResponse
-    __input_digest__: ClassVar[str | None] = "08184e2b5e0d38d381ae"
+    __input_digest__: ClassVar[str | None] = "01d134baebfa223082cb"
 
     def __init__(
         self,

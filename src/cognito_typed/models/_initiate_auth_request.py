@@ -81,7 +81,7 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
     __operation__ = "InitiateAuth"
     __method__ = "initiate_auth"
     __response__: ClassVar[type[Model] | None] = InitiateAuthResponse
-    __input_digest__: ClassVar[str | None] = "5b735c6305aa375dedca"
+    __input_digest__: ClassVar[str | None] = "e3ab52d195759551975f"
 
     def __init__(
         self,

@@ -49,7 +49,7 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
     __operation__ = "InitiatePointInTimeRecovery"
     __method__ = "initiate_point_in_time_recovery"
     __response__: ClassVar[type[Model] | None] = InitiatePointInTimeRecoveryResponse
-    __input_digest__: ClassVar[str | None] = "0ff84ccb55a105851618"
+    __input_digest__: ClassVar[str | None] = "8e0c7fd431ba2a09b3fb"
 
     def __init__(
         self,

@@ -48,7 +48,7 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
     __operation__ = "ListCIMDPolicies"
     __method__ = "list_cimd_policies"
     __response__: ClassVar[type[Model] | None] = ListCIMDPoliciesResponse
-    __input_digest__: ClassVar[str | None] = "9b9e26e593f9c2cf63b1"
+    __input_digest__: ClassVar[str | None] = "120976310e01006bde61"
 
     def __init__(
         self,

@@ -50,7 +50,7 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
     __operation__ = "ListResourceServers"
     __method__ = "list_resource_servers"
     __response__: ClassVar[type[Model] | None] = ListResourceServersResponse
-    __input_digest__: ClassVar[str | None] = "d6d9b2c87c8182765f52"
+    __input_digest__: ClassVar[str | None] = "1191640eb2ef17be4ac2"
 
     def __init__(
         self,

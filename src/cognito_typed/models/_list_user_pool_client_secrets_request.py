@@ -51,7 +51,7 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
     __operation__ = "ListUserPoolClientSecrets"
     __method__ = "list_user_pool_client_secrets"
     __response__: ClassVar[type[Model] | None] = ListUserPoolClientSecretsResponse
-    __input_digest__: ClassVar[str | None] = "9e4a09c9f8225b6bd3a5"
+    __input_digest__: ClassVar[str | None] = "5ae1f4ec23135157be50"
 
     def __init__(
         self,

@@ -55,7 +55,7 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
     __operation__ = "ListUserPoolClients"
     __method__ = "list_user_pool_clients"
     __response__: ClassVar[type[Model] | None] = ListUserPoolClientsResponse
-    __input_digest__: ClassVar[str | None] = "fbb813ae301e2f1ed6f1"
+    __input_digest__: ClassVar[str | None] = "914f254287186289a105"
 
     def __init__(
         self,

@@ -47,7 +47,7 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
     __operation__ = "ListUserPoolReplicas"
     __method__ = "list_user_pool_replicas"
     __response__: ClassVar[type[Model] | None] = ListUserPoolReplicasResponse
-    __input_digest__: ClassVar[str | None] = "eeb4b00aa88685a52ce0"
+    __input_digest__: ClassVar[str | None] = "fe8cd72eb832e03ef7f7"
 
     def __init__(
         self,

@@ -57,7 +57,7 @@ class ListUsersRequest(Request[ListUsersResponse]):
     __operation__ = "ListUsers"
     __method__ = "list_users"
     __response__: ClassVar[type[Model] | None] = ListUsersResponse
-    __input_digest__: ClassVar[str | None] = "639aaf22afd7aa452ea2"
+    __input_digest__: ClassVar[str | None] = "641d2a545ebb62345fe7"
 
     def __init__(
         self,

@@ -49,7 +49,7 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
     __operation__ = "SetLogDeliveryConfiguration"
     __method__ = "set_log_delivery_configuration"
     __response__: ClassVar[type[Model] | None] = SetLogDeliveryConfigurationResponse
-    __input_digest__: ClassVar[str | None] = "2a6ce2efb6753ad5a2a4"
+    __input_digest__: ClassVar[str | None] = "6ec25b410fc5e08b240f"
 
     def __init__(
         self,

@@ -76,7 +76,7 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
     __operation__ = "SetRiskConfiguration"
     __method__ = "set_risk_configuration"
     __response__: ClassVar[type[Model] | None] = SetRiskConfigurationResponse
-    __input_digest__: ClassVar[str | None] = "1eac0adb976dac5bd2f9"
+    __input_digest__: ClassVar[str | None] = "28e4350aabec61e66ed9"
 
     def __init__(
         self,

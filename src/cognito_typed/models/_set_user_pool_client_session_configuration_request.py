@@ -54,7 +54,7 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
     __operation__ = "SetUserPoolClientSessionConfiguration"
     __method__ = "set_user_pool_client_session_configuration"
     __response__: ClassVar[type[Model] | None] = SetUserPoolClientSessionConfigurationResponse
-    __input_digest__: ClassVar[str | None] = "ab035692bd0ddce413aa"
+    __input_digest__: ClassVar[str | None] = "4687b72367e216e4b645"
 
     def __init__(
         self,

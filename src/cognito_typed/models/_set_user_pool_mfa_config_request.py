@@ -76,7 +76,7 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
     __operation__ = "SetUserPoolMfaConfig"
     __method__ = "set_user_pool_mfa_config"
     __response__: ClassVar[type[Model] | None] = SetUserPoolMfaConfigResponse
-    __input_digest__: ClassVar[str | None] = "91f41e98842405b5adb9"
+    __input_digest__: ClassVar[str | None] = "5bad780f983e1cbcaec6"
 
     def __init__(
         self,

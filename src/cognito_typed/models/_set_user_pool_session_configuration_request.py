@@ -55,7 +55,7 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
     __operation__ = "SetUserPoolSessionConfiguration"
     __method__ = "set_user_pool_session_configuration"
     __response__: ClassVar[type[Model] | None] = SetUserPoolSessionConfigurationResponse
-    __input_digest__: ClassVar[str | None] = "6a200e004161019bc640"
+    __input_digest__: ClassVar[str | None] = "91024d7e2a21662f245f"
 
     def __init__(
         self,

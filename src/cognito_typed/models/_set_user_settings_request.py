@@ -52,7 +52,7 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
     __operation__ = "SetUserSettings"
     __method__ = "set_user_settings"
     __response__: ClassVar[type[Model] | None] = SetUserSettingsResponse
-    __input_digest__: ClassVar[str | None] = "daf9c7d478423c093315"
+    __input_digest__: ClassVar[str | None] = "0205f2d52d66521639bb"
 
     def __init__(
         self,

@@ -92,7 +92,7 @@ class SignUpRequest(Request[SignUpResponse]):
     __operation__ = "SignUp"
     __method__ = "sign_up"
     __response__: ClassVar[type[Model] | None] = SignUpResponse
-    __input_digest__: ClassVar[str | None] = "187918069f37d9ff5e57"
+    __input_digest__: ClassVar[str | None] = "b07eae1f0d20fd9d3305"
 
     def __init__(
         self,

@@ -43,7 +43,7 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
     __operation__ = "StartWebAuthnRegistration"
     __method__ = "start_web_authn_registration"
     __response__: ClassVar[type[Model] | None] = StartWebAuthnRegistrationResponse
-    __input_digest__: ClassVar[str | None] = "434099058dd5109ad8f8"
+    __input_digest__: ClassVar[str | None] = "21c3edec801b11a5edd3"
 
     def __init__(
         self,

@@ -46,7 +46,7 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
     __operation__ = "StopUserImportJob"
     __method__ = "stop_user_import_job"
     __response__: ClassVar[type[Model] | None] = StopUserImportJobResponse
-    __input_digest__: ClassVar[str | None] = "d6f093e176b02c18dd41"
+    __input_digest__: ClassVar[str | None] = "a37e7f8c09811658fde8"
 
     def __init__(
         self,

@@ -63,7 +63,7 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
     __operation__ = "UpdateAuthEventFeedback"
     __method__ = "update_auth_event_feedback"
     __response__: ClassVar[type[Model] | None] = UpdateAuthEventFeedbackResponse
-    __input_digest__: ClassVar[str | None] = "0e5c174ddac89cd22ac7"
+    __input_digest__: ClassVar[str | None] = "80544bff858d6c5e77e2"
 
     def __init__(
         self,

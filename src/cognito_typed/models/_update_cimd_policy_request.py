@@ -60,7 +60,7 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
     __operation__ = "UpdateCIMDPolicy"
     __method__ = "update_cimd_policy"
     __response__: ClassVar[type[Model] | None] = UpdateCIMDPolicyResponse
-    __input_digest__: ClassVar[str | None] = "936ef30f5f2265c0d6d4"
+    __input_digest__: ClassVar[str | None] = "506379a86783d814c71c"
 
     def __init__(
         self,

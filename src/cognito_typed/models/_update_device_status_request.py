@@ -58,7 +58,7 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     __operation__ = "UpdateDeviceStatus"
     __method__ = "update_device_status"
     __response__: ClassVar[type[Model] | None] = UpdateDeviceStatusResponse
-    __input_digest__: ClassVar[str | None] = "a55411ba9f8860d4a2fc"
+    __input_digest__: ClassVar[str | None] = "e0f7985eb67f006b3fdd"
 
     def __init__(
         self,

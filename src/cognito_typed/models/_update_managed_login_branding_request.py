@@ -60,7 +60,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
     __operation__ = "UpdateManagedLoginBranding"
     __method__ = "update_managed_login_branding"
     __response__: ClassVar[type[Model] | None] = UpdateManagedLoginBrandingResponse
-    __input_digest__: ClassVar[str | None] = "f214fe2c62fcc8d06172"
+    __input_digest__: ClassVar[str | None] = "47276d89e99bfa4be1f6"
 
     def __init__(
         self,

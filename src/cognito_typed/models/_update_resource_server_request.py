@@ -57,7 +57,7 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
     __operation__ = "UpdateResourceServer"
     __method__ = "update_resource_server"
     __response__: ClassVar[type[Model] | None] = UpdateResourceServerResponse
-    __input_digest__: ClassVar[str | None] = "77c274e4216a2cc9f2d3"
+    __input_digest__: ClassVar[str | None] = "f98c3c4db3ca7bc78428"
 
     def __init__(
         self,

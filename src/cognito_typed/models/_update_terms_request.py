@@ -59,7 +59,7 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
     __operation__ = "UpdateTerms"
     __method__ = "update_terms"
     __response__: ClassVar[type[Model] | None] = UpdateTermsResponse
-    __input_digest__: ClassVar[str | None] = "c643aae563f7d6057a4c"
+    __input_digest__: ClassVar[str | None] = "fa7b0e3fb4e1e608955f"
 
     def __init__(
         self,

@@ -56,7 +56,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
     __operation__ = "UpdateUserAttributes"
     __method__ = "update_user_attributes"
     __response__: ClassVar[type[Model] | None] = UpdateUserAttributesResponse
-    __input_digest__: ClassVar[str | None] = "7e77499a8dccd612ec5d"
+    __input_digest__: ClassVar[str | None] = "00e26b314a04b7c7d73d"
 
     def __init__(
         self,

@@ -61,7 +61,7 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
     __operation__ = "UpdateUserPoolDomain"
     __method__ = "update_user_pool_domain"
     __response__: ClassVar[type[Model] | None] = UpdateUserPoolDomainResponse
-    __input_digest__: ClassVar[str | None] = "de0393c45d832295d961"
+    __input_digest__: ClassVar[str | None] = "de55f7056bcbeae63a7e"
 
     def __init__(
         self,
