@@ -418,8 +418,8 @@ def test_a_list_item_that_only_equals_a_known_value_is_still_checked() -> None:
 
     url = "https://app.example.com/cb"
     assert problems(callback_urls=[url]) == []  # the URL is now a value seen to pass
-    assert problems(callback_urls=[UserString(url)]) == ["CallbackURLs[0]"]  # type: ignore[list-item]
-    assert problems(explicit_auth_flows=[UserString("ALLOW_USER_SRP_AUTH")]) == ["ExplicitAuthFlows[0]"]  # type: ignore[list-item]
+    assert problems(callback_urls=[UserString(url)]) == ["CallbackURLs[0]"]
+    assert problems(explicit_auth_flows=[UserString("ALLOW_USER_SRP_AUTH")]) == ["ExplicitAuthFlows[0]"]
 
     class Sly(str):
         def __hash__(self) -> int:
