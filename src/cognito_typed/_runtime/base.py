@@ -254,7 +254,7 @@ class Model:
         self._check(out, "", False, constraints)
         rules = self.__rules__ if constraints else ()  # the documented rules are constraints too
         if rules:
-            failed = frozenset(v.path.split(".", 1)[0].split("[", 1)[0] for v in out)
+            failed = frozenset(v.path.split(".", 1)[0].split("[", 1)[0] for v in out) if out else _NONE_FAILED
             for rule in rules:
                 rule(self, out, failed)
         if out:
@@ -265,6 +265,9 @@ class Model:
 
     __rules__: ClassVar[tuple[Rule, ...]] = ()
     """Rules AWS documents for this request that the model cannot state (``cognito_typed._runtime.rules``)."""
+
+
+_NONE_FAILED: Final[frozenset[str]] = frozenset()
 
 
 class Request(Model, Generic[R]):

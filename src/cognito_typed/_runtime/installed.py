@@ -265,10 +265,10 @@ class Installed:
 
     __slots__ = (
         "__weakref__",
-        "_digests",
         "_inputs",
         "_model",
         "botocore_version",
+        "digests",
         "error_classes",
         "lacking",
         "operations",
@@ -281,7 +281,8 @@ class Installed:
         self.operations: frozenset[str] = frozenset(service_model.operation_names)
         self._model = weakref.ref(service_model)
         self._inputs: dict[str, _Struct] = {}
-        self._digests: dict[str, str] = {}
+        self.digests: dict[str, str] = {}
+        """Operation -> :func:`input_digest` of its live input, for the operations asked about so far."""
         self.lacking: dict[int, frozenset[str]] = {}
         """id of a client class's operations table (a module constant) -> the methods whose operations it lacks."""
         self.error_classes: dict[tuple[type, type], type] = {}
@@ -299,11 +300,11 @@ class Installed:
 
     def digest(self, operation: str) -> str:
         """:func:`input_digest` of the live model's input of ``operation`` (which it has)."""
-        found = self._digests.get(operation)
+        found = self.digests.get(operation)
         if found is None:
             model = self._model()
             assert model is not None  # the client that holds the model is calling
-            found = self._digests[operation] = input_digest(model.operation_model(operation).input_shape)
+            found = self.digests[operation] = input_digest(model.operation_model(operation).input_shape)
         return found
 
     def lacks(

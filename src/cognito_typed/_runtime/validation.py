@@ -444,17 +444,14 @@ def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
     return (where, type(value).__name__)
 
 
-_ONLY_STR: Final = frozenset((str,))
-
-
 def _within(known: set[str] | frozenset[str], items: Sequence[Any]) -> bool:
-    """Whether every item is an exact ``str`` and one of ``known`` (C-level passes: no call per
-    item). A ``str`` subclass or a ``UserString`` that equals a known value is not: its kind says
-    what is wrong with it. An unhashable item is not either."""
-    try:
-        return _ONLY_STR.issuperset(map(type, items)) and known.issuperset(items)
-    except TypeError:
-        return False
+    """Whether every item is an exact ``str`` and one of ``known`` (one set test for the values).
+    A ``str`` subclass or a ``UserString`` that equals a known value is not: its kind says what
+    is wrong with it."""
+    for v in items:
+        if type(v) is not str:
+            return False
+    return known.issuperset(items)
 
 
 class ListOf(_Sized):
