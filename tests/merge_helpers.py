@@ -19,7 +19,7 @@ from typing import Any
 
 import botocore.session
 from botocore.stub import Stubber
-from support import SERVICE, model_class
+from support import COMMON_SERVICE, SERVICE, model_class, skip_unless_installed_has, skip_unless_installed_has_member
 
 from codegen import naming
 from codegen.ir import Service, Shape
@@ -65,16 +65,23 @@ def identifiers(update: str) -> list[str]:
     return [m.wire_name for m in SERVICE.shapes[describe_op(update).input].members]
 
 
-def model_carried(update: str) -> dict[str, str]:
-    """update member -> describe member, straight from the model (the oracle's own derivation)."""
-    returned = {m.wire_name for m in resource_shape(update).members}
+def model_carried(update: str, service: Service = SERVICE) -> dict[str, str]:
+    """update member -> describe member, straight from the model (the oracle's own derivation); with
+    ``service=COMMON_SERVICE``, those the installed botocore can both receive and send (installed_carried)."""
+    returned = {m.wire_name for m in service.shapes[resource_shape(update).name].members}
     ids = set(identifiers(update))
     renames = RENAMES.get(update, {})
     return {
         m.wire_name: renames.get(m.wire_name, m.wire_name)
-        for m in update_shape(update).members
+        for m in service.shapes[update_shape(update).name].members
         if m.wire_name not in ids and renames.get(m.wire_name, m.wire_name) in returned
     }
+
+
+def installed_carried(update: str) -> dict[str, str]:
+    """The carried members a merge sends over the installed botocore: the typed client leaves out what its
+    model lacks (botocore 1.30.1's UpdateUserPool takes no PoolName). All of them on the pinned botocore."""
+    return model_carried(update, COMMON_SERVICE)
 
 
 def py(wire: str) -> str:
@@ -114,11 +121,14 @@ STRINGS = (
 class Rich:
     """Every member of every structure present, with a valid value; ``variant`` gives other valid values.
 
+    By default the structures are those of the package's model less the members the installed botocore's
+    model lacks (``support.COMMON_SERVICE``: all of them on the pinned botocore), so that its Stubber takes them.
+
     ``overrides`` fixes the value of ``"Structure.Member"`` (a callable of the variant) where
     Cognito needs members to agree with each other (the traps of the issue).
     """
 
-    def __init__(self, service: Service = SERVICE, overrides: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, service: Service = COMMON_SERVICE, overrides: Mapping[str, Any] | None = None) -> None:
         self.svc = service
         self.overrides = dict(overrides or {})
 
@@ -252,6 +262,16 @@ def rich_resource(update: str, variant: int = 0) -> dict[str, Any]:
     return rich()(resource_shape(update).name, variant)
 
 
+def skip_unless_installed_has_pair(update: str, member: str | None = None) -> None:
+    """Skip a test of the pair ``update`` (and of its carried member ``member``) when the installed botocore's
+    model lacks the update or describe operation, the update member, or the describe member it is read from."""
+    skip_unless_installed_has(update)
+    skip_unless_installed_has(SPECS[update].describe.__operation__)
+    if member is not None:
+        skip_unless_installed_has_member(update_shape(update).name, member)
+        skip_unless_installed_has_member(resource_shape(update).name, model_carried(update)[member])
+
+
 def change_value(update: str, member: str) -> Any:
     """A valid new wire value for update member ``member`` (the member of the next variant of the
     resource), or RESET where the shape has no other value."""
@@ -336,7 +356,7 @@ def expected_update(
     update: str, current: Mapping[str, Any], ids: Mapping[str, Any], changes: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The full update a merge must send for ``changes`` (wire values, or RESET) over ``current``."""
-    carried = {u: current[d] for u, d in model_carried(update).items() if d in current}
+    carried = {u: current[d] for u, d in installed_carried(update).items() if d in current}
     for name, keys in READ_ONLY_KEYS.get(update, {}).items():
         if name in carried:
             carried[name] = {k: v for k, v in carried[name].items() if k not in keys}

@@ -53,12 +53,59 @@ INSTALLED_SERVICE: Service = SERVICE if INSTALLED == GENERATED_FROM else codegen
 INSTALLED_OPERATIONS = {op.name: op for op in INSTALLED_SERVICE.operations}
 
 
+def _common(package: Service, installed: Service) -> Service:
+    """The package's model cut down to what the installed model has too: each structure keeps the members of
+    the installed structure of that name (none where it has no such structure), and the operations are the
+    installed ones. Constraints, enums and documentation stay the package's, so fixtures drawn from it pass
+    the typed models' checks and the installed botocore's Stubber alike."""
+    if package is installed:
+        return package
+    shapes: dict[str, Shape] = {}
+    for name, shape in package.shapes.items():
+        if shape.kind == "structure":
+            theirs = installed.shapes.get(name)
+            have = {m.wire_name for m in theirs.members} if theirs is not None else set()
+            shape = dataclasses.replace(shape, members=tuple(m for m in shape.members if m.wire_name in have))
+        shapes[name] = shape
+    operations = tuple(op for op in package.operations if op.name in {o.name for o in installed.operations})
+    return dataclasses.replace(package, shapes=shapes, operations=operations)
+
+
+# The package's model less what the installed botocore's lacks (itself on the pinned botocore): what fixtures
+# for a Stubber of the installed botocore are drawn from.
+COMMON_SERVICE: Service = _common(SERVICE, INSTALLED_SERVICE)
+
+
 def skip_unless_installed_has(operation: str) -> None:
     """Skip a test that calls ``operation`` when the installed botocore's model has no such operation (older
     releases in the supported range): botocore cannot send it, and the typed method says so itself."""
     if operation not in INSTALLED_OPERATIONS:
         pytest.skip(
             f"botocore {INSTALLED} has no operation {operation} (the package was generated from {GENERATED_FROM})"
+        )
+
+
+def installed_only(shape_name: str, value: Any) -> Any:
+    """A wire value of the package's shape ``shape_name`` with the members the installed model lacks left out,
+    at any depth (the value itself on the pinned botocore)."""
+    shape = COMMON_SERVICE.shapes[shape_name]
+    if shape.kind == "structure" and isinstance(value, dict):
+        members = {m.wire_name: m.shape for m in shape.members}
+        return {k: installed_only(members[k], v) for k, v in value.items() if k in members}
+    if shape.kind == "list" and shape.item is not None and isinstance(value, list):
+        return [installed_only(shape.item, v) for v in value]
+    if shape.kind == "map" and shape.value is not None and isinstance(value, dict):
+        return {k: installed_only(shape.value, v) for k, v in value.items()}
+    return value
+
+
+def skip_unless_installed_has_member(structure: str, member: str) -> None:
+    """Skip a test about ``structure``'s member ``member`` when the installed botocore's model lacks it: the
+    typed client refuses to send it (UnsupportedByBotocoreError), and that botocore's Stubber refuses it."""
+    if not any(m.wire_name == member for m in COMMON_SERVICE.shapes[structure].members):
+        pytest.skip(
+            f"botocore {INSTALLED}'s {structure} has no member {member} (the package was generated from "
+            f"{GENERATED_FROM})"
         )
 
 
