@@ -19,7 +19,14 @@ from typing import Any
 
 import botocore.session
 from botocore.stub import Stubber
-from support import COMMON_SERVICE, SERVICE, model_class, skip_unless_installed_has, skip_unless_installed_has_member
+from support import (
+    COMMON_SERVICE,
+    SERVICE,
+    installed_only,
+    model_class,
+    skip_unless_installed_has,
+    skip_unless_installed_has_member,
+)
 
 from codegen import naming
 from codegen.ir import Service, Shape
@@ -143,8 +150,8 @@ class Rich:
                     if key in self.overrides:
                         value = self.overrides[key]
                         value = value(variant) if callable(value) else value
-                        if value is not None:
-                            out[m.wire_name] = value
+                        if value is not None:  # less what this model lacks (a hand-written override)
+                            out[m.wire_name] = installed_only(m.shape, value, self.svc)
                     else:
                         out[m.wire_name] = self(m.shape, variant)
                 return out

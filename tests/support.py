@@ -85,18 +85,29 @@ def skip_unless_installed_has(operation: str) -> None:
         )
 
 
-def installed_only(shape_name: str, value: Any) -> Any:
+def installed_only(shape_name: str, value: Any, service: Service = COMMON_SERVICE) -> Any:
     """A wire value of the package's shape ``shape_name`` with the members the installed model lacks left out,
-    at any depth (the value itself on the pinned botocore)."""
-    shape = COMMON_SERVICE.shapes[shape_name]
+    at any depth (the value itself on the pinned botocore); ``service`` is the model that says which are kept."""
+    shape = service.shapes[shape_name]
     if shape.kind == "structure" and isinstance(value, dict):
         members = {m.wire_name: m.shape for m in shape.members}
-        return {k: installed_only(members[k], v) for k, v in value.items() if k in members}
+        return {k: installed_only(members[k], v, service) for k, v in value.items() if k in members}
     if shape.kind == "list" and shape.item is not None and isinstance(value, list):
-        return [installed_only(shape.item, v) for v in value]
+        return [installed_only(shape.item, v, service) for v in value]
     if shape.kind == "map" and shape.value is not None and isinstance(value, dict):
-        return {k: installed_only(shape.value, v) for k, v in value.items()}
+        return {k: installed_only(shape.value, v, service) for k, v in value.items()}
     return value
+
+
+def installed_has_path(structure: str, path: str) -> bool:
+    """Whether the installed model has the dotted member ``path`` of ``structure`` (always on the pinned one)."""
+    shape = COMMON_SERVICE.shapes[structure]
+    for part in path.split("."):
+        found = next((m for m in shape.members if m.wire_name == part), None)
+        if found is None:
+            return False
+        shape = COMMON_SERVICE.shapes[found.shape]
+    return True
 
 
 def skip_unless_installed_has_member(structure: str, member: str) -> None:
