@@ -432,6 +432,24 @@ def raw_client() -> Any:
     )
 
 
+_BY_METHOD = {op.py_name: op for op in SERVICE.operations}
+
+
+class InstalledStubber(Stubber):
+    """botocore's Stubber, whose queued responses and expected requests lose the members the installed
+    botocore's model lacks (``support.installed_only``): the typed client sends none of them there, and that
+    botocore's Stubber refuses them. On the pinned botocore it is botocore's Stubber as it is."""
+
+    def add_response(self, method: str, service_response: Any, expected_params: Any = None) -> None:
+        op = _BY_METHOD.get(method)
+        if op is not None and COMMON_SERVICE is not SERVICE:
+            if op.output is not None:
+                service_response = installed_only(op.output, service_response)
+            if expected_params is not None:
+                expected_params = installed_only(op.input, expected_params)
+        super().add_response(method, service_response, expected_params)
+
+
 @contextmanager
 def stubbed(*, all_used: bool = True) -> Iterator[tuple[CognitoIdentityProvider, Stubber]]:
     """The typed client over a Stubber; on a clean exit every queued response must have been used
@@ -441,7 +459,7 @@ def stubbed(*, all_used: bool = True) -> Iterator[tuple[CognitoIdentityProvider,
     queues only the describe proves the update was never sent.
     """
     raw = raw_client()
-    with Stubber(raw) as stubber:
+    with InstalledStubber(raw) as stubber:
         yield CognitoIdentityProvider(raw), stubber
         if all_used:
             stubber.assert_no_pending_responses()

@@ -110,6 +110,15 @@ def installed_has_path(structure: str, path: str) -> bool:
     return True
 
 
+def needs_installed_member(structure: str, path: str) -> pytest.MarkDecorator:
+    """Mark a test about ``structure``'s member ``path`` (dotted) to skip where the installed model lacks it."""
+    return pytest.mark.skipif(
+        not installed_has_path(structure, path),
+        reason=f"botocore {INSTALLED}'s {structure} has no member {path} (the package was generated from "
+        f"{GENERATED_FROM})",
+    )
+
+
 def skip_unless_installed_has_member(structure: str, member: str) -> None:
     """Skip a test about ``structure``'s member ``member`` when the installed botocore's model lacks it: the
     typed client refuses to send it (UnsupportedByBotocoreError), and that botocore's Stubber refuses it."""
