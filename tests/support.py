@@ -56,19 +56,48 @@ INSTALLED_OPERATIONS = {op.name: op for op in INSTALLED_SERVICE.operations}
 def _common(package: Service, installed: Service) -> Service:
     """The package's model cut down to what the installed model has too: each structure keeps the members of
     the installed structure of that name (none where it has no such structure), and the operations are the
-    installed ones. Constraints, enums and documentation stay the package's, so fixtures drawn from it pass
-    the typed models' checks and the installed botocore's Stubber alike."""
+    installed ones. A member either model requires is required (botocore 1.30.1 requires SmsConfiguration's
+    SnsCallerArn), within both models' length bounds where they name its shape differently; an enum has the
+    values both models have. Constraints and documentation stay the package's otherwise, so fixtures drawn
+    from it pass the typed models' checks and the installed botocore's Stubber alike."""
     if package is installed:
         return package
-    shapes: dict[str, Shape] = {}
+    shapes: dict[str, Shape] = dict(package.shapes)
     for name, shape in package.shapes.items():
-        if shape.kind == "structure":
-            theirs = installed.shapes.get(name)
-            have = {m.wire_name for m in theirs.members} if theirs is not None else set()
-            shape = dataclasses.replace(shape, members=tuple(m for m in shape.members if m.wire_name in have))
-        shapes[name] = shape
+        theirs = installed.shapes.get(name)
+        if shape.kind == "enum" and theirs is not None and theirs.kind == "enum":
+            # the typed client refuses an enum value the installed model lacks (UnsupportedByBotocoreError)
+            both = tuple(v for v in shape.enum if v in theirs.enum)
+            shapes[name] = dataclasses.replace(shape, enum=both or shape.enum)
+        if shape.kind != "structure":
+            continue
+        have = {m.wire_name: m for m in theirs.members} if theirs is not None else {}
+        members = []
+        for m in shape.members:
+            if m.wire_name not in have:
+                continue
+            other = have[m.wire_name]
+            kept = dataclasses.replace(m, required=m.required or other.required)
+            ours, its = package.shapes[m.shape], installed.shapes[other.shape]
+            if other.shape != m.shape and ours.kind == its.kind and ours.kind in ("string", "list", "map", "blob"):
+                kept = dataclasses.replace(kept, shape=_both(shapes, ours, its))
+            members.append(kept)
+        shapes[name] = dataclasses.replace(shape, members=tuple(members))
     operations = tuple(op for op in package.operations if op.name in {o.name for o in installed.operations})
     return dataclasses.replace(package, shapes=shapes, operations=operations)
+
+
+def _both(shapes: dict[str, Shape], ours: Shape, theirs: Shape) -> str:
+    """A shape for a member whose shape the two models name differently (botocore 1.30.1's SnsCallerArn is an
+    ArnType of at least 20 characters, 1.44.8's an OptionalArnType): the package's, within both length
+    bounds. Added to ``shapes``; returns its name."""
+    a, b = ours.constraints, theirs.constraints
+    low = max(a.min or 0, b.min or 0) or None
+    highs = [x for x in (a.max, b.max) if x is not None]
+    name = f"{ours.name}&{theirs.name}"
+    constraints = dataclasses.replace(a, min=low, max=min(highs) if highs else None)
+    shapes[name] = dataclasses.replace(ours, name=name, constraints=constraints)
+    return name
 
 
 # The package's model less what the installed botocore's lacks (itself on the pinned botocore): what fixtures
