@@ -19,7 +19,14 @@ from typing import Any
 
 import botocore.session
 from botocore.stub import Stubber
-from support import SERVICE, model_class
+from support import (
+    COMMON_SERVICE,
+    SERVICE,
+    installed_only,
+    model_class,
+    skip_unless_installed_has,
+    skip_unless_installed_has_member,
+)
 
 from codegen import naming
 from codegen.ir import Service, Shape
@@ -65,16 +72,23 @@ def identifiers(update: str) -> list[str]:
     return [m.wire_name for m in SERVICE.shapes[describe_op(update).input].members]
 
 
-def model_carried(update: str) -> dict[str, str]:
-    """update member -> describe member, straight from the model (the oracle's own derivation)."""
-    returned = {m.wire_name for m in resource_shape(update).members}
+def model_carried(update: str, service: Service = SERVICE) -> dict[str, str]:
+    """update member -> describe member, straight from the model (the oracle's own derivation); with
+    ``service=COMMON_SERVICE``, those the installed botocore can both receive and send (installed_carried)."""
+    returned = {m.wire_name for m in service.shapes[resource_shape(update).name].members}
     ids = set(identifiers(update))
     renames = RENAMES.get(update, {})
     return {
         m.wire_name: renames.get(m.wire_name, m.wire_name)
-        for m in update_shape(update).members
+        for m in service.shapes[update_shape(update).name].members
         if m.wire_name not in ids and renames.get(m.wire_name, m.wire_name) in returned
     }
+
+
+def installed_carried(update: str) -> dict[str, str]:
+    """The carried members a merge sends over the installed botocore: the typed client leaves out what its
+    model lacks (botocore 1.30.1's UpdateUserPool takes no PoolName). All of them on the pinned botocore."""
+    return model_carried(update, COMMON_SERVICE)
 
 
 def py(wire: str) -> str:
@@ -114,11 +128,14 @@ STRINGS = (
 class Rich:
     """Every member of every structure present, with a valid value; ``variant`` gives other valid values.
 
+    By default the structures are those of the package's model less the members the installed botocore's
+    model lacks (``support.COMMON_SERVICE``: all of them on the pinned botocore), so that its Stubber takes them.
+
     ``overrides`` fixes the value of ``"Structure.Member"`` (a callable of the variant) where
     Cognito needs members to agree with each other (the traps of the issue).
     """
 
-    def __init__(self, service: Service = SERVICE, overrides: Mapping[str, Any] | None = None) -> None:
+    def __init__(self, service: Service = COMMON_SERVICE, overrides: Mapping[str, Any] | None = None) -> None:
         self.svc = service
         self.overrides = dict(overrides or {})
 
@@ -133,8 +150,8 @@ class Rich:
                     if key in self.overrides:
                         value = self.overrides[key]
                         value = value(variant) if callable(value) else value
-                        if value is not None:
-                            out[m.wire_name] = value
+                        if value is not None:  # less what this model lacks (a hand-written override)
+                            out[m.wire_name] = installed_only(m.shape, value, self.svc)
                     else:
                         out[m.wire_name] = self(m.shape, variant)
                 return out
@@ -252,6 +269,16 @@ def rich_resource(update: str, variant: int = 0) -> dict[str, Any]:
     return rich()(resource_shape(update).name, variant)
 
 
+def skip_unless_installed_has_pair(update: str, member: str | None = None) -> None:
+    """Skip a test of the pair ``update`` (and of its carried member ``member``) when the installed botocore's
+    model lacks the update or describe operation, the update member, or the describe member it is read from."""
+    skip_unless_installed_has(update)
+    skip_unless_installed_has(SPECS[update].describe.__operation__)
+    if member is not None:
+        skip_unless_installed_has_member(update_shape(update).name, member)
+        skip_unless_installed_has_member(resource_shape(update).name, model_carried(update)[member])
+
+
 def change_value(update: str, member: str) -> Any:
     """A valid new wire value for update member ``member`` (the member of the next variant of the
     resource), or RESET where the shape has no other value."""
@@ -336,7 +363,7 @@ def expected_update(
     update: str, current: Mapping[str, Any], ids: Mapping[str, Any], changes: Mapping[str, Any]
 ) -> dict[str, Any]:
     """The full update a merge must send for ``changes`` (wire values, or RESET) over ``current``."""
-    carried = {u: current[d] for u, d in model_carried(update).items() if d in current}
+    carried = {u: current[d] for u, d in installed_carried(update).items() if d in current}
     for name, keys in READ_ONLY_KEYS.get(update, {}).items():
         if name in carried:
             carried[name] = {k: v for k, v in carried[name].items() if k not in keys}
@@ -405,6 +432,24 @@ def raw_client() -> Any:
     )
 
 
+_BY_METHOD = {op.py_name: op for op in SERVICE.operations}
+
+
+class InstalledStubber(Stubber):
+    """botocore's Stubber, whose queued responses and expected requests lose the members the installed
+    botocore's model lacks (``support.installed_only``): the typed client sends none of them there, and that
+    botocore's Stubber refuses them. On the pinned botocore it is botocore's Stubber as it is."""
+
+    def add_response(self, method: str, service_response: Any, expected_params: Any = None) -> None:
+        op = _BY_METHOD.get(method)
+        if op is not None and COMMON_SERVICE is not SERVICE:
+            if op.output is not None:
+                service_response = installed_only(op.output, service_response)
+            if expected_params is not None:
+                expected_params = installed_only(op.input, expected_params)
+        super().add_response(method, service_response, expected_params)
+
+
 @contextmanager
 def stubbed(*, all_used: bool = True) -> Iterator[tuple[CognitoIdentityProvider, Stubber]]:
     """The typed client over a Stubber; on a clean exit every queued response must have been used
@@ -414,7 +459,7 @@ def stubbed(*, all_used: bool = True) -> Iterator[tuple[CognitoIdentityProvider,
     queues only the describe proves the update was never sent.
     """
     raw = raw_client()
-    with Stubber(raw) as stubber:
+    with InstalledStubber(raw) as stubber:
         yield CognitoIdentityProvider(raw), stubber
         if all_used:
             stubber.assert_no_pending_responses()

@@ -53,12 +53,108 @@ INSTALLED_SERVICE: Service = SERVICE if INSTALLED == GENERATED_FROM else codegen
 INSTALLED_OPERATIONS = {op.name: op for op in INSTALLED_SERVICE.operations}
 
 
+def _common(package: Service, installed: Service) -> Service:
+    """The package's model cut down to what the installed model has too: each structure keeps the members of
+    the installed structure of that name (none where it has no such structure), and the operations are the
+    installed ones. A member either model requires is required (botocore 1.30.1 requires SmsConfiguration's
+    SnsCallerArn), within both models' length bounds where they name its shape differently; an enum has the
+    values both models have. Constraints and documentation stay the package's otherwise, so fixtures drawn
+    from it pass the typed models' checks and the installed botocore's Stubber alike."""
+    if package is installed:
+        return package
+    shapes: dict[str, Shape] = dict(package.shapes)
+    for name, shape in package.shapes.items():
+        theirs = installed.shapes.get(name)
+        if shape.kind == "enum" and theirs is not None and theirs.kind == "enum":
+            # the typed client refuses an enum value the installed model lacks (UnsupportedByBotocoreError)
+            both = tuple(v for v in shape.enum if v in theirs.enum)
+            shapes[name] = dataclasses.replace(shape, enum=both or shape.enum)
+        if shape.kind != "structure":
+            continue
+        have = {m.wire_name: m for m in theirs.members} if theirs is not None else {}
+        members = []
+        for m in shape.members:
+            if m.wire_name not in have:
+                continue
+            other = have[m.wire_name]
+            kept = dataclasses.replace(m, required=m.required or other.required)
+            ours, its = package.shapes[m.shape], installed.shapes[other.shape]
+            if other.shape != m.shape and ours.kind == its.kind and ours.kind in ("string", "list", "map", "blob"):
+                kept = dataclasses.replace(kept, shape=_both(shapes, ours, its))
+            members.append(kept)
+        shapes[name] = dataclasses.replace(shape, members=tuple(members))
+    operations = tuple(op for op in package.operations if op.name in {o.name for o in installed.operations})
+    return dataclasses.replace(package, shapes=shapes, operations=operations)
+
+
+def _both(shapes: dict[str, Shape], ours: Shape, theirs: Shape) -> str:
+    """A shape for a member whose shape the two models name differently (botocore 1.30.1's SnsCallerArn is an
+    ArnType of at least 20 characters, 1.44.8's an OptionalArnType): the package's, within both length
+    bounds. Added to ``shapes``; returns its name."""
+    a, b = ours.constraints, theirs.constraints
+    low = max(a.min or 0, b.min or 0) or None
+    highs = [x for x in (a.max, b.max) if x is not None]
+    name = f"{ours.name}&{theirs.name}"
+    constraints = dataclasses.replace(a, min=low, max=min(highs) if highs else None)
+    shapes[name] = dataclasses.replace(ours, name=name, constraints=constraints)
+    return name
+
+
+# The package's model less what the installed botocore's lacks (itself on the pinned botocore): what fixtures
+# for a Stubber of the installed botocore are drawn from.
+COMMON_SERVICE: Service = _common(SERVICE, INSTALLED_SERVICE)
+
+
 def skip_unless_installed_has(operation: str) -> None:
     """Skip a test that calls ``operation`` when the installed botocore's model has no such operation (older
     releases in the supported range): botocore cannot send it, and the typed method says so itself."""
     if operation not in INSTALLED_OPERATIONS:
         pytest.skip(
             f"botocore {INSTALLED} has no operation {operation} (the package was generated from {GENERATED_FROM})"
+        )
+
+
+def installed_only(shape_name: str, value: Any, service: Service = COMMON_SERVICE) -> Any:
+    """A wire value of the package's shape ``shape_name`` with the members the installed model lacks left out,
+    at any depth (the value itself on the pinned botocore); ``service`` is the model that says which are kept."""
+    shape = service.shapes[shape_name]
+    if shape.kind == "structure" and isinstance(value, dict):
+        members = {m.wire_name: m.shape for m in shape.members}
+        return {k: installed_only(members[k], v, service) for k, v in value.items() if k in members}
+    if shape.kind == "list" and shape.item is not None and isinstance(value, list):
+        return [installed_only(shape.item, v, service) for v in value]
+    if shape.kind == "map" and shape.value is not None and isinstance(value, dict):
+        return {k: installed_only(shape.value, v, service) for k, v in value.items()}
+    return value
+
+
+def installed_has_path(structure: str, path: str) -> bool:
+    """Whether the installed model has the dotted member ``path`` of ``structure`` (always on the pinned one)."""
+    shape = COMMON_SERVICE.shapes[structure]
+    for part in path.split("."):
+        found = next((m for m in shape.members if m.wire_name == part), None)
+        if found is None:
+            return False
+        shape = COMMON_SERVICE.shapes[found.shape]
+    return True
+
+
+def needs_installed_member(structure: str, path: str) -> pytest.MarkDecorator:
+    """Mark a test about ``structure``'s member ``path`` (dotted) to skip where the installed model lacks it."""
+    return pytest.mark.skipif(
+        not installed_has_path(structure, path),
+        reason=f"botocore {INSTALLED}'s {structure} has no member {path} (the package was generated from "
+        f"{GENERATED_FROM})",
+    )
+
+
+def skip_unless_installed_has_member(structure: str, member: str) -> None:
+    """Skip a test about ``structure``'s member ``member`` when the installed botocore's model lacks it: the
+    typed client refuses to send it (UnsupportedByBotocoreError), and that botocore's Stubber refuses it."""
+    if not any(m.wire_name == member for m in COMMON_SERVICE.shapes[structure].members):
+        pytest.skip(
+            f"botocore {INSTALLED}'s {structure} has no member {member} (the package was generated from "
+            f"{GENERATED_FROM})"
         )
 
 

@@ -28,23 +28,24 @@ from merge_helpers import (
     describe_response,
     expected_update,
     id_values,
+    installed_carried,
     kwargs_for,
     method,
-    model_carried,
     operation,
     resource_shape,
     rich,
+    skip_unless_installed_has_pair,
     stubbed,
     update_shape,
 )
 from strategies import WireStrategies
-from support import SERVICE
+from support import COMMON_SERVICE, INSTALLED_SERVICE
 
 from cognito_typed import RESET, ValidationError
 
-pytestmark = support.pinned_fixtures
-
-WIRE = WireStrategies(SERVICE)
+# Resources of the members the installed botocore has (all of them on the pinned one), with the package's
+# constraints; the changes are of the carried members it can send.
+WIRE = WireStrategies(COMMON_SERVICE)
 
 # --- app-client values that obey the documented rules ------------------------------------------
 
@@ -56,7 +57,7 @@ VALIDITIES = {
     "RefreshTokenValidity": ("RefreshToken", "days", (3600, 315360000), 315360000),
 }
 LEGACY = ["ADMIN_NO_SRP_AUTH", "CUSTOM_AUTH_FLOW_ONLY", "USER_PASSWORD_AUTH"]
-ALLOW = [f for f in SERVICE.shapes["ExplicitAuthFlowsType"].enum if f.startswith("ALLOW_")]
+ALLOW = [f for f in COMMON_SERVICE.shapes["ExplicitAuthFlowsType"].enum if f.startswith("ALLOW_")]
 URLS = [
     "https://app.example.com/callback",
     "https://other.example.org/cb?x=1",
@@ -103,7 +104,7 @@ def app_clients(draw: Any) -> dict[str, Any]:
 def client_change_values() -> dict[str, st.SearchStrategy[Any]]:
     """New values for the app client's carried members: valid alone, not always together."""
     shapes = {m.wire_name: m.shape for m in update_shape("UpdateUserPoolClient").members}
-    values = {member: WIRE(shapes[member]) for member in model_carried("UpdateUserPoolClient")}
+    values = {member: WIRE(shapes[member]) for member in installed_carried("UpdateUserPoolClient")}
     values.update(
         {
             "AccessTokenValidity": st.integers(5, 24),  # fine in minutes or hours, not in seconds or days
@@ -140,6 +141,8 @@ def refused_by_rules(
     """Whether the overlay breaks a rule (the model's constraints, the documented rules, the traps)."""
     spec = SPECS[update]
     required = {m.wire_name for m in update_shape(update).members if m.required}
+    # and what the installed botocore's model requires (the typed client checks that too)
+    required |= {m.wire_name for m in INSTALLED_SERVICE.shapes[update_shape(update).name].members if m.required}
     if required - set(sent):  # neither carried nor given: refused, unless nothing is sent at all
         return not noop
     request = spec.update.from_wire(sent)
@@ -202,7 +205,7 @@ def check_merge_sends_the_overlay(update: str, current: dict[str, Any], changes:
     event("refused" if refused else "no-op" if noop else "update sent")
 
     # No carried member is dropped or altered unless changed (the traps aside).
-    for update_wire, describe_wire in spec.carried.items():
+    for update_wire, describe_wire in installed_carried(update).items():  # spec.carried on the pinned botocore
         if update_wire in changes or describe_wire not in current:
             continue
         if update == "UpdateUserPool" and update_wire in ("AdminCreateUserConfig", *POOL_MIRRORED):
@@ -237,7 +240,7 @@ def test_app_client_merge_sends_the_overlay(current: dict[str, Any], changes: di
 
 def _values(update: str) -> dict[str, st.SearchStrategy[Any]]:
     shapes = {m.wire_name: m.shape for m in update_shape(update).members}
-    return {member: WIRE(shapes[member]) for member in model_carried(update)}
+    return {member: WIRE(shapes[member]) for member in installed_carried(update)}
 
 
 # Half the pools carry both UnusedAccountValidityDays and TemporaryPasswordValidityDays, as Cognito describes them.
@@ -274,6 +277,8 @@ OTHERS = sorted(set(SPECS) - {"UpdateUserPoolClient", "UpdateUserPool"})
 
 @pytest.mark.parametrize("update", OTHERS)
 def test_every_other_merge_sends_the_overlay(update: str) -> None:
+    skip_unless_installed_has_pair(update)
+
     @given(current=WIRE.structure(resource_shape(update).name), changes=change_sets(update, _values(update)))
     def prop(current: dict[str, Any], changes: dict[str, Any]) -> None:
         check_merge_sends_the_overlay(update, current, changes)
@@ -306,6 +311,8 @@ def test_resetting_an_empty_provider_details_is_a_change() -> None:
 )
 def test_an_empty_map_newly_given_is_sent(update: str, current: dict[str, Any], changes: dict[str, Any]) -> None:
     """Found by the property above, the other way round: a map the caller gives, even empty, is a change."""
+    for member in changes:
+        support.skip_unless_installed_has_member(update_shape(update).name, member)
 
     @given(st.just(current), st.just(changes))
     def once(current: dict[str, Any], changes: dict[str, Any]) -> None:

@@ -25,8 +25,6 @@ from cognito_typed.models import (
     UserPoolPolicyType,
 )
 
-pytestmark = support.pinned_fixtures
-
 CLIENT_IDS = {"UserPoolId": POOL, "ClientId": CLIENT}
 POOL_IDS = {"UserPoolId": POOL}
 
@@ -306,6 +304,7 @@ def test_a_client_without_secret_can_still_be_changed() -> None:
     client_update(merge_client(client_name="web-renamed"), sent, NO_SECRET)
 
 
+@support.needs_installed_member("UserPoolClientType", "ClientSecretArn")
 def test_a_secret_kept_in_secrets_manager_is_a_client_secret() -> None:
     now = {k: v for k, v in CLIENT_NOW.items() if k != "ClientSecret"}
     now["ClientSecretArn"] = "arn:aws:secretsmanager:us-east-1:123456789012:secret/web-client"

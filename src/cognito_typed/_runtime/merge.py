@@ -548,7 +548,10 @@ def _complete(shape: Any, data: dict[str, Any], path: str) -> dict[str, Any]:
         parent = ".".join(parts[:depth])
         node, member = _get(data, parent), shape
         for part in parts[:depth]:
-            member = member.members[part]
+            member = member.members.get(part) if member is not None else None
+        # An older botocore's model may lack the structure (a mirror's path, say): then nothing of it is sent.
+        if member is None:
+            continue
         if isinstance(node, dict) and any(r not in node for r in member.required_members):
             data = _without(data, parent)
     return data
