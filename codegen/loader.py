@@ -9,6 +9,7 @@ import json
 import os
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -44,6 +45,7 @@ class RawModel:
         return {name: input_digest(model.operation_model(name).input_shape) for name in model.operation_names}
 
 
+@cache
 def _runtime_installed() -> Any:
     """The checkout's own ``cognito_typed/_runtime/installed.py``, loaded from its file: the digest is
     the function the generated code will run with, whether or not (and whichever) cognito_typed is

@@ -382,9 +382,9 @@ def test_a_value_that_matches_but_breaks_the_length_fails_every_time() -> None:
     assert not kind.matched
 
 
-def test_a_request_field_skips_the_checker_only_for_a_value_seen_to_pass() -> None:
-    """The generated check of a patterned member calls the kind only for a value it has not seen
-    pass; a bad value is refused every time, the good one before and after it is accepted."""
+def test_a_patterned_member_refuses_a_bad_value_before_and_after_a_good_one_is_remembered() -> None:
+    """The generated check of a patterned member skips the kind for a value seen to pass: a bad
+    value is refused every time, the good one before and after it is accepted."""
     good, bad = "us-east-1_Example1", "not a pool id"
     for value in (good, bad, good, bad):
         request = DescribeUserPoolRequest(user_pool_id=value)

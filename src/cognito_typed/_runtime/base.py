@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import datetime
 from operator import attrgetter
 from types import MappingProxyType
@@ -58,6 +58,7 @@ __all__ = [
     "malformed",
     "moved",
     "setters",
+    "slot_by_slot",
 ]
 
 T = TypeVar("T")
@@ -392,13 +393,20 @@ FILLING: dict[type[Model], type[Any]] = {}
 _FILLING_METADATA: Final = filling(ResponseMetadata)
 
 
+def slot_by_slot(obj: Model, slot_setters: tuple[Callable[[Any, Any], None], ...], values: Iterable[Any]) -> None:
+    """Set ``obj``'s fields to ``values`` (in field order) by their slots' setters: for an instance of a
+    user's subclass of a model with a layout of its own (a ``__dict__``), which ``__class__``
+    assignment to the filling class refuses."""
+    for set_field, value in zip(slot_setters, values, strict=True):
+        set_field(obj, value)
+
+
 def moved(cls: type[M], filled: Model) -> M:
     """``filled``'s fields in a new ``cls``: ``from_wire`` of a user's subclass of a model whose layout
     differs from the model's (a subclass with a ``__dict__``), which ``__class__`` assignment refuses."""
     model: type[Model] = type(filled).__mro__[1]
     out = new(cls)
-    for name, set_field in zip(model._names, setters(model), strict=True):  # pyright: ignore[reportPrivateUsage]
-        set_field(out, getattr(filled, name))
+    slot_by_slot(out, setters(model), [getattr(filled, name) for name in model._names])  # pyright: ignore[reportPrivateUsage]
     return out
 
 

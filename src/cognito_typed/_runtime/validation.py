@@ -257,10 +257,16 @@ class Str(_Sized):
                     f"pattern {self.pattern}",
                 )
             )
-        elif sized and not hide and not self.sensitive and type(value) is str and len(value) <= MATCHED_LONGEST:
-            if len(matched) >= MATCHED_KEPT:
-                matched.clear()
-            matched.add(value)
+        elif sized and not hide and not self.sensitive and type(value) is str:
+            self.remember(value)
+
+    def remember(self, value: str) -> None:
+        """Keep ``value`` (an exact ``str`` seen to keep the length and pattern, no secret) in
+        :attr:`matched`, unless it is longer than MATCHED_LONGEST; past MATCHED_KEPT, forget all first."""
+        if len(value) <= MATCHED_LONGEST:
+            if len(self.matched) >= MATCHED_KEPT:
+                self.matched.clear()
+            self.matched.add(value)
 
 
 class Enum(Kind):
@@ -475,13 +481,7 @@ class ListOf(_Sized):
             # The common lists (enum values, strings) are judged here without a call per item; at the
             # first item that may break a rule, every item goes to its kind, which says what is wrong.
             if type(item) is Enum:
-                allowed = item.allowed
-                if _within(allowed, items):
-                    return
-                for v in items:
-                    if type(v) is not str or v not in allowed:
-                        break
-                else:
+                if _within(item.allowed, items):
                     return
             elif type(item) is Str:
                 lo, hi = item._lo, item._hi  # pyright: ignore[reportPrivateUsage]
@@ -497,10 +497,8 @@ class ListOf(_Sized):
                         continue
                     if not matches(v):
                         break
-                    if keep and len(v) <= MATCHED_LONGEST:
-                        if len(matched) >= MATCHED_KEPT:
-                            matched.clear()
-                        matched.add(v)
+                    if keep:
+                        item.remember(v)
                 else:
                     return
         where, hide = _where(path, name), hide or self.sensitive

@@ -21,6 +21,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -108,21 +109,23 @@ class AdminGetUserResponse(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                username,
-                user_attributes,
-                user_create_date,
-                user_last_modified_date,
-                enabled,
-                user_status,
-                mfa_options,
-                preferred_mfa_setting,
-                user_mfa_setting_list,
-                response_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    username,
+                    user_attributes,
+                    user_create_date,
+                    user_last_modified_date,
+                    enabled,
+                    user_status,
+                    mfa_options,
+                    preferred_mfa_setting,
+                    user_mfa_setting_list,
+                    response_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.username = username
         filled_in.user_attributes = user_attributes

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFlowType
@@ -101,19 +102,21 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                user_pool_id,
-                client_id,
-                auth_flow,
-                auth_parameters,
-                client_metadata,
-                analytics_metadata,
-                context_data,
-                session,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    user_pool_id,
+                    client_id,
+                    auth_flow,
+                    auth_parameters,
+                    client_metadata,
+                    analytics_metadata,
+                    context_data,
+                    session,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.client_id = client_id

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -93,17 +94,19 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                sms_mfa_settings,
-                software_token_mfa_settings,
-                email_mfa_settings,
-                web_authn_mfa_settings,
-                username,
-                user_pool_id,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    sms_mfa_settings,
+                    software_token_mfa_settings,
+                    email_mfa_settings,
+                    web_authn_mfa_settings,
+                    username,
+                    user_pool_id,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.sms_mfa_settings = sms_mfa_settings
         filled_in.software_token_mfa_settings = software_token_mfa_settings

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
@@ -68,16 +69,18 @@ class AssetType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                category,
-                color_mode,
-                extension,
-                bytes_,
-                resource_id,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    category,
+                    color_mode,
+                    extension,
+                    bytes_,
+                    resource_id,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.category = category
         filled_in.color_mode = color_mode

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -95,19 +96,21 @@ class AuthEventType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                event_id,
-                event_type,
-                creation_date,
-                event_response,
-                event_risk,
-                challenge_responses,
-                event_context_data,
-                event_feedback,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    event_id,
+                    event_type,
+                    creation_date,
+                    event_response,
+                    event_risk,
+                    challenge_responses,
+                    event_context_data,
+                    event_feedback,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.event_id = event_id
         filled_in.event_type = event_type

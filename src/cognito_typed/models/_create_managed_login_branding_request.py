@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -78,16 +79,18 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                user_pool_id,
-                client_id,
-                use_cognito_provided_values,
-                settings,
-                assets,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    user_pool_id,
+                    client_id,
+                    use_cognito_provided_values,
+                    settings,
+                    assets,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.client_id = client_id

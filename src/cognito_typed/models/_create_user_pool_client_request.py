@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Rule, Violation, missing
 from cognito_typed.literals import (
@@ -206,36 +207,38 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                user_pool_id,
-                client_name,
-                generate_secret,
-                client_secret,
-                refresh_token_validity,
-                access_token_validity,
-                id_token_validity,
-                token_validity_units,
-                read_attributes,
-                write_attributes,
-                explicit_auth_flows,
-                supported_identity_providers,
-                callback_urls,
-                logout_urls,
-                default_redirect_uri,
-                allowed_oauth_flows,
-                allowed_oauth_scopes,
-                allowed_oauth_flows_user_pool_client,
-                analytics_configuration,
-                prevent_user_existence_errors,
-                enable_token_revocation,
-                enable_propagate_additional_user_context_data,
-                auth_session_validity,
-                refresh_token_rotation,
-                publish_secrets_in_aws_secrets_manager,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    user_pool_id,
+                    client_name,
+                    generate_secret,
+                    client_secret,
+                    refresh_token_validity,
+                    access_token_validity,
+                    id_token_validity,
+                    token_validity_units,
+                    read_attributes,
+                    write_attributes,
+                    explicit_auth_flows,
+                    supported_identity_providers,
+                    callback_urls,
+                    logout_urls,
+                    default_redirect_uri,
+                    allowed_oauth_flows,
+                    allowed_oauth_scopes,
+                    allowed_oauth_flows_user_pool_client,
+                    analytics_configuration,
+                    prevent_user_existence_errors,
+                    enable_token_revocation,
+                    enable_propagate_additional_user_context_data,
+                    auth_session_validity,
+                    refresh_token_rotation,
+                    publish_secrets_in_aws_secrets_manager,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.client_name = client_name

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -77,16 +78,18 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                domain,
-                user_pool_id,
-                managed_login_version,
-                custom_domain_config,
-                routing,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    domain,
+                    user_pool_id,
+                    managed_login_version,
+                    custom_domain_config,
+                    routing,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.domain = domain
         filled_in.user_pool_id = user_pool_id

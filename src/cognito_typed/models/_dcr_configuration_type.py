@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import OAuthFlowType, StatusType
@@ -73,16 +74,18 @@ class DcrConfigurationType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                enable_status,
-                open_dcr_enabled,
-                authenticated_grant_types,
-                open_dcr_grant_types,
-                allowed_scopes,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    enable_status,
+                    open_dcr_enabled,
+                    authenticated_grant_types,
+                    open_dcr_grant_types,
+                    allowed_scopes,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.enable_status = enable_status
         filled_in.open_dcr_enabled = open_dcr_enabled

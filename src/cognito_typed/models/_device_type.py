@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -75,16 +76,18 @@ class DeviceType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                device_key,
-                device_attributes,
-                device_create_date,
-                device_last_modified_date,
-                device_last_authenticated_date,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    device_key,
+                    device_attributes,
+                    device_create_date,
+                    device_last_modified_date,
+                    device_last_authenticated_date,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.device_key = device_key
         filled_in.device_attributes = device_attributes

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DomainStatusType
@@ -100,21 +101,23 @@ class DomainDescriptionType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                user_pool_id,
-                aws_account_id,
-                domain,
-                s3_bucket,
-                cloud_front_distribution,
-                version,
-                status,
-                custom_domain_config,
-                managed_login_version,
-                routing,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    user_pool_id,
+                    aws_account_id,
+                    domain,
+                    s3_bucket,
+                    cloud_front_distribution,
+                    version,
+                    status,
+                    custom_domain_config,
+                    managed_login_version,
+                    routing,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.aws_account_id = aws_account_id

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import EmailSendingAccountType
@@ -65,16 +66,18 @@ class EmailConfigurationType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                source_arn,
-                reply_to_email_address,
-                email_sending_account,
-                from_,
-                configuration_set,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    source_arn,
+                    reply_to_email_address,
+                    email_sending_account,
+                    from_,
+                    configuration_set,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.source_arn = source_arn
         filled_in.reply_to_email_address = reply_to_email_address

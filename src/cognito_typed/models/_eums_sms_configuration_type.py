@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -86,18 +87,20 @@ class EumsSmsConfigurationType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                caller_arn,
-                external_id,
-                origination_identity,
-                configuration_set_name,
-                in_entity_id,
-                in_template_id,
-                region,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    caller_arn,
+                    external_id,
+                    origination_identity,
+                    configuration_set_name,
+                    in_entity_id,
+                    in_template_id,
+                    region,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.caller_arn = caller_arn
         filled_in.external_id = external_id

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
@@ -125,23 +126,25 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                client_id,
-                client_secret,
-                subject_token,
-                subject_token_type,
-                subject_token_provider_name,
-                actor_token,
-                actor_token_type,
-                actor_token_provider_name,
-                scopes,
-                audiences,
-                resources,
-                requested_token_type,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    client_id,
+                    client_secret,
+                    subject_token,
+                    subject_token_type,
+                    subject_token_provider_name,
+                    actor_token,
+                    actor_token_type,
+                    actor_token_provider_name,
+                    scopes,
+                    audiences,
+                    resources,
+                    requested_token_type,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.client_id = client_id
         filled_in.client_secret = client_secret

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import IssuedTokenTypeIdentifierType, OAuthTokenTypeType
@@ -69,17 +70,19 @@ class GetDerivedTokenResponse(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                issued_token,
-                issued_token_type,
-                token_type,
-                expires_in,
-                scopes,
-                response_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    issued_token,
+                    issued_token_type,
+                    token_type,
+                    expires_in,
+                    scopes,
+                    response_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.issued_token = issued_token
         filled_in.issued_token_type = issued_token_type

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFactorType
@@ -74,16 +75,18 @@ class GetUserAuthFactorsResponse(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                username,
-                preferred_mfa_setting,
-                user_mfa_setting_list,
-                configured_user_auth_factors,
-                response_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    username,
+                    preferred_mfa_setting,
+                    user_mfa_setting_list,
+                    configured_user_auth_factors,
+                    response_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.username = username
         filled_in.preferred_mfa_setting = preferred_mfa_setting

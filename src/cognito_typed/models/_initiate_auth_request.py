@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFlowType
@@ -98,18 +99,20 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                auth_flow,
-                auth_parameters,
-                client_metadata,
-                client_id,
-                analytics_metadata,
-                user_context_data,
-                session,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    auth_flow,
+                    auth_parameters,
+                    client_metadata,
+                    client_id,
+                    analytics_metadata,
+                    user_context_data,
+                    session,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.auth_flow = auth_flow
         filled_in.auth_parameters = auth_parameters

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -145,26 +146,28 @@ class LambdaConfigType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                pre_sign_up,
-                custom_message,
-                post_confirmation,
-                pre_authentication,
-                post_authentication,
-                define_auth_challenge,
-                create_auth_challenge,
-                verify_auth_challenge_response,
-                pre_token_generation,
-                user_migration,
-                pre_token_generation_config,
-                custom_sms_sender,
-                custom_email_sender,
-                kms_key_id,
-                inbound_federation,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    pre_sign_up,
+                    custom_message,
+                    post_confirmation,
+                    pre_authentication,
+                    post_authentication,
+                    define_auth_challenge,
+                    create_auth_challenge,
+                    verify_auth_challenge_response,
+                    pre_token_generation,
+                    user_migration,
+                    pre_token_generation_config,
+                    custom_sms_sender,
+                    custom_email_sender,
+                    kms_key_id,
+                    inbound_federation,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.pre_sign_up = pre_sign_up
         filled_in.custom_message = custom_message

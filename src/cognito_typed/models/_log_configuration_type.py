@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import EventSourceName, LogLevel
@@ -79,16 +80,18 @@ class LogConfigurationType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                log_level,
-                event_source,
-                cloud_watch_logs_configuration,
-                s3_configuration,
-                firehose_configuration,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    log_level,
+                    event_source,
+                    cloud_watch_logs_configuration,
+                    s3_configuration,
+                    firehose_configuration,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.log_level = log_level
         filled_in.event_source = event_source

@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -87,18 +88,20 @@ class ManagedLoginBrandingType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                managed_login_branding_id,
-                user_pool_id,
-                use_cognito_provided_values,
-                settings,
-                assets,
-                creation_date,
-                last_modified_date,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    managed_login_branding_id,
+                    user_pool_id,
+                    use_cognito_provided_values,
+                    settings,
+                    assets,
+                    creation_date,
+                    last_modified_date,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.managed_login_branding_id = managed_login_branding_id
         filled_in.user_pool_id = user_pool_id

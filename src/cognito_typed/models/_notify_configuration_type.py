@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -73,17 +74,19 @@ class NotifyConfigurationType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                from_,
-                reply_to,
-                source_arn,
-                block_email,
-                no_action_email,
-                mfa_email,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    from_,
+                    reply_to,
+                    source_arn,
+                    block_email,
+                    no_action_email,
+                    mfa_email,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.from_ = from_
         filled_in.reply_to = reply_to

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -80,18 +81,20 @@ class PasswordPolicyType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                minimum_length,
-                require_uppercase,
-                require_lowercase,
-                require_numbers,
-                require_symbols,
-                password_history_size,
-                temporary_password_validity_days,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    minimum_length,
+                    require_uppercase,
+                    require_lowercase,
+                    require_numbers,
+                    require_symbols,
+                    password_history_size,
+                    temporary_password_validity_days,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.minimum_length = minimum_length
         filled_in.require_uppercase = require_uppercase

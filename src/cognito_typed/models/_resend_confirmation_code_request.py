@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -87,17 +88,19 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                client_id,
-                secret_hash,
-                user_context_data,
-                username,
-                analytics_metadata,
-                client_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    client_id,
+                    secret_hash,
+                    user_context_data,
+                    username,
+                    analytics_metadata,
+                    client_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.client_id = client_id
         filled_in.secret_hash = secret_hash

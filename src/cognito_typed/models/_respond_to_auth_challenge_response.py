@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import ChallengeNameType
@@ -79,17 +80,19 @@ class RespondToAuthChallengeResponse(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                challenge_name,
-                session,
-                challenge_parameters,
-                authentication_result,
-                available_challenges,
-                response_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    challenge_name,
+                    session,
+                    challenge_parameters,
+                    authentication_result,
+                    available_challenges,
+                    response_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.challenge_name = challenge_name
         filled_in.session = session

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -68,16 +69,18 @@ class RestorationType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                restore_id,
-                restore_status,
-                restore_timestamp,
-                trigger_timestamp,
-                restore_preview,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    restore_id,
+                    restore_status,
+                    restore_timestamp,
+                    trigger_timestamp,
+                    restore_preview,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.restore_id = restore_id
         filled_in.restore_status = restore_status

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import AttributeDataType
@@ -90,18 +91,20 @@ class SchemaAttributeType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                name,
-                attribute_data_type,
-                developer_only_attribute,
-                mutable,
-                required,
-                number_attribute_constraints,
-                string_attribute_constraints,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    name,
+                    attribute_data_type,
+                    developer_only_attribute,
+                    mutable,
+                    required,
+                    number_attribute_constraints,
+                    string_attribute_constraints,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.name = name
         filled_in.attribute_data_type = attribute_data_type

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation
@@ -106,21 +107,23 @@ class SessionDescriptionType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                session_id,
-                session_type,
-                client_id,
-                create_date,
-                last_active_date,
-                device_type,
-                last_ip_address,
-                last_location,
-                origin_session_id,
-                is_current_session,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    session_id,
+                    session_type,
+                    client_id,
+                    create_date,
+                    last_active_date,
+                    device_type,
+                    last_ip_address,
+                    last_location,
+                    origin_session_id,
+                    is_current_session,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.session_id = session_id
         filled_in.session_type = session_type

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -88,16 +89,18 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                sms_mfa_settings,
-                software_token_mfa_settings,
-                email_mfa_settings,
-                web_authn_mfa_settings,
-                access_token,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    sms_mfa_settings,
+                    software_token_mfa_settings,
+                    email_mfa_settings,
+                    web_authn_mfa_settings,
+                    access_token,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.sms_mfa_settings = sms_mfa_settings
         filled_in.software_token_mfa_settings = software_token_mfa_settings

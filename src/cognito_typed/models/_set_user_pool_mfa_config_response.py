@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import UserPoolMfaType
@@ -85,17 +86,19 @@ class SetUserPoolMfaConfigResponse(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                sms_mfa_configuration,
-                software_token_mfa_configuration,
-                email_mfa_configuration,
-                mfa_configuration,
-                web_authn_configuration,
-                response_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    sms_mfa_configuration,
+                    software_token_mfa_configuration,
+                    email_mfa_configuration,
+                    mfa_configuration,
+                    web_authn_configuration,
+                    response_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.sms_mfa_configuration = sms_mfa_configuration
         filled_in.software_token_mfa_configuration = software_token_mfa_configuration

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -68,16 +69,18 @@ class SignUpResponse(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                user_confirmed,
-                code_delivery_details,
-                user_sub,
-                session,
-                response_metadata,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    user_confirmed,
+                    code_delivery_details,
+                    user_sub,
+                    session,
+                    response_metadata,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.user_confirmed = user_confirmed
         filled_in.code_delivery_details = code_delivery_details

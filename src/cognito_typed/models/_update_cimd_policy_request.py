@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -76,17 +77,19 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                user_pool_id,
-                cimd_policy_id,
-                client_id,
-                policy_name,
-                cache_duration,
-                url_patterns,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    user_pool_id,
+                    cimd_policy_id,
+                    client_id,
+                    policy_name,
+                    cache_duration,
+                    url_patterns,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.cimd_policy_id = cimd_policy_id

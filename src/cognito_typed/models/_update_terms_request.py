@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import TermsEnforcementType, TermsSourceType
@@ -75,17 +76,19 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                terms_id,
-                user_pool_id,
-                terms_name,
-                terms_source,
-                enforcement,
-                links,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    terms_id,
+                    user_pool_id,
+                    terms_name,
+                    terms_source,
+                    enforcement,
+                    links,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.terms_id = terms_id
         filled_in.user_pool_id = user_pool_id

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -117,25 +118,27 @@ class UserImportJobType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                job_name,
-                job_id,
-                user_pool_id,
-                pre_signed_url,
-                creation_date,
-                start_date,
-                completion_date,
-                status,
-                cloud_watch_logs_role_arn,
-                imported_users,
-                skipped_users,
-                failed_users,
-                completion_message,
-                password_hashing_algorithm,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    job_name,
+                    job_id,
+                    user_pool_id,
+                    pre_signed_url,
+                    creation_date,
+                    start_date,
+                    completion_date,
+                    status,
+                    cloud_watch_logs_role_arn,
+                    imported_users,
+                    skipped_users,
+                    failed_users,
+                    completion_message,
+                    password_hashing_algorithm,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.job_name = job_name
         filled_in.job_id = job_id

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -78,18 +79,20 @@ class UserPoolDescriptionType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                id,
-                name,
-                lambda_config,
-                status,
-                last_modified_date,
-                creation_date,
-                replica_regions,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    id,
+                    name,
+                    lambda_config,
+                    status,
+                    last_modified_date,
+                    creation_date,
+                    replica_regions,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.id = id
         filled_in.name = name

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -87,18 +88,20 @@ class UserType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                username,
-                attributes,
-                user_create_date,
-                user_last_modified_date,
-                enabled,
-                user_status,
-                mfa_options,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    username,
+                    attributes,
+                    user_create_date,
+                    user_last_modified_date,
+                    enabled,
+                    user_status,
+                    mfa_options,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.username = username
         filled_in.attributes = attributes

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     setters,
+    slot_by_slot,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import DefaultEmailOptionType
@@ -77,17 +78,19 @@ class VerificationMessageTemplateType(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                sms_message,
-                email_message,
-                email_subject,
-                email_message_by_link,
-                email_subject_by_link,
-                default_email_option,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    sms_message,
+                    email_message,
+                    email_subject,
+                    email_message_by_link,
+                    email_subject_by_link,
+                    default_email_option,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.sms_message = sms_message
         filled_in.email_message = email_message

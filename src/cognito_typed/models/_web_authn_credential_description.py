@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     moved,
     null,
     setters,
+    slot_by_slot,
     timestamp,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -77,17 +78,19 @@ class WebAuthnCredentialDescription(Model):
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
-        except TypeError:  # a subclass of the model with a layout of its own (a __dict__): slot by slot
-            values = (
-                credential_id,
-                friendly_credential_name,
-                relying_party_id,
-                authenticator_attachment,
-                authenticator_transports,
-                created_at,
+        except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
+            slot_by_slot(
+                self,
+                _SETTERS,
+                (
+                    credential_id,
+                    friendly_credential_name,
+                    relying_party_id,
+                    authenticator_attachment,
+                    authenticator_transports,
+                    created_at,
+                ),
             )
-            for set_field, value in zip(_SETTERS, values, strict=True):
-                set_field(self, value)
             return
         filled_in.credential_id = credential_id
         filled_in.friendly_credential_name = friendly_credential_name
