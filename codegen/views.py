@@ -189,6 +189,7 @@ class ModelFieldView:
     from_wire: str  # expression of the field's value in from_wire
     guard: str  # "" (errors name their own path), "struct", "list" or "map": see wire.Conversions.from_wire
     guard_class: str | None
+    fill: str  # the field's entry in the class's ``_fill`` table (see wire.Conversions.fill)
     to_wire: str  # expression of the wire value of ``v`` (the field's value, not None)
     kind: str  # the member's checker in models/_kinds.py
     suspect: str | None  # a condition on v, false only for a certainly valid value (skips the checker)
@@ -248,6 +249,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 from_wire=from_wire,
                 guard=guard,
                 guard_class=guard_class,
+                fill=_fill_entry(m.py_name, m.wire_name, *conv.fill(m.shape), required),
                 to_wire=conv.to_wire(m.shape, "v"),
                 kind=naming.member_kind(m.shape, json_object=m.json_object),
                 suspect=suspect_expr(service, m.shape),
@@ -278,6 +280,10 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         input_digest=op.input_digest if op else None,
         fill_init=len(fields) + (name in outputs) >= FILL_INIT_FROM,
     )
+
+
+def _fill_entry(name: str, wire: str, kind: str, cls: str | None, required: bool) -> str:
+    return f"({name!r}, {wire!r}, {kind!r}, {required}, {cls or 'None'})".replace("'", '"')
 
 
 def model_modules(service: Service) -> dict[str, dict[str, Any]]:

@@ -79,6 +79,30 @@ class Conversions:
             case _:
                 return expr, "", None
 
+    def fill(self, shape_name: str) -> tuple[str, str | None]:
+        """How the C builder (``cognito_typed._runtime.fill``) takes a member of shape ``shape_name``:
+        its kind there and the model class it holds, the same conversion as :meth:`from_wire`'s.
+        ``"other"`` (blobs, documents, lists of lists): it leaves the structure to ``from_wire``."""
+        shape = self.service.shapes[shape_name]
+        match shape.kind:
+            case "structure":
+                return "struct", self._cls(shape_name)
+            case "list" | "map":
+                held = shape.item if shape.kind == "list" else shape.value
+                assert held is not None
+                inner = self.service.shapes[held]
+                if inner.kind in PLAIN:
+                    return shape.kind, None
+                if inner.kind == "structure":
+                    return ("structs" if shape.kind == "list" else "struct_map"), self._cls(inner.name)
+                return "other", None
+            case "timestamp":
+                return "timestamp", None
+            case "blob" | "document":
+                return "other", None
+            case _:
+                return "plain", None
+
     def to_wire(self, shape_name: str, expr: str) -> str:
         """Python for the wire value of model value ``expr`` (never None): dicts and lists botocore takes."""
         shape = self.service.shapes[shape_name]

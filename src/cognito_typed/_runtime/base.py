@@ -45,6 +45,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast, dataclass_transform
 
+from cognito_typed._runtime.fill import PLANS, UNPLANNED, headers, plan
 from cognito_typed._runtime.validation import Rule, ValidationError, Violation
 
 __all__ = [
@@ -200,6 +201,8 @@ class Model:
     _compared: ClassVar[Any]  # obj -> the tuple of its compared fields (set by @dataclass)
     _wire: ClassVar[tuple[tuple[str, str], ...]] = ()  # (field, wire name); also each field's metadata["wire"]
     _hidden: ClassVar[tuple[str, ...]] = ()  # sensitive fields: repr=False
+    # (field, wire name, kind, required, class held): how the C builder takes each member (see fill)
+    _fill: ClassVar[tuple[tuple[str, str, str, bool, type[Model] | None], ...]]
     _names: ClassVar[tuple[str, ...]]
 
     # What a frozen dataclass compiles per class, once for all models (same behaviour); ``__eq__``
@@ -302,6 +305,13 @@ class ResponseMetadata(Model):
         ("http_headers", "HTTPHeaders"),
         ("retry_attempts", "RetryAttempts"),
         ("host_id", "HostId"),
+    )
+    _fill = (
+        ("request_id", "RequestId", "plain", False, None),
+        ("http_status_code", "HTTPStatusCode", "plain", False, None),
+        ("http_headers", "HTTPHeaders", "call", False, headers),  # type: ignore[assignment]
+        ("retry_attempts", "RetryAttempts", "plain", False, None),
+        ("host_id", "HostId", "plain", False, None),
     )
 
     def __init__(
@@ -534,16 +544,28 @@ def build(cls: type[M], data: Mapping[str, Any]) -> M:
     collections follow), making the cost per item grow with the size of the response. The
     collector is resumed right after, only if it was running: a program that turned it off
     keeps it off. Cognito's own pages hold at most 60 items, so against AWS this never pauses.
+
+    When the C builder is there (:mod:`cognito_typed._runtime.fill`), it builds the common case
+    (a response as botocore parses it) and ``from_wire`` the rest: equal models either way.
     """
+    fast = PLANS.get(cls, UNPLANNED)
+    if fast is UNPLANNED:
+        fast = plan(cls)
+    paused = False
     if gc.isenabled():
         for v in data.values():  # (a loop, not any() over a generator: this runs on every call)
             if type(v) is list and len(v) >= LARGE:  # pyright: ignore[reportUnknownArgumentType]
                 gc.disable()
-                try:
-                    return cls.from_wire(data)
-                finally:
-                    gc.enable()
-    return cls.from_wire(data)
+                paused = True
+                break
+    try:
+        wire = cast(object, data)
+        if fast is not None and type(wire) is dict and (made := fast(cast("dict[str, Any]", wire))) is not None:
+            return cast(M, made)
+        return cls.from_wire(data)
+    finally:
+        if paused:
+            gc.enable()
 
 
 def metadata(data: Mapping[str, Any]) -> ResponseMetadata | None:

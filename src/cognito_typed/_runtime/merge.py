@@ -31,7 +31,7 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
-from cognito_typed._runtime.base import FILLING, Model, Request
+from cognito_typed._runtime.base import FILLING, Model, Request, build
 from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
@@ -157,7 +157,7 @@ class Plan(Generic[U, Res]):
     @cached_property
     def current(self) -> Res:
         """The resource as it is now (typed)."""
-        return self.spec.resource_model.from_wire(self.described)
+        return build(self.spec.resource_model, self.described)
 
     @cached_property
     def request(self) -> U:
@@ -619,7 +619,7 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     if spec.updated is not None:
         updated = response.get(spec.updated)
         if isinstance(updated, dict):
-            return spec.resource_model.from_wire(cast(Mapping[str, Any], updated))
+            return build(spec.resource_model, cast(Mapping[str, Any], updated))
     # The update returns no resource: the one described, with the update laid over it. A member the
     # resource always has (a required field: a pool's Name) stays as described when the update leaves
     # it out (RESET): the service keeps it, as it has nothing to reset it to.
@@ -631,7 +631,7 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
             after[describe_wire] = plan.params[update_wire]
         elif describe_wire not in always:
             after.pop(describe_wire, None)
-    return spec.resource_model.from_wire(after)
+    return build(spec.resource_model, after)
 
 
 def _comparable(resource: Mapping[str, Any]) -> Mapping[str, Any]:

@@ -36,6 +36,9 @@ class AccountRecoverySettingType(Model):
     """The list of options and priorities for user message delivery in forgot-password operations."""
 
     _wire = (("recovery_mechanisms", "RecoveryMechanisms"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("recovery_mechanisms", "RecoveryMechanisms", "structs", False, RecoveryOptionType),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,10 @@ class AccountTakeoverActionType(Model):
         ("notify", "Notify"),
         ("event_action", "EventAction"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("notify", "Notify", "plain", True, None),
+        ("event_action", "EventAction", "plain", True, None),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,11 @@ class AccountTakeoverActionsType(Model):
         ("medium_action", "MediumAction"),
         ("high_action", "HighAction"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("low_action", "LowAction", "struct", False, AccountTakeoverActionType),
+        ("medium_action", "MediumAction", "struct", False, AccountTakeoverActionType),
+        ("high_action", "HighAction", "struct", False, AccountTakeoverActionType),
+    )
 
     def __init__(
         self,

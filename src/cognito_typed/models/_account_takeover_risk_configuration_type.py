@@ -46,6 +46,10 @@ class AccountTakeoverRiskConfigurationType(Model):
         ("notify_configuration", "NotifyConfiguration"),
         ("actions", "Actions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("notify_configuration", "NotifyConfiguration", "struct", False, NotifyConfigurationType),
+        ("actions", "Actions", "struct", True, AccountTakeoverActionsType),
+    )
 
     def __init__(
         self,

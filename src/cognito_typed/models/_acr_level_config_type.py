@@ -34,6 +34,9 @@ class AcrLevelConfigType(Model):
     that Amazon Cognito reports in the acr token claim when a user meets this level."""
 
     _wire = (("acr_value", "AcrValue"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("acr_value", "AcrValue", "plain", True, None),
+    )
 
     def __init__(
         self,

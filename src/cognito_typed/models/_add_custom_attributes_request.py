@@ -45,6 +45,10 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         ("user_pool_id", "UserPoolId"),
         ("custom_attributes", "CustomAttributes"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("custom_attributes", "CustomAttributes", "structs", True, SchemaAttributeType),
+    )
 
     __operation__ = "AddCustomAttributes"
     __method__ = "add_custom_attributes"

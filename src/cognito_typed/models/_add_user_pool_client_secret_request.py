@@ -46,6 +46,11 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         ("client_id", "ClientId"),
         ("client_secret", "ClientSecret"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("client_secret", "ClientSecret", "plain", False, None),
+    )
     _hidden = (
         "client_id",
         "client_secret",

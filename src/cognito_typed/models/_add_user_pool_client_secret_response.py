@@ -46,6 +46,10 @@ class AddUserPoolClientSecretResponse(Model):
         ("client_secret_descriptor", "ClientSecretDescriptor"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_secret_descriptor", "ClientSecretDescriptor", "struct", False, ClientSecretDescriptorType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

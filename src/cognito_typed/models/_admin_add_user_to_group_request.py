@@ -43,6 +43,11 @@ class AdminAddUserToGroupRequest(Request[None]):
         ("username", "Username"),
         ("group_name", "GroupName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("group_name", "GroupName", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminAddUserToGroup"

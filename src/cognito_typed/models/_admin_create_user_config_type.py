@@ -46,6 +46,11 @@ class AdminCreateUserConfigType(Model):
         ("unused_account_validity_days", "UnusedAccountValidityDays"),
         ("invite_message_template", "InviteMessageTemplate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("allow_admin_create_user_only", "AllowAdminCreateUserOnly", "plain", False, None),
+        ("unused_account_validity_days", "UnusedAccountValidityDays", "plain", False, None),
+        ("invite_message_template", "InviteMessageTemplate", "struct", False, MessageTemplateType),
+    )
 
     def __init__(
         self,

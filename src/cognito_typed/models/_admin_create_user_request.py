@@ -85,6 +85,17 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         ("desired_delivery_mediums", "DesiredDeliveryMediums"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("user_attributes", "UserAttributes", "structs", False, AttributeType),
+        ("validation_data", "ValidationData", "structs", False, AttributeType),
+        ("temporary_password", "TemporaryPassword", "plain", False, None),
+        ("force_alias_creation", "ForceAliasCreation", "plain", False, None),
+        ("message_action", "MessageAction", "plain", False, None),
+        ("desired_delivery_mediums", "DesiredDeliveryMediums", "list", False, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "username",
         "temporary_password",

@@ -41,6 +41,10 @@ class AdminCreateUserResponse(Model):
         ("user", "User"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user", "User", "struct", True, UserType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

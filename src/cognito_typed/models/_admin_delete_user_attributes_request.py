@@ -47,6 +47,11 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         ("username", "Username"),
         ("user_attribute_names", "UserAttributeNames"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("user_attribute_names", "UserAttributeNames", "list", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminDeleteUserAttributes"

@@ -46,6 +46,10 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         ("user_pool_id", "UserPoolId"),
         ("user", "User"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("user", "User", "struct", True, ProviderUserIdentifierType),
+    )
 
     __operation__ = "AdminDisableProviderForUser"
     __method__ = "admin_disable_provider_for_user"

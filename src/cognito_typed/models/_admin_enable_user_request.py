@@ -44,6 +44,10 @@ class AdminEnableUserRequest(Request[AdminEnableUserResponse]):
         ("user_pool_id", "UserPoolId"),
         ("username", "Username"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminEnableUser"

@@ -43,6 +43,11 @@ class AdminForgetDeviceRequest(Request[None]):
         ("username", "Username"),
         ("device_key", "DeviceKey"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("device_key", "DeviceKey", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminForgetDevice"

@@ -48,6 +48,11 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         ("user_pool_id", "UserPoolId"),
         ("username", "Username"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("device_key", "DeviceKey", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminGetDevice"

@@ -45,6 +45,10 @@ class AdminGetDeviceResponse(Model):
         ("device", "Device"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("device", "Device", "struct", True, DeviceType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

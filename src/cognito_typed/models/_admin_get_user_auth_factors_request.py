@@ -46,6 +46,10 @@ class AdminGetUserAuthFactorsRequest(Request[AdminGetUserAuthFactorsResponse]):
         ("user_pool_id", "UserPoolId"),
         ("username", "Username"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminGetUserAuthFactors"

@@ -89,6 +89,18 @@ class AdminGetUserResponse(Model):
         ("user_mfa_setting_list", "UserMFASettingList"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("username", "Username", "plain", True, None),
+        ("user_attributes", "UserAttributes", "structs", True, AttributeType),
+        ("user_create_date", "UserCreateDate", "timestamp", True, None),
+        ("user_last_modified_date", "UserLastModifiedDate", "timestamp", True, None),
+        ("enabled", "Enabled", "plain", True, None),
+        ("user_status", "UserStatus", "plain", True, None),
+        ("mfa_options", "MFAOptions", "structs", False, MFAOptionType),
+        ("preferred_mfa_setting", "PreferredMfaSetting", "plain", False, None),
+        ("user_mfa_setting_list", "UserMFASettingList", "list", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("username",)
 
     def __init__(

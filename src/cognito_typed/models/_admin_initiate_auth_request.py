@@ -75,6 +75,16 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         ("context_data", "ContextData"),
         ("session", "Session"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("auth_flow", "AuthFlow", "plain", True, None),
+        ("auth_parameters", "AuthParameters", "map", False, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("context_data", "ContextData", "struct", False, ContextDataType),
+        ("session", "Session", "plain", False, None),
+    )
     _hidden = (
         "client_id",
         "auth_parameters",

@@ -50,6 +50,11 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         ("destination_user", "DestinationUser"),
         ("source_user", "SourceUser"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("destination_user", "DestinationUser", "struct", True, ProviderUserIdentifierType),
+        ("source_user", "SourceUser", "struct", True, ProviderUserIdentifierType),
+    )
 
     __operation__ = "AdminLinkProviderForUser"
     __method__ = "admin_link_provider_for_user"

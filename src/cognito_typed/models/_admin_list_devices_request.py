@@ -48,6 +48,12 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         ("limit", "Limit"),
         ("pagination_token", "PaginationToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("limit", "Limit", "plain", False, None),
+        ("pagination_token", "PaginationToken", "plain", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListDevices"

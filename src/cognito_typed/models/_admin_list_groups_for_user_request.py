@@ -50,6 +50,12 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         ("limit", "Limit"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("username", "Username", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("limit", "Limit", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListGroupsForUser"

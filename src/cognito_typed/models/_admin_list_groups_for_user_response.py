@@ -51,6 +51,11 @@ class AdminListGroupsForUserResponse(Model):
         ("next_token", "NextToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("groups", "Groups", "structs", True, GroupType),
+        ("next_token", "NextToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,12 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         ("max_results", "MaxResults"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("max_results", "MaxResults", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListUserAuthEvents"

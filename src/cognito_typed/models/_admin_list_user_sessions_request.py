@@ -46,6 +46,11 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         ("username", "Username"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListUserSessions"

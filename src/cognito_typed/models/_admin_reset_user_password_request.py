@@ -48,6 +48,11 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         ("username", "Username"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminResetUserPassword"

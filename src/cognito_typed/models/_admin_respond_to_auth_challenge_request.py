@@ -77,6 +77,16 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         ("context_data", "ContextData"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("challenge_name", "ChallengeName", "plain", True, None),
+        ("challenge_responses", "ChallengeResponses", "map", False, None),
+        ("session", "Session", "plain", False, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("context_data", "ContextData", "struct", False, ContextDataType),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "client_id",
         "challenge_responses",

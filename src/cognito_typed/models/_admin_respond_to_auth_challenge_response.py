@@ -64,6 +64,14 @@ class AdminRespondToAuthChallengeResponse(Model):
         ("available_challenges", "AvailableChallenges"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("challenge_name", "ChallengeName", "plain", False, None),
+        ("session", "Session", "plain", False, None),
+        ("challenge_parameters", "ChallengeParameters", "map", False, None),
+        ("authentication_result", "AuthenticationResult", "struct", False, AuthenticationResultType),
+        ("available_challenges", "AvailableChallenges", "list", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("session",)
 
     def __init__(

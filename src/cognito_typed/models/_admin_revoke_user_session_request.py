@@ -52,6 +52,12 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         ("session_id", "SessionId"),
         ("revoke_associated_sessions", "RevokeAssociatedSessions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("session_id", "SessionId", "plain", True, None),
+        ("revoke_associated_sessions", "RevokeAssociatedSessions", "plain", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminRevokeUserSession"

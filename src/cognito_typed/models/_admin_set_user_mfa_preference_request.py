@@ -73,6 +73,14 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         ("username", "Username"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sms_mfa_settings", "SMSMfaSettings", "struct", False, SMSMfaSettingsType),
+        ("software_token_mfa_settings", "SoftwareTokenMfaSettings", "struct", False, SoftwareTokenMfaSettingsType),
+        ("email_mfa_settings", "EmailMfaSettings", "struct", False, EmailMfaSettingsType),
+        ("web_authn_mfa_settings", "WebAuthnMfaSettings", "struct", False, WebAuthnMfaSettingsType),
+        ("username", "Username", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminSetUserMFAPreference"

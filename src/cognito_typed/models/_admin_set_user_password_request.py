@@ -52,6 +52,12 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         ("password", "Password"),
         ("permanent", "Permanent"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("password", "Password", "plain", True, None),
+        ("permanent", "Permanent", "plain", False, None),
+    )
     _hidden = (
         "username",
         "password",

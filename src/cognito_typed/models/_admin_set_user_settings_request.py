@@ -49,6 +49,11 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         ("username", "Username"),
         ("mfa_options", "MFAOptions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("mfa_options", "MFAOptions", "structs", True, MFAOptionType),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminSetUserSettings"

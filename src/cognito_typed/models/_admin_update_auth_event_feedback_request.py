@@ -51,6 +51,12 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         ("event_id", "EventId"),
         ("feedback_value", "FeedbackValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("event_id", "EventId", "plain", True, None),
+        ("feedback_value", "FeedbackValue", "plain", True, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminUpdateAuthEventFeedback"

@@ -51,6 +51,12 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
         ("device_key", "DeviceKey"),
         ("device_remembered_status", "DeviceRememberedStatus"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("device_key", "DeviceKey", "plain", True, None),
+        ("device_remembered_status", "DeviceRememberedStatus", "plain", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminUpdateDeviceStatus"

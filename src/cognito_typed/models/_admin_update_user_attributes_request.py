@@ -54,6 +54,12 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         ("user_attributes", "UserAttributes"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("user_attributes", "UserAttributes", "structs", True, AttributeType),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminUpdateUserAttributes"

@@ -35,6 +35,9 @@ class AdvancedSecurityAdditionalFlowsType(Model):
     challenge Lambda triggers."""
 
     _wire = (("custom_auth_mode", "CustomAuthMode"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("custom_auth_mode", "CustomAuthMode", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,13 @@ class AnalyticsConfigurationType(Model):
         ("external_id", "ExternalId"),
         ("user_data_shared", "UserDataShared"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("application_id", "ApplicationId", "plain", False, None),
+        ("application_arn", "ApplicationArn", "plain", False, None),
+        ("role_arn", "RoleArn", "plain", False, None),
+        ("external_id", "ExternalId", "plain", False, None),
+        ("user_data_shared", "UserDataShared", "plain", False, None),
+    )
 
     def __init__(
         self,

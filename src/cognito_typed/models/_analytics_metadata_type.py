@@ -34,6 +34,9 @@ class AnalyticsMetadataType(Model):
     notifications."""
 
     _wire = (("analytics_endpoint_id", "AnalyticsEndpointId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("analytics_endpoint_id", "AnalyticsEndpointId", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -55,6 +55,13 @@ class AssetType(Model):
         ("bytes_", "Bytes"),
         ("resource_id", "ResourceId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("category", "Category", "plain", True, None),
+        ("color_mode", "ColorMode", "plain", True, None),
+        ("extension", "Extension", "plain", True, None),
+        ("bytes_", "Bytes", "other", False, None),
+        ("resource_id", "ResourceId", "plain", False, None),
+    )
 
     def __init__(
         self,

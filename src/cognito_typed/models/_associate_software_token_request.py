@@ -46,6 +46,10 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
         ("access_token", "AccessToken"),
         ("session", "Session"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", False, None),
+        ("session", "Session", "plain", False, None),
+    )
     _hidden = (
         "access_token",
         "session",

@@ -43,6 +43,11 @@ class AssociateSoftwareTokenResponse(Model):
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("secret_code", "SecretCode", "plain", True, None),
+        ("session", "Session", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = (
         "secret_code",
         "session",

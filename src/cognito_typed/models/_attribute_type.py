@@ -41,6 +41,10 @@ class AttributeType(Model):
         ("name", "Name"),
         ("value", "Value"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("name", "Name", "plain", True, None),
+        ("value", "Value", "plain", False, None),
+    )
     _hidden = ("value",)
 
     def __init__(

@@ -79,6 +79,16 @@ class AuthEventType(Model):
         ("event_context_data", "EventContextData"),
         ("event_feedback", "EventFeedback"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("event_id", "EventId", "plain", False, None),
+        ("event_type", "EventType", "plain", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+        ("event_response", "EventResponse", "plain", False, None),
+        ("event_risk", "EventRisk", "struct", False, EventRiskType),
+        ("challenge_responses", "ChallengeResponses", "structs", False, ChallengeResponseType),
+        ("event_context_data", "EventContextData", "struct", False, EventContextDataType),
+        ("event_feedback", "EventFeedback", "struct", False, EventFeedbackType),
+    )
 
     def __init__(
         self,

@@ -54,6 +54,14 @@ class AuthenticationResultType(Model):
         ("id_token", "IdToken"),
         ("new_device_metadata", "NewDeviceMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("expires_in", "ExpiresIn", "plain", True, None),
+        ("token_type", "TokenType", "plain", True, None),
+        ("refresh_token", "RefreshToken", "plain", False, None),
+        ("id_token", "IdToken", "plain", True, None),
+        ("new_device_metadata", "NewDeviceMetadata", "struct", False, NewDeviceMetadataType),
+    )
     _hidden = (
         "access_token",
         "refresh_token",

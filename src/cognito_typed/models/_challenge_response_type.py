@@ -44,6 +44,10 @@ class ChallengeResponseType(Model):
         ("challenge_name", "ChallengeName"),
         ("challenge_response", "ChallengeResponse"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("challenge_name", "ChallengeName", "plain", False, None),
+        ("challenge_response", "ChallengeResponse", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,11 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
         ("proposed_password", "ProposedPassword"),
         ("access_token", "AccessToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("previous_password", "PreviousPassword", "plain", False, None),
+        ("proposed_password", "ProposedPassword", "plain", True, None),
+        ("access_token", "AccessToken", "plain", True, None),
+    )
     _hidden = (
         "previous_password",
         "proposed_password",

@@ -55,6 +55,14 @@ class CIMDPolicySummaryType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
+        ("client_id", "ClientId", "plain", False, None),
+        ("policy_name", "PolicyName", "plain", True, None),
+        ("cache_duration", "CacheDuration", "plain", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+    )
     _hidden = ("client_id",)
 
     def __init__(

@@ -45,6 +45,11 @@ class ClientAuthenticationResultType(Model):
         ("expires_in", "ExpiresIn"),
         ("token_type", "TokenType"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", False, None),
+        ("expires_in", "ExpiresIn", "plain", False, None),
+        ("token_type", "TokenType", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     def __init__(

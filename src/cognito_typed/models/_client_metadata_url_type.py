@@ -44,6 +44,11 @@ class ClientMetadataURLType(Model):
         ("cached_date", "CachedDate"),
         ("expiration_date", "ExpirationDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("url", "URL", "plain", True, None),
+        ("cached_date", "CachedDate", "timestamp", False, None),
+        ("expiration_date", "ExpirationDate", "timestamp", False, None),
+    )
 
     def __init__(
         self,

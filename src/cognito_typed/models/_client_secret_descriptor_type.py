@@ -45,6 +45,11 @@ class ClientSecretDescriptorType(Model):
         ("client_secret_value", "ClientSecretValue"),
         ("client_secret_create_date", "ClientSecretCreateDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_secret_id", "ClientSecretId", "plain", False, None),
+        ("client_secret_value", "ClientSecretValue", "plain", False, None),
+        ("client_secret_create_date", "ClientSecretCreateDate", "timestamp", False, None),
+    )
     _hidden = ("client_secret_value",)
 
     def __init__(

@@ -35,6 +35,9 @@ class ClientSSOSessionConfigType(Model):
     the ..."""
 
     _wire = (("max_validity_minutes", "MaxValidityMinutes"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("max_validity_minutes", "MaxValidityMinutes", "plain", True, None),
+    )
 
     def __init__(
         self,

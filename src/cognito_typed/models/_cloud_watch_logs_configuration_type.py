@@ -33,6 +33,9 @@ class CloudWatchLogsConfigurationType(Model):
     """The Amazon Resource Name (arn) of a CloudWatch Logs log group where your user pool sends logs."""
 
     _wire = (("log_group_arn", "LogGroupArn"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("log_group_arn", "LogGroupArn", "plain", False, None),
+    )
 
     def __init__(
         self,

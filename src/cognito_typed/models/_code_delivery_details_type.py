@@ -42,6 +42,11 @@ class CodeDeliveryDetailsType(Model):
         ("delivery_medium", "DeliveryMedium"),
         ("attribute_name", "AttributeName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("destination", "Destination", "plain", False, None),
+        ("delivery_medium", "DeliveryMedium", "plain", False, None),
+        ("attribute_name", "AttributeName", "plain", False, None),
+    )
 
     def __init__(
         self,

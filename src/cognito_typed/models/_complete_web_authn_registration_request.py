@@ -47,6 +47,10 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         ("access_token", "AccessToken"),
         ("credential", "Credential"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("credential", "Credential", "other", True, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "CompleteWebAuthnRegistration"

@@ -35,6 +35,9 @@ class CompromisedCredentialsActionsType(Model):
     """The action that Amazon Cognito takes when it detects compromised credentials."""
 
     _wire = (("event_action", "EventAction"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("event_action", "EventAction", "plain", True, None),
+    )
 
     def __init__(
         self,

@@ -47,6 +47,10 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         ("event_filter", "EventFilter"),
         ("actions", "Actions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("event_filter", "EventFilter", "list", False, None),
+        ("actions", "Actions", "struct", True, CompromisedCredentialsActionsType),
+    )
 
     def __init__(
         self,

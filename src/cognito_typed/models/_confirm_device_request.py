@@ -51,6 +51,18 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         ("device_secret_verifier_config", "DeviceSecretVerifierConfig"),
         ("device_name", "DeviceName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("device_key", "DeviceKey", "plain", True, None),
+        (
+            "device_secret_verifier_config",
+            "DeviceSecretVerifierConfig",
+            "struct",
+            False,
+            DeviceSecretVerifierConfigType,
+        ),
+        ("device_name", "DeviceName", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ConfirmDevice"

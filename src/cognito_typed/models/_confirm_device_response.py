@@ -39,6 +39,10 @@ class ConfirmDeviceResponse(Model):
         ("user_confirmation_necessary", "UserConfirmationNecessary"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_confirmation_necessary", "UserConfirmationNecessary", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -78,6 +78,16 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
         ("user_context_data", "UserContextData"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("secret_hash", "SecretHash", "plain", False, None),
+        ("username", "Username", "plain", True, None),
+        ("confirmation_code", "ConfirmationCode", "plain", True, None),
+        ("password", "Password", "plain", True, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "client_id",
         "secret_hash",

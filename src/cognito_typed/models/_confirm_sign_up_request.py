@@ -80,6 +80,17 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         ("client_metadata", "ClientMetadata"),
         ("session", "Session"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("secret_hash", "SecretHash", "plain", False, None),
+        ("username", "Username", "plain", True, None),
+        ("confirmation_code", "ConfirmationCode", "plain", True, None),
+        ("force_alias_creation", "ForceAliasCreation", "plain", False, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+        ("session", "Session", "plain", False, None),
+    )
     _hidden = (
         "client_id",
         "secret_hash",

@@ -38,6 +38,10 @@ class ConfirmSignUpResponse(Model):
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("session", "Session", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("session",)
 
     def __init__(

@@ -53,6 +53,13 @@ class ContextDataType(Model):
         ("http_headers", "HttpHeaders"),
         ("encoded_data", "EncodedData"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("ip_address", "IpAddress", "plain", True, None),
+        ("server_name", "ServerName", "plain", True, None),
+        ("server_path", "ServerPath", "plain", True, None),
+        ("http_headers", "HttpHeaders", "structs", True, HttpHeader),
+        ("encoded_data", "EncodedData", "plain", False, None),
+    )
     _hidden = (
         "http_headers",
         "encoded_data",

@@ -53,6 +53,13 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
         ("cache_duration", "CacheDuration"),
         ("url_patterns", "URLPatterns"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("policy_name", "PolicyName", "plain", True, None),
+        ("cache_duration", "CacheDuration", "plain", False, None),
+        ("url_patterns", "URLPatterns", "list", True, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "CreateCIMDPolicy"

@@ -52,6 +52,13 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
         ("role_arn", "RoleArn"),
         ("precedence", "Precedence"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("group_name", "GroupName", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("description", "Description", "plain", False, None),
+        ("role_arn", "RoleArn", "plain", False, None),
+        ("precedence", "Precedence", "plain", False, None),
+    )
 
     __operation__ = "CreateGroup"
     __method__ = "create_group"

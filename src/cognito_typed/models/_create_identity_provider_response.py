@@ -44,6 +44,10 @@ class CreateIdentityProviderResponse(Model):
         ("identity_provider", "IdentityProvider"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("identity_provider", "IdentityProvider", "struct", True, IdentityProviderType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -59,6 +59,13 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         ("settings", "Settings"),
         ("assets", "Assets"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("use_cognito_provided_values", "UseCognitoProvidedValues", "plain", False, None),
+        ("settings", "Settings", "other", False, None),
+        ("assets", "Assets", "structs", False, AssetType),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "CreateManagedLoginBranding"

@@ -52,6 +52,12 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         ("name", "Name"),
         ("scopes", "Scopes"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("identifier", "Identifier", "plain", True, None),
+        ("name", "Name", "plain", True, None),
+        ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
+    )
 
     __operation__ = "CreateResourceServer"
     __method__ = "create_resource_server"

@@ -44,6 +44,10 @@ class CreateResourceServerResponse(Model):
         ("resource_server", "ResourceServer"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("resource_server", "ResourceServer", "struct", True, ResourceServerType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

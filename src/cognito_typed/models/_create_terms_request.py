@@ -58,6 +58,14 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         ("enforcement", "Enforcement"),
         ("links", "Links"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("terms_name", "TermsName", "plain", True, None),
+        ("terms_source", "TermsSource", "plain", True, None),
+        ("enforcement", "Enforcement", "plain", True, None),
+        ("links", "Links", "map", False, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "CreateTerms"

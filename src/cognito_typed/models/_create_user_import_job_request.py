@@ -50,6 +50,12 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         ("cloud_watch_logs_role_arn", "CloudWatchLogsRoleArn"),
         ("password_hashing_algorithm", "PasswordHashingAlgorithm"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("job_name", "JobName", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("cloud_watch_logs_role_arn", "CloudWatchLogsRoleArn", "plain", True, None),
+        ("password_hashing_algorithm", "PasswordHashingAlgorithm", "plain", False, None),
+    )
 
     __operation__ = "CreateUserImportJob"
     __method__ = "create_user_import_job"

@@ -166,6 +166,39 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         ("refresh_token_rotation", "RefreshTokenRotation"),
         ("publish_secrets_in_aws_secrets_manager", "PublishSecretsInAWSSecretsManager"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_name", "ClientName", "plain", True, None),
+        ("generate_secret", "GenerateSecret", "plain", False, None),
+        ("client_secret", "ClientSecret", "plain", False, None),
+        ("refresh_token_validity", "RefreshTokenValidity", "plain", False, None),
+        ("access_token_validity", "AccessTokenValidity", "plain", False, None),
+        ("id_token_validity", "IdTokenValidity", "plain", False, None),
+        ("token_validity_units", "TokenValidityUnits", "struct", False, TokenValidityUnitsType),
+        ("read_attributes", "ReadAttributes", "list", False, None),
+        ("write_attributes", "WriteAttributes", "list", False, None),
+        ("explicit_auth_flows", "ExplicitAuthFlows", "list", False, None),
+        ("supported_identity_providers", "SupportedIdentityProviders", "list", False, None),
+        ("callback_urls", "CallbackURLs", "list", False, None),
+        ("logout_urls", "LogoutURLs", "list", False, None),
+        ("default_redirect_uri", "DefaultRedirectURI", "plain", False, None),
+        ("allowed_oauth_flows", "AllowedOAuthFlows", "list", False, None),
+        ("allowed_oauth_scopes", "AllowedOAuthScopes", "list", False, None),
+        ("allowed_oauth_flows_user_pool_client", "AllowedOAuthFlowsUserPoolClient", "plain", False, None),
+        ("analytics_configuration", "AnalyticsConfiguration", "struct", False, AnalyticsConfigurationType),
+        ("prevent_user_existence_errors", "PreventUserExistenceErrors", "plain", False, None),
+        ("enable_token_revocation", "EnableTokenRevocation", "plain", False, None),
+        (
+            "enable_propagate_additional_user_context_data",
+            "EnablePropagateAdditionalUserContextData",
+            "plain",
+            False,
+            None,
+        ),
+        ("auth_session_validity", "AuthSessionValidity", "plain", False, None),
+        ("refresh_token_rotation", "RefreshTokenRotation", "struct", False, RefreshTokenRotationType),
+        ("publish_secrets_in_aws_secrets_manager", "PublishSecretsInAWSSecretsManager", "plain", False, None),
+    )
     _hidden = ("client_secret",)
 
     __operation__ = "CreateUserPoolClient"

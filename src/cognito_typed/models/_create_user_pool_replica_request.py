@@ -47,6 +47,11 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         ("region_name", "RegionName"),
         ("user_pool_tags", "UserPoolTags"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("region_name", "RegionName", "plain", True, None),
+        ("user_pool_tags", "UserPoolTags", "map", False, None),
+    )
 
     __operation__ = "CreateUserPoolReplica"
     __method__ = "create_user_pool_replica"

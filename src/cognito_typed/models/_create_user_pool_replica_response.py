@@ -41,6 +41,10 @@ class CreateUserPoolReplicaResponse(Model):
         ("user_pool_replica", "UserPoolReplica"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_replica", "UserPoolReplica", "struct", True, UserPoolReplicaType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

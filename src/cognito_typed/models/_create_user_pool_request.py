@@ -204,6 +204,48 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         ("issuer_configuration", "IssuerConfiguration"),
         ("acr_configuration", "AcrConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("pool_name", "PoolName", "plain", True, None),
+        ("policies", "Policies", "struct", False, UserPoolPolicyType),
+        ("deletion_protection", "DeletionProtection", "plain", False, None),
+        ("lambda_config", "LambdaConfig", "struct", False, LambdaConfigType),
+        ("auto_verified_attributes", "AutoVerifiedAttributes", "list", False, None),
+        ("alias_attributes", "AliasAttributes", "list", False, None),
+        ("username_attributes", "UsernameAttributes", "list", False, None),
+        ("sms_verification_message", "SmsVerificationMessage", "plain", False, None),
+        ("email_verification_message", "EmailVerificationMessage", "plain", False, None),
+        ("email_verification_subject", "EmailVerificationSubject", "plain", False, None),
+        (
+            "verification_message_template",
+            "VerificationMessageTemplate",
+            "struct",
+            False,
+            VerificationMessageTemplateType,
+        ),
+        ("sms_authentication_message", "SmsAuthenticationMessage", "plain", False, None),
+        ("mfa_configuration", "MfaConfiguration", "plain", False, None),
+        (
+            "user_attribute_update_settings",
+            "UserAttributeUpdateSettings",
+            "struct",
+            False,
+            UserAttributeUpdateSettingsType,
+        ),
+        ("device_configuration", "DeviceConfiguration", "struct", False, DeviceConfigurationType),
+        ("email_configuration", "EmailConfiguration", "struct", False, EmailConfigurationType),
+        ("sms_configuration", "SmsConfiguration", "struct", False, SmsConfigurationType),
+        ("user_pool_tags", "UserPoolTags", "map", False, None),
+        ("admin_create_user_config", "AdminCreateUserConfig", "struct", False, AdminCreateUserConfigType),
+        ("schema", "Schema", "structs", False, SchemaAttributeType),
+        ("user_pool_add_ons", "UserPoolAddOns", "struct", False, UserPoolAddOnsType),
+        ("dcr_configuration", "DcrConfiguration", "struct", False, DcrConfigurationType),
+        ("username_configuration", "UsernameConfiguration", "struct", False, UsernameConfigurationType),
+        ("account_recovery_setting", "AccountRecoverySetting", "struct", False, AccountRecoverySettingType),
+        ("user_pool_tier", "UserPoolTier", "plain", False, None),
+        ("key_configuration", "KeyConfiguration", "struct", False, KeyConfigurationType),
+        ("issuer_configuration", "IssuerConfiguration", "struct", False, IssuerConfigurationType),
+        ("acr_configuration", "AcrConfiguration", "struct_map", False, AcrLevelConfigType),
+    )
 
     __operation__ = "CreateUserPool"
     __method__ = "create_user_pool"

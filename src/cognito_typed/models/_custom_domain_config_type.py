@@ -44,6 +44,10 @@ class CustomDomainConfigType(Model):
         ("certificate_arn", "CertificateArn"),
         ("security_policy", "SecurityPolicy"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("certificate_arn", "CertificateArn", "plain", True, None),
+        ("security_policy", "SecurityPolicy", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -60,6 +60,13 @@ class DcrConfigurationType(Model):
         ("open_dcr_grant_types", "OpenDcrGrantTypes"),
         ("allowed_scopes", "AllowedScopes"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("enable_status", "EnableStatus", "plain", False, None),
+        ("open_dcr_enabled", "OpenDcrEnabled", "plain", False, None),
+        ("authenticated_grant_types", "AuthenticatedGrantTypes", "list", False, None),
+        ("open_dcr_grant_types", "OpenDcrGrantTypes", "list", False, None),
+        ("allowed_scopes", "AllowedScopes", "list", False, None),
+    )
 
     def __init__(
         self,

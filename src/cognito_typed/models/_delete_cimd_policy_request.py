@@ -40,6 +40,10 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
         ("user_pool_id", "UserPoolId"),
         ("cimd_policy_id", "CIMDPolicyId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
+    )
 
     __operation__ = "DeleteCIMDPolicy"
     __method__ = "delete_cimd_policy"

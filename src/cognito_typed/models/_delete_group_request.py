@@ -42,6 +42,10 @@ class DeleteGroupRequest(Request[None]):
         ("group_name", "GroupName"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("group_name", "GroupName", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DeleteGroup"
     __method__ = "delete_group"

@@ -39,6 +39,10 @@ class DeleteIdentityProviderRequest(Request[None]):
         ("user_pool_id", "UserPoolId"),
         ("provider_name", "ProviderName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("provider_name", "ProviderName", "plain", True, None),
+    )
 
     __operation__ = "DeleteIdentityProvider"
     __method__ = "delete_identity_provider"

@@ -42,6 +42,10 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
         ("managed_login_branding_id", "ManagedLoginBrandingId"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("managed_login_branding_id", "ManagedLoginBrandingId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DeleteManagedLoginBranding"
     __method__ = "delete_managed_login_branding"

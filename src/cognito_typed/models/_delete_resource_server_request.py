@@ -39,6 +39,10 @@ class DeleteResourceServerRequest(Request[None]):
         ("user_pool_id", "UserPoolId"),
         ("identifier", "Identifier"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("identifier", "Identifier", "plain", True, None),
+    )
 
     __operation__ = "DeleteResourceServer"
     __method__ = "delete_resource_server"

@@ -42,6 +42,10 @@ class DeleteTermsRequest(Request[None]):
         ("terms_id", "TermsId"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("terms_id", "TermsId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DeleteTerms"
     __method__ = "delete_terms"

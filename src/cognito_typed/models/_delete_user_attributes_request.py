@@ -44,6 +44,10 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         ("user_attribute_names", "UserAttributeNames"),
         ("access_token", "AccessToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_attribute_names", "UserAttributeNames", "list", True, None),
+        ("access_token", "AccessToken", "plain", True, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "DeleteUserAttributes"

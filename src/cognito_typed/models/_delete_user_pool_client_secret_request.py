@@ -45,6 +45,11 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         ("client_id", "ClientId"),
         ("client_secret_id", "ClientSecretId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("client_secret_id", "ClientSecretId", "plain", True, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DeleteUserPoolClientSecret"

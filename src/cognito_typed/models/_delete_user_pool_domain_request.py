@@ -46,6 +46,10 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         ("domain", "Domain"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("domain", "Domain", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DeleteUserPoolDomain"
     __method__ = "delete_user_pool_domain"

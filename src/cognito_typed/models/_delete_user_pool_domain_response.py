@@ -32,6 +32,9 @@ class DeleteUserPoolDomainResponse(Model):
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
 
     _wire = (("response_metadata", "ResponseMetadata"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,10 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
         ("user_pool_id", "UserPoolId"),
         ("region_name", "RegionName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("region_name", "RegionName", "plain", True, None),
+    )
 
     __operation__ = "DeleteUserPoolReplica"
     __method__ = "delete_user_pool_replica"

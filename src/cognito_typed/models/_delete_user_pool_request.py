@@ -34,6 +34,9 @@ class DeleteUserPoolRequest(Request[None]):
     """The ID of the user pool that you want to delete."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DeleteUserPool"
     __method__ = "delete_user_pool"

@@ -46,6 +46,10 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         ("access_token", "AccessToken"),
         ("credential_id", "CredentialId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("credential_id", "CredentialId", "plain", True, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "DeleteWebAuthnCredential"

@@ -42,6 +42,10 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
         ("user_pool_id", "UserPoolId"),
         ("cimd_policy_id", "CIMDPolicyId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
+    )
 
     __operation__ = "DescribeCIMDPolicy"
     __method__ = "describe_cimd_policy"

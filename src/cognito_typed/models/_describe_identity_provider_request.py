@@ -42,6 +42,10 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
         ("user_pool_id", "UserPoolId"),
         ("provider_name", "ProviderName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("provider_name", "ProviderName", "plain", True, None),
+    )
 
     __operation__ = "DescribeIdentityProvider"
     __method__ = "describe_identity_provider"

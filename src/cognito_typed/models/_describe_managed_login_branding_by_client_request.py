@@ -46,6 +46,11 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         ("client_id", "ClientId"),
         ("return_merged_resources", "ReturnMergedResources"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("return_merged_resources", "ReturnMergedResources", "plain", False, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DescribeManagedLoginBrandingByClient"

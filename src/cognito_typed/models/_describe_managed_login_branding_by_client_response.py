@@ -44,6 +44,10 @@ class DescribeManagedLoginBrandingByClientResponse(Model):
         ("managed_login_branding", "ManagedLoginBranding"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("managed_login_branding", "ManagedLoginBranding", "struct", True, ManagedLoginBrandingType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

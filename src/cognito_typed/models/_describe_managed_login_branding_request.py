@@ -46,6 +46,11 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         ("managed_login_branding_id", "ManagedLoginBrandingId"),
         ("return_merged_resources", "ReturnMergedResources"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("managed_login_branding_id", "ManagedLoginBrandingId", "plain", True, None),
+        ("return_merged_resources", "ReturnMergedResources", "plain", False, None),
+    )
 
     __operation__ = "DescribeManagedLoginBranding"
     __method__ = "describe_managed_login_branding"

@@ -43,6 +43,10 @@ class DescribePointInTimeRecoveryRequest(Request[DescribePointInTimeRecoveryResp
         ("user_pool_id", "UserPoolId"),
         ("restore_id", "RestoreId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("restore_id", "RestoreId", "plain", True, None),
+    )
 
     __operation__ = "DescribePointInTimeRecovery"
     __method__ = "describe_point_in_time_recovery"

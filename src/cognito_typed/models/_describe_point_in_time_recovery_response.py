@@ -41,6 +41,10 @@ class DescribePointInTimeRecoveryResponse(Model):
         ("restoration", "Restoration"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("restoration", "Restoration", "struct", False, RestorationType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

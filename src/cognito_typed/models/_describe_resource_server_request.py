@@ -43,6 +43,10 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
         ("user_pool_id", "UserPoolId"),
         ("identifier", "Identifier"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("identifier", "Identifier", "plain", True, None),
+    )
 
     __operation__ = "DescribeResourceServer"
     __method__ = "describe_resource_server"

@@ -45,6 +45,11 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         ("user_pool_id", "UserPoolId"),
         ("terms_name", "TermsName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("terms_name", "TermsName", "plain", True, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DescribeTermsByClient"

@@ -42,6 +42,10 @@ class DescribeTermsByClientResponse(Model):
         ("terms", "Terms"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("terms", "Terms", "struct", True, TermsType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,10 @@ class DescribeTermsRequest(Request[DescribeTermsResponse]):
         ("terms_id", "TermsId"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("terms_id", "TermsId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DescribeTerms"
     __method__ = "describe_terms"

@@ -42,6 +42,10 @@ class DescribeUserPoolClientRequest(Request[DescribeUserPoolClientResponse]):
         ("user_pool_id", "UserPoolId"),
         ("client_id", "ClientId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DescribeUserPoolClient"

@@ -38,6 +38,9 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
     such as auth.example.com. For Amazon Cognito prefix domains, this is the prefix alone, such as auth."""
 
     _wire = (("domain", "Domain"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("domain", "Domain", "plain", True, None),
+    )
 
     __operation__ = "DescribeUserPoolDomain"
     __method__ = "describe_user_pool_domain"

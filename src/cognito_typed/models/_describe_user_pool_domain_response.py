@@ -43,6 +43,10 @@ class DescribeUserPoolDomainResponse(Model):
         ("domain_description", "DomainDescription"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("domain_description", "DomainDescription", "struct", False, DomainDescriptionType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -35,6 +35,9 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
     """The ID of the user pool you want to describe."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "DescribeUserPool"
     __method__ = "describe_user_pool"

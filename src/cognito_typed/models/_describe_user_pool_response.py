@@ -41,6 +41,10 @@ class DescribeUserPoolResponse(Model):
         ("user_pool", "UserPool"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool", "UserPool", "struct", True, UserPoolType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,10 @@ class DeviceConfigurationType(Model):
         ("challenge_required_on_new_device", "ChallengeRequiredOnNewDevice"),
         ("device_only_remembered_on_user_prompt", "DeviceOnlyRememberedOnUserPrompt"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("challenge_required_on_new_device", "ChallengeRequiredOnNewDevice", "plain", False, None),
+        ("device_only_remembered_on_user_prompt", "DeviceOnlyRememberedOnUserPrompt", "plain", False, None),
+    )
 
     def __init__(
         self,

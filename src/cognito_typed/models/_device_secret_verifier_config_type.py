@@ -41,6 +41,10 @@ class DeviceSecretVerifierConfigType(Model):
         ("password_verifier", "PasswordVerifier"),
         ("salt", "Salt"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("password_verifier", "PasswordVerifier", "plain", False, None),
+        ("salt", "Salt", "plain", False, None),
+    )
     _hidden = (
         "password_verifier",
         "salt",

@@ -62,6 +62,13 @@ class DeviceType(Model):
         ("device_last_modified_date", "DeviceLastModifiedDate"),
         ("device_last_authenticated_date", "DeviceLastAuthenticatedDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("device_key", "DeviceKey", "plain", True, None),
+        ("device_attributes", "DeviceAttributes", "structs", False, AttributeType),
+        ("device_create_date", "DeviceCreateDate", "timestamp", False, None),
+        ("device_last_modified_date", "DeviceLastModifiedDate", "timestamp", False, None),
+        ("device_last_authenticated_date", "DeviceLastAuthenticatedDate", "timestamp", False, None),
+    )
 
     def __init__(
         self,

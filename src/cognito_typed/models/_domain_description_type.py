@@ -82,6 +82,18 @@ class DomainDescriptionType(Model):
         ("managed_login_version", "ManagedLoginVersion"),
         ("routing", "Routing"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", False, None),
+        ("aws_account_id", "AWSAccountId", "plain", False, None),
+        ("domain", "Domain", "plain", False, None),
+        ("s3_bucket", "S3Bucket", "plain", False, None),
+        ("cloud_front_distribution", "CloudFrontDistribution", "plain", False, None),
+        ("version", "Version", "plain", False, None),
+        ("status", "Status", "plain", False, None),
+        ("custom_domain_config", "CustomDomainConfig", "struct", False, CustomDomainConfigType),
+        ("managed_login_version", "ManagedLoginVersion", "plain", False, None),
+        ("routing", "Routing", "struct", False, RoutingType),
+    )
 
     def __init__(
         self,

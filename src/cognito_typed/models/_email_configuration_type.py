@@ -52,6 +52,13 @@ class EmailConfigurationType(Model):
         ("from_", "From"),
         ("configuration_set", "ConfigurationSet"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("source_arn", "SourceArn", "plain", False, None),
+        ("reply_to_email_address", "ReplyToEmailAddress", "plain", False, None),
+        ("email_sending_account", "EmailSendingAccount", "plain", False, None),
+        ("from_", "From", "plain", False, None),
+        ("configuration_set", "ConfigurationSet", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,10 @@ class EmailMfaConfigType(Model):
         ("message", "Message"),
         ("subject", "Subject"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("message", "Message", "plain", False, None),
+        ("subject", "Subject", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,10 @@ class EmailMfaSettingsType(Model):
         ("enabled", "Enabled"),
         ("preferred_mfa", "PreferredMfa"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("enabled", "Enabled", "plain", False, None),
+        ("preferred_mfa", "PreferredMfa", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -71,6 +71,15 @@ class EumsSmsConfigurationType(Model):
         ("in_template_id", "InTemplateId"),
         ("region", "Region"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("caller_arn", "CallerArn", "plain", True, None),
+        ("external_id", "ExternalId", "plain", False, None),
+        ("origination_identity", "OriginationIdentity", "plain", False, None),
+        ("configuration_set_name", "ConfigurationSetName", "plain", False, None),
+        ("in_entity_id", "InEntityId", "plain", False, None),
+        ("in_template_id", "InTemplateId", "plain", False, None),
+        ("region", "Region", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -48,6 +48,13 @@ class EventContextDataType(Model):
         ("city", "City"),
         ("country", "Country"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("ip_address", "IpAddress", "plain", False, None),
+        ("device_name", "DeviceName", "plain", False, None),
+        ("timezone", "Timezone", "plain", False, None),
+        ("city", "City", "plain", False, None),
+        ("country", "Country", "plain", False, None),
+    )
 
     def __init__(
         self,

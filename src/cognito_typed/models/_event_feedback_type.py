@@ -47,6 +47,11 @@ class EventFeedbackType(Model):
         ("provider", "Provider"),
         ("feedback_date", "FeedbackDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("feedback_value", "FeedbackValue", "plain", True, None),
+        ("provider", "Provider", "plain", True, None),
+        ("feedback_date", "FeedbackDate", "timestamp", False, None),
+    )
 
     def __init__(
         self,

@@ -45,6 +45,11 @@ class EventRiskType(Model):
         ("risk_level", "RiskLevel"),
         ("compromised_credentials_detected", "CompromisedCredentialsDetected"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("risk_decision", "RiskDecision", "plain", False, None),
+        ("risk_level", "RiskLevel", "plain", False, None),
+        ("compromised_credentials_detected", "CompromisedCredentialsDetected", "plain", False, None),
+    )
 
     def __init__(
         self,

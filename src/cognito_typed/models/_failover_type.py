@@ -40,6 +40,10 @@ class FailoverType(Model):
         ("secondary_region", "SecondaryRegion"),
         ("primary_route53_health_check_id", "PrimaryRoute53HealthCheckId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("secondary_region", "SecondaryRegion", "plain", True, None),
+        ("primary_route53_health_check_id", "PrimaryRoute53HealthCheckId", "plain", True, None),
+    )
 
     def __init__(
         self,

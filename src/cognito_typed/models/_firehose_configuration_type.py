@@ -33,6 +33,9 @@ class FirehoseConfigurationType(Model):
     """The ARN of an Amazon Data Firehose stream that's the destination for threat protection log export."""
 
     _wire = (("stream_arn", "StreamArn"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("stream_arn", "StreamArn", "plain", False, None),
+    )
 
     def __init__(
         self,

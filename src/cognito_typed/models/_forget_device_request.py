@@ -43,6 +43,10 @@ class ForgetDeviceRequest(Request[None]):
         ("access_token", "AccessToken"),
         ("device_key", "DeviceKey"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", False, None),
+        ("device_key", "DeviceKey", "plain", True, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ForgetDevice"

@@ -60,6 +60,14 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
         ("analytics_metadata", "AnalyticsMetadata"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("secret_hash", "SecretHash", "plain", False, None),
+        ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
+        ("username", "Username", "plain", True, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "client_id",
         "secret_hash",

@@ -44,6 +44,10 @@ class ForgotPasswordResponse(Model):
         ("code_delivery_details", "CodeDeliveryDetails"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("code_delivery_details", "CodeDeliveryDetails", "struct", False, CodeDeliveryDetailsType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

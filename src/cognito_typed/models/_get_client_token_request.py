@@ -52,6 +52,12 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         ("scopes", "Scopes"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("secret", "Secret", "plain", True, None),
+        ("scopes", "Scopes", "list", False, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "client_id",
         "secret",

@@ -45,6 +45,10 @@ class GetClientTokenResponse(Model):
         ("client_authentication_result", "ClientAuthenticationResult"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_authentication_result", "ClientAuthenticationResult", "struct", False, ClientAuthenticationResultType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

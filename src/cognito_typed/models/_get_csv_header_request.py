@@ -35,6 +35,9 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
     """The ID of the user pool that you want to import users into."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "GetCSVHeader"
     __method__ = "get_csv_header"

@@ -45,6 +45,11 @@ class GetCSVHeaderResponse(Model):
         ("csv_header", "CSVHeader"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", False, None),
+        ("csv_header", "CSVHeader", "list", True, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -94,6 +94,20 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         ("resources", "Resources"),
         ("requested_token_type", "RequestedTokenType"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("client_secret", "ClientSecret", "plain", False, None),
+        ("subject_token", "SubjectToken", "plain", True, None),
+        ("subject_token_type", "SubjectTokenType", "plain", True, None),
+        ("subject_token_provider_name", "SubjectTokenProviderName", "plain", False, None),
+        ("actor_token", "ActorToken", "plain", False, None),
+        ("actor_token_type", "ActorTokenType", "plain", False, None),
+        ("actor_token_provider_name", "ActorTokenProviderName", "plain", False, None),
+        ("scopes", "Scopes", "list", False, None),
+        ("audiences", "Audiences", "list", False, None),
+        ("resources", "Resources", "list", False, None),
+        ("requested_token_type", "RequestedTokenType", "plain", False, None),
+    )
     _hidden = (
         "client_id",
         "client_secret",

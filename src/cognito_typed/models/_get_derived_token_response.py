@@ -54,6 +54,14 @@ class GetDerivedTokenResponse(Model):
         ("scopes", "Scopes"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("issued_token", "IssuedToken", "plain", True, None),
+        ("issued_token_type", "IssuedTokenType", "plain", True, None),
+        ("token_type", "TokenType", "plain", True, None),
+        ("expires_in", "ExpiresIn", "plain", False, None),
+        ("scopes", "Scopes", "list", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("issued_token",)
 
     def __init__(

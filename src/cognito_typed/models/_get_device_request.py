@@ -41,6 +41,10 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         ("device_key", "DeviceKey"),
         ("access_token", "AccessToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("device_key", "DeviceKey", "plain", True, None),
+        ("access_token", "AccessToken", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "GetDevice"

@@ -43,6 +43,10 @@ class GetGroupRequest(Request[GetGroupResponse]):
         ("group_name", "GroupName"),
         ("user_pool_id", "UserPoolId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("group_name", "GroupName", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "GetGroup"
     __method__ = "get_group"

@@ -44,6 +44,10 @@ class GetGroupResponse(Model):
         ("group", "Group"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("group", "Group", "struct", True, GroupType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,10 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         ("user_pool_id", "UserPoolId"),
         ("idp_identifier", "IdpIdentifier"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("idp_identifier", "IdpIdentifier", "plain", True, None),
+    )
 
     __operation__ = "GetIdentityProviderByIdentifier"
     __method__ = "get_identity_provider_by_identifier"

@@ -37,6 +37,9 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
     """The ID of the user pool that has the logging configuration that you want to view."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "GetLogDeliveryConfiguration"
     __method__ = "get_log_delivery_configuration"

@@ -47,6 +47,10 @@ class GetLogDeliveryConfigurationResponse(Model):
         ("log_delivery_configuration", "LogDeliveryConfiguration"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("log_delivery_configuration", "LogDeliveryConfiguration", "struct", True, LogDeliveryConfigurationType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -39,6 +39,9 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
     """The limit to retrieve. Specify the limit class and the attributes that identify the limit."""
 
     _wire = (("limit_definition", "LimitDefinition"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("limit_definition", "LimitDefinition", "struct", True, LimitDefinitionType),
+    )
 
     __operation__ = "GetProvisionedLimit"
     __method__ = "get_provisioned_limit"

@@ -44,6 +44,10 @@ class GetProvisionedLimitResponse(Model):
         ("limit", "Limit"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("limit", "Limit", "struct", True, LimitType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

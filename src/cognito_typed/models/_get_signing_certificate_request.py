@@ -37,6 +37,9 @@ class GetSigningCertificateRequest(Request[GetSigningCertificateResponse]):
     """The ID of the user pool where you want to view the signing certificate."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "GetSigningCertificate"
     __method__ = "get_signing_certificate"

@@ -41,6 +41,10 @@ class GetSigningCertificateResponse(Model):
         ("certificate", "Certificate"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("certificate", "Certificate", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

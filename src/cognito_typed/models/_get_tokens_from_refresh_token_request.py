@@ -55,6 +55,13 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         ("device_key", "DeviceKey"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("refresh_token", "RefreshToken", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("client_secret", "ClientSecret", "plain", False, None),
+        ("device_key", "DeviceKey", "plain", False, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "refresh_token",
         "client_id",

@@ -42,6 +42,10 @@ class GetTokensFromRefreshTokenResponse(Model):
         ("authentication_result", "AuthenticationResult"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("authentication_result", "AuthenticationResult", "struct", False, AuthenticationResultType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

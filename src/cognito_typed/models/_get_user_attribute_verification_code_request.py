@@ -52,6 +52,11 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         ("attribute_name", "AttributeName"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("attribute_name", "AttributeName", "plain", True, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "GetUserAttributeVerificationCode"

@@ -60,6 +60,13 @@ class GetUserAuthFactorsResponse(Model):
         ("configured_user_auth_factors", "ConfiguredUserAuthFactors"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("username", "Username", "plain", True, None),
+        ("preferred_mfa_setting", "PreferredMfaSetting", "plain", False, None),
+        ("user_mfa_setting_list", "UserMFASettingList", "list", False, None),
+        ("configured_user_auth_factors", "ConfiguredUserAuthFactors", "list", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("username",)
 
     def __init__(

@@ -37,6 +37,9 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
     """The ID of the user pool where you want to query WebAuthn and MFA configuration."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "GetUserPoolMfaConfig"
     __method__ = "get_user_pool_mfa_config"

@@ -71,6 +71,20 @@ class GetUserPoolMfaConfigResponse(Model):
         ("web_authn_configuration", "WebAuthnConfiguration"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sms_mfa_configuration", "SmsMfaConfiguration", "struct", False, SmsMfaConfigType),
+        (
+            "software_token_mfa_configuration",
+            "SoftwareTokenMfaConfiguration",
+            "struct",
+            False,
+            SoftwareTokenMfaConfigType,
+        ),
+        ("email_mfa_configuration", "EmailMfaConfiguration", "struct", False, EmailMfaConfigType),
+        ("mfa_configuration", "MfaConfiguration", "plain", False, None),
+        ("web_authn_configuration", "WebAuthnConfiguration", "struct", False, WebAuthnConfigurationType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -37,6 +37,9 @@ class GetUserPoolSessionConfigurationRequest(Request[GetUserPoolSessionConfigura
     """The ID of the user pool where you want to retrieve the session configuration."""
 
     _wire = (("user_pool_id", "UserPoolId"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+    )
 
     __operation__ = "GetUserPoolSessionConfiguration"
     __method__ = "get_user_pool_session_configuration"

@@ -49,6 +49,12 @@ class GetUserPoolSessionConfigurationResponse(Model):
         ("token_session", "TokenSession"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", False, None),
+        ("user_session_tracking", "UserSessionTracking", "plain", False, None),
+        ("token_session", "TokenSession", "struct", False, UserPoolTokenSessionConfigType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -66,6 +66,14 @@ class GetUserResponse(Model):
         ("user_mfa_setting_list", "UserMFASettingList"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("username", "Username", "plain", True, None),
+        ("user_attributes", "UserAttributes", "structs", True, AttributeType),
+        ("mfa_options", "MFAOptions", "structs", False, MFAOptionType),
+        ("preferred_mfa_setting", "PreferredMfaSetting", "plain", False, None),
+        ("user_mfa_setting_list", "UserMFASettingList", "list", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("username",)
 
     def __init__(

@@ -36,6 +36,9 @@ class GlobalSignOutRequest(Request[GlobalSignOutResponse]):
     scope claim for aws.cognito.signin.user.admin."""
 
     _wire = (("access_token", "AccessToken"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "GlobalSignOut"

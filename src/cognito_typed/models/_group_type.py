@@ -69,6 +69,15 @@ class GroupType(Model):
         ("last_modified_date", "LastModifiedDate"),
         ("creation_date", "CreationDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("group_name", "GroupName", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("description", "Description", "plain", False, None),
+        ("role_arn", "RoleArn", "plain", False, None),
+        ("precedence", "Precedence", "plain", False, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+    )
 
     def __init__(
         self,

@@ -40,6 +40,10 @@ class HttpHeader(Model):
         ("header_name", "headerName"),
         ("header_value", "headerValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("header_name", "headerName", "plain", False, None),
+        ("header_value", "headerValue", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -84,6 +84,17 @@ class IdentityProviderType(Model):
         ("last_modified_date", "LastModifiedDate"),
         ("creation_date", "CreationDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", False, None),
+        ("provider_name", "ProviderName", "plain", True, None),
+        ("provider_type", "ProviderType", "plain", True, None),
+        ("provider_details", "ProviderDetails", "map", True, None),
+        ("attribute_mapping", "AttributeMapping", "map", False, None),
+        ("idp_identifiers", "IdpIdentifiers", "list", False, None),
+        ("acr_mapping", "AcrMapping", "map", False, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+    )
     _hidden = ("provider_details",)
 
     def __init__(

@@ -72,6 +72,15 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         ("user_context_data", "UserContextData"),
         ("session", "Session"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("auth_flow", "AuthFlow", "plain", True, None),
+        ("auth_parameters", "AuthParameters", "map", False, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
+        ("session", "Session", "plain", False, None),
+    )
     _hidden = (
         "auth_parameters",
         "client_id",

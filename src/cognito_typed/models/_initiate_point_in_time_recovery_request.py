@@ -45,6 +45,10 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         ("user_pool_id", "UserPoolId"),
         ("restore_timestamp", "RestoreTimestamp"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("restore_timestamp", "RestoreTimestamp", "timestamp", True, None),
+    )
 
     __operation__ = "InitiatePointInTimeRecovery"
     __method__ = "initiate_point_in_time_recovery"

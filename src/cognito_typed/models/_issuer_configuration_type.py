@@ -34,6 +34,9 @@ class IssuerConfigurationType(Model):
     """The type of issuer configuration. Determines the token issuing behavior for the user pool."""
 
     _wire = (("type", "Type"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("type", "Type", "plain", False, None),
+    )
 
     def __init__(
         self,

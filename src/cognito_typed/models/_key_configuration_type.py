@@ -43,6 +43,10 @@ class KeyConfigurationType(Model):
         ("key_type", "KeyType"),
         ("kms_key_arn", "KmsKeyArn"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("key_type", "KeyType", "plain", False, None),
+        ("kms_key_arn", "KmsKeyArn", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -122,6 +122,29 @@ class LambdaConfigType(Model):
         ("kms_key_id", "KMSKeyID"),
         ("inbound_federation", "InboundFederation"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("pre_sign_up", "PreSignUp", "plain", False, None),
+        ("custom_message", "CustomMessage", "plain", False, None),
+        ("post_confirmation", "PostConfirmation", "plain", False, None),
+        ("pre_authentication", "PreAuthentication", "plain", False, None),
+        ("post_authentication", "PostAuthentication", "plain", False, None),
+        ("define_auth_challenge", "DefineAuthChallenge", "plain", False, None),
+        ("create_auth_challenge", "CreateAuthChallenge", "plain", False, None),
+        ("verify_auth_challenge_response", "VerifyAuthChallengeResponse", "plain", False, None),
+        ("pre_token_generation", "PreTokenGeneration", "plain", False, None),
+        ("user_migration", "UserMigration", "plain", False, None),
+        (
+            "pre_token_generation_config",
+            "PreTokenGenerationConfig",
+            "struct",
+            False,
+            PreTokenGenerationVersionConfigType,
+        ),
+        ("custom_sms_sender", "CustomSMSSender", "struct", False, CustomSMSLambdaVersionConfigType),
+        ("custom_email_sender", "CustomEmailSender", "struct", False, CustomEmailLambdaVersionConfigType),
+        ("kms_key_id", "KMSKeyID", "plain", False, None),
+        ("inbound_federation", "InboundFederation", "struct", False, InboundFederationLambdaType),
+    )
 
     def __init__(
         self,

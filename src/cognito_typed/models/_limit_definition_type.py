@@ -41,6 +41,10 @@ class LimitDefinitionType(Model):
         ("limit_class", "LimitClass"),
         ("attributes", "Attributes"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("limit_class", "LimitClass", "plain", True, None),
+        ("attributes", "Attributes", "map", True, None),
+    )
 
     def __init__(
         self,

@@ -45,6 +45,11 @@ class LimitType(Model):
         ("provisioned_limit_value", "ProvisionedLimitValue"),
         ("free_limit_value", "FreeLimitValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("limit_definition", "LimitDefinition", "struct", True, LimitDefinitionType),
+        ("provisioned_limit_value", "ProvisionedLimitValue", "plain", True, None),
+        ("free_limit_value", "FreeLimitValue", "plain", True, None),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,11 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
         ("next_token", "NextToken"),
         ("max_results", "MaxResults"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+        ("max_results", "MaxResults", "plain", False, None),
+    )
 
     __operation__ = "ListCIMDPolicies"
     __method__ = "list_cimd_policies"

@@ -47,6 +47,11 @@ class ListCIMDPoliciesResponse(Model):
         ("cimd_policies", "CIMDPolicies"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("next_token", "NextToken", "plain", False, None),
+        ("cimd_policies", "CIMDPolicies", "structs", True, CIMDPolicySummaryType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -49,6 +49,12 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         ("next_token", "NextToken"),
         ("max_results", "MaxResults"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+        ("max_results", "MaxResults", "plain", False, None),
+    )
 
     __operation__ = "ListClientMetadataURLs"
     __method__ = "list_client_metadata_urls"

@@ -47,6 +47,11 @@ class ListClientMetadataURLsResponse(Model):
         ("client_metadata_urls", "ClientMetadataURLs"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("next_token", "NextToken", "plain", False, None),
+        ("client_metadata_urls", "ClientMetadataURLs", "structs", True, ClientMetadataURLType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

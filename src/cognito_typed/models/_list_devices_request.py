@@ -49,6 +49,11 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         ("limit", "Limit"),
         ("pagination_token", "PaginationToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("limit", "Limit", "plain", False, None),
+        ("pagination_token", "PaginationToken", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ListDevices"

@@ -52,6 +52,11 @@ class ListDevicesResponse(Model):
         ("pagination_token", "PaginationToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("devices", "Devices", "structs", True, DeviceType),
+        ("pagination_token", "PaginationToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,11 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         ("limit", "Limit"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("limit", "Limit", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
 
     __operation__ = "ListGroups"
     __method__ = "list_groups"

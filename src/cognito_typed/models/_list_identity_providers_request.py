@@ -46,6 +46,11 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
         ("max_results", "MaxResults"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("max_results", "MaxResults", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
 
     __operation__ = "ListIdentityProviders"
     __method__ = "list_identity_providers"

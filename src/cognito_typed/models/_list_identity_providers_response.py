@@ -48,6 +48,11 @@ class ListIdentityProvidersResponse(Model):
         ("next_token", "NextToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("providers", "Providers", "structs", True, ProviderDescription),
+        ("next_token", "NextToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

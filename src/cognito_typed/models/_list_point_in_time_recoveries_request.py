@@ -47,6 +47,11 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
         ("next_token", "NextToken"),
         ("max_results", "MaxResults"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+        ("max_results", "MaxResults", "plain", False, None),
+    )
 
     __operation__ = "ListPointInTimeRecoveries"
     __method__ = "list_point_in_time_recoveries"

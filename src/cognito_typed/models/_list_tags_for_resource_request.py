@@ -37,6 +37,9 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
     """The Amazon Resource Name (ARN) of the user pool that the tags are assigned to."""
 
     _wire = (("resource_arn", "ResourceArn"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("resource_arn", "ResourceArn", "plain", True, None),
+    )
 
     __operation__ = "ListTagsForResource"
     __method__ = "list_tags_for_resource"

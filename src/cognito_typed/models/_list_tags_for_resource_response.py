@@ -39,6 +39,10 @@ class ListTagsForResourceResponse(Model):
         ("tags", "Tags"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("tags", "Tags", "map", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

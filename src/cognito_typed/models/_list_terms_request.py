@@ -44,6 +44,11 @@ class ListTermsRequest(Request[ListTermsResponse]):
         ("max_results", "MaxResults"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("max_results", "MaxResults", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
 
     __operation__ = "ListTerms"
     __method__ = "list_terms"

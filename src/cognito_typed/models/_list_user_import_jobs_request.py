@@ -46,6 +46,11 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         ("max_results", "MaxResults"),
         ("pagination_token", "PaginationToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("max_results", "MaxResults", "plain", True, None),
+        ("pagination_token", "PaginationToken", "plain", False, None),
+    )
 
     __operation__ = "ListUserImportJobs"
     __method__ = "list_user_import_jobs"

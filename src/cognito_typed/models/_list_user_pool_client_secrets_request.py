@@ -46,6 +46,11 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         ("client_id", "ClientId"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "ListUserPoolClientSecrets"

@@ -55,6 +55,11 @@ class ListUserPoolClientSecretsResponse(Model):
         ("next_token", "NextToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_secrets", "ClientSecrets", "structs", True, ClientSecretDescriptorType),
+        ("next_token", "NextToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,12 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         ("next_token", "NextToken"),
         ("client_type", "ClientType"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("max_results", "MaxResults", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+        ("client_type", "ClientType", "plain", False, None),
+    )
 
     __operation__ = "ListUserPoolClients"
     __method__ = "list_user_pool_clients"

@@ -43,6 +43,10 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         ("user_pool_id", "UserPoolId"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
 
     __operation__ = "ListUserPoolReplicas"
     __method__ = "list_user_pool_replicas"

@@ -46,6 +46,11 @@ class ListUserPoolReplicasResponse(Model):
         ("next_token", "NextToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_replicas", "UserPoolReplicas", "structs", True, UserPoolReplicaType),
+        ("next_token", "NextToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -41,6 +41,10 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
         ("next_token", "NextToken"),
         ("max_results", "MaxResults"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("next_token", "NextToken", "plain", False, None),
+        ("max_results", "MaxResults", "plain", True, None),
+    )
 
     __operation__ = "ListUserPools"
     __method__ = "list_user_pools"

@@ -45,6 +45,10 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         ("access_token", "AccessToken"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ListUserSessions"

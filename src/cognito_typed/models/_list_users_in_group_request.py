@@ -47,6 +47,12 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         ("limit", "Limit"),
         ("next_token", "NextToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("group_name", "GroupName", "plain", True, None),
+        ("limit", "Limit", "plain", False, None),
+        ("next_token", "NextToken", "plain", False, None),
+    )
 
     __operation__ = "ListUsersInGroup"
     __method__ = "list_users_in_group"

@@ -54,6 +54,13 @@ class ListUsersRequest(Request[ListUsersResponse]):
         ("pagination_token", "PaginationToken"),
         ("filter", "Filter"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("attributes_to_get", "AttributesToGet", "list", False, None),
+        ("limit", "Limit", "plain", False, None),
+        ("pagination_token", "PaginationToken", "plain", False, None),
+        ("filter", "Filter", "plain", False, None),
+    )
 
     __operation__ = "ListUsers"
     __method__ = "list_users"

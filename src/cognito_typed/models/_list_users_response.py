@@ -48,6 +48,11 @@ class ListUsersResponse(Model):
         ("pagination_token", "PaginationToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("users", "Users", "structs", True, UserType),
+        ("pagination_token", "PaginationToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

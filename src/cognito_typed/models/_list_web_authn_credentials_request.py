@@ -47,6 +47,11 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         ("next_token", "NextToken"),
         ("max_results", "MaxResults"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("next_token", "NextToken", "plain", False, None),
+        ("max_results", "MaxResults", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ListWebAuthnCredentials"

@@ -53,6 +53,11 @@ class ListWebAuthnCredentialsResponse(Model):
         ("next_token", "NextToken"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("credentials", "Credentials", "structs", True, WebAuthnCredentialDescription),
+        ("next_token", "NextToken", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

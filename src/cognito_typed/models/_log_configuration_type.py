@@ -66,6 +66,19 @@ class LogConfigurationType(Model):
         ("s3_configuration", "S3Configuration"),
         ("firehose_configuration", "FirehoseConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("log_level", "LogLevel", "plain", True, None),
+        ("event_source", "EventSource", "plain", True, None),
+        (
+            "cloud_watch_logs_configuration",
+            "CloudWatchLogsConfiguration",
+            "struct",
+            False,
+            CloudWatchLogsConfigurationType,
+        ),
+        ("s3_configuration", "S3Configuration", "struct", False, S3ConfigurationType),
+        ("firehose_configuration", "FirehoseConfiguration", "struct", False, FirehoseConfigurationType),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,10 @@ class LogDeliveryConfigurationType(Model):
         ("user_pool_id", "UserPoolId"),
         ("log_configurations", "LogConfigurations"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("log_configurations", "LogConfigurations", "structs", True, LogConfigurationType),
+    )
 
     def __init__(
         self,

@@ -72,6 +72,15 @@ class ManagedLoginBrandingType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("managed_login_branding_id", "ManagedLoginBrandingId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("use_cognito_provided_values", "UseCognitoProvidedValues", "plain", False, None),
+        ("settings", "Settings", "other", False, None),
+        ("assets", "Assets", "structs", False, AssetType),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+    )
 
     def __init__(
         self,

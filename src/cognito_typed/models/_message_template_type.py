@@ -42,6 +42,11 @@ class MessageTemplateType(Model):
         ("email_message", "EmailMessage"),
         ("email_subject", "EmailSubject"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sms_message", "SMSMessage", "plain", False, None),
+        ("email_message", "EmailMessage", "plain", False, None),
+        ("email_subject", "EmailSubject", "plain", False, None),
+    )
 
     def __init__(
         self,

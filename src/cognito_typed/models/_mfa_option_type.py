@@ -41,6 +41,10 @@ class MFAOptionType(Model):
         ("delivery_medium", "DeliveryMedium"),
         ("attribute_name", "AttributeName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("delivery_medium", "DeliveryMedium", "plain", False, None),
+        ("attribute_name", "AttributeName", "plain", False, None),
+    )
 
     def __init__(
         self,

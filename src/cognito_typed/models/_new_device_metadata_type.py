@@ -40,6 +40,10 @@ class NewDeviceMetadataType(Model):
         ("device_key", "DeviceKey"),
         ("device_group_key", "DeviceGroupKey"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("device_key", "DeviceKey", "plain", False, None),
+        ("device_group_key", "DeviceGroupKey", "plain", False, None),
+    )
 
     def __init__(
         self,

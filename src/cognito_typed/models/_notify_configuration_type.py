@@ -59,6 +59,14 @@ class NotifyConfigurationType(Model):
         ("no_action_email", "NoActionEmail"),
         ("mfa_email", "MfaEmail"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("from_", "From", "plain", False, None),
+        ("reply_to", "ReplyTo", "plain", False, None),
+        ("source_arn", "SourceArn", "plain", True, None),
+        ("block_email", "BlockEmail", "struct", False, NotifyEmailType),
+        ("no_action_email", "NoActionEmail", "struct", False, NotifyEmailType),
+        ("mfa_email", "MfaEmail", "struct", False, NotifyEmailType),
+    )
 
     def __init__(
         self,

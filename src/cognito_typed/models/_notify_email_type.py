@@ -44,6 +44,11 @@ class NotifyEmailType(Model):
         ("html_body", "HtmlBody"),
         ("text_body", "TextBody"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("subject", "Subject", "plain", True, None),
+        ("html_body", "HtmlBody", "plain", False, None),
+        ("text_body", "TextBody", "plain", False, None),
+    )
 
     def __init__(
         self,

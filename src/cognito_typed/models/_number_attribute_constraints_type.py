@@ -38,6 +38,10 @@ class NumberAttributeConstraintsType(Model):
         ("min_value", "MinValue"),
         ("max_value", "MaxValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("min_value", "MinValue", "plain", False, None),
+        ("max_value", "MaxValue", "plain", False, None),
+    )
 
     def __init__(
         self,

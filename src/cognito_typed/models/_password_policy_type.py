@@ -65,6 +65,15 @@ class PasswordPolicyType(Model):
         ("password_history_size", "PasswordHistorySize"),
         ("temporary_password_validity_days", "TemporaryPasswordValidityDays"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("minimum_length", "MinimumLength", "plain", False, None),
+        ("require_uppercase", "RequireUppercase", "plain", False, None),
+        ("require_lowercase", "RequireLowercase", "plain", False, None),
+        ("require_numbers", "RequireNumbers", "plain", False, None),
+        ("require_symbols", "RequireSymbols", "plain", False, None),
+        ("password_history_size", "PasswordHistorySize", "plain", False, None),
+        ("temporary_password_validity_days", "TemporaryPasswordValidityDays", "plain", False, None),
+    )
 
     def __init__(
         self,

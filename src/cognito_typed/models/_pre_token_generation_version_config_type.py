@@ -40,6 +40,10 @@ class PreTokenGenerationVersionConfigType(Model):
         ("lambda_version", "LambdaVersion"),
         ("lambda_arn", "LambdaArn"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("lambda_version", "LambdaVersion", "plain", True, None),
+        ("lambda_arn", "LambdaArn", "plain", True, None),
+    )
 
     def __init__(
         self,

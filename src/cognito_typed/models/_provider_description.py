@@ -49,6 +49,12 @@ class ProviderDescription(Model):
         ("last_modified_date", "LastModifiedDate"),
         ("creation_date", "CreationDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("provider_name", "ProviderName", "plain", True, None),
+        ("provider_type", "ProviderType", "plain", True, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+    )
 
     def __init__(
         self,

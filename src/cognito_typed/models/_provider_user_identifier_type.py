@@ -41,6 +41,11 @@ class ProviderUserIdentifierType(Model):
         ("provider_attribute_name", "ProviderAttributeName"),
         ("provider_attribute_value", "ProviderAttributeValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("provider_name", "ProviderName", "plain", False, None),
+        ("provider_attribute_name", "ProviderAttributeName", "plain", False, None),
+        ("provider_attribute_value", "ProviderAttributeValue", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,10 @@ class RecoveryOptionType(Model):
         ("priority", "Priority"),
         ("name", "Name"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("priority", "Priority", "plain", True, None),
+        ("name", "Name", "plain", True, None),
+    )
 
     def __init__(
         self,

@@ -45,6 +45,10 @@ class RefreshTokenRotationType(Model):
         ("feature", "Feature"),
         ("retry_grace_period_seconds", "RetryGracePeriodSeconds"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("feature", "Feature", "plain", True, None),
+        ("retry_grace_period_seconds", "RetryGracePeriodSeconds", "plain", False, None),
+    )
 
     def __init__(
         self,

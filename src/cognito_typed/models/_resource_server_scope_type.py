@@ -41,6 +41,10 @@ class ResourceServerScopeType(Model):
         ("scope_name", "ScopeName"),
         ("scope_description", "ScopeDescription"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("scope_name", "ScopeName", "plain", True, None),
+        ("scope_description", "ScopeDescription", "plain", True, None),
+    )
 
     def __init__(
         self,

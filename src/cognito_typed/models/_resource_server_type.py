@@ -54,6 +54,13 @@ class ResourceServerType(Model):
         ("scopes", "Scopes"),
         ("managed_by", "ManagedBy"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("identifier", "Identifier", "plain", True, None),
+        ("name", "Name", "plain", True, None),
+        ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
+        ("managed_by", "ManagedBy", "plain", False, None),
+    )
 
     def __init__(
         self,

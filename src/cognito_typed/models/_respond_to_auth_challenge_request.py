@@ -73,6 +73,15 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
         ("user_context_data", "UserContextData"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("challenge_name", "ChallengeName", "plain", True, None),
+        ("session", "Session", "plain", False, None),
+        ("challenge_responses", "ChallengeResponses", "map", False, None),
+        ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
+        ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = (
         "client_id",
         "session",

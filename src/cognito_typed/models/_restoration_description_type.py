@@ -48,6 +48,11 @@ class RestorationDescriptionType(Model):
         ("restore_status", "RestoreStatus"),
         ("restore_timestamp", "RestoreTimestamp"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("restore_id", "RestoreId", "plain", False, None),
+        ("restore_status", "RestoreStatus", "plain", False, None),
+        ("restore_timestamp", "RestoreTimestamp", "timestamp", False, None),
+    )
 
     def __init__(
         self,

@@ -55,6 +55,13 @@ class RestorationType(Model):
         ("trigger_timestamp", "TriggerTimestamp"),
         ("restore_preview", "RestorePreview"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("restore_id", "RestoreId", "plain", False, None),
+        ("restore_status", "RestoreStatus", "plain", False, None),
+        ("restore_timestamp", "RestoreTimestamp", "timestamp", False, None),
+        ("trigger_timestamp", "TriggerTimestamp", "timestamp", False, None),
+        ("restore_preview", "RestorePreview", "structs", False, RestorePreviewType),
+    )
 
     def __init__(
         self,

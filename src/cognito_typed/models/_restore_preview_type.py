@@ -46,6 +46,12 @@ class RestorePreviewType(Model):
         ("update_count", "UpdateCount"),
         ("delete_count", "DeleteCount"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("entity", "Entity", "plain", False, None),
+        ("create_count", "CreateCount", "plain", False, None),
+        ("update_count", "UpdateCount", "plain", False, None),
+        ("delete_count", "DeleteCount", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -48,6 +48,12 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         ("client_secret", "ClientSecret"),
         ("revoke_associated_sessions", "RevokeAssociatedSessions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("token", "Token", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("client_secret", "ClientSecret", "plain", False, None),
+        ("revoke_associated_sessions", "RevokeAssociatedSessions", "plain", False, None),
+    )
     _hidden = (
         "token",
         "client_id",

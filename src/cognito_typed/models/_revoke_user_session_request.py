@@ -47,6 +47,11 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         ("session_id", "SessionId"),
         ("revoke_associated_sessions", "RevokeAssociatedSessions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("session_id", "SessionId", "plain", True, None),
+        ("revoke_associated_sessions", "RevokeAssociatedSessions", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "RevokeUserSession"

@@ -75,6 +75,26 @@ class RiskConfigurationType(Model):
         ("risk_exception_configuration", "RiskExceptionConfiguration"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", False, None),
+        (
+            "compromised_credentials_risk_configuration",
+            "CompromisedCredentialsRiskConfiguration",
+            "struct",
+            False,
+            CompromisedCredentialsRiskConfigurationType,
+        ),
+        (
+            "account_takeover_risk_configuration",
+            "AccountTakeoverRiskConfiguration",
+            "struct",
+            False,
+            AccountTakeoverRiskConfigurationType,
+        ),
+        ("risk_exception_configuration", "RiskExceptionConfiguration", "struct", False, RiskExceptionConfigurationType),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+    )
     _hidden = ("client_id",)
 
     def __init__(

@@ -44,6 +44,10 @@ class RiskExceptionConfigurationType(Model):
         ("blocked_ip_range_list", "BlockedIPRangeList"),
         ("skipped_ip_range_list", "SkippedIPRangeList"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("blocked_ip_range_list", "BlockedIPRangeList", "list", False, None),
+        ("skipped_ip_range_list", "SkippedIPRangeList", "list", False, None),
+    )
 
     def __init__(
         self,

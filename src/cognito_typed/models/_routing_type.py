@@ -35,6 +35,9 @@ class RoutingType(Model):
     """The failover configuration that specifies the secondary region and health check settings."""
 
     _wire = (("failover", "Failover"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("failover", "Failover", "struct", False, FailoverType),
+    )
 
     def __init__(
         self,

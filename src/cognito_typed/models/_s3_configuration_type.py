@@ -33,6 +33,9 @@ class S3ConfigurationType(Model):
     """The ARN of an Amazon S3 bucket that's the destination for threat protection log export."""
 
     _wire = (("bucket_arn", "BucketArn"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("bucket_arn", "BucketArn", "plain", False, None),
+    )
 
     def __init__(
         self,

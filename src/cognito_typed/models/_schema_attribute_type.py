@@ -75,6 +75,15 @@ class SchemaAttributeType(Model):
         ("number_attribute_constraints", "NumberAttributeConstraints"),
         ("string_attribute_constraints", "StringAttributeConstraints"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("name", "Name", "plain", False, None),
+        ("attribute_data_type", "AttributeDataType", "plain", False, None),
+        ("developer_only_attribute", "DeveloperOnlyAttribute", "plain", False, None),
+        ("mutable", "Mutable", "plain", False, None),
+        ("required", "Required", "plain", False, None),
+        ("number_attribute_constraints", "NumberAttributeConstraints", "struct", False, NumberAttributeConstraintsType),
+        ("string_attribute_constraints", "StringAttributeConstraints", "struct", False, StringAttributeConstraintsType),
+    )
 
     def __init__(
         self,

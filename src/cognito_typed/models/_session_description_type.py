@@ -84,6 +84,18 @@ class SessionDescriptionType(Model):
         ("origin_session_id", "OriginSessionId"),
         ("is_current_session", "IsCurrentSession"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("session_id", "SessionId", "plain", False, None),
+        ("session_type", "SessionType", "plain", False, None),
+        ("client_id", "ClientId", "plain", False, None),
+        ("create_date", "CreateDate", "timestamp", False, None),
+        ("last_active_date", "LastActiveDate", "timestamp", False, None),
+        ("device_type", "DeviceType", "plain", False, None),
+        ("last_ip_address", "LastIPAddress", "plain", False, None),
+        ("last_location", "LastLocation", "struct", False, SessionLocationType),
+        ("origin_session_id", "OriginSessionId", "plain", False, None),
+        ("is_current_session", "IsCurrentSession", "plain", False, None),
+    )
     _hidden = (
         "client_id",
         "last_ip_address",

@@ -42,6 +42,10 @@ class SessionLocationType(Model):
         ("city", "City"),
         ("country", "Country"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("city", "City", "plain", False, None),
+        ("country", "Country", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -45,6 +45,10 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         ("user_pool_id", "UserPoolId"),
         ("log_configurations", "LogConfigurations"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("log_configurations", "LogConfigurations", "structs", True, LogConfigurationType),
+    )
 
     __operation__ = "SetLogDeliveryConfiguration"
     __method__ = "set_log_delivery_configuration"

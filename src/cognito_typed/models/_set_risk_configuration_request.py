@@ -72,6 +72,25 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
         ("account_takeover_risk_configuration", "AccountTakeoverRiskConfiguration"),
         ("risk_exception_configuration", "RiskExceptionConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", False, None),
+        (
+            "compromised_credentials_risk_configuration",
+            "CompromisedCredentialsRiskConfiguration",
+            "struct",
+            False,
+            CompromisedCredentialsRiskConfigurationType,
+        ),
+        (
+            "account_takeover_risk_configuration",
+            "AccountTakeoverRiskConfiguration",
+            "struct",
+            False,
+            AccountTakeoverRiskConfigurationType,
+        ),
+        ("risk_exception_configuration", "RiskExceptionConfiguration", "struct", False, RiskExceptionConfigurationType),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "SetRiskConfiguration"

@@ -42,6 +42,10 @@ class SetRiskConfigurationResponse(Model):
         ("risk_configuration", "RiskConfiguration"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("risk_configuration", "RiskConfiguration", "struct", True, RiskConfigurationType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,12 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         ("css", "CSS"),
         ("image_file", "ImageFile"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", False, None),
+        ("css", "CSS", "plain", False, None),
+        ("image_file", "ImageFile", "other", False, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "SetUICustomization"

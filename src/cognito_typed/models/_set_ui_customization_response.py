@@ -41,6 +41,10 @@ class SetUICustomizationResponse(Model):
         ("ui_customization", "UICustomization"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("ui_customization", "UICustomization", "struct", True, UICustomizationType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -69,6 +69,13 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         ("web_authn_mfa_settings", "WebAuthnMfaSettings"),
         ("access_token", "AccessToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sms_mfa_settings", "SMSMfaSettings", "struct", False, SMSMfaSettingsType),
+        ("software_token_mfa_settings", "SoftwareTokenMfaSettings", "struct", False, SoftwareTokenMfaSettingsType),
+        ("email_mfa_settings", "EmailMfaSettings", "struct", False, EmailMfaSettingsType),
+        ("web_authn_mfa_settings", "WebAuthnMfaSettings", "struct", False, WebAuthnMfaSettingsType),
+        ("access_token", "AccessToken", "plain", True, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "SetUserMFAPreference"

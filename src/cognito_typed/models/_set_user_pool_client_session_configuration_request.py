@@ -49,6 +49,11 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         ("client_id", "ClientId"),
         ("sso_session", "SSOSession"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("sso_session", "SSOSession", "struct", True, ClientSSOSessionConfigType),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "SetUserPoolClientSessionConfiguration"

@@ -48,6 +48,12 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
         ("sso_session", "SSOSession"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", False, None),
+        ("client_id", "ClientId", "plain", False, None),
+        ("sso_session", "SSOSession", "struct", False, ClientSSOSessionConfigType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("client_id",)
 
     def __init__(

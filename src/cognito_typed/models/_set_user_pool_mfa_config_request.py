@@ -73,6 +73,20 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         ("mfa_configuration", "MfaConfiguration"),
         ("web_authn_configuration", "WebAuthnConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("sms_mfa_configuration", "SmsMfaConfiguration", "struct", False, SmsMfaConfigType),
+        (
+            "software_token_mfa_configuration",
+            "SoftwareTokenMfaConfiguration",
+            "struct",
+            False,
+            SoftwareTokenMfaConfigType,
+        ),
+        ("email_mfa_configuration", "EmailMfaConfiguration", "struct", False, EmailMfaConfigType),
+        ("mfa_configuration", "MfaConfiguration", "plain", False, None),
+        ("web_authn_configuration", "WebAuthnConfiguration", "struct", False, WebAuthnConfigurationType),
+    )
 
     __operation__ = "SetUserPoolMfaConfig"
     __method__ = "set_user_pool_mfa_config"

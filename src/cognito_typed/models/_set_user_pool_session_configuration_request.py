@@ -51,6 +51,11 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         ("user_session_tracking", "UserSessionTracking"),
         ("token_session", "TokenSession"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("user_session_tracking", "UserSessionTracking", "plain", True, None),
+        ("token_session", "TokenSession", "struct", True, UserPoolTokenSessionConfigType),
+    )
 
     __operation__ = "SetUserPoolSessionConfiguration"
     __method__ = "set_user_pool_session_configuration"

@@ -47,6 +47,10 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         ("access_token", "AccessToken"),
         ("mfa_options", "MFAOptions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("mfa_options", "MFAOptions", "structs", True, MFAOptionType),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "SetUserSettings"

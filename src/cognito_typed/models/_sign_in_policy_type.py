@@ -35,6 +35,9 @@ class SignInPolicyType(Model):
     """The sign-in methods that a user pool supports as the first factor."""
 
     _wire = (("allowed_first_auth_factors", "AllowedFirstAuthFactors"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("allowed_first_auth_factors", "AllowedFirstAuthFactors", "list", False, None),
+    )
 
     def __init__(
         self,

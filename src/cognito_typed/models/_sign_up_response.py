@@ -54,6 +54,13 @@ class SignUpResponse(Model):
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_confirmed", "UserConfirmed", "plain", True, None),
+        ("code_delivery_details", "CodeDeliveryDetails", "struct", False, CodeDeliveryDetailsType),
+        ("user_sub", "UserSub", "plain", True, None),
+        ("session", "Session", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("session",)
 
     def __init__(

@@ -52,6 +52,12 @@ class SmsConfigurationType(Model):
         ("sns_region", "SnsRegion"),
         ("eums_sms", "EumsSms"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sns_caller_arn", "SnsCallerArn", "plain", False, None),
+        ("external_id", "ExternalId", "plain", False, None),
+        ("sns_region", "SnsRegion", "plain", False, None),
+        ("eums_sms", "EumsSms", "struct", False, EumsSmsConfigurationType),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,10 @@ class SmsMfaConfigType(Model):
         ("sms_authentication_message", "SmsAuthenticationMessage"),
         ("sms_configuration", "SmsConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sms_authentication_message", "SmsAuthenticationMessage", "plain", False, None),
+        ("sms_configuration", "SmsConfiguration", "struct", False, SmsConfigurationType),
+    )
 
     def __init__(
         self,

@@ -33,6 +33,9 @@ class SoftwareTokenMfaConfigType(Model):
     """The activation state of TOTP MFA."""
 
     _wire = (("enabled", "Enabled"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("enabled", "Enabled", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -42,6 +42,10 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
         ("user_pool_id", "UserPoolId"),
         ("job_id", "JobId"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("job_id", "JobId", "plain", True, None),
+    )
 
     __operation__ = "StartUserImportJob"
     __method__ = "start_user_import_job"

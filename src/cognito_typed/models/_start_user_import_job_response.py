@@ -42,6 +42,10 @@ class StartUserImportJobResponse(Model):
         ("user_import_job", "UserImportJob"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_import_job", "UserImportJob", "struct", True, UserImportJobType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

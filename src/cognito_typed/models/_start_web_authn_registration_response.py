@@ -43,6 +43,10 @@ class StartWebAuthnRegistrationResponse(Model):
         ("credential_creation_options", "CredentialCreationOptions"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("credential_creation_options", "CredentialCreationOptions", "other", True, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

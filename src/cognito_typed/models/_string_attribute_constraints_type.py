@@ -39,6 +39,10 @@ class StringAttributeConstraintsType(Model):
         ("min_length", "MinLength"),
         ("max_length", "MaxLength"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("min_length", "MinLength", "plain", False, None),
+        ("max_length", "MaxLength", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,10 @@ class TagResourceRequest(Request[TagResourceResponse]):
         ("resource_arn", "ResourceArn"),
         ("tags", "Tags"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("resource_arn", "ResourceArn", "plain", True, None),
+        ("tags", "Tags", "map", True, None),
+    )
 
     __operation__ = "TagResource"
     __method__ = "tag_resource"

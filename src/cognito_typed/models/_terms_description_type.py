@@ -53,6 +53,13 @@ class TermsDescriptionType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("terms_id", "TermsId", "plain", True, None),
+        ("terms_name", "TermsName", "plain", True, None),
+        ("enforcement", "Enforcement", "plain", True, None),
+        ("creation_date", "CreationDate", "timestamp", True, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", True, None),
+    )
 
     def __init__(
         self,

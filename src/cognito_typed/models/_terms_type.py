@@ -77,6 +77,17 @@ class TermsType(Model):
         ("creation_date", "CreationDate"),
         ("last_modified_date", "LastModifiedDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("terms_id", "TermsId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("terms_name", "TermsName", "plain", True, None),
+        ("terms_source", "TermsSource", "plain", True, None),
+        ("enforcement", "Enforcement", "plain", True, None),
+        ("links", "Links", "map", True, None),
+        ("creation_date", "CreationDate", "timestamp", True, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", True, None),
+    )
     _hidden = ("client_id",)
 
     def __init__(

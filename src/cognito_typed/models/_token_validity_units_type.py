@@ -52,6 +52,11 @@ class TokenValidityUnitsType(Model):
         ("id_token", "IdToken"),
         ("refresh_token", "RefreshToken"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", False, None),
+        ("id_token", "IdToken", "plain", False, None),
+        ("refresh_token", "RefreshToken", "plain", False, None),
+    )
 
     def __init__(
         self,

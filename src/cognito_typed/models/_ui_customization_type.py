@@ -59,6 +59,15 @@ class UICustomizationType(Model):
         ("last_modified_date", "LastModifiedDate"),
         ("creation_date", "CreationDate"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_id", "ClientId", "plain", False, None),
+        ("image_url", "ImageUrl", "plain", False, None),
+        ("css", "CSS", "plain", False, None),
+        ("css_version", "CSSVersion", "plain", False, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+    )
     _hidden = ("client_id",)
 
     def __init__(

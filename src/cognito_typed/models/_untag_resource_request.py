@@ -44,6 +44,10 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         ("resource_arn", "ResourceArn"),
         ("tag_keys", "TagKeys"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("resource_arn", "ResourceArn", "plain", True, None),
+        ("tag_keys", "TagKeys", "list", True, None),
+    )
 
     __operation__ = "UntagResource"
     __method__ = "untag_resource"

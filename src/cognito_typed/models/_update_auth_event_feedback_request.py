@@ -56,6 +56,13 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
         ("feedback_token", "FeedbackToken"),
         ("feedback_value", "FeedbackValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("username", "Username", "plain", True, None),
+        ("event_id", "EventId", "plain", True, None),
+        ("feedback_token", "FeedbackToken", "plain", True, None),
+        ("feedback_value", "FeedbackValue", "plain", True, None),
+    )
     _hidden = (
         "username",
         "feedback_token",

@@ -56,6 +56,14 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         ("cache_duration", "CacheDuration"),
         ("url_patterns", "URLPatterns"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
+        ("client_id", "ClientId", "plain", True, None),
+        ("policy_name", "PolicyName", "plain", False, None),
+        ("cache_duration", "CacheDuration", "plain", False, None),
+        ("url_patterns", "URLPatterns", "list", True, None),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "UpdateCIMDPolicy"

@@ -44,6 +44,10 @@ class UpdateCIMDPolicyResponse(Model):
         ("cimd_policy", "CIMDPolicy"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("cimd_policy", "CIMDPolicy", "struct", True, CIMDPolicyType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

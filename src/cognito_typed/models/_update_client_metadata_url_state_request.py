@@ -50,6 +50,12 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         ("url", "URL"),
         ("action", "Action"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
+        ("url", "URL", "plain", True, None),
+        ("action", "Action", "plain", True, None),
+    )
 
     __operation__ = "UpdateClientMetadataURLState"
     __method__ = "update_client_metadata_url_state"

@@ -53,6 +53,11 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         ("device_key", "DeviceKey"),
         ("device_remembered_status", "DeviceRememberedStatus"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("device_key", "DeviceKey", "plain", True, None),
+        ("device_remembered_status", "DeviceRememberedStatus", "plain", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "UpdateDeviceStatus"

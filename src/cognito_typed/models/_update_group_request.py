@@ -51,6 +51,13 @@ class UpdateGroupRequest(Request[UpdateGroupResponse]):
         ("role_arn", "RoleArn"),
         ("precedence", "Precedence"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("group_name", "GroupName", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("description", "Description", "plain", False, None),
+        ("role_arn", "RoleArn", "plain", False, None),
+        ("precedence", "Precedence", "plain", False, None),
+    )
 
     __operation__ = "UpdateGroup"
     __method__ = "update_group"

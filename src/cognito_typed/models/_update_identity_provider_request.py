@@ -68,6 +68,14 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         ("idp_identifiers", "IdpIdentifiers"),
         ("acr_mapping", "AcrMapping"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("provider_name", "ProviderName", "plain", True, None),
+        ("provider_details", "ProviderDetails", "map", False, None),
+        ("attribute_mapping", "AttributeMapping", "map", False, None),
+        ("idp_identifiers", "IdpIdentifiers", "list", False, None),
+        ("acr_mapping", "AcrMapping", "map", False, None),
+    )
     _hidden = ("provider_details",)
 
     __operation__ = "UpdateIdentityProvider"

@@ -57,6 +57,13 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
         ("settings", "Settings"),
         ("assets", "Assets"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", False, None),
+        ("managed_login_branding_id", "ManagedLoginBrandingId", "plain", False, None),
+        ("use_cognito_provided_values", "UseCognitoProvidedValues", "plain", False, None),
+        ("settings", "Settings", "other", False, None),
+        ("assets", "Assets", "structs", False, AssetType),
+    )
 
     __operation__ = "UpdateManagedLoginBranding"
     __method__ = "update_managed_login_branding"

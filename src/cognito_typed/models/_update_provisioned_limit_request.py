@@ -47,6 +47,10 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         ("limit_definition", "LimitDefinition"),
         ("requested_limit_value", "RequestedLimitValue"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("limit_definition", "LimitDefinition", "struct", True, LimitDefinitionType),
+        ("requested_limit_value", "RequestedLimitValue", "plain", True, None),
+    )
 
     __operation__ = "UpdateProvisionedLimit"
     __method__ = "update_provisioned_limit"

@@ -53,6 +53,12 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
         ("name", "Name"),
         ("scopes", "Scopes"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("identifier", "Identifier", "plain", True, None),
+        ("name", "Name", "plain", True, None),
+        ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
+    )
 
     __operation__ = "UpdateResourceServer"
     __method__ = "update_resource_server"

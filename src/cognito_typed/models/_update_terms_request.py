@@ -56,6 +56,14 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         ("enforcement", "Enforcement"),
         ("links", "Links"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("terms_id", "TermsId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("terms_name", "TermsName", "plain", False, None),
+        ("terms_source", "TermsSource", "plain", False, None),
+        ("enforcement", "Enforcement", "plain", False, None),
+        ("links", "Links", "map", False, None),
+    )
 
     __operation__ = "UpdateTerms"
     __method__ = "update_terms"

@@ -51,6 +51,11 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         ("access_token", "AccessToken"),
         ("client_metadata", "ClientMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_attributes", "UserAttributes", "structs", True, AttributeType),
+        ("access_token", "AccessToken", "plain", True, None),
+        ("client_metadata", "ClientMetadata", "map", False, None),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "UpdateUserAttributes"

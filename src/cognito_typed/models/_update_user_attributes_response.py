@@ -46,6 +46,10 @@ class UpdateUserAttributesResponse(Model):
         ("code_delivery_details_list", "CodeDeliveryDetailsList"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("code_delivery_details_list", "CodeDeliveryDetailsList", "structs", False, CodeDeliveryDetailsType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

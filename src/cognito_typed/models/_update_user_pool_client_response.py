@@ -41,6 +41,10 @@ class UpdateUserPoolClientResponse(Model):
         ("user_pool_client", "UserPoolClient"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_client", "UserPoolClient", "struct", True, UserPoolClientType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

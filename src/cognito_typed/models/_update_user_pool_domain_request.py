@@ -58,6 +58,13 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
         ("custom_domain_config", "CustomDomainConfig"),
         ("routing", "Routing"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("domain", "Domain", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("managed_login_version", "ManagedLoginVersion", "plain", False, None),
+        ("custom_domain_config", "CustomDomainConfig", "struct", False, CustomDomainConfigType),
+        ("routing", "Routing", "struct", False, RoutingType),
+    )
 
     __operation__ = "UpdateUserPoolDomain"
     __method__ = "update_user_pool_domain"

@@ -48,6 +48,12 @@ class UpdateUserPoolDomainResponse(Model):
         ("routing", "Routing"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("managed_login_version", "ManagedLoginVersion", "plain", False, None),
+        ("cloud_front_domain", "CloudFrontDomain", "plain", False, None),
+        ("routing", "Routing", "struct", False, RoutingType),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
 
     def __init__(
         self,

@@ -46,6 +46,11 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         ("region_name", "RegionName"),
         ("status", "Status"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("region_name", "RegionName", "plain", True, None),
+        ("status", "Status", "plain", True, None),
+    )
 
     __operation__ = "UpdateUserPoolReplica"
     __method__ = "update_user_pool_replica"

@@ -183,6 +183,45 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         ("issuer_configuration", "IssuerConfiguration"),
         ("acr_configuration", "AcrConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("policies", "Policies", "struct", False, UserPoolPolicyType),
+        ("deletion_protection", "DeletionProtection", "plain", False, None),
+        ("lambda_config", "LambdaConfig", "struct", False, LambdaConfigType),
+        ("auto_verified_attributes", "AutoVerifiedAttributes", "list", False, None),
+        ("sms_verification_message", "SmsVerificationMessage", "plain", False, None),
+        ("email_verification_message", "EmailVerificationMessage", "plain", False, None),
+        ("email_verification_subject", "EmailVerificationSubject", "plain", False, None),
+        (
+            "verification_message_template",
+            "VerificationMessageTemplate",
+            "struct",
+            False,
+            VerificationMessageTemplateType,
+        ),
+        ("sms_authentication_message", "SmsAuthenticationMessage", "plain", False, None),
+        (
+            "user_attribute_update_settings",
+            "UserAttributeUpdateSettings",
+            "struct",
+            False,
+            UserAttributeUpdateSettingsType,
+        ),
+        ("mfa_configuration", "MfaConfiguration", "plain", False, None),
+        ("device_configuration", "DeviceConfiguration", "struct", False, DeviceConfigurationType),
+        ("email_configuration", "EmailConfiguration", "struct", False, EmailConfigurationType),
+        ("sms_configuration", "SmsConfiguration", "struct", False, SmsConfigurationType),
+        ("user_pool_tags", "UserPoolTags", "map", False, None),
+        ("admin_create_user_config", "AdminCreateUserConfig", "struct", False, AdminCreateUserConfigType),
+        ("user_pool_add_ons", "UserPoolAddOns", "struct", False, UserPoolAddOnsType),
+        ("dcr_configuration", "DcrConfiguration", "struct", False, DcrConfigurationType),
+        ("account_recovery_setting", "AccountRecoverySetting", "struct", False, AccountRecoverySettingType),
+        ("pool_name", "PoolName", "plain", False, None),
+        ("user_pool_tier", "UserPoolTier", "plain", False, None),
+        ("key_configuration", "KeyConfiguration", "struct", False, KeyConfigurationType),
+        ("issuer_configuration", "IssuerConfiguration", "struct", False, IssuerConfigurationType),
+        ("acr_configuration", "AcrConfiguration", "struct_map", False, AcrLevelConfigType),
+    )
 
     __operation__ = "UpdateUserPool"
     __method__ = "update_user_pool"

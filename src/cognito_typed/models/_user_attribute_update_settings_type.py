@@ -37,6 +37,15 @@ class UserAttributeUpdateSettingsType(Model):
     updates the value of that attribute."""
 
     _wire = (("attributes_require_verification_before_update", "AttributesRequireVerificationBeforeUpdate"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        (
+            "attributes_require_verification_before_update",
+            "AttributesRequireVerificationBeforeUpdate",
+            "list",
+            False,
+            None,
+        ),
+    )
 
     def __init__(
         self,

@@ -39,6 +39,10 @@ class UserContextDataType(Model):
         ("ip_address", "IpAddress"),
         ("encoded_data", "EncodedData"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("ip_address", "IpAddress", "plain", False, None),
+        ("encoded_data", "EncodedData", "plain", False, None),
+    )
     _hidden = (
         "ip_address",
         "encoded_data",

@@ -95,6 +95,22 @@ class UserImportJobType(Model):
         ("completion_message", "CompletionMessage"),
         ("password_hashing_algorithm", "PasswordHashingAlgorithm"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("job_name", "JobName", "plain", True, None),
+        ("job_id", "JobId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("pre_signed_url", "PreSignedUrl", "plain", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+        ("start_date", "StartDate", "timestamp", False, None),
+        ("completion_date", "CompletionDate", "timestamp", False, None),
+        ("status", "Status", "plain", False, None),
+        ("cloud_watch_logs_role_arn", "CloudWatchLogsRoleArn", "plain", True, None),
+        ("imported_users", "ImportedUsers", "plain", False, None),
+        ("skipped_users", "SkippedUsers", "plain", False, None),
+        ("failed_users", "FailedUsers", "plain", False, None),
+        ("completion_message", "CompletionMessage", "plain", False, None),
+        ("password_hashing_algorithm", "PasswordHashingAlgorithm", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -48,6 +48,16 @@ class UserPoolAddOnsType(Model):
         ("advanced_security_mode", "AdvancedSecurityMode"),
         ("advanced_security_additional_flows", "AdvancedSecurityAdditionalFlows"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("advanced_security_mode", "AdvancedSecurityMode", "plain", True, None),
+        (
+            "advanced_security_additional_flows",
+            "AdvancedSecurityAdditionalFlows",
+            "struct",
+            False,
+            AdvancedSecurityAdditionalFlowsType,
+        ),
+    )
 
     def __init__(
         self,

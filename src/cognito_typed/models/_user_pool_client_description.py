@@ -41,6 +41,11 @@ class UserPoolClientDescription(Model):
         ("user_pool_id", "UserPoolId"),
         ("client_name", "ClientName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("client_id", "ClientId", "plain", True, None),
+        ("user_pool_id", "UserPoolId", "plain", True, None),
+        ("client_name", "ClientName", "plain", True, None),
+    )
     _hidden = ("client_id",)
 
     def __init__(

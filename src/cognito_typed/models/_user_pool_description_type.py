@@ -63,6 +63,15 @@ class UserPoolDescriptionType(Model):
         ("creation_date", "CreationDate"),
         ("replica_regions", "ReplicaRegions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("id", "Id", "plain", True, None),
+        ("name", "Name", "plain", True, None),
+        ("lambda_config", "LambdaConfig", "struct", False, LambdaConfigType),
+        ("status", "Status", "plain", False, None),
+        ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
+        ("creation_date", "CreationDate", "timestamp", False, None),
+        ("replica_regions", "ReplicaRegions", "list", False, None),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,10 @@ class UserPoolPolicyType(Model):
         ("password_policy", "PasswordPolicy"),
         ("sign_in_policy", "SignInPolicy"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("password_policy", "PasswordPolicy", "struct", False, PasswordPolicyType),
+        ("sign_in_policy", "SignInPolicy", "struct", False, SignInPolicyType),
+    )
 
     def __init__(
         self,

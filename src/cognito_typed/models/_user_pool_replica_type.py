@@ -45,6 +45,12 @@ class UserPoolReplicaType(Model):
         ("role", "Role"),
         ("user_pool_arn", "UserPoolArn"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("region_name", "RegionName", "plain", True, None),
+        ("status", "Status", "plain", False, None),
+        ("role", "Role", "plain", False, None),
+        ("user_pool_arn", "UserPoolArn", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -34,6 +34,9 @@ class UserPoolTokenSessionConfigType(Model):
     value is 1 and the maximum value is 100. The default is 20."""
 
     _wire = (("max_per_user", "MaxPerUser"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("max_per_user", "MaxPerUser", "plain", True, None),
+    )
 
     def __init__(
         self,

@@ -71,6 +71,15 @@ class UserType(Model):
         ("user_status", "UserStatus"),
         ("mfa_options", "MFAOptions"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("username", "Username", "plain", True, None),
+        ("attributes", "Attributes", "structs", True, AttributeType),
+        ("user_create_date", "UserCreateDate", "timestamp", True, None),
+        ("user_last_modified_date", "UserLastModifiedDate", "timestamp", True, None),
+        ("enabled", "Enabled", "plain", True, None),
+        ("user_status", "UserStatus", "plain", True, None),
+        ("mfa_options", "MFAOptions", "structs", False, MFAOptionType),
+    )
     _hidden = ("username",)
 
     def __init__(

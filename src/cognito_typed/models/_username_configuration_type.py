@@ -34,6 +34,9 @@ class UsernameConfigurationType(Model):
     Amazon Cognito APIs."""
 
     _wire = (("case_sensitive", "CaseSensitive"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("case_sensitive", "CaseSensitive", "plain", True, None),
+    )
 
     def __init__(
         self,

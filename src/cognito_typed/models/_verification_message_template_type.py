@@ -63,6 +63,14 @@ class VerificationMessageTemplateType(Model):
         ("email_subject_by_link", "EmailSubjectByLink"),
         ("default_email_option", "DefaultEmailOption"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("sms_message", "SmsMessage", "plain", False, None),
+        ("email_message", "EmailMessage", "plain", False, None),
+        ("email_subject", "EmailSubject", "plain", False, None),
+        ("email_message_by_link", "EmailMessageByLink", "plain", False, None),
+        ("email_subject_by_link", "EmailSubjectByLink", "plain", False, None),
+        ("default_email_option", "DefaultEmailOption", "plain", False, None),
+    )
 
     def __init__(
         self,

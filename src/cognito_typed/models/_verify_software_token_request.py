@@ -49,6 +49,12 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         ("user_code", "UserCode"),
         ("friendly_device_name", "FriendlyDeviceName"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", False, None),
+        ("session", "Session", "plain", False, None),
+        ("user_code", "UserCode", "plain", True, None),
+        ("friendly_device_name", "FriendlyDeviceName", "plain", False, None),
+    )
     _hidden = (
         "access_token",
         "session",

@@ -43,6 +43,11 @@ class VerifySoftwareTokenResponse(Model):
         ("session", "Session"),
         ("response_metadata", "ResponseMetadata"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("status", "Status", "plain", False, None),
+        ("session", "Session", "plain", False, None),
+        ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
+    )
     _hidden = ("session",)
 
     def __init__(

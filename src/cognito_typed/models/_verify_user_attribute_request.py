@@ -51,6 +51,11 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         ("attribute_name", "AttributeName"),
         ("code", "Code"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("access_token", "AccessToken", "plain", True, None),
+        ("attribute_name", "AttributeName", "plain", True, None),
+        ("code", "Code", "plain", True, None),
+    )
     _hidden = (
         "access_token",
         "code",

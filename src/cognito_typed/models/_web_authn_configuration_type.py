@@ -46,6 +46,11 @@ class WebAuthnConfigurationType(Model):
         ("user_verification", "UserVerification"),
         ("factor_configuration", "FactorConfiguration"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("relying_party_id", "RelyingPartyId", "plain", False, None),
+        ("user_verification", "UserVerification", "plain", False, None),
+        ("factor_configuration", "FactorConfiguration", "plain", False, None),
+    )
 
     def __init__(
         self,

@@ -63,6 +63,14 @@ class WebAuthnCredentialDescription(Model):
         ("authenticator_transports", "AuthenticatorTransports"),
         ("created_at", "CreatedAt"),
     )
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("credential_id", "CredentialId", "plain", True, None),
+        ("friendly_credential_name", "FriendlyCredentialName", "plain", True, None),
+        ("relying_party_id", "RelyingPartyId", "plain", True, None),
+        ("authenticator_attachment", "AuthenticatorAttachment", "plain", False, None),
+        ("authenticator_transports", "AuthenticatorTransports", "list", True, None),
+        ("created_at", "CreatedAt", "timestamp", True, None),
+    )
 
     def __init__(
         self,

@@ -36,6 +36,9 @@ class WebAuthnMfaSettingsType(Model):
     authentication requires user verification, and passkey sign-in is available when MFA is required."""
 
     _wire = (("enabled", "Enabled"),)
+    _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
+        ("enabled", "Enabled", "plain", False, None),
+    )
 
     def __init__(
         self,

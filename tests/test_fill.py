@@ -1,0 +1,260 @@
+"""The C builder of response models (cognito_typed._runtime.fill) gives exactly what ``from_wire`` gives,
+for every structure, and leaves to ``from_wire`` whatever is not a response as botocore parses it."""
+
+from __future__ import annotations
+
+import copy
+import gc
+import os
+import shutil
+import sys
+import sysconfig
+import tracemalloc
+from collections import UserDict
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+from hypothesis import given
+from strategies import WireStrategies
+from support import STRUCTURES, model_class
+
+from cognito_typed import models
+from cognito_typed._runtime import fill
+from cognito_typed._runtime.base import Model, ResponseMetadata, build
+
+needs_builder = pytest.mark.skipif(not fill.AVAILABLE, reason="the C builder is not built (no C compiler at install)")
+
+WHEN = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def user(name: str) -> dict[str, Any]:
+    """A ListUsers user as botocore returns it."""
+    return {
+        "Username": name,
+        "Attributes": [{"Name": "email", "Value": f"{name}@example.com"}],
+        "UserCreateDate": WHEN,
+        "UserLastModifiedDate": WHEN,
+        "Enabled": True,
+        "UserStatus": "CONFIRMED",
+    }
+
+
+METADATA = {"RequestId": "r-1", "HTTPStatusCode": 200, "HTTPHeaders": {"x-amzn-requestid": "r-1"}, "RetryAttempts": 0}
+
+
+def test_built_wherever_a_compiler_is() -> None:
+    """An install from source with a C compiler at hand has the builder: a broken build cannot go unseen."""
+    compiler = (sysconfig.get_config_var("CC") or "").split()
+    if os.environ.get("COGNITO_TYPED_PURE_PYTHON") or not compiler or shutil.which(compiler[0]) is None:
+        pytest.skip("turned off, or no C compiler here")
+    assert fill.AVAILABLE, "cognito_typed._runtime._fill did not build: see the install's output"
+
+
+def same(a: Any, b: Any, path: str = "") -> None:
+    """``a`` and ``b`` are equal down to every type and field, ``response_metadata`` included."""
+    assert type(a) is type(b), path
+    if isinstance(a, Model):
+        for name in type(a).__slots__:  # every field, response_metadata included
+            same(getattr(a, name), getattr(b, name), f"{path}.{name}")
+    elif isinstance(a, list):
+        assert len(a) == len(b), path
+        for i, (x, y) in enumerate(zip(a, b, strict=True)):
+            same(x, y, f"{path}[{i}]")
+    elif isinstance(a, dict):
+        assert a.keys() == b.keys(), path
+        for k in a:
+            same(a[k], b[k], f"{path}[{k!r}]")
+    else:
+        assert a == b, path
+
+
+def takes_other(cls: type[Model]) -> bool:
+    """``cls`` holds, at any depth, a member the builder leaves to from_wire (a blob)."""
+    for _, _, kind, _, held in cls.__dict__["_fill"]:
+        if kind == "other" or (held is not None and isinstance(held, type) and takes_other(held)):
+            return True
+    return False
+
+
+@needs_builder
+@pytest.mark.parametrize("name", STRUCTURES)
+def test_the_builder_gives_what_from_wire_gives(name: str, wire: WireStrategies) -> None:
+    cls = model_class(name)
+    builder = fill.plan(cls)
+    assert builder is not None
+    response = "response_metadata" in cls.__slots__
+
+    @given(wire.structure(name))
+    def check(data: dict[str, Any]) -> None:
+        if response:
+            data = {**data, "ResponseMetadata": METADATA}
+        expected = cls.from_wire(data)
+        built = builder(data)
+        if built is None:  # only for what it leaves to from_wire
+            assert takes_other(cls), data
+            built = build(cls, data)
+        same(built, expected)
+        assert built.to_wire() == expected.to_wire()
+        before = copy.deepcopy(data)  # a snapshot, as from_wire's
+        data.clear()
+        assert built.to_wire() == {k: v for k, v in before.items() if k != "ResponseMetadata"} | (
+            {"ResponseMetadata": built.response_metadata.to_wire()} if response else {}  # pyright: ignore
+        )
+
+    check()
+
+
+@needs_builder
+def test_responses_of_every_day_are_built_by_it() -> None:
+    """What botocore returns (timestamps as datetime, HTTPHeaders a mapping that is no dict) takes the C path."""
+
+    class Headers(UserDict[str, str]):  # botocore's HTTPHeaders is a MutableMapping, not a dict
+        pass
+
+    data = {
+        "Users": [user("u")],
+        "ResponseMetadata": {**METADATA, "HTTPHeaders": Headers(METADATA["HTTPHeaders"])},
+    }
+    builder = fill.plan(models.ListUsersResponse)
+    assert builder is not None
+    built = builder(data)
+    assert built is not None
+    same(built, models.ListUsersResponse.from_wire(data))
+    assert type(built.response_metadata.http_headers) is dict
+
+
+@needs_builder
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["UserPoolClient"].pop("ClientId"),  # a required member missing
+        lambda d: d["UserPoolClient"].update(ClientId=None),  # or null
+        lambda d: d.update(UserPoolClient=UserDict(d["UserPoolClient"])),  # a structure that is no dict
+        lambda d: d["UserPoolClient"].update(CreationDate="2026-01-01T00:00:00Z"),  # a timestamp as text
+        lambda d: d["UserPoolClient"].update(CallbackURLs=("https://a.example.com",)),  # a list that is no list
+    ],
+)
+def test_anything_else_is_left_to_from_wire(change: Any) -> None:
+    data: dict[str, Any] = {"UserPoolClient": {"UserPoolId": "us-east-1_A", "ClientName": "c", "ClientId": "1a"}}
+    change(data)
+    builder = fill.plan(models.DescribeUserPoolClientResponse)
+    assert builder is not None
+    assert builder(data) is None
+    try:
+        expected: Any = models.DescribeUserPoolClientResponse.from_wire(data)
+    except Exception as error:  # from_wire names what is wrong, whichever path build took
+        with pytest.raises(type(error), match=str(error)[:40].replace("(", r"\(").replace("[", r"\[")):
+            build(models.DescribeUserPoolClientResponse, data)
+    else:
+        same(build(models.DescribeUserPoolClientResponse, data), expected)
+
+
+def test_a_subclass_of_a_model_is_built_by_from_wire() -> None:
+    class Mine(models.AttributeType):
+        pass
+
+    assert fill.plan(Mine) is None
+    built = build(Mine, {"Name": "email", "Value": "x"})
+    assert type(built) is Mine and built.value == "x"
+
+
+@needs_builder
+def test_a_structure_of_plain_values_is_untracked_and_one_with_a_list_tracked() -> None:
+    """An object that holds no container cannot be in a reference cycle: the GC need not walk it."""
+    page = build(models.ListUsersResponse, {"Users": [user("u")]})
+    first = page.users[0]
+    assert not gc.is_tracked(first.attributes[0])
+    assert gc.is_tracked(first) and gc.is_tracked(first.attributes) and gc.is_tracked(page)
+    del page, first
+    gc.collect()
+
+
+@needs_builder
+def test_building_keeps_no_reference_and_leaks_nothing() -> None:
+    value = "a-value-" + "x" * 10
+    data = {"UserPoolClient": {"UserPoolId": value, "ClientName": "c", "ClientId": "1a", "ReadAttributes": [value]}}
+    builder = fill.plan(models.DescribeUserPoolClientResponse)
+    assert builder is not None
+    refs = sys.getrefcount(value)
+    for _ in range(100):
+        assert builder(data) is not None
+    assert sys.getrefcount(value) == refs
+    tracemalloc.start()
+    for _ in range(1000):
+        builder(data)
+        builder({"UserPoolClient": {"ClientName": "c"}})  # (and when it gives up half-way)
+    first = tracemalloc.get_traced_memory()[0]
+    for _ in range(20_000):
+        builder(data)
+        builder({"UserPoolClient": {"ClientName": "c"}})
+    grown = tracemalloc.get_traced_memory()[0] - first
+    tracemalloc.stop()
+    assert grown < 10_000, grown
+
+
+@needs_builder
+def test_a_key_that_changes_the_response_while_looked_up_cannot_crash_it() -> None:
+    """A dict key whose ``__eq__`` runs code (only a hostile caller's) may empty the response mid-build."""
+    users: list[Any] = [user("u1"), user("u2"), user("u3")]
+    armed = False
+
+    class Hostile:
+        def __hash__(self) -> int:
+            return hash("Username")
+
+        def __eq__(self, other: object) -> bool:
+            if armed:
+                users.clear()
+            return False
+
+    users[0] = {Hostile(): 1, **users[0]}  # met first when the first user's "Username" is looked up
+    armed = True
+    builder = fill.plan(models.ListUsersResponse)
+    assert builder is not None
+    assert builder({"Users": users}) is None  # the list it walked shrank: left to from_wire
+    assert users == []
+
+
+@needs_builder
+def test_a_hook_that_fails_leaves_it_to_from_wire_but_an_interrupt_goes_through() -> None:
+    assert fill.Plan is not None
+
+    def broken(value: Any) -> Any:
+        raise ValueError("no")
+
+    def interrupted(value: Any) -> Any:
+        raise KeyboardInterrupt
+
+    table = [("http_headers", "HTTPHeaders", fill.KINDS["call"], False, broken)]
+    assert fill.Plan(ResponseMetadata, table)({"HTTPHeaders": {}}) is None
+    table = [("http_headers", "HTTPHeaders", fill.KINDS["call"], False, interrupted)]
+    with pytest.raises(KeyboardInterrupt):
+        fill.Plan(ResponseMetadata, table)({"HTTPHeaders": {}})
+
+
+@needs_builder
+@pytest.mark.parametrize(
+    ("entry", "error"),
+    [
+        (("no_such_slot", "X", 0, False, None), "no slot"),
+        (("name", "Name", 99, False, None), "unknown kind"),
+        (("name", "Name", 4, False, None), "needs the plan"),
+        (("name", "Name", 7, False, None), "needs a callable"),
+    ],
+)
+def test_a_wrong_table_is_refused_when_the_plan_is_made(entry: tuple[Any, ...], error: str) -> None:
+    assert fill.Plan is not None
+    with pytest.raises((TypeError, ValueError), match=error):
+        fill.Plan(models.AttributeType, [entry])
+
+
+def test_turned_off_by_the_environment(tmp_path: Any) -> None:
+    """``COGNITO_TYPED_PURE_PYTHON=1``: every model is built by its from_wire (what the benchmarks compare)."""
+    import subprocess
+
+    code = "from cognito_typed._runtime import fill; from cognito_typed import models; "
+    code += "print(fill.AVAILABLE, fill.plan(models.AttributeType))"
+    env = {**os.environ, "COGNITO_TYPED_PURE_PYTHON": "1"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "None"]
