@@ -302,7 +302,7 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
         side: Side = "in" if shape.name in tds.inputs else "out"
         anns = [model_annotation(service, m.shape, side) for m in shape.members]
         runtime: set[str] = {"Model", "dataclass", "malformed"} | ({"Request"} if view.operation else set())
-        runtime |= {"setters", "filling", "moved"} if view.fields or view.response else {"new"}
+        runtime |= {"setters", "filling", "moved", "plan"} if view.fields or view.response else {"new"}
         runtime |= {"slot_by_slot"} if view.fill_init else set()
         runtime |= conv.helpers - {"datetime"} | ({"ResponseMetadata"} if view.response else set())
         if any(f.guard for f in view.fields):

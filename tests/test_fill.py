@@ -258,3 +258,53 @@ def test_turned_off_by_the_environment(tmp_path: Any) -> None:
     env = {**os.environ, "COGNITO_TYPED_PURE_PYTHON": "1"}
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "None"]
+
+
+@needs_builder
+@pytest.mark.parametrize("name", STRUCTURES)
+def test_its_constructor_and_to_wire_give_what_the_python_ones_give(
+    name: str, wire: WireStrategies, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The generated ``__init__`` and ``to_wire`` take the plan first; without it (``_PLAN = None``,
+    as with no C builder) their Python bodies run: the same fields, the same wire dict."""
+    cls = model_class(name)
+    module = sys.modules[cls.__module__]
+    assert module._PLAN is fill.plan(cls) is not None
+
+    @given(wire.structure(name))
+    def check(data: dict[str, Any]) -> None:
+        parsed = cls.from_wire(data)
+        fields = {n: getattr(parsed, n) for n in cls.__slots__}
+        by_plan, wired = cls(**fields), parsed.to_wire()
+        with monkeypatch.context() as patched:
+            patched.setattr(module, "_PLAN", None)
+            by_python, python_wired = cls(**fields), parsed.to_wire()
+        same(by_plan, by_python)
+        same(wired, python_wired)
+        assert wired == data
+
+    check()
+
+
+@needs_builder
+def test_to_wire_of_what_the_types_do_not_say_is_the_python_one() -> None:
+    """A tuple for a list, a subclass of a nested model: the plan says "not me" and the Python body runs."""
+
+    class Units(models.TokenValidityUnitsType):
+        pass
+
+    request = models.CreateUserPoolClientRequest(
+        user_pool_id="us-east-1_A",
+        client_name="c",
+        callback_urls=("https://a.example.com",),  # type: ignore[arg-type]
+        token_validity_units=Units(access_token="minutes"),
+    )
+    plan = fill.plan(models.CreateUserPoolClientRequest)
+    assert plan is not None and plan.to_wire(request) is None
+    assert request.to_wire() == {
+        "UserPoolId": "us-east-1_A",
+        "ClientName": "c",
+        "CallbackURLs": ["https://a.example.com"],
+        "TokenValidityUnits": {"AccessToken": "minutes"},
+    }
+    assert plan.to_wire(Units()) is None  # (and the plan of a class builds only that class)

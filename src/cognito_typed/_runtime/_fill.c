@@ -186,6 +186,163 @@ fail:
     return NULL;
 }
 
+/* --- the other way, and the constructor ------------------------------------------------------ */
+
+static PyObject *to_wire(Plan *plan, PyObject *obj, int depth);
+
+/* The wire form of a list (or dict) of sub's models: NULL without an error for anything else. */
+static PyObject *
+structs_to_wire(Plan *sub, PyObject *v, int depth)
+{
+    Py_ssize_t n = PyList_GET_SIZE(v);
+    PyObject *out = PyList_New(n);
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < n; j++) {
+        if (j >= PyList_GET_SIZE(v)) { /* shrank under us (a key's __eq__ in a copied dict ran code) */
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyObject *item = Py_NewRef(PyList_GET_ITEM(v, j));
+        PyObject *made = Py_IS_TYPE(item, sub->cls) ? to_wire(sub, item, depth + 1) : NULL;
+        Py_DECREF(item);
+        if (made == NULL) {
+            Py_DECREF(out);
+            return NULL;
+        }
+        PyList_SET_ITEM(out, j, made);
+    }
+    return out;
+}
+
+static PyObject *
+struct_map_to_wire(Plan *sub, PyObject *v, int depth)
+{
+    PyObject *pairs = PyDict_Items(v); /* a snapshot, as in fill_map */
+    if (pairs == NULL) {
+        return NULL;
+    }
+    PyObject *out = PyDict_New();
+    if (out == NULL) {
+        Py_DECREF(pairs);
+        return NULL;
+    }
+    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(pairs); j++) {
+        PyObject *pair = PyList_GET_ITEM(pairs, j), *item = PyTuple_GET_ITEM(pair, 1);
+        PyObject *made = Py_IS_TYPE(item, sub->cls) ? to_wire(sub, item, depth + 1) : NULL;
+        if (made == NULL || PyDict_SetItem(out, PyTuple_GET_ITEM(pair, 0), made) < 0) {
+            Py_XDECREF(made);
+            Py_DECREF(out);
+            Py_DECREF(pairs);
+            return NULL;
+        }
+        Py_DECREF(made);
+    }
+    Py_DECREF(pairs);
+    return out;
+}
+
+/* obj.to_wire() of an exact plan->cls whose fields hold what the model says (lists as lists, models
+ * as the exact model classes): new reference, or NULL (an error set, or not: the Python to_wire). */
+static PyObject *
+to_wire(Plan *plan, PyObject *obj, int depth)
+{
+    if (depth > MAX_DEPTH) {
+        return NULL;
+    }
+    PyObject *out = PyDict_New();
+    if (out == NULL) {
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < plan->n; i++) {
+        Entry *e = &plan->entries[i];
+        PyObject *v = *(PyObject **)((char *)obj + e->offset);
+        PyObject *made;
+        if (v == NULL || v == Py_None) {
+            continue;
+        }
+        Py_INCREF(v); /* the slot's value kept alive while converted */
+        switch (e->kind) {
+        case K_PLAIN:
+        case K_TIMESTAMP:
+            made = Py_NewRef(v);
+            break;
+        case K_LIST:
+            made = PyList_CheckExact(v) ? PyList_GetSlice(v, 0, PY_SSIZE_T_MAX) : NULL;
+            break;
+        case K_MAP:
+        case K_CALL: /* (ResponseMetadata's headers: a dict copied) */
+            made = PyDict_CheckExact(v) ? PyDict_Copy(v) : NULL;
+            break;
+        case K_STRUCT:
+            made = Py_IS_TYPE(v, ((Plan *)e->sub)->cls) ? to_wire((Plan *)e->sub, v, depth + 1) : NULL;
+            break;
+        case K_STRUCTS:
+            made = PyList_CheckExact(v) ? structs_to_wire((Plan *)e->sub, v, depth) : NULL;
+            break;
+        case K_STRUCT_MAP:
+            made = PyDict_CheckExact(v) ? struct_map_to_wire((Plan *)e->sub, v, depth) : NULL;
+            break;
+        default:
+            made = NULL;
+        }
+        Py_DECREF(v);
+        if (made == NULL || PyDict_SetItem(out, e->key, made) < 0) {
+            Py_XDECREF(made);
+            Py_DECREF(out);
+            return NULL;
+        }
+        Py_DECREF(made);
+    }
+    return out;
+}
+
+static PyObject *
+plan_to_wire(Plan *self, PyObject *obj)
+{
+    if (!Py_IS_TYPE(obj, self->cls)) {
+        Py_RETURN_NONE;
+    }
+    PyObject *out = to_wire(self, obj, 0);
+    if (out == NULL && !PyErr_Occurred()) {
+        Py_RETURN_NONE;
+    }
+    return out;
+}
+
+/* plan.init(obj, values): obj's fields set to values, in the table's order (what __init__ does). */
+static PyObject *
+plan_init(Plan *self, PyObject *const *args, Py_ssize_t nargs)
+{
+    if (nargs != 2) {
+        PyErr_SetString(PyExc_TypeError, "init(obj, values) takes two arguments");
+        return NULL;
+    }
+    PyObject *obj = args[0], *values = args[1];
+    if (!PyObject_TypeCheck(obj, self->cls)) {
+        PyErr_Format(PyExc_TypeError, "init: %R is no %R", Py_TYPE(obj), self->cls);
+        return NULL;
+    }
+    if (!PyTuple_CheckExact(values) || PyTuple_GET_SIZE(values) != self->n) {
+        PyErr_Format(PyExc_TypeError, "init: needs a tuple of %zd values", self->n);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < self->n; i++) {
+        PyObject **slot = (PyObject **)((char *)obj + self->entries[i].offset);
+        Py_XSETREF(*slot, Py_NewRef(PyTuple_GET_ITEM(values, i)));
+    }
+    Py_RETURN_NONE;
+}
+
+static PyMethodDef plan_methods[] = {
+    {"to_wire", (PyCFunction)plan_to_wire, METH_O,
+     "to_wire(obj): obj.to_wire() of an exact model, or None (then its Python to_wire)."},
+    {"init", (PyCFunction)(void (*)(void))plan_init, METH_FASTCALL,
+     "init(obj, values): sets obj's fields to values (a tuple in the table's order), as __init__ does."},
+    {NULL},
+};
+
 /* --- the Plan type ------------------------------------------------------------------------- */
 
 static void
@@ -316,6 +473,7 @@ static PyTypeObject PlanType = {
     .tp_doc = "Plan(cls, entries): builds a cls from a response dict, or returns None (see the module).",
     .tp_new = plan_new,
     .tp_getset = plan_getset,
+    .tp_methods = plan_methods,
 };
 
 static struct PyModuleDef module = {

@@ -58,6 +58,7 @@ __all__ = [
     "filling",
     "malformed",
     "moved",
+    "plan",
     "setters",
     "slot_by_slot",
 ]

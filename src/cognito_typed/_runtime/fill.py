@@ -19,15 +19,13 @@ compiler at hand (``optional`` in ``setup.py``: without one, the install goes on
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 if TYPE_CHECKING:
     from cognito_typed._runtime import _fill
 
 __all__ = ["AVAILABLE", "KINDS", "PLANS", "UNPLANNED", "plan"]
-
-Builder = Callable[[dict[str, Any]], Any]
 
 Plan: type[_fill.Plan] | None
 try:
@@ -53,21 +51,25 @@ KINDS: Final = {
 }
 _HOLDS_PLAN = frozenset({"struct", "structs", "struct_map"})
 
-PLANS: Final[dict[type, Builder | None]] = {}
+PLANS: Final[dict[type, _fill.Plan | None]] = {}
 """Each class's builder once :func:`plan` made it (``None``: ``from_wire`` builds it)."""
 UNPLANNED: Final[Any] = object()
 """``PLANS.get(cls, UNPLANNED)``: no plan made yet."""
 
 
-def plan(cls: type) -> Builder | None:
-    """The C builder of ``cls`` (a generated model class, or ``ResponseMetadata``): called with a
-    response dict, it returns the model, or ``None`` when ``from_wire`` must build it. ``None`` when
-    the builder is unavailable or ``cls`` has no table of its own (a user's subclass of a model)."""
+def plan(cls: type) -> _fill.Plan | None:
+    """The C builder's plan of ``cls`` (a generated model class, or ``ResponseMetadata``); ``None`` when
+    the builder is unavailable or ``cls`` has no table of its own (a user's subclass of a model).
+
+    ``plan(data)`` builds a ``cls`` from a response dict, or returns ``None`` when ``from_wire`` must;
+    ``plan.to_wire(obj)`` is ``obj.to_wire()`` of an exact ``cls`` holding what its types say (else
+    ``None``: the Python ``to_wire`` runs); ``plan.init(obj, values)`` sets the fields as ``__init__``
+    does (the generated ``__init__`` and ``to_wire`` take these first)."""
     try:
         return PLANS[cls]
     except KeyError:
         pass
-    made: Builder | None = None
+    made: _fill.Plan | None = None
     table: Any = cls.__dict__.get("_fill")
     if AVAILABLE and Plan is not None and table is not None:
         PLANS[cls] = None  # (while its members' plans are made)

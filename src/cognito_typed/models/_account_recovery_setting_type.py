@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -45,6 +46,9 @@ class AccountRecoverySettingType(Model):
         *,
         recovery_mechanisms: Sequence[RecoveryOptionType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (recovery_mechanisms,))
+            return
         _set_recovery_mechanisms(self, recovery_mechanisms)
 
     @classmethod
@@ -72,6 +76,8 @@ class AccountRecoverySettingType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.recovery_mechanisms) is not None:
@@ -87,3 +93,4 @@ class AccountRecoverySettingType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_recovery_mechanisms,) = setters(AccountRecoverySettingType)
 _Filling = filling(AccountRecoverySettingType)
+_PLAN = plan(AccountRecoverySettingType)

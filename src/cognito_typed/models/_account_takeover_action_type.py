@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,15 @@ class AccountTakeoverActionType(Model):
         notify: bool,
         event_action: AccountTakeoverEventActionType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    notify,
+                    event_action,
+                ),
+            )
+            return
         _set_notify(self, notify)
         _set_event_action(self, event_action)
 
@@ -73,6 +83,8 @@ class AccountTakeoverActionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.notify) is not None:
@@ -99,3 +111,4 @@ class AccountTakeoverActionType(Model):
     _set_event_action,
 ) = setters(AccountTakeoverActionType)
 _Filling = filling(AccountTakeoverActionType)
+_PLAN = plan(AccountTakeoverActionType)

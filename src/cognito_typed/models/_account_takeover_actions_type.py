@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -56,6 +57,16 @@ class AccountTakeoverActionsType(Model):
         medium_action: AccountTakeoverActionType | None = None,
         high_action: AccountTakeoverActionType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    low_action,
+                    medium_action,
+                    high_action,
+                ),
+            )
+            return
         _set_low_action(self, low_action)
         _set_medium_action(self, medium_action)
         _set_high_action(self, high_action)
@@ -93,6 +104,8 @@ class AccountTakeoverActionsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.low_action) is not None:
@@ -120,3 +133,4 @@ class AccountTakeoverActionsType(Model):
     _set_high_action,
 ) = setters(AccountTakeoverActionsType)
 _Filling = filling(AccountTakeoverActionsType)
+_PLAN = plan(AccountTakeoverActionsType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,6 +58,15 @@ class AccountTakeoverRiskConfigurationType(Model):
         notify_configuration: NotifyConfigurationType | None = None,
         actions: AccountTakeoverActionsType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    notify_configuration,
+                    actions,
+                ),
+            )
+            return
         _set_notify_configuration(self, notify_configuration)
         _set_actions(self, actions)
 
@@ -87,6 +97,8 @@ class AccountTakeoverRiskConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.notify_configuration) is not None:
@@ -111,3 +123,4 @@ class AccountTakeoverRiskConfigurationType(Model):
     _set_actions,
 ) = setters(AccountTakeoverRiskConfigurationType)
 _Filling = filling(AccountTakeoverRiskConfigurationType)
+_PLAN = plan(AccountTakeoverRiskConfigurationType)

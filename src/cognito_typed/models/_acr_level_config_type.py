@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -43,6 +44,9 @@ class AcrLevelConfigType(Model):
         *,
         acr_value: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (acr_value,))
+            return
         _set_acr_value(self, acr_value)
 
     @classmethod
@@ -61,6 +65,8 @@ class AcrLevelConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.acr_value) is not None:
@@ -78,3 +84,4 @@ class AcrLevelConfigType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_acr_value,) = setters(AcrLevelConfigType)
 _Filling = filling(AcrLevelConfigType)
+_PLAN = plan(AcrLevelConfigType)

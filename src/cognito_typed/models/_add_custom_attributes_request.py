@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,15 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         user_pool_id: str,
         custom_attributes: Sequence[SchemaAttributeType],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    custom_attributes,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_custom_attributes(self, custom_attributes)
 
@@ -90,6 +100,8 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -116,3 +128,4 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
     _set_custom_attributes,
 ) = setters(AddCustomAttributesRequest)
 _Filling = filling(AddCustomAttributesRequest)
+_PLAN = plan(AddCustomAttributesRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,6 +69,16 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         client_id: str,
         client_secret: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    client_secret,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)
         _set_client_secret(self, client_secret)
@@ -90,6 +101,8 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -121,3 +134,4 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
     _set_client_secret,
 ) = setters(AddUserPoolClientSecretRequest)
 _Filling = filling(AddUserPoolClientSecretRequest)
+_PLAN = plan(AddUserPoolClientSecretRequest)

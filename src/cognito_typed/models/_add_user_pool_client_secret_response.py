@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -57,6 +58,15 @@ class AddUserPoolClientSecretResponse(Model):
         client_secret_descriptor: ClientSecretDescriptorType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_secret_descriptor,
+                    response_metadata,
+                ),
+            )
+            return
         _set_client_secret_descriptor(self, client_secret_descriptor)
         _set_response_metadata(self, response_metadata)
 
@@ -86,6 +96,8 @@ class AddUserPoolClientSecretResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_secret_descriptor) is not None:
@@ -106,3 +118,4 @@ class AddUserPoolClientSecretResponse(Model):
     _set_response_metadata,
 ) = setters(AddUserPoolClientSecretResponse)
 _Filling = filling(AddUserPoolClientSecretResponse)
+_PLAN = plan(AddUserPoolClientSecretResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,16 @@ class AdminAddUserToGroupRequest(Request[None]):
         username: str,
         group_name: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    group_name,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_group_name(self, group_name)
@@ -84,6 +95,8 @@ class AdminAddUserToGroupRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -117,3 +130,4 @@ class AdminAddUserToGroupRequest(Request[None]):
     _set_group_name,
 ) = setters(AdminAddUserToGroupRequest)
 _Filling = filling(AdminAddUserToGroupRequest)
+_PLAN = plan(AdminAddUserToGroupRequest)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -59,6 +60,16 @@ class AdminCreateUserConfigType(Model):
         unused_account_validity_days: int | None = None,
         invite_message_template: MessageTemplateType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    allow_admin_create_user_only,
+                    unused_account_validity_days,
+                    invite_message_template,
+                ),
+            )
+            return
         _set_allow_admin_create_user_only(self, allow_admin_create_user_only)
         _set_unused_account_validity_days(self, unused_account_validity_days)
         _set_invite_message_template(self, invite_message_template)
@@ -86,6 +97,8 @@ class AdminCreateUserConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.allow_admin_create_user_only) is not None:
@@ -115,3 +128,4 @@ class AdminCreateUserConfigType(Model):
     _set_invite_message_template,
 ) = setters(AdminCreateUserConfigType)
 _Filling = filling(AdminCreateUserConfigType)
+_PLAN = plan(AdminCreateUserConfigType)

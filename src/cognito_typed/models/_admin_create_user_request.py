@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -119,6 +120,22 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         desired_delivery_mediums: Sequence[DeliveryMediumType] | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    user_attributes,
+                    validation_data,
+                    temporary_password,
+                    force_alias_creation,
+                    message_action,
+                    desired_delivery_mediums,
+                    client_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -197,6 +214,8 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -248,3 +267,4 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AdminCreateUserRequest)
 _Filling = filling(AdminCreateUserRequest)
+_PLAN = plan(AdminCreateUserRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,15 @@ class AdminCreateUserResponse(Model):
         user: UserType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user(self, user)
         _set_response_metadata(self, response_metadata)
 
@@ -77,6 +87,8 @@ class AdminCreateUserResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user) is not None:
@@ -99,3 +111,4 @@ class AdminCreateUserResponse(Model):
     _set_response_metadata,
 ) = setters(AdminCreateUserResponse)
 _Filling = filling(AdminCreateUserResponse)
+_PLAN = plan(AdminCreateUserResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,6 +64,15 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
         user_pool_id: str,
         username: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
 
@@ -83,6 +93,8 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -109,3 +121,4 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
     _set_username,
 ) = setters(AdminDeleteSoftwareTokenRequest)
 _Filling = filling(AdminDeleteSoftwareTokenRequest)
+_PLAN = plan(AdminDeleteSoftwareTokenRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,6 +67,16 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         username: str,
         user_attribute_names: Sequence[str],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    user_attribute_names,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_user_attribute_names(self, user_attribute_names)
@@ -92,6 +103,8 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -125,3 +138,4 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
     _set_user_attribute_names,
 ) = setters(AdminDeleteUserAttributesRequest)
 _Filling = filling(AdminDeleteUserAttributesRequest)
+_PLAN = plan(AdminDeleteUserAttributesRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,15 @@ class AdminDeleteUserRequest(Request[None]):
         user_pool_id: str,
         username: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
 
@@ -80,6 +90,8 @@ class AdminDeleteUserRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -106,3 +118,4 @@ class AdminDeleteUserRequest(Request[None]):
     _set_username,
 ) = setters(AdminDeleteUserRequest)
 _Filling = filling(AdminDeleteUserRequest)
+_PLAN = plan(AdminDeleteUserRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,15 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         user_pool_id: str,
         user: ProviderUserIdentifierType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    user,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_user(self, user)
 
@@ -85,6 +95,8 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -111,3 +123,4 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
     _set_user,
 ) = setters(AdminDisableProviderForUserRequest)
 _Filling = filling(AdminDisableProviderForUserRequest)
+_PLAN = plan(AdminDisableProviderForUserRequest)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -41,6 +42,9 @@ class AdminDisableProviderForUserResponse(Model):
         *,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (response_metadata,))
+            return
         _set_response_metadata(self, response_metadata)
 
     @classmethod
@@ -61,6 +65,8 @@ class AdminDisableProviderForUserResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.response_metadata) is not None:
@@ -74,3 +80,4 @@ class AdminDisableProviderForUserResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_response_metadata,) = setters(AdminDisableProviderForUserResponse)
 _Filling = filling(AdminDisableProviderForUserResponse)
+_PLAN = plan(AdminDisableProviderForUserResponse)

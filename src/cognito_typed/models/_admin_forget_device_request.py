@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,16 @@ class AdminForgetDeviceRequest(Request[None]):
         username: str,
         device_key: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    device_key,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_device_key(self, device_key)
@@ -84,6 +95,8 @@ class AdminForgetDeviceRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -117,3 +130,4 @@ class AdminForgetDeviceRequest(Request[None]):
     _set_device_key,
 ) = setters(AdminForgetDeviceRequest)
 _Filling = filling(AdminForgetDeviceRequest)
+_PLAN = plan(AdminForgetDeviceRequest)

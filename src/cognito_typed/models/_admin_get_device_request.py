@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,6 +68,16 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         user_pool_id: str,
         username: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    device_key,
+                    user_pool_id,
+                    username,
+                ),
+            )
+            return
         _set_device_key(self, device_key)
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
@@ -89,6 +100,8 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.device_key) is not None:
@@ -122,3 +135,4 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
     _set_username,
 ) = setters(AdminGetDeviceRequest)
 _Filling = filling(AdminGetDeviceRequest)
+_PLAN = plan(AdminGetDeviceRequest)

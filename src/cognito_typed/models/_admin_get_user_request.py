@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,15 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
         user_pool_id: str,
         username: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
 
@@ -81,6 +91,8 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -107,3 +119,4 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
     _set_username,
 ) = setters(AdminGetUserRequest)
 _Filling = filling(AdminGetUserRequest)
+_PLAN = plan(AdminGetUserRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -108,6 +109,21 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         context_data: ContextDataType | None = None,
         session: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    auth_flow,
+                    auth_parameters,
+                    client_metadata,
+                    analytics_metadata,
+                    context_data,
+                    session,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -181,6 +197,8 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -230,3 +248,4 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AdminInitiateAuthRequest)
 _Filling = filling(AdminInitiateAuthRequest)
+_PLAN = plan(AdminInitiateAuthRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -87,6 +88,19 @@ class AdminInitiateAuthResponse(Model):
         available_challenges: list[ChallengeNameType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    challenge_name,
+                    session,
+                    challenge_parameters,
+                    authentication_result,
+                    available_challenges,
+                    response_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -153,6 +167,8 @@ class AdminInitiateAuthResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.challenge_name) is not None:
@@ -186,3 +202,4 @@ class AdminInitiateAuthResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AdminInitiateAuthResponse)
 _Filling = filling(AdminInitiateAuthResponse)
+_PLAN = plan(AdminInitiateAuthResponse)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,6 +69,16 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         destination_user: ProviderUserIdentifierType,
         source_user: ProviderUserIdentifierType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    destination_user,
+                    source_user,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_destination_user(self, destination_user)
         _set_source_user(self, source_user)
@@ -100,6 +111,8 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -133,3 +146,4 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
     _set_source_user,
 ) = setters(AdminLinkProviderForUserRequest)
 _Filling = filling(AdminLinkProviderForUserRequest)
+_PLAN = plan(AdminLinkProviderForUserRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,6 +70,17 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         limit: int | None = None,
         pagination_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    limit,
+                    pagination_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_limit(self, limit)
@@ -93,6 +105,8 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -131,3 +145,4 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
     _set_pagination_token,
 ) = setters(AdminListDevicesRequest)
 _Filling = filling(AdminListDevicesRequest)
+_PLAN = plan(AdminListDevicesRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,6 +72,17 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    username,
+                    user_pool_id,
+                    limit,
+                    next_token,
+                ),
+            )
+            return
         _set_username(self, username)
         _set_user_pool_id(self, user_pool_id)
         _set_limit(self, limit)
@@ -95,6 +107,8 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.username) is not None:
@@ -131,3 +145,4 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
     _set_next_token,
 ) = setters(AdminListGroupsForUserRequest)
 _Filling = filling(AdminListGroupsForUserRequest)
+_PLAN = plan(AdminListGroupsForUserRequest)

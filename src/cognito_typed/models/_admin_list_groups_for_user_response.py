@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class AdminListGroupsForUserResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    groups,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_groups(self, groups)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -91,6 +102,8 @@ class AdminListGroupsForUserResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.groups) is not None:
@@ -118,3 +131,4 @@ class AdminListGroupsForUserResponse(Model):
     _set_response_metadata,
 ) = setters(AdminListGroupsForUserResponse)
 _Filling = filling(AdminListGroupsForUserResponse)
+_PLAN = plan(AdminListGroupsForUserResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,6 +73,17 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    max_results,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_max_results(self, max_results)
@@ -96,6 +108,8 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -132,3 +146,4 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
     _set_next_token,
 ) = setters(AdminListUserAuthEventsRequest)
 _Filling = filling(AdminListUserAuthEventsRequest)
+_PLAN = plan(AdminListUserAuthEventsRequest)

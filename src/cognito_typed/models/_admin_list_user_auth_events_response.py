@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class AdminListUserAuthEventsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    auth_events,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_auth_events(self, auth_events)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -93,6 +104,8 @@ class AdminListUserAuthEventsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.auth_events) is not None:
@@ -120,3 +133,4 @@ class AdminListUserAuthEventsResponse(Model):
     _set_response_metadata,
 ) = setters(AdminListUserAuthEventsResponse)
 _Filling = filling(AdminListUserAuthEventsResponse)
+_PLAN = plan(AdminListUserAuthEventsResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         username: str,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_next_token(self, next_token)
@@ -87,6 +98,8 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -118,3 +131,4 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
     _set_next_token,
 ) = setters(AdminListUserSessionsRequest)
 _Filling = filling(AdminListUserSessionsRequest)
+_PLAN = plan(AdminListUserSessionsRequest)

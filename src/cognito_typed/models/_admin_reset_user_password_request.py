@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,6 +68,16 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         username: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    client_metadata,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_client_metadata(self, client_metadata)
@@ -95,6 +106,8 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -126,3 +139,4 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
     _set_client_metadata,
 ) = setters(AdminResetUserPasswordRequest)
 _Filling = filling(AdminResetUserPasswordRequest)
+_PLAN = plan(AdminResetUserPasswordRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -110,6 +111,21 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         context_data: ContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    challenge_name,
+                    challenge_responses,
+                    session,
+                    analytics_metadata,
+                    context_data,
+                    client_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -183,6 +199,8 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -232,3 +250,4 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AdminRespondToAuthChallengeRequest)
 _Filling = filling(AdminRespondToAuthChallengeRequest)
+_PLAN = plan(AdminRespondToAuthChallengeRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -84,6 +85,19 @@ class AdminRespondToAuthChallengeResponse(Model):
         available_challenges: list[ChallengeNameType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    challenge_name,
+                    session,
+                    challenge_parameters,
+                    authentication_result,
+                    available_challenges,
+                    response_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -150,6 +164,8 @@ class AdminRespondToAuthChallengeResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.challenge_name) is not None:
@@ -183,3 +199,4 @@ class AdminRespondToAuthChallengeResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AdminRespondToAuthChallengeResponse)
 _Filling = filling(AdminRespondToAuthChallengeResponse)
+_PLAN = plan(AdminRespondToAuthChallengeResponse)

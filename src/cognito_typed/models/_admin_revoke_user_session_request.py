@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,6 +74,17 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         session_id: str,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    session_id,
+                    revoke_associated_sessions,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_session_id(self, session_id)
@@ -97,6 +109,8 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -137,3 +151,4 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
     _set_revoke_associated_sessions,
 ) = setters(AdminRevokeUserSessionRequest)
 _Filling = filling(AdminRevokeUserSessionRequest)
+_PLAN = plan(AdminRevokeUserSessionRequest)

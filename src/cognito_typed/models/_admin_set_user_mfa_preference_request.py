@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -98,6 +99,19 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         username: str,
         user_pool_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sms_mfa_settings,
+                    software_token_mfa_settings,
+                    email_mfa_settings,
+                    web_authn_mfa_settings,
+                    username,
+                    user_pool_id,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -167,6 +181,8 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sms_mfa_settings) is not None:
@@ -206,3 +222,4 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AdminSetUserMFAPreferenceRequest)
 _Filling = filling(AdminSetUserMFAPreferenceRequest)
+_PLAN = plan(AdminSetUserMFAPreferenceRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -76,6 +77,17 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         password: str,
         permanent: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    password,
+                    permanent,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_password(self, password)
@@ -100,6 +112,8 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -138,3 +152,4 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
     _set_permanent,
 ) = setters(AdminSetUserPasswordRequest)
 _Filling = filling(AdminSetUserPasswordRequest)
+_PLAN = plan(AdminSetUserPasswordRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,6 +69,16 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         username: str,
         mfa_options: Sequence[MFAOptionType],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    mfa_options,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_mfa_options(self, mfa_options)
@@ -95,6 +106,8 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -128,3 +141,4 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
     _set_mfa_options,
 ) = setters(AdminSetUserSettingsRequest)
 _Filling = filling(AdminSetUserSettingsRequest)
+_PLAN = plan(AdminSetUserSettingsRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,6 +73,17 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         event_id: str,
         feedback_value: FeedbackValueType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    event_id,
+                    feedback_value,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_event_id(self, event_id)
@@ -96,6 +108,8 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -136,3 +150,4 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
     _set_feedback_value,
 ) = setters(AdminUpdateAuthEventFeedbackRequest)
 _Filling = filling(AdminUpdateAuthEventFeedbackRequest)
+_PLAN = plan(AdminUpdateAuthEventFeedbackRequest)

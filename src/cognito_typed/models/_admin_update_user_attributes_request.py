@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -75,6 +76,17 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         user_attributes: Sequence[AttributeType],
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    user_attributes,
+                    client_metadata,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)
         _set_user_attributes(self, user_attributes)
@@ -110,6 +122,8 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -148,3 +162,4 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
     _set_client_metadata,
 ) = setters(AdminUpdateUserAttributesRequest)
 _Filling = filling(AdminUpdateUserAttributesRequest)
+_PLAN = plan(AdminUpdateUserAttributesRequest)

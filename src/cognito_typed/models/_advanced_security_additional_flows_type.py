@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -44,6 +45,9 @@ class AdvancedSecurityAdditionalFlowsType(Model):
         *,
         custom_auth_mode: AdvancedSecurityEnabledModeType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (custom_auth_mode,))
+            return
         _set_custom_auth_mode(self, custom_auth_mode)
 
     @classmethod
@@ -61,6 +65,8 @@ class AdvancedSecurityAdditionalFlowsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.custom_auth_mode) is not None:
@@ -78,3 +84,4 @@ class AdvancedSecurityAdditionalFlowsType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_custom_auth_mode,) = setters(AdvancedSecurityAdditionalFlowsType)
 _Filling = filling(AdvancedSecurityAdditionalFlowsType)
+_PLAN = plan(AdvancedSecurityAdditionalFlowsType)

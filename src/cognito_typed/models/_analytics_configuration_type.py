@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -69,6 +70,18 @@ class AnalyticsConfigurationType(Model):
         external_id: str | None = None,
         user_data_shared: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    application_id,
+                    application_arn,
+                    role_arn,
+                    external_id,
+                    user_data_shared,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -112,6 +125,8 @@ class AnalyticsConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.application_id) is not None:
@@ -143,3 +158,4 @@ class AnalyticsConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AnalyticsConfigurationType)
 _Filling = filling(AnalyticsConfigurationType)
+_PLAN = plan(AnalyticsConfigurationType)

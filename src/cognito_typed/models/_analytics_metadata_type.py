@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -43,6 +44,9 @@ class AnalyticsMetadataType(Model):
         *,
         analytics_endpoint_id: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (analytics_endpoint_id,))
+            return
         _set_analytics_endpoint_id(self, analytics_endpoint_id)
 
     @classmethod
@@ -60,6 +64,8 @@ class AnalyticsMetadataType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.analytics_endpoint_id) is not None:
@@ -75,3 +81,4 @@ class AnalyticsMetadataType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_analytics_endpoint_id,) = setters(AnalyticsMetadataType)
 _Filling = filling(AnalyticsMetadataType)
+_PLAN = plan(AnalyticsMetadataType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -72,6 +73,18 @@ class AssetType(Model):
         bytes_: bytes | None = None,
         resource_id: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    category,
+                    color_mode,
+                    extension,
+                    bytes_,
+                    resource_id,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -116,6 +129,8 @@ class AssetType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.category) is not None:
@@ -153,3 +168,4 @@ class AssetType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AssetType)
 _Filling = filling(AssetType)
+_PLAN = plan(AssetType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -66,6 +67,15 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
         access_token: str | None = None,
         session: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    session,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_session(self, session)
 
@@ -85,6 +95,8 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -107,3 +119,4 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
     _set_session,
 ) = setters(AssociateSoftwareTokenRequest)
 _Filling = filling(AssociateSoftwareTokenRequest)
+_PLAN = plan(AssociateSoftwareTokenRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,16 @@ class AssociateSoftwareTokenResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    secret_code,
+                    session,
+                    response_metadata,
+                ),
+            )
+            return
         _set_secret_code(self, secret_code)
         _set_session(self, session)
         _set_response_metadata(self, response_metadata)
@@ -84,6 +95,8 @@ class AssociateSoftwareTokenResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.secret_code) is not None:
@@ -111,3 +124,4 @@ class AssociateSoftwareTokenResponse(Model):
     _set_response_metadata,
 ) = setters(AssociateSoftwareTokenResponse)
 _Filling = filling(AssociateSoftwareTokenResponse)
+_PLAN = plan(AssociateSoftwareTokenResponse)

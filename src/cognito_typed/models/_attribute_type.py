@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,15 @@ class AttributeType(Model):
         name: str,
         value: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    name,
+                    value,
+                ),
+            )
+            return
         _set_name(self, name)
         _set_value(self, value)
 
@@ -73,6 +83,8 @@ class AttributeType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.name) is not None:
@@ -97,3 +109,4 @@ class AttributeType(Model):
     _set_value,
 ) = setters(AttributeType)
 _Filling = filling(AttributeType)
+_PLAN = plan(AttributeType)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -102,6 +103,21 @@ class AuthEventType(Model):
         event_context_data: EventContextDataType | None = None,
         event_feedback: EventFeedbackType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    event_id,
+                    event_type,
+                    creation_date,
+                    event_response,
+                    event_risk,
+                    challenge_responses,
+                    event_context_data,
+                    event_feedback,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -183,6 +199,8 @@ class AuthEventType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.event_id) is not None:
@@ -226,3 +244,4 @@ class AuthEventType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AuthEventType)
 _Filling = filling(AuthEventType)
+_PLAN = plan(AuthEventType)

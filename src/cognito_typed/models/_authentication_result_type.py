@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -78,6 +79,19 @@ class AuthenticationResultType(Model):
         id_token: str,
         new_device_metadata: NewDeviceMetadataType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    expires_in,
+                    token_type,
+                    refresh_token,
+                    id_token,
+                    new_device_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -130,6 +144,8 @@ class AuthenticationResultType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -173,3 +189,4 @@ class AuthenticationResultType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(AuthenticationResultType)
 _Filling = filling(AuthenticationResultType)
+_PLAN = plan(AuthenticationResultType)

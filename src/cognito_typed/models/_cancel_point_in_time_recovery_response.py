@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -51,6 +52,15 @@ class CancelPointInTimeRecoveryResponse(Model):
         restoration: RestorationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    restoration,
+                    response_metadata,
+                ),
+            )
+            return
         _set_restoration(self, restoration)
         _set_response_metadata(self, response_metadata)
 
@@ -76,6 +86,8 @@ class CancelPointInTimeRecoveryResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.restoration) is not None:
@@ -96,3 +108,4 @@ class CancelPointInTimeRecoveryResponse(Model):
     _set_response_metadata,
 ) = setters(CancelPointInTimeRecoveryResponse)
 _Filling = filling(CancelPointInTimeRecoveryResponse)
+_PLAN = plan(CancelPointInTimeRecoveryResponse)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,15 @@ class ChallengeResponseType(Model):
         challenge_name: ChallengeName | None = None,
         challenge_response: ChallengeResponse | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    challenge_name,
+                    challenge_response,
+                ),
+            )
+            return
         _set_challenge_name(self, challenge_name)
         _set_challenge_response(self, challenge_response)
 
@@ -74,6 +84,8 @@ class ChallengeResponseType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.challenge_name) is not None:
@@ -96,3 +108,4 @@ class ChallengeResponseType(Model):
     _set_challenge_response,
 ) = setters(ChallengeResponseType)
 _Filling = filling(ChallengeResponseType)
+_PLAN = plan(ChallengeResponseType)

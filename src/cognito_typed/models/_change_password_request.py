@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,6 +68,16 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
         proposed_password: str,
         access_token: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    previous_password,
+                    proposed_password,
+                    access_token,
+                ),
+            )
+            return
         _set_previous_password(self, previous_password)
         _set_proposed_password(self, proposed_password)
         _set_access_token(self, access_token)
@@ -89,6 +100,8 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.previous_password) is not None:
@@ -120,3 +133,4 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
     _set_access_token,
 ) = setters(ChangePasswordRequest)
 _Filling = filling(ChangePasswordRequest)
+_PLAN = plan(ChangePasswordRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -75,6 +76,19 @@ class CIMDPolicySummaryType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    cimd_policy_id,
+                    client_id,
+                    policy_name,
+                    cache_duration,
+                    creation_date,
+                    last_modified_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -134,6 +148,8 @@ class CIMDPolicySummaryType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.cimd_policy_id) is not None:
@@ -173,3 +189,4 @@ class CIMDPolicySummaryType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CIMDPolicySummaryType)
 _Filling = filling(CIMDPolicySummaryType)
+_PLAN = plan(CIMDPolicySummaryType)

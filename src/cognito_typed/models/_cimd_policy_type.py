@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -95,6 +96,21 @@ class CIMDPolicyType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    cimd_policy_id,
+                    client_id,
+                    policy_name,
+                    cache_duration,
+                    url_patterns,
+                    creation_date,
+                    last_modified_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -164,6 +180,8 @@ class CIMDPolicyType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -217,3 +235,4 @@ class CIMDPolicyType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CIMDPolicyType)
 _Filling = filling(CIMDPolicyType)
+_PLAN = plan(CIMDPolicyType)

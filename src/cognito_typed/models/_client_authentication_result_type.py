@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -59,6 +60,16 @@ class ClientAuthenticationResultType(Model):
         expires_in: int | None = None,
         token_type: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    expires_in,
+                    token_type,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_expires_in(self, expires_in)
         _set_token_type(self, token_type)
@@ -80,6 +91,8 @@ class ClientAuthenticationResultType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -107,3 +120,4 @@ class ClientAuthenticationResultType(Model):
     _set_token_type,
 ) = setters(ClientAuthenticationResultType)
 _Filling = filling(ClientAuthenticationResultType)
+_PLAN = plan(ClientAuthenticationResultType)

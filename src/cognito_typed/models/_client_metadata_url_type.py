@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     timestamp,
 )
@@ -57,6 +58,16 @@ class ClientMetadataURLType(Model):
         cached_date: datetime | None = None,
         expiration_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    url,
+                    cached_date,
+                    expiration_date,
+                ),
+            )
+            return
         _set_url(self, url)
         _set_cached_date(self, cached_date)
         _set_expiration_date(self, expiration_date)
@@ -91,6 +102,8 @@ class ClientMetadataURLType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.url) is not None:
@@ -120,3 +133,4 @@ class ClientMetadataURLType(Model):
     _set_expiration_date,
 ) = setters(ClientMetadataURLType)
 _Filling = filling(ClientMetadataURLType)
+_PLAN = plan(ClientMetadataURLType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     timestamp,
 )
@@ -59,6 +60,16 @@ class ClientSecretDescriptorType(Model):
         client_secret_value: str | None = None,
         client_secret_create_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_secret_id,
+                    client_secret_value,
+                    client_secret_create_date,
+                ),
+            )
+            return
         _set_client_secret_id(self, client_secret_id)
         _set_client_secret_value(self, client_secret_value)
         _set_client_secret_create_date(self, client_secret_create_date)
@@ -87,6 +98,8 @@ class ClientSecretDescriptorType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_secret_id) is not None:
@@ -114,3 +127,4 @@ class ClientSecretDescriptorType(Model):
     _set_client_secret_create_date,
 ) = setters(ClientSecretDescriptorType)
 _Filling = filling(ClientSecretDescriptorType)
+_PLAN = plan(ClientSecretDescriptorType)

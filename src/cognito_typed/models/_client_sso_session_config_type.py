@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -44,6 +45,9 @@ class ClientSSOSessionConfigType(Model):
         *,
         max_validity_minutes: int,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (max_validity_minutes,))
+            return
         _set_max_validity_minutes(self, max_validity_minutes)
 
     @classmethod
@@ -64,6 +68,8 @@ class ClientSSOSessionConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.max_validity_minutes) is not None:
@@ -81,3 +87,4 @@ class ClientSSOSessionConfigType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_max_validity_minutes,) = setters(ClientSSOSessionConfigType)
 _Filling = filling(ClientSSOSessionConfigType)
+_PLAN = plan(ClientSSOSessionConfigType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,16 @@ class CodeDeliveryDetailsType(Model):
         delivery_medium: DeliveryMediumType | None = None,
         attribute_name: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    destination,
+                    delivery_medium,
+                    attribute_name,
+                ),
+            )
+            return
         _set_destination(self, destination)
         _set_delivery_medium(self, delivery_medium)
         _set_attribute_name(self, attribute_name)
@@ -76,6 +87,8 @@ class CodeDeliveryDetailsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.destination) is not None:
@@ -103,3 +116,4 @@ class CodeDeliveryDetailsType(Model):
     _set_attribute_name,
 ) = setters(CodeDeliveryDetailsType)
 _Filling = filling(CodeDeliveryDetailsType)
+_PLAN = plan(CodeDeliveryDetailsType)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,15 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         access_token: str,
         credential: Any,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    credential,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_credential(self, credential)
 
@@ -84,6 +94,8 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -110,3 +122,4 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
     _set_credential,
 ) = setters(CompleteWebAuthnRegistrationRequest)
 _Filling = filling(CompleteWebAuthnRegistrationRequest)
+_PLAN = plan(CompleteWebAuthnRegistrationRequest)

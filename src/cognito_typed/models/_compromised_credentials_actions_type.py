@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -44,6 +45,9 @@ class CompromisedCredentialsActionsType(Model):
         *,
         event_action: CompromisedCredentialsEventActionType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (event_action,))
+            return
         _set_event_action(self, event_action)
 
     @classmethod
@@ -62,6 +66,8 @@ class CompromisedCredentialsActionsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.event_action) is not None:
@@ -79,3 +85,4 @@ class CompromisedCredentialsActionsType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_event_action,) = setters(CompromisedCredentialsActionsType)
 _Filling = filling(CompromisedCredentialsActionsType)
+_PLAN = plan(CompromisedCredentialsActionsType)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         event_filter: Sequence[EventFilterType] | None = None,
         actions: CompromisedCredentialsActionsType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    event_filter,
+                    actions,
+                ),
+            )
+            return
         _set_event_filter(self, event_filter)
         _set_actions(self, actions)
 
@@ -89,6 +99,8 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.event_filter) is not None:
@@ -113,3 +125,4 @@ class CompromisedCredentialsRiskConfigurationType(Model):
     _set_actions,
 ) = setters(CompromisedCredentialsRiskConfigurationType)
 _Filling = filling(CompromisedCredentialsRiskConfigurationType)
+_PLAN = plan(CompromisedCredentialsRiskConfigurationType)

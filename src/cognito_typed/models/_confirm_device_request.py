@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -78,6 +79,17 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         device_secret_verifier_config: DeviceSecretVerifierConfigType | None = None,
         device_name: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    device_key,
+                    device_secret_verifier_config,
+                    device_name,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_device_key(self, device_key)
         _set_device_secret_verifier_config(self, device_secret_verifier_config)
@@ -109,6 +121,8 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -145,3 +159,4 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
     _set_device_name,
 ) = setters(ConfirmDeviceRequest)
 _Filling = filling(ConfirmDeviceRequest)
+_PLAN = plan(ConfirmDeviceRequest)

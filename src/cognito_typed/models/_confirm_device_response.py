@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -50,6 +51,15 @@ class ConfirmDeviceResponse(Model):
         user_confirmation_necessary: bool | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_confirmation_necessary,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_confirmation_necessary(self, user_confirmation_necessary)
         _set_response_metadata(self, response_metadata)
 
@@ -72,6 +82,8 @@ class ConfirmDeviceResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_confirmation_necessary) is not None:
@@ -92,3 +104,4 @@ class ConfirmDeviceResponse(Model):
     _set_response_metadata,
 ) = setters(ConfirmDeviceResponse)
 _Filling = filling(ConfirmDeviceResponse)
+_PLAN = plan(ConfirmDeviceResponse)

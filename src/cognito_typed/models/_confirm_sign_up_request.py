@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -118,6 +119,22 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         client_metadata: Mapping[str, str] | None = None,
         session: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    secret_hash,
+                    username,
+                    confirmation_code,
+                    force_alias_creation,
+                    analytics_metadata,
+                    user_context_data,
+                    client_metadata,
+                    session,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -190,6 +207,8 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -243,3 +262,4 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(ConfirmSignUpRequest)
 _Filling = filling(ConfirmSignUpRequest)
+_PLAN = plan(ConfirmSignUpRequest)

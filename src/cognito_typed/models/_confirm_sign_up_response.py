@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -50,6 +51,15 @@ class ConfirmSignUpResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    session,
+                    response_metadata,
+                ),
+            )
+            return
         _set_session(self, session)
         _set_response_metadata(self, response_metadata)
 
@@ -72,6 +82,8 @@ class ConfirmSignUpResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.session) is not None:
@@ -92,3 +104,4 @@ class ConfirmSignUpResponse(Model):
     _set_response_metadata,
 ) = setters(ConfirmSignUpResponse)
 _Filling = filling(ConfirmSignUpResponse)
+_PLAN = plan(ConfirmSignUpResponse)

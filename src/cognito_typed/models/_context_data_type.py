@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -74,6 +75,18 @@ class ContextDataType(Model):
         http_headers: Sequence[HttpHeader],
         encoded_data: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    ip_address,
+                    server_name,
+                    server_path,
+                    http_headers,
+                    encoded_data,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -123,6 +136,8 @@ class ContextDataType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.ip_address) is not None:
@@ -162,3 +177,4 @@ class ContextDataType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(ContextDataType)
 _Filling = filling(ContextDataType)
+_PLAN = plan(ContextDataType)

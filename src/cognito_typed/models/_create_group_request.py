@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -74,6 +75,18 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
         role_arn: str | None = None,
         precedence: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    group_name,
+                    user_pool_id,
+                    description,
+                    role_arn,
+                    precedence,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -118,6 +131,8 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.group_name) is not None:
@@ -153,3 +168,4 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CreateGroupRequest)
 _Filling = filling(CreateGroupRequest)
+_PLAN = plan(CreateGroupRequest)

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -82,6 +83,18 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         settings: Any | None = None,
         assets: Sequence[AssetType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    use_cognito_provided_values,
+                    settings,
+                    assets,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -129,6 +142,8 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -164,3 +179,4 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CreateManagedLoginBrandingRequest)
 _Filling = filling(CreateManagedLoginBrandingRequest)
+_PLAN = plan(CreateManagedLoginBrandingRequest)

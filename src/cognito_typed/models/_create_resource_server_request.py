@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,6 +73,17 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         name: str,
         scopes: Sequence[ResourceServerScopeType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    identifier,
+                    name,
+                    scopes,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_identifier(self, identifier)
         _set_name(self, name)
@@ -101,6 +113,8 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -139,3 +153,4 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
     _set_scopes,
 ) = setters(CreateResourceServerRequest)
 _Filling = filling(CreateResourceServerRequest)
+_PLAN = plan(CreateResourceServerRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -83,6 +84,19 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         enforcement: TermsEnforcementType,
         links: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    terms_name,
+                    terms_source,
+                    enforcement,
+                    links,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -132,6 +146,8 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -177,3 +193,4 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CreateTermsRequest)
 _Filling = filling(CreateTermsRequest)
+_PLAN = plan(CreateTermsRequest)

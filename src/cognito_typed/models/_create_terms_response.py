@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,15 @@ class CreateTermsResponse(Model):
         terms: TermsType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    terms,
+                    response_metadata,
+                ),
+            )
+            return
         _set_terms(self, terms)
         _set_response_metadata(self, response_metadata)
 
@@ -78,6 +88,8 @@ class CreateTermsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.terms) is not None:
@@ -100,3 +112,4 @@ class CreateTermsResponse(Model):
     _set_response_metadata,
 ) = setters(CreateTermsResponse)
 _Filling = filling(CreateTermsResponse)
+_PLAN = plan(CreateTermsResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -70,6 +71,17 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         cloud_watch_logs_role_arn: str,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    job_name,
+                    user_pool_id,
+                    cloud_watch_logs_role_arn,
+                    password_hashing_algorithm,
+                ),
+            )
+            return
         _set_job_name(self, job_name)
         _set_user_pool_id(self, user_pool_id)
         _set_cloud_watch_logs_role_arn(self, cloud_watch_logs_role_arn)
@@ -96,6 +108,8 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.job_name) is not None:
@@ -136,3 +150,4 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
     _set_password_hashing_algorithm,
 ) = setters(CreateUserImportJobRequest)
 _Filling = filling(CreateUserImportJobRequest)
+_PLAN = plan(CreateUserImportJobRequest)

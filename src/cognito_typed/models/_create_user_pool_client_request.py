@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -236,6 +237,38 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         publish_secrets_in_aws_secrets_manager: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_name,
+                    generate_secret,
+                    client_secret,
+                    refresh_token_validity,
+                    access_token_validity,
+                    id_token_validity,
+                    token_validity_units,
+                    read_attributes,
+                    write_attributes,
+                    explicit_auth_flows,
+                    supported_identity_providers,
+                    callback_urls,
+                    logout_urls,
+                    default_redirect_uri,
+                    allowed_oauth_flows,
+                    allowed_oauth_scopes,
+                    allowed_oauth_flows_user_pool_client,
+                    analytics_configuration,
+                    prevent_user_existence_errors,
+                    enable_token_revocation,
+                    enable_propagate_additional_user_context_data,
+                    auth_session_validity,
+                    refresh_token_rotation,
+                    publish_secrets_in_aws_secrets_manager,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -405,6 +438,8 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -522,3 +557,4 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CreateUserPoolClientRequest)
 _Filling = filling(CreateUserPoolClientRequest)
+_PLAN = plan(CreateUserPoolClientRequest)

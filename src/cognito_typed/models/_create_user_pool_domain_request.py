@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -81,6 +82,18 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         custom_domain_config: CustomDomainConfigType | None = None,
         routing: RoutingType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    domain,
+                    user_pool_id,
+                    managed_login_version,
+                    custom_domain_config,
+                    routing,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -133,6 +146,8 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.domain) is not None:
@@ -168,3 +183,4 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CreateUserPoolDomainRequest)
 _Filling = filling(CreateUserPoolDomainRequest)
+_PLAN = plan(CreateUserPoolDomainRequest)

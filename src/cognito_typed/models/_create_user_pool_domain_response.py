@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -63,6 +64,17 @@ class CreateUserPoolDomainResponse(Model):
         routing: RoutingType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    managed_login_version,
+                    cloud_front_domain,
+                    routing,
+                    response_metadata,
+                ),
+            )
+            return
         _set_managed_login_version(self, managed_login_version)
         _set_cloud_front_domain(self, cloud_front_domain)
         _set_routing(self, routing)
@@ -92,6 +104,8 @@ class CreateUserPoolDomainResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.managed_login_version) is not None:
@@ -122,3 +136,4 @@ class CreateUserPoolDomainResponse(Model):
     _set_response_metadata,
 ) = setters(CreateUserPoolDomainResponse)
 _Filling = filling(CreateUserPoolDomainResponse)
+_PLAN = plan(CreateUserPoolDomainResponse)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         region_name: str,
         user_pool_tags: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    region_name,
+                    user_pool_tags,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_region_name(self, region_name)
         _set_user_pool_tags(self, user_pool_tags)
@@ -93,6 +104,8 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -124,3 +137,4 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
     _set_user_pool_tags,
 ) = setters(CreateUserPoolReplicaRequest)
 _Filling = filling(CreateUserPoolReplicaRequest)
+_PLAN = plan(CreateUserPoolReplicaRequest)

@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -284,6 +285,41 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    pool_name,
+                    policies,
+                    deletion_protection,
+                    lambda_config,
+                    auto_verified_attributes,
+                    alias_attributes,
+                    username_attributes,
+                    sms_verification_message,
+                    email_verification_message,
+                    email_verification_subject,
+                    verification_message_template,
+                    sms_authentication_message,
+                    mfa_configuration,
+                    user_attribute_update_settings,
+                    device_configuration,
+                    email_configuration,
+                    sms_configuration,
+                    user_pool_tags,
+                    admin_create_user_config,
+                    schema,
+                    user_pool_add_ons,
+                    dcr_configuration,
+                    username_configuration,
+                    account_recovery_setting,
+                    user_pool_tier,
+                    key_configuration,
+                    issuer_configuration,
+                    acr_configuration,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -505,6 +541,8 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.pool_name) is not None:
@@ -640,3 +678,4 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(CreateUserPoolRequest)
 _Filling = filling(CreateUserPoolRequest)
+_PLAN = plan(CreateUserPoolRequest)

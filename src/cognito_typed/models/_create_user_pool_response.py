@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,15 @@ class CreateUserPoolResponse(Model):
         user_pool: UserPoolType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool(self, user_pool)
         _set_response_metadata(self, response_metadata)
 
@@ -77,6 +87,8 @@ class CreateUserPoolResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool) is not None:
@@ -99,3 +111,4 @@ class CreateUserPoolResponse(Model):
     _set_response_metadata,
 ) = setters(CreateUserPoolResponse)
 _Filling = filling(CreateUserPoolResponse)
+_PLAN = plan(CreateUserPoolResponse)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class CustomDomainConfigType(Model):
         certificate_arn: str,
         security_policy: SecurityPolicyType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    certificate_arn,
+                    security_policy,
+                ),
+            )
+            return
         _set_certificate_arn(self, certificate_arn)
         _set_security_policy(self, security_policy)
 
@@ -75,6 +85,8 @@ class CustomDomainConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.certificate_arn) is not None:
@@ -99,3 +111,4 @@ class CustomDomainConfigType(Model):
     _set_security_policy,
 ) = setters(CustomDomainConfigType)
 _Filling = filling(CustomDomainConfigType)
+_PLAN = plan(CustomDomainConfigType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -77,6 +78,18 @@ class DcrConfigurationType(Model):
         open_dcr_grant_types: Sequence[OAuthFlowType] | None = None,
         allowed_scopes: Sequence[str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    enable_status,
+                    open_dcr_enabled,
+                    authenticated_grant_types,
+                    open_dcr_grant_types,
+                    allowed_scopes,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -139,6 +152,8 @@ class DcrConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.enable_status) is not None:
@@ -170,3 +185,4 @@ class DcrConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(DcrConfigurationType)
 _Filling = filling(DcrConfigurationType)
+_PLAN = plan(DcrConfigurationType)

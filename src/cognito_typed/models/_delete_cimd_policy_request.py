@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,6 +57,15 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
         user_pool_id: str,
         cimd_policy_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    cimd_policy_id,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_cimd_policy_id(self, cimd_policy_id)
 
@@ -76,6 +86,8 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -102,3 +114,4 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
     _set_cimd_policy_id,
 ) = setters(DeleteCIMDPolicyRequest)
 _Filling = filling(DeleteCIMDPolicyRequest)
+_PLAN = plan(DeleteCIMDPolicyRequest)

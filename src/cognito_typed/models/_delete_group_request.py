@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class DeleteGroupRequest(Request[None]):
         group_name: str,
         user_pool_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    group_name,
+                    user_pool_id,
+                ),
+            )
+            return
         _set_group_name(self, group_name)
         _set_user_pool_id(self, user_pool_id)
 
@@ -78,6 +88,8 @@ class DeleteGroupRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.group_name) is not None:
@@ -104,3 +116,4 @@ class DeleteGroupRequest(Request[None]):
     _set_user_pool_id,
 ) = setters(DeleteGroupRequest)
 _Filling = filling(DeleteGroupRequest)
+_PLAN = plan(DeleteGroupRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class DeleteIdentityProviderRequest(Request[None]):
         user_pool_id: str,
         provider_name: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    provider_name,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_provider_name(self, provider_name)
 
@@ -75,6 +85,8 @@ class DeleteIdentityProviderRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -101,3 +113,4 @@ class DeleteIdentityProviderRequest(Request[None]):
     _set_provider_name,
 ) = setters(DeleteIdentityProviderRequest)
 _Filling = filling(DeleteIdentityProviderRequest)
+_PLAN = plan(DeleteIdentityProviderRequest)

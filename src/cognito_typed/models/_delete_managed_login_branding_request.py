@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
         managed_login_branding_id: str,
         user_pool_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    managed_login_branding_id,
+                    user_pool_id,
+                ),
+            )
+            return
         _set_managed_login_branding_id(self, managed_login_branding_id)
         _set_user_pool_id(self, user_pool_id)
 
@@ -80,6 +90,8 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.managed_login_branding_id) is not None:
@@ -106,3 +118,4 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
     _set_user_pool_id,
 ) = setters(DeleteManagedLoginBrandingRequest)
 _Filling = filling(DeleteManagedLoginBrandingRequest)
+_PLAN = plan(DeleteManagedLoginBrandingRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class DeleteResourceServerRequest(Request[None]):
         user_pool_id: str,
         identifier: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    identifier,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_identifier(self, identifier)
 
@@ -75,6 +85,8 @@ class DeleteResourceServerRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -101,3 +113,4 @@ class DeleteResourceServerRequest(Request[None]):
     _set_identifier,
 ) = setters(DeleteResourceServerRequest)
 _Filling = filling(DeleteResourceServerRequest)
+_PLAN = plan(DeleteResourceServerRequest)

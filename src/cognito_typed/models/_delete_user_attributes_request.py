@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,15 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         user_attribute_names: Sequence[str],
         access_token: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_attribute_names,
+                    access_token,
+                ),
+            )
+            return
         _set_user_attribute_names(self, user_attribute_names)
         _set_access_token(self, access_token)
 
@@ -85,6 +95,8 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_attribute_names) is not None:
@@ -111,3 +123,4 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
     _set_access_token,
 ) = setters(DeleteUserAttributesRequest)
 _Filling = filling(DeleteUserAttributesRequest)
+_PLAN = plan(DeleteUserAttributesRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         client_id: str,
         client_secret_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    client_secret_id,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)
         _set_client_secret_id(self, client_secret_id)
@@ -86,6 +97,8 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -119,3 +132,4 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
     _set_client_secret_id,
 ) = setters(DeleteUserPoolClientSecretRequest)
 _Filling = filling(DeleteUserPoolClientSecretRequest)
+_PLAN = plan(DeleteUserPoolClientSecretRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,15 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         domain: str,
         user_pool_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    domain,
+                    user_pool_id,
+                ),
+            )
+            return
         _set_domain(self, domain)
         _set_user_pool_id(self, user_pool_id)
 
@@ -82,6 +92,8 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.domain) is not None:
@@ -108,3 +120,4 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
     _set_user_pool_id,
 ) = setters(DeleteUserPoolDomainRequest)
 _Filling = filling(DeleteUserPoolDomainRequest)
+_PLAN = plan(DeleteUserPoolDomainRequest)

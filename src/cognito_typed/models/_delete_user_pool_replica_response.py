@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -51,6 +52,15 @@ class DeleteUserPoolReplicaResponse(Model):
         user_pool_replica: UserPoolReplicaType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_replica,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool_replica(self, user_pool_replica)
         _set_response_metadata(self, response_metadata)
 
@@ -78,6 +88,8 @@ class DeleteUserPoolReplicaResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_replica) is not None:
@@ -98,3 +110,4 @@ class DeleteUserPoolReplicaResponse(Model):
     _set_response_metadata,
 ) = setters(DeleteUserPoolReplicaResponse)
 _Filling = filling(DeleteUserPoolReplicaResponse)
+_PLAN = plan(DeleteUserPoolReplicaResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -50,6 +51,9 @@ class DeleteUserRequest(Request[None]):
         *,
         access_token: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (access_token,))
+            return
         _set_access_token(self, access_token)
 
     @classmethod
@@ -68,6 +72,8 @@ class DeleteUserRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -85,3 +91,4 @@ class DeleteUserRequest(Request[None]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_access_token,) = setters(DeleteUserRequest)
 _Filling = filling(DeleteUserRequest)
+_PLAN = plan(DeleteUserRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,6 +64,15 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         access_token: str,
         credential_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    credential_id,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_credential_id(self, credential_id)
 
@@ -83,6 +93,8 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -109,3 +121,4 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
     _set_credential_id,
 ) = setters(DeleteWebAuthnCredentialRequest)
 _Filling = filling(DeleteWebAuthnCredentialRequest)
+_PLAN = plan(DeleteWebAuthnCredentialRequest)

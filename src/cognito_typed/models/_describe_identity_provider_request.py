@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
         user_pool_id: str,
         provider_name: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    provider_name,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_provider_name(self, provider_name)
 
@@ -78,6 +88,8 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -104,3 +116,4 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
     _set_provider_name,
 ) = setters(DescribeIdentityProviderRequest)
 _Filling = filling(DescribeIdentityProviderRequest)
+_PLAN = plan(DescribeIdentityProviderRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class DescribeIdentityProviderResponse(Model):
         identity_provider: IdentityProviderType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    identity_provider,
+                    response_metadata,
+                ),
+            )
+            return
         _set_identity_provider(self, identity_provider)
         _set_response_metadata(self, response_metadata)
 
@@ -82,6 +92,8 @@ class DescribeIdentityProviderResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.identity_provider) is not None:
@@ -104,3 +116,4 @@ class DescribeIdentityProviderResponse(Model):
     _set_response_metadata,
 ) = setters(DescribeIdentityProviderResponse)
 _Filling = filling(DescribeIdentityProviderResponse)
+_PLAN = plan(DescribeIdentityProviderResponse)

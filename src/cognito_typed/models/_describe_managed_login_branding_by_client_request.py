@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         client_id: str,
         return_merged_resources: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    return_merged_resources,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)
         _set_return_merged_resources(self, return_merged_resources)
@@ -87,6 +98,8 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -118,3 +131,4 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
     _set_return_merged_resources,
 ) = setters(DescribeManagedLoginBrandingByClientRequest)
 _Filling = filling(DescribeManagedLoginBrandingByClientRequest)
+_PLAN = plan(DescribeManagedLoginBrandingByClientRequest)

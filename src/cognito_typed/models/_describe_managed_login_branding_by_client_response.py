@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class DescribeManagedLoginBrandingByClientResponse(Model):
         managed_login_branding: ManagedLoginBrandingType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    managed_login_branding,
+                    response_metadata,
+                ),
+            )
+            return
         _set_managed_login_branding(self, managed_login_branding)
         _set_response_metadata(self, response_metadata)
 
@@ -84,6 +94,8 @@ class DescribeManagedLoginBrandingByClientResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.managed_login_branding) is not None:
@@ -106,3 +118,4 @@ class DescribeManagedLoginBrandingByClientResponse(Model):
     _set_response_metadata,
 ) = setters(DescribeManagedLoginBrandingByClientResponse)
 _Filling = filling(DescribeManagedLoginBrandingByClientResponse)
+_PLAN = plan(DescribeManagedLoginBrandingByClientResponse)

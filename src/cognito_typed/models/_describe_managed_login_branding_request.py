@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         managed_login_branding_id: str,
         return_merged_resources: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    managed_login_branding_id,
+                    return_merged_resources,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_managed_login_branding_id(self, managed_login_branding_id)
         _set_return_merged_resources(self, return_merged_resources)
@@ -88,6 +99,8 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -119,3 +132,4 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
     _set_return_merged_resources,
 ) = setters(DescribeManagedLoginBrandingRequest)
 _Filling = filling(DescribeManagedLoginBrandingRequest)
+_PLAN = plan(DescribeManagedLoginBrandingRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -52,6 +53,15 @@ class DescribePointInTimeRecoveryResponse(Model):
         restoration: RestorationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    restoration,
+                    response_metadata,
+                ),
+            )
+            return
         _set_restoration(self, restoration)
         _set_response_metadata(self, response_metadata)
 
@@ -77,6 +87,8 @@ class DescribePointInTimeRecoveryResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.restoration) is not None:
@@ -97,3 +109,4 @@ class DescribePointInTimeRecoveryResponse(Model):
     _set_response_metadata,
 ) = setters(DescribePointInTimeRecoveryResponse)
 _Filling = filling(DescribePointInTimeRecoveryResponse)
+_PLAN = plan(DescribePointInTimeRecoveryResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         user_pool_id: str,
         terms_name: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    user_pool_id,
+                    terms_name,
+                ),
+            )
+            return
         _set_client_id(self, client_id)
         _set_user_pool_id(self, user_pool_id)
         _set_terms_name(self, terms_name)
@@ -86,6 +97,8 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -119,3 +132,4 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
     _set_terms_name,
 ) = setters(DescribeTermsByClientRequest)
 _Filling = filling(DescribeTermsByClientRequest)
+_PLAN = plan(DescribeTermsByClientRequest)

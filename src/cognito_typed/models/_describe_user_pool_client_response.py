@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,15 @@ class DescribeUserPoolClientResponse(Model):
         user_pool_client: UserPoolClientType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_client,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool_client(self, user_pool_client)
         _set_response_metadata(self, response_metadata)
 
@@ -79,6 +89,8 @@ class DescribeUserPoolClientResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_client) is not None:
@@ -101,3 +113,4 @@ class DescribeUserPoolClientResponse(Model):
     _set_response_metadata,
 ) = setters(DescribeUserPoolClientResponse)
 _Filling = filling(DescribeUserPoolClientResponse)
+_PLAN = plan(DescribeUserPoolClientResponse)

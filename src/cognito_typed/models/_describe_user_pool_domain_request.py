@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,9 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
         *,
         domain: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (domain,))
+            return
         _set_domain(self, domain)
 
     @classmethod
@@ -70,6 +74,8 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.domain) is not None:
@@ -87,3 +93,4 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_domain,) = setters(DescribeUserPoolDomainRequest)
 _Filling = filling(DescribeUserPoolDomainRequest)
+_PLAN = plan(DescribeUserPoolDomainRequest)

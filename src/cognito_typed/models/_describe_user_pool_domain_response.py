@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -54,6 +55,15 @@ class DescribeUserPoolDomainResponse(Model):
         domain_description: DomainDescriptionType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    domain_description,
+                    response_metadata,
+                ),
+            )
+            return
         _set_domain_description(self, domain_description)
         _set_response_metadata(self, response_metadata)
 
@@ -81,6 +91,8 @@ class DescribeUserPoolDomainResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.domain_description) is not None:
@@ -101,3 +113,4 @@ class DescribeUserPoolDomainResponse(Model):
     _set_response_metadata,
 ) = setters(DescribeUserPoolDomainResponse)
 _Filling = filling(DescribeUserPoolDomainResponse)
+_PLAN = plan(DescribeUserPoolDomainResponse)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -53,6 +54,15 @@ class DeviceConfigurationType(Model):
         challenge_required_on_new_device: bool | None = None,
         device_only_remembered_on_user_prompt: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    challenge_required_on_new_device,
+                    device_only_remembered_on_user_prompt,
+                ),
+            )
+            return
         _set_challenge_required_on_new_device(self, challenge_required_on_new_device)
         _set_device_only_remembered_on_user_prompt(self, device_only_remembered_on_user_prompt)
 
@@ -72,6 +82,8 @@ class DeviceConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.challenge_required_on_new_device) is not None:
@@ -94,3 +106,4 @@ class DeviceConfigurationType(Model):
     _set_device_only_remembered_on_user_prompt,
 ) = setters(DeviceConfigurationType)
 _Filling = filling(DeviceConfigurationType)
+_PLAN = plan(DeviceConfigurationType)

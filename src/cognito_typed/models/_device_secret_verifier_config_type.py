@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -56,6 +57,15 @@ class DeviceSecretVerifierConfigType(Model):
         password_verifier: str | None = None,
         salt: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    password_verifier,
+                    salt,
+                ),
+            )
+            return
         _set_password_verifier(self, password_verifier)
         _set_salt(self, salt)
 
@@ -75,6 +85,8 @@ class DeviceSecretVerifierConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.password_verifier) is not None:
@@ -97,3 +109,4 @@ class DeviceSecretVerifierConfigType(Model):
     _set_salt,
 ) = setters(DeviceSecretVerifierConfigType)
 _Filling = filling(DeviceSecretVerifierConfigType)
+_PLAN = plan(DeviceSecretVerifierConfigType)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -79,6 +80,18 @@ class DeviceType(Model):
         device_last_modified_date: datetime | None = None,
         device_last_authenticated_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    device_key,
+                    device_attributes,
+                    device_create_date,
+                    device_last_modified_date,
+                    device_last_authenticated_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -146,6 +159,8 @@ class DeviceType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.device_key) is not None:
@@ -179,3 +194,4 @@ class DeviceType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(DeviceType)
 _Filling = filling(DeviceType)
+_PLAN = plan(DeviceType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -109,6 +110,23 @@ class DomainDescriptionType(Model):
         managed_login_version: int | None = None,
         routing: RoutingType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    aws_account_id,
+                    domain,
+                    s3_bucket,
+                    cloud_front_distribution,
+                    version,
+                    status,
+                    custom_domain_config,
+                    managed_login_version,
+                    routing,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -176,6 +194,8 @@ class DomainDescriptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -227,3 +247,4 @@ class DomainDescriptionType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(DomainDescriptionType)
 _Filling = filling(DomainDescriptionType)
+_PLAN = plan(DomainDescriptionType)

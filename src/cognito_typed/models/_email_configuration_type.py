@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -69,6 +70,18 @@ class EmailConfigurationType(Model):
         from_: str | None = None,
         configuration_set: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    source_arn,
+                    reply_to_email_address,
+                    email_sending_account,
+                    from_,
+                    configuration_set,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -112,6 +125,8 @@ class EmailConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.source_arn) is not None:
@@ -147,3 +162,4 @@ class EmailConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(EmailConfigurationType)
 _Filling = filling(EmailConfigurationType)
+_PLAN = plan(EmailConfigurationType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,15 @@ class EmailMfaConfigType(Model):
         message: str | None = None,
         subject: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    message,
+                    subject,
+                ),
+            )
+            return
         _set_message(self, message)
         _set_subject(self, subject)
 
@@ -74,6 +84,8 @@ class EmailMfaConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.message) is not None:
@@ -96,3 +108,4 @@ class EmailMfaConfigType(Model):
     _set_subject,
 ) = setters(EmailMfaConfigType)
 _Filling = filling(EmailMfaConfigType)
+_PLAN = plan(EmailMfaConfigType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -53,6 +54,15 @@ class EmailMfaSettingsType(Model):
         enabled: bool | None = None,
         preferred_mfa: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    enabled,
+                    preferred_mfa,
+                ),
+            )
+            return
         _set_enabled(self, enabled)
         _set_preferred_mfa(self, preferred_mfa)
 
@@ -72,6 +82,8 @@ class EmailMfaSettingsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.enabled) is not None:
@@ -94,3 +106,4 @@ class EmailMfaSettingsType(Model):
     _set_preferred_mfa,
 ) = setters(EmailMfaSettingsType)
 _Filling = filling(EmailMfaSettingsType)
+_PLAN = plan(EmailMfaSettingsType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -92,6 +93,20 @@ class EumsSmsConfigurationType(Model):
         in_template_id: str | None = None,
         region: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    caller_arn,
+                    external_id,
+                    origination_identity,
+                    configuration_set_name,
+                    in_entity_id,
+                    in_template_id,
+                    region,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -142,6 +157,8 @@ class EumsSmsConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.caller_arn) is not None:
@@ -183,3 +200,4 @@ class EumsSmsConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(EumsSmsConfigurationType)
 _Filling = filling(EumsSmsConfigurationType)
+_PLAN = plan(EumsSmsConfigurationType)

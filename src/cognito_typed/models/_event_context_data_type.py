@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -65,6 +66,18 @@ class EventContextDataType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    ip_address,
+                    device_name,
+                    timezone,
+                    city,
+                    country,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -108,6 +121,8 @@ class EventContextDataType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.ip_address) is not None:
@@ -139,3 +154,4 @@ class EventContextDataType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(EventContextDataType)
 _Filling = filling(EventContextDataType)
+_PLAN = plan(EventContextDataType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     timestamp,
 )
@@ -60,6 +61,16 @@ class EventFeedbackType(Model):
         provider: str,
         feedback_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    feedback_value,
+                    provider,
+                    feedback_date,
+                ),
+            )
+            return
         _set_feedback_value(self, feedback_value)
         _set_provider(self, provider)
         _set_feedback_date(self, feedback_date)
@@ -88,6 +99,8 @@ class EventFeedbackType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.feedback_value) is not None:
@@ -119,3 +132,4 @@ class EventFeedbackType(Model):
     _set_feedback_date,
 ) = setters(EventFeedbackType)
 _Filling = filling(EventFeedbackType)
+_PLAN = plan(EventFeedbackType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -58,6 +59,16 @@ class EventRiskType(Model):
         risk_level: RiskLevelType | None = None,
         compromised_credentials_detected: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    risk_decision,
+                    risk_level,
+                    compromised_credentials_detected,
+                ),
+            )
+            return
         _set_risk_decision(self, risk_decision)
         _set_risk_level(self, risk_level)
         _set_compromised_credentials_detected(self, compromised_credentials_detected)
@@ -79,6 +90,8 @@ class EventRiskType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.risk_decision) is not None:
@@ -106,3 +119,4 @@ class EventRiskType(Model):
     _set_compromised_credentials_detected,
 ) = setters(EventRiskType)
 _Filling = filling(EventRiskType)
+_PLAN = plan(EventRiskType)

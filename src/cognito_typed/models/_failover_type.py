@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,6 +52,15 @@ class FailoverType(Model):
         secondary_region: str,
         primary_route53_health_check_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    secondary_region,
+                    primary_route53_health_check_id,
+                ),
+            )
+            return
         _set_secondary_region(self, secondary_region)
         _set_primary_route53_health_check_id(self, primary_route53_health_check_id)
 
@@ -73,6 +83,8 @@ class FailoverType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.secondary_region) is not None:
@@ -99,3 +111,4 @@ class FailoverType(Model):
     _set_primary_route53_health_check_id,
 ) = setters(FailoverType)
 _Filling = filling(FailoverType)
+_PLAN = plan(FailoverType)

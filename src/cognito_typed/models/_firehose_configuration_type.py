@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -42,6 +43,9 @@ class FirehoseConfigurationType(Model):
         *,
         stream_arn: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (stream_arn,))
+            return
         _set_stream_arn(self, stream_arn)
 
     @classmethod
@@ -59,6 +63,8 @@ class FirehoseConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.stream_arn) is not None:
@@ -74,3 +80,4 @@ class FirehoseConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_stream_arn,) = setters(FirehoseConfigurationType)
 _Filling = filling(FirehoseConfigurationType)
+_PLAN = plan(FirehoseConfigurationType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,15 @@ class ForgetDeviceRequest(Request[None]):
         access_token: str | None = None,
         device_key: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    device_key,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_device_key(self, device_key)
 
@@ -80,6 +90,8 @@ class ForgetDeviceRequest(Request[None]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -104,3 +116,4 @@ class ForgetDeviceRequest(Request[None]):
     _set_device_key,
 ) = setters(ForgetDeviceRequest)
 _Filling = filling(ForgetDeviceRequest)
+_PLAN = plan(ForgetDeviceRequest)

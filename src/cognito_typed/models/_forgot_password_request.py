@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -90,6 +91,19 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
         analytics_metadata: AnalyticsMetadataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    secret_hash,
+                    user_context_data,
+                    username,
+                    analytics_metadata,
+                    client_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -153,6 +167,8 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -192,3 +208,4 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(ForgotPasswordRequest)
 _Filling = filling(ForgotPasswordRequest)
+_PLAN = plan(ForgotPasswordRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -76,6 +77,17 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         scopes: Sequence[str] | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    secret,
+                    scopes,
+                    client_metadata,
+                ),
+            )
+            return
         _set_client_id(self, client_id)
         _set_secret(self, secret)
         _set_scopes(self, scopes)
@@ -108,6 +120,8 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -144,3 +158,4 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
     _set_client_metadata,
 ) = setters(GetClientTokenRequest)
 _Filling = filling(GetClientTokenRequest)
+_PLAN = plan(GetClientTokenRequest)

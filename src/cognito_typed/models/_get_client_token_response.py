@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -56,6 +57,15 @@ class GetClientTokenResponse(Model):
         client_authentication_result: ClientAuthenticationResultType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_authentication_result,
+                    response_metadata,
+                ),
+            )
+            return
         _set_client_authentication_result(self, client_authentication_result)
         _set_response_metadata(self, response_metadata)
 
@@ -85,6 +95,8 @@ class GetClientTokenResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_authentication_result) is not None:
@@ -105,3 +117,4 @@ class GetClientTokenResponse(Model):
     _set_response_metadata,
 ) = setters(GetClientTokenResponse)
 _Filling = filling(GetClientTokenResponse)
+_PLAN = plan(GetClientTokenResponse)

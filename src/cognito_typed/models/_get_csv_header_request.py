@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -49,6 +50,9 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
         *,
         user_pool_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (user_pool_id,))
+            return
         _set_user_pool_id(self, user_pool_id)
 
     @classmethod
@@ -67,6 +71,8 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -84,3 +90,4 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_user_pool_id,) = setters(GetCSVHeaderRequest)
 _Filling = filling(GetCSVHeaderRequest)
+_PLAN = plan(GetCSVHeaderRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,16 @@ class GetCSVHeaderResponse(Model):
         csv_header: list[str],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    csv_header,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_csv_header(self, csv_header)
         _set_response_metadata(self, response_metadata)
@@ -86,6 +97,8 @@ class GetCSVHeaderResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -113,3 +126,4 @@ class GetCSVHeaderResponse(Model):
     _set_response_metadata,
 ) = setters(GetCSVHeaderResponse)
 _Filling = filling(GetCSVHeaderResponse)
+_PLAN = plan(GetCSVHeaderResponse)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -136,6 +137,25 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         resources: Sequence[str] | None = None,
         requested_token_type: IssuedTokenTypeIdentifierType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    client_secret,
+                    subject_token,
+                    subject_token_type,
+                    subject_token_provider_name,
+                    actor_token,
+                    actor_token_type,
+                    actor_token_provider_name,
+                    scopes,
+                    audiences,
+                    resources,
+                    requested_token_type,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -207,6 +227,8 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -280,3 +302,4 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(GetDerivedTokenRequest)
 _Filling = filling(GetDerivedTokenRequest)
+_PLAN = plan(GetDerivedTokenRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -74,6 +75,19 @@ class GetDerivedTokenResponse(Model):
         scopes: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    issued_token,
+                    issued_token_type,
+                    token_type,
+                    expires_in,
+                    scopes,
+                    response_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -125,6 +139,8 @@ class GetDerivedTokenResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.issued_token) is not None:
@@ -164,3 +180,4 @@ class GetDerivedTokenResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(GetDerivedTokenResponse)
 _Filling = filling(GetDerivedTokenResponse)
+_PLAN = plan(GetDerivedTokenResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         device_key: str,
         access_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    device_key,
+                    access_token,
+                ),
+            )
+            return
         _set_device_key(self, device_key)
         _set_access_token(self, access_token)
 
@@ -78,6 +88,8 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.device_key) is not None:
@@ -102,3 +114,4 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
     _set_access_token,
 ) = setters(GetDeviceRequest)
 _Filling = filling(GetDeviceRequest)
+_PLAN = plan(GetDeviceRequest)

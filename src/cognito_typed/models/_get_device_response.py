@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,6 +57,15 @@ class GetDeviceResponse(Model):
         device: DeviceType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    device,
+                    response_metadata,
+                ),
+            )
+            return
         _set_device(self, device)
         _set_response_metadata(self, response_metadata)
 
@@ -81,6 +91,8 @@ class GetDeviceResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.device) is not None:
@@ -103,3 +115,4 @@ class GetDeviceResponse(Model):
     _set_response_metadata,
 ) = setters(GetDeviceResponse)
 _Filling = filling(GetDeviceResponse)
+_PLAN = plan(GetDeviceResponse)

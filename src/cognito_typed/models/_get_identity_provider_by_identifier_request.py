@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,6 +60,15 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         user_pool_id: str,
         idp_identifier: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    idp_identifier,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_idp_identifier(self, idp_identifier)
 
@@ -79,6 +89,8 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -105,3 +117,4 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
     _set_idp_identifier,
 ) = setters(GetIdentityProviderByIdentifierRequest)
 _Filling = filling(GetIdentityProviderByIdentifierRequest)
+_PLAN = plan(GetIdentityProviderByIdentifierRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,6 +57,15 @@ class GetIdentityProviderByIdentifierResponse(Model):
         identity_provider: IdentityProviderType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    identity_provider,
+                    response_metadata,
+                ),
+            )
+            return
         _set_identity_provider(self, identity_provider)
         _set_response_metadata(self, response_metadata)
 
@@ -83,6 +93,8 @@ class GetIdentityProviderByIdentifierResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.identity_provider) is not None:
@@ -105,3 +117,4 @@ class GetIdentityProviderByIdentifierResponse(Model):
     _set_response_metadata,
 ) = setters(GetIdentityProviderByIdentifierResponse)
 _Filling = filling(GetIdentityProviderByIdentifierResponse)
+_PLAN = plan(GetIdentityProviderByIdentifierResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,6 +52,9 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
         *,
         user_pool_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (user_pool_id,))
+            return
         _set_user_pool_id(self, user_pool_id)
 
     @classmethod
@@ -69,6 +73,8 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -86,3 +92,4 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_user_pool_id,) = setters(GetLogDeliveryConfigurationRequest)
 _Filling = filling(GetLogDeliveryConfigurationRequest)
+_PLAN = plan(GetLogDeliveryConfigurationRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class GetLogDeliveryConfigurationResponse(Model):
         log_delivery_configuration: LogDeliveryConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    log_delivery_configuration,
+                    response_metadata,
+                ),
+            )
+            return
         _set_log_delivery_configuration(self, log_delivery_configuration)
         _set_response_metadata(self, response_metadata)
 
@@ -87,6 +97,8 @@ class GetLogDeliveryConfigurationResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.log_delivery_configuration) is not None:
@@ -109,3 +121,4 @@ class GetLogDeliveryConfigurationResponse(Model):
     _set_response_metadata,
 ) = setters(GetLogDeliveryConfigurationResponse)
 _Filling = filling(GetLogDeliveryConfigurationResponse)
+_PLAN = plan(GetLogDeliveryConfigurationResponse)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,9 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
         *,
         limit_definition: LimitDefinitionType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (limit_definition,))
+            return
         _set_limit_definition(self, limit_definition)
 
     @classmethod
@@ -76,6 +80,8 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.limit_definition) is not None:
@@ -93,3 +99,4 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_limit_definition,) = setters(GetProvisionedLimitRequest)
 _Filling = filling(GetProvisionedLimitRequest)
+_PLAN = plan(GetProvisionedLimitRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class GetProvisionedLimitResponse(Model):
         limit: LimitType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    limit,
+                    response_metadata,
+                ),
+            )
+            return
         _set_limit(self, limit)
         _set_response_metadata(self, response_metadata)
 
@@ -80,6 +90,8 @@ class GetProvisionedLimitResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.limit) is not None:
@@ -102,3 +114,4 @@ class GetProvisionedLimitResponse(Model):
     _set_response_metadata,
 ) = setters(GetProvisionedLimitResponse)
 _Filling = filling(GetProvisionedLimitResponse)
+_PLAN = plan(GetProvisionedLimitResponse)

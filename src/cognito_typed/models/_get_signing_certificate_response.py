@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -52,6 +53,15 @@ class GetSigningCertificateResponse(Model):
         certificate: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    certificate,
+                    response_metadata,
+                ),
+            )
+            return
         _set_certificate(self, certificate)
         _set_response_metadata(self, response_metadata)
 
@@ -74,6 +84,8 @@ class GetSigningCertificateResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.certificate) is not None:
@@ -94,3 +106,4 @@ class GetSigningCertificateResponse(Model):
     _set_response_metadata,
 ) = setters(GetSigningCertificateResponse)
 _Filling = filling(GetSigningCertificateResponse)
+_PLAN = plan(GetSigningCertificateResponse)

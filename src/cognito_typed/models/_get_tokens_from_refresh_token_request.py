@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -82,6 +83,18 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         device_key: str | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    refresh_token,
+                    client_id,
+                    client_secret,
+                    device_key,
+                    client_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -132,6 +145,8 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.refresh_token) is not None:
@@ -167,3 +182,4 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(GetTokensFromRefreshTokenRequest)
 _Filling = filling(GetTokensFromRefreshTokenRequest)
+_PLAN = plan(GetTokensFromRefreshTokenRequest)

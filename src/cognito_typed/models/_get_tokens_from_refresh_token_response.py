@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -53,6 +54,15 @@ class GetTokensFromRefreshTokenResponse(Model):
         authentication_result: AuthenticationResultType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    authentication_result,
+                    response_metadata,
+                ),
+            )
+            return
         _set_authentication_result(self, authentication_result)
         _set_response_metadata(self, response_metadata)
 
@@ -80,6 +90,8 @@ class GetTokensFromRefreshTokenResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.authentication_result) is not None:
@@ -100,3 +112,4 @@ class GetTokensFromRefreshTokenResponse(Model):
     _set_response_metadata,
 ) = setters(GetTokensFromRefreshTokenResponse)
 _Filling = filling(GetTokensFromRefreshTokenResponse)
+_PLAN = plan(GetTokensFromRefreshTokenResponse)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,6 +72,16 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         attribute_name: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    attribute_name,
+                    client_metadata,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_attribute_name(self, attribute_name)
         _set_client_metadata(self, client_metadata)
@@ -99,6 +110,8 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -130,3 +143,4 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
     _set_client_metadata,
 ) = setters(GetUserAttributeVerificationCodeRequest)
 _Filling = filling(GetUserAttributeVerificationCodeRequest)
+_PLAN = plan(GetUserAttributeVerificationCodeRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,15 @@ class GetUserAttributeVerificationCodeResponse(Model):
         code_delivery_details: CodeDeliveryDetailsType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    code_delivery_details,
+                    response_metadata,
+                ),
+            )
+            return
         _set_code_delivery_details(self, code_delivery_details)
         _set_response_metadata(self, response_metadata)
 
@@ -82,6 +92,8 @@ class GetUserAttributeVerificationCodeResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.code_delivery_details) is not None:
@@ -102,3 +114,4 @@ class GetUserAttributeVerificationCodeResponse(Model):
     _set_response_metadata,
 ) = setters(GetUserAttributeVerificationCodeResponse)
 _Filling = filling(GetUserAttributeVerificationCodeResponse)
+_PLAN = plan(GetUserAttributeVerificationCodeResponse)

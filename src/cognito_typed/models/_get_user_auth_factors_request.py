@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,9 @@ class GetUserAuthFactorsRequest(Request[GetUserAuthFactorsResponse]):
         *,
         access_token: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (access_token,))
+            return
         _set_access_token(self, access_token)
 
     @classmethod
@@ -71,6 +75,8 @@ class GetUserAuthFactorsRequest(Request[GetUserAuthFactorsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -88,3 +94,4 @@ class GetUserAuthFactorsRequest(Request[GetUserAuthFactorsResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_access_token,) = setters(GetUserAuthFactorsRequest)
 _Filling = filling(GetUserAuthFactorsRequest)
+_PLAN = plan(GetUserAuthFactorsRequest)

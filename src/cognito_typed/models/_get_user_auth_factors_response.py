@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -78,6 +79,18 @@ class GetUserAuthFactorsResponse(Model):
         configured_user_auth_factors: list[AuthFactorType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    username,
+                    preferred_mfa_setting,
+                    user_mfa_setting_list,
+                    configured_user_auth_factors,
+                    response_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -136,6 +149,8 @@ class GetUserAuthFactorsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.username) is not None:
@@ -167,3 +182,4 @@ class GetUserAuthFactorsResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(GetUserAuthFactorsResponse)
 _Filling = filling(GetUserAuthFactorsResponse)
+_PLAN = plan(GetUserAuthFactorsResponse)

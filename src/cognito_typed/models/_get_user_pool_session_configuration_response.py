@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -64,6 +65,17 @@ class GetUserPoolSessionConfigurationResponse(Model):
         token_session: UserPoolTokenSessionConfigType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    user_session_tracking,
+                    token_session,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_user_session_tracking(self, user_session_tracking)
         _set_token_session(self, token_session)
@@ -95,6 +107,8 @@ class GetUserPoolSessionConfigurationResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -127,3 +141,4 @@ class GetUserPoolSessionConfigurationResponse(Model):
     _set_response_metadata,
 ) = setters(GetUserPoolSessionConfigurationResponse)
 _Filling = filling(GetUserPoolSessionConfigurationResponse)
+_PLAN = plan(GetUserPoolSessionConfigurationResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,6 +52,9 @@ class GetUserRequest(Request[GetUserResponse]):
         *,
         access_token: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (access_token,))
+            return
         _set_access_token(self, access_token)
 
     @classmethod
@@ -69,6 +73,8 @@ class GetUserRequest(Request[GetUserResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -86,3 +92,4 @@ class GetUserRequest(Request[GetUserResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_access_token,) = setters(GetUserRequest)
 _Filling = filling(GetUserRequest)
+_PLAN = plan(GetUserRequest)

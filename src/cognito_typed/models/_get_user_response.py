@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -86,6 +87,19 @@ class GetUserResponse(Model):
         user_mfa_setting_list: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    username,
+                    user_attributes,
+                    mfa_options,
+                    preferred_mfa_setting,
+                    user_mfa_setting_list,
+                    response_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -151,6 +165,8 @@ class GetUserResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.username) is not None:
@@ -188,3 +204,4 @@ class GetUserResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(GetUserResponse)
 _Filling = filling(GetUserResponse)
+_PLAN = plan(GetUserResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -90,6 +91,20 @@ class GroupType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    group_name,
+                    user_pool_id,
+                    description,
+                    role_arn,
+                    precedence,
+                    last_modified_date,
+                    creation_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -152,6 +167,8 @@ class GroupType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.group_name) is not None:
@@ -195,3 +212,4 @@ class GroupType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(GroupType)
 _Filling = filling(GroupType)
+_PLAN = plan(GroupType)

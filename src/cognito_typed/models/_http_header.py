@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -51,6 +52,15 @@ class HttpHeader(Model):
         header_name: str | None = None,
         header_value: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    header_name,
+                    header_value,
+                ),
+            )
+            return
         _set_header_name(self, header_name)
         _set_header_value(self, header_value)
 
@@ -70,6 +80,8 @@ class HttpHeader(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.header_name) is not None:
@@ -92,3 +104,4 @@ class HttpHeader(Model):
     _set_header_value,
 ) = setters(HttpHeader)
 _Filling = filling(HttpHeader)
+_PLAN = plan(HttpHeader)

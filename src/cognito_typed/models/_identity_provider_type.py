@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -110,6 +111,22 @@ class IdentityProviderType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    provider_name,
+                    provider_type,
+                    provider_details,
+                    attribute_mapping,
+                    idp_identifiers,
+                    acr_mapping,
+                    last_modified_date,
+                    creation_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -200,6 +217,8 @@ class IdentityProviderType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -253,3 +272,4 @@ class IdentityProviderType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(IdentityProviderType)
 _Filling = filling(IdentityProviderType)
+_PLAN = plan(IdentityProviderType)

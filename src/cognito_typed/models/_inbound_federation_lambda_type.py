@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,6 +52,15 @@ class InboundFederationLambdaType(Model):
         lambda_version: InboundFederationLambdaVersionType,
         lambda_arn: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    lambda_version,
+                    lambda_arn,
+                ),
+            )
+            return
         _set_lambda_version(self, lambda_version)
         _set_lambda_arn(self, lambda_arn)
 
@@ -71,6 +81,8 @@ class InboundFederationLambdaType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.lambda_version) is not None:
@@ -97,3 +109,4 @@ class InboundFederationLambdaType(Model):
     _set_lambda_arn,
 ) = setters(InboundFederationLambdaType)
 _Filling = filling(InboundFederationLambdaType)
+_PLAN = plan(InboundFederationLambdaType)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -104,6 +105,20 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         user_context_data: UserContextDataType | None = None,
         session: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    auth_flow,
+                    auth_parameters,
+                    client_metadata,
+                    client_id,
+                    analytics_metadata,
+                    user_context_data,
+                    session,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -176,6 +191,8 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.auth_flow) is not None:
@@ -219,3 +236,4 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(InitiateAuthRequest)
 _Filling = filling(InitiateAuthRequest)
+_PLAN = plan(InitiateAuthRequest)

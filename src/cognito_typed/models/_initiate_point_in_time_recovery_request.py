@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     timestamp,
 )
@@ -61,6 +62,15 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         user_pool_id: str,
         restore_timestamp: datetime | str | float,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    restore_timestamp,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_restore_timestamp(self, restore_timestamp)
 
@@ -85,6 +95,8 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -111,3 +123,4 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
     _set_restore_timestamp,
 ) = setters(InitiatePointInTimeRecoveryRequest)
 _Filling = filling(InitiatePointInTimeRecoveryRequest)
+_PLAN = plan(InitiatePointInTimeRecoveryRequest)

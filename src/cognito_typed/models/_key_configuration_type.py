@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -54,6 +55,15 @@ class KeyConfigurationType(Model):
         key_type: EncryptionKeyType | None = None,
         kms_key_arn: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    key_type,
+                    kms_key_arn,
+                ),
+            )
+            return
         _set_key_type(self, key_type)
         _set_kms_key_arn(self, kms_key_arn)
 
@@ -73,6 +83,8 @@ class KeyConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.key_type) is not None:
@@ -95,3 +107,4 @@ class KeyConfigurationType(Model):
     _set_kms_key_arn,
 ) = setters(KeyConfigurationType)
 _Filling = filling(KeyConfigurationType)
+_PLAN = plan(KeyConfigurationType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -165,6 +166,28 @@ class LambdaConfigType(Model):
         kms_key_id: str | None = None,
         inbound_federation: InboundFederationLambdaType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    pre_sign_up,
+                    custom_message,
+                    post_confirmation,
+                    pre_authentication,
+                    post_authentication,
+                    define_auth_challenge,
+                    create_auth_challenge,
+                    verify_auth_challenge_response,
+                    pre_token_generation,
+                    user_migration,
+                    pre_token_generation_config,
+                    custom_sms_sender,
+                    custom_email_sender,
+                    kms_key_id,
+                    inbound_federation,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -265,6 +288,8 @@ class LambdaConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.pre_sign_up) is not None:
@@ -338,3 +363,4 @@ class LambdaConfigType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(LambdaConfigType)
 _Filling = filling(LambdaConfigType)
+_PLAN = plan(LambdaConfigType)

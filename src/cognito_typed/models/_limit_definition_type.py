@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,15 @@ class LimitDefinitionType(Model):
         limit_class: LimitClass,
         attributes: Mapping[str, str],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    limit_class,
+                    attributes,
+                ),
+            )
+            return
         _set_limit_class(self, limit_class)
         _set_attributes(self, attributes)
 
@@ -76,6 +86,8 @@ class LimitDefinitionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.limit_class) is not None:
@@ -102,3 +114,4 @@ class LimitDefinitionType(Model):
     _set_attributes,
 ) = setters(LimitDefinitionType)
 _Filling = filling(LimitDefinitionType)
+_PLAN = plan(LimitDefinitionType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,16 @@ class LimitType(Model):
         provisioned_limit_value: int,
         free_limit_value: int,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    limit_definition,
+                    provisioned_limit_value,
+                    free_limit_value,
+                ),
+            )
+            return
         _set_limit_definition(self, limit_definition)
         _set_provisioned_limit_value(self, provisioned_limit_value)
         _set_free_limit_value(self, free_limit_value)
@@ -87,6 +98,8 @@ class LimitType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.limit_definition) is not None:
@@ -120,3 +133,4 @@ class LimitType(Model):
     _set_free_limit_value,
 ) = setters(LimitType)
 _Filling = filling(LimitType)
+_PLAN = plan(LimitType)

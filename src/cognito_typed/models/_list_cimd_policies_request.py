@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,16 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    next_token,
+                    max_results,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_next_token(self, next_token)
         _set_max_results(self, max_results)
@@ -84,6 +95,8 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -113,3 +126,4 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
     _set_max_results,
 ) = setters(ListCIMDPoliciesRequest)
 _Filling = filling(ListCIMDPoliciesRequest)
+_PLAN = plan(ListCIMDPoliciesRequest)

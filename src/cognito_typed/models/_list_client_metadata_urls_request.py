@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,6 +70,17 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    cimd_policy_id,
+                    next_token,
+                    max_results,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_cimd_policy_id(self, cimd_policy_id)
         _set_next_token(self, next_token)
@@ -93,6 +105,8 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -129,3 +143,4 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
     _set_max_results,
 ) = setters(ListClientMetadataURLsRequest)
 _Filling = filling(ListClientMetadataURLsRequest)
+_PLAN = plan(ListClientMetadataURLsRequest)

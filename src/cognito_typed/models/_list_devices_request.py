@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,6 +69,16 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         limit: int | None = None,
         pagination_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    limit,
+                    pagination_token,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_limit(self, limit)
         _set_pagination_token(self, pagination_token)
@@ -90,6 +101,8 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -121,3 +134,4 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
     _set_pagination_token,
 ) = setters(ListDevicesRequest)
 _Filling = filling(ListDevicesRequest)
+_PLAN = plan(ListDevicesRequest)

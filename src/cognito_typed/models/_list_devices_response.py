@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class ListDevicesResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    devices,
+                    pagination_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_devices(self, devices)
         _set_pagination_token(self, pagination_token)
         _set_response_metadata(self, response_metadata)
@@ -92,6 +103,8 @@ class ListDevicesResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.devices) is not None:
@@ -121,3 +134,4 @@ class ListDevicesResponse(Model):
     _set_response_metadata,
 ) = setters(ListDevicesResponse)
 _Filling = filling(ListDevicesResponse)
+_PLAN = plan(ListDevicesResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,16 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    limit,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_limit(self, limit)
         _set_next_token(self, next_token)
@@ -84,6 +95,8 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -113,3 +126,4 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
     _set_next_token,
 ) = setters(ListGroupsRequest)
 _Filling = filling(ListGroupsRequest)
+_PLAN = plan(ListGroupsRequest)

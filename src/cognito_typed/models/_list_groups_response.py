@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class ListGroupsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    groups,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_groups(self, groups)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -92,6 +103,8 @@ class ListGroupsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.groups) is not None:
@@ -119,3 +132,4 @@ class ListGroupsResponse(Model):
     _set_response_metadata,
 ) = setters(ListGroupsResponse)
 _Filling = filling(ListGroupsResponse)
+_PLAN = plan(ListGroupsResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    next_token,
+                    max_results,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_next_token(self, next_token)
         _set_max_results(self, max_results)
@@ -87,6 +98,8 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -116,3 +129,4 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
     _set_max_results,
 ) = setters(ListPointInTimeRecoveriesRequest)
 _Filling = filling(ListPointInTimeRecoveriesRequest)
+_PLAN = plan(ListPointInTimeRecoveriesRequest)

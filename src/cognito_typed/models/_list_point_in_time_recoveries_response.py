@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,6 +64,16 @@ class ListPointInTimeRecoveriesResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    restorations,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_restorations(self, restorations)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -96,6 +107,8 @@ class ListPointInTimeRecoveriesResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.restorations) is not None:
@@ -123,3 +136,4 @@ class ListPointInTimeRecoveriesResponse(Model):
     _set_response_metadata,
 ) = setters(ListPointInTimeRecoveriesResponse)
 _Filling = filling(ListPointInTimeRecoveriesResponse)
+_PLAN = plan(ListPointInTimeRecoveriesResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    max_results,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_max_results(self, max_results)
         _set_next_token(self, next_token)
@@ -86,6 +97,8 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -115,3 +128,4 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
     _set_next_token,
 ) = setters(ListResourceServersRequest)
 _Filling = filling(ListResourceServersRequest)
+_PLAN = plan(ListResourceServersRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,16 @@ class ListResourceServersResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    resource_servers,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_resource_servers(self, resource_servers)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -94,6 +105,8 @@ class ListResourceServersResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.resource_servers) is not None:
@@ -121,3 +134,4 @@ class ListResourceServersResponse(Model):
     _set_response_metadata,
 ) = setters(ListResourceServersResponse)
 _Filling = filling(ListResourceServersResponse)
+_PLAN = plan(ListResourceServersResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -51,6 +52,9 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
         *,
         resource_arn: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (resource_arn,))
+            return
         _set_resource_arn(self, resource_arn)
 
     @classmethod
@@ -69,6 +73,8 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.resource_arn) is not None:
@@ -86,3 +92,4 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_resource_arn,) = setters(ListTagsForResourceRequest)
 _Filling = filling(ListTagsForResourceRequest)
+_PLAN = plan(ListTagsForResourceRequest)

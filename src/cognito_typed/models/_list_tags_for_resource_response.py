@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     mapping,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -50,6 +51,15 @@ class ListTagsForResourceResponse(Model):
         tags: dict[str, str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    tags,
+                    response_metadata,
+                ),
+            )
+            return
         _set_tags(self, tags)
         _set_response_metadata(self, response_metadata)
 
@@ -72,6 +82,8 @@ class ListTagsForResourceResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.tags) is not None:
@@ -92,3 +104,4 @@ class ListTagsForResourceResponse(Model):
     _set_response_metadata,
 ) = setters(ListTagsForResourceResponse)
 _Filling = filling(ListTagsForResourceResponse)
+_PLAN = plan(ListTagsForResourceResponse)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,16 @@ class ListTermsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    terms,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_terms(self, terms)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -89,6 +100,8 @@ class ListTermsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.terms) is not None:
@@ -116,3 +129,4 @@ class ListTermsResponse(Model):
     _set_response_metadata,
 ) = setters(ListTermsResponse)
 _Filling = filling(ListTermsResponse)
+_PLAN = plan(ListTermsResponse)

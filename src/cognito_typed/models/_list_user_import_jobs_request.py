@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         max_results: int,
         pagination_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    max_results,
+                    pagination_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_max_results(self, max_results)
         _set_pagination_token(self, pagination_token)
@@ -86,6 +97,8 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -117,3 +130,4 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
     _set_pagination_token,
 ) = setters(ListUserImportJobsRequest)
 _Filling = filling(ListUserImportJobsRequest)
+_PLAN = plan(ListUserImportJobsRequest)

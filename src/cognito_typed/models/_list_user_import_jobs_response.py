@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,16 @@ class ListUserImportJobsResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_import_jobs,
+                    pagination_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_import_jobs(self, user_import_jobs)
         _set_pagination_token(self, pagination_token)
         _set_response_metadata(self, response_metadata)
@@ -90,6 +101,8 @@ class ListUserImportJobsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_import_jobs) is not None:
@@ -117,3 +130,4 @@ class ListUserImportJobsResponse(Model):
     _set_response_metadata,
 ) = setters(ListUserImportJobsResponse)
 _Filling = filling(ListUserImportJobsResponse)
+_PLAN = plan(ListUserImportJobsResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,16 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         client_id: str,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)
         _set_next_token(self, next_token)
@@ -87,6 +98,8 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -118,3 +131,4 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
     _set_next_token,
 ) = setters(ListUserPoolClientSecretsRequest)
 _Filling = filling(ListUserPoolClientSecretsRequest)
+_PLAN = plan(ListUserPoolClientSecretsRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,6 +69,16 @@ class ListUserPoolClientSecretsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_secrets,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_client_secrets(self, client_secrets)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -101,6 +112,8 @@ class ListUserPoolClientSecretsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_secrets) is not None:
@@ -128,3 +141,4 @@ class ListUserPoolClientSecretsResponse(Model):
     _set_response_metadata,
 ) = setters(ListUserPoolClientSecretsResponse)
 _Filling = filling(ListUserPoolClientSecretsResponse)
+_PLAN = plan(ListUserPoolClientSecretsResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -71,6 +72,17 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         next_token: str | None = None,
         client_type: ClientTypeType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    max_results,
+                    next_token,
+                    client_type,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_max_results(self, max_results)
         _set_next_token(self, next_token)
@@ -95,6 +107,8 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -129,3 +143,4 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
     _set_client_type,
 ) = setters(ListUserPoolClientsRequest)
 _Filling = filling(ListUserPoolClientsRequest)
+_PLAN = plan(ListUserPoolClientsRequest)

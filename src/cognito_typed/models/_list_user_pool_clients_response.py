@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,16 @@ class ListUserPoolClientsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_clients,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool_clients(self, user_pool_clients)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -93,6 +104,8 @@ class ListUserPoolClientsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_clients) is not None:
@@ -120,3 +133,4 @@ class ListUserPoolClientsResponse(Model):
     _set_response_metadata,
 ) = setters(ListUserPoolClientsResponse)
 _Filling = filling(ListUserPoolClientsResponse)
+_PLAN = plan(ListUserPoolClientsResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,6 +60,15 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         user_pool_id: str,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_next_token(self, next_token)
 
@@ -79,6 +89,8 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -103,3 +115,4 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
     _set_next_token,
 ) = setters(ListUserPoolReplicasRequest)
 _Filling = filling(ListUserPoolReplicasRequest)
+_PLAN = plan(ListUserPoolReplicasRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,6 +60,16 @@ class ListUserPoolReplicasResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_replicas,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_user_pool_replicas(self, user_pool_replicas)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -92,6 +103,8 @@ class ListUserPoolReplicasResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_replicas) is not None:
@@ -119,3 +132,4 @@ class ListUserPoolReplicasResponse(Model):
     _set_response_metadata,
 ) = setters(ListUserPoolReplicasResponse)
 _Filling = filling(ListUserPoolReplicasResponse)
+_PLAN = plan(ListUserPoolReplicasResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,6 +58,15 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
         next_token: str | None = None,
         max_results: int,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    next_token,
+                    max_results,
+                ),
+            )
+            return
         _set_next_token(self, next_token)
         _set_max_results(self, max_results)
 
@@ -77,6 +87,8 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.next_token) is not None:
@@ -101,3 +113,4 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
     _set_max_results,
 ) = setters(ListUserPoolsRequest)
 _Filling = filling(ListUserPoolsRequest)
+_PLAN = plan(ListUserPoolsRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -62,6 +63,15 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         access_token: str,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    next_token,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_next_token(self, next_token)
 
@@ -82,6 +92,8 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -106,3 +118,4 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
     _set_next_token,
 ) = setters(ListUserSessionsRequest)
 _Filling = filling(ListUserSessionsRequest)
+_PLAN = plan(ListUserSessionsRequest)

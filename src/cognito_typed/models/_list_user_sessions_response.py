@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,16 @@ class ListUserSessionsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sessions,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_sessions(self, sessions)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -87,6 +98,8 @@ class ListUserSessionsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sessions) is not None:
@@ -114,3 +127,4 @@ class ListUserSessionsResponse(Model):
     _set_response_metadata,
 ) = setters(ListUserSessionsResponse)
 _Filling = filling(ListUserSessionsResponse)
+_PLAN = plan(ListUserSessionsResponse)

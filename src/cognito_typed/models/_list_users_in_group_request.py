@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -67,6 +68,17 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    group_name,
+                    limit,
+                    next_token,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_group_name(self, group_name)
         _set_limit(self, limit)
@@ -91,6 +103,8 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -127,3 +141,4 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
     _set_next_token,
 ) = setters(ListUsersInGroupRequest)
 _Filling = filling(ListUsersInGroupRequest)
+_PLAN = plan(ListUsersInGroupRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -76,6 +77,18 @@ class ListUsersRequest(Request[ListUsersResponse]):
         pagination_token: str | None = None,
         filter: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    attributes_to_get,
+                    limit,
+                    pagination_token,
+                    filter,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -126,6 +139,8 @@ class ListUsersRequest(Request[ListUsersResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -161,3 +176,4 @@ class ListUsersRequest(Request[ListUsersResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(ListUsersRequest)
 _Filling = filling(ListUsersRequest)
+_PLAN = plan(ListUsersRequest)

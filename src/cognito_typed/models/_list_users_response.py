@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,16 @@ class ListUsersResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    users,
+                    pagination_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_users(self, users)
         _set_pagination_token(self, pagination_token)
         _set_response_metadata(self, response_metadata)
@@ -88,6 +99,8 @@ class ListUsersResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.users) is not None:
@@ -117,3 +130,4 @@ class ListUsersResponse(Model):
     _set_response_metadata,
 ) = setters(ListUsersResponse)
 _Filling = filling(ListUsersResponse)
+_PLAN = plan(ListUsersResponse)

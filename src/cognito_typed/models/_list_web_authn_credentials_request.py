@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,6 +67,16 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    next_token,
+                    max_results,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_next_token(self, next_token)
         _set_max_results(self, max_results)
@@ -88,6 +99,8 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -117,3 +130,4 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
     _set_max_results,
 ) = setters(ListWebAuthnCredentialsRequest)
 _Filling = filling(ListWebAuthnCredentialsRequest)
+_PLAN = plan(ListWebAuthnCredentialsRequest)

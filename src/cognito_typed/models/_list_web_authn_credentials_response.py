@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,6 +67,16 @@ class ListWebAuthnCredentialsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    credentials,
+                    next_token,
+                    response_metadata,
+                ),
+            )
+            return
         _set_credentials(self, credentials)
         _set_next_token(self, next_token)
         _set_response_metadata(self, response_metadata)
@@ -99,6 +110,8 @@ class ListWebAuthnCredentialsResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.credentials) is not None:
@@ -126,3 +139,4 @@ class ListWebAuthnCredentialsResponse(Model):
     _set_response_metadata,
 ) = setters(ListWebAuthnCredentialsResponse)
 _Filling = filling(ListWebAuthnCredentialsResponse)
+_PLAN = plan(ListWebAuthnCredentialsResponse)

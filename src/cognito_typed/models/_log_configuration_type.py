@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -89,6 +90,18 @@ class LogConfigurationType(Model):
         s3_configuration: S3ConfigurationType | None = None,
         firehose_configuration: FirehoseConfigurationType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    log_level,
+                    event_source,
+                    cloud_watch_logs_configuration,
+                    s3_configuration,
+                    firehose_configuration,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -150,6 +163,8 @@ class LogConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.log_level) is not None:
@@ -185,3 +200,4 @@ class LogConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(LogConfigurationType)
 _Filling = filling(LogConfigurationType)
+_PLAN = plan(LogConfigurationType)

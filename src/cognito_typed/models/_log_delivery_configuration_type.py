@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -54,6 +55,15 @@ class LogDeliveryConfigurationType(Model):
         user_pool_id: str,
         log_configurations: list[LogConfigurationType],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    log_configurations,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_log_configurations(self, log_configurations)
 
@@ -83,6 +93,8 @@ class LogDeliveryConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -109,3 +121,4 @@ class LogDeliveryConfigurationType(Model):
     _set_log_configurations,
 ) = setters(LogDeliveryConfigurationType)
 _Filling = filling(LogDeliveryConfigurationType)
+_PLAN = plan(LogDeliveryConfigurationType)

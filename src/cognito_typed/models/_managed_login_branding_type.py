@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -93,6 +94,20 @@ class ManagedLoginBrandingType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    managed_login_branding_id,
+                    user_pool_id,
+                    use_cognito_provided_values,
+                    settings,
+                    assets,
+                    creation_date,
+                    last_modified_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -160,6 +175,8 @@ class ManagedLoginBrandingType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.managed_login_branding_id) is not None:
@@ -203,3 +220,4 @@ class ManagedLoginBrandingType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(ManagedLoginBrandingType)
 _Filling = filling(ManagedLoginBrandingType)
+_PLAN = plan(ManagedLoginBrandingType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,16 @@ class MessageTemplateType(Model):
         email_message: str | None = None,
         email_subject: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sms_message,
+                    email_message,
+                    email_subject,
+                ),
+            )
+            return
         _set_sms_message(self, sms_message)
         _set_email_message(self, email_message)
         _set_email_subject(self, email_subject)
@@ -76,6 +87,8 @@ class MessageTemplateType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sms_message) is not None:
@@ -105,3 +118,4 @@ class MessageTemplateType(Model):
     _set_email_subject,
 ) = setters(MessageTemplateType)
 _Filling = filling(MessageTemplateType)
+_PLAN = plan(MessageTemplateType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -52,6 +53,15 @@ class MFAOptionType(Model):
         delivery_medium: DeliveryMediumType | None = None,
         attribute_name: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    delivery_medium,
+                    attribute_name,
+                ),
+            )
+            return
         _set_delivery_medium(self, delivery_medium)
         _set_attribute_name(self, attribute_name)
 
@@ -71,6 +81,8 @@ class MFAOptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.delivery_medium) is not None:
@@ -93,3 +105,4 @@ class MFAOptionType(Model):
     _set_attribute_name,
 ) = setters(MFAOptionType)
 _Filling = filling(MFAOptionType)
+_PLAN = plan(MFAOptionType)

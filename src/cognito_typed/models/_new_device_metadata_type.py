@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -51,6 +52,15 @@ class NewDeviceMetadataType(Model):
         device_key: str | None = None,
         device_group_key: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    device_key,
+                    device_group_key,
+                ),
+            )
+            return
         _set_device_key(self, device_key)
         _set_device_group_key(self, device_group_key)
 
@@ -70,6 +80,8 @@ class NewDeviceMetadataType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.device_key) is not None:
@@ -92,3 +104,4 @@ class NewDeviceMetadataType(Model):
     _set_device_group_key,
 ) = setters(NewDeviceMetadataType)
 _Filling = filling(NewDeviceMetadataType)
+_PLAN = plan(NewDeviceMetadataType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -78,6 +79,19 @@ class NotifyConfigurationType(Model):
         no_action_email: NotifyEmailType | None = None,
         mfa_email: NotifyEmailType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    from_,
+                    reply_to,
+                    source_arn,
+                    block_email,
+                    no_action_email,
+                    mfa_email,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -136,6 +150,8 @@ class NotifyConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.from_) is not None:
@@ -173,3 +189,4 @@ class NotifyConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(NotifyConfigurationType)
 _Filling = filling(NotifyConfigurationType)
+_PLAN = plan(NotifyConfigurationType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -57,6 +58,16 @@ class NotifyEmailType(Model):
         html_body: str | None = None,
         text_body: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    subject,
+                    html_body,
+                    text_body,
+                ),
+            )
+            return
         _set_subject(self, subject)
         _set_html_body(self, html_body)
         _set_text_body(self, text_body)
@@ -79,6 +90,8 @@ class NotifyEmailType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.subject) is not None:
@@ -108,3 +121,4 @@ class NotifyEmailType(Model):
     _set_text_body,
 ) = setters(NotifyEmailType)
 _Filling = filling(NotifyEmailType)
+_PLAN = plan(NotifyEmailType)

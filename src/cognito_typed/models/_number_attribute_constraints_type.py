@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -49,6 +50,15 @@ class NumberAttributeConstraintsType(Model):
         min_value: str | None = None,
         max_value: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    min_value,
+                    max_value,
+                ),
+            )
+            return
         _set_min_value(self, min_value)
         _set_max_value(self, max_value)
 
@@ -68,6 +78,8 @@ class NumberAttributeConstraintsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.min_value) is not None:
@@ -90,3 +102,4 @@ class NumberAttributeConstraintsType(Model):
     _set_max_value,
 ) = setters(NumberAttributeConstraintsType)
 _Filling = filling(NumberAttributeConstraintsType)
+_PLAN = plan(NumberAttributeConstraintsType)

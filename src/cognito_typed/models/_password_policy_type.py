@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -86,6 +87,20 @@ class PasswordPolicyType(Model):
         password_history_size: int | None = None,
         temporary_password_validity_days: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    minimum_length,
+                    require_uppercase,
+                    require_lowercase,
+                    require_numbers,
+                    require_symbols,
+                    password_history_size,
+                    temporary_password_validity_days,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -135,6 +150,8 @@ class PasswordPolicyType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.minimum_length) is not None:
@@ -174,3 +191,4 @@ class PasswordPolicyType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(PasswordPolicyType)
 _Filling = filling(PasswordPolicyType)
+_PLAN = plan(PasswordPolicyType)

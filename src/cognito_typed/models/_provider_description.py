@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     timestamp,
 )
@@ -64,6 +65,17 @@ class ProviderDescription(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    provider_name,
+                    provider_type,
+                    last_modified_date,
+                    creation_date,
+                ),
+            )
+            return
         _set_provider_name(self, provider_name)
         _set_provider_type(self, provider_type)
         _set_last_modified_date(self, last_modified_date)
@@ -100,6 +112,8 @@ class ProviderDescription(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.provider_name) is not None:
@@ -136,3 +150,4 @@ class ProviderDescription(Model):
     _set_creation_date,
 ) = setters(ProviderDescription)
 _Filling = filling(ProviderDescription)
+_PLAN = plan(ProviderDescription)

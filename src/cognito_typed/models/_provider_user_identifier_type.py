@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -54,6 +55,16 @@ class ProviderUserIdentifierType(Model):
         provider_attribute_name: str | None = None,
         provider_attribute_value: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    provider_name,
+                    provider_attribute_name,
+                    provider_attribute_value,
+                ),
+            )
+            return
         _set_provider_name(self, provider_name)
         _set_provider_attribute_name(self, provider_attribute_name)
         _set_provider_attribute_value(self, provider_attribute_value)
@@ -75,6 +86,8 @@ class ProviderUserIdentifierType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.provider_name) is not None:
@@ -102,3 +115,4 @@ class ProviderUserIdentifierType(Model):
     _set_provider_attribute_value,
 ) = setters(ProviderUserIdentifierType)
 _Filling = filling(ProviderUserIdentifierType)
+_PLAN = plan(ProviderUserIdentifierType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,15 @@ class RecoveryOptionType(Model):
         priority: int,
         name: RecoveryOptionNameType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    priority,
+                    name,
+                ),
+            )
+            return
         _set_priority(self, priority)
         _set_name(self, name)
 
@@ -73,6 +83,8 @@ class RecoveryOptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.priority) is not None:
@@ -99,3 +111,4 @@ class RecoveryOptionType(Model):
     _set_name,
 ) = setters(RecoveryOptionType)
 _Filling = filling(RecoveryOptionType)
+_PLAN = plan(RecoveryOptionType)

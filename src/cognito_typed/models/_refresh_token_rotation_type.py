@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -56,6 +57,15 @@ class RefreshTokenRotationType(Model):
         feature: FeatureType,
         retry_grace_period_seconds: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    feature,
+                    retry_grace_period_seconds,
+                ),
+            )
+            return
         _set_feature(self, feature)
         _set_retry_grace_period_seconds(self, retry_grace_period_seconds)
 
@@ -76,6 +86,8 @@ class RefreshTokenRotationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.feature) is not None:
@@ -100,3 +112,4 @@ class RefreshTokenRotationType(Model):
     _set_retry_grace_period_seconds,
 ) = setters(RefreshTokenRotationType)
 _Filling = filling(RefreshTokenRotationType)
+_PLAN = plan(RefreshTokenRotationType)

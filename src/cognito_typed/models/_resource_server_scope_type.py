@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,15 @@ class ResourceServerScopeType(Model):
         scope_name: str,
         scope_description: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    scope_name,
+                    scope_description,
+                ),
+            )
+            return
         _set_scope_name(self, scope_name)
         _set_scope_description(self, scope_description)
 
@@ -72,6 +82,8 @@ class ResourceServerScopeType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.scope_name) is not None:
@@ -98,3 +110,4 @@ class ResourceServerScopeType(Model):
     _set_scope_description,
 ) = setters(ResourceServerScopeType)
 _Filling = filling(ResourceServerScopeType)
+_PLAN = plan(ResourceServerScopeType)

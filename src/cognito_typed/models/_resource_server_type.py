@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -71,6 +72,18 @@ class ResourceServerType(Model):
         scopes: list[ResourceServerScopeType] | None = None,
         managed_by: ResourceServerManagedByType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    identifier,
+                    name,
+                    scopes,
+                    managed_by,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -120,6 +133,8 @@ class ResourceServerType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -159,3 +174,4 @@ class ResourceServerType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(ResourceServerType)
 _Filling = filling(ResourceServerType)
+_PLAN = plan(ResourceServerType)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -105,6 +106,20 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    challenge_name,
+                    session,
+                    challenge_responses,
+                    analytics_metadata,
+                    user_context_data,
+                    client_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -177,6 +192,8 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -220,3 +237,4 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(RespondToAuthChallengeRequest)
 _Filling = filling(RespondToAuthChallengeRequest)
+_PLAN = plan(RespondToAuthChallengeRequest)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     timestamp,
 )
@@ -61,6 +62,16 @@ class RestorationDescriptionType(Model):
         restore_status: RestoreStatusType | None = None,
         restore_timestamp: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    restore_id,
+                    restore_status,
+                    restore_timestamp,
+                ),
+            )
+            return
         _set_restore_id(self, restore_id)
         _set_restore_status(self, restore_status)
         _set_restore_timestamp(self, restore_timestamp)
@@ -89,6 +100,8 @@ class RestorationDescriptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.restore_id) is not None:
@@ -116,3 +129,4 @@ class RestorationDescriptionType(Model):
     _set_restore_timestamp,
 ) = setters(RestorationDescriptionType)
 _Filling = filling(RestorationDescriptionType)
+_PLAN = plan(RestorationDescriptionType)

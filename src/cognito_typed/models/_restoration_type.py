@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -72,6 +73,18 @@ class RestorationType(Model):
         trigger_timestamp: datetime | None = None,
         restore_preview: list[RestorePreviewType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    restore_id,
+                    restore_status,
+                    restore_timestamp,
+                    trigger_timestamp,
+                    restore_preview,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -133,6 +146,8 @@ class RestorationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.restore_id) is not None:
@@ -164,3 +179,4 @@ class RestorationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(RestorationType)
 _Filling = filling(RestorationType)
+_PLAN = plan(RestorationType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -61,6 +62,17 @@ class RestorePreviewType(Model):
         update_count: int | None = None,
         delete_count: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    entity,
+                    create_count,
+                    update_count,
+                    delete_count,
+                ),
+            )
+            return
         _set_entity(self, entity)
         _set_create_count(self, create_count)
         _set_update_count(self, update_count)
@@ -84,6 +96,8 @@ class RestorePreviewType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.entity) is not None:
@@ -122,3 +136,4 @@ class RestorePreviewType(Model):
     _set_delete_count,
 ) = setters(RestorePreviewType)
 _Filling = filling(RestorePreviewType)
+_PLAN = plan(RestorePreviewType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,6 +74,17 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         client_secret: str | None = None,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    token,
+                    client_id,
+                    client_secret,
+                    revoke_associated_sessions,
+                ),
+            )
+            return
         _set_token(self, token)
         _set_client_id(self, client_id)
         _set_client_secret(self, client_secret)
@@ -97,6 +109,8 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.token) is not None:
@@ -135,3 +149,4 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
     _set_revoke_associated_sessions,
 ) = setters(RevokeTokenRequest)
 _Filling = filling(RevokeTokenRequest)
+_PLAN = plan(RevokeTokenRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -66,6 +67,16 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         session_id: str,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    session_id,
+                    revoke_associated_sessions,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_session_id(self, session_id)
         _set_revoke_associated_sessions(self, revoke_associated_sessions)
@@ -88,6 +99,8 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -121,3 +134,4 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
     _set_revoke_associated_sessions,
 ) = setters(RevokeUserSessionRequest)
 _Filling = filling(RevokeUserSessionRequest)
+_PLAN = plan(RevokeUserSessionRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -107,6 +108,19 @@ class RiskConfigurationType(Model):
         risk_exception_configuration: RiskExceptionConfigurationType | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    compromised_credentials_risk_configuration,
+                    account_takeover_risk_configuration,
+                    risk_exception_configuration,
+                    last_modified_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -181,6 +195,8 @@ class RiskConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -222,3 +238,4 @@ class RiskConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(RiskConfigurationType)
 _Filling = filling(RiskConfigurationType)
+_PLAN = plan(RiskConfigurationType)

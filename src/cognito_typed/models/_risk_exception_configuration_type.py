@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,15 @@ class RiskExceptionConfigurationType(Model):
         blocked_ip_range_list: Sequence[str] | None = None,
         skipped_ip_range_list: Sequence[str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    blocked_ip_range_list,
+                    skipped_ip_range_list,
+                ),
+            )
+            return
         _set_blocked_ip_range_list(self, blocked_ip_range_list)
         _set_skipped_ip_range_list(self, skipped_ip_range_list)
 
@@ -87,6 +97,8 @@ class RiskExceptionConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.blocked_ip_range_list) is not None:
@@ -109,3 +121,4 @@ class RiskExceptionConfigurationType(Model):
     _set_skipped_ip_range_list,
 ) = setters(RiskExceptionConfigurationType)
 _Filling = filling(RiskExceptionConfigurationType)
+_PLAN = plan(RiskExceptionConfigurationType)

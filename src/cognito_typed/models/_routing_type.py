@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -44,6 +45,9 @@ class RoutingType(Model):
         *,
         failover: FailoverType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (failover,))
+            return
         _set_failover(self, failover)
 
     @classmethod
@@ -65,6 +69,8 @@ class RoutingType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.failover) is not None:
@@ -80,3 +86,4 @@ class RoutingType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_failover,) = setters(RoutingType)
 _Filling = filling(RoutingType)
+_PLAN = plan(RoutingType)

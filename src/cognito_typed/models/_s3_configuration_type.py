@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -42,6 +43,9 @@ class S3ConfigurationType(Model):
         *,
         bucket_arn: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (bucket_arn,))
+            return
         _set_bucket_arn(self, bucket_arn)
 
     @classmethod
@@ -59,6 +63,8 @@ class S3ConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.bucket_arn) is not None:
@@ -74,3 +80,4 @@ class S3ConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_bucket_arn,) = setters(S3ConfigurationType)
 _Filling = filling(S3ConfigurationType)
+_PLAN = plan(S3ConfigurationType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -96,6 +97,20 @@ class SchemaAttributeType(Model):
         number_attribute_constraints: NumberAttributeConstraintsType | None = None,
         string_attribute_constraints: StringAttributeConstraintsType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    name,
+                    attribute_data_type,
+                    developer_only_attribute,
+                    mutable,
+                    required,
+                    number_attribute_constraints,
+                    string_attribute_constraints,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -160,6 +175,8 @@ class SchemaAttributeType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.name) is not None:
@@ -199,3 +216,4 @@ class SchemaAttributeType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(SchemaAttributeType)
 _Filling = filling(SchemaAttributeType)
+_PLAN = plan(SchemaAttributeType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -115,6 +116,23 @@ class SessionDescriptionType(Model):
         origin_session_id: str | None = None,
         is_current_session: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    session_id,
+                    session_type,
+                    client_id,
+                    create_date,
+                    last_active_date,
+                    device_type,
+                    last_ip_address,
+                    last_location,
+                    origin_session_id,
+                    is_current_session,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -191,6 +209,8 @@ class SessionDescriptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.session_id) is not None:
@@ -242,3 +262,4 @@ class SessionDescriptionType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(SessionDescriptionType)
 _Filling = filling(SessionDescriptionType)
+_PLAN = plan(SessionDescriptionType)

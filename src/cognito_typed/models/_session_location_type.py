@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -53,6 +54,15 @@ class SessionLocationType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    city,
+                    country,
+                ),
+            )
+            return
         _set_city(self, city)
         _set_country(self, country)
 
@@ -72,6 +82,8 @@ class SessionLocationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.city) is not None:
@@ -94,3 +106,4 @@ class SessionLocationType(Model):
     _set_country,
 ) = setters(SessionLocationType)
 _Filling = filling(SessionLocationType)
+_PLAN = plan(SessionLocationType)

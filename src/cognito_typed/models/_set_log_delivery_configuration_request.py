@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -61,6 +62,15 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         user_pool_id: str,
         log_configurations: Sequence[LogConfigurationType],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    log_configurations,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_log_configurations(self, log_configurations)
 
@@ -90,6 +100,8 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -116,3 +128,4 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
     _set_log_configurations,
 ) = setters(SetLogDeliveryConfigurationRequest)
 _Filling = filling(SetLogDeliveryConfigurationRequest)
+_PLAN = plan(SetLogDeliveryConfigurationRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -53,6 +54,15 @@ class SetRiskConfigurationResponse(Model):
         risk_configuration: RiskConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    risk_configuration,
+                    response_metadata,
+                ),
+            )
+            return
         _set_risk_configuration(self, risk_configuration)
         _set_response_metadata(self, response_metadata)
 
@@ -80,6 +90,8 @@ class SetRiskConfigurationResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.risk_configuration) is not None:
@@ -102,3 +114,4 @@ class SetRiskConfigurationResponse(Model):
     _set_response_metadata,
 ) = setters(SetRiskConfigurationResponse)
 _Filling = filling(SetRiskConfigurationResponse)
+_PLAN = plan(SetRiskConfigurationResponse)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,6 +74,17 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         css: str | None = None,
         image_file: bytes | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    css,
+                    image_file,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)
         _set_css(self, css)
@@ -97,6 +109,8 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -131,3 +145,4 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
     _set_image_file,
 ) = setters(SetUICustomizationRequest)
 _Filling = filling(SetUICustomizationRequest)
+_PLAN = plan(SetUICustomizationRequest)

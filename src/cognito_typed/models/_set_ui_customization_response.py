@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -52,6 +53,15 @@ class SetUICustomizationResponse(Model):
         ui_customization: UICustomizationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    ui_customization,
+                    response_metadata,
+                ),
+            )
+            return
         _set_ui_customization(self, ui_customization)
         _set_response_metadata(self, response_metadata)
 
@@ -79,6 +89,8 @@ class SetUICustomizationResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.ui_customization) is not None:
@@ -101,3 +113,4 @@ class SetUICustomizationResponse(Model):
     _set_response_metadata,
 ) = setters(SetUICustomizationResponse)
 _Filling = filling(SetUICustomizationResponse)
+_PLAN = plan(SetUICustomizationResponse)

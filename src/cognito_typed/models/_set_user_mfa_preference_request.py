@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -92,6 +93,18 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         web_authn_mfa_settings: WebAuthnMfaSettingsType | None = None,
         access_token: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sms_mfa_settings,
+                    software_token_mfa_settings,
+                    email_mfa_settings,
+                    web_authn_mfa_settings,
+                    access_token,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -158,6 +171,8 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sms_mfa_settings) is not None:
@@ -191,3 +206,4 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(SetUserMFAPreferenceRequest)
 _Filling = filling(SetUserMFAPreferenceRequest)
+_PLAN = plan(SetUserMFAPreferenceRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -68,6 +69,16 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         client_id: str,
         sso_session: ClientSSOSessionConfigType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    sso_session,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)
         _set_sso_session(self, sso_session)
@@ -95,6 +106,8 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -128,3 +141,4 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
     _set_sso_session,
 ) = setters(SetUserPoolClientSessionConfigurationRequest)
 _Filling = filling(SetUserPoolClientSessionConfigurationRequest)
+_PLAN = plan(SetUserPoolClientSessionConfigurationRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -103,6 +104,19 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         mfa_configuration: UserPoolMfaType | None = None,
         web_authn_configuration: WebAuthnConfigurationType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    sms_mfa_configuration,
+                    software_token_mfa_configuration,
+                    email_mfa_configuration,
+                    mfa_configuration,
+                    web_authn_configuration,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -172,6 +186,8 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -209,3 +225,4 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(SetUserPoolMfaConfigRequest)
 _Filling = filling(SetUserPoolMfaConfigRequest)
+_PLAN = plan(SetUserPoolMfaConfigRequest)

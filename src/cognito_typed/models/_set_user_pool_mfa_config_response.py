@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -96,6 +97,19 @@ class SetUserPoolMfaConfigResponse(Model):
         web_authn_configuration: WebAuthnConfigurationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sms_mfa_configuration,
+                    software_token_mfa_configuration,
+                    email_mfa_configuration,
+                    mfa_configuration,
+                    web_authn_configuration,
+                    response_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -167,6 +181,8 @@ class SetUserPoolMfaConfigResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sms_mfa_configuration) is not None:
@@ -200,3 +216,4 @@ class SetUserPoolMfaConfigResponse(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(SetUserPoolMfaConfigResponse)
 _Filling = filling(SetUserPoolMfaConfigResponse)
+_PLAN = plan(SetUserPoolMfaConfigResponse)

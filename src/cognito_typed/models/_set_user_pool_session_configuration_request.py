@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -69,6 +70,16 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         user_session_tracking: UserSessionTrackingType,
         token_session: UserPoolTokenSessionConfigType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    user_session_tracking,
+                    token_session,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_user_session_tracking(self, user_session_tracking)
         _set_token_session(self, token_session)
@@ -98,6 +109,8 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -131,3 +144,4 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
     _set_token_session,
 ) = setters(SetUserPoolSessionConfigurationRequest)
 _Filling = filling(SetUserPoolSessionConfigurationRequest)
+_PLAN = plan(SetUserPoolSessionConfigurationRequest)

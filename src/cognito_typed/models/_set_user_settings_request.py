@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,15 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         access_token: str,
         mfa_options: Sequence[MFAOptionType],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    mfa_options,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_mfa_options(self, mfa_options)
 
@@ -89,6 +99,8 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -115,3 +127,4 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
     _set_mfa_options,
 ) = setters(SetUserSettingsRequest)
 _Filling = filling(SetUserSettingsRequest)
+_PLAN = plan(SetUserSettingsRequest)

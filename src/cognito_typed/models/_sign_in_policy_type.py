@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -44,6 +45,9 @@ class SignInPolicyType(Model):
         *,
         allowed_first_auth_factors: Sequence[AuthFactorType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (allowed_first_auth_factors,))
+            return
         _set_allowed_first_auth_factors(self, allowed_first_auth_factors)
 
     @classmethod
@@ -68,6 +72,8 @@ class SignInPolicyType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.allowed_first_auth_factors) is not None:
@@ -83,3 +89,4 @@ class SignInPolicyType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_allowed_first_auth_factors,) = setters(SignInPolicyType)
 _Filling = filling(SignInPolicyType)
+_PLAN = plan(SignInPolicyType)

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -119,6 +120,22 @@ class SignUpRequest(Request[SignUpResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    secret_hash,
+                    username,
+                    password,
+                    user_attributes,
+                    validation_data,
+                    analytics_metadata,
+                    user_context_data,
+                    client_metadata,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -201,6 +218,8 @@ class SignUpRequest(Request[SignUpResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -252,3 +271,4 @@ class SignUpRequest(Request[SignUpResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(SignUpRequest)
 _Filling = filling(SignUpRequest)
+_PLAN = plan(SignUpRequest)

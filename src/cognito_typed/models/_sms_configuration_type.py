@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -67,6 +68,17 @@ class SmsConfigurationType(Model):
         sns_region: str | None = None,
         eums_sms: EumsSmsConfigurationType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sns_caller_arn,
+                    external_id,
+                    sns_region,
+                    eums_sms,
+                ),
+            )
+            return
         _set_sns_caller_arn(self, sns_caller_arn)
         _set_external_id(self, external_id)
         _set_sns_region(self, sns_region)
@@ -94,6 +106,8 @@ class SmsConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sns_caller_arn) is not None:
@@ -126,3 +140,4 @@ class SmsConfigurationType(Model):
     _set_eums_sms,
 ) = setters(SmsConfigurationType)
 _Filling = filling(SmsConfigurationType)
+_PLAN = plan(SmsConfigurationType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -54,6 +55,15 @@ class SmsMfaConfigType(Model):
         sms_authentication_message: str | None = None,
         sms_configuration: SmsConfigurationType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sms_authentication_message,
+                    sms_configuration,
+                ),
+            )
+            return
         _set_sms_authentication_message(self, sms_authentication_message)
         _set_sms_configuration(self, sms_configuration)
 
@@ -79,6 +89,8 @@ class SmsMfaConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sms_authentication_message) is not None:
@@ -103,3 +115,4 @@ class SmsMfaConfigType(Model):
     _set_sms_configuration,
 ) = setters(SmsMfaConfigType)
 _Filling = filling(SmsMfaConfigType)
+_PLAN = plan(SmsMfaConfigType)

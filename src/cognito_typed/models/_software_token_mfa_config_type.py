@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -42,6 +43,9 @@ class SoftwareTokenMfaConfigType(Model):
         *,
         enabled: bool | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (enabled,))
+            return
         _set_enabled(self, enabled)
 
     @classmethod
@@ -59,6 +63,8 @@ class SoftwareTokenMfaConfigType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.enabled) is not None:
@@ -74,3 +80,4 @@ class SoftwareTokenMfaConfigType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_enabled,) = setters(SoftwareTokenMfaConfigType)
 _Filling = filling(SoftwareTokenMfaConfigType)
+_PLAN = plan(SoftwareTokenMfaConfigType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -59,6 +60,15 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
         user_pool_id: str,
         restore_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    restore_id,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_restore_id(self, restore_id)
 
@@ -79,6 +89,8 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -105,3 +117,4 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
     _set_restore_id,
 ) = setters(StartPointInTimeRecoveryRequest)
 _Filling = filling(StartPointInTimeRecoveryRequest)
+_PLAN = plan(StartPointInTimeRecoveryRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -54,6 +55,15 @@ class StartWebAuthnRegistrationResponse(Model):
         credential_creation_options: Any,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    credential_creation_options,
+                    response_metadata,
+                ),
+            )
+            return
         _set_credential_creation_options(self, credential_creation_options)
         _set_response_metadata(self, response_metadata)
 
@@ -80,6 +90,8 @@ class StartWebAuthnRegistrationResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.credential_creation_options) is not None:
@@ -102,3 +114,4 @@ class StartWebAuthnRegistrationResponse(Model):
     _set_response_metadata,
 ) = setters(StartWebAuthnRegistrationResponse)
 _Filling = filling(StartWebAuthnRegistrationResponse)
+_PLAN = plan(StartWebAuthnRegistrationResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -58,6 +59,15 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
         user_pool_id: str,
         job_id: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    job_id,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_job_id(self, job_id)
 
@@ -78,6 +88,8 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -104,3 +116,4 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
     _set_job_id,
 ) = setters(StopUserImportJobRequest)
 _Filling = filling(StopUserImportJobRequest)
+_PLAN = plan(StopUserImportJobRequest)

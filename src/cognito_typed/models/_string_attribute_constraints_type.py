@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -50,6 +51,15 @@ class StringAttributeConstraintsType(Model):
         min_length: str | None = None,
         max_length: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    min_length,
+                    max_length,
+                ),
+            )
+            return
         _set_min_length(self, min_length)
         _set_max_length(self, max_length)
 
@@ -69,6 +79,8 @@ class StringAttributeConstraintsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.min_length) is not None:
@@ -91,3 +103,4 @@ class StringAttributeConstraintsType(Model):
     _set_max_length,
 ) = setters(StringAttributeConstraintsType)
 _Filling = filling(StringAttributeConstraintsType)
+_PLAN = plan(StringAttributeConstraintsType)

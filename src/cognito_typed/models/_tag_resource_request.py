@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,15 @@ class TagResourceRequest(Request[TagResourceResponse]):
         resource_arn: str,
         tags: Mapping[str, str],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    resource_arn,
+                    tags,
+                ),
+            )
+            return
         _set_resource_arn(self, resource_arn)
         _set_tags(self, tags)
 
@@ -84,6 +94,8 @@ class TagResourceRequest(Request[TagResourceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.resource_arn) is not None:
@@ -110,3 +122,4 @@ class TagResourceRequest(Request[TagResourceResponse]):
     _set_tags,
 ) = setters(TagResourceRequest)
 _Filling = filling(TagResourceRequest)
+_PLAN = plan(TagResourceRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -70,6 +71,18 @@ class TermsDescriptionType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    terms_id,
+                    terms_name,
+                    enforcement,
+                    creation_date,
+                    last_modified_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -122,6 +135,8 @@ class TermsDescriptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.terms_id) is not None:
@@ -163,3 +178,4 @@ class TermsDescriptionType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(TermsDescriptionType)
 _Filling = filling(TermsDescriptionType)
+_PLAN = plan(TermsDescriptionType)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -103,6 +104,22 @@ class TermsType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    terms_id,
+                    user_pool_id,
+                    client_id,
+                    terms_name,
+                    terms_source,
+                    enforcement,
+                    links,
+                    creation_date,
+                    last_modified_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -171,6 +188,8 @@ class TermsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.terms_id) is not None:
@@ -236,3 +255,4 @@ class TermsType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(TermsType)
 _Filling = filling(TermsType)
+_PLAN = plan(TermsType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -65,6 +66,16 @@ class TokenValidityUnitsType(Model):
         id_token: TimeUnitsType | None = None,
         refresh_token: TimeUnitsType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    id_token,
+                    refresh_token,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_id_token(self, id_token)
         _set_refresh_token(self, refresh_token)
@@ -86,6 +97,8 @@ class TokenValidityUnitsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -113,3 +126,4 @@ class TokenValidityUnitsType(Model):
     _set_refresh_token,
 ) = setters(TokenValidityUnitsType)
 _Filling = filling(TokenValidityUnitsType)
+_PLAN = plan(TokenValidityUnitsType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -81,6 +82,20 @@ class UICustomizationType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_id,
+                    image_url,
+                    css,
+                    css_version,
+                    last_modified_date,
+                    creation_date,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -143,6 +158,8 @@ class UICustomizationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -184,3 +201,4 @@ class UICustomizationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UICustomizationType)
 _Filling = filling(UICustomizationType)
+_PLAN = plan(UICustomizationType)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,15 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         resource_arn: str,
         tag_keys: Sequence[str],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    resource_arn,
+                    tag_keys,
+                ),
+            )
+            return
         _set_resource_arn(self, resource_arn)
         _set_tag_keys(self, tag_keys)
 
@@ -84,6 +94,8 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.resource_arn) is not None:
@@ -110,3 +122,4 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
     _set_tag_keys,
 ) = setters(UntagResourceRequest)
 _Filling = filling(UntagResourceRequest)
+_PLAN = plan(UntagResourceRequest)

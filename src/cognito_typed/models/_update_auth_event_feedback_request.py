@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -82,6 +83,18 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
         feedback_token: str,
         feedback_value: FeedbackValueType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    username,
+                    event_id,
+                    feedback_token,
+                    feedback_value,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -126,6 +139,8 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -167,3 +182,4 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateAuthEventFeedbackRequest)
 _Filling = filling(UpdateAuthEventFeedbackRequest)
+_PLAN = plan(UpdateAuthEventFeedbackRequest)

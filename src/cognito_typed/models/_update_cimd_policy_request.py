@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -81,6 +82,19 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    cimd_policy_id,
+                    client_id,
+                    policy_name,
+                    cache_duration,
+                    url_patterns,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -132,6 +146,8 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -175,3 +191,4 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateCIMDPolicyRequest)
 _Filling = filling(UpdateCIMDPolicyRequest)
+_PLAN = plan(UpdateCIMDPolicyRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class UpdateCIMDPolicyResponse(Model):
         cimd_policy: CIMDPolicyType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    cimd_policy,
+                    response_metadata,
+                ),
+            )
+            return
         _set_cimd_policy(self, cimd_policy)
         _set_response_metadata(self, response_metadata)
 
@@ -80,6 +90,8 @@ class UpdateCIMDPolicyResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.cimd_policy) is not None:
@@ -102,3 +114,4 @@ class UpdateCIMDPolicyResponse(Model):
     _set_response_metadata,
 ) = setters(UpdateCIMDPolicyResponse)
 _Filling = filling(UpdateCIMDPolicyResponse)
+_PLAN = plan(UpdateCIMDPolicyResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -70,6 +71,17 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         url: str,
         action: CIMDCacheActionType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    cimd_policy_id,
+                    url,
+                    action,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_cimd_policy_id(self, cimd_policy_id)
         _set_url(self, url)
@@ -94,6 +106,8 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -134,3 +148,4 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
     _set_action,
 ) = setters(UpdateClientMetadataURLStateRequest)
 _Filling = filling(UpdateClientMetadataURLStateRequest)
+_PLAN = plan(UpdateClientMetadataURLStateRequest)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -72,6 +73,16 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         device_key: str,
         device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    device_key,
+                    device_remembered_status,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_device_key(self, device_key)
         _set_device_remembered_status(self, device_remembered_status)
@@ -94,6 +105,8 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -127,3 +140,4 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
     _set_device_remembered_status,
 ) = setters(UpdateDeviceStatusRequest)
 _Filling = filling(UpdateDeviceStatusRequest)
+_PLAN = plan(UpdateDeviceStatusRequest)

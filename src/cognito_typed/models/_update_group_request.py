@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -73,6 +74,18 @@ class UpdateGroupRequest(Request[UpdateGroupResponse]):
         role_arn: str | None = None,
         precedence: int | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    group_name,
+                    user_pool_id,
+                    description,
+                    role_arn,
+                    precedence,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -117,6 +130,8 @@ class UpdateGroupRequest(Request[UpdateGroupResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.group_name) is not None:
@@ -152,3 +167,4 @@ class UpdateGroupRequest(Request[UpdateGroupResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateGroupRequest)
 _Filling = filling(UpdateGroupRequest)
+_PLAN = plan(UpdateGroupRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -93,6 +94,19 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         idp_identifiers: Sequence[str] | None = None,
         acr_mapping: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    provider_name,
+                    provider_details,
+                    attribute_mapping,
+                    idp_identifiers,
+                    acr_mapping,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -164,6 +178,8 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -203,3 +219,4 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateIdentityProviderRequest)
 _Filling = filling(UpdateIdentityProviderRequest)
+_PLAN = plan(UpdateIdentityProviderRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -79,6 +80,18 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
         settings: Any | None = None,
         assets: Sequence[AssetType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    managed_login_branding_id,
+                    use_cognito_provided_values,
+                    settings,
+                    assets,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -126,6 +139,8 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -159,3 +174,4 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateManagedLoginBrandingRequest)
 _Filling = filling(UpdateManagedLoginBrandingRequest)
+_PLAN = plan(UpdateManagedLoginBrandingRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -63,6 +64,15 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         limit_definition: LimitDefinitionType,
         requested_limit_value: int,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    limit_definition,
+                    requested_limit_value,
+                ),
+            )
+            return
         _set_limit_definition(self, limit_definition)
         _set_requested_limit_value(self, requested_limit_value)
 
@@ -90,6 +100,8 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.limit_definition) is not None:
@@ -116,3 +128,4 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
     _set_requested_limit_value,
 ) = setters(UpdateProvisionedLimitRequest)
 _Filling = filling(UpdateProvisionedLimitRequest)
+_PLAN = plan(UpdateProvisionedLimitRequest)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,6 +74,17 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
         name: str,
         scopes: Sequence[ResourceServerScopeType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    identifier,
+                    name,
+                    scopes,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_identifier(self, identifier)
         _set_name(self, name)
@@ -102,6 +114,8 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -140,3 +154,4 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
     _set_scopes,
 ) = setters(UpdateResourceServerRequest)
 _Filling = filling(UpdateResourceServerRequest)
+_PLAN = plan(UpdateResourceServerRequest)

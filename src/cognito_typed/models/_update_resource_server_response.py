@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,15 @@ class UpdateResourceServerResponse(Model):
         resource_server: ResourceServerType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    resource_server,
+                    response_metadata,
+                ),
+            )
+            return
         _set_resource_server(self, resource_server)
         _set_response_metadata(self, response_metadata)
 
@@ -82,6 +92,8 @@ class UpdateResourceServerResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.resource_server) is not None:
@@ -104,3 +116,4 @@ class UpdateResourceServerResponse(Model):
     _set_response_metadata,
 ) = setters(UpdateResourceServerResponse)
 _Filling = filling(UpdateResourceServerResponse)
+_PLAN = plan(UpdateResourceServerResponse)

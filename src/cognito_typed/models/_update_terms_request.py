@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -80,6 +81,19 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         enforcement: TermsEnforcementType | None = None,
         links: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    terms_id,
+                    user_pool_id,
+                    terms_name,
+                    terms_source,
+                    enforcement,
+                    links,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -129,6 +143,8 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.terms_id) is not None:
@@ -168,3 +184,4 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateTermsRequest)
 _Filling = filling(UpdateTermsRequest)
+_PLAN = plan(UpdateTermsRequest)

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -70,6 +71,16 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         access_token: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_attributes,
+                    access_token,
+                    client_metadata,
+                ),
+            )
+            return
         _set_user_attributes(self, user_attributes)
         _set_access_token(self, access_token)
         _set_client_metadata(self, client_metadata)
@@ -103,6 +114,8 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_attributes) is not None:
@@ -134,3 +147,4 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
     _set_client_metadata,
 ) = setters(UpdateUserAttributesRequest)
 _Filling = filling(UpdateUserAttributesRequest)
+_PLAN = plan(UpdateUserAttributesRequest)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     located,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -57,6 +58,15 @@ class UpdateUserAttributesResponse(Model):
         code_delivery_details_list: list[CodeDeliveryDetailsType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    code_delivery_details_list,
+                    response_metadata,
+                ),
+            )
+            return
         _set_code_delivery_details_list(self, code_delivery_details_list)
         _set_response_metadata(self, response_metadata)
 
@@ -92,6 +102,8 @@ class UpdateUserAttributesResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.code_delivery_details_list) is not None:
@@ -112,3 +124,4 @@ class UpdateUserAttributesResponse(Model):
     _set_response_metadata,
 ) = setters(UpdateUserAttributesResponse)
 _Filling = filling(UpdateUserAttributesResponse)
+_PLAN = plan(UpdateUserAttributesResponse)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -64,6 +65,16 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         region_name: str,
         status: UpdateReplicaStatusType,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    region_name,
+                    status,
+                ),
+            )
+            return
         _set_user_pool_id(self, user_pool_id)
         _set_region_name(self, region_name)
         _set_status(self, status)
@@ -86,6 +97,8 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -119,3 +132,4 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
     _set_status,
 ) = setters(UpdateUserPoolReplicaRequest)
 _Filling = filling(UpdateUserPoolReplicaRequest)
+_PLAN = plan(UpdateUserPoolReplicaRequest)

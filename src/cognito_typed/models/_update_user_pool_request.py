@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -257,6 +258,38 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    policies,
+                    deletion_protection,
+                    lambda_config,
+                    auto_verified_attributes,
+                    sms_verification_message,
+                    email_verification_message,
+                    email_verification_subject,
+                    verification_message_template,
+                    sms_authentication_message,
+                    user_attribute_update_settings,
+                    mfa_configuration,
+                    device_configuration,
+                    email_configuration,
+                    sms_configuration,
+                    user_pool_tags,
+                    admin_create_user_config,
+                    user_pool_add_ons,
+                    dcr_configuration,
+                    account_recovery_setting,
+                    pool_name,
+                    user_pool_tier,
+                    key_configuration,
+                    issuer_configuration,
+                    acr_configuration,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -449,6 +482,8 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -572,3 +607,4 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UpdateUserPoolRequest)
 _Filling = filling(UpdateUserPoolRequest)
+_PLAN = plan(UpdateUserPoolRequest)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     items,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -52,6 +53,9 @@ class UserAttributeUpdateSettingsType(Model):
         *,
         attributes_require_verification_before_update: Sequence[VerifiedAttributeType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (attributes_require_verification_before_update,))
+            return
         _set_attributes_require_verification_before_update(self, attributes_require_verification_before_update)
 
     @classmethod
@@ -76,6 +80,8 @@ class UserAttributeUpdateSettingsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.attributes_require_verification_before_update) is not None:
@@ -93,3 +99,4 @@ class UserAttributeUpdateSettingsType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_attributes_require_verification_before_update,) = setters(UserAttributeUpdateSettingsType)
 _Filling = filling(UserAttributeUpdateSettingsType)
+_PLAN = plan(UserAttributeUpdateSettingsType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -54,6 +55,15 @@ class UserContextDataType(Model):
         ip_address: str | None = None,
         encoded_data: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    ip_address,
+                    encoded_data,
+                ),
+            )
+            return
         _set_ip_address(self, ip_address)
         _set_encoded_data(self, encoded_data)
 
@@ -73,6 +83,8 @@ class UserContextDataType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.ip_address) is not None:
@@ -95,3 +107,4 @@ class UserContextDataType(Model):
     _set_encoded_data,
 ) = setters(UserContextDataType)
 _Filling = filling(UserContextDataType)
+_PLAN = plan(UserContextDataType)

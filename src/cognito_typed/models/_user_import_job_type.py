@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -130,6 +131,27 @@ class UserImportJobType(Model):
         completion_message: str | None = None,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    job_name,
+                    job_id,
+                    user_pool_id,
+                    pre_signed_url,
+                    creation_date,
+                    start_date,
+                    completion_date,
+                    status,
+                    cloud_watch_logs_role_arn,
+                    imported_users,
+                    skipped_users,
+                    failed_users,
+                    completion_message,
+                    password_hashing_algorithm,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -221,6 +243,8 @@ class UserImportJobType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.job_name) is not None:
@@ -306,3 +330,4 @@ class UserImportJobType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UserImportJobType)
 _Filling = filling(UserImportJobType)
+_PLAN = plan(UserImportJobType)

@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -65,6 +66,15 @@ class UserPoolAddOnsType(Model):
         advanced_security_mode: AdvancedSecurityModeType,
         advanced_security_additional_flows: AdvancedSecurityAdditionalFlowsType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    advanced_security_mode,
+                    advanced_security_additional_flows,
+                ),
+            )
+            return
         _set_advanced_security_mode(self, advanced_security_mode)
         _set_advanced_security_additional_flows(self, advanced_security_additional_flows)
 
@@ -94,6 +104,8 @@ class UserPoolAddOnsType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.advanced_security_mode) is not None:
@@ -120,3 +132,4 @@ class UserPoolAddOnsType(Model):
     _set_advanced_security_additional_flows,
 ) = setters(UserPoolAddOnsType)
 _Filling = filling(UserPoolAddOnsType)
+_PLAN = plan(UserPoolAddOnsType)

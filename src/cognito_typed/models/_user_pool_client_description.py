@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -55,6 +56,16 @@ class UserPoolClientDescription(Model):
         user_pool_id: str,
         client_name: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    client_id,
+                    user_pool_id,
+                    client_name,
+                ),
+            )
+            return
         _set_client_id(self, client_id)
         _set_user_pool_id(self, user_pool_id)
         _set_client_name(self, client_name)
@@ -77,6 +88,8 @@ class UserPoolClientDescription(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.client_id) is not None:
@@ -110,3 +123,4 @@ class UserPoolClientDescription(Model):
     _set_client_name,
 ) = setters(UserPoolClientDescription)
 _Filling = filling(UserPoolClientDescription)
+_PLAN = plan(UserPoolClientDescription)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -247,6 +248,41 @@ class UserPoolClientType(Model):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         client_type: ClientTypeType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    user_pool_id,
+                    client_name,
+                    client_id,
+                    client_secret,
+                    client_secret_arn,
+                    last_modified_date,
+                    creation_date,
+                    refresh_token_validity,
+                    access_token_validity,
+                    id_token_validity,
+                    token_validity_units,
+                    read_attributes,
+                    write_attributes,
+                    explicit_auth_flows,
+                    supported_identity_providers,
+                    callback_urls,
+                    logout_urls,
+                    default_redirect_uri,
+                    allowed_oauth_flows,
+                    allowed_oauth_scopes,
+                    allowed_oauth_flows_user_pool_client,
+                    analytics_configuration,
+                    prevent_user_existence_errors,
+                    enable_token_revocation,
+                    enable_propagate_additional_user_context_data,
+                    auth_session_validity,
+                    refresh_token_rotation,
+                    client_type,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -437,6 +473,8 @@ class UserPoolClientType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.user_pool_id) is not None:
@@ -568,3 +606,4 @@ class UserPoolClientType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UserPoolClientType)
 _Filling = filling(UserPoolClientType)
+_PLAN = plan(UserPoolClientType)

@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -84,6 +85,20 @@ class UserPoolDescriptionType(Model):
         creation_date: datetime | None = None,
         replica_regions: list[str] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    id,
+                    name,
+                    lambda_config,
+                    status,
+                    last_modified_date,
+                    creation_date,
+                    replica_regions,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -155,6 +170,8 @@ class UserPoolDescriptionType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.id) is not None:
@@ -198,3 +215,4 @@ class UserPoolDescriptionType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UserPoolDescriptionType)
 _Filling = filling(UserPoolDescriptionType)
+_PLAN = plan(UserPoolDescriptionType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -55,6 +56,15 @@ class UserPoolPolicyType(Model):
         password_policy: PasswordPolicyType | None = None,
         sign_in_policy: SignInPolicyType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    password_policy,
+                    sign_in_policy,
+                ),
+            )
+            return
         _set_password_policy(self, password_policy)
         _set_sign_in_policy(self, sign_in_policy)
 
@@ -83,6 +93,8 @@ class UserPoolPolicyType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.password_policy) is not None:
@@ -105,3 +117,4 @@ class UserPoolPolicyType(Model):
     _set_sign_in_policy,
 ) = setters(UserPoolPolicyType)
 _Filling = filling(UserPoolPolicyType)
+_PLAN = plan(UserPoolPolicyType)

@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -60,6 +61,17 @@ class UserPoolReplicaType(Model):
         role: ReplicaRoleType | None = None,
         user_pool_arn: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    region_name,
+                    status,
+                    role,
+                    user_pool_arn,
+                ),
+            )
+            return
         _set_region_name(self, region_name)
         _set_status(self, status)
         _set_role(self, role)
@@ -84,6 +96,8 @@ class UserPoolReplicaType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.region_name) is not None:
@@ -118,3 +132,4 @@ class UserPoolReplicaType(Model):
     _set_user_pool_arn,
 ) = setters(UserPoolReplicaType)
 _Filling = filling(UserPoolReplicaType)
+_PLAN = plan(UserPoolReplicaType)

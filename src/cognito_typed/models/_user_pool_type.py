@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     mapping,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -333,6 +334,51 @@ class UserPoolType(Model):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: dict[str, AcrLevelConfigType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    id,
+                    name,
+                    policies,
+                    deletion_protection,
+                    lambda_config,
+                    status,
+                    last_modified_date,
+                    creation_date,
+                    schema_attributes,
+                    auto_verified_attributes,
+                    alias_attributes,
+                    username_attributes,
+                    sms_verification_message,
+                    email_verification_message,
+                    email_verification_subject,
+                    verification_message_template,
+                    sms_authentication_message,
+                    user_attribute_update_settings,
+                    mfa_configuration,
+                    device_configuration,
+                    estimated_number_of_users,
+                    email_configuration,
+                    sms_configuration,
+                    user_pool_tags,
+                    sms_configuration_failure,
+                    email_configuration_failure,
+                    domain,
+                    custom_domain,
+                    admin_create_user_config,
+                    user_pool_add_ons,
+                    dcr_configuration,
+                    username_configuration,
+                    arn,
+                    account_recovery_setting,
+                    user_pool_tier,
+                    key_configuration,
+                    issuer_configuration,
+                    acr_configuration,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -600,6 +646,8 @@ class UserPoolType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.id) is not None:
@@ -781,3 +829,4 @@ class UserPoolType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UserPoolType)
 _Filling = filling(UserPoolType)
+_PLAN = plan(UserPoolType)

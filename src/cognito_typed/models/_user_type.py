@@ -18,6 +18,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -93,6 +94,20 @@ class UserType(Model):
         user_status: UserStatusType,
         mfa_options: list[MFAOptionType] | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    username,
+                    attributes,
+                    user_create_date,
+                    user_last_modified_date,
+                    enabled,
+                    user_status,
+                    mfa_options,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -161,6 +176,8 @@ class UserType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.username) is not None:
@@ -212,3 +229,4 @@ class UserType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(UserType)
 _Filling = filling(UserType)
+_PLAN = plan(UserType)

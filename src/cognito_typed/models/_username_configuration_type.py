@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -43,6 +44,9 @@ class UsernameConfigurationType(Model):
         *,
         case_sensitive: bool,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(self, (case_sensitive,))
+            return
         _set_case_sensitive(self, case_sensitive)
 
     @classmethod
@@ -61,6 +65,8 @@ class UsernameConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.case_sensitive) is not None:
@@ -78,3 +84,4 @@ class UsernameConfigurationType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 (_set_case_sensitive,) = setters(UsernameConfigurationType)
 _Filling = filling(UsernameConfigurationType)
+_PLAN = plan(UsernameConfigurationType)

@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
     slot_by_slot,
 )
@@ -82,6 +83,19 @@ class VerificationMessageTemplateType(Model):
         email_subject_by_link: str | None = None,
         default_email_option: DefaultEmailOptionType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    sms_message,
+                    email_message,
+                    email_subject,
+                    email_message_by_link,
+                    email_subject_by_link,
+                    default_email_option,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -128,6 +142,8 @@ class VerificationMessageTemplateType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.sms_message) is not None:
@@ -175,3 +191,4 @@ class VerificationMessageTemplateType(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(VerificationMessageTemplateType)
 _Filling = filling(VerificationMessageTemplateType)
+_PLAN = plan(VerificationMessageTemplateType)

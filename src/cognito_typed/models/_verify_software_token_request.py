@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -74,6 +75,17 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         user_code: str,
         friendly_device_name: str | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    session,
+                    user_code,
+                    friendly_device_name,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_session(self, session)
         _set_user_code(self, user_code)
@@ -98,6 +110,8 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -132,3 +146,4 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
     _set_friendly_device_name,
 ) = setters(VerifySoftwareTokenRequest)
 _Filling = filling(VerifySoftwareTokenRequest)
+_PLAN = plan(VerifySoftwareTokenRequest)

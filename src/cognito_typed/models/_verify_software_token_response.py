@@ -15,6 +15,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -57,6 +58,16 @@ class VerifySoftwareTokenResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    status,
+                    session,
+                    response_metadata,
+                ),
+            )
+            return
         _set_status(self, status)
         _set_session(self, session)
         _set_response_metadata(self, response_metadata)
@@ -81,6 +92,8 @@ class VerifySoftwareTokenResponse(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.status) is not None:
@@ -108,3 +121,4 @@ class VerifySoftwareTokenResponse(Model):
     _set_response_metadata,
 ) = setters(VerifySoftwareTokenResponse)
 _Filling = filling(VerifySoftwareTokenResponse)
+_PLAN = plan(VerifySoftwareTokenResponse)

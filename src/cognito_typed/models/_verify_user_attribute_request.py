@@ -16,6 +16,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -73,6 +74,16 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         attribute_name: str,
         code: str,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    access_token,
+                    attribute_name,
+                    code,
+                ),
+            )
+            return
         _set_access_token(self, access_token)
         _set_attribute_name(self, attribute_name)
         _set_code(self, code)
@@ -95,6 +106,8 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.access_token) is not None:
@@ -128,3 +141,4 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
     _set_code,
 ) = setters(VerifyUserAttributeRequest)
 _Filling = filling(VerifyUserAttributeRequest)
+_PLAN = plan(VerifyUserAttributeRequest)

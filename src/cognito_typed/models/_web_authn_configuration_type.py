@@ -14,6 +14,7 @@ from cognito_typed._runtime.base import (
     filling,
     malformed,
     moved,
+    plan,
     setters,
 )
 from cognito_typed._runtime.validation import Violation
@@ -59,6 +60,16 @@ class WebAuthnConfigurationType(Model):
         user_verification: UserVerificationType | None = None,
         factor_configuration: WebAuthnFactorConfigurationType | None = None,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    relying_party_id,
+                    user_verification,
+                    factor_configuration,
+                ),
+            )
+            return
         _set_relying_party_id(self, relying_party_id)
         _set_user_verification(self, user_verification)
         _set_factor_configuration(self, factor_configuration)
@@ -80,6 +91,8 @@ class WebAuthnConfigurationType(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.relying_party_id) is not None:
@@ -111,3 +124,4 @@ class WebAuthnConfigurationType(Model):
     _set_factor_configuration,
 ) = setters(WebAuthnConfigurationType)
 _Filling = filling(WebAuthnConfigurationType)
+_PLAN = plan(WebAuthnConfigurationType)

@@ -17,6 +17,7 @@ from cognito_typed._runtime.base import (
     malformed,
     moved,
     null,
+    plan,
     setters,
     slot_by_slot,
     timestamp,
@@ -82,6 +83,19 @@ class WebAuthnCredentialDescription(Model):
         authenticator_transports: list[str],
         created_at: datetime,
     ) -> None:
+        if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
+            _PLAN.init(
+                self,
+                (
+                    credential_id,
+                    friendly_credential_name,
+                    relying_party_id,
+                    authenticator_attachment,
+                    authenticator_transports,
+                    created_at,
+                ),
+            )
+            return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
@@ -139,6 +153,8 @@ class WebAuthnCredentialDescription(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        if _PLAN is not None and (wire := _PLAN.to_wire(self)) is not None:  # (see __init__)
+            return wire
         out: dict[str, Any] = {}
         v: Any
         if (v := self.credential_id) is not None:
@@ -184,3 +200,4 @@ class WebAuthnCredentialDescription(Model):
 # The fields' slots, set without __setattr__ (the class is frozen).
 _SETTERS = setters(WebAuthnCredentialDescription)
 _Filling = filling(WebAuthnCredentialDescription)
+_PLAN = plan(WebAuthnCredentialDescription)
