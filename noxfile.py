@@ -134,11 +134,15 @@ def _check_install_keeps_botocore(session: nox.Session, expected: str) -> None:
 
 @nox.session
 def build(session: nox.Session) -> None:
-    """Build the runtime wheel and sdist and the stubs' wheel and sdist into dist/ (arguments: none)."""
+    """Build the runtime's wheels and sdist and the stubs' wheel and sdist into dist/ (arguments: none).
+
+    The runtime has two wheels: this platform's, with the C builder of the models when a C compiler is at
+    hand (cognito_typed._runtime.fill), and a py3-none-any one without it, for any platform."""
     _install(session, "build")
     dist = ROOT / "dist"
     shutil.rmtree(dist, ignore_errors=True)
     session.run("python", "-m", "build", "--outdir", str(dist), ".")
+    session.run("python", "-m", "build", "--wheel", "--outdir", str(dist), ".", env={"COGNITO_TYPED_PURE_PYTHON": "1"})
     session.run("python", "-m", "build", "--outdir", str(dist), "stubs")
     for path in sorted(dist.iterdir()):
         session.log(f"built {path.relative_to(ROOT)}")

@@ -54,6 +54,7 @@ import boto3  # noqa: E402
 from botocore.awsrequest import AWSResponse  # noqa: E402
 from botocore.stub import Stubber  # noqa: E402
 
+from cognito_typed._runtime import fill  # noqa: E402
 from cognito_typed.client import CognitoIdentityProvider  # noqa: E402
 
 POOL_ID = "us-east-1_Example1"
@@ -438,6 +439,9 @@ def rich_client_raw(raw: Any) -> Callable[[], Any]:
     return lambda: raw.create_user_pool_client(**wire)
 
 
+BUILDER = "the C builder (cognito_typed._runtime.fill)" if fill.AVAILABLE else "pure Python (no C builder)"
+
+
 def per_user(rounds: int) -> None:
     """The typed layer's cost of reading a ListUsers page, per user, from 10 to 10,000 users, against
     the same page copied and read as plain dicts (what any snapshot of the page costs)."""
@@ -547,6 +551,7 @@ def main() -> None:
         "The Stubber replaces the network (botocore still validates and serializes the request);",
         "its cost is the same on both sides, and real calls add network time and response parsing",
         "on both sides, so these ratios are upper bounds. Per-call figures are medians of batches.",
+        f"Models built by {BUILDER} (COGNITO_TYPED_PURE_PYTHON=1 turns the C builder off).",
         f"describe_user_pool response: {len(pool)} members of UserPoolType, "
         f"{len(pool['SchemaAttributes'])} schema attributes, {count_leaves(pool_response)} leaf values.",
         "'every member read': both sides run a reader generated from the botocore shape that reads",

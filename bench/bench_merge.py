@@ -36,6 +36,7 @@ from _timing import paired_ratio
 from botocore.stub import Stubber
 
 from cognito_typed import ConcurrentModificationError
+from cognito_typed._runtime import fill
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.merges import UPDATE_USER_POOL, UPDATE_USER_POOL_CLIENT
 
@@ -295,7 +296,8 @@ def main() -> None:
     parser.add_argument("--concurrency-rounds", type=int, default=20)
     args = parser.parse_args()
 
-    print("== merge cost, through Stubber, interleaved\n")
+    builder = "the C builder" if fill.AVAILABLE else "pure Python (no C builder)"
+    print(f"== merge cost, through Stubber, interleaved (models built by {builder})\n")
     client_ratio = cost(
         "app client rename (24 settings)",
         queue_client,

@@ -10,6 +10,10 @@ reference; this says which way a change goes, and by how much, when they cannot.
 Each phase (``n`` calls of one side of one case, their Stubber responses queued beforehand) ends
 with an ``os.getppid()`` call, on which callgrind dumps its counters (``--dump-before``).
 
+With the C builder of the models there (``cognito_typed._runtime.fill``), the cases run twice: with
+it, and with it turned off (``COGNITO_TYPED_PURE_PYTHON=1``), the package as installed without a
+C compiler.
+
     python bench/instructions.py [--calls 20]      (needs valgrind; takes a few minutes)
 """
 
@@ -122,25 +126,20 @@ def inner(calls: int) -> None:
     print("\n".join(phases))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--calls", type=int, default=20, help="calls per side and case (default 20)")
-    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
-    args = parser.parse_args()
-    if args.inner:
-        inner(args.calls)
-        return
+def measure(calls: int, pure: bool) -> dict[str, dict[str, float]] | None:
+    """Instructions per call, case -> side -> count; ``pure``: with the C builder turned off."""
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "callgrind.out"
-        env = dict(os.environ, PYTHONHASHSEED="0")
-        os.environ.setdefault("AWS_DEFAULT_REGION", "us-east-1")
+        env = dict(os.environ, PYTHONHASHSEED="0", AWS_DEFAULT_REGION=os.environ.get("AWS_DEFAULT_REGION", "us-east-1"))
+        env.pop("COGNITO_TYPED_PURE_PYTHON", None)
+        if pure:
+            env["COGNITO_TYPED_PURE_PYTHON"] = "1"
         argv = ["valgrind", "--tool=callgrind", "--dump-before=os_getppid*", f"--callgrind-out-file={out}"]
-        argv += [sys.executable, __file__, "--inner", "--calls", str(args.calls)]
+        argv += [sys.executable, __file__, "--inner", "--calls", str(calls)]
         try:
             proc = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
         except FileNotFoundError:
-            print("valgrind is not installed: no instruction counts")
-            return
+            return None
         if proc.returncode != 0:
             raise SystemExit(f"callgrind run failed:\n{proc.stderr[-2000:]}")
         # dump 1 is everything before the first mark; dump k + 1 is the phase that ended at mark k + 1
@@ -151,14 +150,34 @@ def main() -> None:
     for i, phase in enumerate(phases):
         if phase:
             name, side = phase.split("\t")
-            counts.setdefault(name, {})[side] = totals[i + 1] / args.calls
-    print(f"\n### instructions per call (callgrind, {args.calls} calls per side, PYTHONHASHSEED=0)\n")
-    for name, sides in counts.items():
-        ratio, target = sides["typed"] / sides["raw"], TARGETS[name]
-        print(
-            f"  {name:<42} raw {sides['raw']:>11,.0f}   typed {sides['typed']:>11,.0f}   ratio {ratio:.3f}"
-            f"   (target <= {target:.2f}: {'met' if ratio <= target else 'not met'})"
-        )
+            counts.setdefault(name, {})[side] = totals[i + 1] / calls
+    return counts
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--calls", type=int, default=20, help="calls per side and case (default 20)")
+    parser.add_argument("--inner", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.inner:
+        inner(args.calls)
+        return
+    from cognito_typed._runtime import fill
+
+    configurations = [("models built by the C builder (cognito_typed._runtime.fill)", False)] if fill.AVAILABLE else []
+    configurations.append(("pure Python (COGNITO_TYPED_PURE_PYTHON=1: no C builder)", True))
+    for title, pure in configurations:
+        counts = measure(args.calls, pure)
+        if counts is None:
+            print("valgrind is not installed: no instruction counts")
+            return
+        print(f"\n### instructions per call (callgrind, {args.calls} calls per side, PYTHONHASHSEED=0): {title}\n")
+        for name, sides in counts.items():
+            ratio, target = sides["typed"] / sides["raw"], TARGETS[name]
+            print(
+                f"  {name:<42} raw {sides['raw']:>11,.0f}   typed {sides['typed']:>11,.0f}   ratio {ratio:.3f}"
+                f"   (target <= {target:.2f}: {'met' if ratio <= target else 'not met'})"
+            )
     print()
 
 
