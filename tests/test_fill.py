@@ -23,7 +23,10 @@ from cognito_typed import models
 from cognito_typed._runtime import fill
 from cognito_typed._runtime.base import Model, ResponseMetadata, build
 
-needs_builder = pytest.mark.skipif(not fill.AVAILABLE, reason="the C builder is not built (no C compiler at install)")
+needs_builder = pytest.mark.skipif(
+    not fill.AVAILABLE,
+    reason="no C builder: not built (no C compiler at install) or turned off (COGNITO_TYPED_PURE_PYTHON=1)",
+)
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
