@@ -438,3 +438,20 @@ def test_a_long_value_is_not_kept() -> None:
     kind.check("x" * (MATCHED_LONGEST + 1), [], "", "Token", False, True)
     kind.check("x" * MATCHED_LONGEST, [], "", "Token", False, True)
     assert [len(v) for v in kind.matched] == [MATCHED_LONGEST]
+
+
+def test_a_loopback_url_found_good_is_remembered_and_a_bad_one_never() -> None:
+    """The http://localhost URLs that pass are kept to skip parsing them again; nothing that fails is."""
+    from cognito_typed._runtime import rules
+
+    for _ in range(2):
+        out: list[Any] = []
+        rules.check_url("http://localhost:3000/callback", "CallbackURLs", out, 0)
+        rules.check_url("http://example.com/callback", "CallbackURLs", out, 1)
+        rules.check_url("http://localhost:3000/callback#frag", "CallbackURLs", out, 2)
+        assert [(v.path, v.rule) for v in out] == [
+            ("CallbackURLs[1]", "https, except http://localhost"),
+            ("CallbackURLs[2]", "no #fragment in redirect URLs"),
+        ]
+    assert "http://localhost:3000/callback" in rules._LOOPBACK_URLS  # pyright: ignore[reportPrivateUsage]
+    assert not {"http://example.com/callback", "http://localhost:3000/callback#frag"} & rules._LOOPBACK_URLS  # pyright: ignore[reportPrivateUsage]

@@ -560,9 +560,9 @@ def build(cls: type[M], data: Mapping[str, Any]) -> M:
                 paused = True
                 break
     try:
-        wire = cast(object, data)
-        if fast is not None and type(wire) is dict and (made := fast(cast("dict[str, Any]", wire))) is not None:
-            return cast(M, made)
+        if fast is not None and (made := fast(data)) is not None:  # (None for anything but a dict)
+            built: M = made  # (no typing.cast on every response: it is a call)
+            return built
         return cls.from_wire(data)
     finally:
         if paused:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 
 from cognito_typed._runtime.validation import Rule, Violation, show
@@ -48,12 +48,13 @@ def _int(value: Any) -> bool:
 
 def _strings(value: Any) -> Sequence[str] | None:
     """``value`` as a list of strings, or None when it is not one (its own check reports that)."""
+    strings: Sequence[Any] = value  # (typed before the test narrows value; no cast: a call each)
     if not isinstance(value, (list, tuple)):
         return None
-    for v in cast("Sequence[Any]", value):
+    for v in strings:
         if type(v) is not str:
             return None
-    return cast("list[str]", value)
+    return strings
 
 
 def token_validities(request: Any, out: list[Violation], failed: Collection[str], *, partial: bool = False) -> None:
@@ -131,8 +132,8 @@ def _loopback(host: str) -> bool:
 def check_url(url: str, path: str, out: list[Violation], index: int | None = None) -> None:
     """A redirect URL: https (http only for a loopback host), no fragment, and one that parses
     (``index``: the URL is item ``index`` of the list at ``path``)."""
-    if "#" not in url and not url[:5].lower().startswith("http:"):
-        return  # https, or an app's own scheme (myapp://): only http needs its host looked at
+    if ("#" not in url and not url[:5].lower().startswith("http:")) or url in _LOOPBACK_URLS:
+        return  # https, or an app's own scheme (myapp://), or a loopback URL seen to pass: nothing to look at
     if index is not None:
         path = f"{path}[{index}]"
     try:
@@ -145,6 +146,12 @@ def check_url(url: str, path: str, out: list[Violation], index: int | None = Non
         out.append(Violation(path, f"{url!r} has a fragment", "no #fragment in redirect URLs", "rule"))
     if parts.scheme == "http" and not (host and _loopback(host)):
         out.append(Violation(path, f"{url!r} uses http", "https, except http://localhost", "rule"))
+    elif not parts.fragment and "#" not in url and len(_LOOPBACK_URLS) < 256:
+        _LOOPBACK_URLS.add(url)  # (a redirect URL is no secret; the set stays small)
+
+
+_LOOPBACK_URLS: set[str] = set()
+"""The http://localhost URLs :func:`check_url` found good: a program passes the same ones call after call."""
 
 
 def context_data_needs_secret(request: Any, out: list[Violation], failed: Collection[str]) -> None:

@@ -470,10 +470,10 @@ class ListOf(_Sized):
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
     ) -> None:
+        items: Sequence[Any] = value  # (typed before the tests narrow value; no cast: a call per list)
         if type(value) is not list and (not isinstance(value, Sequence) or isinstance(value, (str, bytes, bytearray))):
             out.append(_wrong_type(value, path, name, "list", hide or self.sensitive))
             return
-        items = cast("Sequence[Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
         item = self.item
         if constraints:
             if not self._lo <= len(items) <= self._hi:
