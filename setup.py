@@ -11,4 +11,4 @@ from setuptools import Extension, setup
 
 FILL = Extension("cognito_typed._runtime._fill", ["src/cognito_typed/_runtime/_fill.c"], optional=True)
 
-setup(ext_modules=[] if os.environ.get("COGNITO_TYPED_PURE_PYTHON") else [FILL])
+setup(ext_modules=[FILL] if os.environ.get("COGNITO_TYPED_PURE_PYTHON", "0") in ("", "0") else [])

@@ -311,3 +311,111 @@ def test_to_wire_of_what_the_types_do_not_say_is_the_python_one() -> None:
         "TokenValidityUnits": {"AccessToken": "minutes"},
     }
     assert plan.to_wire(Units()) is None  # (and the plan of a class builds only that class)
+
+
+# --- what the review of the C builder found (each failed before its fix) -------------------------
+
+
+@needs_builder
+def test_a_model_holding_a_dict_or_a_model_stays_tracked_and_its_cycles_are_collected() -> None:
+    """Only a model of atoms (strings, numbers, timestamps) is untracked: a copied dict of strings is
+    untracked by CPython itself until a container goes into it, so it does not count as one."""
+    import weakref
+
+    class Payload:  # (something weakly referenceable, to see it collected)
+        pass
+
+    data = {
+        "IdentityProvider": {
+            "UserPoolId": "us-east-1_A",
+            "ProviderName": "Google",
+            "ProviderType": "Google",
+            "ProviderDetails": {"client_id": "x"},
+            "AttributeMapping": {"email": "email"},
+            "CreationDate": WHEN,
+            "LastModifiedDate": WHEN,
+        }
+    }
+    built = build(models.DescribeIdentityProviderResponse, data)
+    provider = built.identity_provider
+    assert gc.is_tracked(provider) and gc.is_tracked(built)
+    payload = Payload()
+    gone = weakref.ref(payload)
+    provider.attribute_mapping["cycle"] = built  # type: ignore[index,assignment]  # pyright: ignore
+    provider.attribute_mapping["payload"] = payload  # type: ignore[index,assignment]  # pyright: ignore
+    del built, provider, payload
+    gc.collect()
+    assert gone() is None
+
+
+@needs_builder
+def test_init_run_again_on_an_untracked_model_tracks_it() -> None:
+    attribute = build(models.AttributeType, {"Name": "email", "Value": "v"})
+    assert not gc.is_tracked(attribute)
+    attribute.__init__(name="email", value=[attribute])  # type: ignore[misc,arg-type]
+    assert gc.is_tracked(attribute)
+
+
+@needs_builder
+def test_a_half_built_list_is_never_seen_by_code_that_runs_meanwhile() -> None:
+    """A colliding key's ``__eq__`` runs while a list is being filled: gc.get_objects() must not give it
+    (its empty items would crash whoever reads them)."""
+    seen: list[Any] = []
+
+    class Collides:
+        def __hash__(self) -> int:
+            return hash("Name")
+
+        def __eq__(self, other: object) -> bool:
+            for o in gc.get_objects():
+                if type(o) is list and len(o) == 3 and type(o[0]) is models.AttributeType:
+                    seen.append(repr(o))  # reads every item: a NULL one would crash here
+            return False
+
+    hostile = {Collides(): 1, "Name": "email", "Value": "v"}
+    first = {**user("u"), "Attributes": [{"Name": "a", "Value": "1"}, hostile, {"Name": "c", "Value": "3"}]}
+    built = build(models.UserType, first)
+    assert [a.name for a in built.attributes] == ["a", "email", "c"]
+    assert seen == []  # the list being filled was not among the objects the GC knows
+
+
+@needs_builder
+@pytest.mark.parametrize("target", ["builtin", "borrowed"])
+def test_a_plan_refuses_a_class_or_slot_it_cannot_write_safely(target: str) -> None:
+    assert fill.Plan is not None
+    if target == "builtin":
+        with pytest.raises(TypeError, match="no class statement"):
+            fill.Plan(int, [("real", "Real", 0, False, None)])
+        return
+
+    class Small:
+        __slots__ = ("x",)
+
+    class Big:
+        __slots__ = tuple(f"s{i}" for i in range(50))
+
+    borrowed = type("Borrowed", (Small,), {"y": Big.__dict__["s49"]})  # a slot past Small's end
+    with pytest.raises(TypeError, match="no slot"):
+        fill.Plan(borrowed, [("y", "Y", 0, False, None)])
+
+
+@needs_builder
+def test_to_wire_of_a_model_never_filled_in_is_the_python_one() -> None:
+    empty = object.__new__(models.AttributeType)
+    with pytest.raises(AttributeError):
+        empty.to_wire()
+
+
+def test_zero_leaves_it_on_and_a_subclass_is_not_kept() -> None:
+    import subprocess
+
+    code = "from cognito_typed._runtime import fill; print(fill.AVAILABLE == (fill.Plan is not None))"
+    env = {**os.environ, "COGNITO_TYPED_PURE_PYTHON": "0"}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["True"]
+
+    class Mine(models.AttributeType):
+        pass
+
+    build(Mine, {"Name": "email"})
+    assert Mine not in fill.PLANS

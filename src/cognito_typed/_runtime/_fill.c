@@ -12,9 +12,11 @@
  * its slot (read from the class's own member descriptor), its wire key, its kind, whether it is
  * required, and the plan (or hook) of what it holds. Building allocates the instance with the
  * class's ``tp_alloc`` and stores each value in its slot, as ``object.__setattr__`` would, without
- * running ``__init__`` (``from_wire`` runs none either). An instance none of whose fields holds a
- * container the cyclic GC tracks (only strings, numbers, timestamps, None) cannot be part of a
- * reference cycle and is untracked, as CPython untracks such tuples and dicts itself.
+ * running ``__init__`` (``from_wire`` runs none either). An instance whose fields hold only atoms
+ * (exact strings, numbers, booleans, datetimes, None) cannot be part of a reference cycle and is
+ * untracked by the cyclic GC, as CPython untracks such tuples itself; ``init`` tracks it again.
+ * (Only ``object.__setattr__`` on a frozen model, past its own refusal, could then make a cycle
+ * the GC does not see: a leak, never a crash.)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -64,6 +66,7 @@ fill_list(Plan *sub, PyObject *v, int depth)
     if (out == NULL) {
         return NULL;
     }
+    PyObject_GC_UnTrack(out); /* unseen (gc.get_objects) while it has empty items: code may run below */
     for (Py_ssize_t j = 0; j < n; j++) {
         if (j >= PyList_GET_SIZE(v)) { /* the list shrank under us (a key's __eq__ ran code) */
             Py_DECREF(out);
@@ -78,6 +81,7 @@ fill_list(Plan *sub, PyObject *v, int depth)
         }
         PyList_SET_ITEM(out, j, built);
     }
+    PyObject_GC_Track(out);
     return out;
 }
 
@@ -138,6 +142,15 @@ convert(Entry *e, PyObject *v, int depth)
     }
 }
 
+/* A value that holds no reference to anything (an exact str, int, float, bool, datetime, or None): a
+ * model holding only these cannot be part of a reference cycle, even if the value is mutable in place. */
+static int
+is_atom(PyObject *v)
+{
+    return v == Py_None || PyUnicode_CheckExact(v) || PyLong_CheckExact(v) || PyBool_Check(v) || PyFloat_CheckExact(v)
+           || PyDateTime_CheckExact(v);
+}
+
 static PyObject *
 fill(Plan *plan, PyObject *data, int depth)
 {
@@ -170,7 +183,7 @@ fill(Plan *plan, PyObject *data, int depth)
             if (out == NULL) {
                 goto fail;
             }
-            if (!holds_tracked && PyObject_GC_IsTracked(out)) {
+            if (!holds_tracked && !is_atom(out)) {
                 holds_tracked = 1;
             }
         }
@@ -199,6 +212,7 @@ structs_to_wire(Plan *sub, PyObject *v, int depth)
     if (out == NULL) {
         return NULL;
     }
+    PyObject_GC_UnTrack(out); /* (as in fill_list) */
     for (Py_ssize_t j = 0; j < n; j++) {
         if (j >= PyList_GET_SIZE(v)) { /* shrank under us (a key's __eq__ in a copied dict ran code) */
             Py_DECREF(out);
@@ -213,6 +227,7 @@ structs_to_wire(Plan *sub, PyObject *v, int depth)
         }
         PyList_SET_ITEM(out, j, made);
     }
+    PyObject_GC_Track(out);
     return out;
 }
 
@@ -259,7 +274,11 @@ to_wire(Plan *plan, PyObject *obj, int depth)
         Entry *e = &plan->entries[i];
         PyObject *v = *(PyObject **)((char *)obj + e->offset);
         PyObject *made;
-        if (v == NULL || v == Py_None) {
+        if (v == NULL) { /* a field never set (object.__new__): the Python to_wire says so */
+            Py_DECREF(out);
+            return NULL;
+        }
+        if (v == Py_None) {
             continue;
         }
         Py_INCREF(v); /* the slot's value kept alive while converted */
@@ -332,6 +351,9 @@ plan_init(Plan *self, PyObject *const *args, Py_ssize_t nargs)
         PyObject **slot = (PyObject **)((char *)obj + self->entries[i].offset);
         Py_XSETREF(*slot, Py_NewRef(PyTuple_GET_ITEM(values, i)));
     }
+    if (!PyObject_GC_IsTracked(obj)) { /* __init__ run again on a model built untracked: it may hold anything now */
+        PyObject_GC_Track(obj);
+    }
     Py_RETURN_NONE;
 }
 
@@ -387,6 +409,10 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     if (!PyArg_ParseTuple(args, "O!O:Plan", &PyType_Type, &cls, &table)) {
         return NULL;
     }
+    if (!PyType_HasFeature((PyTypeObject *)cls, Py_TPFLAGS_HEAPTYPE) || !PyType_IS_GC((PyTypeObject *)cls)) {
+        PyErr_Format(PyExc_TypeError, "Plan: %R is no class statement's class", cls);
+        return NULL;
+    }
     PyObject *seq = PySequence_Fast(table, "Plan: entries must be a sequence");
     if (seq == NULL) {
         return NULL;
@@ -419,6 +445,11 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
             goto error;
         }
         PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+        if (PyDescr_TYPE(descr) != (PyTypeObject *)cls
+            || member->offset + (Py_ssize_t)sizeof(PyObject *) > ((PyTypeObject *)cls)->tp_basicsize) {
+            PyErr_Format(PyExc_TypeError, "Plan: %R is no slot of %R itself", name, cls);
+            goto error;
+        }
         if (member->type != T_OBJECT_EX || (member->flags & READONLY)) {
             PyErr_Format(PyExc_TypeError, "Plan: %R of %R is no writable object slot", name, cls);
             goto error;

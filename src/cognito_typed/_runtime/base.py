@@ -25,7 +25,10 @@ response needs), and with ``slots=True`` it builds every class a second time (70
   :mod:`pprint` and rich lay models out field by field and pytest shows the fields that differ);
 - ``from_wire`` fills an instance of a same-layout subclass with plain slot stores and then makes
   it an instance of the model (:func:`filling`): a response's many small structures are built
-  without a descriptor call per field;
+  without a descriptor call per field; where the optional C builder is built
+  (:mod:`cognito_typed._runtime.fill`), :func:`build`, ``__init__`` and ``to_wire`` take its plan of
+  the class first (a table the generator writes beside ``from_wire``: ``_fill``), and these Python
+  bodies are what runs without it, or for what it leaves to them;
 - ``dataclasses.dataclass`` itself processes the class with its code-writing switched off: it
   makes the fields and ``__match_args__``. Each field then gets the default, ``repr`` (``False``
   for sensitive members) and ``compare`` the class has, its wire name as ``metadata["wire"]``,

@@ -13,7 +13,8 @@ one is the reference (``tests/test_fill.py`` compares them on every response str
 
 The extension is built from ``_fill.c`` when the package is installed from source with a C
 compiler at hand (``optional`` in ``setup.py``: without one, the install goes on without it).
-``COGNITO_TYPED_PURE_PYTHON=1`` in the environment turns it off (the benchmarks measure both).
+``COGNITO_TYPED_PURE_PYTHON=1`` in the environment (any value but ``0`` or empty) turns it off (the
+benchmarks measure both).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ except ImportError:  # not built (no C compiler at install), or another interpre
 else:
     Plan = _fill.Plan
 
-AVAILABLE: Final = Plan is not None and not os.environ.get("COGNITO_TYPED_PURE_PYTHON")
+AVAILABLE: Final = Plan is not None and os.environ.get("COGNITO_TYPED_PURE_PYTHON", "0") in ("", "0")
 """The C builder is there and not turned off: :func:`plan` gives builders."""
 
 KINDS: Final = {
@@ -71,7 +72,9 @@ def plan(cls: type) -> _fill.Plan | None:
         pass
     made: _fill.Plan | None = None
     table: Any = cls.__dict__.get("_fill")
-    if AVAILABLE and Plan is not None and table is not None:
+    if table is None:
+        return None  # (not kept: a user's subclasses, made on the fly, stay collectable)
+    if AVAILABLE and Plan is not None:
         PLANS[cls] = None  # (while its members' plans are made)
         entries: list[tuple[str, str, int, bool, Any]] = []
         for name, key, kind, required, held in table:
