@@ -85,36 +85,23 @@ class AdminRespondToAuthChallengeResponse(Model):
         available_challenges: list[ChallengeNameType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            challenge_name,
+            session,
+            challenge_parameters,
+            authentication_result,
+            available_challenges,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    challenge_name,
-                    session,
-                    challenge_parameters,
-                    authentication_result,
-                    available_challenges,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    challenge_name,
-                    session,
-                    challenge_parameters,
-                    authentication_result,
-                    available_challenges,
-                    response_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.challenge_name = challenge_name
         filled_in.session = session

@@ -99,36 +99,23 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         username: str,
         user_pool_id: str,
     ) -> None:
+        values = (
+            sms_mfa_settings,
+            software_token_mfa_settings,
+            email_mfa_settings,
+            web_authn_mfa_settings,
+            username,
+            user_pool_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    sms_mfa_settings,
-                    software_token_mfa_settings,
-                    email_mfa_settings,
-                    web_authn_mfa_settings,
-                    username,
-                    user_pool_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    sms_mfa_settings,
-                    software_token_mfa_settings,
-                    email_mfa_settings,
-                    web_authn_mfa_settings,
-                    username,
-                    user_pool_id,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.sms_mfa_settings = sms_mfa_settings
         filled_in.software_token_mfa_settings = software_token_mfa_settings

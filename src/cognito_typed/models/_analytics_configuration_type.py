@@ -70,34 +70,22 @@ class AnalyticsConfigurationType(Model):
         external_id: str | None = None,
         user_data_shared: bool | None = None,
     ) -> None:
+        values = (
+            application_id,
+            application_arn,
+            role_arn,
+            external_id,
+            user_data_shared,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    application_id,
-                    application_arn,
-                    role_arn,
-                    external_id,
-                    user_data_shared,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    application_id,
-                    application_arn,
-                    role_arn,
-                    external_id,
-                    user_data_shared,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.application_id = application_id
         filled_in.application_arn = application_arn

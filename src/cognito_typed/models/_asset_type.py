@@ -73,34 +73,22 @@ class AssetType(Model):
         bytes_: bytes | None = None,
         resource_id: str | None = None,
     ) -> None:
+        values = (
+            category,
+            color_mode,
+            extension,
+            bytes_,
+            resource_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    category,
-                    color_mode,
-                    extension,
-                    bytes_,
-                    resource_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    category,
-                    color_mode,
-                    extension,
-                    bytes_,
-                    resource_id,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.category = category
         filled_in.color_mode = color_mode

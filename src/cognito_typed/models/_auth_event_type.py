@@ -103,40 +103,25 @@ class AuthEventType(Model):
         event_context_data: EventContextDataType | None = None,
         event_feedback: EventFeedbackType | None = None,
     ) -> None:
+        values = (
+            event_id,
+            event_type,
+            creation_date,
+            event_response,
+            event_risk,
+            challenge_responses,
+            event_context_data,
+            event_feedback,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    event_id,
-                    event_type,
-                    creation_date,
-                    event_response,
-                    event_risk,
-                    challenge_responses,
-                    event_context_data,
-                    event_feedback,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    event_id,
-                    event_type,
-                    creation_date,
-                    event_response,
-                    event_risk,
-                    challenge_responses,
-                    event_context_data,
-                    event_feedback,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.event_id = event_id
         filled_in.event_type = event_type

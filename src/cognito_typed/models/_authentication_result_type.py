@@ -79,36 +79,23 @@ class AuthenticationResultType(Model):
         id_token: str,
         new_device_metadata: NewDeviceMetadataType | None = None,
     ) -> None:
+        values = (
+            access_token,
+            expires_in,
+            token_type,
+            refresh_token,
+            id_token,
+            new_device_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    expires_in,
-                    token_type,
-                    refresh_token,
-                    id_token,
-                    new_device_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    access_token,
-                    expires_in,
-                    token_type,
-                    refresh_token,
-                    id_token,
-                    new_device_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.access_token = access_token
         filled_in.expires_in = expires_in

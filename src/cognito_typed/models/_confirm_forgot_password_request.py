@@ -115,40 +115,25 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
         user_context_data: UserContextDataType | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            client_id,
+            secret_hash,
+            username,
+            confirmation_code,
+            password,
+            analytics_metadata,
+            user_context_data,
+            client_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_id,
-                    secret_hash,
-                    username,
-                    confirmation_code,
-                    password,
-                    analytics_metadata,
-                    user_context_data,
-                    client_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    client_id,
-                    secret_hash,
-                    username,
-                    confirmation_code,
-                    password,
-                    analytics_metadata,
-                    user_context_data,
-                    client_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.client_id = client_id
         filled_in.secret_hash = secret_hash

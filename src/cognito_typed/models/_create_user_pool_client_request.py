@@ -237,74 +237,42 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         publish_secrets_in_aws_secrets_manager: bool | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            client_name,
+            generate_secret,
+            client_secret,
+            refresh_token_validity,
+            access_token_validity,
+            id_token_validity,
+            token_validity_units,
+            read_attributes,
+            write_attributes,
+            explicit_auth_flows,
+            supported_identity_providers,
+            callback_urls,
+            logout_urls,
+            default_redirect_uri,
+            allowed_oauth_flows,
+            allowed_oauth_scopes,
+            allowed_oauth_flows_user_pool_client,
+            analytics_configuration,
+            prevent_user_existence_errors,
+            enable_token_revocation,
+            enable_propagate_additional_user_context_data,
+            auth_session_validity,
+            refresh_token_rotation,
+            publish_secrets_in_aws_secrets_manager,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    client_name,
-                    generate_secret,
-                    client_secret,
-                    refresh_token_validity,
-                    access_token_validity,
-                    id_token_validity,
-                    token_validity_units,
-                    read_attributes,
-                    write_attributes,
-                    explicit_auth_flows,
-                    supported_identity_providers,
-                    callback_urls,
-                    logout_urls,
-                    default_redirect_uri,
-                    allowed_oauth_flows,
-                    allowed_oauth_scopes,
-                    allowed_oauth_flows_user_pool_client,
-                    analytics_configuration,
-                    prevent_user_existence_errors,
-                    enable_token_revocation,
-                    enable_propagate_additional_user_context_data,
-                    auth_session_validity,
-                    refresh_token_rotation,
-                    publish_secrets_in_aws_secrets_manager,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_pool_id,
-                    client_name,
-                    generate_secret,
-                    client_secret,
-                    refresh_token_validity,
-                    access_token_validity,
-                    id_token_validity,
-                    token_validity_units,
-                    read_attributes,
-                    write_attributes,
-                    explicit_auth_flows,
-                    supported_identity_providers,
-                    callback_urls,
-                    logout_urls,
-                    default_redirect_uri,
-                    allowed_oauth_flows,
-                    allowed_oauth_scopes,
-                    allowed_oauth_flows_user_pool_client,
-                    analytics_configuration,
-                    prevent_user_existence_errors,
-                    enable_token_revocation,
-                    enable_propagate_additional_user_context_data,
-                    auth_session_validity,
-                    refresh_token_rotation,
-                    publish_secrets_in_aws_secrets_manager,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.client_name = client_name

@@ -82,34 +82,22 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
         custom_domain_config: CustomDomainConfigType | None = None,
         routing: RoutingType | None = None,
     ) -> None:
+        values = (
+            domain,
+            user_pool_id,
+            managed_login_version,
+            custom_domain_config,
+            routing,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    domain,
-                    user_pool_id,
-                    managed_login_version,
-                    custom_domain_config,
-                    routing,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    domain,
-                    user_pool_id,
-                    managed_login_version,
-                    custom_domain_config,
-                    routing,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.domain = domain
         filled_in.user_pool_id = user_pool_id

@@ -78,34 +78,22 @@ class DcrConfigurationType(Model):
         open_dcr_grant_types: Sequence[OAuthFlowType] | None = None,
         allowed_scopes: Sequence[str] | None = None,
     ) -> None:
+        values = (
+            enable_status,
+            open_dcr_enabled,
+            authenticated_grant_types,
+            open_dcr_grant_types,
+            allowed_scopes,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    enable_status,
-                    open_dcr_enabled,
-                    authenticated_grant_types,
-                    open_dcr_grant_types,
-                    allowed_scopes,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    enable_status,
-                    open_dcr_enabled,
-                    authenticated_grant_types,
-                    open_dcr_grant_types,
-                    allowed_scopes,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.enable_status = enable_status
         filled_in.open_dcr_enabled = open_dcr_enabled

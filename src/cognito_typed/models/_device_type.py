@@ -80,34 +80,22 @@ class DeviceType(Model):
         device_last_modified_date: datetime | None = None,
         device_last_authenticated_date: datetime | None = None,
     ) -> None:
+        values = (
+            device_key,
+            device_attributes,
+            device_create_date,
+            device_last_modified_date,
+            device_last_authenticated_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    device_key,
-                    device_attributes,
-                    device_create_date,
-                    device_last_modified_date,
-                    device_last_authenticated_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    device_key,
-                    device_attributes,
-                    device_create_date,
-                    device_last_modified_date,
-                    device_last_authenticated_date,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.device_key = device_key
         filled_in.device_attributes = device_attributes

@@ -110,44 +110,27 @@ class DomainDescriptionType(Model):
         managed_login_version: int | None = None,
         routing: RoutingType | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            aws_account_id,
+            domain,
+            s3_bucket,
+            cloud_front_distribution,
+            version,
+            status,
+            custom_domain_config,
+            managed_login_version,
+            routing,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    aws_account_id,
-                    domain,
-                    s3_bucket,
-                    cloud_front_distribution,
-                    version,
-                    status,
-                    custom_domain_config,
-                    managed_login_version,
-                    routing,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_pool_id,
-                    aws_account_id,
-                    domain,
-                    s3_bucket,
-                    cloud_front_distribution,
-                    version,
-                    status,
-                    custom_domain_config,
-                    managed_login_version,
-                    routing,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.aws_account_id = aws_account_id

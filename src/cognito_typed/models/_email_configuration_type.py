@@ -70,34 +70,22 @@ class EmailConfigurationType(Model):
         from_: str | None = None,
         configuration_set: str | None = None,
     ) -> None:
+        values = (
+            source_arn,
+            reply_to_email_address,
+            email_sending_account,
+            from_,
+            configuration_set,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    source_arn,
-                    reply_to_email_address,
-                    email_sending_account,
-                    from_,
-                    configuration_set,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    source_arn,
-                    reply_to_email_address,
-                    email_sending_account,
-                    from_,
-                    configuration_set,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.source_arn = source_arn
         filled_in.reply_to_email_address = reply_to_email_address

@@ -93,38 +93,24 @@ class EumsSmsConfigurationType(Model):
         in_template_id: str | None = None,
         region: str | None = None,
     ) -> None:
+        values = (
+            caller_arn,
+            external_id,
+            origination_identity,
+            configuration_set_name,
+            in_entity_id,
+            in_template_id,
+            region,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    caller_arn,
-                    external_id,
-                    origination_identity,
-                    configuration_set_name,
-                    in_entity_id,
-                    in_template_id,
-                    region,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    caller_arn,
-                    external_id,
-                    origination_identity,
-                    configuration_set_name,
-                    in_entity_id,
-                    in_template_id,
-                    region,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.caller_arn = caller_arn
         filled_in.external_id = external_id

@@ -66,34 +66,22 @@ class EventContextDataType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
+        values = (
+            ip_address,
+            device_name,
+            timezone,
+            city,
+            country,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    ip_address,
-                    device_name,
-                    timezone,
-                    city,
-                    country,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    ip_address,
-                    device_name,
-                    timezone,
-                    city,
-                    country,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.ip_address = ip_address
         filled_in.device_name = device_name

@@ -137,48 +137,29 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         resources: Sequence[str] | None = None,
         requested_token_type: IssuedTokenTypeIdentifierType | None = None,
     ) -> None:
+        values = (
+            client_id,
+            client_secret,
+            subject_token,
+            subject_token_type,
+            subject_token_provider_name,
+            actor_token,
+            actor_token_type,
+            actor_token_provider_name,
+            scopes,
+            audiences,
+            resources,
+            requested_token_type,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_id,
-                    client_secret,
-                    subject_token,
-                    subject_token_type,
-                    subject_token_provider_name,
-                    actor_token,
-                    actor_token_type,
-                    actor_token_provider_name,
-                    scopes,
-                    audiences,
-                    resources,
-                    requested_token_type,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    client_id,
-                    client_secret,
-                    subject_token,
-                    subject_token_type,
-                    subject_token_provider_name,
-                    actor_token,
-                    actor_token_type,
-                    actor_token_provider_name,
-                    scopes,
-                    audiences,
-                    resources,
-                    requested_token_type,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.client_id = client_id
         filled_in.client_secret = client_secret

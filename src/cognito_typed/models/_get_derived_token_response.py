@@ -75,36 +75,23 @@ class GetDerivedTokenResponse(Model):
         scopes: list[str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            issued_token,
+            issued_token_type,
+            token_type,
+            expires_in,
+            scopes,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    issued_token,
-                    issued_token_type,
-                    token_type,
-                    expires_in,
-                    scopes,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    issued_token,
-                    issued_token_type,
-                    token_type,
-                    expires_in,
-                    scopes,
-                    response_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.issued_token = issued_token
         filled_in.issued_token_type = issued_token_type

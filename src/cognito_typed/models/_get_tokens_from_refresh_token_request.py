@@ -83,34 +83,22 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         device_key: str | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            refresh_token,
+            client_id,
+            client_secret,
+            device_key,
+            client_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    refresh_token,
-                    client_id,
-                    client_secret,
-                    device_key,
-                    client_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    refresh_token,
-                    client_id,
-                    client_secret,
-                    device_key,
-                    client_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.refresh_token = refresh_token
         filled_in.client_id = client_id

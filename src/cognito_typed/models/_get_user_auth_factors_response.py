@@ -79,34 +79,22 @@ class GetUserAuthFactorsResponse(Model):
         configured_user_auth_factors: list[AuthFactorType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            username,
+            preferred_mfa_setting,
+            user_mfa_setting_list,
+            configured_user_auth_factors,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    username,
-                    preferred_mfa_setting,
-                    user_mfa_setting_list,
-                    configured_user_auth_factors,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    username,
-                    preferred_mfa_setting,
-                    user_mfa_setting_list,
-                    configured_user_auth_factors,
-                    response_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.username = username
         filled_in.preferred_mfa_setting = preferred_mfa_setting

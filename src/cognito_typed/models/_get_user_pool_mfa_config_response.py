@@ -97,36 +97,23 @@ class GetUserPoolMfaConfigResponse(Model):
         web_authn_configuration: WebAuthnConfigurationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            sms_mfa_configuration,
+            software_token_mfa_configuration,
+            email_mfa_configuration,
+            mfa_configuration,
+            web_authn_configuration,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    sms_mfa_configuration,
-                    software_token_mfa_configuration,
-                    email_mfa_configuration,
-                    mfa_configuration,
-                    web_authn_configuration,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    sms_mfa_configuration,
-                    software_token_mfa_configuration,
-                    email_mfa_configuration,
-                    mfa_configuration,
-                    web_authn_configuration,
-                    response_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.sms_mfa_configuration = sms_mfa_configuration
         filled_in.software_token_mfa_configuration = software_token_mfa_configuration

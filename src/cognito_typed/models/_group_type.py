@@ -91,38 +91,24 @@ class GroupType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        values = (
+            group_name,
+            user_pool_id,
+            description,
+            role_arn,
+            precedence,
+            last_modified_date,
+            creation_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    group_name,
-                    user_pool_id,
-                    description,
-                    role_arn,
-                    precedence,
-                    last_modified_date,
-                    creation_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    group_name,
-                    user_pool_id,
-                    description,
-                    role_arn,
-                    precedence,
-                    last_modified_date,
-                    creation_date,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.group_name = group_name
         filled_in.user_pool_id = user_pool_id

@@ -105,38 +105,24 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         user_context_data: UserContextDataType | None = None,
         session: str | None = None,
     ) -> None:
+        values = (
+            auth_flow,
+            auth_parameters,
+            client_metadata,
+            client_id,
+            analytics_metadata,
+            user_context_data,
+            session,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    auth_flow,
-                    auth_parameters,
-                    client_metadata,
-                    client_id,
-                    analytics_metadata,
-                    user_context_data,
-                    session,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    auth_flow,
-                    auth_parameters,
-                    client_metadata,
-                    client_id,
-                    analytics_metadata,
-                    user_context_data,
-                    session,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.auth_flow = auth_flow
         filled_in.auth_parameters = auth_parameters

@@ -166,54 +166,32 @@ class LambdaConfigType(Model):
         kms_key_id: str | None = None,
         inbound_federation: InboundFederationLambdaType | None = None,
     ) -> None:
+        values = (
+            pre_sign_up,
+            custom_message,
+            post_confirmation,
+            pre_authentication,
+            post_authentication,
+            define_auth_challenge,
+            create_auth_challenge,
+            verify_auth_challenge_response,
+            pre_token_generation,
+            user_migration,
+            pre_token_generation_config,
+            custom_sms_sender,
+            custom_email_sender,
+            kms_key_id,
+            inbound_federation,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    pre_sign_up,
-                    custom_message,
-                    post_confirmation,
-                    pre_authentication,
-                    post_authentication,
-                    define_auth_challenge,
-                    create_auth_challenge,
-                    verify_auth_challenge_response,
-                    pre_token_generation,
-                    user_migration,
-                    pre_token_generation_config,
-                    custom_sms_sender,
-                    custom_email_sender,
-                    kms_key_id,
-                    inbound_federation,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    pre_sign_up,
-                    custom_message,
-                    post_confirmation,
-                    pre_authentication,
-                    post_authentication,
-                    define_auth_challenge,
-                    create_auth_challenge,
-                    verify_auth_challenge_response,
-                    pre_token_generation,
-                    user_migration,
-                    pre_token_generation_config,
-                    custom_sms_sender,
-                    custom_email_sender,
-                    kms_key_id,
-                    inbound_federation,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.pre_sign_up = pre_sign_up
         filled_in.custom_message = custom_message

@@ -77,34 +77,22 @@ class ListUsersRequest(Request[ListUsersResponse]):
         pagination_token: str | None = None,
         filter: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            attributes_to_get,
+            limit,
+            pagination_token,
+            filter,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    attributes_to_get,
-                    limit,
-                    pagination_token,
-                    filter,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_pool_id,
-                    attributes_to_get,
-                    limit,
-                    pagination_token,
-                    filter,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.attributes_to_get = attributes_to_get

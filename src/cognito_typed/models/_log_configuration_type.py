@@ -90,34 +90,22 @@ class LogConfigurationType(Model):
         s3_configuration: S3ConfigurationType | None = None,
         firehose_configuration: FirehoseConfigurationType | None = None,
     ) -> None:
+        values = (
+            log_level,
+            event_source,
+            cloud_watch_logs_configuration,
+            s3_configuration,
+            firehose_configuration,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    log_level,
-                    event_source,
-                    cloud_watch_logs_configuration,
-                    s3_configuration,
-                    firehose_configuration,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    log_level,
-                    event_source,
-                    cloud_watch_logs_configuration,
-                    s3_configuration,
-                    firehose_configuration,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.log_level = log_level
         filled_in.event_source = event_source

@@ -79,36 +79,23 @@ class NotifyConfigurationType(Model):
         no_action_email: NotifyEmailType | None = None,
         mfa_email: NotifyEmailType | None = None,
     ) -> None:
+        values = (
+            from_,
+            reply_to,
+            source_arn,
+            block_email,
+            no_action_email,
+            mfa_email,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    from_,
-                    reply_to,
-                    source_arn,
-                    block_email,
-                    no_action_email,
-                    mfa_email,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    from_,
-                    reply_to,
-                    source_arn,
-                    block_email,
-                    no_action_email,
-                    mfa_email,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.from_ = from_
         filled_in.reply_to = reply_to

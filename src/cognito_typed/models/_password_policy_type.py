@@ -87,38 +87,24 @@ class PasswordPolicyType(Model):
         password_history_size: int | None = None,
         temporary_password_validity_days: int | None = None,
     ) -> None:
+        values = (
+            minimum_length,
+            require_uppercase,
+            require_lowercase,
+            require_numbers,
+            require_symbols,
+            password_history_size,
+            temporary_password_validity_days,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    minimum_length,
-                    require_uppercase,
-                    require_lowercase,
-                    require_numbers,
-                    require_symbols,
-                    password_history_size,
-                    temporary_password_validity_days,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    minimum_length,
-                    require_uppercase,
-                    require_lowercase,
-                    require_numbers,
-                    require_symbols,
-                    password_history_size,
-                    temporary_password_validity_days,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.minimum_length = minimum_length
         filled_in.require_uppercase = require_uppercase

@@ -73,34 +73,22 @@ class RestorationType(Model):
         trigger_timestamp: datetime | None = None,
         restore_preview: list[RestorePreviewType] | None = None,
     ) -> None:
+        values = (
+            restore_id,
+            restore_status,
+            restore_timestamp,
+            trigger_timestamp,
+            restore_preview,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    restore_id,
-                    restore_status,
-                    restore_timestamp,
-                    trigger_timestamp,
-                    restore_preview,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    restore_id,
-                    restore_status,
-                    restore_timestamp,
-                    trigger_timestamp,
-                    restore_preview,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.restore_id = restore_id
         filled_in.restore_status = restore_status

@@ -97,38 +97,24 @@ class SchemaAttributeType(Model):
         number_attribute_constraints: NumberAttributeConstraintsType | None = None,
         string_attribute_constraints: StringAttributeConstraintsType | None = None,
     ) -> None:
+        values = (
+            name,
+            attribute_data_type,
+            developer_only_attribute,
+            mutable,
+            required,
+            number_attribute_constraints,
+            string_attribute_constraints,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    name,
-                    attribute_data_type,
-                    developer_only_attribute,
-                    mutable,
-                    required,
-                    number_attribute_constraints,
-                    string_attribute_constraints,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    name,
-                    attribute_data_type,
-                    developer_only_attribute,
-                    mutable,
-                    required,
-                    number_attribute_constraints,
-                    string_attribute_constraints,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.name = name
         filled_in.attribute_data_type = attribute_data_type

@@ -116,44 +116,27 @@ class SessionDescriptionType(Model):
         origin_session_id: str | None = None,
         is_current_session: bool | None = None,
     ) -> None:
+        values = (
+            session_id,
+            session_type,
+            client_id,
+            create_date,
+            last_active_date,
+            device_type,
+            last_ip_address,
+            last_location,
+            origin_session_id,
+            is_current_session,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    session_id,
-                    session_type,
-                    client_id,
-                    create_date,
-                    last_active_date,
-                    device_type,
-                    last_ip_address,
-                    last_location,
-                    origin_session_id,
-                    is_current_session,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    session_id,
-                    session_type,
-                    client_id,
-                    create_date,
-                    last_active_date,
-                    device_type,
-                    last_ip_address,
-                    last_location,
-                    origin_session_id,
-                    is_current_session,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.session_id = session_id
         filled_in.session_type = session_type

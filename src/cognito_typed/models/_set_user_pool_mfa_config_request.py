@@ -104,36 +104,23 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         mfa_configuration: UserPoolMfaType | None = None,
         web_authn_configuration: WebAuthnConfigurationType | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            sms_mfa_configuration,
+            software_token_mfa_configuration,
+            email_mfa_configuration,
+            mfa_configuration,
+            web_authn_configuration,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    sms_mfa_configuration,
-                    software_token_mfa_configuration,
-                    email_mfa_configuration,
-                    mfa_configuration,
-                    web_authn_configuration,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_pool_id,
-                    sms_mfa_configuration,
-                    software_token_mfa_configuration,
-                    email_mfa_configuration,
-                    mfa_configuration,
-                    web_authn_configuration,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.sms_mfa_configuration = sms_mfa_configuration

@@ -73,34 +73,22 @@ class SignUpResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_confirmed,
+            code_delivery_details,
+            user_sub,
+            session,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_confirmed,
-                    code_delivery_details,
-                    user_sub,
-                    session,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_confirmed,
-                    code_delivery_details,
-                    user_sub,
-                    session,
-                    response_metadata,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_confirmed = user_confirmed
         filled_in.code_delivery_details = code_delivery_details

@@ -104,42 +104,26 @@ class TermsType(Model):
         creation_date: datetime,
         last_modified_date: datetime,
     ) -> None:
+        values = (
+            terms_id,
+            user_pool_id,
+            client_id,
+            terms_name,
+            terms_source,
+            enforcement,
+            links,
+            creation_date,
+            last_modified_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    terms_id,
-                    user_pool_id,
-                    client_id,
-                    terms_name,
-                    terms_source,
-                    enforcement,
-                    links,
-                    creation_date,
-                    last_modified_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    terms_id,
-                    user_pool_id,
-                    client_id,
-                    terms_name,
-                    terms_source,
-                    enforcement,
-                    links,
-                    creation_date,
-                    last_modified_date,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.terms_id = terms_id
         filled_in.user_pool_id = user_pool_id

@@ -82,36 +82,23 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         cache_duration: int | None = None,
         url_patterns: Sequence[str],
     ) -> None:
+        values = (
+            user_pool_id,
+            cimd_policy_id,
+            client_id,
+            policy_name,
+            cache_duration,
+            url_patterns,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    cimd_policy_id,
-                    client_id,
-                    policy_name,
-                    cache_duration,
-                    url_patterns,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_pool_id,
-                    cimd_policy_id,
-                    client_id,
-                    policy_name,
-                    cache_duration,
-                    url_patterns,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.cimd_policy_id = cimd_policy_id

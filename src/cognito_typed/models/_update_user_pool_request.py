@@ -258,74 +258,42 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: Mapping[str, AcrLevelConfigType] | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            policies,
+            deletion_protection,
+            lambda_config,
+            auto_verified_attributes,
+            sms_verification_message,
+            email_verification_message,
+            email_verification_subject,
+            verification_message_template,
+            sms_authentication_message,
+            user_attribute_update_settings,
+            mfa_configuration,
+            device_configuration,
+            email_configuration,
+            sms_configuration,
+            user_pool_tags,
+            admin_create_user_config,
+            user_pool_add_ons,
+            dcr_configuration,
+            account_recovery_setting,
+            pool_name,
+            user_pool_tier,
+            key_configuration,
+            issuer_configuration,
+            acr_configuration,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    policies,
-                    deletion_protection,
-                    lambda_config,
-                    auto_verified_attributes,
-                    sms_verification_message,
-                    email_verification_message,
-                    email_verification_subject,
-                    verification_message_template,
-                    sms_authentication_message,
-                    user_attribute_update_settings,
-                    mfa_configuration,
-                    device_configuration,
-                    email_configuration,
-                    sms_configuration,
-                    user_pool_tags,
-                    admin_create_user_config,
-                    user_pool_add_ons,
-                    dcr_configuration,
-                    account_recovery_setting,
-                    pool_name,
-                    user_pool_tier,
-                    key_configuration,
-                    issuer_configuration,
-                    acr_configuration,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    user_pool_id,
-                    policies,
-                    deletion_protection,
-                    lambda_config,
-                    auto_verified_attributes,
-                    sms_verification_message,
-                    email_verification_message,
-                    email_verification_subject,
-                    verification_message_template,
-                    sms_authentication_message,
-                    user_attribute_update_settings,
-                    mfa_configuration,
-                    device_configuration,
-                    email_configuration,
-                    sms_configuration,
-                    user_pool_tags,
-                    admin_create_user_config,
-                    user_pool_add_ons,
-                    dcr_configuration,
-                    account_recovery_setting,
-                    pool_name,
-                    user_pool_tier,
-                    key_configuration,
-                    issuer_configuration,
-                    acr_configuration,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.user_pool_id = user_pool_id
         filled_in.policies = policies

@@ -131,52 +131,31 @@ class UserImportJobType(Model):
         completion_message: str | None = None,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
+        values = (
+            job_name,
+            job_id,
+            user_pool_id,
+            pre_signed_url,
+            creation_date,
+            start_date,
+            completion_date,
+            status,
+            cloud_watch_logs_role_arn,
+            imported_users,
+            skipped_users,
+            failed_users,
+            completion_message,
+            password_hashing_algorithm,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    job_name,
-                    job_id,
-                    user_pool_id,
-                    pre_signed_url,
-                    creation_date,
-                    start_date,
-                    completion_date,
-                    status,
-                    cloud_watch_logs_role_arn,
-                    imported_users,
-                    skipped_users,
-                    failed_users,
-                    completion_message,
-                    password_hashing_algorithm,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    job_name,
-                    job_id,
-                    user_pool_id,
-                    pre_signed_url,
-                    creation_date,
-                    start_date,
-                    completion_date,
-                    status,
-                    cloud_watch_logs_role_arn,
-                    imported_users,
-                    skipped_users,
-                    failed_users,
-                    completion_message,
-                    password_hashing_algorithm,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.job_name = job_name
         filled_in.job_id = job_id

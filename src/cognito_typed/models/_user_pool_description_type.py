@@ -85,38 +85,24 @@ class UserPoolDescriptionType(Model):
         creation_date: datetime | None = None,
         replica_regions: list[str] | None = None,
     ) -> None:
+        values = (
+            id,
+            name,
+            lambda_config,
+            status,
+            last_modified_date,
+            creation_date,
+            replica_regions,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    id,
-                    name,
-                    lambda_config,
-                    status,
-                    last_modified_date,
-                    creation_date,
-                    replica_regions,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    id,
-                    name,
-                    lambda_config,
-                    status,
-                    last_modified_date,
-                    creation_date,
-                    replica_regions,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.id = id
         filled_in.name = name

@@ -94,38 +94,24 @@ class UserType(Model):
         user_status: UserStatusType,
         mfa_options: list[MFAOptionType] | None = None,
     ) -> None:
+        values = (
+            username,
+            attributes,
+            user_create_date,
+            user_last_modified_date,
+            enabled,
+            user_status,
+            mfa_options,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    username,
-                    attributes,
-                    user_create_date,
-                    user_last_modified_date,
-                    enabled,
-                    user_status,
-                    mfa_options,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    username,
-                    attributes,
-                    user_create_date,
-                    user_last_modified_date,
-                    enabled,
-                    user_status,
-                    mfa_options,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.username = username
         filled_in.attributes = attributes

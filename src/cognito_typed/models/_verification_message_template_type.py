@@ -83,36 +83,23 @@ class VerificationMessageTemplateType(Model):
         email_subject_by_link: str | None = None,
         default_email_option: DefaultEmailOptionType | None = None,
     ) -> None:
+        values = (
+            sms_message,
+            email_message,
+            email_subject,
+            email_message_by_link,
+            email_subject_by_link,
+            default_email_option,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    sms_message,
-                    email_message,
-                    email_subject,
-                    email_message_by_link,
-                    email_subject_by_link,
-                    default_email_option,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    sms_message,
-                    email_message,
-                    email_subject,
-                    email_message_by_link,
-                    email_subject_by_link,
-                    default_email_option,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.sms_message = sms_message
         filled_in.email_message = email_message

@@ -83,36 +83,23 @@ class WebAuthnCredentialDescription(Model):
         authenticator_transports: list[str],
         created_at: datetime,
     ) -> None:
+        values = (
+            credential_id,
+            friendly_credential_name,
+            relying_party_id,
+            authenticator_attachment,
+            authenticator_transports,
+            created_at,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    credential_id,
-                    friendly_credential_name,
-                    relying_party_id,
-                    authenticator_attachment,
-                    authenticator_transports,
-                    created_at,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         filled_in: Any = self
         made = type(self)
         try:  # the fields set as from_wire sets them (see filling()): cheaper than a setter per field
             object.__setattr__(self, "__class__", _Filling)
         except TypeError:  # a subclass of the model with a layout of its own (a __dict__)
-            slot_by_slot(
-                self,
-                _SETTERS,
-                (
-                    credential_id,
-                    friendly_credential_name,
-                    relying_party_id,
-                    authenticator_attachment,
-                    authenticator_transports,
-                    created_at,
-                ),
-            )
+            slot_by_slot(self, _SETTERS, values)
             return
         filled_in.credential_id = credential_id
         filled_in.friendly_credential_name = friendly_credential_name
