@@ -58,8 +58,12 @@ static PyTypeObject PlanType;
 /* New reference, or NULL: with an exception set (a real error), or without (not the common case). */
 static PyObject *fill(Plan *plan, PyObject *data, int depth);
 
+/* What each item of a list (or value of a dict) becomes: fill (wire -> model) or model_to_wire. */
+typedef PyObject *(*Each)(Plan *sub, PyObject *item, int depth);
+
+/* [each(sub, x) for x in v] for an exact list v: NULL (an error set, or not: "not me") if any item's is. */
 static PyObject *
-fill_list(Plan *sub, PyObject *v, int depth)
+list_of(Plan *sub, PyObject *v, int depth, Each each)
 {
     Py_ssize_t n = PyList_GET_SIZE(v);
     PyObject *out = PyList_New(n);
@@ -73,20 +77,21 @@ fill_list(Plan *sub, PyObject *v, int depth)
             return NULL;
         }
         PyObject *item = Py_NewRef(PyList_GET_ITEM(v, j));
-        PyObject *built = fill(sub, item, depth + 1);
+        PyObject *made = each(sub, item, depth + 1);
         Py_DECREF(item);
-        if (built == NULL) {
+        if (made == NULL) {
             Py_DECREF(out);
             return NULL;
         }
-        PyList_SET_ITEM(out, j, built);
+        PyList_SET_ITEM(out, j, made);
     }
     PyObject_GC_Track(out);
     return out;
 }
 
+/* {k: each(sub, x) for k, x in v.items()} for an exact dict v, as list_of. */
 static PyObject *
-fill_map(Plan *sub, PyObject *v, int depth)
+map_of(Plan *sub, PyObject *v, int depth, Each each)
 {
     PyObject *pairs = PyDict_Items(v); /* a snapshot: code run by a lookup cannot disturb the walk */
     if (pairs == NULL) {
@@ -99,14 +104,14 @@ fill_map(Plan *sub, PyObject *v, int depth)
     }
     for (Py_ssize_t j = 0; j < PyList_GET_SIZE(pairs); j++) {
         PyObject *pair = PyList_GET_ITEM(pairs, j);
-        PyObject *built = fill(sub, PyTuple_GET_ITEM(pair, 1), depth + 1);
-        if (built == NULL || PyDict_SetItem(out, PyTuple_GET_ITEM(pair, 0), built) < 0) {
-            Py_XDECREF(built);
+        PyObject *made = each(sub, PyTuple_GET_ITEM(pair, 1), depth + 1);
+        if (made == NULL || PyDict_SetItem(out, PyTuple_GET_ITEM(pair, 0), made) < 0) {
+            Py_XDECREF(made);
             Py_DECREF(out);
             Py_DECREF(pairs);
             return NULL;
         }
-        Py_DECREF(built);
+        Py_DECREF(made);
     }
     Py_DECREF(pairs);
     return out;
@@ -127,9 +132,9 @@ convert(Entry *e, PyObject *v, int depth)
     case K_STRUCT:
         return fill((Plan *)e->sub, v, depth + 1);
     case K_STRUCTS:
-        return PyList_CheckExact(v) ? fill_list((Plan *)e->sub, v, depth) : NULL;
+        return PyList_CheckExact(v) ? list_of((Plan *)e->sub, v, depth, fill) : NULL;
     case K_STRUCT_MAP:
-        return PyDict_CheckExact(v) ? fill_map((Plan *)e->sub, v, depth) : NULL;
+        return PyDict_CheckExact(v) ? map_of((Plan *)e->sub, v, depth, fill) : NULL;
     case K_CALL: {
         PyObject *out = PyObject_CallOneArg(e->sub, v);
         if (out == NULL && PyErr_ExceptionMatches(PyExc_Exception)) {
@@ -203,59 +208,11 @@ fail:
 
 static PyObject *to_wire(Plan *plan, PyObject *obj, int depth);
 
-/* The wire form of a list (or dict) of sub's models: NULL without an error for anything else. */
+/* item.to_wire() of one of sub's models (exactly sub's class), for list_of and map_of. */
 static PyObject *
-structs_to_wire(Plan *sub, PyObject *v, int depth)
+model_to_wire(Plan *sub, PyObject *item, int depth)
 {
-    Py_ssize_t n = PyList_GET_SIZE(v);
-    PyObject *out = PyList_New(n);
-    if (out == NULL) {
-        return NULL;
-    }
-    PyObject_GC_UnTrack(out); /* (as in fill_list) */
-    for (Py_ssize_t j = 0; j < n; j++) {
-        if (j >= PyList_GET_SIZE(v)) { /* shrank under us (a key's __eq__ in a copied dict ran code) */
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyObject *item = Py_NewRef(PyList_GET_ITEM(v, j));
-        PyObject *made = Py_IS_TYPE(item, sub->cls) ? to_wire(sub, item, depth + 1) : NULL;
-        Py_DECREF(item);
-        if (made == NULL) {
-            Py_DECREF(out);
-            return NULL;
-        }
-        PyList_SET_ITEM(out, j, made);
-    }
-    PyObject_GC_Track(out);
-    return out;
-}
-
-static PyObject *
-struct_map_to_wire(Plan *sub, PyObject *v, int depth)
-{
-    PyObject *pairs = PyDict_Items(v); /* a snapshot, as in fill_map */
-    if (pairs == NULL) {
-        return NULL;
-    }
-    PyObject *out = PyDict_New();
-    if (out == NULL) {
-        Py_DECREF(pairs);
-        return NULL;
-    }
-    for (Py_ssize_t j = 0; j < PyList_GET_SIZE(pairs); j++) {
-        PyObject *pair = PyList_GET_ITEM(pairs, j), *item = PyTuple_GET_ITEM(pair, 1);
-        PyObject *made = Py_IS_TYPE(item, sub->cls) ? to_wire(sub, item, depth + 1) : NULL;
-        if (made == NULL || PyDict_SetItem(out, PyTuple_GET_ITEM(pair, 0), made) < 0) {
-            Py_XDECREF(made);
-            Py_DECREF(out);
-            Py_DECREF(pairs);
-            return NULL;
-        }
-        Py_DECREF(made);
-    }
-    Py_DECREF(pairs);
-    return out;
+    return Py_IS_TYPE(item, sub->cls) ? to_wire(sub, item, depth) : NULL;
 }
 
 /* obj.to_wire() of an exact plan->cls whose fields hold what the model says (lists as lists, models
@@ -295,13 +252,13 @@ to_wire(Plan *plan, PyObject *obj, int depth)
             made = PyDict_CheckExact(v) ? PyDict_Copy(v) : NULL;
             break;
         case K_STRUCT:
-            made = Py_IS_TYPE(v, ((Plan *)e->sub)->cls) ? to_wire((Plan *)e->sub, v, depth + 1) : NULL;
+            made = model_to_wire((Plan *)e->sub, v, depth + 1);
             break;
         case K_STRUCTS:
-            made = PyList_CheckExact(v) ? structs_to_wire((Plan *)e->sub, v, depth) : NULL;
+            made = PyList_CheckExact(v) ? list_of((Plan *)e->sub, v, depth, model_to_wire) : NULL;
             break;
         case K_STRUCT_MAP:
-            made = PyDict_CheckExact(v) ? struct_map_to_wire((Plan *)e->sub, v, depth) : NULL;
+            made = PyDict_CheckExact(v) ? map_of((Plan *)e->sub, v, depth, model_to_wire) : NULL;
             break;
         default:
             made = NULL;
@@ -484,7 +441,7 @@ error:
 }
 
 static PyObject *
-plan_get_cls(Plan *self, void *closure)
+plan_get_cls(Plan *self, void *Py_UNUSED(closure))
 {
     return Py_NewRef(self->cls);
 }
