@@ -496,9 +496,11 @@ def msgspec_comparison(n: int) -> None:
     wire = [{"Name": f"n{i}", "Value": f"v{i}"} for i in range(n)]
     by_field = [{"name": f"n{i}", "value": f"v{i}"} for i in range(n)]  # msgspec cannot map wire names
     runs = {
-        "cognito_typed from_wire": lambda: [AttributeType.from_wire(a) for a in wire],
+        "cognito_typed from_wire (Python)": lambda: [AttributeType.from_wire(a) for a in wire],
         "msgspec.convert (field names)": lambda: msgspec.convert(by_field, list[AttributeType]),
     }
+    if (plan := fill.plan(AttributeType)) is not None:
+        runs["cognito_typed C builder's plan"] = lambda: [plan(a) for a in wire]
     best: dict[str, float] = {}
     for label, run in runs.items():
         run()

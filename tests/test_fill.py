@@ -252,7 +252,7 @@ def test_a_wrong_table_is_refused_when_the_plan_is_made(entry: tuple[Any, ...], 
         fill.Plan(models.AttributeType, [entry])
 
 
-def test_turned_off_by_the_environment(tmp_path: Any) -> None:
+def test_turned_off_by_the_environment() -> None:
     """``COGNITO_TYPED_PURE_PYTHON=1``: every model is built by its from_wire (what the benchmarks compare)."""
     import subprocess
 

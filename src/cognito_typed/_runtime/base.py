@@ -341,11 +341,9 @@ class ResponseMetadata(Model):
         if type(cast(object, data)) is not dict and not isinstance(cast(object, data), Mapping):
             raise MalformedResponseError("ResponseMetadata", "a structure (ResponseMetadata)", data)
         self: Any = _FILLING_METADATA()
-        headers: Any = data.get("HTTPHeaders")
         self.request_id = data.get("RequestId")
         self.http_status_code = data.get("HTTPStatusCode")
-        is_map = type(headers) is dict or isinstance(headers, Mapping)
-        self.http_headers = dict(cast("Mapping[str, str]", headers)) if is_map else None
+        self.http_headers = headers(data.get("HTTPHeaders"))  # (the C builder's hook too)
         self.retry_attempts = data.get("RetryAttempts")
         self.host_id = data.get("HostId")
         try:

@@ -46,8 +46,9 @@ class AccountRecoverySettingType(Model):
         *,
         recovery_mechanisms: Sequence[RecoveryOptionType] | None = None,
     ) -> None:
+        values = (recovery_mechanisms,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (recovery_mechanisms,))
+            _PLAN.init(self, values)
             return
         _set_recovery_mechanisms(self, recovery_mechanisms)
 

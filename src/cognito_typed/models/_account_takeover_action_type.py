@@ -54,14 +54,12 @@ class AccountTakeoverActionType(Model):
         notify: bool,
         event_action: AccountTakeoverEventActionType,
     ) -> None:
+        values = (
+            notify,
+            event_action,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    notify,
-                    event_action,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_notify(self, notify)
         _set_event_action(self, event_action)

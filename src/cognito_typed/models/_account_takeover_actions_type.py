@@ -57,15 +57,13 @@ class AccountTakeoverActionsType(Model):
         medium_action: AccountTakeoverActionType | None = None,
         high_action: AccountTakeoverActionType | None = None,
     ) -> None:
+        values = (
+            low_action,
+            medium_action,
+            high_action,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    low_action,
-                    medium_action,
-                    high_action,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_low_action(self, low_action)
         _set_medium_action(self, medium_action)

@@ -58,14 +58,12 @@ class AccountTakeoverRiskConfigurationType(Model):
         notify_configuration: NotifyConfigurationType | None = None,
         actions: AccountTakeoverActionsType,
     ) -> None:
+        values = (
+            notify_configuration,
+            actions,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    notify_configuration,
-                    actions,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_notify_configuration(self, notify_configuration)
         _set_actions(self, actions)

@@ -44,8 +44,9 @@ class AcrLevelConfigType(Model):
         *,
         acr_value: str,
     ) -> None:
+        values = (acr_value,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (acr_value,))
+            _PLAN.init(self, values)
             return
         _set_acr_value(self, acr_value)
 

@@ -62,14 +62,12 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         user_pool_id: str,
         custom_attributes: Sequence[SchemaAttributeType],
     ) -> None:
+        values = (
+            user_pool_id,
+            custom_attributes,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    custom_attributes,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_custom_attributes(self, custom_attributes)

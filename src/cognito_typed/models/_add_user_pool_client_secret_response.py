@@ -58,14 +58,12 @@ class AddUserPoolClientSecretResponse(Model):
         client_secret_descriptor: ClientSecretDescriptorType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            client_secret_descriptor,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_secret_descriptor,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_client_secret_descriptor(self, client_secret_descriptor)
         _set_response_metadata(self, response_metadata)

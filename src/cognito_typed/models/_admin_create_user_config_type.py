@@ -60,15 +60,13 @@ class AdminCreateUserConfigType(Model):
         unused_account_validity_days: int | None = None,
         invite_message_template: MessageTemplateType | None = None,
     ) -> None:
+        values = (
+            allow_admin_create_user_only,
+            unused_account_validity_days,
+            invite_message_template,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    allow_admin_create_user_only,
-                    unused_account_validity_days,
-                    invite_message_template,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_allow_admin_create_user_only(self, allow_admin_create_user_only)
         _set_unused_account_validity_days(self, unused_account_validity_days)

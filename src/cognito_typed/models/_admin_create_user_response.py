@@ -53,14 +53,12 @@ class AdminCreateUserResponse(Model):
         user: UserType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user(self, user)
         _set_response_metadata(self, response_metadata)

@@ -67,15 +67,13 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         username: str,
         user_attribute_names: Sequence[str],
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            user_attribute_names,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    user_attribute_names,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

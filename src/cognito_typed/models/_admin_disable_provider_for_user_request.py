@@ -63,14 +63,12 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         user_pool_id: str,
         user: ProviderUserIdentifierType,
     ) -> None:
+        values = (
+            user_pool_id,
+            user,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    user,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_user(self, user)

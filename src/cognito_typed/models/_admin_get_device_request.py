@@ -68,15 +68,13 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         user_pool_id: str,
         username: str,
     ) -> None:
+        values = (
+            device_key,
+            user_pool_id,
+            username,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    device_key,
-                    user_pool_id,
-                    username,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_device_key(self, device_key)
         _set_user_pool_id(self, user_pool_id)

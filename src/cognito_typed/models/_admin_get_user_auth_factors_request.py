@@ -64,14 +64,12 @@ class AdminGetUserAuthFactorsRequest(Request[AdminGetUserAuthFactorsResponse]):
         user_pool_id: str,
         username: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

@@ -69,15 +69,13 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         destination_user: ProviderUserIdentifierType,
         source_user: ProviderUserIdentifierType,
     ) -> None:
+        values = (
+            user_pool_id,
+            destination_user,
+            source_user,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    destination_user,
-                    source_user,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_destination_user(self, destination_user)

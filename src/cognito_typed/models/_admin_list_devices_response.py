@@ -66,15 +66,13 @@ class AdminListDevicesResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            devices,
+            pagination_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    devices,
-                    pagination_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_devices(self, devices)
         _set_pagination_token(self, pagination_token)

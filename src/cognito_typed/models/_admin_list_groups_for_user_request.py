@@ -72,16 +72,14 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            username,
+            user_pool_id,
+            limit,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    username,
-                    user_pool_id,
-                    limit,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_username(self, username)
         _set_user_pool_id(self, user_pool_id)

@@ -66,15 +66,13 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         username: str,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

@@ -63,15 +63,13 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
         username: str,
         group_name: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            group_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    group_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

@@ -74,16 +74,14 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         session_id: str,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            session_id,
+            revoke_associated_sessions,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    session_id,
-                    revoke_associated_sessions,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

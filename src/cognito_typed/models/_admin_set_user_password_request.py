@@ -77,16 +77,14 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         password: str,
         permanent: bool | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            password,
+            permanent,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    password,
-                    permanent,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

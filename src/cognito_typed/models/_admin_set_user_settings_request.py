@@ -69,15 +69,13 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         username: str,
         mfa_options: Sequence[MFAOptionType],
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            mfa_options,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    mfa_options,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

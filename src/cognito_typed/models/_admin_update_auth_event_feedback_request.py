@@ -73,16 +73,14 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         event_id: str,
         feedback_value: FeedbackValueType,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            event_id,
+            feedback_value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    event_id,
-                    feedback_value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

@@ -73,16 +73,14 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
         device_key: str,
         device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            device_key,
+            device_remembered_status,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    device_key,
-                    device_remembered_status,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

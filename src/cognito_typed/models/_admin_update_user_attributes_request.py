@@ -76,16 +76,14 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         user_attributes: Sequence[AttributeType],
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            username,
+            user_attributes,
+            client_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    username,
-                    user_attributes,
-                    client_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_username(self, username)

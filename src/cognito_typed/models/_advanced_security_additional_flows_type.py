@@ -45,8 +45,9 @@ class AdvancedSecurityAdditionalFlowsType(Model):
         *,
         custom_auth_mode: AdvancedSecurityEnabledModeType | None = None,
     ) -> None:
+        values = (custom_auth_mode,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (custom_auth_mode,))
+            _PLAN.init(self, values)
             return
         _set_custom_auth_mode(self, custom_auth_mode)
 

@@ -44,8 +44,9 @@ class AnalyticsMetadataType(Model):
         *,
         analytics_endpoint_id: str | None = None,
     ) -> None:
+        values = (analytics_endpoint_id,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (analytics_endpoint_id,))
+            _PLAN.init(self, values)
             return
         _set_analytics_endpoint_id(self, analytics_endpoint_id)
 

@@ -67,14 +67,12 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
         access_token: str | None = None,
         session: str | None = None,
     ) -> None:
+        values = (
+            access_token,
+            session,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    session,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_session(self, session)

@@ -61,15 +61,13 @@ class AssociateSoftwareTokenResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            secret_code,
+            session,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    secret_code,
-                    session,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_secret_code(self, secret_code)
         _set_session(self, session)

@@ -54,14 +54,12 @@ class AttributeType(Model):
         name: str,
         value: str | None = None,
     ) -> None:
+        values = (
+            name,
+            value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    name,
-                    value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_name(self, name)
         _set_value(self, value)

@@ -60,14 +60,12 @@ class CancelPointInTimeRecoveryRequest(Request[CancelPointInTimeRecoveryResponse
         user_pool_id: str,
         restore_id: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            restore_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    restore_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_restore_id(self, restore_id)

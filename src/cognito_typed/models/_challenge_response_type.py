@@ -56,14 +56,12 @@ class ChallengeResponseType(Model):
         challenge_name: ChallengeName | None = None,
         challenge_response: ChallengeResponse | None = None,
     ) -> None:
+        values = (
+            challenge_name,
+            challenge_response,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    challenge_name,
-                    challenge_response,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_challenge_name(self, challenge_name)
         _set_challenge_response(self, challenge_response)

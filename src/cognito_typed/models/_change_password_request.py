@@ -68,15 +68,13 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
         proposed_password: str,
         access_token: str,
     ) -> None:
+        values = (
+            previous_password,
+            proposed_password,
+            access_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    previous_password,
-                    proposed_password,
-                    access_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_previous_password(self, previous_password)
         _set_proposed_password(self, proposed_password)

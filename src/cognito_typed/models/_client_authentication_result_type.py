@@ -60,15 +60,13 @@ class ClientAuthenticationResultType(Model):
         expires_in: int | None = None,
         token_type: str | None = None,
     ) -> None:
+        values = (
+            access_token,
+            expires_in,
+            token_type,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    expires_in,
-                    token_type,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_expires_in(self, expires_in)

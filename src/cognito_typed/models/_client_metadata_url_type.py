@@ -58,15 +58,13 @@ class ClientMetadataURLType(Model):
         cached_date: datetime | None = None,
         expiration_date: datetime | None = None,
     ) -> None:
+        values = (
+            url,
+            cached_date,
+            expiration_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    url,
-                    cached_date,
-                    expiration_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_url(self, url)
         _set_cached_date(self, cached_date)

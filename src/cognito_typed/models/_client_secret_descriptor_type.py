@@ -60,15 +60,13 @@ class ClientSecretDescriptorType(Model):
         client_secret_value: str | None = None,
         client_secret_create_date: datetime | None = None,
     ) -> None:
+        values = (
+            client_secret_id,
+            client_secret_value,
+            client_secret_create_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_secret_id,
-                    client_secret_value,
-                    client_secret_create_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_client_secret_id(self, client_secret_id)
         _set_client_secret_value(self, client_secret_value)

@@ -45,8 +45,9 @@ class ClientSSOSessionConfigType(Model):
         *,
         max_validity_minutes: int,
     ) -> None:
+        values = (max_validity_minutes,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (max_validity_minutes,))
+            _PLAN.init(self, values)
             return
         _set_max_validity_minutes(self, max_validity_minutes)
 

@@ -43,8 +43,9 @@ class CloudWatchLogsConfigurationType(Model):
         *,
         log_group_arn: str | None = None,
     ) -> None:
+        values = (log_group_arn,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (log_group_arn,))
+            _PLAN.init(self, values)
             return
         _set_log_group_arn(self, log_group_arn)
 

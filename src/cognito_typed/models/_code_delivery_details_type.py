@@ -56,15 +56,13 @@ class CodeDeliveryDetailsType(Model):
         delivery_medium: DeliveryMediumType | None = None,
         attribute_name: str | None = None,
     ) -> None:
+        values = (
+            destination,
+            delivery_medium,
+            attribute_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    destination,
-                    delivery_medium,
-                    attribute_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_destination(self, destination)
         _set_delivery_medium(self, delivery_medium)

@@ -65,14 +65,12 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         access_token: str,
         credential: Any,
     ) -> None:
+        values = (
+            access_token,
+            credential,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    credential,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_credential(self, credential)

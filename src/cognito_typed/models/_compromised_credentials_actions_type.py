@@ -45,8 +45,9 @@ class CompromisedCredentialsActionsType(Model):
         *,
         event_action: CompromisedCredentialsEventActionType,
     ) -> None:
+        values = (event_action,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (event_action,))
+            _PLAN.init(self, values)
             return
         _set_event_action(self, event_action)
 

@@ -59,14 +59,12 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         event_filter: Sequence[EventFilterType] | None = None,
         actions: CompromisedCredentialsActionsType,
     ) -> None:
+        values = (
+            event_filter,
+            actions,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    event_filter,
-                    actions,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_event_filter(self, event_filter)
         _set_actions(self, actions)

@@ -79,16 +79,14 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         device_secret_verifier_config: DeviceSecretVerifierConfigType | None = None,
         device_name: str | None = None,
     ) -> None:
+        values = (
+            access_token,
+            device_key,
+            device_secret_verifier_config,
+            device_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    device_key,
-                    device_secret_verifier_config,
-                    device_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_device_key(self, device_key)

@@ -51,14 +51,12 @@ class ConfirmDeviceResponse(Model):
         user_confirmation_necessary: bool | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_confirmation_necessary,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_confirmation_necessary,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_confirmation_necessary(self, user_confirmation_necessary)
         _set_response_metadata(self, response_metadata)

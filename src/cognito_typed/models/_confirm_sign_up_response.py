@@ -51,14 +51,12 @@ class ConfirmSignUpResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            session,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    session,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_session(self, session)
         _set_response_metadata(self, response_metadata)

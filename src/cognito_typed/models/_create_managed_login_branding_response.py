@@ -56,14 +56,12 @@ class CreateManagedLoginBrandingResponse(Model):
         managed_login_branding: ManagedLoginBrandingType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            managed_login_branding,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    managed_login_branding,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_managed_login_branding(self, managed_login_branding)
         _set_response_metadata(self, response_metadata)

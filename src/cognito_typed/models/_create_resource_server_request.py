@@ -73,16 +73,14 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         name: str,
         scopes: Sequence[ResourceServerScopeType] | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            identifier,
+            name,
+            scopes,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    identifier,
-                    name,
-                    scopes,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_identifier(self, identifier)

@@ -71,16 +71,14 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         cloud_watch_logs_role_arn: str,
         password_hashing_algorithm: PasswordHashingAlgorithmType | None = None,
     ) -> None:
+        values = (
+            job_name,
+            user_pool_id,
+            cloud_watch_logs_role_arn,
+            password_hashing_algorithm,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    job_name,
-                    user_pool_id,
-                    cloud_watch_logs_role_arn,
-                    password_hashing_algorithm,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_job_name(self, job_name)
         _set_user_pool_id(self, user_pool_id)

@@ -53,14 +53,12 @@ class CreateUserPoolClientResponse(Model):
         user_pool_client: UserPoolClientType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_pool_client,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_client,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_client(self, user_pool_client)
         _set_response_metadata(self, response_metadata)

@@ -66,15 +66,13 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         region_name: str,
         user_pool_tags: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            region_name,
+            user_pool_tags,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    region_name,
-                    user_pool_tags,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_region_name(self, region_name)

@@ -53,14 +53,12 @@ class CreateUserPoolResponse(Model):
         user_pool: UserPoolType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_pool,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool(self, user_pool)
         _set_response_metadata(self, response_metadata)

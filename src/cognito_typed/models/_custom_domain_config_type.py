@@ -56,14 +56,12 @@ class CustomDomainConfigType(Model):
         certificate_arn: str,
         security_policy: SecurityPolicyType | None = None,
     ) -> None:
+        values = (
+            certificate_arn,
+            security_policy,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    certificate_arn,
-                    security_policy,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_certificate_arn(self, certificate_arn)
         _set_security_policy(self, security_policy)

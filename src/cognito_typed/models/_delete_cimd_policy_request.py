@@ -57,14 +57,12 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
         user_pool_id: str,
         cimd_policy_id: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            cimd_policy_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    cimd_policy_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_cimd_policy_id(self, cimd_policy_id)

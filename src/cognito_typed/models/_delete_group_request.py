@@ -59,14 +59,12 @@ class DeleteGroupRequest(Request[None]):
         group_name: str,
         user_pool_id: str,
     ) -> None:
+        values = (
+            group_name,
+            user_pool_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    group_name,
-                    user_pool_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_group_name(self, group_name)
         _set_user_pool_id(self, user_pool_id)

@@ -59,14 +59,12 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
         managed_login_branding_id: str,
         user_pool_id: str,
     ) -> None:
+        values = (
+            managed_login_branding_id,
+            user_pool_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    managed_login_branding_id,
-                    user_pool_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_managed_login_branding_id(self, managed_login_branding_id)
         _set_user_pool_id(self, user_pool_id)

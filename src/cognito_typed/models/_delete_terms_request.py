@@ -59,14 +59,12 @@ class DeleteTermsRequest(Request[None]):
         terms_id: str,
         user_pool_id: str,
     ) -> None:
+        values = (
+            terms_id,
+            user_pool_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    terms_id,
-                    user_pool_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_terms_id(self, terms_id)
         _set_user_pool_id(self, user_pool_id)

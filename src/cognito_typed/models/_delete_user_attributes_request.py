@@ -62,14 +62,12 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         user_attribute_names: Sequence[str],
         access_token: str,
     ) -> None:
+        values = (
+            user_attribute_names,
+            access_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_attribute_names,
-                    access_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_attribute_names(self, user_attribute_names)
         _set_access_token(self, access_token)

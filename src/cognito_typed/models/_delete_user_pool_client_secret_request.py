@@ -65,15 +65,13 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         client_id: str,
         client_secret_id: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            client_id,
+            client_secret_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    client_id,
-                    client_secret_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)

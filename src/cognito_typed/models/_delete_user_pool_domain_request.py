@@ -63,14 +63,12 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         domain: str,
         user_pool_id: str,
     ) -> None:
+        values = (
+            domain,
+            user_pool_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    domain,
-                    user_pool_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_domain(self, domain)
         _set_user_pool_id(self, user_pool_id)

@@ -42,8 +42,9 @@ class DeleteUserPoolDomainResponse(Model):
         *,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (response_metadata,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (response_metadata,))
+            _PLAN.init(self, values)
             return
         _set_response_metadata(self, response_metadata)
 

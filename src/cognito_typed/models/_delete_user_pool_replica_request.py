@@ -59,14 +59,12 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
         user_pool_id: str,
         region_name: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            region_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    region_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_region_name(self, region_name)

@@ -64,14 +64,12 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         access_token: str,
         credential_id: str,
     ) -> None:
+        values = (
+            access_token,
+            credential_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    credential_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_credential_id(self, credential_id)

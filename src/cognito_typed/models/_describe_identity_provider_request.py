@@ -59,14 +59,12 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
         user_pool_id: str,
         provider_name: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            provider_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    provider_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_provider_name(self, provider_name)

@@ -66,15 +66,13 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         client_id: str,
         return_merged_resources: bool | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            client_id,
+            return_merged_resources,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    client_id,
-                    return_merged_resources,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)

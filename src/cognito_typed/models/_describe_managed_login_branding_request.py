@@ -65,15 +65,13 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         managed_login_branding_id: str,
         return_merged_resources: bool | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            managed_login_branding_id,
+            return_merged_resources,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    managed_login_branding_id,
-                    return_merged_resources,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_managed_login_branding_id(self, managed_login_branding_id)

@@ -60,14 +60,12 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
         user_pool_id: str,
         identifier: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            identifier,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    identifier,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_identifier(self, identifier)

@@ -65,15 +65,13 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         user_pool_id: str,
         terms_name: str,
     ) -> None:
+        values = (
+            client_id,
+            user_pool_id,
+            terms_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_id,
-                    user_pool_id,
-                    terms_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_client_id(self, client_id)
         _set_user_pool_id(self, user_pool_id)

@@ -54,14 +54,12 @@ class DescribeTermsByClientResponse(Model):
         terms: TermsType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            terms,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    terms,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_terms(self, terms)
         _set_response_metadata(self, response_metadata)

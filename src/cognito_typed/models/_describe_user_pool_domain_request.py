@@ -53,8 +53,9 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
         *,
         domain: str,
     ) -> None:
+        values = (domain,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (domain,))
+            _PLAN.init(self, values)
             return
         _set_domain(self, domain)
 

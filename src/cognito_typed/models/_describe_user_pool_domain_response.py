@@ -55,14 +55,12 @@ class DescribeUserPoolDomainResponse(Model):
         domain_description: DomainDescriptionType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            domain_description,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    domain_description,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_domain_description(self, domain_description)
         _set_response_metadata(self, response_metadata)

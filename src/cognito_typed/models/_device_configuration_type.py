@@ -54,14 +54,12 @@ class DeviceConfigurationType(Model):
         challenge_required_on_new_device: bool | None = None,
         device_only_remembered_on_user_prompt: bool | None = None,
     ) -> None:
+        values = (
+            challenge_required_on_new_device,
+            device_only_remembered_on_user_prompt,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    challenge_required_on_new_device,
-                    device_only_remembered_on_user_prompt,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_challenge_required_on_new_device(self, challenge_required_on_new_device)
         _set_device_only_remembered_on_user_prompt(self, device_only_remembered_on_user_prompt)

@@ -57,14 +57,12 @@ class DeviceSecretVerifierConfigType(Model):
         password_verifier: str | None = None,
         salt: str | None = None,
     ) -> None:
+        values = (
+            password_verifier,
+            salt,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    password_verifier,
-                    salt,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_password_verifier(self, password_verifier)
         _set_salt(self, salt)

@@ -56,14 +56,12 @@ class EmailMfaConfigType(Model):
         message: str | None = None,
         subject: str | None = None,
     ) -> None:
+        values = (
+            message,
+            subject,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    message,
-                    subject,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_message(self, message)
         _set_subject(self, subject)

@@ -54,14 +54,12 @@ class EmailMfaSettingsType(Model):
         enabled: bool | None = None,
         preferred_mfa: bool | None = None,
     ) -> None:
+        values = (
+            enabled,
+            preferred_mfa,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    enabled,
-                    preferred_mfa,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_enabled(self, enabled)
         _set_preferred_mfa(self, preferred_mfa)

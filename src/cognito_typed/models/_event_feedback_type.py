@@ -61,15 +61,13 @@ class EventFeedbackType(Model):
         provider: str,
         feedback_date: datetime | None = None,
     ) -> None:
+        values = (
+            feedback_value,
+            provider,
+            feedback_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    feedback_value,
-                    provider,
-                    feedback_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_feedback_value(self, feedback_value)
         _set_provider(self, provider)

@@ -59,15 +59,13 @@ class EventRiskType(Model):
         risk_level: RiskLevelType | None = None,
         compromised_credentials_detected: bool | None = None,
     ) -> None:
+        values = (
+            risk_decision,
+            risk_level,
+            compromised_credentials_detected,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    risk_decision,
-                    risk_level,
-                    compromised_credentials_detected,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_risk_decision(self, risk_decision)
         _set_risk_level(self, risk_level)

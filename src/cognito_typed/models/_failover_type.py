@@ -52,14 +52,12 @@ class FailoverType(Model):
         secondary_region: str,
         primary_route53_health_check_id: str,
     ) -> None:
+        values = (
+            secondary_region,
+            primary_route53_health_check_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    secondary_region,
-                    primary_route53_health_check_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_secondary_region(self, secondary_region)
         _set_primary_route53_health_check_id(self, primary_route53_health_check_id)

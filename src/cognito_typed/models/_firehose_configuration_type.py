@@ -43,8 +43,9 @@ class FirehoseConfigurationType(Model):
         *,
         stream_arn: str | None = None,
     ) -> None:
+        values = (stream_arn,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (stream_arn,))
+            _PLAN.init(self, values)
             return
         _set_stream_arn(self, stream_arn)
 

@@ -61,14 +61,12 @@ class ForgetDeviceRequest(Request[None]):
         access_token: str | None = None,
         device_key: str,
     ) -> None:
+        values = (
+            access_token,
+            device_key,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    device_key,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_device_key(self, device_key)

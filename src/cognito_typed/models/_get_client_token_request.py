@@ -77,16 +77,14 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         scopes: Sequence[str] | None = None,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            client_id,
+            secret,
+            scopes,
+            client_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_id,
-                    secret,
-                    scopes,
-                    client_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_client_id(self, client_id)
         _set_secret(self, secret)

@@ -57,14 +57,12 @@ class GetClientTokenResponse(Model):
         client_authentication_result: ClientAuthenticationResultType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            client_authentication_result,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_authentication_result,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_client_authentication_result(self, client_authentication_result)
         _set_response_metadata(self, response_metadata)

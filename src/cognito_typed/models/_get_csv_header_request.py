@@ -50,8 +50,9 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
         *,
         user_pool_id: str,
     ) -> None:
+        values = (user_pool_id,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (user_pool_id,))
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
 

@@ -59,15 +59,13 @@ class GetCSVHeaderResponse(Model):
         csv_header: list[str],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            csv_header,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    csv_header,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_csv_header(self, csv_header)

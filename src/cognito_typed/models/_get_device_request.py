@@ -59,14 +59,12 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         device_key: str,
         access_token: str | None = None,
     ) -> None:
+        values = (
+            device_key,
+            access_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    device_key,
-                    access_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_device_key(self, device_key)
         _set_access_token(self, access_token)

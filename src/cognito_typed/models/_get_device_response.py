@@ -57,14 +57,12 @@ class GetDeviceResponse(Model):
         device: DeviceType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            device,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    device,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_device(self, device)
         _set_response_metadata(self, response_metadata)

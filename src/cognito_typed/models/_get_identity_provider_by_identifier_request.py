@@ -60,14 +60,12 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         user_pool_id: str,
         idp_identifier: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            idp_identifier,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    idp_identifier,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_idp_identifier(self, idp_identifier)

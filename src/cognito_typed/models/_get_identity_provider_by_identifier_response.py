@@ -57,14 +57,12 @@ class GetIdentityProviderByIdentifierResponse(Model):
         identity_provider: IdentityProviderType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            identity_provider,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    identity_provider,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_identity_provider(self, identity_provider)
         _set_response_metadata(self, response_metadata)

@@ -54,8 +54,9 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
         *,
         limit_definition: LimitDefinitionType,
     ) -> None:
+        values = (limit_definition,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (limit_definition,))
+            _PLAN.init(self, values)
             return
         _set_limit_definition(self, limit_definition)
 

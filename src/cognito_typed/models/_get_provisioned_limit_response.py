@@ -56,14 +56,12 @@ class GetProvisionedLimitResponse(Model):
         limit: LimitType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            limit,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    limit,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_limit(self, limit)
         _set_response_metadata(self, response_metadata)

@@ -52,8 +52,9 @@ class GetSigningCertificateRequest(Request[GetSigningCertificateResponse]):
         *,
         user_pool_id: str,
     ) -> None:
+        values = (user_pool_id,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (user_pool_id,))
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
 

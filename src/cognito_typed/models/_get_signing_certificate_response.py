@@ -53,14 +53,12 @@ class GetSigningCertificateResponse(Model):
         certificate: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            certificate,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    certificate,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_certificate(self, certificate)
         _set_response_metadata(self, response_metadata)

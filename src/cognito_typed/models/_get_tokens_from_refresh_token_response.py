@@ -54,14 +54,12 @@ class GetTokensFromRefreshTokenResponse(Model):
         authentication_result: AuthenticationResultType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            authentication_result,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    authentication_result,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_authentication_result(self, authentication_result)
         _set_response_metadata(self, response_metadata)

@@ -54,14 +54,12 @@ class GetUICustomizationResponse(Model):
         ui_customization: UICustomizationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            ui_customization,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    ui_customization,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_ui_customization(self, ui_customization)
         _set_response_metadata(self, response_metadata)

@@ -72,15 +72,13 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         attribute_name: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            access_token,
+            attribute_name,
+            client_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    attribute_name,
-                    client_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_attribute_name(self, attribute_name)

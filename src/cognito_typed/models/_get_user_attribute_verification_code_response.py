@@ -56,14 +56,12 @@ class GetUserAttributeVerificationCodeResponse(Model):
         code_delivery_details: CodeDeliveryDetailsType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            code_delivery_details,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    code_delivery_details,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_code_delivery_details(self, code_delivery_details)
         _set_response_metadata(self, response_metadata)

@@ -60,14 +60,12 @@ class GetUserPoolClientSessionConfigurationRequest(Request[GetUserPoolClientSess
         user_pool_id: str,
         client_id: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            client_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    client_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)

@@ -65,16 +65,14 @@ class GetUserPoolSessionConfigurationResponse(Model):
         token_session: UserPoolTokenSessionConfigType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            user_session_tracking,
+            token_session,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    user_session_tracking,
-                    token_session,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_user_session_tracking(self, user_session_tracking)

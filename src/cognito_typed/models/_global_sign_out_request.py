@@ -52,8 +52,9 @@ class GlobalSignOutRequest(Request[GlobalSignOutResponse]):
         *,
         access_token: str,
     ) -> None:
+        values = (access_token,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (access_token,))
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
 

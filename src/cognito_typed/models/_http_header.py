@@ -52,14 +52,12 @@ class HttpHeader(Model):
         header_name: str | None = None,
         header_value: str | None = None,
     ) -> None:
+        values = (
+            header_name,
+            header_value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    header_name,
-                    header_value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_header_name(self, header_name)
         _set_header_value(self, header_value)

@@ -52,14 +52,12 @@ class InboundFederationLambdaType(Model):
         lambda_version: InboundFederationLambdaVersionType,
         lambda_arn: str,
     ) -> None:
+        values = (
+            lambda_version,
+            lambda_arn,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    lambda_version,
-                    lambda_arn,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_lambda_version(self, lambda_version)
         _set_lambda_arn(self, lambda_arn)

@@ -62,14 +62,12 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         user_pool_id: str,
         restore_timestamp: datetime | str | float,
     ) -> None:
+        values = (
+            user_pool_id,
+            restore_timestamp,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    restore_timestamp,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_restore_timestamp(self, restore_timestamp)

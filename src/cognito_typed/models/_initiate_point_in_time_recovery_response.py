@@ -53,14 +53,12 @@ class InitiatePointInTimeRecoveryResponse(Model):
         restoration: RestorationType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            restoration,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    restoration,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_restoration(self, restoration)
         _set_response_metadata(self, response_metadata)

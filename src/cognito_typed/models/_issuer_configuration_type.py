@@ -44,8 +44,9 @@ class IssuerConfigurationType(Model):
         *,
         type: IssuerType | None = None,
     ) -> None:
+        values = (type,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (type,))
+            _PLAN.init(self, values)
             return
         _set_type(self, type)
 

@@ -55,14 +55,12 @@ class KeyConfigurationType(Model):
         key_type: EncryptionKeyType | None = None,
         kms_key_arn: str | None = None,
     ) -> None:
+        values = (
+            key_type,
+            kms_key_arn,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    key_type,
-                    kms_key_arn,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_key_type(self, key_type)
         _set_kms_key_arn(self, kms_key_arn)

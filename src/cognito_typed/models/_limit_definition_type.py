@@ -53,14 +53,12 @@ class LimitDefinitionType(Model):
         limit_class: LimitClass,
         attributes: Mapping[str, str],
     ) -> None:
+        values = (
+            limit_class,
+            attributes,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    limit_class,
-                    attributes,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_limit_class(self, limit_class)
         _set_attributes(self, attributes)

@@ -59,15 +59,13 @@ class LimitType(Model):
         provisioned_limit_value: int,
         free_limit_value: int,
     ) -> None:
+        values = (
+            limit_definition,
+            provisioned_limit_value,
+            free_limit_value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    limit_definition,
-                    provisioned_limit_value,
-                    free_limit_value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_limit_definition(self, limit_definition)
         _set_provisioned_limit_value(self, provisioned_limit_value)

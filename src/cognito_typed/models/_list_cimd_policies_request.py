@@ -63,15 +63,13 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            next_token,
+            max_results,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    next_token,
-                    max_results,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_next_token(self, next_token)

@@ -61,15 +61,13 @@ class ListCIMDPoliciesResponse(Model):
         cimd_policies: list[CIMDPolicySummaryType],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            next_token,
+            cimd_policies,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    next_token,
-                    cimd_policies,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_next_token(self, next_token)
         _set_cimd_policies(self, cimd_policies)

@@ -70,16 +70,14 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            cimd_policy_id,
+            next_token,
+            max_results,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    cimd_policy_id,
-                    next_token,
-                    max_results,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_cimd_policy_id(self, cimd_policy_id)

@@ -61,15 +61,13 @@ class ListClientMetadataURLsResponse(Model):
         client_metadata_urls: list[ClientMetadataURLType],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            next_token,
+            client_metadata_urls,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    next_token,
-                    client_metadata_urls,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_next_token(self, next_token)
         _set_client_metadata_urls(self, client_metadata_urls)

@@ -69,15 +69,13 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         limit: int | None = None,
         pagination_token: str | None = None,
     ) -> None:
+        values = (
+            access_token,
+            limit,
+            pagination_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    limit,
-                    pagination_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_limit(self, limit)

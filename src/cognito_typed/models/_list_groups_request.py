@@ -63,15 +63,13 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            limit,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    limit,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_limit(self, limit)

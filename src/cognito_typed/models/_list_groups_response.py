@@ -66,15 +66,13 @@ class ListGroupsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            groups,
+            next_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    groups,
-                    next_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_groups(self, groups)
         _set_next_token(self, next_token)

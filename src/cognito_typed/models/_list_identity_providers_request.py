@@ -65,15 +65,13 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
         max_results: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            max_results,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    max_results,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_max_results(self, max_results)

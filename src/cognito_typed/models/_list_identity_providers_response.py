@@ -62,15 +62,13 @@ class ListIdentityProvidersResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            providers,
+            next_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    providers,
-                    next_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_providers(self, providers)
         _set_next_token(self, next_token)

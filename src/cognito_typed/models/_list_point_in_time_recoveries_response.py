@@ -64,15 +64,13 @@ class ListPointInTimeRecoveriesResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            restorations,
+            next_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    restorations,
-                    next_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_restorations(self, restorations)
         _set_next_token(self, next_token)

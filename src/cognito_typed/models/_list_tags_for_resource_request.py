@@ -52,8 +52,9 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
         *,
         resource_arn: str,
     ) -> None:
+        values = (resource_arn,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (resource_arn,))
+            _PLAN.init(self, values)
             return
         _set_resource_arn(self, resource_arn)
 

@@ -51,14 +51,12 @@ class ListTagsForResourceResponse(Model):
         tags: dict[str, str] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            tags,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    tags,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_tags(self, tags)
         _set_response_metadata(self, response_metadata)

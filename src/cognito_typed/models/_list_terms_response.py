@@ -61,15 +61,13 @@ class ListTermsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            terms,
+            next_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    terms,
-                    next_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_terms(self, terms)
         _set_next_token(self, next_token)

@@ -65,15 +65,13 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         max_results: int,
         pagination_token: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            max_results,
+            pagination_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    max_results,
-                    pagination_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_max_results(self, max_results)

@@ -62,15 +62,13 @@ class ListUserImportJobsResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_import_jobs,
+            pagination_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_import_jobs,
-                    pagination_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_import_jobs(self, user_import_jobs)
         _set_pagination_token(self, pagination_token)

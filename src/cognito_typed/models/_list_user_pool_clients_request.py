@@ -72,16 +72,14 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         next_token: str | None = None,
         client_type: ClientTypeType | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            max_results,
+            next_token,
+            client_type,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    max_results,
-                    next_token,
-                    client_type,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_max_results(self, max_results)

@@ -61,15 +61,13 @@ class ListUserPoolClientsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_pool_clients,
+            next_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_clients,
-                    next_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_clients(self, user_pool_clients)
         _set_next_token(self, next_token)

@@ -60,14 +60,12 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         user_pool_id: str,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_next_token(self, next_token)

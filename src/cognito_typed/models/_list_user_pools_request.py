@@ -58,14 +58,12 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
         next_token: str | None = None,
         max_results: int,
     ) -> None:
+        values = (
+            next_token,
+            max_results,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    next_token,
-                    max_results,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_next_token(self, next_token)
         _set_max_results(self, max_results)

@@ -63,14 +63,12 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         access_token: str,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            access_token,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_next_token(self, next_token)

@@ -68,16 +68,14 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         limit: int | None = None,
         next_token: str | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            group_name,
+            limit,
+            next_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    group_name,
-                    limit,
-                    next_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_group_name(self, group_name)

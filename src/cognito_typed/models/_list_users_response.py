@@ -62,15 +62,13 @@ class ListUsersResponse(Model):
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            users,
+            pagination_token,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    users,
-                    pagination_token,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_users(self, users)
         _set_pagination_token(self, pagination_token)

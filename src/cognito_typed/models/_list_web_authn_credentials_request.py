@@ -67,15 +67,13 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         next_token: str | None = None,
         max_results: int | None = None,
     ) -> None:
+        values = (
+            access_token,
+            next_token,
+            max_results,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    next_token,
-                    max_results,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_next_token(self, next_token)

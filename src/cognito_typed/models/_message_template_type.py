@@ -56,15 +56,13 @@ class MessageTemplateType(Model):
         email_message: str | None = None,
         email_subject: str | None = None,
     ) -> None:
+        values = (
+            sms_message,
+            email_message,
+            email_subject,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    sms_message,
-                    email_message,
-                    email_subject,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_sms_message(self, sms_message)
         _set_email_message(self, email_message)

@@ -53,14 +53,12 @@ class MFAOptionType(Model):
         delivery_medium: DeliveryMediumType | None = None,
         attribute_name: str | None = None,
     ) -> None:
+        values = (
+            delivery_medium,
+            attribute_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    delivery_medium,
-                    attribute_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_delivery_medium(self, delivery_medium)
         _set_attribute_name(self, attribute_name)

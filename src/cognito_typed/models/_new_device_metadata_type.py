@@ -52,14 +52,12 @@ class NewDeviceMetadataType(Model):
         device_key: str | None = None,
         device_group_key: str | None = None,
     ) -> None:
+        values = (
+            device_key,
+            device_group_key,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    device_key,
-                    device_group_key,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_device_key(self, device_key)
         _set_device_group_key(self, device_group_key)

@@ -58,15 +58,13 @@ class NotifyEmailType(Model):
         html_body: str | None = None,
         text_body: str | None = None,
     ) -> None:
+        values = (
+            subject,
+            html_body,
+            text_body,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    subject,
-                    html_body,
-                    text_body,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_subject(self, subject)
         _set_html_body(self, html_body)

@@ -50,14 +50,12 @@ class NumberAttributeConstraintsType(Model):
         min_value: str | None = None,
         max_value: str | None = None,
     ) -> None:
+        values = (
+            min_value,
+            max_value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    min_value,
-                    max_value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_min_value(self, min_value)
         _set_max_value(self, max_value)

@@ -65,16 +65,14 @@ class ProviderDescription(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        values = (
+            provider_name,
+            provider_type,
+            last_modified_date,
+            creation_date,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    provider_name,
-                    provider_type,
-                    last_modified_date,
-                    creation_date,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_provider_name(self, provider_name)
         _set_provider_type(self, provider_type)

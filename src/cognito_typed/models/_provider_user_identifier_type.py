@@ -55,15 +55,13 @@ class ProviderUserIdentifierType(Model):
         provider_attribute_name: str | None = None,
         provider_attribute_value: str | None = None,
     ) -> None:
+        values = (
+            provider_name,
+            provider_attribute_name,
+            provider_attribute_value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    provider_name,
-                    provider_attribute_name,
-                    provider_attribute_value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_provider_name(self, provider_name)
         _set_provider_attribute_name(self, provider_attribute_name)

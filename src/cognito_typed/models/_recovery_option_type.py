@@ -54,14 +54,12 @@ class RecoveryOptionType(Model):
         priority: int,
         name: RecoveryOptionNameType,
     ) -> None:
+        values = (
+            priority,
+            name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    priority,
-                    name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_priority(self, priority)
         _set_name(self, name)

@@ -57,14 +57,12 @@ class RefreshTokenRotationType(Model):
         feature: FeatureType,
         retry_grace_period_seconds: int | None = None,
     ) -> None:
+        values = (
+            feature,
+            retry_grace_period_seconds,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    feature,
-                    retry_grace_period_seconds,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_feature(self, feature)
         _set_retry_grace_period_seconds(self, retry_grace_period_seconds)

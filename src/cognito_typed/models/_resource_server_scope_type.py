@@ -53,14 +53,12 @@ class ResourceServerScopeType(Model):
         scope_name: str,
         scope_description: str,
     ) -> None:
+        values = (
+            scope_name,
+            scope_description,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    scope_name,
-                    scope_description,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_scope_name(self, scope_name)
         _set_scope_description(self, scope_description)

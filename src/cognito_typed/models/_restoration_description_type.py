@@ -62,15 +62,13 @@ class RestorationDescriptionType(Model):
         restore_status: RestoreStatusType | None = None,
         restore_timestamp: datetime | None = None,
     ) -> None:
+        values = (
+            restore_id,
+            restore_status,
+            restore_timestamp,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    restore_id,
-                    restore_status,
-                    restore_timestamp,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_restore_id(self, restore_id)
         _set_restore_status(self, restore_status)

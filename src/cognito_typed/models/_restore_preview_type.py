@@ -62,16 +62,14 @@ class RestorePreviewType(Model):
         update_count: int | None = None,
         delete_count: int | None = None,
     ) -> None:
+        values = (
+            entity,
+            create_count,
+            update_count,
+            delete_count,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    entity,
-                    create_count,
-                    update_count,
-                    delete_count,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_entity(self, entity)
         _set_create_count(self, create_count)

@@ -74,16 +74,14 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         client_secret: str | None = None,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
+        values = (
+            token,
+            client_id,
+            client_secret,
+            revoke_associated_sessions,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    token,
-                    client_id,
-                    client_secret,
-                    revoke_associated_sessions,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_token(self, token)
         _set_client_id(self, client_id)

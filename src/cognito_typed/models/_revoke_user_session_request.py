@@ -67,15 +67,13 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         session_id: str,
         revoke_associated_sessions: RevokeAssociatedSessionsType | None = None,
     ) -> None:
+        values = (
+            access_token,
+            session_id,
+            revoke_associated_sessions,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    session_id,
-                    revoke_associated_sessions,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_session_id(self, session_id)

@@ -56,14 +56,12 @@ class RiskExceptionConfigurationType(Model):
         blocked_ip_range_list: Sequence[str] | None = None,
         skipped_ip_range_list: Sequence[str] | None = None,
     ) -> None:
+        values = (
+            blocked_ip_range_list,
+            skipped_ip_range_list,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    blocked_ip_range_list,
-                    skipped_ip_range_list,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_blocked_ip_range_list(self, blocked_ip_range_list)
         _set_skipped_ip_range_list(self, skipped_ip_range_list)

@@ -45,8 +45,9 @@ class RoutingType(Model):
         *,
         failover: FailoverType | None = None,
     ) -> None:
+        values = (failover,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (failover,))
+            _PLAN.init(self, values)
             return
         _set_failover(self, failover)
 

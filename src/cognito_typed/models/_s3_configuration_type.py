@@ -43,8 +43,9 @@ class S3ConfigurationType(Model):
         *,
         bucket_arn: str | None = None,
     ) -> None:
+        values = (bucket_arn,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (bucket_arn,))
+            _PLAN.init(self, values)
             return
         _set_bucket_arn(self, bucket_arn)
 

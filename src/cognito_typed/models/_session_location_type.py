@@ -54,14 +54,12 @@ class SessionLocationType(Model):
         city: str | None = None,
         country: str | None = None,
     ) -> None:
+        values = (
+            city,
+            country,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    city,
-                    country,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_city(self, city)
         _set_country(self, country)

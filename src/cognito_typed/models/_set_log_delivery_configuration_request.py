@@ -62,14 +62,12 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         user_pool_id: str,
         log_configurations: Sequence[LogConfigurationType],
     ) -> None:
+        values = (
+            user_pool_id,
+            log_configurations,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    log_configurations,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_log_configurations(self, log_configurations)

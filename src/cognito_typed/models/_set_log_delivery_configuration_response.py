@@ -58,14 +58,12 @@ class SetLogDeliveryConfigurationResponse(Model):
         log_delivery_configuration: LogDeliveryConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            log_delivery_configuration,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    log_delivery_configuration,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_log_delivery_configuration(self, log_delivery_configuration)
         _set_response_metadata(self, response_metadata)

@@ -54,14 +54,12 @@ class SetRiskConfigurationResponse(Model):
         risk_configuration: RiskConfigurationType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            risk_configuration,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    risk_configuration,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_risk_configuration(self, risk_configuration)
         _set_response_metadata(self, response_metadata)

@@ -74,16 +74,14 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         css: str | None = None,
         image_file: bytes | None = None,
     ) -> None:
+        values = (
+            user_pool_id,
+            client_id,
+            css,
+            image_file,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    client_id,
-                    css,
-                    image_file,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_client_id(self, client_id)

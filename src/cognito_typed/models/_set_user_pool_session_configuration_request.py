@@ -70,15 +70,13 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         user_session_tracking: UserSessionTrackingType,
         token_session: UserPoolTokenSessionConfigType,
     ) -> None:
+        values = (
+            user_pool_id,
+            user_session_tracking,
+            token_session,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    user_session_tracking,
-                    token_session,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_user_session_tracking(self, user_session_tracking)

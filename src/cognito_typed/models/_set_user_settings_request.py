@@ -65,14 +65,12 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         access_token: str,
         mfa_options: Sequence[MFAOptionType],
     ) -> None:
+        values = (
+            access_token,
+            mfa_options,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    mfa_options,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_mfa_options(self, mfa_options)

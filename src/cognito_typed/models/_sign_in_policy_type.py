@@ -45,8 +45,9 @@ class SignInPolicyType(Model):
         *,
         allowed_first_auth_factors: Sequence[AuthFactorType] | None = None,
     ) -> None:
+        values = (allowed_first_auth_factors,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (allowed_first_auth_factors,))
+            _PLAN.init(self, values)
             return
         _set_allowed_first_auth_factors(self, allowed_first_auth_factors)
 

@@ -68,16 +68,14 @@ class SmsConfigurationType(Model):
         sns_region: str | None = None,
         eums_sms: EumsSmsConfigurationType | None = None,
     ) -> None:
+        values = (
+            sns_caller_arn,
+            external_id,
+            sns_region,
+            eums_sms,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    sns_caller_arn,
-                    external_id,
-                    sns_region,
-                    eums_sms,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_sns_caller_arn(self, sns_caller_arn)
         _set_external_id(self, external_id)

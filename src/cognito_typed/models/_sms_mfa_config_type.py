@@ -55,14 +55,12 @@ class SmsMfaConfigType(Model):
         sms_authentication_message: str | None = None,
         sms_configuration: SmsConfigurationType | None = None,
     ) -> None:
+        values = (
+            sms_authentication_message,
+            sms_configuration,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    sms_authentication_message,
-                    sms_configuration,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_sms_authentication_message(self, sms_authentication_message)
         _set_sms_configuration(self, sms_configuration)

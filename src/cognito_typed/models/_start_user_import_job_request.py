@@ -59,14 +59,12 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
         user_pool_id: str,
         job_id: str,
     ) -> None:
+        values = (
+            user_pool_id,
+            job_id,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    job_id,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_job_id(self, job_id)

@@ -54,14 +54,12 @@ class StartUserImportJobResponse(Model):
         user_import_job: UserImportJobType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            user_import_job,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_import_job,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_import_job(self, user_import_job)
         _set_response_metadata(self, response_metadata)

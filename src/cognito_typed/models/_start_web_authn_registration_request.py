@@ -54,8 +54,9 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
         *,
         access_token: str,
     ) -> None:
+        values = (access_token,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (access_token,))
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
 

@@ -55,14 +55,12 @@ class StartWebAuthnRegistrationResponse(Model):
         credential_creation_options: Any,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            credential_creation_options,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    credential_creation_options,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_credential_creation_options(self, credential_creation_options)
         _set_response_metadata(self, response_metadata)

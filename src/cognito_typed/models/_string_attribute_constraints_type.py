@@ -51,14 +51,12 @@ class StringAttributeConstraintsType(Model):
         min_length: str | None = None,
         max_length: str | None = None,
     ) -> None:
+        values = (
+            min_length,
+            max_length,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    min_length,
-                    max_length,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_min_length(self, min_length)
         _set_max_length(self, max_length)

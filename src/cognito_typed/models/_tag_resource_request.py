@@ -61,14 +61,12 @@ class TagResourceRequest(Request[TagResourceResponse]):
         resource_arn: str,
         tags: Mapping[str, str],
     ) -> None:
+        values = (
+            resource_arn,
+            tags,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    resource_arn,
-                    tags,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_resource_arn(self, resource_arn)
         _set_tags(self, tags)

@@ -66,15 +66,13 @@ class TokenValidityUnitsType(Model):
         id_token: TimeUnitsType | None = None,
         refresh_token: TimeUnitsType | None = None,
     ) -> None:
+        values = (
+            access_token,
+            id_token,
+            refresh_token,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    id_token,
-                    refresh_token,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_id_token(self, id_token)

@@ -61,14 +61,12 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         resource_arn: str,
         tag_keys: Sequence[str],
     ) -> None:
+        values = (
+            resource_arn,
+            tag_keys,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    resource_arn,
-                    tag_keys,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_resource_arn(self, resource_arn)
         _set_tag_keys(self, tag_keys)

@@ -56,14 +56,12 @@ class UpdateCIMDPolicyResponse(Model):
         cimd_policy: CIMDPolicyType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            cimd_policy,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    cimd_policy,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_cimd_policy(self, cimd_policy)
         _set_response_metadata(self, response_metadata)

@@ -71,16 +71,14 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         url: str,
         action: CIMDCacheActionType,
     ) -> None:
+        values = (
+            user_pool_id,
+            cimd_policy_id,
+            url,
+            action,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    cimd_policy_id,
-                    url,
-                    action,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_cimd_policy_id(self, cimd_policy_id)

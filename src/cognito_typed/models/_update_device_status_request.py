@@ -73,15 +73,13 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         device_key: str,
         device_remembered_status: DeviceRememberedStatusType | None = None,
     ) -> None:
+        values = (
+            access_token,
+            device_key,
+            device_remembered_status,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    device_key,
-                    device_remembered_status,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_device_key(self, device_key)

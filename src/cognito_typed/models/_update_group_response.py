@@ -56,14 +56,12 @@ class UpdateGroupResponse(Model):
         group: GroupType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            group,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    group,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_group(self, group)
         _set_response_metadata(self, response_metadata)

@@ -64,14 +64,12 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         limit_definition: LimitDefinitionType,
         requested_limit_value: int,
     ) -> None:
+        values = (
+            limit_definition,
+            requested_limit_value,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    limit_definition,
-                    requested_limit_value,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_limit_definition(self, limit_definition)
         _set_requested_limit_value(self, requested_limit_value)

@@ -56,14 +56,12 @@ class UpdateResourceServerResponse(Model):
         resource_server: ResourceServerType,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            resource_server,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    resource_server,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_resource_server(self, resource_server)
         _set_response_metadata(self, response_metadata)

@@ -71,15 +71,13 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         access_token: str,
         client_metadata: Mapping[str, str] | None = None,
     ) -> None:
+        values = (
+            user_attributes,
+            access_token,
+            client_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_attributes,
-                    access_token,
-                    client_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_attributes(self, user_attributes)
         _set_access_token(self, access_token)

@@ -58,14 +58,12 @@ class UpdateUserAttributesResponse(Model):
         code_delivery_details_list: list[CodeDeliveryDetailsType] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            code_delivery_details_list,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    code_delivery_details_list,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_code_delivery_details_list(self, code_delivery_details_list)
         _set_response_metadata(self, response_metadata)

@@ -64,16 +64,14 @@ class UpdateUserPoolDomainResponse(Model):
         routing: RoutingType | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            managed_login_version,
+            cloud_front_domain,
+            routing,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    managed_login_version,
-                    cloud_front_domain,
-                    routing,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_managed_login_version(self, managed_login_version)
         _set_cloud_front_domain(self, cloud_front_domain)

@@ -65,15 +65,13 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         region_name: str,
         status: UpdateReplicaStatusType,
     ) -> None:
+        values = (
+            user_pool_id,
+            region_name,
+            status,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    user_pool_id,
-                    region_name,
-                    status,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_user_pool_id(self, user_pool_id)
         _set_region_name(self, region_name)

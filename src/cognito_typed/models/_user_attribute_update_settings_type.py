@@ -53,8 +53,9 @@ class UserAttributeUpdateSettingsType(Model):
         *,
         attributes_require_verification_before_update: Sequence[VerifiedAttributeType] | None = None,
     ) -> None:
+        values = (attributes_require_verification_before_update,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (attributes_require_verification_before_update,))
+            _PLAN.init(self, values)
             return
         _set_attributes_require_verification_before_update(self, attributes_require_verification_before_update)
 

@@ -55,14 +55,12 @@ class UserContextDataType(Model):
         ip_address: str | None = None,
         encoded_data: str | None = None,
     ) -> None:
+        values = (
+            ip_address,
+            encoded_data,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    ip_address,
-                    encoded_data,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_ip_address(self, ip_address)
         _set_encoded_data(self, encoded_data)

@@ -66,14 +66,12 @@ class UserPoolAddOnsType(Model):
         advanced_security_mode: AdvancedSecurityModeType,
         advanced_security_additional_flows: AdvancedSecurityAdditionalFlowsType | None = None,
     ) -> None:
+        values = (
+            advanced_security_mode,
+            advanced_security_additional_flows,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    advanced_security_mode,
-                    advanced_security_additional_flows,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_advanced_security_mode(self, advanced_security_mode)
         _set_advanced_security_additional_flows(self, advanced_security_additional_flows)

@@ -56,15 +56,13 @@ class UserPoolClientDescription(Model):
         user_pool_id: str,
         client_name: str,
     ) -> None:
+        values = (
+            client_id,
+            user_pool_id,
+            client_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    client_id,
-                    user_pool_id,
-                    client_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_client_id(self, client_id)
         _set_user_pool_id(self, user_pool_id)

@@ -56,14 +56,12 @@ class UserPoolPolicyType(Model):
         password_policy: PasswordPolicyType | None = None,
         sign_in_policy: SignInPolicyType | None = None,
     ) -> None:
+        values = (
+            password_policy,
+            sign_in_policy,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    password_policy,
-                    sign_in_policy,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_password_policy(self, password_policy)
         _set_sign_in_policy(self, sign_in_policy)

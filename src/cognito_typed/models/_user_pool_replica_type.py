@@ -61,16 +61,14 @@ class UserPoolReplicaType(Model):
         role: ReplicaRoleType | None = None,
         user_pool_arn: str | None = None,
     ) -> None:
+        values = (
+            region_name,
+            status,
+            role,
+            user_pool_arn,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    region_name,
-                    status,
-                    role,
-                    user_pool_arn,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_region_name(self, region_name)
         _set_status(self, status)

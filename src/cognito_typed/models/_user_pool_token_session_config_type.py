@@ -44,8 +44,9 @@ class UserPoolTokenSessionConfigType(Model):
         *,
         max_per_user: int,
     ) -> None:
+        values = (max_per_user,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (max_per_user,))
+            _PLAN.init(self, values)
             return
         _set_max_per_user(self, max_per_user)
 

@@ -44,8 +44,9 @@ class UsernameConfigurationType(Model):
         *,
         case_sensitive: bool,
     ) -> None:
+        values = (case_sensitive,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (case_sensitive,))
+            _PLAN.init(self, values)
             return
         _set_case_sensitive(self, case_sensitive)
 

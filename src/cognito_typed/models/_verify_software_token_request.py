@@ -75,16 +75,14 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         user_code: str,
         friendly_device_name: str | None = None,
     ) -> None:
+        values = (
+            access_token,
+            session,
+            user_code,
+            friendly_device_name,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    session,
-                    user_code,
-                    friendly_device_name,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_session(self, session)

@@ -58,15 +58,13 @@ class VerifySoftwareTokenResponse(Model):
         session: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        values = (
+            status,
+            session,
+            response_metadata,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    status,
-                    session,
-                    response_metadata,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_status(self, status)
         _set_session(self, session)

@@ -74,15 +74,13 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         attribute_name: str,
         code: str,
     ) -> None:
+        values = (
+            access_token,
+            attribute_name,
+            code,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    access_token,
-                    attribute_name,
-                    code,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_access_token(self, access_token)
         _set_attribute_name(self, attribute_name)

@@ -60,15 +60,13 @@ class WebAuthnConfigurationType(Model):
         user_verification: UserVerificationType | None = None,
         factor_configuration: WebAuthnFactorConfigurationType | None = None,
     ) -> None:
+        values = (
+            relying_party_id,
+            user_verification,
+            factor_configuration,
+        )
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(
-                self,
-                (
-                    relying_party_id,
-                    user_verification,
-                    factor_configuration,
-                ),
-            )
+            _PLAN.init(self, values)
             return
         _set_relying_party_id(self, relying_party_id)
         _set_user_verification(self, user_verification)

@@ -46,8 +46,9 @@ class WebAuthnMfaSettingsType(Model):
         *,
         enabled: bool | None = None,
     ) -> None:
+        values = (enabled,)
         if _PLAN is not None:  # the C builder's constructor (cognito_typed._runtime.fill)
-            _PLAN.init(self, (enabled,))
+            _PLAN.init(self, values)
             return
         _set_enabled(self, enabled)
 
