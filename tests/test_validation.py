@@ -440,8 +440,9 @@ def test_a_long_value_is_not_kept() -> None:
     assert [len(v) for v in kind.matched] == [MATCHED_LONGEST]
 
 
-def test_a_loopback_url_found_good_is_remembered_and_a_bad_one_never() -> None:
-    """The http://localhost URLs that pass are kept to skip parsing them again; nothing that fails is."""
+def test_a_redirect_url_found_good_is_remembered_and_a_bad_one_never() -> None:
+    """The URLs that pass (https, an app's scheme, http://localhost) are kept to skip judging them
+    again; nothing that fails is, and a list with one bad URL among good ones is judged item by item."""
     from cognito_typed._runtime import rules
 
     for _ in range(2):
@@ -453,5 +454,19 @@ def test_a_loopback_url_found_good_is_remembered_and_a_bad_one_never() -> None:
             ("CallbackURLs[1]", "https, except http://localhost"),
             ("CallbackURLs[2]", "no #fragment in redirect URLs"),
         ]
-    assert "http://localhost:3000/callback" in rules._LOOPBACK_URLS  # pyright: ignore[reportPrivateUsage]
-    assert not {"http://example.com/callback", "http://localhost:3000/callback#frag"} & rules._LOOPBACK_URLS  # pyright: ignore[reportPrivateUsage]
+    good = rules._GOOD_URLS  # pyright: ignore[reportPrivateUsage]
+    rules.check_url("https://app.example.com/cb", "CallbackURLs", [], 0)
+    assert {"http://localhost:3000/callback", "https://app.example.com/cb"} <= good
+    assert not {"http://example.com/callback", "http://localhost:3000/callback#frag"} & good
+    request = CreateUserPoolClientRequest(
+        user_pool_id="us-east-1_Example1",
+        client_name="web",
+        callback_urls=["https://app.example.com/cb", "http://example.com/callback"],
+        logout_urls=["http://localhost:3000/callback"],
+        default_redirect_uri="https://app.example.com/cb",
+    )
+    with pytest.raises(ValidationError) as caught:
+        request.validate()
+    assert [(v.path, v.rule) for v in caught.value.violations] == [
+        ("CallbackURLs[1]", "https, except http://localhost")
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Callable, Collection, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 from urllib.parse import urlsplit
 
 from cognito_typed._runtime.validation import Rule, Violation, show
@@ -82,8 +82,10 @@ def auth_flows(request: Any, out: list[Violation], failed: Collection[str]) -> N
     flows = _strings(_value(request, "explicit_auth_flows", failed, "ExplicitAuthFlows"))
     if flows is None:
         return
+    if _LEGACY_FLOWS.isdisjoint(flows):
+        return
     legacy = sorted(set(flows) & _LEGACY_FLOWS)
-    if legacy and any(f.startswith("ALLOW_") for f in flows):
+    if any(f.startswith("ALLOW_") for f in flows):
         out.append(
             Violation(
                 "ExplicitAuthFlows",
@@ -95,12 +97,17 @@ def auth_flows(request: Any, out: list[Violation], failed: Collection[str]) -> N
 
 
 def redirect_urls(request: Any, out: list[Violation], failed: Collection[str]) -> None:
-    for field, wire in (("callback_urls", "CallbackURLs"), ("logout_urls", "LogoutURLs")):
-        for i, url in enumerate(_strings(_value(request, field, failed, wire)) or ()):
-            check_url(url, wire, out, i)
+    for field, wire in _URL_LISTS:
+        urls = _strings(_value(request, field, failed, wire))
+        if urls and not _GOOD_URLS.issuperset(urls):
+            for i, url in enumerate(urls):
+                check_url(url, wire, out, i)
     default = _value(request, "default_redirect_uri", failed, "DefaultRedirectURI")
-    if isinstance(default, str):
+    if isinstance(default, str) and default not in _GOOD_URLS:
         check_url(default, "DefaultRedirectURI", out)
+
+
+_URL_LISTS = (("callback_urls", "CallbackURLs"), ("logout_urls", "LogoutURLs"))
 
 
 def default_redirect_in_callbacks(
@@ -132,8 +139,12 @@ def _loopback(host: str) -> bool:
 def check_url(url: str, path: str, out: list[Violation], index: int | None = None) -> None:
     """A redirect URL: https (http only for a loopback host), no fragment, and one that parses
     (``index``: the URL is item ``index`` of the list at ``path``)."""
-    if ("#" not in url and not url[:5].lower().startswith("http:")) or url in _LOOPBACK_URLS:
-        return  # https, or an app's own scheme (myapp://), or a loopback URL seen to pass: nothing to look at
+    if url in _GOOD_URLS:
+        return
+    if "#" not in url and not url[:5].lower().startswith("http:"):  # https, or an app's own scheme (myapp://)
+        if len(_GOOD_URLS) < GOOD_URLS_KEPT:
+            _GOOD_URLS.add(url)
+        return
     if index is not None:
         path = f"{path}[{index}]"
     try:
@@ -146,12 +157,14 @@ def check_url(url: str, path: str, out: list[Violation], index: int | None = Non
         out.append(Violation(path, f"{url!r} has a fragment", "no #fragment in redirect URLs", "rule"))
     if parts.scheme == "http" and not (host and _loopback(host)):
         out.append(Violation(path, f"{url!r} uses http", "https, except http://localhost", "rule"))
-    elif not parts.fragment and "#" not in url and len(_LOOPBACK_URLS) < 256:
-        _LOOPBACK_URLS.add(url)  # (a redirect URL is no secret; the set stays small)
+    elif not parts.fragment and "#" not in url and len(_GOOD_URLS) < GOOD_URLS_KEPT:
+        _GOOD_URLS.add(url)
 
 
-_LOOPBACK_URLS: set[str] = set()
-"""The http://localhost URLs :func:`check_url` found good: a program passes the same ones call after call."""
+GOOD_URLS_KEPT: Final = 256
+_GOOD_URLS: set[str] = set()
+"""The redirect URLs :func:`check_url` found good (at most GOOD_URLS_KEPT; a URL is no secret): a
+program passes the same ones call after call, and a list of them is judged by one set test."""
 
 
 def context_data_needs_secret(request: Any, out: list[Violation], failed: Collection[str]) -> None:
