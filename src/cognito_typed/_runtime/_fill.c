@@ -46,11 +46,21 @@ typedef struct {
     int required;
 } Entry;
 
+/* One field's check (validate()): its slot, whether required, whether its values are secrets (``hide``), its Spec. */
+typedef struct {
+    Py_ssize_t offset;
+    PyObject *spec;
+    int required;
+    int hide;
+} Check;
+
 typedef struct {
     PyObject_HEAD
     PyTypeObject *cls;
     Py_ssize_t n;
     Entry *entries;
+    Py_ssize_t nchecks; /* -1 until set_checks: then accepts() judges */
+    Check *checks;
 } Plan;
 
 static PyTypeObject PlanType;
@@ -314,11 +324,370 @@ plan_init(Plan *self, PyObject *const *args, Py_ssize_t nargs)
     Py_RETURN_NONE;
 }
 
+/* --- validate()'s quick yes: a request that certainly keeps every rule of its model ----------- */
+
+/* A Spec is one Kind of cognito_typed._runtime.validation as C can judge it (fill.spec makes them).
+ * Judging says 1 ("keeps every rule the kind checks") or 0 ("not sure": the Python _check runs and
+ * says what is wrong, or that nothing is); -1 is a real error. So a Spec may only say 1 where the
+ * Python kind would find nothing, and may say 0 wherever it likes. */
+enum {
+    S_STR = 0,   /* an exact str: length; a pattern: in ``set`` (values seen to match), else ``matcher`` for secrets */
+    S_ENUM,      /* an exact str in ``set`` */
+    S_INT,       /* an exact int in ilo..ihi (the model's range within the Java type's) */
+    S_BOOL,      /* a bool */
+    S_TIMESTAMP, /* a datetime */
+    S_LIST,      /* an exact list or tuple: length; each item by ``item`` */
+    S_MAP,       /* an exact dict: size; exact str keys by ``item``, values by ``value`` (``set``: secret keys) */
+    S_STRUCT,    /* an exact model of ``sub``'s class, by its checks */
+    S_OTHER,     /* never sure (blobs, documents, what the Python kind alone judges) */
+    S_LAST = S_OTHER,
+};
+
+static const char *const spec_tags[] = {"str", "enum", "int", "bool", "timestamp", "list", "map", "struct", "other"};
+
+typedef struct {
+    PyObject_HEAD
+    int tag;
+    int sensitive;
+    Py_ssize_t lo, hi;   /* length or size bounds */
+    long long ilo, ihi;  /* S_INT */
+    PyObject *set;       /* a set or frozenset, or NULL */
+    PyObject *matcher;   /* S_STR: callable or NULL */
+    PyObject *sub;       /* S_STRUCT: a Plan */
+    PyObject *item;      /* S_LIST, S_MAP (keys): a Spec */
+    PyObject *value;     /* S_MAP: a Spec */
+} Spec;
+
+static PyTypeObject SpecType;
+
+static int accepts_model(Plan *plan, PyObject *obj, int hide, int depth);
+
+/* Whether the borrowed v certainly keeps spec's rules (1), not sure (0), or an error (-1). */
+static int
+accepts_value(Spec *spec, PyObject *v, int hide, int depth)
+{
+    hide = hide || spec->sensitive;
+    switch (spec->tag) {
+    case S_STR: {
+        if (!PyUnicode_CheckExact(v)) {
+            return 0;
+        }
+        Py_ssize_t n = PyUnicode_GET_LENGTH(v);
+        if (n < spec->lo || n > spec->hi) {
+            return 0;
+        }
+        if (spec->set == NULL) {
+            return 1;
+        }
+        int found = PySet_Contains(spec->set, v);
+        if (found != 0 || !hide || spec->matcher == NULL) {
+            return found; /* a value that is no secret and not seen yet: the Python check matches and keeps it */
+        }
+        PyObject *m = PyObject_CallOneArg(spec->matcher, v); /* secrets are never kept: matched each time */
+        if (m == NULL) {
+            if (PyErr_ExceptionMatches(PyExc_Exception)) {
+                PyErr_Clear();
+                return 0;
+            }
+            return -1;
+        }
+        int truth = PyObject_IsTrue(m);
+        Py_DECREF(m);
+        if (truth < 0 && PyErr_ExceptionMatches(PyExc_Exception)) {
+            PyErr_Clear();
+            return 0;
+        }
+        return truth;
+    }
+    case S_ENUM:
+        return PyUnicode_CheckExact(v) ? PySet_Contains(spec->set, v) : 0;
+    case S_INT: {
+        if (!PyLong_CheckExact(v)) {
+            return 0;
+        }
+        int overflow;
+        long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+        if (x == -1 && PyErr_Occurred()) {
+            return -1;
+        }
+        return !overflow && spec->ilo <= x && x <= spec->ihi;
+    }
+    case S_BOOL:
+        return PyBool_Check(v);
+    case S_TIMESTAMP:
+        return PyDateTime_Check(v);
+    case S_LIST: {
+        if (!PyList_CheckExact(v) && !PyTuple_CheckExact(v)) {
+            return 0;
+        }
+        Py_ssize_t n = Py_SIZE(v);
+        if (n < spec->lo || n > spec->hi) {
+            return 0;
+        }
+        for (Py_ssize_t j = 0; j < Py_SIZE(v); j++) { /* (a secret's matcher may run code: the size is read again) */
+            PyObject *x = Py_NewRef(PyList_CheckExact(v) ? PyList_GET_ITEM(v, j) : PyTuple_GET_ITEM(v, j));
+            int ok = accepts_value((Spec *)spec->item, x, hide, depth + 1);
+            Py_DECREF(x);
+            if (ok <= 0) {
+                return ok;
+            }
+        }
+        return Py_SIZE(v) == n;
+    }
+    case S_MAP: {
+        if (!PyDict_CheckExact(v)) {
+            return 0;
+        }
+        Py_ssize_t n = PyDict_GET_SIZE(v);
+        if (n < spec->lo || n > spec->hi) {
+            return 0;
+        }
+        PyObject *pairs = PyDict_Items(v); /* a snapshot, as map_of */
+        if (pairs == NULL) {
+            return -1;
+        }
+        int ok = 1;
+        for (Py_ssize_t j = 0; ok > 0 && j < PyList_GET_SIZE(pairs); j++) {
+            PyObject *key = PyTuple_GET_ITEM(PyList_GET_ITEM(pairs, j), 0);
+            PyObject *x = PyTuple_GET_ITEM(PyList_GET_ITEM(pairs, j), 1);
+            if (!PyUnicode_CheckExact(key)) {
+                ok = 0;
+                break;
+            }
+            ok = accepts_value((Spec *)spec->item, key, hide, depth + 1);
+            if (ok > 0) {
+                int secret = spec->set != NULL ? PySet_Contains(spec->set, key) : 0;
+                ok = secret < 0 ? -1 : accepts_value((Spec *)spec->value, x, hide || secret, depth + 1);
+            }
+        }
+        Py_DECREF(pairs);
+        return ok;
+    }
+    case S_STRUCT:
+        return accepts_model((Plan *)spec->sub, v, hide, depth + 1);
+    default:
+        return 0;
+    }
+}
+
+/* Whether obj, an exact model of plan's class, certainly keeps its model's checks (see accepts_value). */
+static int
+accepts_model(Plan *plan, PyObject *obj, int hide, int depth)
+{
+    if (plan->nchecks < 0 || !Py_IS_TYPE(obj, plan->cls) || depth > MAX_DEPTH) {
+        return 0;
+    }
+    for (Py_ssize_t i = 0; i < plan->nchecks; i++) {
+        Check *c = &plan->checks[i];
+        PyObject *v = *(PyObject **)((char *)obj + c->offset);
+        if (v == NULL) { /* a field never set: the Python check says so */
+            return 0;
+        }
+        if (v == Py_None) {
+            if (c->required) {
+                return 0;
+            }
+            continue;
+        }
+        Py_INCREF(v);
+        int ok = accepts_value((Spec *)c->spec, v, hide || c->hide, depth);
+        Py_DECREF(v);
+        if (ok <= 0) {
+            return ok;
+        }
+    }
+    return 1;
+}
+
+static PyObject *
+plan_accepts(Plan *self, PyObject *obj)
+{
+    int ok = accepts_model(self, obj, 0, 0);
+    if (ok < 0) {
+        return NULL;
+    }
+    return PyBool_FromLong(ok);
+}
+
+/* The offset of cls's own writable object slot ``name``, or -1 with an exception set. */
+static Py_ssize_t
+slot_offset(PyTypeObject *cls, PyObject *name)
+{
+    PyObject *descr = PyDict_GetItemWithError(cls->tp_dict, name);
+    if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
+        if (!PyErr_Occurred()) {
+            PyErr_Format(PyExc_TypeError, "Plan: %R is no slot of %R itself", name, cls);
+        }
+        return -1;
+    }
+    PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
+    if (PyDescr_TYPE(descr) != cls || member->offset + (Py_ssize_t)sizeof(PyObject *) > cls->tp_basicsize) {
+        PyErr_Format(PyExc_TypeError, "Plan: %R is no slot of %R itself", name, cls);
+        return -1;
+    }
+    if (member->type != T_OBJECT_EX || (member->flags & READONLY)) {
+        PyErr_Format(PyExc_TypeError, "Plan: %R of %R is no writable object slot", name, cls);
+        return -1;
+    }
+    return member->offset;
+}
+
+/* plan.set_checks(checks): checks is a sequence of (slot name, required, hide, Spec). True when set; False
+ * when they were set already (by another thread: never replaced, as accepts() may be reading them). */
+static PyObject *
+plan_set_checks(Plan *self, PyObject *table)
+{
+    if (self->nchecks >= 0) {
+        Py_RETURN_FALSE;
+    }
+    PyObject *seq = PySequence_Fast(table, "set_checks: checks must be a sequence");
+    if (seq == NULL) {
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Check *checks = PyMem_Calloc(n ? n : 1, sizeof(Check));
+    if (checks == NULL) {
+        Py_DECREF(seq);
+        return PyErr_NoMemory();
+    }
+    Py_ssize_t i;
+    for (i = 0; i < n; i++) {
+        PyObject *name, *spec;
+        int required, hide;
+        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "UppO!:check", &name, &required, &hide, &SpecType,
+                              &spec)) {
+            goto error;
+        }
+        Py_ssize_t offset = slot_offset(self->cls, name);
+        if (offset < 0) {
+            goto error;
+        }
+        checks[i] = (Check){offset, Py_NewRef(spec), required, hide};
+    }
+    Py_DECREF(seq);
+    if (self->nchecks >= 0) { /* set meanwhile (a name's __eq__ may run code) */
+        while (n-- > 0) {
+            Py_DECREF(checks[n].spec);
+        }
+        PyMem_Free(checks);
+        Py_RETURN_FALSE;
+    }
+    self->checks = checks;
+    self->nchecks = n;
+    Py_RETURN_TRUE;
+error:
+    while (i-- > 0) {
+        Py_DECREF(checks[i].spec);
+    }
+    PyMem_Free(checks);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+/* Spec(tag, sensitive, lo, hi, set, matcher, sub, item, value): see the enum above; None for what the tag does not use. */
+static PyObject *
+spec_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    const char *tag;
+    int sensitive;
+    PyObject *lo, *hi, *set, *matcher, *sub, *item, *value;
+    if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
+        PyErr_SetString(PyExc_TypeError, "Spec takes no keyword arguments");
+        return NULL;
+    }
+    if (!PyArg_ParseTuple(args, "spOOOOOOO:Spec", &tag, &sensitive, &lo, &hi, &set, &matcher, &sub, &item, &value)) {
+        return NULL;
+    }
+    int t = 0;
+    while (t <= S_LAST && strcmp(spec_tags[t], tag) != 0) {
+        t++;
+    }
+    if (t > S_LAST) {
+        PyErr_Format(PyExc_ValueError, "Spec: unknown tag %s", tag);
+        return NULL;
+    }
+    int wants_set = t == S_ENUM, may_set = t == S_STR || t == S_MAP || t == S_ENUM;
+    int wants_item = t == S_LIST || t == S_MAP;
+    if ((wants_set && set == Py_None) || (!may_set && set != Py_None)
+        || (set != Py_None && !PySet_Check(set) && !PyFrozenSet_Check(set))) {
+        PyErr_Format(PyExc_TypeError, "Spec %s: set must be %s", tag, may_set ? "a set or frozenset" : "None");
+        return NULL;
+    }
+    if (matcher != Py_None && (t != S_STR || set == Py_None || !PyCallable_Check(matcher))) {
+        PyErr_SetString(PyExc_TypeError, "Spec: a matcher is a str kind's callable, beside its set");
+        return NULL;
+    }
+    if ((t == S_STRUCT) != (sub != Py_None) || (sub != Py_None && !Py_IS_TYPE(sub, &PlanType))) {
+        PyErr_SetString(PyExc_TypeError, "Spec: sub is the Plan of a struct kind (only)");
+        return NULL;
+    }
+    if (wants_item != (item != Py_None) || (item != Py_None && !Py_IS_TYPE(item, &SpecType))
+        || (t == S_MAP) != (value != Py_None) || (value != Py_None && !Py_IS_TYPE(value, &SpecType))) {
+        PyErr_SetString(PyExc_TypeError, "Spec: item (list, map) and value (map) are the Specs of what they hold");
+        return NULL;
+    }
+    long long bounds[2] = {0, PY_SSIZE_T_MAX};
+    if (t == S_INT) {
+        bounds[0] = LLONG_MIN;
+        bounds[1] = LLONG_MAX;
+    }
+    PyObject *given[2] = {lo, hi};
+    for (int j = 0; j < 2; j++) {
+        if (given[j] != Py_None) {
+            bounds[j] = PyLong_AsLongLong(given[j]);
+            if (bounds[j] == -1 && PyErr_Occurred()) {
+                return NULL;
+            }
+        }
+    }
+    Spec *self = (Spec *)type->tp_alloc(type, 0);
+    if (self == NULL) {
+        return NULL;
+    }
+    self->tag = t;
+    self->sensitive = sensitive;
+    self->ilo = bounds[0];
+    self->ihi = bounds[1];
+    self->lo = t == S_INT ? 0 : (Py_ssize_t)Py_MAX(bounds[0], 0);
+    self->hi = t == S_INT ? 0 : (Py_ssize_t)Py_MIN(bounds[1], PY_SSIZE_T_MAX);
+    self->set = set == Py_None ? NULL : Py_NewRef(set);
+    self->matcher = matcher == Py_None ? NULL : Py_NewRef(matcher);
+    self->sub = sub == Py_None ? NULL : Py_NewRef(sub);
+    self->item = item == Py_None ? NULL : Py_NewRef(item);
+    self->value = value == Py_None ? NULL : Py_NewRef(value);
+    return (PyObject *)self;
+}
+
+static void
+spec_dealloc(Spec *self)
+{
+    Py_XDECREF(self->set);
+    Py_XDECREF(self->matcher);
+    Py_XDECREF(self->sub);
+    Py_XDECREF(self->item);
+    Py_XDECREF(self->value);
+    Py_TYPE(self)->tp_free((PyObject *)self);
+}
+
+static PyTypeObject SpecType = {
+    PyVarObject_HEAD_INIT(NULL, 0)
+    .tp_name = "cognito_typed._runtime._fill.Spec",
+    .tp_basicsize = sizeof(Spec),
+    .tp_dealloc = (destructor)spec_dealloc,
+    .tp_flags = Py_TPFLAGS_DEFAULT,
+    .tp_doc = "Spec(tag, sensitive, lo, hi, set, matcher, sub, item, value): one kind, as a plan's accepts() judges it.",
+    .tp_new = spec_new,
+};
+
 static PyMethodDef plan_methods[] = {
     {"to_wire", (PyCFunction)plan_to_wire, METH_O,
      "to_wire(obj): obj.to_wire() of an exact model, or None (then its Python to_wire)."},
     {"init", (PyCFunction)(void (*)(void))plan_init, METH_FASTCALL,
      "init(obj, values): sets obj's fields to values (a tuple in the table's order), as __init__ does."},
+    {"accepts", (PyCFunction)plan_accepts, METH_O,
+     "accepts(obj): True if obj (an exact model) certainly keeps its model's checks; False: not sure."},
+    {"set_checks", (PyCFunction)plan_set_checks, METH_O,
+     "set_checks(checks): the fields' checks, (slot name, required, hide, Spec) each, for accepts(); False if set already."},
     {NULL},
 };
 
@@ -332,6 +701,10 @@ plan_dealloc(Plan *self)
         Py_XDECREF(self->entries[i].sub);
     }
     PyMem_Free(self->entries);
+    for (Py_ssize_t i = 0; i < self->nchecks; i++) {
+        Py_XDECREF(self->checks[i].spec);
+    }
+    PyMem_Free(self->checks);
     Py_XDECREF(self->cls);
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
@@ -381,34 +754,21 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         return NULL;
     }
     self->cls = (PyTypeObject *)Py_NewRef(cls);
+    self->nchecks = -1;
     self->entries = PyMem_Calloc(n ? n : 1, sizeof(Entry));
     if (self->entries == NULL) {
         Py_DECREF(seq);
         Py_DECREF(self);
         return PyErr_NoMemory();
     }
-    PyObject *own = ((PyTypeObject *)cls)->tp_dict;
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *name, *key, *sub;
         int kind, required;
         if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "UUipO:Plan entry", &name, &key, &kind, &required, &sub)) {
             goto error;
         }
-        PyObject *descr = PyDict_GetItemWithError(own, name);
-        if (descr == NULL || !Py_IS_TYPE(descr, &PyMemberDescr_Type)) {
-            if (!PyErr_Occurred()) {
-                PyErr_Format(PyExc_TypeError, "Plan: %R is no slot of %R itself", name, cls);
-            }
-            goto error;
-        }
-        PyMemberDef *member = ((PyMemberDescrObject *)descr)->d_member;
-        if (PyDescr_TYPE(descr) != (PyTypeObject *)cls
-            || member->offset + (Py_ssize_t)sizeof(PyObject *) > ((PyTypeObject *)cls)->tp_basicsize) {
-            PyErr_Format(PyExc_TypeError, "Plan: %R is no slot of %R itself", name, cls);
-            goto error;
-        }
-        if (member->type != T_OBJECT_EX || (member->flags & READONLY)) {
-            PyErr_Format(PyExc_TypeError, "Plan: %R of %R is no writable object slot", name, cls);
+        Py_ssize_t offset = slot_offset((PyTypeObject *)cls, name);
+        if (offset < 0) {
             goto error;
         }
         if (kind < 0 || kind > K_LAST) {
@@ -425,7 +785,7 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
             goto error;
         }
         Entry *e = &self->entries[i];
-        e->offset = member->offset;
+        e->offset = offset;
         e->key = Py_NewRef(key);
         e->sub = wants_plan || kind == K_CALL ? Py_NewRef(sub) : NULL;
         e->kind = kind;
@@ -478,14 +838,15 @@ PyInit__fill(void)
     if (PyDateTimeAPI == NULL) {
         return NULL;
     }
-    if (PyType_Ready(&PlanType) < 0) {
+    if (PyType_Ready(&PlanType) < 0 || PyType_Ready(&SpecType) < 0) {
         return NULL;
     }
     PyObject *m = PyModule_Create(&module);
     if (m == NULL) {
         return NULL;
     }
-    if (PyModule_AddObjectRef(m, "Plan", (PyObject *)&PlanType) < 0) {
+    if (PyModule_AddObjectRef(m, "Plan", (PyObject *)&PlanType) < 0
+        || PyModule_AddObjectRef(m, "Spec", (PyObject *)&SpecType) < 0) {
         Py_DECREF(m);
         return NULL;
     }

@@ -1,4 +1,4 @@
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 class Plan:
@@ -9,3 +9,22 @@ class Plan:
     def __call__(self, data: Mapping[str, Any], /) -> Any: ...
     def to_wire(self, obj: object, /) -> dict[str, Any] | None: ...
     def init(self, obj: object, values: tuple[Any, ...], /) -> None: ...
+    def set_checks(self, checks: Iterable[tuple[str, bool, bool, Spec]], /) -> bool: ...
+    def accepts(self, obj: object, /) -> bool: ...
+
+class Spec:
+    """One kind of ``cognito_typed._runtime.validation``, as ``Plan.accepts`` judges it."""
+
+    def __new__(
+        cls,
+        tag: str,
+        sensitive: bool,
+        lo: int | None,
+        hi: int | None,
+        set: set[str] | frozenset[str] | None,
+        matcher: Callable[[str], object] | None,
+        sub: Plan | None,
+        item: Spec | None,
+        value: Spec | None,
+        /,
+    ) -> Spec: ...

@@ -48,7 +48,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast, dataclass_transform
 
-from cognito_typed._runtime.fill import PLANS, UNPLANNED, headers, plan
+from cognito_typed._runtime.fill import PLANS, UNPLANNED, accepts, headers, plan
 from cognito_typed._runtime.validation import Rule, ValidationError, Violation
 
 __all__ = [
@@ -259,7 +259,8 @@ class Model:
         day they are stricter than the service.
         """
         out: list[Violation] = []
-        self._check(out, "", False, constraints)
+        if not (constraints and accepts(self)):  # (the C check's quick yes, else the model's own checks)
+            self._check(out, "", False, constraints)
         rules = self.__rules__ if constraints else ()  # the documented rules are constraints too
         if rules:
             failed = frozenset(v.path.split(".", 1)[0].split("[", 1)[0] for v in out) if out else _NONE_FAILED

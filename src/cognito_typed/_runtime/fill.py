@@ -23,18 +23,21 @@ import os
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from cognito_typed._runtime import validation as v
+
 if TYPE_CHECKING:
     from cognito_typed._runtime import _fill
 
-__all__ = ["AVAILABLE", "KINDS", "PLANS", "UNPLANNED", "plan"]
+__all__ = ["AVAILABLE", "CHECKED", "KINDS", "PLANS", "UNPLANNED", "accepts", "plan"]
 
 Plan: type[_fill.Plan] | None
+Spec: type[_fill.Spec] | None
 try:
     from cognito_typed._runtime import _fill
 except ImportError:  # not built (no C compiler at install), or another interpreter
-    Plan = None
+    Plan = Spec = None
 else:
-    Plan = _fill.Plan
+    Plan, Spec = _fill.Plan, _fill.Spec
 
 AVAILABLE: Final = Plan is not None and os.environ.get("COGNITO_TYPED_PURE_PYTHON", "0") in ("", "0")
 """The C builder is there and not turned off: :func:`plan` gives builders."""
@@ -89,3 +92,69 @@ def plan(cls: type) -> _fill.Plan | None:
 def headers(value: Any) -> dict[str, Any] | None:
     """``ResponseMetadata.http_headers`` of a botocore ``HTTPHeaders`` value (a mapping, not a dict)."""
     return dict(value) if isinstance(value, Mapping) else None  # pyright: ignore[reportUnknownArgumentType]
+
+
+# --- validate()'s quick yes ------------------------------------------------------------------
+
+CHECKED: Final[dict[type, _fill.Plan | None]] = {}
+"""Each class's plan once its checks are set (``None``: the Python ``_check`` alone judges it)."""
+
+
+def accepts(model: object) -> bool:
+    """True when ``model`` certainly keeps every check of its model's ``_check`` (with constraints), so
+    that ``validate()`` need not run it; False when not sure (then ``_check`` runs and says what is
+    wrong, if anything). The C plan judges from the class's ``_checks`` table (per field its kind,
+    whether required, whether secret), the kinds of ``validation`` compiled once into ``Spec``s:
+    exact types only, a pattern by the values its kind has seen match (a secret's by the regex)."""
+    cls = type(model)
+    try:
+        checked = CHECKED[cls]
+    except KeyError:
+        checked = _checking(cls)
+    return checked is not None and checked.accepts(model)
+
+
+def _checking(cls: type) -> _fill.Plan | None:
+    """``cls``'s plan with its checks set, made once (``None``: no C builder, or no table of its own)."""
+    table: Any = cls.__dict__.get("_checks")
+    made = plan(cls) if table is not None else None
+    checks: tuple[tuple[str, v.Kind, bool, bool], ...] = table or ()
+    if made is None or Spec is None:
+        if table is not None:
+            CHECKED[cls] = None
+        return None  # (a user's subclass is not kept, as in plan())
+    CHECKED[cls] = None  # (while its members' are made)
+    made.set_checks([(name, required, hide, _spec(kind)) for name, kind, required, hide in checks])
+    CHECKED[cls] = made
+    return made
+
+
+def _spec(kind: v.Kind) -> _fill.Spec:
+    """``kind`` as the C check judges it (``_fill.c``: a Spec says yes only where ``kind`` finds nothing)."""
+    assert Spec is not None
+    k: Any = kind
+    sensitive, t = kind.sensitive, type(kind)
+    if t is v.Str:
+        pattern = k.pattern is not None
+        return Spec("str", sensitive, k.min, k.max, k.matched if pattern else None, k.matches(), None, None, None)
+    if t is v.Enum:
+        return Spec("enum", sensitive, None, None, k.allowed, None, None, None, None)
+    if t is v.Int:
+        lo = k._type_lo if k.min is None else max(k.min, k._type_lo)
+        hi = k._type_hi if k.max is None else min(k.max, k._type_hi)
+        return Spec("int", sensitive, lo, hi, None, None, None, None, None)
+    if t is v.Bool:
+        return Spec("bool", sensitive, None, None, None, None, None, None, None)
+    if t is v.Timestamp:
+        return Spec("timestamp", sensitive, None, None, None, None, None, None, None)
+    if t is v.ListOf:
+        return Spec("list", sensitive, k.min, k.max, None, None, None, _spec(k.item), None)
+    if t is v.MapOf:
+        secret = k.secret_keys or None
+        return Spec("map", sensitive, k.min, k.max, secret, None, None, _spec(k.key), _spec(k.value))
+    if t is v.Struct and (sub := CHECKED.get(held := k.resolve(), UNPLANNED)) is not None:
+        if sub is UNPLANNED:
+            sub = _checking(held)
+        if sub is not None:
+            return Spec("struct", sensitive, None, None, None, None, sub, None, None)
+    return Spec("other", sensitive, None, None, None, None, None, None, None)

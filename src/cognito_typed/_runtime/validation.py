@@ -554,13 +554,18 @@ class Struct(Kind):
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
     ) -> None:
-        cls = self._cls
-        if cls is None:
-            from importlib import import_module
-
-            cls = self._cls = getattr(import_module(self.module), self.name)
+        cls = self._cls or self.resolve()
         if type(value) is not cls and not isinstance(value, cls):
             out.append(_wrong_type(value, path, name, self.name, hide or self.sensitive))
             return
         model: Any = value
         model._check(out, _where(path, name) + ".", hide or self.sensitive, constraints)
+
+    def resolve(self) -> type[Any]:
+        """The model class (imported on first use)."""
+        cls = self._cls
+        if cls is None:
+            from importlib import import_module
+
+            cls = self._cls = getattr(import_module(self.module), self.name)
+        return cls

@@ -40,6 +40,9 @@ class AccountRecoverySettingType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("recovery_mechanisms", "RecoveryMechanisms", "structs", False, RecoveryOptionType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("recovery_mechanisms", k.RecoveryMechanismsType, False, False),
+    )
 
     def __init__(
         self,

@@ -47,6 +47,10 @@ class AccountTakeoverActionType(Model):
         ("notify", "Notify", "plain", True, None),
         ("event_action", "EventAction", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("notify", k.AccountTakeoverActionNotifyType, True, False),
+        ("event_action", k.AccountTakeoverEventActionType, True, False),
+    )
 
     def __init__(
         self,

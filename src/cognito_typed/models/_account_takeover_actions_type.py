@@ -49,6 +49,11 @@ class AccountTakeoverActionsType(Model):
         ("medium_action", "MediumAction", "struct", False, AccountTakeoverActionType),
         ("high_action", "HighAction", "struct", False, AccountTakeoverActionType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("low_action", k.AccountTakeoverActionType, False, False),
+        ("medium_action", k.AccountTakeoverActionType, False, False),
+        ("high_action", k.AccountTakeoverActionType, False, False),
+    )
 
     def __init__(
         self,

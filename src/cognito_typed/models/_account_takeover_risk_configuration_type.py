@@ -51,6 +51,10 @@ class AccountTakeoverRiskConfigurationType(Model):
         ("notify_configuration", "NotifyConfiguration", "struct", False, NotifyConfigurationType),
         ("actions", "Actions", "struct", True, AccountTakeoverActionsType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("notify_configuration", k.NotifyConfigurationType, False, False),
+        ("actions", k.AccountTakeoverActionsType, True, False),
+    )
 
     def __init__(
         self,

@@ -38,6 +38,9 @@ class AcrLevelConfigType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("acr_value", "AcrValue", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("acr_value", k.AcrValueType, True, False),
+    )
 
     def __init__(
         self,

@@ -50,6 +50,10 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("custom_attributes", "CustomAttributes", "structs", True, SchemaAttributeType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("custom_attributes", k.CustomAttributesListType, True, False),
+    )
 
     __operation__ = "AddCustomAttributes"
     __method__ = "add_custom_attributes"

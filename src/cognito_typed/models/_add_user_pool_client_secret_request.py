@@ -52,6 +52,11 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
         ("client_id", "ClientId", "plain", True, None),
         ("client_secret", "ClientSecret", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("client_secret", k.ClientSecretType, False, True),
+    )
     _hidden = (
         "client_id",
         "client_secret",

@@ -51,6 +51,9 @@ class AddUserPoolClientSecretResponse(Model):
         ("client_secret_descriptor", "ClientSecretDescriptor", "struct", False, ClientSecretDescriptorType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_secret_descriptor", k.ClientSecretDescriptorType, False, False),
+    )
 
     def __init__(
         self,

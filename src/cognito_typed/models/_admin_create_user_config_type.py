@@ -52,6 +52,11 @@ class AdminCreateUserConfigType(Model):
         ("unused_account_validity_days", "UnusedAccountValidityDays", "plain", False, None),
         ("invite_message_template", "InviteMessageTemplate", "struct", False, MessageTemplateType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("allow_admin_create_user_only", k.BooleanType, False, False),
+        ("unused_account_validity_days", k.AdminCreateUserUnusedAccountValidityDaysType, False, False),
+        ("invite_message_template", k.MessageTemplateType, False, False),
+    )
 
     def __init__(
         self,

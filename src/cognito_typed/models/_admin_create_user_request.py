@@ -97,6 +97,17 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
         ("desired_delivery_mediums", "DesiredDeliveryMediums", "list", False, None),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("user_attributes", k.AttributeListType, False, False),
+        ("validation_data", k.AttributeListType, False, False),
+        ("temporary_password", k.PasswordType, False, True),
+        ("force_alias_creation", k.ForceAliasCreation, False, False),
+        ("message_action", k.MessageActionType, False, False),
+        ("desired_delivery_mediums", k.DeliveryMediumListType, False, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "username",
         "temporary_password",

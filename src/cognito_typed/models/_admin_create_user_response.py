@@ -46,6 +46,9 @@ class AdminCreateUserResponse(Model):
         ("user", "User", "struct", True, UserType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user", k.UserType, True, False),
+    )
 
     def __init__(
         self,

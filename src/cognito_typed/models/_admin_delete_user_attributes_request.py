@@ -53,6 +53,11 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
         ("username", "Username", "plain", True, None),
         ("user_attribute_names", "UserAttributeNames", "list", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("user_attribute_names", k.AttributeNameListType, True, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminDeleteUserAttributes"

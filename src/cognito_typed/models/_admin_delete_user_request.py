@@ -48,6 +48,10 @@ class AdminDeleteUserRequest(Request[None]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("username", "Username", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminDeleteUser"

@@ -51,6 +51,10 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("user", "User", "struct", True, ProviderUserIdentifierType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.StringType, True, False),
+        ("user", k.ProviderUserIdentifierType, True, False),
+    )
 
     __operation__ = "AdminDisableProviderForUser"
     __method__ = "admin_disable_provider_for_user"

@@ -49,6 +49,11 @@ class AdminForgetDeviceRequest(Request[None]):
         ("username", "Username", "plain", True, None),
         ("device_key", "DeviceKey", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("device_key", k.DeviceKeyType, True, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminForgetDevice"

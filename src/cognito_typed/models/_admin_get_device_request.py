@@ -54,6 +54,11 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("username", "Username", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("device_key", k.DeviceKeyType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminGetDevice"

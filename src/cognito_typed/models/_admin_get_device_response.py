@@ -50,6 +50,9 @@ class AdminGetDeviceResponse(Model):
         ("device", "Device", "struct", True, DeviceType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("device", k.DeviceType, True, False),
+    )
 
     def __init__(
         self,

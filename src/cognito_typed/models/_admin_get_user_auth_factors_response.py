@@ -68,6 +68,12 @@ class AdminGetUserAuthFactorsResponse(Model):
         ("configured_user_auth_factors", "ConfiguredUserAuthFactors", "list", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("username", k.UsernameType, True, True),
+        ("preferred_mfa_setting", k.StringType, False, False),
+        ("user_mfa_setting_list", k.UserMFASettingListType, False, False),
+        ("configured_user_auth_factors", k.ConfiguredUserAuthFactorsListType, False, False),
+    )
     _hidden = ("username",)
 
     def __init__(

@@ -49,6 +49,10 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("username", "Username", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminGetUser"

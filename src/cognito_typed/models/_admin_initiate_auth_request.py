@@ -86,6 +86,16 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
         ("context_data", "ContextData", "struct", False, ContextDataType),
         ("session", "Session", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("auth_flow", k.AuthFlowType, True, False),
+        ("auth_parameters", k.AuthParametersType, False, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("context_data", k.ContextDataType, False, False),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = (
         "client_id",
         "auth_parameters",

@@ -56,6 +56,11 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
         ("destination_user", "DestinationUser", "struct", True, ProviderUserIdentifierType),
         ("source_user", "SourceUser", "struct", True, ProviderUserIdentifierType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.StringType, True, False),
+        ("destination_user", k.ProviderUserIdentifierType, True, False),
+        ("source_user", k.ProviderUserIdentifierType, True, False),
+    )
 
     __operation__ = "AdminLinkProviderForUser"
     __method__ = "admin_link_provider_for_user"

@@ -55,6 +55,12 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
         ("limit", "Limit", "plain", False, None),
         ("pagination_token", "PaginationToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("limit", k.QueryLimitType, False, False),
+        ("pagination_token", k.SearchPaginationTokenType, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListDevices"

@@ -57,6 +57,12 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
         ("limit", "Limit", "plain", False, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("username", k.UsernameType, True, True),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("limit", k.QueryLimitType, False, False),
+        ("next_token", k.PaginationKey, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListGroupsForUser"

@@ -58,6 +58,12 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
         ("max_results", "MaxResults", "plain", False, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("max_results", k.QueryLimitType, False, False),
+        ("next_token", k.PaginationKey, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListUserAuthEvents"

@@ -52,6 +52,11 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
         ("username", "Username", "plain", True, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("next_token", k.PaginationKey, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminListUserSessions"

@@ -49,6 +49,11 @@ class AdminRemoveUserFromGroupRequest(Request[None]):
         ("username", "Username", "plain", True, None),
         ("group_name", "GroupName", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("group_name", k.GroupNameType, True, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminRemoveUserFromGroup"

@@ -54,6 +54,11 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
         ("username", "Username", "plain", True, None),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminResetUserPassword"

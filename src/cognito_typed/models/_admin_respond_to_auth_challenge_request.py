@@ -88,6 +88,16 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
         ("context_data", "ContextData", "struct", False, ContextDataType),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("challenge_name", k.ChallengeNameType, True, False),
+        ("challenge_responses", k.ChallengeResponsesType, False, True),
+        ("session", k.SessionType, False, True),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("context_data", k.ContextDataType, False, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "client_id",
         "challenge_responses",

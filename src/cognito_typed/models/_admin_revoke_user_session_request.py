@@ -59,6 +59,12 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
         ("session_id", "SessionId", "plain", True, None),
         ("revoke_associated_sessions", "RevokeAssociatedSessions", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("session_id", k.SessionIdType, True, False),
+        ("revoke_associated_sessions", k.RevokeAssociatedSessionsType, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminRevokeUserSession"

@@ -82,6 +82,14 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
         ("username", "Username", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sms_mfa_settings", k.SMSMfaSettingsType, False, False),
+        ("software_token_mfa_settings", k.SoftwareTokenMfaSettingsType, False, False),
+        ("email_mfa_settings", k.EmailMfaSettingsType, False, False),
+        ("web_authn_mfa_settings", k.WebAuthnMfaSettingsType, False, False),
+        ("username", k.UsernameType, True, True),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminSetUserMFAPreference"

@@ -59,6 +59,12 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
         ("password", "Password", "plain", True, None),
         ("permanent", "Permanent", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("password", k.PasswordType, True, True),
+        ("permanent", k.BooleanType, False, False),
+    )
     _hidden = (
         "username",
         "password",

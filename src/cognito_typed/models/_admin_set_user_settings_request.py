@@ -55,6 +55,11 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
         ("username", "Username", "plain", True, None),
         ("mfa_options", "MFAOptions", "structs", True, MFAOptionType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("mfa_options", k.MFAOptionListType, True, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminSetUserSettings"

@@ -58,6 +58,12 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
         ("event_id", "EventId", "plain", True, None),
         ("feedback_value", "FeedbackValue", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("event_id", k.EventIdType, True, False),
+        ("feedback_value", k.FeedbackValueType, True, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminUpdateAuthEventFeedback"

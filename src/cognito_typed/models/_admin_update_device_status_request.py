@@ -58,6 +58,12 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
         ("device_key", "DeviceKey", "plain", True, None),
         ("device_remembered_status", "DeviceRememberedStatus", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("device_key", k.DeviceKeyType, True, False),
+        ("device_remembered_status", k.DeviceRememberedStatusType, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminUpdateDeviceStatus"

@@ -61,6 +61,12 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
         ("user_attributes", "UserAttributes", "structs", True, AttributeType),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("user_attributes", k.AttributeListType, True, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = ("username",)
 
     __operation__ = "AdminUpdateUserAttributes"

@@ -39,6 +39,9 @@ class AdvancedSecurityAdditionalFlowsType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("custom_auth_mode", "CustomAuthMode", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("custom_auth_mode", k.AdvancedSecurityEnabledModeType, False, False),
+    )
 
     def __init__(
         self,

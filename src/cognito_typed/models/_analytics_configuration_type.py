@@ -60,6 +60,13 @@ class AnalyticsConfigurationType(Model):
         ("external_id", "ExternalId", "plain", False, None),
         ("user_data_shared", "UserDataShared", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("application_id", k.HexStringType, False, False),
+        ("application_arn", k.ArnType, False, False),
+        ("role_arn", k.ArnType, False, False),
+        ("external_id", k.StringType, False, False),
+        ("user_data_shared", k.BooleanType, False, False),
+    )
 
     def __init__(
         self,

@@ -38,6 +38,9 @@ class AnalyticsMetadataType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("analytics_endpoint_id", "AnalyticsEndpointId", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("analytics_endpoint_id", k.StringType, False, False),
+    )
 
     def __init__(
         self,

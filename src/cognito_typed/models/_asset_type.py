@@ -63,6 +63,13 @@ class AssetType(Model):
         ("bytes_", "Bytes", "other", False, None),
         ("resource_id", "ResourceId", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("category", k.AssetCategoryType, True, False),
+        ("color_mode", k.ColorSchemeModeType, True, False),
+        ("extension", k.AssetExtensionType, True, False),
+        ("bytes_", k.AssetBytesType, False, False),
+        ("resource_id", k.ResourceIdType, False, False),
+    )
 
     def __init__(
         self,

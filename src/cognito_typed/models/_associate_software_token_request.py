@@ -51,6 +51,10 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
         ("access_token", "AccessToken", "plain", False, None),
         ("session", "Session", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, False, True),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = (
         "access_token",
         "session",

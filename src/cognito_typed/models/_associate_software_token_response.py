@@ -49,6 +49,10 @@ class AssociateSoftwareTokenResponse(Model):
         ("session", "Session", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("secret_code", k.SecretCodeType, True, True),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = (
         "secret_code",
         "session",

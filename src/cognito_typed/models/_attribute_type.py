@@ -46,6 +46,10 @@ class AttributeType(Model):
         ("name", "Name", "plain", True, None),
         ("value", "Value", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("name", k.AttributeNameType, True, False),
+        ("value", k.AttributeValueType, False, True),
+    )
     _hidden = ("value",)
 
     def __init__(

@@ -90,6 +90,16 @@ class AuthEventType(Model):
         ("event_context_data", "EventContextData", "struct", False, EventContextDataType),
         ("event_feedback", "EventFeedback", "struct", False, EventFeedbackType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("event_id", k.StringType, False, False),
+        ("event_type", k.EventType, False, False),
+        ("creation_date", k.DateType, False, False),
+        ("event_response", k.EventResponseType, False, False),
+        ("event_risk", k.EventRiskType, False, False),
+        ("challenge_responses", k.ChallengeResponseListType, False, False),
+        ("event_context_data", k.EventContextDataType, False, False),
+        ("event_feedback", k.EventFeedbackType, False, False),
+    )
 
     def __init__(
         self,

@@ -63,6 +63,14 @@ class AuthenticationResultType(Model):
         ("id_token", "IdToken", "plain", True, None),
         ("new_device_metadata", "NewDeviceMetadata", "struct", False, NewDeviceMetadataType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("expires_in", k.IntegerType, True, False),
+        ("token_type", k.StringType, True, False),
+        ("refresh_token", k.TokenModelType, False, True),
+        ("id_token", k.TokenModelType, True, True),
+        ("new_device_metadata", k.NewDeviceMetadataType, False, False),
+    )
     _hidden = (
         "access_token",
         "refresh_token",

@@ -49,6 +49,10 @@ class ChallengeResponseType(Model):
         ("challenge_name", "ChallengeName", "plain", False, None),
         ("challenge_response", "ChallengeResponse", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("challenge_name", k.ChallengeName, False, False),
+        ("challenge_response", k.ChallengeResponse, False, False),
+    )
 
     def __init__(
         self,

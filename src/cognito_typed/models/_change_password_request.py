@@ -50,6 +50,11 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
         ("proposed_password", "ProposedPassword", "plain", True, None),
         ("access_token", "AccessToken", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("previous_password", k.PasswordType, False, True),
+        ("proposed_password", k.PasswordType, True, True),
+        ("access_token", k.TokenModelType, True, True),
+    )
     _hidden = (
         "previous_password",
         "proposed_password",

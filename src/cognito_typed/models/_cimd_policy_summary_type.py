@@ -64,6 +64,14 @@ class CIMDPolicySummaryType(Model):
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("policy_name", k.CIMDPolicyNameType, True, False),
+        ("cache_duration", k.CacheDurationType, False, False),
+        ("creation_date", k.DateType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

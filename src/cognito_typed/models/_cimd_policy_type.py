@@ -82,6 +82,16 @@ class CIMDPolicyType(Model):
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("policy_name", k.CIMDPolicyNameType, True, False),
+        ("cache_duration", k.CacheDurationType, False, False),
+        ("url_patterns", k.URLPatternListType, True, False),
+        ("creation_date", k.DateType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

@@ -51,6 +51,11 @@ class ClientAuthenticationResultType(Model):
         ("expires_in", "ExpiresIn", "plain", False, None),
         ("token_type", "TokenType", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, False, True),
+        ("expires_in", k.IntegerType, False, False),
+        ("token_type", k.StringType, False, False),
+    )
     _hidden = ("access_token",)
 
     def __init__(

@@ -50,6 +50,11 @@ class ClientMetadataURLType(Model):
         ("cached_date", "CachedDate", "timestamp", False, None),
         ("expiration_date", "ExpirationDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("url", k.MetadataURLType, True, False),
+        ("cached_date", k.DateType, False, False),
+        ("expiration_date", k.DateType, False, False),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,11 @@ class ClientSecretDescriptorType(Model):
         ("client_secret_value", "ClientSecretValue", "plain", False, None),
         ("client_secret_create_date", "ClientSecretCreateDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_secret_id", k.ClientSecretIdType, False, False),
+        ("client_secret_value", k.ClientSecretType, False, True),
+        ("client_secret_create_date", k.DateType, False, False),
+    )
     _hidden = ("client_secret_value",)
 
     def __init__(

@@ -39,6 +39,9 @@ class ClientSSOSessionConfigType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("max_validity_minutes", "MaxValidityMinutes", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("max_validity_minutes", k.SSOSessionMaxValidityMinutesType, True, False),
+    )
 
     def __init__(
         self,

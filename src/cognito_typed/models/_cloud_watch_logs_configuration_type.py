@@ -37,6 +37,9 @@ class CloudWatchLogsConfigurationType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("log_group_arn", "LogGroupArn", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("log_group_arn", k.ArnType, False, False),
+    )
 
     def __init__(
         self,

@@ -48,6 +48,11 @@ class CodeDeliveryDetailsType(Model):
         ("delivery_medium", "DeliveryMedium", "plain", False, None),
         ("attribute_name", "AttributeName", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("destination", k.StringType, False, False),
+        ("delivery_medium", k.DeliveryMediumType, False, False),
+        ("attribute_name", k.AttributeNameType, False, False),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,10 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         ("access_token", "AccessToken", "plain", True, None),
         ("credential", "Credential", "other", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("credential", k.Document_object, True, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "CompleteWebAuthnRegistration"

@@ -39,6 +39,9 @@ class CompromisedCredentialsActionsType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("event_action", "EventAction", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("event_action", k.CompromisedCredentialsEventActionType, True, False),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,10 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         ("event_filter", "EventFilter", "list", False, None),
         ("actions", "Actions", "struct", True, CompromisedCredentialsActionsType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("event_filter", k.EventFiltersType, False, False),
+        ("actions", k.CompromisedCredentialsActionsType, True, False),
+    )
 
     def __init__(
         self,

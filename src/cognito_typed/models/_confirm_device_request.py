@@ -64,6 +64,12 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
         ),
         ("device_name", "DeviceName", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("device_key", k.DeviceKeyType, True, False),
+        ("device_secret_verifier_config", k.DeviceSecretVerifierConfigType, False, False),
+        ("device_name", k.DeviceNameType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ConfirmDevice"

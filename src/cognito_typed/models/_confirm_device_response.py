@@ -44,6 +44,9 @@ class ConfirmDeviceResponse(Model):
         ("user_confirmation_necessary", "UserConfirmationNecessary", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_confirmation_necessary", k.BooleanType, False, False),
+    )
 
     def __init__(
         self,

@@ -92,6 +92,17 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
         ("client_metadata", "ClientMetadata", "map", False, None),
         ("session", "Session", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("secret_hash", k.SecretHashType, False, True),
+        ("username", k.UsernameType, True, True),
+        ("confirmation_code", k.ConfirmationCodeType, True, True),
+        ("force_alias_creation", k.ForceAliasCreation, False, False),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("user_context_data", k.UserContextDataType, False, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = (
         "client_id",
         "secret_hash",

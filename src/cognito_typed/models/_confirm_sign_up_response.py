@@ -43,6 +43,9 @@ class ConfirmSignUpResponse(Model):
         ("session", "Session", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("session", k.SessionType, False, True),
+    )
     _hidden = ("session",)
 
     def __init__(

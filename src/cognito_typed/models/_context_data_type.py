@@ -61,6 +61,13 @@ class ContextDataType(Model):
         ("http_headers", "HttpHeaders", "structs", True, HttpHeader),
         ("encoded_data", "EncodedData", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("ip_address", k.StringType, True, False),
+        ("server_name", k.StringType, True, False),
+        ("server_path", k.StringType, True, False),
+        ("http_headers", k.HttpHeaderList, True, True),
+        ("encoded_data", k.StringType, False, True),
+    )
     _hidden = (
         "http_headers",
         "encoded_data",

@@ -61,6 +61,13 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
         ("cache_duration", "CacheDuration", "plain", False, None),
         ("url_patterns", "URLPatterns", "list", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("policy_name", k.CIMDPolicyNameType, True, False),
+        ("cache_duration", k.CacheDurationType, False, False),
+        ("url_patterns", k.URLPatternListType, True, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "CreateCIMDPolicy"

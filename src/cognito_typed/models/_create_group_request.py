@@ -60,6 +60,13 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
         ("role_arn", "RoleArn", "plain", False, None),
         ("precedence", "Precedence", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("group_name", k.GroupNameType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("description", k.DescriptionType, False, False),
+        ("role_arn", k.ArnType, False, False),
+        ("precedence", k.PrecedenceType, False, False),
+    )
 
     __operation__ = "CreateGroup"
     __method__ = "create_group"

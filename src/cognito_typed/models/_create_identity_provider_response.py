@@ -49,6 +49,9 @@ class CreateIdentityProviderResponse(Model):
         ("identity_provider", "IdentityProvider", "struct", True, IdentityProviderType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("identity_provider", k.IdentityProviderType, True, False),
+    )
 
     def __init__(
         self,

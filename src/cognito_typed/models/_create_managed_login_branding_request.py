@@ -67,6 +67,13 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
         ("settings", "Settings", "other", False, None),
         ("assets", "Assets", "structs", False, AssetType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("use_cognito_provided_values", k.BooleanType, False, False),
+        ("settings", k.Document_object, False, False),
+        ("assets", k.AssetListType, False, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "CreateManagedLoginBranding"

@@ -59,6 +59,12 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
         ("name", "Name", "plain", True, None),
         ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("identifier", k.ResourceServerIdentifierType, True, False),
+        ("name", k.ResourceServerNameType, True, False),
+        ("scopes", k.ResourceServerScopeListType, False, False),
+    )
 
     __operation__ = "CreateResourceServer"
     __method__ = "create_resource_server"

@@ -49,6 +49,9 @@ class CreateResourceServerResponse(Model):
         ("resource_server", "ResourceServer", "struct", True, ResourceServerType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("resource_server", k.ResourceServerType, True, False),
+    )
 
     def __init__(
         self,

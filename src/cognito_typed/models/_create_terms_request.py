@@ -67,6 +67,14 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
         ("enforcement", "Enforcement", "plain", True, None),
         ("links", "Links", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("terms_name", k.TermsNameType, True, False),
+        ("terms_source", k.TermsSourceType, True, False),
+        ("enforcement", k.TermsEnforcementType, True, False),
+        ("links", k.LinksType, False, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "CreateTerms"

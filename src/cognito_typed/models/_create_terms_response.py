@@ -47,6 +47,9 @@ class CreateTermsResponse(Model):
         ("terms", "Terms", "struct", True, TermsType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("terms", k.TermsType, True, False),
+    )
 
     def __init__(
         self,

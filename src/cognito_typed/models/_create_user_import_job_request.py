@@ -57,6 +57,12 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
         ("cloud_watch_logs_role_arn", "CloudWatchLogsRoleArn", "plain", True, None),
         ("password_hashing_algorithm", "PasswordHashingAlgorithm", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("job_name", k.UserImportJobNameType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cloud_watch_logs_role_arn", k.ArnType, True, False),
+        ("password_hashing_algorithm", k.PasswordHashingAlgorithmType, False, False),
+    )
 
     __operation__ = "CreateUserImportJob"
     __method__ = "create_user_import_job"

@@ -200,6 +200,33 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
         ("refresh_token_rotation", "RefreshTokenRotation", "struct", False, RefreshTokenRotationType),
         ("publish_secrets_in_aws_secrets_manager", "PublishSecretsInAWSSecretsManager", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_name", k.ClientNameType, True, False),
+        ("generate_secret", k.GenerateSecret, False, False),
+        ("client_secret", k.ClientSecretType, False, True),
+        ("refresh_token_validity", k.RefreshTokenValidityType, False, False),
+        ("access_token_validity", k.AccessTokenValidityType, False, False),
+        ("id_token_validity", k.IdTokenValidityType, False, False),
+        ("token_validity_units", k.TokenValidityUnitsType, False, False),
+        ("read_attributes", k.ClientPermissionListType, False, False),
+        ("write_attributes", k.ClientPermissionListType, False, False),
+        ("explicit_auth_flows", k.ExplicitAuthFlowsListType, False, False),
+        ("supported_identity_providers", k.SupportedIdentityProvidersListType, False, False),
+        ("callback_urls", k.CallbackURLsListType, False, False),
+        ("logout_urls", k.LogoutURLsListType, False, False),
+        ("default_redirect_uri", k.RedirectUrlType, False, False),
+        ("allowed_oauth_flows", k.OAuthFlowsType, False, False),
+        ("allowed_oauth_scopes", k.ScopeListType, False, False),
+        ("allowed_oauth_flows_user_pool_client", k.BooleanType, False, False),
+        ("analytics_configuration", k.AnalyticsConfigurationType, False, False),
+        ("prevent_user_existence_errors", k.PreventUserExistenceErrorTypes, False, False),
+        ("enable_token_revocation", k.WrappedBooleanType, False, False),
+        ("enable_propagate_additional_user_context_data", k.WrappedBooleanType, False, False),
+        ("auth_session_validity", k.AuthSessionValidityType, False, False),
+        ("refresh_token_rotation", k.RefreshTokenRotationType, False, False),
+        ("publish_secrets_in_aws_secrets_manager", k.WrappedBooleanType, False, False),
+    )
     _hidden = ("client_secret",)
 
     __operation__ = "CreateUserPoolClient"

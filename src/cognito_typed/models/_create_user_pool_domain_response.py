@@ -55,6 +55,11 @@ class CreateUserPoolDomainResponse(Model):
         ("routing", "Routing", "struct", False, RoutingType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("managed_login_version", k.WrappedIntegerType, False, False),
+        ("cloud_front_domain", k.DomainType, False, False),
+        ("routing", k.RoutingType, False, False),
+    )
 
     def __init__(
         self,

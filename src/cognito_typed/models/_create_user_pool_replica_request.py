@@ -53,6 +53,11 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
         ("region_name", "RegionName", "plain", True, None),
         ("user_pool_tags", "UserPoolTags", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("region_name", k.RegionNameType, True, False),
+        ("user_pool_tags", k.UserPoolTagsType, False, False),
+    )
 
     __operation__ = "CreateUserPoolReplica"
     __method__ = "create_user_pool_replica"

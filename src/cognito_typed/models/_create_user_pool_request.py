@@ -247,6 +247,36 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
         ("issuer_configuration", "IssuerConfiguration", "struct", False, IssuerConfigurationType),
         ("acr_configuration", "AcrConfiguration", "struct_map", False, AcrLevelConfigType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("pool_name", k.UserPoolNameType, True, False),
+        ("policies", k.UserPoolPolicyType, False, False),
+        ("deletion_protection", k.DeletionProtectionType, False, False),
+        ("lambda_config", k.LambdaConfigType, False, False),
+        ("auto_verified_attributes", k.VerifiedAttributesListType, False, False),
+        ("alias_attributes", k.AliasAttributesListType, False, False),
+        ("username_attributes", k.UsernameAttributesListType, False, False),
+        ("sms_verification_message", k.SmsVerificationMessageType, False, False),
+        ("email_verification_message", k.EmailVerificationMessageType, False, False),
+        ("email_verification_subject", k.EmailVerificationSubjectType, False, False),
+        ("verification_message_template", k.VerificationMessageTemplateType, False, False),
+        ("sms_authentication_message", k.SmsVerificationMessageType, False, False),
+        ("mfa_configuration", k.UserPoolMfaType, False, False),
+        ("user_attribute_update_settings", k.UserAttributeUpdateSettingsType, False, False),
+        ("device_configuration", k.DeviceConfigurationType, False, False),
+        ("email_configuration", k.EmailConfigurationType, False, False),
+        ("sms_configuration", k.SmsConfigurationType, False, False),
+        ("user_pool_tags", k.UserPoolTagsType, False, False),
+        ("admin_create_user_config", k.AdminCreateUserConfigType, False, False),
+        ("schema", k.SchemaAttributesListType, False, False),
+        ("user_pool_add_ons", k.UserPoolAddOnsType, False, False),
+        ("dcr_configuration", k.DcrConfigurationType, False, False),
+        ("username_configuration", k.UsernameConfigurationType, False, False),
+        ("account_recovery_setting", k.AccountRecoverySettingType, False, False),
+        ("user_pool_tier", k.UserPoolTierType, False, False),
+        ("key_configuration", k.KeyConfigurationType, False, False),
+        ("issuer_configuration", k.IssuerConfigurationType, False, False),
+        ("acr_configuration", k.AcrConfigurationType, False, False),
+    )
 
     __operation__ = "CreateUserPool"
     __method__ = "create_user_pool"

@@ -46,6 +46,9 @@ class CreateUserPoolResponse(Model):
         ("user_pool", "UserPool", "struct", True, UserPoolType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool", k.UserPoolType, True, False),
+    )
 
     def __init__(
         self,

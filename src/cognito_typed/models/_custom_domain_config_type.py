@@ -49,6 +49,10 @@ class CustomDomainConfigType(Model):
         ("certificate_arn", "CertificateArn", "plain", True, None),
         ("security_policy", "SecurityPolicy", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("certificate_arn", k.ArnType, True, False),
+        ("security_policy", k.SecurityPolicyType, False, False),
+    )
 
     def __init__(
         self,

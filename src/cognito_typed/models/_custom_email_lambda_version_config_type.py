@@ -45,6 +45,10 @@ class CustomEmailLambdaVersionConfigType(Model):
         ("lambda_version", "LambdaVersion", "plain", True, None),
         ("lambda_arn", "LambdaArn", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("lambda_version", k.CustomEmailSenderLambdaVersionType, True, False),
+        ("lambda_arn", k.ArnType, True, False),
+    )
 
     def __init__(
         self,

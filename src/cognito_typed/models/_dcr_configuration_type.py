@@ -68,6 +68,13 @@ class DcrConfigurationType(Model):
         ("open_dcr_grant_types", "OpenDcrGrantTypes", "list", False, None),
         ("allowed_scopes", "AllowedScopes", "list", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("enable_status", k.StatusType, False, False),
+        ("open_dcr_enabled", k.BooleanType, False, False),
+        ("authenticated_grant_types", k.OAuthFlowsType, False, False),
+        ("open_dcr_grant_types", k.OAuthFlowsType, False, False),
+        ("allowed_scopes", k.ScopeListType, False, False),
+    )
 
     def __init__(
         self,

@@ -45,6 +45,10 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+    )
 
     __operation__ = "DeleteCIMDPolicy"
     __method__ = "delete_cimd_policy"

@@ -47,6 +47,10 @@ class DeleteGroupRequest(Request[None]):
         ("group_name", "GroupName", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("group_name", k.GroupNameType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "DeleteGroup"
     __method__ = "delete_group"

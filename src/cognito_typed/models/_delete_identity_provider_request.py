@@ -44,6 +44,10 @@ class DeleteIdentityProviderRequest(Request[None]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("provider_name", "ProviderName", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("provider_name", k.ProviderNameType, True, False),
+    )
 
     __operation__ = "DeleteIdentityProvider"
     __method__ = "delete_identity_provider"

@@ -47,6 +47,10 @@ class DeleteManagedLoginBrandingRequest(Request[None]):
         ("managed_login_branding_id", "ManagedLoginBrandingId", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("managed_login_branding_id", k.ManagedLoginBrandingIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "DeleteManagedLoginBranding"
     __method__ = "delete_managed_login_branding"

@@ -44,6 +44,10 @@ class DeleteResourceServerRequest(Request[None]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("identifier", "Identifier", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("identifier", k.ResourceServerIdentifierType, True, False),
+    )
 
     __operation__ = "DeleteResourceServer"
     __method__ = "delete_resource_server"

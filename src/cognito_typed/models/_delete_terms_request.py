@@ -47,6 +47,10 @@ class DeleteTermsRequest(Request[None]):
         ("terms_id", "TermsId", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("terms_id", k.TermsIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "DeleteTerms"
     __method__ = "delete_terms"

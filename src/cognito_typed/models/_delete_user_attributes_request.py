@@ -49,6 +49,10 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         ("user_attribute_names", "UserAttributeNames", "list", True, None),
         ("access_token", "AccessToken", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_attribute_names", k.AttributeNameListType, True, False),
+        ("access_token", k.TokenModelType, True, True),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "DeleteUserAttributes"

@@ -44,6 +44,10 @@ class DeleteUserPoolClientRequest(Request[None]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("client_id", "ClientId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DeleteUserPoolClient"

@@ -51,6 +51,11 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
         ("client_id", "ClientId", "plain", True, None),
         ("client_secret_id", "ClientSecretId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("client_secret_id", k.ClientSecretIdType, True, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DeleteUserPoolClientSecret"

@@ -51,6 +51,10 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
         ("domain", "Domain", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("domain", k.DomainType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "DeleteUserPoolDomain"
     __method__ = "delete_user_pool_domain"

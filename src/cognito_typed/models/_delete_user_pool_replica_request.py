@@ -47,6 +47,10 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("region_name", "RegionName", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("region_name", k.RegionNameType, True, False),
+    )
 
     __operation__ = "DeleteUserPoolReplica"
     __method__ = "delete_user_pool_replica"

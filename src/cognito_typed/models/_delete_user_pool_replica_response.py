@@ -45,6 +45,9 @@ class DeleteUserPoolReplicaResponse(Model):
         ("user_pool_replica", "UserPoolReplica", "struct", False, UserPoolReplicaType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_replica", k.UserPoolReplicaType, False, False),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,10 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
         ("access_token", "AccessToken", "plain", True, None),
         ("credential_id", "CredentialId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("credential_id", k.StringType, True, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "DeleteWebAuthnCredential"

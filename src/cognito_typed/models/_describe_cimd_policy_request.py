@@ -47,6 +47,10 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("cimd_policy_id", "CIMDPolicyId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+    )
 
     __operation__ = "DescribeCIMDPolicy"
     __method__ = "describe_cimd_policy"

@@ -49,6 +49,9 @@ class DescribeCIMDPolicyResponse(Model):
         ("cimd_policy", "CIMDPolicy", "struct", True, CIMDPolicyType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("cimd_policy", k.CIMDPolicyType, True, False),
+    )
 
     def __init__(
         self,

@@ -47,6 +47,10 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("provider_name", "ProviderName", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("provider_name", k.ProviderNameType, True, False),
+    )
 
     __operation__ = "DescribeIdentityProvider"
     __method__ = "describe_identity_provider"

@@ -52,6 +52,11 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
         ("client_id", "ClientId", "plain", True, None),
         ("return_merged_resources", "ReturnMergedResources", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("return_merged_resources", k.BooleanType, False, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DescribeManagedLoginBrandingByClient"

@@ -52,6 +52,11 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
         ("managed_login_branding_id", "ManagedLoginBrandingId", "plain", True, None),
         ("return_merged_resources", "ReturnMergedResources", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("managed_login_branding_id", k.ManagedLoginBrandingIdType, True, False),
+        ("return_merged_resources", k.BooleanType, False, False),
+    )
 
     __operation__ = "DescribeManagedLoginBranding"
     __method__ = "describe_managed_login_branding"

@@ -48,6 +48,10 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("identifier", "Identifier", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("identifier", k.ResourceServerIdentifierType, True, False),
+    )
 
     __operation__ = "DescribeResourceServer"
     __method__ = "describe_resource_server"

@@ -46,6 +46,9 @@ class DescribeRiskConfigurationResponse(Model):
         ("risk_configuration", "RiskConfiguration", "struct", True, RiskConfigurationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("risk_configuration", k.RiskConfigurationType, True, False),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,11 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("terms_name", "TermsName", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("terms_name", k.TermsNameType, True, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "DescribeTermsByClient"

@@ -48,6 +48,10 @@ class DescribeTermsRequest(Request[DescribeTermsResponse]):
         ("terms_id", "TermsId", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("terms_id", k.TermsIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "DescribeTerms"
     __method__ = "describe_terms"

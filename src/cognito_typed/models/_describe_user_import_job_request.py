@@ -47,6 +47,10 @@ class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("job_id", "JobId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("job_id", k.UserImportJobIdType, True, False),
+    )
 
     __operation__ = "DescribeUserImportJob"
     __method__ = "describe_user_import_job"

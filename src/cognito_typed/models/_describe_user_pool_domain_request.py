@@ -42,6 +42,9 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("domain", "Domain", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("domain", k.DomainType, True, False),
+    )
 
     __operation__ = "DescribeUserPoolDomain"
     __method__ = "describe_user_pool_domain"

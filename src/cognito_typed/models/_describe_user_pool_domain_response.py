@@ -48,6 +48,9 @@ class DescribeUserPoolDomainResponse(Model):
         ("domain_description", "DomainDescription", "struct", False, DomainDescriptionType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("domain_description", k.DomainDescriptionType, False, False),
+    )
 
     def __init__(
         self,

@@ -39,6 +39,9 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "DescribeUserPool"
     __method__ = "describe_user_pool"

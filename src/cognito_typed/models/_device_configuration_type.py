@@ -47,6 +47,10 @@ class DeviceConfigurationType(Model):
         ("challenge_required_on_new_device", "ChallengeRequiredOnNewDevice", "plain", False, None),
         ("device_only_remembered_on_user_prompt", "DeviceOnlyRememberedOnUserPrompt", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("challenge_required_on_new_device", k.BooleanType, False, False),
+        ("device_only_remembered_on_user_prompt", k.BooleanType, False, False),
+    )
 
     def __init__(
         self,

@@ -46,6 +46,10 @@ class DeviceSecretVerifierConfigType(Model):
         ("password_verifier", "PasswordVerifier", "plain", False, None),
         ("salt", "Salt", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("password_verifier", k.StringType, False, True),
+        ("salt", k.StringType, False, True),
+    )
     _hidden = (
         "password_verifier",
         "salt",

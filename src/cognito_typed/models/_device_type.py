@@ -70,6 +70,13 @@ class DeviceType(Model):
         ("device_last_modified_date", "DeviceLastModifiedDate", "timestamp", False, None),
         ("device_last_authenticated_date", "DeviceLastAuthenticatedDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("device_key", k.DeviceKeyType, True, False),
+        ("device_attributes", k.AttributeListType, False, False),
+        ("device_create_date", k.DateType, False, False),
+        ("device_last_modified_date", k.DateType, False, False),
+        ("device_last_authenticated_date", k.DateType, False, False),
+    )
 
     def __init__(
         self,

@@ -95,6 +95,18 @@ class DomainDescriptionType(Model):
         ("managed_login_version", "ManagedLoginVersion", "plain", False, None),
         ("routing", "Routing", "struct", False, RoutingType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, False, False),
+        ("aws_account_id", k.AWSAccountIdType, False, False),
+        ("domain", k.DomainType, False, False),
+        ("s3_bucket", k.S3BucketType, False, False),
+        ("cloud_front_distribution", k.StringType, False, False),
+        ("version", k.DomainVersionType, False, False),
+        ("status", k.DomainStatusType, False, False),
+        ("custom_domain_config", k.CustomDomainConfigType, False, False),
+        ("managed_login_version", k.WrappedIntegerType, False, False),
+        ("routing", k.RoutingType, False, False),
+    )
 
     def __init__(
         self,

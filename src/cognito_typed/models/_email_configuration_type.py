@@ -60,6 +60,13 @@ class EmailConfigurationType(Model):
         ("from_", "From", "plain", False, None),
         ("configuration_set", "ConfigurationSet", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("source_arn", k.ArnType, False, False),
+        ("reply_to_email_address", k.EmailAddressType, False, False),
+        ("email_sending_account", k.EmailSendingAccountType, False, False),
+        ("from_", k.StringType, False, False),
+        ("configuration_set", k.SESConfigurationSet, False, False),
+    )
 
     def __init__(
         self,

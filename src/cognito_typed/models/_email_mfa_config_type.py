@@ -49,6 +49,10 @@ class EmailMfaConfigType(Model):
         ("message", "Message", "plain", False, None),
         ("subject", "Subject", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("message", k.EmailMfaMessageType, False, False),
+        ("subject", k.EmailMfaSubjectType, False, False),
+    )
 
     def __init__(
         self,

@@ -47,6 +47,10 @@ class EmailMfaSettingsType(Model):
         ("enabled", "Enabled", "plain", False, None),
         ("preferred_mfa", "PreferredMfa", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("enabled", k.BooleanType, False, False),
+        ("preferred_mfa", k.BooleanType, False, False),
+    )
 
     def __init__(
         self,

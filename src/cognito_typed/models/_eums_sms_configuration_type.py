@@ -81,6 +81,15 @@ class EumsSmsConfigurationType(Model):
         ("in_template_id", "InTemplateId", "plain", False, None),
         ("region", "Region", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("caller_arn", k.ArnType, True, False),
+        ("external_id", k.StringType, False, False),
+        ("origination_identity", k.StringType, False, False),
+        ("configuration_set_name", k.StringType, False, False),
+        ("in_entity_id", k.StringType, False, False),
+        ("in_template_id", k.StringType, False, False),
+        ("region", k.RegionCodeType, False, False),
+    )
 
     def __init__(
         self,

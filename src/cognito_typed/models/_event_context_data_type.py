@@ -56,6 +56,13 @@ class EventContextDataType(Model):
         ("city", "City", "plain", False, None),
         ("country", "Country", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("ip_address", k.StringType, False, False),
+        ("device_name", k.StringType, False, False),
+        ("timezone", k.StringType, False, False),
+        ("city", k.StringType, False, False),
+        ("country", k.StringType, False, False),
+    )
 
     def __init__(
         self,

@@ -53,6 +53,11 @@ class EventFeedbackType(Model):
         ("provider", "Provider", "plain", True, None),
         ("feedback_date", "FeedbackDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("feedback_value", k.FeedbackValueType, True, False),
+        ("provider", k.StringType, True, False),
+        ("feedback_date", k.DateType, False, False),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,11 @@ class EventRiskType(Model):
         ("risk_level", "RiskLevel", "plain", False, None),
         ("compromised_credentials_detected", "CompromisedCredentialsDetected", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("risk_decision", k.RiskDecisionType, False, False),
+        ("risk_level", k.RiskLevelType, False, False),
+        ("compromised_credentials_detected", k.WrappedBooleanType, False, False),
+    )
 
     def __init__(
         self,

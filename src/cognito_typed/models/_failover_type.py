@@ -45,6 +45,10 @@ class FailoverType(Model):
         ("secondary_region", "SecondaryRegion", "plain", True, None),
         ("primary_route53_health_check_id", "PrimaryRoute53HealthCheckId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("secondary_region", k.RegionNameType, True, False),
+        ("primary_route53_health_check_id", k.HealthCheckIdType, True, False),
+    )
 
     def __init__(
         self,

@@ -37,6 +37,9 @@ class FirehoseConfigurationType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("stream_arn", "StreamArn", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("stream_arn", k.ArnType, False, False),
+    )
 
     def __init__(
         self,

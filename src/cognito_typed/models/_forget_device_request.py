@@ -48,6 +48,10 @@ class ForgetDeviceRequest(Request[None]):
         ("access_token", "AccessToken", "plain", False, None),
         ("device_key", "DeviceKey", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, False, True),
+        ("device_key", k.DeviceKeyType, True, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ForgetDevice"

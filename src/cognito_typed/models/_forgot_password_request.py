@@ -69,6 +69,14 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
         ("analytics_metadata", "AnalyticsMetadata", "struct", False, AnalyticsMetadataType),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("secret_hash", k.SecretHashType, False, True),
+        ("user_context_data", k.UserContextDataType, False, True),
+        ("username", k.UsernameType, True, True),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "client_id",
         "secret_hash",

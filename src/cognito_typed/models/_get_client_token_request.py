@@ -59,6 +59,12 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
         ("scopes", "Scopes", "list", False, None),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("secret", k.ClientSecretType, True, True),
+        ("scopes", k.ScopeListType, False, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "client_id",
         "secret",

@@ -50,6 +50,9 @@ class GetClientTokenResponse(Model):
         ("client_authentication_result", "ClientAuthenticationResult", "struct", False, ClientAuthenticationResultType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_authentication_result", k.ClientAuthenticationResultType, False, False),
+    )
 
     def __init__(
         self,

@@ -51,6 +51,10 @@ class GetCSVHeaderResponse(Model):
         ("csv_header", "CSVHeader", "list", True, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, False, False),
+        ("csv_header", k.ListOfStringTypes, True, False),
+    )
 
     def __init__(
         self,

@@ -109,6 +109,20 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
         ("resources", "Resources", "list", False, None),
         ("requested_token_type", "RequestedTokenType", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("client_secret", k.ClientSecretType, False, True),
+        ("subject_token", k.GetDerivedTokenTokenModelType, True, True),
+        ("subject_token_type", k.TokenTypeIdentifierType, True, False),
+        ("subject_token_provider_name", k.ProviderNameType, False, False),
+        ("actor_token", k.GetDerivedTokenTokenModelType, False, True),
+        ("actor_token_type", k.TokenTypeIdentifierType, False, False),
+        ("actor_token_provider_name", k.ProviderNameType, False, False),
+        ("scopes", k.ScopeListType, False, False),
+        ("audiences", k.AudienceListType, False, False),
+        ("resources", k.ResourceListType, False, False),
+        ("requested_token_type", k.IssuedTokenTypeIdentifierType, False, False),
+    )
     _hidden = (
         "client_id",
         "client_secret",

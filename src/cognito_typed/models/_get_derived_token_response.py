@@ -63,6 +63,13 @@ class GetDerivedTokenResponse(Model):
         ("scopes", "Scopes", "list", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("issued_token", k.TokenModelType, True, True),
+        ("issued_token_type", k.IssuedTokenTypeIdentifierType, True, False),
+        ("token_type", k.OAuthTokenTypeType, True, False),
+        ("expires_in", k.IntegerType, False, False),
+        ("scopes", k.ScopeListType, False, False),
+    )
     _hidden = ("issued_token",)
 
     def __init__(

@@ -46,6 +46,10 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
         ("device_key", "DeviceKey", "plain", True, None),
         ("access_token", "AccessToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("device_key", k.DeviceKeyType, True, False),
+        ("access_token", k.TokenModelType, False, True),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "GetDevice"

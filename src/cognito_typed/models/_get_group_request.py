@@ -48,6 +48,10 @@ class GetGroupRequest(Request[GetGroupResponse]):
         ("group_name", "GroupName", "plain", True, None),
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("group_name", k.GroupNameType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "GetGroup"
     __method__ = "get_group"

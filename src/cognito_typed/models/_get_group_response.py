@@ -49,6 +49,9 @@ class GetGroupResponse(Model):
         ("group", "Group", "struct", True, GroupType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("group", k.GroupType, True, False),
+    )
 
     def __init__(
         self,

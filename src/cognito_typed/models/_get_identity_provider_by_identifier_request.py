@@ -48,6 +48,10 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("idp_identifier", "IdpIdentifier", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("idp_identifier", k.IdpIdentifierType, True, False),
+    )
 
     __operation__ = "GetIdentityProviderByIdentifier"
     __method__ = "get_identity_provider_by_identifier"

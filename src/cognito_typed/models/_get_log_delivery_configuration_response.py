@@ -52,6 +52,9 @@ class GetLogDeliveryConfigurationResponse(Model):
         ("log_delivery_configuration", "LogDeliveryConfiguration", "struct", True, LogDeliveryConfigurationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("log_delivery_configuration", k.LogDeliveryConfigurationType, True, False),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,9 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("limit_definition", "LimitDefinition", "struct", True, LimitDefinitionType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("limit_definition", k.LimitDefinitionType, True, False),
+    )
 
     __operation__ = "GetProvisionedLimit"
     __method__ = "get_provisioned_limit"

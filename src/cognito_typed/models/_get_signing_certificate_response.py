@@ -46,6 +46,9 @@ class GetSigningCertificateResponse(Model):
         ("certificate", "Certificate", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("certificate", k.StringType, False, False),
+    )
 
     def __init__(
         self,

@@ -63,6 +63,13 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
         ("device_key", "DeviceKey", "plain", False, None),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("refresh_token", k.TokenModelType, True, True),
+        ("client_id", k.ClientIdType, True, True),
+        ("client_secret", k.ClientSecretType, False, True),
+        ("device_key", k.DeviceKeyType, False, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "refresh_token",
         "client_id",

@@ -47,6 +47,9 @@ class GetTokensFromRefreshTokenResponse(Model):
         ("authentication_result", "AuthenticationResult", "struct", False, AuthenticationResultType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("authentication_result", k.AuthenticationResultType, False, False),
+    )
 
     def __init__(
         self,

@@ -47,6 +47,9 @@ class GetUICustomizationResponse(Model):
         ("ui_customization", "UICustomization", "struct", True, UICustomizationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("ui_customization", k.UICustomizationType, True, False),
+    )
 
     def __init__(
         self,

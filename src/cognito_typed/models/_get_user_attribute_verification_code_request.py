@@ -58,6 +58,11 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
         ("attribute_name", "AttributeName", "plain", True, None),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("attribute_name", k.AttributeNameType, True, False),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "GetUserAttributeVerificationCode"

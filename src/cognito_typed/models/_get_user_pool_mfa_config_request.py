@@ -41,6 +41,9 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "GetUserPoolMfaConfig"
     __method__ = "get_user_pool_mfa_config"

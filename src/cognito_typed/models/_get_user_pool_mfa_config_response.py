@@ -86,6 +86,13 @@ class GetUserPoolMfaConfigResponse(Model):
         ("web_authn_configuration", "WebAuthnConfiguration", "struct", False, WebAuthnConfigurationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sms_mfa_configuration", k.SmsMfaConfigType, False, False),
+        ("software_token_mfa_configuration", k.SoftwareTokenMfaConfigType, False, False),
+        ("email_mfa_configuration", k.EmailMfaConfigType, False, False),
+        ("mfa_configuration", k.UserPoolMfaType, False, False),
+        ("web_authn_configuration", k.WebAuthnConfigurationType, False, False),
+    )
 
     def __init__(
         self,

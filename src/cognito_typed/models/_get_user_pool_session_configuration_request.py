@@ -41,6 +41,9 @@ class GetUserPoolSessionConfigurationRequest(Request[GetUserPoolSessionConfigura
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("user_pool_id", "UserPoolId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+    )
 
     __operation__ = "GetUserPoolSessionConfiguration"
     __method__ = "get_user_pool_session_configuration"

@@ -56,6 +56,11 @@ class GetUserPoolSessionConfigurationResponse(Model):
         ("token_session", "TokenSession", "struct", False, UserPoolTokenSessionConfigType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, False, False),
+        ("user_session_tracking", k.UserSessionTrackingType, False, False),
+        ("token_session", k.UserPoolTokenSessionConfigType, False, False),
+    )
 
     def __init__(
         self,

@@ -75,6 +75,13 @@ class GetUserResponse(Model):
         ("user_mfa_setting_list", "UserMFASettingList", "list", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("username", k.UsernameType, True, True),
+        ("user_attributes", k.AttributeListType, True, False),
+        ("mfa_options", k.MFAOptionListType, False, False),
+        ("preferred_mfa_setting", k.StringType, False, False),
+        ("user_mfa_setting_list", k.UserMFASettingListType, False, False),
+    )
     _hidden = ("username",)
 
     def __init__(

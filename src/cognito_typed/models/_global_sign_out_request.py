@@ -40,6 +40,9 @@ class GlobalSignOutRequest(Request[GlobalSignOutResponse]):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("access_token", "AccessToken", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "GlobalSignOut"

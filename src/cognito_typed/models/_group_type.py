@@ -79,6 +79,15 @@ class GroupType(Model):
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("group_name", k.GroupNameType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("description", k.DescriptionType, False, False),
+        ("role_arn", k.ArnType, False, False),
+        ("precedence", k.PrecedenceType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+        ("creation_date", k.DateType, False, False),
+    )
 
     def __init__(
         self,

@@ -45,6 +45,10 @@ class HttpHeader(Model):
         ("header_name", "headerName", "plain", False, None),
         ("header_value", "headerValue", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("header_name", k.StringType, False, False),
+        ("header_value", k.StringType, False, False),
+    )
 
     def __init__(
         self,

@@ -96,6 +96,17 @@ class IdentityProviderType(Model):
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, False, False),
+        ("provider_name", k.ProviderNameType, True, False),
+        ("provider_type", k.IdentityProviderTypeType, True, False),
+        ("provider_details", k.ProviderDetailsType, True, False),
+        ("attribute_mapping", k.AttributeMappingType, False, False),
+        ("idp_identifiers", k.IdpIdentifiersListType, False, False),
+        ("acr_mapping", k.AcrMappingType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+        ("creation_date", k.DateType, False, False),
+    )
     _hidden = ("provider_details",)
 
     def __init__(

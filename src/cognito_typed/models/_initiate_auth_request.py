@@ -82,6 +82,15 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
         ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
         ("session", "Session", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("auth_flow", k.AuthFlowType, True, False),
+        ("auth_parameters", k.AuthParametersType, False, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("user_context_data", k.UserContextDataType, False, True),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = (
         "auth_parameters",
         "client_id",

@@ -75,6 +75,13 @@ class InitiateAuthResponse(Model):
         ("available_challenges", "AvailableChallenges", "list", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("challenge_name", k.ChallengeNameType, False, False),
+        ("session", k.SessionType, False, True),
+        ("challenge_parameters", k.ChallengeParametersType, False, False),
+        ("authentication_result", k.AuthenticationResultType, False, False),
+        ("available_challenges", k.AvailableChallengeListType, False, False),
+    )
     _hidden = ("session",)
 
     def __init__(

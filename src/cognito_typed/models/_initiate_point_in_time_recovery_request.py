@@ -50,6 +50,10 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("restore_timestamp", "RestoreTimestamp", "timestamp", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("restore_timestamp", k.DateType, True, False),
+    )
 
     __operation__ = "InitiatePointInTimeRecovery"
     __method__ = "initiate_point_in_time_recovery"

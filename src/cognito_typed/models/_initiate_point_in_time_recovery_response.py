@@ -46,6 +46,9 @@ class InitiatePointInTimeRecoveryResponse(Model):
         ("restoration", "Restoration", "struct", False, RestorationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("restoration", k.RestorationType, False, False),
+    )
 
     def __init__(
         self,

@@ -38,6 +38,9 @@ class IssuerConfigurationType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("type", "Type", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("type", k.IssuerType, False, False),
+    )
 
     def __init__(
         self,

@@ -48,6 +48,10 @@ class KeyConfigurationType(Model):
         ("key_type", "KeyType", "plain", False, None),
         ("kms_key_arn", "KmsKeyArn", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("key_type", k.EncryptionKeyType, False, False),
+        ("kms_key_arn", k.EncryptionKeyArnType, False, False),
+    )
 
     def __init__(
         self,

@@ -146,6 +146,23 @@ class LambdaConfigType(Model):
         ("kms_key_id", "KMSKeyID", "plain", False, None),
         ("inbound_federation", "InboundFederation", "struct", False, InboundFederationLambdaType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("pre_sign_up", k.ArnType, False, False),
+        ("custom_message", k.ArnType, False, False),
+        ("post_confirmation", k.ArnType, False, False),
+        ("pre_authentication", k.ArnType, False, False),
+        ("post_authentication", k.ArnType, False, False),
+        ("define_auth_challenge", k.ArnType, False, False),
+        ("create_auth_challenge", k.ArnType, False, False),
+        ("verify_auth_challenge_response", k.ArnType, False, False),
+        ("pre_token_generation", k.ArnType, False, False),
+        ("user_migration", k.ArnType, False, False),
+        ("pre_token_generation_config", k.PreTokenGenerationVersionConfigType, False, False),
+        ("custom_sms_sender", k.CustomSMSLambdaVersionConfigType, False, False),
+        ("custom_email_sender", k.CustomEmailLambdaVersionConfigType, False, False),
+        ("kms_key_id", k.ArnType, False, False),
+        ("inbound_federation", k.InboundFederationLambdaType, False, False),
+    )
 
     def __init__(
         self,

@@ -46,6 +46,10 @@ class LimitDefinitionType(Model):
         ("limit_class", "LimitClass", "plain", True, None),
         ("attributes", "Attributes", "map", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("limit_class", k.LimitClass, True, False),
+        ("attributes", k.StringToStringMapType, True, False),
+    )
 
     def __init__(
         self,

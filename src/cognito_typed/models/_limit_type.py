@@ -51,6 +51,11 @@ class LimitType(Model):
         ("provisioned_limit_value", "ProvisionedLimitValue", "plain", True, None),
         ("free_limit_value", "FreeLimitValue", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("limit_definition", k.LimitDefinitionType, True, False),
+        ("provisioned_limit_value", k.IntegerType, True, False),
+        ("free_limit_value", k.IntegerType, True, False),
+    )
 
     def __init__(
         self,

@@ -53,6 +53,10 @@ class ListCIMDPoliciesResponse(Model):
         ("cimd_policies", "CIMDPolicies", "structs", True, CIMDPolicySummaryType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("next_token", k.PaginationKeyType, False, False),
+        ("cimd_policies", k.CIMDPolicySummaryListType, True, False),
+    )
 
     def __init__(
         self,

@@ -56,6 +56,12 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
         ("next_token", "NextToken", "plain", False, None),
         ("max_results", "MaxResults", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+        ("max_results", k.PoolQueryLimitType, False, False),
+    )
 
     __operation__ = "ListClientMetadataURLs"
     __method__ = "list_client_metadata_urls"

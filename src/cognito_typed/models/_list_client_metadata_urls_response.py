@@ -53,6 +53,10 @@ class ListClientMetadataURLsResponse(Model):
         ("client_metadata_urls", "ClientMetadataURLs", "structs", True, ClientMetadataURLType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("next_token", k.PaginationKeyType, False, False),
+        ("client_metadata_urls", k.ClientMetadataURLListType, True, False),
+    )
 
     def __init__(
         self,

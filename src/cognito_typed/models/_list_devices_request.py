@@ -55,6 +55,11 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
         ("limit", "Limit", "plain", False, None),
         ("pagination_token", "PaginationToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("limit", k.QueryLimitType, False, False),
+        ("pagination_token", k.SearchPaginationTokenType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ListDevices"

@@ -58,6 +58,10 @@ class ListDevicesResponse(Model):
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("devices", k.DeviceListType, True, False),
+        ("pagination_token", k.SearchPaginationTokenType, False, False),
+    )
 
     def __init__(
         self,

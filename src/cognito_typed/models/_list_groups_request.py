@@ -50,6 +50,11 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
         ("limit", "Limit", "plain", False, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("limit", k.QueryLimitType, False, False),
+        ("next_token", k.PaginationKey, False, False),
+    )
 
     __operation__ = "ListGroups"
     __method__ = "list_groups"

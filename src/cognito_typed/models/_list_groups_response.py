@@ -58,6 +58,10 @@ class ListGroupsResponse(Model):
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("groups", k.GroupListType, True, False),
+        ("next_token", k.PaginationKey, False, False),
+    )
 
     def __init__(
         self,

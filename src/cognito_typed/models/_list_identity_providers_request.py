@@ -52,6 +52,11 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
         ("max_results", "MaxResults", "plain", False, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("max_results", k.ListProvidersLimitType, False, False),
+        ("next_token", k.PaginationKeyType, False, False),
+    )
 
     __operation__ = "ListIdentityProviders"
     __method__ = "list_identity_providers"

@@ -54,6 +54,10 @@ class ListIdentityProvidersResponse(Model):
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("providers", k.ProvidersListType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+    )
 
     def __init__(
         self,

@@ -53,6 +53,11 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
         ("next_token", "NextToken", "plain", False, None),
         ("max_results", "MaxResults", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+        ("max_results", k.PoolQueryLimitType, False, False),
+    )
 
     __operation__ = "ListPointInTimeRecoveries"
     __method__ = "list_point_in_time_recoveries"

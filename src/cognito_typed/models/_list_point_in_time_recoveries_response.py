@@ -56,6 +56,10 @@ class ListPointInTimeRecoveriesResponse(Model):
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("restorations", k.RestorationListType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+    )
 
     def __init__(
         self,

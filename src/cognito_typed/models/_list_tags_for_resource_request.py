@@ -41,6 +41,9 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("resource_arn", "ResourceArn", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("resource_arn", k.ArnType, True, False),
+    )
 
     __operation__ = "ListTagsForResource"
     __method__ = "list_tags_for_resource"

@@ -44,6 +44,9 @@ class ListTagsForResourceResponse(Model):
         ("tags", "Tags", "map", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("tags", k.UserPoolTagsType, False, False),
+    )
 
     def __init__(
         self,

@@ -50,6 +50,11 @@ class ListTermsRequest(Request[ListTermsResponse]):
         ("max_results", "MaxResults", "plain", False, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("max_results", k.ListTermsRequestMaxResultsInteger, False, False),
+        ("next_token", k.StringType, False, False),
+    )
 
     __operation__ = "ListTerms"
     __method__ = "list_terms"

@@ -52,6 +52,11 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
         ("max_results", "MaxResults", "plain", True, None),
         ("pagination_token", "PaginationToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("max_results", k.PoolQueryLimitType, True, False),
+        ("pagination_token", k.PaginationKeyType, False, False),
+    )
 
     __operation__ = "ListUserImportJobs"
     __method__ = "list_user_import_jobs"

@@ -54,6 +54,10 @@ class ListUserImportJobsResponse(Model):
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_import_jobs", k.UserImportJobsListType, True, False),
+        ("pagination_token", k.PaginationKeyType, False, False),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,11 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
         ("client_id", "ClientId", "plain", True, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("next_token", k.PaginationKey, False, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "ListUserPoolClientSecrets"

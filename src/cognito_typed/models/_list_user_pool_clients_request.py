@@ -58,6 +58,12 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
         ("next_token", "NextToken", "plain", False, None),
         ("client_type", "ClientType", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("max_results", k.QueryLimit, False, False),
+        ("next_token", k.PaginationKey, False, False),
+        ("client_type", k.ClientTypeType, False, False),
+    )
 
     __operation__ = "ListUserPoolClients"
     __method__ = "list_user_pool_clients"

@@ -48,6 +48,10 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+    )
 
     __operation__ = "ListUserPoolReplicas"
     __method__ = "list_user_pool_replicas"

@@ -52,6 +52,10 @@ class ListUserPoolReplicasResponse(Model):
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_replicas", k.UserPoolReplicaListType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+    )
 
     def __init__(
         self,

@@ -46,6 +46,10 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
         ("next_token", "NextToken", "plain", False, None),
         ("max_results", "MaxResults", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("next_token", k.PaginationKeyType, False, False),
+        ("max_results", k.PoolQueryLimitType, True, False),
+    )
 
     __operation__ = "ListUserPools"
     __method__ = "list_user_pools"

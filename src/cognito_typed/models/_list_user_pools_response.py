@@ -53,6 +53,10 @@ class ListUserPoolsResponse(Model):
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pools", k.UserPoolListType, True, False),
+        ("next_token", k.PaginationKeyType, False, False),
+    )
 
     def __init__(
         self,

@@ -50,6 +50,10 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
         ("access_token", "AccessToken", "plain", True, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("next_token", k.PaginationKey, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ListUserSessions"

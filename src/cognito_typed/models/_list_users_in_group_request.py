@@ -54,6 +54,12 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
         ("limit", "Limit", "plain", False, None),
         ("next_token", "NextToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("group_name", k.GroupNameType, True, False),
+        ("limit", k.QueryLimitType, False, False),
+        ("next_token", k.PaginationKey, False, False),
+    )
 
     __operation__ = "ListUsersInGroup"
     __method__ = "list_users_in_group"

@@ -62,6 +62,13 @@ class ListUsersRequest(Request[ListUsersResponse]):
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("filter", "Filter", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("attributes_to_get", k.SearchedAttributeNamesListType, False, False),
+        ("limit", k.QueryLimitType, False, False),
+        ("pagination_token", k.SearchPaginationTokenType, False, False),
+        ("filter", k.UserFilterType, False, False),
+    )
 
     __operation__ = "ListUsers"
     __method__ = "list_users"

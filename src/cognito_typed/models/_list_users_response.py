@@ -54,6 +54,10 @@ class ListUsersResponse(Model):
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("users", k.UsersListType, True, False),
+        ("pagination_token", k.SearchPaginationTokenType, False, False),
+    )
 
     def __init__(
         self,

@@ -53,6 +53,11 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
         ("next_token", "NextToken", "plain", False, None),
         ("max_results", "MaxResults", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("next_token", k.PaginationKey, False, False),
+        ("max_results", k.WebAuthnCredentialsQueryLimitType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "ListWebAuthnCredentials"

@@ -80,6 +80,13 @@ class LogConfigurationType(Model):
         ("s3_configuration", "S3Configuration", "struct", False, S3ConfigurationType),
         ("firehose_configuration", "FirehoseConfiguration", "struct", False, FirehoseConfigurationType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("log_level", k.LogLevel, True, False),
+        ("event_source", k.EventSourceName, True, False),
+        ("cloud_watch_logs_configuration", k.CloudWatchLogsConfigurationType, False, False),
+        ("s3_configuration", k.S3ConfigurationType, False, False),
+        ("firehose_configuration", k.FirehoseConfigurationType, False, False),
+    )
 
     def __init__(
         self,

@@ -82,6 +82,15 @@ class ManagedLoginBrandingType(Model):
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("managed_login_branding_id", k.ManagedLoginBrandingIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("use_cognito_provided_values", k.BooleanType, False, False),
+        ("settings", k.Document, False, False),
+        ("assets", k.AssetListType, False, False),
+        ("creation_date", k.DateType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+    )
 
     def __init__(
         self,

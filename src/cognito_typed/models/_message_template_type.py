@@ -48,6 +48,11 @@ class MessageTemplateType(Model):
         ("email_message", "EmailMessage", "plain", False, None),
         ("email_subject", "EmailSubject", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sms_message", k.SmsInviteMessageType, False, False),
+        ("email_message", k.EmailInviteMessageType, False, False),
+        ("email_subject", k.EmailVerificationSubjectType, False, False),
+    )
 
     def __init__(
         self,

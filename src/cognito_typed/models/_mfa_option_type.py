@@ -46,6 +46,10 @@ class MFAOptionType(Model):
         ("delivery_medium", "DeliveryMedium", "plain", False, None),
         ("attribute_name", "AttributeName", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("delivery_medium", k.DeliveryMediumType, False, False),
+        ("attribute_name", k.AttributeNameType, False, False),
+    )
 
     def __init__(
         self,

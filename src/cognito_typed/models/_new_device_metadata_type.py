@@ -45,6 +45,10 @@ class NewDeviceMetadataType(Model):
         ("device_key", "DeviceKey", "plain", False, None),
         ("device_group_key", "DeviceGroupKey", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("device_key", k.DeviceKeyType, False, False),
+        ("device_group_key", k.StringType, False, False),
+    )
 
     def __init__(
         self,

@@ -68,6 +68,14 @@ class NotifyConfigurationType(Model):
         ("no_action_email", "NoActionEmail", "struct", False, NotifyEmailType),
         ("mfa_email", "MfaEmail", "struct", False, NotifyEmailType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("from_", k.StringType, False, False),
+        ("reply_to", k.StringType, False, False),
+        ("source_arn", k.ArnType, True, False),
+        ("block_email", k.NotifyEmailType, False, False),
+        ("no_action_email", k.NotifyEmailType, False, False),
+        ("mfa_email", k.NotifyEmailType, False, False),
+    )
 
     def __init__(
         self,

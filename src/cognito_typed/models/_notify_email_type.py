@@ -50,6 +50,11 @@ class NotifyEmailType(Model):
         ("html_body", "HtmlBody", "plain", False, None),
         ("text_body", "TextBody", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("subject", k.EmailNotificationSubjectType, True, False),
+        ("html_body", k.EmailNotificationBodyType, False, False),
+        ("text_body", k.EmailNotificationBodyType, False, False),
+    )
 
     def __init__(
         self,

@@ -43,6 +43,10 @@ class NumberAttributeConstraintsType(Model):
         ("min_value", "MinValue", "plain", False, None),
         ("max_value", "MaxValue", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("min_value", k.StringType, False, False),
+        ("max_value", k.StringType, False, False),
+    )
 
     def __init__(
         self,

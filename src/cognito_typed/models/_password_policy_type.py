@@ -75,6 +75,15 @@ class PasswordPolicyType(Model):
         ("password_history_size", "PasswordHistorySize", "plain", False, None),
         ("temporary_password_validity_days", "TemporaryPasswordValidityDays", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("minimum_length", k.PasswordPolicyMinLengthType, False, False),
+        ("require_uppercase", k.BooleanType, False, False),
+        ("require_lowercase", k.BooleanType, False, False),
+        ("require_numbers", k.BooleanType, False, False),
+        ("require_symbols", k.BooleanType, False, False),
+        ("password_history_size", k.PasswordHistorySizeType, False, False),
+        ("temporary_password_validity_days", k.TemporaryPasswordValidityDaysType, False, False),
+    )
 
     def __init__(
         self,

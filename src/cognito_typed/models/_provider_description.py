@@ -56,6 +56,12 @@ class ProviderDescription(Model):
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("provider_name", k.ProviderNameType, True, False),
+        ("provider_type", k.IdentityProviderTypeType, True, False),
+        ("last_modified_date", k.DateType, False, False),
+        ("creation_date", k.DateType, False, False),
+    )
 
     def __init__(
         self,

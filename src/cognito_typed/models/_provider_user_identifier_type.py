@@ -47,6 +47,11 @@ class ProviderUserIdentifierType(Model):
         ("provider_attribute_name", "ProviderAttributeName", "plain", False, None),
         ("provider_attribute_value", "ProviderAttributeValue", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("provider_name", k.ProviderNameType, False, False),
+        ("provider_attribute_name", k.StringType, False, False),
+        ("provider_attribute_value", k.StringType, False, False),
+    )
 
     def __init__(
         self,

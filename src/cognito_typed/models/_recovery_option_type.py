@@ -47,6 +47,10 @@ class RecoveryOptionType(Model):
         ("priority", "Priority", "plain", True, None),
         ("name", "Name", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("priority", k.PriorityType, True, False),
+        ("name", k.RecoveryOptionNameType, True, False),
+    )
 
     def __init__(
         self,

@@ -50,6 +50,10 @@ class RefreshTokenRotationType(Model):
         ("feature", "Feature", "plain", True, None),
         ("retry_grace_period_seconds", "RetryGracePeriodSeconds", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("feature", k.FeatureType, True, False),
+        ("retry_grace_period_seconds", k.RetryGracePeriodSecondsType, False, False),
+    )
 
     def __init__(
         self,

@@ -49,6 +49,9 @@ class ResendConfirmationCodeResponse(Model):
         ("code_delivery_details", "CodeDeliveryDetails", "struct", False, CodeDeliveryDetailsType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("code_delivery_details", k.CodeDeliveryDetailsType, False, False),
+    )
 
     def __init__(
         self,

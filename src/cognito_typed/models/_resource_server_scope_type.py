@@ -46,6 +46,10 @@ class ResourceServerScopeType(Model):
         ("scope_name", "ScopeName", "plain", True, None),
         ("scope_description", "ScopeDescription", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("scope_name", k.ResourceServerScopeNameType, True, False),
+        ("scope_description", k.ResourceServerScopeDescriptionType, True, False),
+    )
 
     def __init__(
         self,

@@ -62,6 +62,13 @@ class ResourceServerType(Model):
         ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
         ("managed_by", "ManagedBy", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("identifier", k.ResourceServerIdentifierType, True, False),
+        ("name", k.ResourceServerNameType, True, False),
+        ("scopes", k.ResourceServerScopeListType, False, False),
+        ("managed_by", k.ResourceServerManagedByType, False, False),
+    )
 
     def __init__(
         self,

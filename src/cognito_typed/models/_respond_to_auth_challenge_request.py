@@ -83,6 +83,15 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
         ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("challenge_name", k.ChallengeNameType, True, False),
+        ("session", k.SessionType, False, True),
+        ("challenge_responses", k.ChallengeResponsesType, False, True),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("user_context_data", k.UserContextDataType, False, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "client_id",
         "session",

@@ -54,6 +54,11 @@ class RestorationDescriptionType(Model):
         ("restore_status", "RestoreStatus", "plain", False, None),
         ("restore_timestamp", "RestoreTimestamp", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("restore_id", k.RestoreIdType, False, False),
+        ("restore_status", k.RestoreStatusType, False, False),
+        ("restore_timestamp", k.DateType, False, False),
+    )
 
     def __init__(
         self,

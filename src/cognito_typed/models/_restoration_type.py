@@ -63,6 +63,13 @@ class RestorationType(Model):
         ("trigger_timestamp", "TriggerTimestamp", "timestamp", False, None),
         ("restore_preview", "RestorePreview", "structs", False, RestorePreviewType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("restore_id", k.RestoreIdType, False, False),
+        ("restore_status", k.RestoreStatusType, False, False),
+        ("restore_timestamp", k.DateType, False, False),
+        ("trigger_timestamp", k.DateType, False, False),
+        ("restore_preview", k.RestorePreviewListType, False, False),
+    )
 
     def __init__(
         self,

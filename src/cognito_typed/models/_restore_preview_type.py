@@ -53,6 +53,12 @@ class RestorePreviewType(Model):
         ("update_count", "UpdateCount", "plain", False, None),
         ("delete_count", "DeleteCount", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("entity", k.StringType, False, False),
+        ("create_count", k.LongType, False, False),
+        ("update_count", k.LongType, False, False),
+        ("delete_count", k.LongType, False, False),
+    )
 
     def __init__(
         self,

@@ -55,6 +55,12 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
         ("client_secret", "ClientSecret", "plain", False, None),
         ("revoke_associated_sessions", "RevokeAssociatedSessions", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("token", k.TokenModelType, True, True),
+        ("client_id", k.ClientIdType, True, True),
+        ("client_secret", k.ClientSecretType, False, True),
+        ("revoke_associated_sessions", k.RevokeAssociatedSessionsType, False, False),
+    )
     _hidden = (
         "token",
         "client_id",

@@ -53,6 +53,11 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
         ("session_id", "SessionId", "plain", True, None),
         ("revoke_associated_sessions", "RevokeAssociatedSessions", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("session_id", k.SessionIdType, True, False),
+        ("revoke_associated_sessions", k.RevokeAssociatedSessionsType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "RevokeUserSession"

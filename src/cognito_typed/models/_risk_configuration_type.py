@@ -96,6 +96,14 @@ class RiskConfigurationType(Model):
         ("risk_exception_configuration", "RiskExceptionConfiguration", "struct", False, RiskExceptionConfigurationType),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("compromised_credentials_risk_configuration", k.CompromisedCredentialsRiskConfigurationType, False, False),
+        ("account_takeover_risk_configuration", k.AccountTakeoverRiskConfigurationType, False, False),
+        ("risk_exception_configuration", k.RiskExceptionConfigurationType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

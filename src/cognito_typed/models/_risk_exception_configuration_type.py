@@ -49,6 +49,10 @@ class RiskExceptionConfigurationType(Model):
         ("blocked_ip_range_list", "BlockedIPRangeList", "list", False, None),
         ("skipped_ip_range_list", "SkippedIPRangeList", "list", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("blocked_ip_range_list", k.BlockedIPRangeListType, False, False),
+        ("skipped_ip_range_list", k.SkippedIPRangeListType, False, False),
+    )
 
     def __init__(
         self,

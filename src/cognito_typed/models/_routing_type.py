@@ -39,6 +39,9 @@ class RoutingType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("failover", "Failover", "struct", False, FailoverType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("failover", k.FailoverType, False, False),
+    )
 
     def __init__(
         self,

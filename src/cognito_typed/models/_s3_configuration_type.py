@@ -37,6 +37,9 @@ class S3ConfigurationType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("bucket_arn", "BucketArn", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("bucket_arn", k.S3ArnType, False, False),
+    )
 
     def __init__(
         self,

@@ -85,6 +85,15 @@ class SchemaAttributeType(Model):
         ("number_attribute_constraints", "NumberAttributeConstraints", "struct", False, NumberAttributeConstraintsType),
         ("string_attribute_constraints", "StringAttributeConstraints", "struct", False, StringAttributeConstraintsType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("name", k.CustomAttributeNameType, False, False),
+        ("attribute_data_type", k.AttributeDataType, False, False),
+        ("developer_only_attribute", k.BooleanType, False, False),
+        ("mutable", k.BooleanType, False, False),
+        ("required", k.BooleanType, False, False),
+        ("number_attribute_constraints", k.NumberAttributeConstraintsType, False, False),
+        ("string_attribute_constraints", k.StringAttributeConstraintsType, False, False),
+    )
 
     def __init__(
         self,

@@ -97,6 +97,18 @@ class SessionDescriptionType(Model):
         ("origin_session_id", "OriginSessionId", "plain", False, None),
         ("is_current_session", "IsCurrentSession", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("session_id", k.SessionIdType, False, False),
+        ("session_type", k.SessionTypeType, False, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("create_date", k.DateType, False, False),
+        ("last_active_date", k.DateType, False, False),
+        ("device_type", k.SessionDeviceType, False, False),
+        ("last_ip_address", k.SessionIpAddressType, False, True),
+        ("last_location", k.SessionLocationType, False, False),
+        ("origin_session_id", k.SessionIdType, False, False),
+        ("is_current_session", k.WrappedBooleanType, False, False),
+    )
     _hidden = (
         "client_id",
         "last_ip_address",

@@ -47,6 +47,10 @@ class SessionLocationType(Model):
         ("city", "City", "plain", False, None),
         ("country", "Country", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("city", k.SessionLocationCityType, False, False),
+        ("country", k.SessionLocationCountryType, False, False),
+    )
 
     def __init__(
         self,

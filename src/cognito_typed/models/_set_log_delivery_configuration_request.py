@@ -50,6 +50,10 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("log_configurations", "LogConfigurations", "structs", True, LogConfigurationType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("log_configurations", k.LogConfigurationListType, True, False),
+    )
 
     __operation__ = "SetLogDeliveryConfiguration"
     __method__ = "set_log_delivery_configuration"

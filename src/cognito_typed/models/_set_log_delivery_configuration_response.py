@@ -51,6 +51,9 @@ class SetLogDeliveryConfigurationResponse(Model):
         ("log_delivery_configuration", "LogDeliveryConfiguration", "struct", True, LogDeliveryConfigurationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("log_delivery_configuration", k.LogDeliveryConfigurationType, True, False),
+    )
 
     def __init__(
         self,

@@ -92,6 +92,13 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
         ),
         ("risk_exception_configuration", "RiskExceptionConfiguration", "struct", False, RiskExceptionConfigurationType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("compromised_credentials_risk_configuration", k.CompromisedCredentialsRiskConfigurationType, False, False),
+        ("account_takeover_risk_configuration", k.AccountTakeoverRiskConfigurationType, False, False),
+        ("risk_exception_configuration", k.RiskExceptionConfigurationType, False, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "SetRiskConfiguration"

@@ -47,6 +47,9 @@ class SetRiskConfigurationResponse(Model):
         ("risk_configuration", "RiskConfiguration", "struct", True, RiskConfigurationType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("risk_configuration", k.RiskConfigurationType, True, False),
+    )
 
     def __init__(
         self,

@@ -59,6 +59,12 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
         ("css", "CSS", "plain", False, None),
         ("image_file", "ImageFile", "other", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("css", k.CSSType, False, False),
+        ("image_file", k.ImageFileType, False, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "SetUICustomization"

@@ -77,6 +77,13 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
         ("web_authn_mfa_settings", "WebAuthnMfaSettings", "struct", False, WebAuthnMfaSettingsType),
         ("access_token", "AccessToken", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sms_mfa_settings", k.SMSMfaSettingsType, False, False),
+        ("software_token_mfa_settings", k.SoftwareTokenMfaSettingsType, False, False),
+        ("email_mfa_settings", k.EmailMfaSettingsType, False, False),
+        ("web_authn_mfa_settings", k.WebAuthnMfaSettingsType, False, False),
+        ("access_token", k.TokenModelType, True, True),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "SetUserMFAPreference"

@@ -55,6 +55,11 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
         ("client_id", "ClientId", "plain", True, None),
         ("sso_session", "SSOSession", "struct", True, ClientSSOSessionConfigType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("sso_session", k.ClientSSOSessionConfigType, True, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "SetUserPoolClientSessionConfiguration"

@@ -55,6 +55,11 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
         ("sso_session", "SSOSession", "struct", False, ClientSSOSessionConfigType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, False, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("sso_session", k.ClientSSOSessionConfigType, False, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

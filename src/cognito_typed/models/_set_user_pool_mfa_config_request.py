@@ -88,6 +88,14 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
         ("mfa_configuration", "MfaConfiguration", "plain", False, None),
         ("web_authn_configuration", "WebAuthnConfiguration", "struct", False, WebAuthnConfigurationType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("sms_mfa_configuration", k.SmsMfaConfigType, False, False),
+        ("software_token_mfa_configuration", k.SoftwareTokenMfaConfigType, False, False),
+        ("email_mfa_configuration", k.EmailMfaConfigType, False, False),
+        ("mfa_configuration", k.UserPoolMfaType, False, False),
+        ("web_authn_configuration", k.WebAuthnConfigurationType, False, False),
+    )
 
     __operation__ = "SetUserPoolMfaConfig"
     __method__ = "set_user_pool_mfa_config"

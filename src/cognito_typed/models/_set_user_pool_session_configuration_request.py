@@ -57,6 +57,11 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
         ("user_session_tracking", "UserSessionTracking", "plain", True, None),
         ("token_session", "TokenSession", "struct", True, UserPoolTokenSessionConfigType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("user_session_tracking", k.UserSessionTrackingType, True, False),
+        ("token_session", k.UserPoolTokenSessionConfigType, True, False),
+    )
 
     __operation__ = "SetUserPoolSessionConfiguration"
     __method__ = "set_user_pool_session_configuration"

@@ -52,6 +52,10 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
         ("access_token", "AccessToken", "plain", True, None),
         ("mfa_options", "MFAOptions", "structs", True, MFAOptionType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("mfa_options", k.MFAOptionListType, True, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "SetUserSettings"

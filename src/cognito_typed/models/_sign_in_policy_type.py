@@ -39,6 +39,9 @@ class SignInPolicyType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("allowed_first_auth_factors", "AllowedFirstAuthFactors", "list", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("allowed_first_auth_factors", k.AllowedFirstAuthFactorsListType, False, False),
+    )
 
     def __init__(
         self,

@@ -94,6 +94,17 @@ class SignUpRequest(Request[SignUpResponse]):
         ("user_context_data", "UserContextData", "struct", False, UserContextDataType),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("secret_hash", k.SecretHashType, False, True),
+        ("username", k.UsernameType, True, True),
+        ("password", k.PasswordType, False, True),
+        ("user_attributes", k.AttributeListType, False, False),
+        ("validation_data", k.AttributeListType, False, False),
+        ("analytics_metadata", k.AnalyticsMetadataType, False, False),
+        ("user_context_data", k.UserContextDataType, False, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = (
         "client_id",
         "secret_hash",

@@ -62,6 +62,12 @@ class SignUpResponse(Model):
         ("session", "Session", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_confirmed", k.BooleanType, True, False),
+        ("code_delivery_details", k.CodeDeliveryDetailsType, False, False),
+        ("user_sub", k.StringType, True, False),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = ("session",)
 
     def __init__(

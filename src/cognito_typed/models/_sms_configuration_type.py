@@ -59,6 +59,12 @@ class SmsConfigurationType(Model):
         ("sns_region", "SnsRegion", "plain", False, None),
         ("eums_sms", "EumsSms", "struct", False, EumsSmsConfigurationType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sns_caller_arn", k.OptionalArnType, False, False),
+        ("external_id", k.StringType, False, False),
+        ("sns_region", k.RegionCodeType, False, False),
+        ("eums_sms", k.EumsSmsConfigurationType, False, False),
+    )
 
     def __init__(
         self,

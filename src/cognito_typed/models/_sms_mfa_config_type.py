@@ -48,6 +48,10 @@ class SmsMfaConfigType(Model):
         ("sms_authentication_message", "SmsAuthenticationMessage", "plain", False, None),
         ("sms_configuration", "SmsConfiguration", "struct", False, SmsConfigurationType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sms_authentication_message", k.SmsVerificationMessageType, False, False),
+        ("sms_configuration", k.SmsConfigurationType, False, False),
+    )
 
     def __init__(
         self,

@@ -37,6 +37,9 @@ class SoftwareTokenMfaConfigType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("enabled", "Enabled", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("enabled", k.BooleanType, False, False),
+    )
 
     def __init__(
         self,

@@ -48,6 +48,10 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("restore_id", "RestoreId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("restore_id", k.RestoreIdType, True, False),
+    )
 
     __operation__ = "StartPointInTimeRecovery"
     __method__ = "start_point_in_time_recovery"

@@ -47,6 +47,10 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("job_id", "JobId", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("job_id", k.UserImportJobIdType, True, False),
+    )
 
     __operation__ = "StartUserImportJob"
     __method__ = "start_user_import_job"

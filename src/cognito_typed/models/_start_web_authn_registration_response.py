@@ -48,6 +48,9 @@ class StartWebAuthnRegistrationResponse(Model):
         ("credential_creation_options", "CredentialCreationOptions", "other", True, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("credential_creation_options", k.Document, True, False),
+    )
 
     def __init__(
         self,

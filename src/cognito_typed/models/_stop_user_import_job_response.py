@@ -47,6 +47,9 @@ class StopUserImportJobResponse(Model):
         ("user_import_job", "UserImportJob", "struct", True, UserImportJobType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_import_job", k.UserImportJobType, True, False),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,10 @@ class StringAttributeConstraintsType(Model):
         ("min_length", "MinLength", "plain", False, None),
         ("max_length", "MaxLength", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("min_length", k.StringType, False, False),
+        ("max_length", k.StringType, False, False),
+    )
 
     def __init__(
         self,

@@ -49,6 +49,10 @@ class TagResourceRequest(Request[TagResourceResponse]):
         ("resource_arn", "ResourceArn", "plain", True, None),
         ("tags", "Tags", "map", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("resource_arn", k.ArnType, True, False),
+        ("tags", k.UserPoolTagsType, True, False),
+    )
 
     __operation__ = "TagResource"
     __method__ = "tag_resource"

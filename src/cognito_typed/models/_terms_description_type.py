@@ -61,6 +61,13 @@ class TermsDescriptionType(Model):
         ("creation_date", "CreationDate", "timestamp", True, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("terms_id", k.TermsIdType, True, False),
+        ("terms_name", k.TermsNameType, True, False),
+        ("enforcement", k.TermsEnforcementType, True, False),
+        ("creation_date", k.DateType, True, False),
+        ("last_modified_date", k.DateType, True, False),
+    )
 
     def __init__(
         self,

@@ -89,6 +89,17 @@ class TermsType(Model):
         ("creation_date", "CreationDate", "timestamp", True, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("terms_id", k.TermsIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("terms_name", k.TermsNameType, True, False),
+        ("terms_source", k.TermsSourceType, True, False),
+        ("enforcement", k.TermsEnforcementType, True, False),
+        ("links", k.LinksType, True, False),
+        ("creation_date", k.DateType, True, False),
+        ("last_modified_date", k.DateType, True, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

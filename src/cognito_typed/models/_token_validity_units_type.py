@@ -58,6 +58,11 @@ class TokenValidityUnitsType(Model):
         ("id_token", "IdToken", "plain", False, None),
         ("refresh_token", "RefreshToken", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TimeUnitsType, False, False),
+        ("id_token", k.TimeUnitsType, False, False),
+        ("refresh_token", k.TimeUnitsType, False, False),
+    )
 
     def __init__(
         self,

@@ -69,6 +69,15 @@ class UICustomizationType(Model):
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_id", k.ClientIdType, False, True),
+        ("image_url", k.ImageUrlType, False, False),
+        ("css", k.CSSType, False, False),
+        ("css_version", k.CSSVersionType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+        ("creation_date", k.DateType, False, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

@@ -49,6 +49,10 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         ("resource_arn", "ResourceArn", "plain", True, None),
         ("tag_keys", "TagKeys", "list", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("resource_arn", k.ArnType, True, False),
+        ("tag_keys", k.UserPoolTagsListType, True, False),
+    )
 
     __operation__ = "UntagResource"
     __method__ = "untag_resource"

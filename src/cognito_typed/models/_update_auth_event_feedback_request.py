@@ -64,6 +64,13 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
         ("feedback_token", "FeedbackToken", "plain", True, None),
         ("feedback_value", "FeedbackValue", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("username", k.UsernameType, True, True),
+        ("event_id", k.EventIdType, True, False),
+        ("feedback_token", k.TokenModelType, True, True),
+        ("feedback_value", k.FeedbackValueType, True, False),
+    )
     _hidden = (
         "username",
         "feedback_token",

@@ -65,6 +65,14 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
         ("cache_duration", "CacheDuration", "plain", False, None),
         ("url_patterns", "URLPatterns", "list", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+        ("client_id", k.ClientIdType, True, True),
+        ("policy_name", k.CIMDPolicyNameType, False, False),
+        ("cache_duration", k.CacheDurationType, False, False),
+        ("url_patterns", k.URLPatternListType, True, False),
+    )
     _hidden = ("client_id",)
 
     __operation__ = "UpdateCIMDPolicy"

@@ -57,6 +57,12 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
         ("url", "URL", "plain", True, None),
         ("action", "Action", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("cimd_policy_id", k.CIMDPolicyIdType, True, False),
+        ("url", k.MetadataURLType, True, False),
+        ("action", k.CIMDCacheActionType, True, False),
+    )
 
     __operation__ = "UpdateClientMetadataURLState"
     __method__ = "update_client_metadata_url_state"

@@ -59,6 +59,11 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
         ("device_key", "DeviceKey", "plain", True, None),
         ("device_remembered_status", "DeviceRememberedStatus", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("device_key", k.DeviceKeyType, True, False),
+        ("device_remembered_status", k.DeviceRememberedStatusType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "UpdateDeviceStatus"

@@ -36,6 +36,8 @@ class UpdateDeviceStatusResponse(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+    )
 
     def __init__(
         self,

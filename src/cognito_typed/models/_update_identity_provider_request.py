@@ -77,6 +77,14 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
         ("idp_identifiers", "IdpIdentifiers", "list", False, None),
         ("acr_mapping", "AcrMapping", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("provider_name", k.ProviderNameType, True, False),
+        ("provider_details", k.ProviderDetailsType, False, False),
+        ("attribute_mapping", k.AttributeMappingType, False, False),
+        ("idp_identifiers", k.IdpIdentifiersListType, False, False),
+        ("acr_mapping", k.AcrMappingType, False, False),
+    )
     _hidden = ("provider_details",)
 
     __operation__ = "UpdateIdentityProvider"

@@ -65,6 +65,13 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
         ("settings", "Settings", "other", False, None),
         ("assets", "Assets", "structs", False, AssetType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, False, False),
+        ("managed_login_branding_id", k.ManagedLoginBrandingIdType, False, False),
+        ("use_cognito_provided_values", k.BooleanType, False, False),
+        ("settings", k.Document_object, False, False),
+        ("assets", k.AssetListType, False, False),
+    )
 
     __operation__ = "UpdateManagedLoginBranding"
     __method__ = "update_managed_login_branding"

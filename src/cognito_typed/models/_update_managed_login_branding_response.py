@@ -49,6 +49,9 @@ class UpdateManagedLoginBrandingResponse(Model):
         ("managed_login_branding", "ManagedLoginBranding", "struct", True, ManagedLoginBrandingType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("managed_login_branding", k.ManagedLoginBrandingType, True, False),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,10 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
         ("limit_definition", "LimitDefinition", "struct", True, LimitDefinitionType),
         ("requested_limit_value", "RequestedLimitValue", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("limit_definition", k.LimitDefinitionType, True, False),
+        ("requested_limit_value", k.IntegerType, True, False),
+    )
 
     __operation__ = "UpdateProvisionedLimit"
     __method__ = "update_provisioned_limit"

@@ -49,6 +49,9 @@ class UpdateProvisionedLimitResponse(Model):
         ("limit", "Limit", "struct", True, LimitType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("limit", k.LimitType, True, False),
+    )
 
     def __init__(
         self,

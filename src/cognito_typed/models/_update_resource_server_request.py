@@ -60,6 +60,12 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
         ("name", "Name", "plain", True, None),
         ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("identifier", k.ResourceServerIdentifierType, True, False),
+        ("name", k.ResourceServerNameType, True, False),
+        ("scopes", k.ResourceServerScopeListType, False, False),
+    )
 
     __operation__ = "UpdateResourceServer"
     __method__ = "update_resource_server"

@@ -65,6 +65,14 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
         ("enforcement", "Enforcement", "plain", False, None),
         ("links", "Links", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("terms_id", k.TermsIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("terms_name", k.TermsNameType, False, False),
+        ("terms_source", k.TermsSourceType, False, False),
+        ("enforcement", k.TermsEnforcementType, False, False),
+        ("links", k.LinksType, False, False),
+    )
 
     __operation__ = "UpdateTerms"
     __method__ = "update_terms"

@@ -57,6 +57,11 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         ("access_token", "AccessToken", "plain", True, None),
         ("client_metadata", "ClientMetadata", "map", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_attributes", k.AttributeListType, True, False),
+        ("access_token", k.TokenModelType, True, True),
+        ("client_metadata", k.ClientMetadataType, False, False),
+    )
     _hidden = ("access_token",)
 
     __operation__ = "UpdateUserAttributes"

@@ -51,6 +51,9 @@ class UpdateUserAttributesResponse(Model):
         ("code_delivery_details_list", "CodeDeliveryDetailsList", "structs", False, CodeDeliveryDetailsType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("code_delivery_details_list", k.CodeDeliveryDetailsListType, False, False),
+    )
 
     def __init__(
         self,

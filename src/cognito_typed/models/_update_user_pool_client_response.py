@@ -46,6 +46,9 @@ class UpdateUserPoolClientResponse(Model):
         ("user_pool_client", "UserPoolClient", "struct", True, UserPoolClientType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_client", k.UserPoolClientType, True, False),
+    )
 
     def __init__(
         self,

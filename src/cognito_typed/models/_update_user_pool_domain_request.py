@@ -66,6 +66,13 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
         ("custom_domain_config", "CustomDomainConfig", "struct", False, CustomDomainConfigType),
         ("routing", "Routing", "struct", False, RoutingType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("domain", k.DomainType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("managed_login_version", k.WrappedIntegerType, False, False),
+        ("custom_domain_config", k.CustomDomainConfigType, False, False),
+        ("routing", k.RoutingType, False, False),
+    )
 
     __operation__ = "UpdateUserPoolDomain"
     __method__ = "update_user_pool_domain"

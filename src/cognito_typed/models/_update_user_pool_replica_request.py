@@ -52,6 +52,11 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
         ("region_name", "RegionName", "plain", True, None),
         ("status", "Status", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("region_name", k.RegionNameType, True, False),
+        ("status", k.UpdateReplicaStatusType, True, False),
+    )
 
     __operation__ = "UpdateUserPoolReplica"
     __method__ = "update_user_pool_replica"

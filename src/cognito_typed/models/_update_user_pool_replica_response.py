@@ -46,6 +46,9 @@ class UpdateUserPoolReplicaResponse(Model):
         ("user_pool_replica", "UserPoolReplica", "struct", True, UserPoolReplicaType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("user_pool_replica", k.UserPoolReplicaType, True, False),
+    )
 
     def __init__(
         self,

@@ -47,6 +47,14 @@ class UserAttributeUpdateSettingsType(Model):
             None,
         ),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        (
+            "attributes_require_verification_before_update",
+            k.AttributesRequireVerificationBeforeUpdateType,
+            False,
+            False,
+        ),
+    )
 
     def __init__(
         self,

@@ -44,6 +44,10 @@ class UserContextDataType(Model):
         ("ip_address", "IpAddress", "plain", False, None),
         ("encoded_data", "EncodedData", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("ip_address", k.StringType, False, True),
+        ("encoded_data", k.StringType, False, True),
+    )
     _hidden = (
         "ip_address",
         "encoded_data",

@@ -112,6 +112,22 @@ class UserImportJobType(Model):
         ("completion_message", "CompletionMessage", "plain", False, None),
         ("password_hashing_algorithm", "PasswordHashingAlgorithm", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("job_name", k.UserImportJobNameType, True, False),
+        ("job_id", k.UserImportJobIdType, True, False),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("pre_signed_url", k.PreSignedUrlType, False, False),
+        ("creation_date", k.DateType, False, False),
+        ("start_date", k.DateType, False, False),
+        ("completion_date", k.DateType, False, False),
+        ("status", k.UserImportJobStatusType, False, False),
+        ("cloud_watch_logs_role_arn", k.ArnType, True, False),
+        ("imported_users", k.LongType, False, False),
+        ("skipped_users", k.LongType, False, False),
+        ("failed_users", k.LongType, False, False),
+        ("completion_message", k.CompletionMessageType, False, False),
+        ("password_hashing_algorithm", k.PasswordHashingAlgorithmType, False, False),
+    )
 
     def __init__(
         self,

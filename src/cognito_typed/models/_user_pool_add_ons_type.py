@@ -59,6 +59,10 @@ class UserPoolAddOnsType(Model):
             AdvancedSecurityAdditionalFlowsType,
         ),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("advanced_security_mode", k.AdvancedSecurityModeType, True, False),
+        ("advanced_security_additional_flows", k.AdvancedSecurityAdditionalFlowsType, False, False),
+    )
 
     def __init__(
         self,

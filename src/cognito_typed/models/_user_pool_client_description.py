@@ -47,6 +47,11 @@ class UserPoolClientDescription(Model):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("client_name", "ClientName", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("client_id", k.ClientIdType, True, True),
+        ("user_pool_id", k.UserPoolIdType, True, False),
+        ("client_name", k.ClientNameType, True, False),
+    )
     _hidden = ("client_id",)
 
     def __init__(

@@ -73,6 +73,15 @@ class UserPoolDescriptionType(Model):
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("replica_regions", "ReplicaRegions", "list", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("id", k.UserPoolIdType, True, False),
+        ("name", k.UserPoolNameType, True, False),
+        ("lambda_config", k.LambdaConfigType, False, False),
+        ("status", k.StatusType, False, False),
+        ("last_modified_date", k.DateType, False, False),
+        ("creation_date", k.DateType, False, False),
+        ("replica_regions", k.ReplicaRegionsType, False, False),
+    )
 
     def __init__(
         self,

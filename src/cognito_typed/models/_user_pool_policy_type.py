@@ -49,6 +49,10 @@ class UserPoolPolicyType(Model):
         ("password_policy", "PasswordPolicy", "struct", False, PasswordPolicyType),
         ("sign_in_policy", "SignInPolicy", "struct", False, SignInPolicyType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("password_policy", k.PasswordPolicyType, False, False),
+        ("sign_in_policy", k.SignInPolicyType, False, False),
+    )
 
     def __init__(
         self,

@@ -52,6 +52,12 @@ class UserPoolReplicaType(Model):
         ("role", "Role", "plain", False, None),
         ("user_pool_arn", "UserPoolArn", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("region_name", k.RegionNameType, True, False),
+        ("status", k.ReplicaStatusType, False, False),
+        ("role", k.ReplicaRoleType, False, False),
+        ("user_pool_arn", k.ArnType, False, False),
+    )
 
     def __init__(
         self,

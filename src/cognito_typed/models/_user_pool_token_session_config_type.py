@@ -38,6 +38,9 @@ class UserPoolTokenSessionConfigType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("max_per_user", "MaxPerUser", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("max_per_user", k.MaxSessionsPerUserType, True, False),
+    )
 
     def __init__(
         self,

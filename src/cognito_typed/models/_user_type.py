@@ -81,6 +81,15 @@ class UserType(Model):
         ("user_status", "UserStatus", "plain", True, None),
         ("mfa_options", "MFAOptions", "structs", False, MFAOptionType),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("username", k.UsernameType, True, True),
+        ("attributes", k.AttributeListType, True, False),
+        ("user_create_date", k.DateType, True, False),
+        ("user_last_modified_date", k.DateType, True, False),
+        ("enabled", k.BooleanType, True, False),
+        ("user_status", k.UserStatusType, True, False),
+        ("mfa_options", k.MFAOptionListType, False, False),
+    )
     _hidden = ("username",)
 
     def __init__(

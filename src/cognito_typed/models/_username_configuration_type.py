@@ -38,6 +38,9 @@ class UsernameConfigurationType(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("case_sensitive", "CaseSensitive", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("case_sensitive", k.WrappedBooleanType, True, False),
+    )
 
     def __init__(
         self,

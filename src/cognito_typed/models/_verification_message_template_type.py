@@ -72,6 +72,14 @@ class VerificationMessageTemplateType(Model):
         ("email_subject_by_link", "EmailSubjectByLink", "plain", False, None),
         ("default_email_option", "DefaultEmailOption", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("sms_message", k.SmsVerificationMessageType, False, False),
+        ("email_message", k.EmailVerificationMessageType, False, False),
+        ("email_subject", k.EmailVerificationSubjectType, False, False),
+        ("email_message_by_link", k.EmailVerificationMessageByLinkType, False, False),
+        ("email_subject_by_link", k.EmailVerificationSubjectByLinkType, False, False),
+        ("default_email_option", k.DefaultEmailOptionType, False, False),
+    )
 
     def __init__(
         self,

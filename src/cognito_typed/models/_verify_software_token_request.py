@@ -56,6 +56,12 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
         ("user_code", "UserCode", "plain", True, None),
         ("friendly_device_name", "FriendlyDeviceName", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, False, True),
+        ("session", k.SessionType, False, True),
+        ("user_code", k.SoftwareTokenMFAUserCodeType, True, True),
+        ("friendly_device_name", k.StringType, False, False),
+    )
     _hidden = (
         "access_token",
         "session",

@@ -49,6 +49,10 @@ class VerifySoftwareTokenResponse(Model):
         ("session", "Session", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("status", k.VerifySoftwareTokenResponseType, False, False),
+        ("session", k.SessionType, False, True),
+    )
     _hidden = ("session",)
 
     def __init__(

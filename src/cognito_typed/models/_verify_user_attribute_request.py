@@ -57,6 +57,11 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
         ("attribute_name", "AttributeName", "plain", True, None),
         ("code", "Code", "plain", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("access_token", k.TokenModelType, True, True),
+        ("attribute_name", k.AttributeNameType, True, False),
+        ("code", k.ConfirmationCodeType, True, True),
+    )
     _hidden = (
         "access_token",
         "code",

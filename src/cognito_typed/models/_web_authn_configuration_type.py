@@ -52,6 +52,11 @@ class WebAuthnConfigurationType(Model):
         ("user_verification", "UserVerification", "plain", False, None),
         ("factor_configuration", "FactorConfiguration", "plain", False, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("relying_party_id", k.RelyingPartyIdType, False, False),
+        ("user_verification", k.UserVerificationType, False, False),
+        ("factor_configuration", k.WebAuthnFactorConfigurationType, False, False),
+    )
 
     def __init__(
         self,

@@ -72,6 +72,14 @@ class WebAuthnCredentialDescription(Model):
         ("authenticator_transports", "AuthenticatorTransports", "list", True, None),
         ("created_at", "CreatedAt", "timestamp", True, None),
     )
+    _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("credential_id", k.StringType, True, False),
+        ("friendly_credential_name", k.StringType, True, False),
+        ("relying_party_id", k.StringType, True, False),
+        ("authenticator_attachment", k.WebAuthnAuthenticatorAttachmentType, False, False),
+        ("authenticator_transports", k.WebAuthnAuthenticatorTransportsList, True, False),
+        ("created_at", k.DateType, True, False),
+    )
 
     def __init__(
         self,
