@@ -31,8 +31,9 @@ from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 
-from cognito_typed._runtime.base import FILLING, Model, Request, build
+from cognito_typed._runtime.base import FILLING, Model, Request, build, new
 from cognito_typed._runtime.fill import accepts
+from cognito_typed._runtime.fill import plan as fill_plan
 from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
@@ -264,9 +265,12 @@ def _diff(
 ) -> list[Change]:
     changes: list[Change] = []
     members = shape.members
-    extra = (before.keys() | after.keys()) - members.keys()  # members the model does not have, in name order
-    for key in (*members, *sorted(extra)) if extra else members:
-        old, new = before.get(key), after.get(key)
+    names, known = _names(shape)
+    old_of, new_of = before.get, after.get
+    differ = [key for key in names if old_of(key) is not new_of(key)]  # (most values are the same objects)
+    extra = (before.keys() | after.keys()) - known  # members the model does not have, in name order
+    for key in (*differ, *sorted(extra)) if extra else differ:
+        old, new = old_of(key), new_of(key)
         if old is new or old == new:
             continue
         path, member = prefix + key, members.get(key)
@@ -286,6 +290,21 @@ def _diff(
     return changes
 
 
+_NAMES: dict[int, tuple[Any, tuple[str, ...], frozenset[str]]] = {}
+
+
+def _names(shape: Any) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A structure shape's member names, in order and as a set: botocore's ``members`` is an
+    ``OrderedDict``, whose walk costs a lookup per step (remembered by the shape's id, the shape kept)."""
+    found = _NAMES.get(id(shape))
+    if found is None or found[0] is not shape:
+        if len(_NAMES) >= 1024:  # (many service models over time: start again)
+            _NAMES.clear()
+        names = tuple(shape.members)
+        found = _NAMES[id(shape)] = (shape, names, frozenset(names))
+    return found[1], found[2]
+
+
 def _without(data: Mapping[str, Any], path: str) -> dict[str, Any]:
     """A copy of ``data`` without the member at dotted ``path`` (copying only the dicts on the way)."""
     head, _, rest = path.partition(".")
@@ -302,8 +321,8 @@ def _get(data: Mapping[str, Any], path: str) -> Any:
     for key in path.split("."):
         if not isinstance(node, dict) or key not in node:
             return None
-        node = cast(dict[str, Any], node)[key]
-    return node
+        node = node[key]  # pyright: ignore[reportUnknownVariableType]  (no cast: _get runs a dozen times per merge)
+    return node  # pyright: ignore[reportUnknownVariableType]
 
 
 def _path_problem(shape: Any, path: str) -> str | None:
@@ -321,9 +340,16 @@ def _path_problem(shape: Any, path: str) -> str | None:
 def _partial(cls: type[U], values: Mapping[str, Any]) -> U:
     """An instance of ``cls`` holding ``values`` only (others ``None``, required ones too): for
     checking what a caller gave, never sent. Filled in as ``from_wire`` fills a model (``filling``)."""
-    instance: Any = FILLING[cls]()
     get = values.get
-    for name in cls._names:  # pyright: ignore[reportPrivateUsage]
+    names = cls._names  # pyright: ignore[reportPrivateUsage]
+    builder = fill_plan(cls)
+    instance: Any
+    if builder is not None:  # the C builder's init: every slot at once
+        instance = new(cls)
+        builder.init(instance, tuple(map(get, names)))
+        return cast(U, instance)
+    instance = FILLING[cls]()
+    for name in names:
         setattr(instance, name, get(name))
     instance.__class__ = cls
     made: U = instance
@@ -629,9 +655,10 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     live = _live(client.raw.meta.service_model, spec)
     after = dict(plan.described)
     always = _always(spec.resource_model)
+    params = plan.params
     for update_wire, describe_wire in live.carried.items():
-        if update_wire in plan.params:
-            after[describe_wire] = plan.params[update_wire]
+        if update_wire in params:
+            after[describe_wire] = params[update_wire]
         elif describe_wire not in always:
             after.pop(describe_wire, None)
     return build(spec.resource_model, after)
