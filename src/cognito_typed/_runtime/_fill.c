@@ -17,6 +17,10 @@
  * untracked by the cyclic GC, as CPython untracks such tuples itself; ``init`` tracks it again.
  * (Only ``object.__setattr__`` on a frozen model, past its own refusal, could then make a cycle
  * the GC does not see: a leak, never a crash.)
+ *
+ * A plan also gives ``validate()`` its quick yes (``accepts``, below): from the class's ``_checks``
+ * table, compiled into Specs once, it says yes only where the generated Python ``_check`` would
+ * find nothing, and "not sure" otherwise, so that ``_check`` runs and reports.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>

@@ -1,4 +1,4 @@
-"""The C builder of response models, when it is built: a plan per model class, made on first use.
+"""The C builder of the models, when it is built: a plan per model class, made on first use.
 
 Building a response's models in Python costs a few microseconds per structure, most of it the
 interpreter's own work per field (a lookup, a store, the ``__class__`` change of :func:`filling`).
@@ -10,6 +10,9 @@ a timestamp that is no ``datetime``, a blob) a plan returns ``None`` and :func:`
 <cognito_typed._runtime.base.build>` runs ``from_wire``, which builds the model or raises its
 located :class:`MalformedResponseError`. So the two paths give equal models, and the pure-Python
 one is the reference (``tests/test_fill.py`` compares them on every response structure).
+
+The same plans give ``validate()`` a quick yes (:func:`accepts`): a request that certainly keeps
+every check of its model's ``_check`` is not checked again in Python; anything else is.
 
 The extension is built from ``_fill.c`` when the package is installed from source with a C
 compiler at hand (``optional`` in ``setup.py``: without one, the install goes on without it).
