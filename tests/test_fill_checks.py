@@ -264,3 +264,68 @@ def test_checks_are_set_once_and_keep_no_reference() -> None:
     assert plan.accepts(one) is False
     object.__setattr__(one, "name", None)
     assert plan.accepts(one) is False  # required
+
+
+def test_a_list_changed_while_judged_gets_no_yes() -> None:
+    """A secret's matcher is Python code (so may be another thread): a list it changes, even to one of the
+    same size, is left to the Python checks."""
+    from cognito_typed._runtime._fill import Plan, Spec
+
+    class Box(Model):
+        __slots__ = ("items",)
+
+    items: list[Any] = ["a", "b", "c"]
+
+    def swaps(value: str) -> bool:
+        items[:] = [5, "b", "c"]
+        return True
+
+    item = Spec("str", True, None, None, set(), swaps, None, None, None)
+    plan = Plan(Box, [("items", "Items", 2, False, None)])
+    plan.set_checks([("items", False, False, Spec("list", False, None, None, None, None, None, item, None))])
+    box = object.__new__(Box)
+    object.__setattr__(box, "items", items)
+    assert plan.accepts(box) is False
+    assert items == [5, "b", "c"]
+
+
+def test_a_table_changed_while_read_cannot_crash_it() -> None:
+    """set_checks and Plan read their tables from a snapshot: a conversion that runs code (a __bool__)
+    and empties the caller's list meanwhile does no harm."""
+    from cognito_typed._runtime._fill import Plan, Spec
+
+    class One(Model):
+        __slots__ = ("name",)
+
+    table: list[Any] = []
+
+    class Clears:
+        def __bool__(self) -> bool:
+            table.clear()
+            return True
+
+    spec = Spec("str", False, None, None, None, None, None, None, None)
+    table[:] = [("name", Clears(), False, spec), ("name", False, False, spec)]
+    plan = Plan(One, [("name", "Name", 0, False, None)])
+    assert plan.set_checks(table) is True
+    table[:] = [("name", "Name", 0, Clears(), None), ("name", "Name", 0, False, None)]
+    assert Plan(One, table).cls is One
+
+
+def test_an_interrupt_while_compiling_leaves_nothing_behind(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Compiled once per class, under a lock; an interrupt meanwhile leaves no half-made entry that
+    would judge the class in Python for good."""
+    request = models.AttributeType(name="email", value="a@example.com")
+    fill.CHECKED.pop(models.AttributeType, None)
+
+    def interrupted(kind: Any) -> Any:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(fill, "_spec", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        fill.accepts(request)
+    assert models.AttributeType not in fill.CHECKED
+    monkeypatch.undo()
+    request.validate()
+    assert fill.accepts(request)
+    assert fill.CHECKED[models.AttributeType] is not None

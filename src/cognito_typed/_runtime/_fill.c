@@ -424,19 +424,25 @@ accepts_value(Spec *spec, PyObject *v, int hide, int depth)
         if (!PyList_CheckExact(v) && !PyTuple_CheckExact(v)) {
             return 0;
         }
-        Py_ssize_t n = Py_SIZE(v);
-        if (n < spec->lo || n > spec->hi) {
-            return 0;
+        /* A snapshot is judged, and a yes holds only if the list still holds it at the end: a secret's
+         * matcher (Python code, or another thread meanwhile) may change the list. */
+        PyObject *items = PySequence_Tuple(v);
+        if (items == NULL) {
+            return -1;
         }
-        for (Py_ssize_t j = 0; j < Py_SIZE(v); j++) { /* (a secret's matcher may run code: the size is read again) */
-            PyObject *x = Py_NewRef(PyList_CheckExact(v) ? PyList_GET_ITEM(v, j) : PyTuple_GET_ITEM(v, j));
-            int ok = accepts_value((Spec *)spec->item, x, hide, depth + 1);
-            Py_DECREF(x);
-            if (ok <= 0) {
-                return ok;
+        Py_ssize_t n = PyTuple_GET_SIZE(items);
+        int ok = spec->lo <= n && n <= spec->hi;
+        for (Py_ssize_t j = 0; ok > 0 && j < n; j++) {
+            ok = accepts_value((Spec *)spec->item, PyTuple_GET_ITEM(items, j), hide, depth + 1);
+        }
+        if (ok > 0 && PyList_CheckExact(v)) {
+            ok = PyList_GET_SIZE(v) == n;
+            for (Py_ssize_t j = 0; ok && j < n; j++) {
+                ok = PyList_GET_ITEM(v, j) == PyTuple_GET_ITEM(items, j);
             }
         }
-        return Py_SIZE(v) == n;
+        Py_DECREF(items);
+        return ok;
     }
     case S_MAP: {
         if (!PyDict_CheckExact(v)) {
@@ -544,11 +550,11 @@ plan_set_checks(Plan *self, PyObject *table)
     if (self->nchecks >= 0) {
         Py_RETURN_FALSE;
     }
-    PyObject *seq = PySequence_Fast(table, "set_checks: checks must be a sequence");
+    PyObject *seq = PySequence_Tuple(table); /* ours: a conversion below may run code that changes table */
     if (seq == NULL) {
         return NULL;
     }
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
     Check *checks = PyMem_Calloc(n ? n : 1, sizeof(Check));
     if (checks == NULL) {
         Py_DECREF(seq);
@@ -558,7 +564,7 @@ plan_set_checks(Plan *self, PyObject *table)
     for (i = 0; i < n; i++) {
         PyObject *name, *spec;
         int required, hide;
-        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "UppO!:check", &name, &required, &hide, &SpecType,
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(seq, i), "UppO!:check", &name, &required, &hide, &SpecType,
                               &spec)) {
             goto error;
         }
@@ -569,7 +575,7 @@ plan_set_checks(Plan *self, PyObject *table)
         checks[i] = (Check){offset, Py_NewRef(spec), required, hide};
     }
     Py_DECREF(seq);
-    if (self->nchecks >= 0) { /* set meanwhile (a name's __eq__ may run code) */
+    if (self->nchecks >= 0) { /* set meanwhile, by code a conversion above ran (a __bool__) */
         while (n-- > 0) {
             Py_DECREF(checks[n].spec);
         }
@@ -747,11 +753,11 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
         PyErr_Format(PyExc_TypeError, "Plan: %R is no class statement's class", cls);
         return NULL;
     }
-    PyObject *seq = PySequence_Fast(table, "Plan: entries must be a sequence");
+    PyObject *seq = PySequence_Tuple(table); /* ours: a conversion below may run code that changes table */
     if (seq == NULL) {
         return NULL;
     }
-    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Py_ssize_t n = PyTuple_GET_SIZE(seq);
     Plan *self = (Plan *)type->tp_alloc(type, 0);
     if (self == NULL) {
         Py_DECREF(seq);
@@ -768,7 +774,7 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     for (Py_ssize_t i = 0; i < n; i++) {
         PyObject *name, *key, *sub;
         int kind, required;
-        if (!PyArg_ParseTuple(PySequence_Fast_GET_ITEM(seq, i), "UUipO:Plan entry", &name, &key, &kind, &required, &sub)) {
+        if (!PyArg_ParseTuple(PyTuple_GET_ITEM(seq, i), "UUipO:Plan entry", &name, &key, &kind, &required, &sub)) {
             goto error;
         }
         Py_ssize_t offset = slot_offset((PyTypeObject *)cls, name);

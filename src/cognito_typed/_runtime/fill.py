@@ -23,6 +23,7 @@ benchmarks measure both).
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
@@ -62,6 +63,8 @@ PLANS: Final[dict[type, _fill.Plan | None]] = {}
 """Each class's builder once :func:`plan` made it (``None``: ``from_wire`` builds it)."""
 UNPLANNED: Final[Any] = object()
 """``PLANS.get(cls, UNPLANNED)``: no plan made yet."""
+_COMPILING: Final = threading.RLock()
+"""Held while plans and their checks are made (each once, on first use)."""
 
 
 def plan(cls: type) -> _fill.Plan | None:
@@ -80,15 +83,24 @@ def plan(cls: type) -> _fill.Plan | None:
     table: Any = cls.__dict__.get("_fill")
     if table is None:
         return None  # (not kept: a user's subclasses, made on the fly, stay collectable)
-    if AVAILABLE and Plan is not None:
+    if not AVAILABLE or Plan is None:
+        PLANS[cls] = None
+        return None
+    with _COMPILING:  # (as in _checking: one thread at a time, nothing left behind by an error)
+        if cls in PLANS:
+            return PLANS[cls]
         PLANS[cls] = None  # (while its members' plans are made)
-        entries: list[tuple[str, str, int, bool, Any]] = []
-        for name, key, kind, required, held in table:
-            if kind in _HOLDS_PLAN and (held := plan(held)) is None:
-                kind = "other"
-            entries.append((name, key, KINDS[kind], required, held))
-        made = Plan(cls, entries)
-    PLANS[cls] = made
+        try:
+            entries: list[tuple[str, str, int, bool, Any]] = []
+            for name, key, kind, required, held in table:
+                if kind in _HOLDS_PLAN and (held := plan(held)) is None:
+                    kind = "other"
+                entries.append((name, key, KINDS[kind], required, held))
+            made = Plan(cls, entries)
+        except BaseException:
+            del PLANS[cls]
+            raise
+        PLANS[cls] = made
     return made
 
 
@@ -118,7 +130,10 @@ def accepts(model: object) -> bool:
 
 
 def _checking(cls: type) -> _fill.Plan | None:
-    """``cls``'s plan with its checks set, made once (``None``: no C builder, or no table of its own)."""
+    """``cls``'s plan with its checks set, made once (``None``: no C builder, or no table of its own).
+
+    One thread at a time compiles (so no thread sees another's half-made structure and judges it in
+    Python for good); an error or an interrupt meanwhile leaves nothing behind, to try again next time."""
     table: Any = cls.__dict__.get("_checks")
     made = plan(cls) if table is not None else None
     checks: tuple[tuple[str, v.Kind, bool, bool], ...] = table or ()
@@ -126,9 +141,16 @@ def _checking(cls: type) -> _fill.Plan | None:
         if table is not None:
             CHECKED[cls] = None
         return None  # (a user's subclass is not kept, as in plan())
-    CHECKED[cls] = None  # (while its members' are made)
-    made.set_checks([(name, required, hide, _spec(kind)) for name, kind, required, hide in checks])
-    CHECKED[cls] = made
+    with _COMPILING:
+        if cls in CHECKED:  # made by another thread meanwhile, or being made by this one (a recursive shape)
+            return CHECKED[cls]
+        CHECKED[cls] = None  # (while its members' are made)
+        try:
+            made.set_checks([(name, required, hide, _spec(kind)) for name, kind, required, hide in checks])
+        except BaseException:
+            del CHECKED[cls]
+            raise
+        CHECKED[cls] = made
     return made
 
 
