@@ -107,6 +107,11 @@ class MergeSpec(Generic[U, Res]):
         return tuple((a, b, frozenset((a.split(".", 1)[0], b.split(".", 1)[0]))) for a, b in self.mirrors)
 
     @cached_property
+    def identifier_params(self) -> tuple[tuple[str, str], ...]:
+        """(Python name, wire name) of each identifier."""
+        return tuple((p, w) for p, w in self.members.items() if w in self.identifiers)
+
+    @cached_property
     def renames(self) -> Mapping[str, str]:
         """Update members the describe output returns under another name."""
         return {u: d for u, d in self.carried.items() if u != d}
@@ -202,10 +207,14 @@ class _Live:
 
 
 _LIVE: weakref.WeakKeyDictionary[Any, dict[str, _Live]] = weakref.WeakKeyDictionary()
+_LAST_LIVE: list[Any] = [None, {}]  # the service model last asked for, and its entry of _LIVE
 
 
 def _live(service_model: Any, spec: MergeSpec[Any, Any]) -> _Live:
-    by_spec = _LIVE.setdefault(service_model, {})
+    last_model, by_spec = _LAST_LIVE
+    if last_model is not service_model:  # (a WeakKeyDictionary lookup is Python code: the last one is kept)
+        by_spec = _LIVE.setdefault(service_model, {})
+        _LAST_LIVE[:] = (service_model, by_spec)
     name = spec.update.__operation__
     found = by_spec.get(name)
     if found is None:
@@ -605,7 +614,7 @@ def merge(
     check_concurrent: bool = False,
 ) -> Res:
     """Plan and apply, holding the resource's in-process lock from the describe to the update."""
-    ids = {w: args.get(p) for p, w in spec.members.items() if w in spec.identifiers}
+    ids = {w: args.get(p) for p, w in spec.identifier_params}
     lock = _lock(client, spec, ids)
     with lock:
         return _apply(client, plan(client, spec, args, reset_paths), check_concurrent, lock)
