@@ -470,3 +470,24 @@ def test_a_redirect_url_found_good_is_remembered_and_a_bad_one_never() -> None:
     assert [(v.path, v.rule) for v in caught.value.violations] == [
         ("CallbackURLs[1]", "https, except http://localhost")
     ]
+
+
+def test_a_str_subclass_url_is_judged_each_time_and_never_remembered() -> None:
+    """Only exact strings are remembered: a str subclass may claim to equal any URL that passed."""
+    from cognito_typed._runtime import rules
+
+    class Liar(str):
+        __slots__ = ()
+
+        def __eq__(self, other: object) -> bool:
+            return True
+
+        def __hash__(self) -> int:
+            return hash("https://app.example.com/cb")
+
+    rules.check_url("https://app.example.com/cb", "CallbackURLs", [], 0)
+    out: list[Any] = []
+    rules.check_url(Liar("http://example.com/cb"), "DefaultRedirectURI", out)
+    assert [(v.path, v.rule) for v in out] == [("DefaultRedirectURI", "https, except http://localhost")]
+    rules.check_url(Liar("https://fine.example.com/cb"), "DefaultRedirectURI", [])
+    assert all(type(url) is str for url in rules._GOOD_URLS)  # pyright: ignore[reportPrivateUsage]

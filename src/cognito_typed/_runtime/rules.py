@@ -103,7 +103,7 @@ def redirect_urls(request: Any, out: list[Violation], failed: Collection[str]) -
             for i, url in enumerate(urls):
                 check_url(url, wire, out, i)
     default = _value(request, "default_redirect_uri", failed, "DefaultRedirectURI")
-    if isinstance(default, str) and default not in _GOOD_URLS:
+    if isinstance(default, str) and not (type(default) is str and default in _GOOD_URLS):
         check_url(default, "DefaultRedirectURI", out)
 
 
@@ -139,10 +139,12 @@ def _loopback(host: str) -> bool:
 def check_url(url: str, path: str, out: list[Violation], index: int | None = None) -> None:
     """A redirect URL: https (http only for a loopback host), no fragment, and one that parses
     (``index``: the URL is item ``index`` of the list at ``path``)."""
-    if url in _GOOD_URLS:
+    # Only exact strings are kept and looked up: a subclass may say it equals anything.
+    keep = type(url) is str and len(_GOOD_URLS) < GOOD_URLS_KEPT
+    if type(url) is str and url in _GOOD_URLS:
         return
     if "#" not in url and not url[:5].lower().startswith("http:"):  # https, or an app's own scheme (myapp://)
-        if len(_GOOD_URLS) < GOOD_URLS_KEPT:
+        if keep:
             _GOOD_URLS.add(url)
         return
     if index is not None:
@@ -157,7 +159,7 @@ def check_url(url: str, path: str, out: list[Violation], index: int | None = Non
         out.append(Violation(path, f"{url!r} has a fragment", "no #fragment in redirect URLs", "rule"))
     if parts.scheme == "http" and not (host and _loopback(host)):
         out.append(Violation(path, f"{url!r} uses http", "https, except http://localhost", "rule"))
-    elif not parts.fragment and "#" not in url and len(_GOOD_URLS) < GOOD_URLS_KEPT:
+    elif not parts.fragment and "#" not in url and keep:
         _GOOD_URLS.add(url)
 
 
