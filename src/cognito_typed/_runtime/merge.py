@@ -211,6 +211,7 @@ _LAST_LIVE: list[Any] = [None, {}]  # the service model last asked for, and its 
 
 
 def _live(service_model: Any, spec: MergeSpec[Any, Any]) -> _Live:
+    by_spec: dict[str, _Live]
     last_model, by_spec = _LAST_LIVE
     if last_model is not service_model:  # (a WeakKeyDictionary lookup is Python code: the last one is kept)
         by_spec = _LIVE.setdefault(service_model, {})
