@@ -29,6 +29,7 @@ import argparse
 import copy
 import gc
 import json
+import math
 import os
 import statistics
 import time
@@ -341,17 +342,20 @@ RICH_CLIENT = {
 }
 
 
-def rich_client_call(typed: CognitoIdentityProvider) -> Callable[[], Any]:
+def rich_client_args() -> tuple[dict[str, Any], Callable[[], Any]]:
+    """RICH_CLIENT as typed arguments: the plain ones, and a maker of its TokenValidityUnitsType."""
     from cognito_typed.models import TokenValidityUnitsType
 
     kwargs = dict(RICH_CLIENT)
     units = kwargs.pop("token_validity_units")
-    return lambda: typed.create_user_pool_client(
-        **kwargs,
-        token_validity_units=TokenValidityUnitsType(
-            access_token=units["AccessToken"], id_token=units["IdToken"], refresh_token=units["RefreshToken"]
-        ),
+    return kwargs, lambda: TokenValidityUnitsType(
+        access_token=units["AccessToken"], id_token=units["IdToken"], refresh_token=units["RefreshToken"]
     )
+
+
+def rich_client_call(typed: CognitoIdentityProvider) -> Callable[[], Any]:
+    kwargs, units = rich_client_args()
+    return lambda: typed.create_user_pool_client(**kwargs, token_validity_units=units())
 
 
 def installed_check(raw: Any, client_response: dict[str, Any], rounds: int, batch: int) -> None:
@@ -482,6 +486,36 @@ def per_user(rounds: int) -> None:
     growth = results["typed"][sizes[-1]] / results["typed"][sizes[0]]
     verdict = "within" if growth <= 1.25 else "OVER"
     print(f"  typed per user, 10,000 users vs 10: {growth:.2f}x   ({verdict} the target of <= 1.25x)\n")
+
+
+def validate_alone(n: int) -> None:
+    """``validate()`` of the rich create_user_pool_client request alone: with the C builder's quick yes,
+    and judged by the Python checks alone (``fill.CHECKED[cls] = None``, as for a class without a table)."""
+    from cognito_typed.models import CreateUserPoolClientRequest
+
+    kwargs, units = rich_client_args()
+    request = CreateUserPoolClientRequest(**kwargs, token_validity_units=units())
+    request.validate()  # (its checks made; the values its patterns match remembered)
+    cls = CreateUserPoolClientRequest
+    made = fill.CHECKED.get(cls)
+    best: dict[str, float] = {}
+    sides = [("with the quick yes", made), ("Python checks alone", None)] if made else [("Python checks", None)]
+    for _ in range(7):
+        for label, judged in sides:
+            if made is not None:
+                fill.CHECKED[cls] = judged
+            started = time.perf_counter()
+            for _ in range(n):
+                request.validate()
+            best[label] = min(best.get(label, math.inf), (time.perf_counter() - started) / n)
+    if made is not None:
+        fill.CHECKED[cls] = made
+    print(f"validate() of the rich create_user_pool_client request alone (best of 7 x {n})")
+    if made is None:
+        print("  (no C builder: the Python checks only)")
+    for label, seconds in best.items():
+        print(f"  {label:<22} {seconds * 1e6:6.2f} us")
+    print()
 
 
 def msgspec_comparison(n: int) -> None:
@@ -649,6 +683,7 @@ def main() -> None:
         f" {layer * 1e6:.1f} us\n"
     )
 
+    validate_alone(20_000)
     installed_check(raw, client_response, rounds=args.rounds, batch=args.batch)
     construction(rounds=max(20, 2 * args.rounds))
     first_client_in_fresh_process(args.fresh)
