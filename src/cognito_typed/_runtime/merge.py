@@ -349,7 +349,8 @@ def _path_problem(shape: Any, path: str) -> str | None:
 
 def _partial(cls: type[U], values: Mapping[str, Any]) -> U:
     """An instance of ``cls`` holding ``values`` only (others ``None``, required ones too): for
-    checking what a caller gave, never sent. Filled in as ``from_wire`` fills a model (``filling``)."""
+    checking what a caller gave, never sent. Its slots are set as ``__init__`` sets them: by the C
+    builder's ``init`` when there is one, else as ``from_wire`` fills a model (``filling``)."""
     get = values.get
     names = cls._names  # pyright: ignore[reportPrivateUsage]
     builder = fill_plan(cls)
