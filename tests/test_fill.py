@@ -16,12 +16,13 @@ from typing import Any
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 from strategies import WireStrategies
 from support import STRUCTURES, model_class
 
 from cognito_typed import models
 from cognito_typed._runtime import fill
-from cognito_typed._runtime.base import Model, ResponseMetadata, build
+from cognito_typed._runtime.base import MalformedResponseError, Model, ResponseMetadata, build
 
 needs_builder = pytest.mark.skipif(
     not fill.AVAILABLE,
@@ -106,6 +107,88 @@ def test_the_builder_gives_what_from_wire_gives(name: str, wire: WireStrategies)
         )
 
     check()
+
+
+def reordered(value: Any, random: Any) -> Any:
+    """``value`` with every dict's items in a random order and under fresh key strings (equal, not the same)."""
+    if isinstance(value, list):
+        return [reordered(x, random) for x in value]
+    if type(value) is not dict:
+        return value
+    items = list(value.items())
+    random.shuffle(items)
+    return {"".join(list(k)) if type(k) is str else k: reordered(v, random) for k, v in items}
+
+
+@needs_builder
+@pytest.mark.parametrize("name", STRUCTURES)
+def test_any_order_unknown_keys_and_other_key_objects_give_what_from_wire_gives(
+    name: str, wire: WireStrategies
+) -> None:
+    """The builder walks a dict's items beside the model's members (botocore's order, botocore's key
+    strings, adopted): a dict in another order, keyed by other equal strings, with members the generated
+    model lacks anywhere among them, is built all the same, and so is botocore's again after it."""
+    cls = model_class(name)
+    builder = fill.plan(cls)
+    assert builder is not None
+
+    @given(wire.structure(name), st.randoms(use_true_random=False), st.lists(st.integers(0, 40), max_size=3))
+    def check(data: dict[str, Any], random: Any, where: list[int]) -> None:
+        expected = cls.from_wire(data)
+        items = list(reordered(data, random).items())
+        for i, at in enumerate(where):  # members a newer botocore has: a plain value, a structure
+            items.insert(min(at, len(items)), (f"NewerMember{i}", {"Nested": i} if i % 2 else "x"))
+        for each in (dict(items), data, dict(items)):
+            built = builder(each)
+            if built is None:  # only for what it leaves to from_wire
+                assert takes_other(cls), each
+                built = build(cls, each)
+            same(built, expected)
+
+    check()
+
+
+@needs_builder
+def test_a_required_member_out_of_order_is_found_and_a_missing_one_is_not_invented() -> None:
+    users = [user("u")]
+    first, *rest = users[0].items()
+    builder = fill.plan(models.UserType)
+    assert builder is not None
+    moved = dict([*rest, first])  # Username, required, after the rest
+    same(builder(moved), models.UserType.from_wire(moved))
+    late = {"Extra": 1, **dict(rest), "Username": "u"}
+    same(builder(late), models.UserType.from_wire(late))
+    assert builder(dict(rest)) is None  # no Username anywhere: from_wire says so
+    with pytest.raises(MalformedResponseError, match="Username"):
+        build(models.UserType, dict(rest))
+
+
+@needs_builder
+def test_code_that_empties_the_dict_being_walked_cannot_crash_it() -> None:
+    """The hook of ResponseMetadata's headers runs the mapping's own code, which may change the dict walked."""
+    meta: dict[str, Any] = {}
+
+    class Headers(UserDict[str, str]):
+        def keys(self) -> Any:
+            meta.clear()
+            return super().keys()
+
+        def __iter__(self) -> Any:
+            meta.clear()
+            return super().__iter__()
+
+    meta.update({**METADATA, "HTTPHeaders": Headers(METADATA["HTTPHeaders"])})
+    meta["RetryAttempts"] = meta.pop("RetryAttempts")  # after the headers
+    meta["RequestId"] = request_id = "".join(["r", "-1"])  # (an object of its own, to count its references)
+    builder = fill.plan(ResponseMetadata)
+    assert builder is not None
+    before = sys.getrefcount(request_id)
+    built = builder(meta)
+    assert meta == {}
+    assert built is not None  # the items held while walked: all there
+    same(built, ResponseMetadata.from_wire({**METADATA, "RequestId": request_id}))
+    del built
+    assert sys.getrefcount(request_id) == before - 1  # (the dict's own reference, cleared): nothing kept
 
 
 @needs_builder

@@ -170,6 +170,66 @@ is_atom(PyObject *v)
            || PyDateTime_CheckExact(v);
 }
 
+/* Whether k, a key of the dict being built from, is e's wire key. botocore's parsers key a
+ * structure's dict with the model's own member-name strings, the same objects on every response:
+ * an equal exact str is adopted as the entry's key, so that the next response's key is the very
+ * same object (one pointer comparison, no string comparison). Runs no code. */
+static int
+same_key(Entry *e, PyObject *k)
+{
+    if (k == e->key) {
+        return 1;
+    }
+    if (!PyUnicode_CheckExact(k) || PyObject_Hash(k) != PyObject_Hash(e->key) || PyUnicode_Compare(k, e->key) != 0) {
+        return 0;
+    }
+    Py_SETREF(e->key, Py_NewRef(k));
+    return 1;
+}
+
+/* The value of e's key in data, a new reference; NULL if absent (or an error set). */
+static PyObject *
+lookup(Entry *e, PyObject *data)
+{
+    PyObject *key = Py_NewRef(e->key); /* (kept: a key's __eq__ may run code that adopts another key) */
+    PyObject *v = PyDict_GetItemWithError(data, key);
+    Py_XINCREF(v);
+    Py_DECREF(key);
+    return v;
+}
+
+/* Sets e's slot of obj from v (a new reference, stolen; NULL or None: absent). 1 when the value
+ * set is no atom, 0 when it is, -1 for "not me" (or an error set). */
+static int
+fill_slot(Entry *e, PyObject *obj, PyObject *v, int depth)
+{
+    PyObject *out;
+    int tracked = 0;
+    if (v == NULL || v == Py_None) {
+        Py_XDECREF(v);
+        if (e->required) {
+            return -1;
+        }
+        out = Py_NewRef(Py_None);
+    }
+    else {
+        out = convert(e, v, depth); /* (v kept alive while converted: a nested lookup may run code) */
+        Py_DECREF(v);
+        if (out == NULL) {
+            return -1;
+        }
+        tracked = !is_atom(out);
+    }
+    PyObject **slot = (PyObject **)((char *)obj + e->offset);
+    Py_XSETREF(*slot, out);
+    return tracked;
+}
+
+/* Builds plan's model from data, walking data's items beside the entries: botocore's parsers fill a
+ * structure's dict in the model's member order, so each member present is usually the next item,
+ * and a member that is not the next item is absent. That holds when every item was met so; when
+ * some item was not (a key the generated model lacks, another order), the members taken as absent
+ * are looked up after all. A required member is always looked up when it is not the next item. */
 static PyObject *
 fill(Plan *plan, PyObject *data, int depth)
 {
@@ -181,39 +241,65 @@ fill(Plan *plan, PyObject *data, int depth)
     if (obj == NULL) {
         return NULL;
     }
-    int holds_tracked = 0;
+    int holds_tracked = 0, skipped = 0, got;
+    Py_ssize_t pos = 0;
+    PyObject *k = NULL, *item = NULL; /* the next item, held: converting may run code that changes data */
+    if (PyDict_Next(data, &pos, &k, &item)) {
+        Py_INCREF(k);
+        Py_INCREF(item);
+    }
     for (Py_ssize_t i = 0; i < plan->n; i++) {
         Entry *e = &plan->entries[i];
-        PyObject *v = PyDict_GetItemWithError(data, e->key);
-        PyObject *out;
-        if (v == NULL && PyErr_Occurred()) {
+        PyObject *v = NULL;
+        if (k != NULL && same_key(e, k)) {
+            v = item; /* (its reference handed on) */
+            Py_CLEAR(k);
+            item = NULL;
+            if (PyDict_Next(data, &pos, &k, &item)) {
+                Py_INCREF(k);
+                Py_INCREF(item);
+            }
+        }
+        else if (k != NULL) { /* not the next item: absent, if every item is met in order */
+            if (e->required) {
+                if ((v = lookup(e, data)) == NULL && PyErr_Occurred()) {
+                    goto fail;
+                }
+            }
+            else {
+                skipped = 1;
+            }
+        }
+        if ((got = fill_slot(e, obj, v, depth)) < 0) {
             goto fail;
         }
-        if (v == NULL || v == Py_None) {
-            if (e->required) {
-                goto fail;
-            }
-            out = Py_NewRef(Py_None);
-        }
-        else {
-            Py_INCREF(v); /* kept alive while converted: a nested lookup may run a key's __eq__ */
-            out = convert(e, v, depth);
-            Py_DECREF(v);
-            if (out == NULL) {
-                goto fail;
-            }
-            if (!holds_tracked && !is_atom(out)) {
-                holds_tracked = 1;
-            }
-        }
-        PyObject **slot = (PyObject **)((char *)obj + e->offset);
-        Py_XSETREF(*slot, out);
+        holds_tracked |= got;
     }
+    if (k != NULL && skipped) { /* an item was not met in order: the members skipped may be there */
+        for (Py_ssize_t i = 0; i < plan->n; i++) {
+            Entry *e = &plan->entries[i];
+            if (e->required || *(PyObject **)((char *)obj + e->offset) != Py_None) {
+                continue;
+            }
+            PyObject *v = lookup(e, data);
+            if (v == NULL && PyErr_Occurred()) {
+                goto fail;
+            }
+            if ((got = fill_slot(e, obj, v, depth)) < 0) {
+                goto fail;
+            }
+            holds_tracked |= got;
+        }
+    }
+    Py_XDECREF(k);
+    Py_XDECREF(item);
     if (!holds_tracked) {
         PyObject_GC_UnTrack(obj);
     }
     return obj;
 fail:
+    Py_XDECREF(k);
+    Py_XDECREF(item);
     Py_DECREF(obj);
     return NULL;
 }
