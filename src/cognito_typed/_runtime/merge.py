@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
 from cognito_typed._runtime.base import FILLING, Model, Request, build, new
 from cognito_typed._runtime.fill import accepts
 from cognito_typed._runtime.fill import plan as fill_plan
+from cognito_typed._runtime.rules import READS, check_given, check_merged
 from cognito_typed._runtime.validation import ValidationError, Violation
 
 if TYPE_CHECKING:
@@ -110,6 +111,11 @@ class MergeSpec(Generic[U, Res]):
     def identifier_params(self) -> tuple[tuple[str, str], ...]:
         """(Python name, wire name) of each identifier."""
         return tuple((p, w) for p, w in self.members.items() if w in self.identifiers)
+
+    @cached_property
+    def secret_paths(self) -> Mapping[str, tuple[str, ...]]:
+        """``secrets`` as a mapping."""
+        return dict(self.secrets)
 
     @cached_property
     def renames(self) -> Mapping[str, str]:
@@ -232,6 +238,19 @@ def _live(service_model: Any, spec: MergeSpec[Any, Any]) -> _Live:
     return found
 
 
+_SENSITIVE: dict[int, tuple[Any, bool]] = {}
+
+
+def _sensitive_member(shape: Any) -> bool:
+    """:func:`_sensitive`, remembered by the shape's id (the shape kept, as in :func:`_names`)."""
+    found = _SENSITIVE.get(id(shape))
+    if found is None or found[0] is not shape:
+        if len(_SENSITIVE) >= 1024:
+            _SENSITIVE.clear()
+        found = _SENSITIVE[id(shape)] = (shape, _sensitive(shape))
+    return found[1]
+
+
 def _sensitive(shape: Any, seen: frozenset[str] = frozenset()) -> bool:
     """A shape whose values (or any value inside them) the model marks sensitive."""
     if shape.metadata.get("sensitive"):
@@ -275,10 +294,17 @@ def _diff(
 ) -> list[Change]:
     changes: list[Change] = []
     members = shape.members
-    names, known = _names(shape)
+    position, known = _names(shape)
     old_of, new_of = before.get, after.get
-    differ = [key for key in names if old_of(key) is not new_of(key)]  # (most values are the same objects)
-    extra = (before.keys() | after.keys()) - known  # members the model does not have, in name order
+    # The members whose values are not the same objects (most are: the merge copies the dicts, not
+    # the values), in the model's order; members the model does not have after them, in name order.
+    differ = [key for key, value in after.items() if old_of(key) is not value]
+    differ += before.keys() - after.keys()
+    extra = [key for key in differ if key not in known]
+    if extra:
+        differ = [key for key in differ if key in known]
+    if len(differ) > 1:
+        differ.sort(key=position.__getitem__)
     for key in (*differ, *sorted(extra)) if extra else differ:
         old, new = old_of(key), new_of(key)
         if old is new or old == new:
@@ -295,23 +321,23 @@ def _diff(
             # No key differs, yet the map does: an empty map against none. It is a change like any other.
             changes += keyed or [Change(path, old, new, True)]
         else:
-            hidden = member is None or _sensitive(member) or secret is not None
+            hidden = member is None or secret is not None or _sensitive_member(member)
             changes.append(Change(path, old, new, hidden))
     return changes
 
 
-_NAMES: dict[int, tuple[Any, tuple[str, ...], frozenset[str]]] = {}
+_NAMES: dict[int, tuple[Any, Mapping[str, int], frozenset[str]]] = {}
 
 
-def _names(shape: Any) -> tuple[tuple[str, ...], frozenset[str]]:
-    """A structure shape's member names, in order and as a set: botocore's ``members`` is an
-    ``OrderedDict``, whose walk costs a lookup per step (remembered by the shape's id, the shape kept)."""
+def _names(shape: Any) -> tuple[Mapping[str, int], frozenset[str]]:
+    """A structure shape's member names with their places in the model's order, and as a set
+    (remembered by the shape's id, the shape kept: botocore's ``members`` is an ``OrderedDict``)."""
     found = _NAMES.get(id(shape))
     if found is None or found[0] is not shape:
         if len(_NAMES) >= 1024:  # (many service models over time: start again)
             _NAMES.clear()
         names = tuple(shape.members)
-        found = _NAMES[id(shape)] = (shape, names, frozenset(names))
+        found = _NAMES[id(shape)] = (shape, {n: i for i, n in enumerate(names)}, frozenset(names))
     return found[1], found[2]
 
 
@@ -421,10 +447,12 @@ def plan(
 
     # 1. The caller's values, before anything is read. The installed botocore's model must have
     # both operations (and, below, what the caller passes: UnsupportedByBotocoreError otherwise).
+    installed = client._installed.operations  # pyright: ignore[reportPrivateUsage]
     for operation in (spec.describe.__operation__, spec.update.__operation__):
-        client._check_installed(operation, {}, enums=False)  # pyright: ignore[reportPrivateUsage]
+        if operation not in installed:
+            raise client._unsupported(operation)  # pyright: ignore[reportPrivateUsage]
     violations: list[Violation] = []
-    live = _live(client.raw.meta.service_model, spec)
+    live = _live(client._client.meta.service_model, spec)  # pyright: ignore[reportPrivateUsage]
     for path in reset_paths:
         problem = _path_problem(live.update, path)
         if problem is not None:
@@ -434,8 +462,6 @@ def plan(
     partial = _partial(spec.update, given)
     given_wire = frozenset(members[n] for n in given)
     violations += _violations(partial, given_wire, constraints)
-    from cognito_typed._runtime.rules import READS, check_given
-
     # The documented rules are constraints too (constraints=False skips them); they run when the
     # caller gave a member they read.
     if constraints and given_wire & READS.get(spec.update.__name__, frozenset()):
@@ -551,7 +577,7 @@ def _plan_from(
                 )
             merged = _without(merged, path)
             base = _without(base, path)
-    changes = _diff(live.update, base, merged, dict(spec.secrets))
+    changes = _diff(live.update, base, merged, spec.secret_paths)
 
     # 3. What the change does to the rest. Carried values are the service's: botocore's validator
     #    and the service judge them. The rules that read several members (the unit of a validity,
@@ -562,14 +588,17 @@ def _plan_from(
         for required in live.update.required_members:
             if required not in params:
                 violations.append(Violation(required, "is missing", "required", "required"))
-    if changes and not violations and constraints:
-        from cognito_typed._runtime.rules import READS, check_merged
-
-        if {_top(c.path) for c in changes} & READS.get(spec.update.__name__, frozenset()):
-            check_merged(spec.update, params, {**base, **id_wire}, described, violations)
+    if (
+        changes
+        and not violations
+        and constraints
+        and {_top(c.path) for c in changes} & READS.get(spec.update.__name__, frozenset())
+    ):
+        check_merged(spec.update, params, {**base, **id_wire}, described, violations)
     if violations:
         raise ValidationError(spec.update.__name__, violations)
-    return Plan(spec, params, tuple(changes), described, tuple(u for u in live.unknown if u in params))
+    unknown = tuple(u for u in live.unknown if u in params) if live.unknown else ()
+    return Plan(spec, params, tuple(changes), described, unknown)
 
 
 def _with(data: Mapping[str, Any], path: str, value: Any) -> dict[str, Any]:
@@ -603,7 +632,7 @@ _LOCKS = tuple(threading.RLock() for _ in range(64))
 
 
 def _lock(client: ClientBase, spec: MergeSpec[Any, Any], ids: Mapping[str, Any]) -> threading.RLock:
-    key = (client.raw.meta.region_name, *(str(ids.get(i)) for i in spec.identifiers))
+    key = (client._client.meta.region_name, *map(str, map(ids.get, spec.identifiers)))  # pyright: ignore[reportPrivateUsage]
     return _LOCKS[hash(key) % len(_LOCKS)]
 
 
@@ -637,7 +666,8 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     spec = plan.spec
     if plan.noop:
         return plan.current
-    ids = {w: plan.params[w] for w in spec.identifiers if w in plan.params}
+    params = plan.params
+    ids = {w: params[w] for w in spec.identifiers if w in params} if check_concurrent or lock is None else {}
     with lock or _lock(client, spec, ids):
         if check_concurrent:
             before = _comparable(plan.described)
@@ -655,7 +685,7 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
                     "plan again. Cognito has no conditional update, so this check narrows the window for "
                     "lost updates but cannot close it."
                 )
-        response = client._call(spec.update.__method__, dict(plan.params))  # pyright: ignore[reportPrivateUsage]
+        response = client._call(spec.update.__method__, dict(params))  # pyright: ignore[reportPrivateUsage]
     if spec.updated is not None:
         updated = response.get(spec.updated)
         if isinstance(updated, dict):
@@ -663,10 +693,9 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     # The update returns no resource: the one described, with the update laid over it. A member the
     # resource always has (a required field: a pool's Name) stays as described when the update leaves
     # it out (RESET): the service keeps it, as it has nothing to reset it to.
-    live = _live(client.raw.meta.service_model, spec)
+    live = _live(client._client.meta.service_model, spec)  # pyright: ignore[reportPrivateUsage]
     after = dict(plan.described)
     always = _always(spec.resource_model)
-    params = plan.params
     for update_wire, describe_wire in live.carried.items():
         if update_wire in params:
             after[describe_wire] = params[update_wire]
