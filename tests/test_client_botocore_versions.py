@@ -235,6 +235,25 @@ def test_a_merge_checks_what_the_caller_passes_before_reading(old: Any) -> None:
     assert merged.client_name == "web-2"
 
 
+def test_a_merge_whose_describe_the_model_lacks_reads_nothing(old: Any) -> None:
+    """The merge engine itself refuses a pair whose describe the live model lacks (DescribeTerms here),
+    before any call: the class keeps ``plan_update_terms`` even where the instance hides it."""
+    from cognito_typed import merges
+    from cognito_typed._runtime.merge import plan
+
+    typed = CognitoIdentityProvider(old)
+    with Stubber(old) as stub:  # nothing queued: any call would fail with botocore's UnStubbedResponseError
+        for run in (
+            lambda: plan(typed, merges.UPDATE_TERMS, {"user_pool_id": POOL, "terms_id": "t" * 20}),
+            lambda: CognitoIdentityProvider.merge_update_terms(typed, user_pool_id=POOL, terms_id="t" * 20),
+        ):
+            with pytest.raises(OperationNotInBotocoreError) as info:
+                run()
+            assert list(info.value.missing) == [("operation", "DescribeTerms", "")]
+            assert_the_remedy_is_named(info.value)
+        stub.assert_no_pending_responses()
+
+
 def test_the_record_of_a_model_is_made_once_and_dies_with_it(older_model: Path) -> None:
     import gc
     import weakref

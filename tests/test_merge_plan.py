@@ -41,6 +41,25 @@ def plan_client(**kwargs: Any) -> Plan[Any, UserPoolClientType]:
         return client.plan_update_user_pool_client(user_pool_id=POOL, client_id=CLIENT, **kwargs)
 
 
+def test_changes_come_in_the_order_of_the_update_members() -> None:
+    """Whatever order the caller passes them in, and whether the describe returned them or not."""
+    assert "EnableTokenRevocation" in CLIENT_NOW and "RefreshTokenRotation" in CLIENT_NOW
+    plan = plan_client(
+        auth_session_validity=10,
+        enable_token_revocation=not CLIENT_NOW["EnableTokenRevocation"],
+        analytics_configuration=RESET,  # described, sent absent
+        client_name="web-2",
+        refresh_token_validity=5,
+    )
+    with stubbed() as (client, _):
+        members = list(client.raw.meta.service_model.operation_model("UpdateUserPoolClient").input_shape.members)
+    paths = [c.path for c in plan.changes]
+    assert sorted(paths) == sorted(
+        ["AuthSessionValidity", "EnableTokenRevocation", "AnalyticsConfiguration", "ClientName", "RefreshTokenValidity"]
+    )
+    assert paths == sorted(paths, key=members.index)
+
+
 def test_plan_lists_each_change_field_by_field() -> None:
     plan = plan_client(
         client_name="web-2",
