@@ -483,9 +483,16 @@ def per_user(rounds: int) -> None:
         cells = "   ".join(f"{n:>6}: {us * 1e6:5.2f} us" for n, us in by_size.items())
         growth = by_size[sizes[-1]] / by_size[sizes[0]]
         print(f"  {label}  {cells}   10,000 vs 10: {growth:.2f}x")
-    growth = results["typed"][sizes[-1]] / results["typed"][sizes[0]]
+    typed_by_size = results["typed"]
+    growth = typed_by_size[sizes[-1]] / typed_by_size[sizes[0]]
     verdict = "within" if growth <= 1.25 else "OVER"
-    print(f"  typed per user, 10,000 users vs 10: {growth:.2f}x   ({verdict} the target of <= 1.25x)\n")
+    print(f"  typed per user, 10,000 users vs 10: {growth:.2f}x   ({verdict} the target of <= 1.25x)")
+    low, high = min(typed_by_size.values()), max(typed_by_size.values())
+    middle = (low + high) / 2
+    print(
+        f"  typed per user, every size against the middle of the range: within +/-{(high - middle) / middle:.0%}"
+        f" (largest / smallest {high / low:.2f}x)\n"
+    )
 
 
 def validate_alone(n: int) -> None:
