@@ -920,51 +920,11 @@ static PyTypeObject PlanType = {
     .tp_methods = plan_methods,
 };
 
-/* gc's get_freeze_count, freeze and unfreeze, as the module had them when this one was imported. */
-static PyObject *gc_freeze_count, *gc_freeze, *gc_unfreeze;
-
-/* settle(): gc.freeze() then gc.unfreeze(), which move every object the collector tracks to its
-   oldest generation (two list splices), unless the program has frozen objects of its own. No
-   Python code runs between the two calls, so no other thread can freeze objects in between and
-   have them unfrozen here. Returns whether it moved them. */
-static PyObject *
-fill_settle(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(ignored))
-{
-    PyObject *count = PyObject_CallNoArgs(gc_freeze_count);
-    if (count == NULL) {
-        return NULL;
-    }
-    int frozen = PyObject_IsTrue(count);
-    Py_DECREF(count);
-    if (frozen != 0) {
-        return frozen < 0 ? NULL : Py_NewRef(Py_False);
-    }
-    PyObject *done = PyObject_CallNoArgs(gc_freeze);
-    if (done == NULL) {
-        return NULL;
-    }
-    Py_DECREF(done);
-    done = PyObject_CallNoArgs(gc_unfreeze);
-    if (done == NULL) {
-        return NULL;
-    }
-    Py_DECREF(done);
-    return Py_NewRef(Py_True);
-}
-
-static PyMethodDef module_methods[] = {
-    {"settle", fill_settle, METH_NOARGS,
-     "settle() -> bool: move every object the collector tracks to its oldest generation (gc.freeze(), "
-     "gc.unfreeze()), unless gc.get_freeze_count() is not 0; True if it did."},
-    {NULL, NULL, 0, NULL},
-};
-
 static struct PyModuleDef module = {
     PyModuleDef_HEAD_INIT,
     .m_name = "cognito_typed._runtime._fill",
     .m_doc = "Builds generated models from botocore response dicts (optional; see cognito_typed._runtime.fill).",
     .m_size = -1,
-    .m_methods = module_methods,
 };
 
 PyMODINIT_FUNC
@@ -976,22 +936,6 @@ PyInit__fill(void)
     }
     if (PyType_Ready(&PlanType) < 0 || PyType_Ready(&SpecType) < 0) {
         return NULL;
-    }
-    if (gc_freeze_count == NULL) {
-        PyObject *gc = PyImport_ImportModule("gc");
-        if (gc == NULL) {
-            return NULL;
-        }
-        gc_freeze_count = PyObject_GetAttrString(gc, "get_freeze_count");
-        gc_freeze = PyObject_GetAttrString(gc, "freeze");
-        gc_unfreeze = PyObject_GetAttrString(gc, "unfreeze");
-        Py_DECREF(gc);
-        if (gc_freeze_count == NULL || gc_freeze == NULL || gc_unfreeze == NULL) {
-            Py_CLEAR(gc_freeze_count);
-            Py_CLEAR(gc_freeze);
-            Py_CLEAR(gc_unfreeze);
-            return NULL;
-        }
     }
     PyObject *m = PyModule_Create(&module);
     if (m == NULL) {

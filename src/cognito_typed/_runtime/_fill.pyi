@@ -28,7 +28,3 @@ class Spec:
         value: Spec | None,
         /,
     ) -> Spec: ...
-
-def settle() -> bool:
-    """Move every object the collector tracks to its oldest generation (``gc.freeze()``, ``gc.unfreeze()``,
-    with no Python code between them), unless ``gc.get_freeze_count()`` is not 0; True if it did."""

@@ -48,7 +48,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast, dataclass_transform
 
-from cognito_typed._runtime.fill import PLANS, UNPLANNED, accepts, headers, plan, settle
+from cognito_typed._runtime.fill import PLANS, UNPLANNED, accepts, headers, plan
 from cognito_typed._runtime.validation import Rule, ValidationError, Violation
 
 __all__ = [
@@ -544,15 +544,9 @@ def build(cls: type[M], data: Mapping[str, Any]) -> M:
     A large response (a list of at least :data:`LARGE` items) is built with the cyclic garbage
     collector paused: its thousands of new objects, all alive until the build ends, would
     otherwise be traversed by collection after collection (and promoted, so that full
-    collections follow), making the cost per item grow with the size of the response. Then they
-    are moved to the collector's oldest generation (:func:`fill.settle
-    <cognito_typed._runtime.fill.settle>`, which moves every tracked object there, at a cost that
-    does not depend on their number): left young, they would all be traversed by the next young
-    collection, one pass whose cost per object grows once they no longer fit in the caches. A
-    program that froze objects of its own (``gc.freeze()``) keeps them frozen, and this step is
-    skipped. The collector is resumed right after, only if it was running: a program that turned
-    it off keeps it off, and nothing is moved. Cognito's own pages hold at most 60 items, so
-    against AWS none of this happens.
+    collections follow), making the cost per item grow with the size of the response. The
+    collector is resumed right after, only if it was running: a program that turned it off
+    keeps it off. Cognito's own pages hold at most 60 items, so against AWS this never pauses.
 
     When the C builder is there (:mod:`cognito_typed._runtime.fill`), it builds the common case
     (a response as botocore parses it) and ``from_wire`` the rest: equal models either way.
@@ -574,10 +568,7 @@ def build(cls: type[M], data: Mapping[str, Any]) -> M:
         return cls.from_wire(data)
     finally:
         if paused:
-            try:
-                settle()
-            finally:
-                gc.enable()
+            gc.enable()
 
 
 def metadata(data: Mapping[str, Any]) -> ResponseMetadata | None:

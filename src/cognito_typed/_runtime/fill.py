@@ -22,10 +22,9 @@ benchmarks measure both).
 
 from __future__ import annotations
 
-import gc
 import os
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from cognito_typed._runtime import validation as v
@@ -33,33 +32,16 @@ from cognito_typed._runtime import validation as v
 if TYPE_CHECKING:
     from cognito_typed._runtime import _fill
 
-__all__ = ["AVAILABLE", "CHECKED", "KINDS", "PLANS", "UNPLANNED", "accepts", "plan", "settle"]
-
-
-def _settle() -> bool:
-    """``settle`` without the extension: the same calls, but another thread may run between them here
-    (one that froze objects just then would find them unfrozen; ``gc.freeze`` is for before a fork)."""
-    if gc.get_freeze_count():
-        return False
-    gc.freeze()
-    gc.unfreeze()
-    return True
-
+__all__ = ["AVAILABLE", "CHECKED", "KINDS", "PLANS", "UNPLANNED", "accepts", "plan"]
 
 Plan: type[_fill.Plan] | None
 Spec: type[_fill.Spec] | None
-settle: Callable[[], bool]
-"""Move every object the collector tracks to its oldest generation (``gc.freeze()`` then
-``gc.unfreeze()``: two list splices, whatever the number of objects), unless the program has frozen
-objects of its own (``gc.get_freeze_count()``); True if it did. See :func:`base.build
-<cognito_typed._runtime.base.build>`. The extension's makes both calls with no Python code between."""
 try:
     from cognito_typed._runtime import _fill
 except ImportError:  # not built (no C compiler at install), or another interpreter
     Plan = Spec = None
-    settle = _settle
 else:
-    Plan, Spec, settle = _fill.Plan, _fill.Spec, _fill.settle
+    Plan, Spec = _fill.Plan, _fill.Spec
 
 AVAILABLE: Final = Plan is not None and os.environ.get("COGNITO_TYPED_PURE_PYTHON", "0") in ("", "0")
 """The C builder is there and not turned off: :func:`plan` gives builders."""
