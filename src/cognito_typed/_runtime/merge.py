@@ -26,7 +26,7 @@ from __future__ import annotations
 import enum
 import threading
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import MISSING, dataclass, field, fields
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar, cast
@@ -44,6 +44,7 @@ __all__ = ["RESET", "Change", "ConcurrentModificationError", "MergeSpec", "Plan"
 
 U = TypeVar("U", bound=Request[Any])
 Res = TypeVar("Res", bound=Model)
+T = TypeVar("T")
 
 
 class Reset(enum.Enum):
@@ -238,19 +239,6 @@ def _live(service_model: Any, spec: MergeSpec[Any, Any]) -> _Live:
     return found
 
 
-_SENSITIVE: dict[int, tuple[Any, bool]] = {}
-
-
-def _sensitive_member(shape: Any) -> bool:
-    """:func:`_sensitive`, remembered by the shape's id (the shape kept, as in :func:`_names`)."""
-    found = _SENSITIVE.get(id(shape))
-    if found is None or found[0] is not shape:
-        if len(_SENSITIVE) >= 1024:
-            _SENSITIVE.clear()
-        found = _SENSITIVE[id(shape)] = (shape, _sensitive(shape))
-    return found[1]
-
-
 def _sensitive(shape: Any, seen: frozenset[str] = frozenset()) -> bool:
     """A shape whose values (or any value inside them) the model marks sensitive."""
     if shape.metadata.get("sensitive"):
@@ -294,7 +282,7 @@ def _diff(
 ) -> list[Change]:
     changes: list[Change] = []
     members = shape.members
-    position, known = _names(shape)
+    position, known = _per_shape(_NAMES, shape, _names)
     old_of, new_of = before.get, after.get
     # The members whose values are not the same objects (most are: the merge copies the dicts, not
     # the values), in the model's order; members the model does not have after them, in name order.
@@ -321,24 +309,32 @@ def _diff(
             # No key differs, yet the map does: an empty map against none. It is a change like any other.
             changes += keyed or [Change(path, old, new, True)]
         else:
-            hidden = member is None or secret is not None or _sensitive_member(member)
+            hidden = member is None or secret is not None or _per_shape(_SENSITIVE, member, _sensitive)
             changes.append(Change(path, old, new, hidden))
     return changes
 
 
-_NAMES: dict[int, tuple[Any, Mapping[str, int], frozenset[str]]] = {}
+def _per_shape(cache: dict[int, tuple[Any, Any]], shape: Any, make: Callable[[Any], T]) -> T:
+    """``make(shape)``, remembered in ``cache`` by the shape's id (the shape kept beside it, so that an
+    id reused by another shape is never taken for it): ``_diff`` asks the same of each shape per merge."""
+    found = cache.get(id(shape))
+    if found is None or found[0] is not shape:
+        if len(cache) >= 1024:  # (many service models over time: start again)
+            cache.clear()
+        found = cache[id(shape)] = (shape, make(shape))
+    made: T = found[1]
+    return made
 
 
 def _names(shape: Any) -> tuple[Mapping[str, int], frozenset[str]]:
     """A structure shape's member names with their places in the model's order, and as a set
-    (remembered by the shape's id, the shape kept: botocore's ``members`` is an ``OrderedDict``)."""
-    found = _NAMES.get(id(shape))
-    if found is None or found[0] is not shape:
-        if len(_NAMES) >= 1024:  # (many service models over time: start again)
-            _NAMES.clear()
-        names = tuple(shape.members)
-        found = _NAMES[id(shape)] = (shape, {n: i for i, n in enumerate(names)}, frozenset(names))
-    return found[1], found[2]
+    (botocore's ``members`` is an ``OrderedDict``, whose walk costs a lookup per step)."""
+    names = tuple(shape.members)
+    return {n: i for i, n in enumerate(names)}, frozenset(names)
+
+
+_NAMES: dict[int, tuple[Any, Any]] = {}  # shape id -> (shape, _names(shape))
+_SENSITIVE: dict[int, tuple[Any, Any]] = {}  # shape id -> (shape, _sensitive(shape))
 
 
 def _without(data: Mapping[str, Any], path: str) -> dict[str, Any]:
