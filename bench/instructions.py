@@ -10,6 +10,10 @@ reference; this says which way a change goes, and by how much, when they cannot.
 Each phase (``n`` calls of one side of one case, their Stubber responses queued beforehand) ends
 with an ``os.getppid()`` call, on which callgrind dumps its counters (``--dump-before``).
 
+It also counts the instructions per user of reading ListUsers pages of 10 to 10,000 users (the
+per-user figure of bench_client.py, whose time grows at 10,000 users with the memory hierarchy even
+where nothing is built): the count says whether the typed layer's own work per user stays the same.
+
 With the C builder of the models there (``cognito_typed._runtime.fill``), the cases run twice: with
 it, and with it turned off (``COGNITO_TYPED_PURE_PYTHON=1``), the package as installed without a
 C compiler.
@@ -123,7 +127,45 @@ def inner(calls: int) -> None:
                 call()
             mark()
             phases.append(f"{name}\t{side}")
+    phases += per_user_phases(mark)
     print("\n".join(phases))
+
+
+SIZES = (10, 100, 1000, 10_000)
+
+
+def per_user_phases(mark: Callable[[], Any]) -> list[str]:
+    """Reading ListUsers pages of 10 to 10,000 users, typed (built as the client builds it, every member
+    read) and in place (the raw page's members read, nothing built): phases ``per user <n>`` whose
+    count is per page (:func:`measure` makes it per user). As a count it is free of the memory
+    hierarchy that makes the timed figure of bench_client.py grow at 10,000 users; the cyclic
+    collector's passes are counted (they are instructions), the cache misses they cause are not."""
+    sys.path.insert(0, str(HERE))
+    import bench_client as bc
+    import boto3
+    from _readers import reader
+
+    from cognito_typed._runtime.base import build
+    from cognito_typed.models import ListUsersResponse
+
+    shape = boto3.client("cognito-idp", region_name="us-east-1").meta.service_model.shape_for("ListUsersResponse")
+    read_typed, read_raw = reader(shape, typed=True), reader(shape, typed=False)
+    sides: dict[str, Callable[[dict[str, Any]], None]] = {
+        "typed": lambda page: read_typed(build(ListUsersResponse, page)),
+        "raw": read_raw,  # the page read in place: the floor any reading of it pays
+    }
+    phases: list[str] = []
+    for n in SIZES:
+        page, pages = bc.users_page(n), max(1, 10_000 // n)
+        for side, run in sides.items():
+            run(page)  # warm-up: the heap grown to this size once
+            mark()
+            phases.append("")
+            for _ in range(pages):
+                run(page)
+            mark()
+            phases.append(f"per user {n}\t{side}\t{pages * n}")
+    return phases
 
 
 def measure(calls: int, pure: bool) -> dict[str, dict[str, float]] | None:
@@ -149,8 +191,8 @@ def measure(calls: int, pure: bool) -> dict[str, dict[str, float]] | None:
     counts: dict[str, dict[str, float]] = {}
     for i, phase in enumerate(phases):
         if phase:
-            name, side = phase.split("\t")
-            counts.setdefault(name, {})[side] = totals[i + 1] / calls
+            name, side, *per = phase.split("\t")
+            counts.setdefault(name, {})[side] = totals[i + 1] / (int(per[0]) if per else calls)
     return counts
 
 
@@ -173,12 +215,30 @@ def main() -> None:
             return
         print(f"\n### instructions per call (callgrind, {args.calls} calls per side, PYTHONHASHSEED=0): {title}\n")
         for name, sides in counts.items():
+            if name.startswith("per user"):
+                continue
             ratio, target = sides["typed"] / sides["raw"], TARGETS[name]
             print(
                 f"  {name:<42} raw {sides['raw']:>11,.0f}   typed {sides['typed']:>11,.0f}   ratio {ratio:.3f}"
                 f"   (target <= {target:.2f}: {'met' if ratio <= target else 'not met'})"
             )
+        print_per_user(counts)
     print()
+
+
+def print_per_user(counts: dict[str, dict[str, float]]) -> None:
+    """The per-user counts of :func:`per_user_phases`, and how far they spread over the sizes."""
+    print("\n  reading a ListUsers page, instructions per user")
+    print("  (typed: built as the client builds it, every member read; raw: the page's members read in place)")
+    for side in ("typed", "raw"):
+        by_size = {n: counts[f"per user {n}"][side] for n in SIZES}
+        cells = "   ".join(f"{n:>6}: {v:>6,.0f}" for n, v in by_size.items())
+        low, high = min(by_size.values()), max(by_size.values())
+        middle = (low + high) / 2
+        print(
+            f"    {side:<6} {cells}   10,000 vs 10: {by_size[SIZES[-1]] / by_size[SIZES[0]]:.2f}x,"
+            f" every size within +/-{(high - middle) / middle:.0%} of the middle"
+        )
 
 
 def _total(dump: Path) -> int:
