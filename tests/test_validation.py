@@ -141,6 +141,14 @@ INVALID: dict[str, tuple[Model, list[tuple[str, str]]]] = {
         [("TokenValidityUnits", "type TokenValidityUnitsType")],
     ),
     "blob given int": (SetUICustomizationRequest(user_pool_id=POOL, image_file=7), [("ImageFile", "type bytes")]),
+    "blob given memoryview (botocore's validator refuses it)": (
+        SetUICustomizationRequest(user_pool_id=POOL, image_file=memoryview(b"\x89PNG")),  # type: ignore[arg-type]
+        [("ImageFile", "type bytes")],
+    ),
+    "blob given text that is no UTF-8 (a lone surrogate)": (
+        SetUICustomizationRequest(user_pool_id=POOL, image_file="\ud800"),  # type: ignore[arg-type]
+        [("ImageFile", "type bytes")],
+    ),
     "timestamp given a list": (
         InitiatePointInTimeRecoveryRequest(user_pool_id=POOL, restore_timestamp=[2024]),  # type: ignore[arg-type]
         [("RestoreTimestamp", "type datetime")],

@@ -213,17 +213,24 @@ class ClientBase:
         return sorted(name for name in super().__dir__() if name not in lacking)
 
     def send(self, request: Request[R]) -> R:
-        """Validate ``request``, send it, and return the typed response (``None`` if the operation has none).
+        """Validate ``request``, send it, and return the typed response.
 
         Raises :class:`~cognito_typed.ValidationError` before any network call when the request
         breaks a rule of the model, :class:`~cognito_typed.UnsupportedByBotocoreError` when it
         passes something the installed botocore's model lacks, and the generated exception class
-        (a botocore ``ClientError``) when the service answers with an error.
+        (a botocore ``ClientError``) when the service answers with an error; :class:`TypeError` when
+        ``request`` is no request model.
         """
         constraints = self._constraints
+        try:
+            operation, digest = request.__operation__, request.__input_digest__
+        except AttributeError:  # (no cost unless raised)
+            raise TypeError(
+                "send() takes a request model (cognito_typed.models.DescribeUserPoolRequest and the like),"
+                f" not {type(request).__name__}"
+            ) from None
         request.validate(constraints=constraints)
         params = request.to_wire()
-        operation, digest = request.__operation__, request.__input_digest__
         if digest is None or self._installed.digests.get(operation) != digest:  # (_check_installed's quick yes, inline)
             self._check_installed(operation, params, enums=constraints, digest=digest)
         raw = self._call(request.__method__, params)

@@ -353,9 +353,13 @@ class Blob(_Sized):
     def check(
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
     ) -> None:
-        if isinstance(value, str):
-            value = value.encode()
-        if not isinstance(value, (bytes, bytearray, memoryview)):
+        if isinstance(value, str):  # botocore sends text as its UTF-8 bytes
+            try:
+                value = value.encode()
+            except UnicodeEncodeError:  # (a lone surrogate: botocore could not send it)
+                out.append(Violation(_where(path, name), "text that is not valid UTF-8", "type bytes", "type"))
+                return
+        if not isinstance(value, (bytes, bytearray)):  # what botocore's validator takes (no memoryview)
             out.append(_wrong_type(value, path, name, "bytes", True))
         elif constraints:
             self._size(len(cast("bytes", value)), out, path, name)
