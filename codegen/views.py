@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import keyword
 import textwrap
 from collections.abc import Callable, Iterable
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, TypedDict
 
 from codegen import docs, naming, presence, request_rules
-from codegen.ir import Operation, Service
+from codegen.ir import Operation, Service, Shape
 from codegen.merges import derive as derive_merges
 from codegen.types import (
     Ann,
@@ -221,6 +222,27 @@ FILL_INIT_FROM = 5
 then plain stores): below, a slot setter per field costs less (callgrind, ``bench/instructions.py``)."""
 
 
+EMPTY_RESPONSE = "EmptyResponse"
+"""The model of what an operation without an output shape returns: botocore still adds
+``ResponseMetadata`` to its response (boto3-stubs' ``EmptyResponseMetadataTypeDef``), so the typed
+method returns this one shared structure of no members, which carries ``response_metadata``."""
+
+
+def response_model(op: Operation) -> str:
+    """The model class an operation's typed method returns."""
+    return naming.model_class(op.output) if op.output else EMPTY_RESPONSE
+
+
+def with_empty_response(service: Service) -> Service:
+    """``service`` with :data:`EMPTY_RESPONSE` among its shapes, for the models (not the TypedDicts
+    and stubs, which mirror botocore's own shapes)."""
+    if EMPTY_RESPONSE in service.shapes:
+        raise ValueError(f"the model has a shape named {EMPTY_RESPONSE}: the shared empty response needs another name")
+    doc = "The response of an operation that returns no data: only what botocore adds to every response."
+    empty = Shape(name=EMPTY_RESPONSE, kind="structure", documentation=doc)
+    return dataclasses.replace(service, shapes={**service.shapes, EMPTY_RESPONSE: empty})
+
+
 def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversions) -> ModelView:
     shape = service.shapes[name]
     side: Side = "in" if name in tds.inputs else "out"
@@ -233,7 +255,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         if required:  # a null (None) is as malformed as a missing key: the field's type has no None
             annotation, init_default = ann, ""
             null = f"{conv.use('null')}({(m.wire_name if not guard else '')!r})"  # guarded: the guard adds the path
-            value = f"({converted})" if " if " in converted else converted  # a conditional itself: grouped
+            value = f"({converted})" if _conditional(converted) else converted  # a conditional itself: grouped
             from_wire = f"{value} if (v := data[{m.wire_name!r}]) is not None else {null}"
         else:
             annotation, init_default = f"{ann} | None", " = None"
@@ -260,13 +282,13 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         )
     op = next((o for o in service.operations if o.input == name), None)
     rules = request_rules.RULES.get(name)
-    response_class = naming.model_class(op.output) if op is not None and op.output else None
+    response_class = response_model(op) if op is not None else None
     if response_class is not None:
         conv.classes.add(response_class)
-    outputs = {o.output for o in service.operations if o.output}
+    outputs = {o.output or EMPTY_RESPONSE for o in service.operations}
     return ModelView(
         name=naming.model_class(name),
-        base="Model" if op is None else f"Request[{response_class or 'None'}]",
+        base="Model" if op is None else f"Request[{response_class}]",
         doc=docs.summary(shape.documentation) or naming.model_class(name),
         fields=tuple(fields),
         response=name in outputs,
@@ -282,6 +304,16 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
     )
 
 
+def _conditional(expr: str) -> bool:
+    """Whether ``expr`` is a conditional expression itself (an ``if`` outside every bracket)."""
+    depth = 0
+    for i, char in enumerate(expr):
+        depth += (char in "([{") - (char in ")]}")
+        if depth == 0 and expr.startswith(" if ", i):
+            return True
+    return False
+
+
 def _fill_entry(name: str, wire: str, kind: str, cls: str | None, required: bool) -> str:
     return f"({name!r}, {wire!r}, {kind!r}, {required}, {cls or 'None'})".replace("'", '"')
 
@@ -293,6 +325,7 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
     as in the response TypedDicts: typed code does not narrow what is always there, and a response
     without it is a :class:`MalformedResponseError` naming it. A shape that requests use too
     (``AttributeType``) keeps the model's optional members: one class serves both sides."""
+    service = with_empty_response(service)
     tds = TypedDictNames(service, presence.always_present(service))
     shape_of = {naming.model_class(s.name): s.name for s in service.structures()}
     modules: dict[str, dict[str, Any]] = {}
@@ -332,6 +365,7 @@ def _with_mapping(imports: dict[str, list[str]]) -> dict[str, list[str]]:
 
 def models_index(service: Service) -> dict[str, Any]:
     """``cognito_typed.models``: every class by name, loaded on first use."""
+    service = with_empty_response(service)
     classes = sorted((naming.model_class(s.name), naming.model_module(s.name)) for s in service.structures())
     return {"classes": classes, "all": sorted([c for c, _ in classes] + ["ResponseMetadata"])}
 
@@ -393,7 +427,7 @@ def client(service: Service) -> dict[str, Any]:
             "method": op.py_name,
             "operation": op.name,
             "request": naming.model_class(op.input),
-            "response": naming.model_class(op.output) if op.output else None,
+            "response": response_model(op),
             "params": params,
             "doc": _method_doc(service, op),
             "paginator": None,

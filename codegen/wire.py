@@ -55,7 +55,8 @@ class Conversions:
                 if item.kind == "structure":
                     cls = self._cls(shape.item)
                     self._use("located")
-                    return f"list(map({cls}.from_wire, {expr}))", "list", cls
+                    listed = f"{expr} if type({expr}) is list else {self._use('items')}({expr}, {name})"
+                    return f"list(map({cls}.from_wire, {listed}))", "list", cls
                 inner, _, _ = self.from_wire(shape.item, "x", f"{wire_name}[]")
                 return f"[{inner} for x in {self._use('items')}({expr}, {name})]", "", None
             case "map":
@@ -119,6 +120,8 @@ class Conversions:
                 if self.service.shapes[shape.value].kind in PLAIN:
                     return f"dict({expr})"
                 return f"{{k: {self.to_wire(shape.value, 'x')} for k, x in {expr}.items()}}"
+            case "blob":  # text is sent as its UTF-8 bytes, as botocore sends it: to_json() then gives base64
+                return f"{expr}.encode() if isinstance({expr}, str) else {expr}"
             case _:
                 return expr
 

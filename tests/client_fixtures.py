@@ -252,9 +252,10 @@ def request_class(operation_name: str) -> type[Request[Any]]:
     return cls
 
 
-def response_class(operation_name: str) -> type[Model] | None:
+def response_class(operation_name: str) -> type[Model]:
+    """The model the typed method returns: its output's, or the shared EmptyResponse (no output shape)."""
     output = operation(operation_name).output
-    return None if output is None else getattr(models, output)
+    return models.EmptyResponse if output is None else getattr(models, output)
 
 
 def call(client: CognitoIdentityProvider, operation_name: str, wire: dict[str, Any]) -> Any:

@@ -25,6 +25,7 @@ from cognito_typed import Request, ValidationError
 from cognito_typed.models import (
     CreateUserPoolClientRequest,
     CreateUserPoolClientResponse,
+    EmptyResponse,
     InitiatePointInTimeRecoveryRequest,
     TokenValidityUnitsType,
 )
@@ -101,7 +102,7 @@ def test_requests_we_accept_botocore_accepts(name: str, client: Any, installed_w
     request_cls = model_class(op.input)
     assert issubclass(request_cls, Request)
     assert request_cls.__operation__ == name
-    assert request_cls.__response__ is (model_class(op.output) if op.output else None)
+    assert request_cls.__response__ is (model_class(op.output) if op.output else EmptyResponse)
     method = getattr(client, op.py_name)
     responses = installed_wire.structure(installed.output) if installed.output else st.just({})
 

@@ -5,13 +5,16 @@ typed response (including values newer than the model and operations without out
 from __future__ import annotations
 
 import copy
+import dataclasses
 import pickle
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from types import MappingProxyType
 
 import pytest
+from botocore.exceptions import ParamValidationError
 from botocore.stub import Stubber
+from botocore.validate import validate_parameters
 from client_fixtures import shared_client
 from support import skip_unless_installed_has
 
@@ -22,6 +25,8 @@ from cognito_typed.models import (
     AdminCreateUserResponse,
     AttributeType,
     DescribeUserPoolClientResponse,
+    EmptyResponse,
+    TokenValidityUnitsType,
     UserPoolClientType,
     UserType,
 )
@@ -146,6 +151,33 @@ def test_blobs_are_sent_as_given(stub: tuple[CognitoIdentityProvider, Stubber], 
     assert response.ui_customization.image_url == "https://example.com/logo.png"
 
 
+def test_a_blob_given_as_text_is_sent_as_its_utf8_bytes(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    """botocore takes text for a blob and sends its UTF-8 bytes; the typed client sends those bytes."""
+    typed, stubber = stub
+    stubber.add_response(
+        "set_ui_customization",
+        {"UICustomization": {"UserPoolId": POOL}},
+        expected_params={"UserPoolId": POOL, "ImageFile": "logo é".encode()},
+    )
+    typed.set_ui_customization(user_pool_id=POOL, image_file="logo é")  # type: ignore[arg-type]
+
+
+def test_a_blob_botocore_would_refuse_is_refused_before_sending(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    typed, _ = stub  # (nothing queued: a call that reached botocore would fail on the empty Stubber)
+    shape = typed.meta.service_model.operation_model("SetUICustomization").input_shape
+    with pytest.raises(ParamValidationError, match="ImageFile"):  # botocore's own verdict on a memoryview
+        validate_parameters({"UserPoolId": POOL, "ImageFile": memoryview(b"x")}, shape)
+    with pytest.raises(ValidationError, match=r"ImageFile: memoryview is not bytes \(rule: type bytes\)"):
+        typed.set_ui_customization(user_pool_id=POOL, image_file=memoryview(b"x"))  # type: ignore[arg-type]
+
+
+def test_send_refuses_what_is_no_request_with_a_clear_error(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    typed, _ = stub
+    for value, name in (({"UserPoolId": POOL}, "dict"), (TokenValidityUnitsType(), "TokenValidityUnitsType")):
+        with pytest.raises(TypeError, match=rf"send\(\) takes a request model .*, not {name}$"):
+            typed.send(value)  # type: ignore[arg-type]
+
+
 def test_a_datetime_timestamp_is_sent_as_given(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     skip_unless_installed_has("InitiatePointInTimeRecovery")
     typed, stubber = stub
@@ -176,12 +208,24 @@ def test_an_iso_8601_string_timestamp_is_accepted_like_botocore_does(
     typed.initiate_point_in_time_recovery(user_pool_id=POOL, restore_timestamp=when)
 
 
-def test_an_operation_without_output_returns_none(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+def test_an_operation_without_output_returns_what_botocore_adds(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
+    """botocore's model gives AdminAddUserToGroup no output, yet its response has ResponseMetadata (the
+    request id AWS support asks for): the typed method returns it in the shared EmptyResponse."""
     typed, stubber = stub
+    metadata = {"RequestId": "req-1", "HTTPStatusCode": 200, "HTTPHeaders": {"x-amzn-requestid": "req-1"}}
     stubber.add_response(
-        "admin_add_user_to_group", {}, expected_params={"UserPoolId": POOL, "Username": "alice", "GroupName": "g"}
+        "admin_add_user_to_group",
+        {"ResponseMetadata": {**metadata, "RetryAttempts": 1}},
+        expected_params={"UserPoolId": POOL, "Username": "alice", "GroupName": "g"},
     )
-    assert typed.admin_add_user_to_group(user_pool_id=POOL, username="alice", group_name="g") is None
+    stubber.add_response("delete_user_pool", {}, expected_params={"UserPoolId": POOL})
+    added = typed.admin_add_user_to_group(user_pool_id=POOL, username="alice", group_name="g")
+    assert isinstance(added, EmptyResponse)
+    assert added.response_metadata is not None
+    assert (added.response_metadata.request_id, added.response_metadata.retry_attempts) == ("req-1", 1)
+    assert added.response_metadata.http_headers == {"x-amzn-requestid": "req-1"}
+    assert typed.delete_user_pool(user_pool_id=POOL) == EmptyResponse()  # (the Stubber adds no metadata)
+    assert dataclasses.fields(EmptyResponse)[0].name == "response_metadata"
 
 
 def test_enum_values_newer_than_the_model_come_through(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:

@@ -35,6 +35,7 @@ from cognito_typed.models import (
     DescribeUserPoolClientResponse,
     DescribeUserPoolResponse,
     ListUsersResponse,
+    SetUICustomizationRequest,
     TokenValidityUnitsType,
     UserPoolClientType,
 )
@@ -364,6 +365,15 @@ def test_blobs_go_to_json_as_base64_and_come_back_as_bytes() -> None:
     assert AssetType.from_wire(asset.to_wire()) == asset
 
 
+def test_a_blob_given_as_text_goes_to_json_as_the_base64_of_its_utf8_bytes() -> None:
+    """As botocore sends it: the JSON form comes back as the bytes that were sent, not as base64-decoded text."""
+    request = SetUICustomizationRequest(user_pool_id="us-east-1_abc", image_file="abcd")  # type: ignore[arg-type]
+    data = json.loads(json.dumps(request.to_json()))
+    assert data["ImageFile"] == "YWJjZA=="
+    assert SetUICustomizationRequest.from_wire(data).image_file == b"abcd"
+    assert request.to_wire()["ImageFile"] == b"abcd"
+
+
 def test_timestamps_from_json_text_or_epoch_seconds() -> None:
     for value in ("2024-05-06T07:08:09Z", "2024-05-06T07:08:09+00:00", 1714979289, 1714979289.0):
         client = UserPoolClientType.from_wire(client_wire(CreationDate=value))
@@ -496,13 +506,13 @@ def test_request_classes_know_their_operation() -> None:
         cls = model_class(op.input)
         assert cls.__operation__ == op.name
         assert cls.__method__ == op.py_name  # the botocore client method
-        assert cls.__response__ is (model_class(op.output) if op.output else None)
-    assert model_class("AdminDeleteUserRequest").__response__ is None
+        assert cls.__response__ is (model_class(op.output) if op.output else cognito_typed.models.EmptyResponse)
+    assert model_class("AdminDeleteUserRequest").__response__ is cognito_typed.models.EmptyResponse
     assert not issubclass(UserPoolClientType, Request)
 
 
 def test_models_module_exports_exactly_the_structures() -> None:
-    assert sorted(cognito_typed.models.__all__) == sorted([*STRUCTURES, "ResponseMetadata"])
+    assert sorted(cognito_typed.models.__all__) == sorted([*STRUCTURES, "ResponseMetadata", "EmptyResponse"])
     assert set(dir(cognito_typed.models)) >= set(cognito_typed.models.__all__)
     with pytest.raises(AttributeError, match="NoSuchModel"):
         cognito_typed.models.NoSuchModel  # type: ignore[attr-defined]  # noqa: B018

@@ -131,7 +131,8 @@ def test_groups_and_membership(cognito: CognitoIdentityProvider, pool_id: str) -
     assert (admins.group_name, admins.description, admins.precedence) == ("admins", "Admins", 1)
     cognito.create_group(group_name="readers", user_pool_id=pool_id, precedence=5)
 
-    assert cognito.admin_add_user_to_group(user_pool_id=pool_id, username="alice", group_name="admins") is None
+    added = cognito.admin_add_user_to_group(user_pool_id=pool_id, username="alice", group_name="admins")
+    assert added.response_metadata is not None and added.response_metadata.http_status_code == 200
     cognito.admin_add_user_to_group(user_pool_id=pool_id, username="alice", group_name="readers")
     cognito.admin_add_user_to_group(user_pool_id=pool_id, username="bob", group_name="readers")
 

@@ -4,6 +4,7 @@ and every valid wire value meets the model's constraints."""
 from __future__ import annotations
 
 import copy
+import json
 import pickle
 from typing import Any
 
@@ -20,7 +21,17 @@ import cognito_typed.models
 def test_every_structure_is_parametrized() -> None:
     structures = [s for s in SERVICE.shapes.values() if s.kind == "structure" and not s.exception]
     assert len(STRUCTURES) == len(structures) == 399
-    assert sorted(cognito_typed.models.__all__) == sorted([*STRUCTURES, "ResponseMetadata"])
+    assert sorted(cognito_typed.models.__all__) == sorted([*STRUCTURES, "ResponseMetadata", "EmptyResponse"])
+
+
+def test_the_shared_empty_response_round_trips() -> None:
+    """The model of what an operation without an output shape returns: only what botocore adds."""
+    empty = cognito_typed.models.EmptyResponse
+    metadata = {"RequestId": "r", "HTTPStatusCode": 200, "HTTPHeaders": {"a": "b"}, "RetryAttempts": 0}
+    for data in ({}, {"ResponseMetadata": metadata}):
+        model = empty.from_wire(data)
+        assert model.to_wire() == data
+        assert empty.from_wire(model.to_wire()) == model == empty.from_wire(json.loads(json.dumps(model.to_json())))
 
 
 @pytest.mark.parametrize("name", STRUCTURES)

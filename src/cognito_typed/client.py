@@ -132,6 +132,7 @@ if TYPE_CHECKING:
         EmailConfigurationType,
         EmailMfaConfigType,
         EmailMfaSettingsType,
+        EmptyResponse,
         ForgotPasswordResponse,
         GetClientTokenResponse,
         GetCSVHeaderResponse,
@@ -633,7 +634,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         user_pool_id: str,
         username: str,
         group_name: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Adds a user to a group. A user who is in a group can present a preferred-role claim to an
         identity pool, and populates a cognito:groups claim to their access and identity tokens.
 
@@ -644,7 +645,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has AdminAddUserToGroup, as the model this client
         was generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.AdminAddUserToGroupRequest(
                 user_pool_id=user_pool_id,
                 username=username,
@@ -749,7 +750,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         user_pool_id: str,
         username: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a user profile in your user pool.
 
         Raises (cognito_typed.errors): InternalErrorException, InvalidParameterException,
@@ -759,7 +760,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has AdminDeleteUser, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.AdminDeleteUserRequest(
                 user_pool_id=user_pool_id,
                 username=username,
@@ -870,7 +871,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         user_pool_id: str,
         username: str,
         device_key: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Forgets, or deletes, a remembered device from a user's profile. After you forget the device,
         the user can no longer complete device authentication with that device and when applicable,
         must submit MFA codes again. For more information, see Working with devices.
@@ -882,7 +883,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has AdminForgetDevice, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.AdminForgetDeviceRequest(
                 user_pool_id=user_pool_id,
                 username=username,
@@ -1193,7 +1194,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         user_pool_id: str,
         username: str,
         group_name: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Given a username and a group name, removes them from the group. User pool groups are
         identifiers that you can reference from the contents of ID and access tokens, and set
         preferred IAM roles for identity-pool authentication. For more information, see Adding
@@ -1206,7 +1207,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has AdminRemoveUserFromGroup, as the model this
         client was generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.AdminRemoveUserFromGroupRequest(
                 user_pool_id=user_pool_id,
                 username=username,
@@ -2190,7 +2191,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         group_name: str,
         user_pool_id: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a group from the specified user pool. When you delete a group, that group no longer
         contributes to users' cognito:preferred_group or cognito:groups claims, and no longer
         influence access-control decision that are based on group membership. For more information
@@ -2203,7 +2204,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteGroup, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteGroupRequest(
                 group_name=group_name,
                 user_pool_id=user_pool_id,
@@ -2215,7 +2216,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         user_pool_id: str,
         provider_name: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a user pool identity provider (IdP). After you delete an IdP, users can no longer
         sign in to your user pool through that IdP. For more information about user pool IdPs, see
         Third-party IdP sign-in.
@@ -2227,7 +2228,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteIdentityProvider, as the model this
         client was generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteIdentityProviderRequest(
                 user_pool_id=user_pool_id,
                 provider_name=provider_name,
@@ -2239,7 +2240,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         managed_login_branding_id: str,
         user_pool_id: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a managed login branding style. When you delete a style, you delete the branding
         association for an app client. When an app client doesn't have a style assigned, your
         managed login pages for that app client are nonfunctional until you create a new style or
@@ -2252,7 +2253,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteManagedLoginBranding, as the model this
         client was generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteManagedLoginBrandingRequest(
                 managed_login_branding_id=managed_login_branding_id,
                 user_pool_id=user_pool_id,
@@ -2264,7 +2265,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         user_pool_id: str,
         identifier: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a resource server. After you delete a resource server, users can no longer generate
         access tokens with scopes that are associate with that resource server.
 
@@ -2275,7 +2276,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteResourceServer, as the model this client
         was generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteResourceServerRequest(
                 user_pool_id=user_pool_id,
                 identifier=identifier,
@@ -2287,7 +2288,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         terms_id: str,
         user_pool_id: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes the terms documents with the requested ID from your app client.
 
         Raises (cognito_typed.errors): ConcurrentModificationException, InternalErrorException,
@@ -2297,7 +2298,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteTerms, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteTermsRequest(
                 terms_id=terms_id,
                 user_pool_id=user_pool_id,
@@ -2308,7 +2309,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         self,
         *,
         access_token: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes the profile of the currently signed-in user. A deleted user profile can no longer be
         used to sign in and can't be restored.
 
@@ -2320,7 +2321,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteUser, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteUserRequest(
                 access_token=access_token,
             )
@@ -2355,7 +2356,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         self,
         *,
         user_pool_id: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a user pool. After you delete a user pool, users can no longer sign in to any
         associated applications.
 
@@ -2366,7 +2367,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteUserPool, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteUserPoolRequest(
                 user_pool_id=user_pool_id,
             )
@@ -2377,7 +2378,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         user_pool_id: str,
         client_id: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Deletes a user pool app client. After you delete an app client, users can no longer sign in
         to the associated application.
 
@@ -2388,7 +2389,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has DeleteUserPoolClient, as the model this client
         was generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.DeleteUserPoolClientRequest(
                 user_pool_id=user_pool_id,
                 client_id=client_id,
@@ -2796,7 +2797,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         *,
         access_token: str | None = None,
         device_key: str,
-    ) -> None:
+    ) -> EmptyResponse:
         """Given a device key, deletes a remembered device as the currently signed-in user. For more
         information about device authentication, see Working with user devices in your user pool.
 
@@ -2808,7 +2809,7 @@ class CognitoIdentityProvider(ClientBase, operations=OPERATIONS, generated_from=
         Needs a botocore whose cognito-idp model has ForgetDevice, as the model this client was
         generated from has (cognito_typed.client.GENERATED_FROM); see
         cognito_typed.UnsupportedByBotocoreError."""
-        self.send(
+        return self.send(
             models.ForgetDeviceRequest(
                 access_token=access_token,
                 device_key=device_key,

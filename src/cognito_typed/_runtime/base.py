@@ -243,7 +243,10 @@ class Model:
         """The model of a wire dict (as boto3 returns it, or as :meth:`to_wire`/:meth:`to_json` give it).
 
         Every nested model is built now: the result shares no list or dict with ``data``.
-        Unknown keys are ignored. A member of the wrong type raises :class:`MalformedResponseError`.
+        Unknown keys are ignored. :class:`MalformedResponseError` names a required member that is missing
+        or null, a structure, list or map member that is none, and a timestamp or blob that is neither one
+        nor its JSON text. Scalar members (strings, numbers, booleans, enum values) are kept as given, as
+        botocore's parser gives them: :meth:`validate` says what is wrong with any other.
         """
         raise NotImplementedError
 

@@ -544,6 +544,7 @@ if TYPE_CHECKING:
     from cognito_typed.models._email_mfa_settings_type import (
         EmailMfaSettingsType as EmailMfaSettingsType,
     )
+    from cognito_typed.models._empty_response import EmptyResponse as EmptyResponse
     from cognito_typed.models._eums_sms_configuration_type import (
         EumsSmsConfigurationType as EumsSmsConfigurationType,
     )
@@ -1361,6 +1362,7 @@ __all__ = [
     "EmailConfigurationType",
     "EmailMfaConfigType",
     "EmailMfaSettingsType",
+    "EmptyResponse",
     "EumsSmsConfigurationType",
     "EventContextDataType",
     "EventFeedbackType",
@@ -1767,6 +1769,7 @@ if not TYPE_CHECKING:  # for type checkers the names above are plain imports: no
             "EmailConfigurationType": "_email_configuration_type",
             "EmailMfaConfigType": "_email_mfa_config_type",
             "EmailMfaSettingsType": "_email_mfa_settings_type",
+            "EmptyResponse": "_empty_response",
             "EumsSmsConfigurationType": "_eums_sms_configuration_type",
             "EventContextDataType": "_event_context_data_type",
             "EventFeedbackType": "_event_feedback_type",
