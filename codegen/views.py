@@ -215,6 +215,7 @@ class ModelView:
     rules: str | None
     input_digest: str | None
     fill_init: bool  # __init__ fills the fields in as from_wire does, not by a slot setter each (see below)
+    converts: bool  # to_wire converts some value (a nested model, a list, a map, a blob): it may meet a wrong type
 
 
 FILL_INIT_FROM = 5
@@ -301,6 +302,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         rules=rules.name if rules and op else None,
         input_digest=op.input_digest if op else None,
         fill_init=len(fields) + (name in outputs) >= FILL_INIT_FROM,
+        converts=any(f.to_wire != "v" for f in fields),
     )
 
 

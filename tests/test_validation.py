@@ -499,3 +499,21 @@ def test_a_str_subclass_url_is_judged_each_time_and_never_remembered() -> None:
     assert [(v.path, v.rule) for v in out] == [("DefaultRedirectURI", "https, except http://localhost")]
     rules.check_url(Liar("https://fine.example.com/cb"), "DefaultRedirectURI", [])
     assert all(type(url) is str for url in rules._GOOD_URLS)  # pyright: ignore[reportPrivateUsage]
+
+
+def test_to_wire_of_a_model_holding_a_wrong_type_raises_the_validation_error_naming_the_field() -> None:
+    """A model built with a wrong type and never validated: to_wire (and to_json) say which field is wrong,
+    with its path, where they raised an AttributeError or TypeError from inside the generated code."""
+    units_as_dict = client_request(token_validity_units={"AccessToken": "hours"})
+    with pytest.raises(ValidationError, match=r"TokenValidityUnits: dict is not TokenValidityUnitsType"):
+        units_as_dict.to_wire()
+    nested = CreateUserPoolRequest(
+        pool_name="p",
+        schema=[SchemaAttributeType(name="a", string_attribute_constraints=7)],  # type: ignore[arg-type]
+    )
+    for convert in (nested.to_wire, nested.to_json):
+        with pytest.raises(ValidationError, match=r"Schema\[0\]\.StringAttributeConstraints: int 7 is not"):
+            convert()
+    assert client_request(token_validity_units=TokenValidityUnitsType(access_token="hours")).to_wire()[
+        "TokenValidityUnits"
+    ] == {"AccessToken": "hours"}

@@ -250,6 +250,16 @@ class Model:
         """
         raise NotImplementedError
 
+    def _unsendable(self, error: Exception) -> Exception:
+        """What ``to_wire`` raises when converting a value failed (a model built with a value of a wrong
+        type, never validated): the :class:`~cognito_typed.ValidationError` naming the field, or the
+        error itself if the types are right after all."""
+        try:
+            self.validate(constraints=False)
+        except ValidationError as invalid:
+            return invalid
+        return error
+
     def to_json(self) -> dict[str, Any]:
         """:meth:`to_wire` ready for :func:`json.dumps`: timestamps as ISO 8601 text, blobs as base64."""
         return _jsonable(self.to_wire())  # type: ignore[no-any-return]

@@ -87,8 +87,11 @@ class AccountRecoverySettingType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.recovery_mechanisms) is not None:
-            out["RecoveryMechanisms"] = [x.to_wire() for x in v]
+        try:
+            if (v := self.recovery_mechanisms) is not None:
+                out["RecoveryMechanisms"] = [x.to_wire() for x in v]
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

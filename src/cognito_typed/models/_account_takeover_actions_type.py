@@ -111,12 +111,15 @@ class AccountTakeoverActionsType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.low_action) is not None:
-            out["LowAction"] = v.to_wire()
-        if (v := self.medium_action) is not None:
-            out["MediumAction"] = v.to_wire()
-        if (v := self.high_action) is not None:
-            out["HighAction"] = v.to_wire()
+        try:
+            if (v := self.low_action) is not None:
+                out["LowAction"] = v.to_wire()
+            if (v := self.medium_action) is not None:
+                out["MediumAction"] = v.to_wire()
+            if (v := self.high_action) is not None:
+                out["HighAction"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

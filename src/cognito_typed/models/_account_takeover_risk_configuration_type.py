@@ -103,10 +103,13 @@ class AccountTakeoverRiskConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.notify_configuration) is not None:
-            out["NotifyConfiguration"] = v.to_wire()
-        if (v := self.actions) is not None:
-            out["Actions"] = v.to_wire()
+        try:
+            if (v := self.notify_configuration) is not None:
+                out["NotifyConfiguration"] = v.to_wire()
+            if (v := self.actions) is not None:
+                out["Actions"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

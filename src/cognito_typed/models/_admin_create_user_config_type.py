@@ -104,12 +104,15 @@ class AdminCreateUserConfigType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.allow_admin_create_user_only) is not None:
-            out["AllowAdminCreateUserOnly"] = v
-        if (v := self.unused_account_validity_days) is not None:
-            out["UnusedAccountValidityDays"] = v
-        if (v := self.invite_message_template) is not None:
-            out["InviteMessageTemplate"] = v.to_wire()
+        try:
+            if (v := self.allow_admin_create_user_only) is not None:
+                out["AllowAdminCreateUserOnly"] = v
+            if (v := self.unused_account_validity_days) is not None:
+                out["UnusedAccountValidityDays"] = v
+            if (v := self.invite_message_template) is not None:
+                out["InviteMessageTemplate"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

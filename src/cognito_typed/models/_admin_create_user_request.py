@@ -217,24 +217,27 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.user_attributes) is not None:
-            out["UserAttributes"] = [x.to_wire() for x in v]
-        if (v := self.validation_data) is not None:
-            out["ValidationData"] = [x.to_wire() for x in v]
-        if (v := self.temporary_password) is not None:
-            out["TemporaryPassword"] = v
-        if (v := self.force_alias_creation) is not None:
-            out["ForceAliasCreation"] = v
-        if (v := self.message_action) is not None:
-            out["MessageAction"] = v
-        if (v := self.desired_delivery_mediums) is not None:
-            out["DesiredDeliveryMediums"] = list(v)
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.user_attributes) is not None:
+                out["UserAttributes"] = [x.to_wire() for x in v]
+            if (v := self.validation_data) is not None:
+                out["ValidationData"] = [x.to_wire() for x in v]
+            if (v := self.temporary_password) is not None:
+                out["TemporaryPassword"] = v
+            if (v := self.force_alias_creation) is not None:
+                out["ForceAliasCreation"] = v
+            if (v := self.message_action) is not None:
+                out["MessageAction"] = v
+            if (v := self.desired_delivery_mediums) is not None:
+                out["DesiredDeliveryMediums"] = list(v)
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -110,12 +110,15 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.user_attribute_names) is not None:
-            out["UserAttributeNames"] = list(v)
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.user_attribute_names) is not None:
+                out["UserAttributeNames"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

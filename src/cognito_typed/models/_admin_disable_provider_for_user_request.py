@@ -101,10 +101,13 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.user) is not None:
-            out["User"] = v.to_wire()
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.user) is not None:
+                out["User"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -222,26 +222,29 @@ class AdminGetUserResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.user_attributes) is not None:
-            out["UserAttributes"] = [x.to_wire() for x in v]
-        if (v := self.user_create_date) is not None:
-            out["UserCreateDate"] = v
-        if (v := self.user_last_modified_date) is not None:
-            out["UserLastModifiedDate"] = v
-        if (v := self.enabled) is not None:
-            out["Enabled"] = v
-        if (v := self.user_status) is not None:
-            out["UserStatus"] = v
-        if (v := self.mfa_options) is not None:
-            out["MFAOptions"] = [x.to_wire() for x in v]
-        if (v := self.preferred_mfa_setting) is not None:
-            out["PreferredMfaSetting"] = v
-        if (v := self.user_mfa_setting_list) is not None:
-            out["UserMFASettingList"] = list(v)
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.user_attributes) is not None:
+                out["UserAttributes"] = [x.to_wire() for x in v]
+            if (v := self.user_create_date) is not None:
+                out["UserCreateDate"] = v
+            if (v := self.user_last_modified_date) is not None:
+                out["UserLastModifiedDate"] = v
+            if (v := self.enabled) is not None:
+                out["Enabled"] = v
+            if (v := self.user_status) is not None:
+                out["UserStatus"] = v
+            if (v := self.mfa_options) is not None:
+                out["MFAOptions"] = [x.to_wire() for x in v]
+            if (v := self.preferred_mfa_setting) is not None:
+                out["PreferredMfaSetting"] = v
+            if (v := self.user_mfa_setting_list) is not None:
+                out["UserMFASettingList"] = list(v)
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -196,22 +196,25 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.auth_flow) is not None:
-            out["AuthFlow"] = v
-        if (v := self.auth_parameters) is not None:
-            out["AuthParameters"] = dict(v)
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
-        if (v := self.analytics_metadata) is not None:
-            out["AnalyticsMetadata"] = v.to_wire()
-        if (v := self.context_data) is not None:
-            out["ContextData"] = v.to_wire()
-        if (v := self.session) is not None:
-            out["Session"] = v
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.auth_flow) is not None:
+                out["AuthFlow"] = v
+            if (v := self.auth_parameters) is not None:
+                out["AuthParameters"] = dict(v)
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+            if (v := self.analytics_metadata) is not None:
+                out["AnalyticsMetadata"] = v.to_wire()
+            if (v := self.context_data) is not None:
+                out["ContextData"] = v.to_wire()
+            if (v := self.session) is not None:
+                out["Session"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -118,12 +118,15 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.destination_user) is not None:
-            out["DestinationUser"] = v.to_wire()
-        if (v := self.source_user) is not None:
-            out["SourceUser"] = v.to_wire()
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.destination_user) is not None:
+                out["DestinationUser"] = v.to_wire()
+            if (v := self.source_user) is not None:
+                out["SourceUser"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

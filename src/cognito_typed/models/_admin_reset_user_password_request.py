@@ -113,12 +113,15 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

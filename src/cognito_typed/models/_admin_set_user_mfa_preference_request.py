@@ -180,18 +180,21 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.sms_mfa_settings) is not None:
-            out["SMSMfaSettings"] = v.to_wire()
-        if (v := self.software_token_mfa_settings) is not None:
-            out["SoftwareTokenMfaSettings"] = v.to_wire()
-        if (v := self.email_mfa_settings) is not None:
-            out["EmailMfaSettings"] = v.to_wire()
-        if (v := self.web_authn_mfa_settings) is not None:
-            out["WebAuthnMfaSettings"] = v.to_wire()
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
+        try:
+            if (v := self.sms_mfa_settings) is not None:
+                out["SMSMfaSettings"] = v.to_wire()
+            if (v := self.software_token_mfa_settings) is not None:
+                out["SoftwareTokenMfaSettings"] = v.to_wire()
+            if (v := self.email_mfa_settings) is not None:
+                out["EmailMfaSettings"] = v.to_wire()
+            if (v := self.web_authn_mfa_settings) is not None:
+                out["WebAuthnMfaSettings"] = v.to_wire()
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

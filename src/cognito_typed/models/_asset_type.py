@@ -128,16 +128,19 @@ class AssetType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.category) is not None:
-            out["Category"] = v
-        if (v := self.color_mode) is not None:
-            out["ColorMode"] = v
-        if (v := self.extension) is not None:
-            out["Extension"] = v
-        if (v := self.bytes_) is not None:
-            out["Bytes"] = v.encode() if isinstance(v, str) else v
-        if (v := self.resource_id) is not None:
-            out["ResourceId"] = v
+        try:
+            if (v := self.category) is not None:
+                out["Category"] = v
+            if (v := self.color_mode) is not None:
+                out["ColorMode"] = v
+            if (v := self.extension) is not None:
+                out["Extension"] = v
+            if (v := self.bytes_) is not None:
+                out["Bytes"] = v.encode() if isinstance(v, str) else v
+            if (v := self.resource_id) is not None:
+                out["ResourceId"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

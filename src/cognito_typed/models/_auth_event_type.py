@@ -201,22 +201,25 @@ class AuthEventType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.event_id) is not None:
-            out["EventId"] = v
-        if (v := self.event_type) is not None:
-            out["EventType"] = v
-        if (v := self.creation_date) is not None:
-            out["CreationDate"] = v
-        if (v := self.event_response) is not None:
-            out["EventResponse"] = v
-        if (v := self.event_risk) is not None:
-            out["EventRisk"] = v.to_wire()
-        if (v := self.challenge_responses) is not None:
-            out["ChallengeResponses"] = [x.to_wire() for x in v]
-        if (v := self.event_context_data) is not None:
-            out["EventContextData"] = v.to_wire()
-        if (v := self.event_feedback) is not None:
-            out["EventFeedback"] = v.to_wire()
+        try:
+            if (v := self.event_id) is not None:
+                out["EventId"] = v
+            if (v := self.event_type) is not None:
+                out["EventType"] = v
+            if (v := self.creation_date) is not None:
+                out["CreationDate"] = v
+            if (v := self.event_response) is not None:
+                out["EventResponse"] = v
+            if (v := self.event_risk) is not None:
+                out["EventRisk"] = v.to_wire()
+            if (v := self.challenge_responses) is not None:
+                out["ChallengeResponses"] = [x.to_wire() for x in v]
+            if (v := self.event_context_data) is not None:
+                out["EventContextData"] = v.to_wire()
+            if (v := self.event_feedback) is not None:
+                out["EventFeedback"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -143,18 +143,21 @@ class AuthenticationResultType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
-        if (v := self.expires_in) is not None:
-            out["ExpiresIn"] = v
-        if (v := self.token_type) is not None:
-            out["TokenType"] = v
-        if (v := self.refresh_token) is not None:
-            out["RefreshToken"] = v
-        if (v := self.id_token) is not None:
-            out["IdToken"] = v
-        if (v := self.new_device_metadata) is not None:
-            out["NewDeviceMetadata"] = v.to_wire()
+        try:
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+            if (v := self.expires_in) is not None:
+                out["ExpiresIn"] = v
+            if (v := self.token_type) is not None:
+                out["TokenType"] = v
+            if (v := self.refresh_token) is not None:
+                out["RefreshToken"] = v
+            if (v := self.id_token) is not None:
+                out["IdToken"] = v
+            if (v := self.new_device_metadata) is not None:
+                out["NewDeviceMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -105,10 +105,13 @@ class CompromisedCredentialsRiskConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.event_filter) is not None:
-            out["EventFilter"] = list(v)
-        if (v := self.actions) is not None:
-            out["Actions"] = v.to_wire()
+        try:
+            if (v := self.event_filter) is not None:
+                out["EventFilter"] = list(v)
+            if (v := self.actions) is not None:
+                out["Actions"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -129,14 +129,17 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
-        if (v := self.device_key) is not None:
-            out["DeviceKey"] = v
-        if (v := self.device_secret_verifier_config) is not None:
-            out["DeviceSecretVerifierConfig"] = v.to_wire()
-        if (v := self.device_name) is not None:
-            out["DeviceName"] = v
+        try:
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+            if (v := self.device_key) is not None:
+                out["DeviceKey"] = v
+            if (v := self.device_secret_verifier_config) is not None:
+                out["DeviceSecretVerifierConfig"] = v.to_wire()
+            if (v := self.device_name) is not None:
+                out["DeviceName"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

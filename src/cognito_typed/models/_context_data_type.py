@@ -138,16 +138,19 @@ class ContextDataType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.ip_address) is not None:
-            out["IpAddress"] = v
-        if (v := self.server_name) is not None:
-            out["ServerName"] = v
-        if (v := self.server_path) is not None:
-            out["ServerPath"] = v
-        if (v := self.http_headers) is not None:
-            out["HttpHeaders"] = [x.to_wire() for x in v]
-        if (v := self.encoded_data) is not None:
-            out["EncodedData"] = v
+        try:
+            if (v := self.ip_address) is not None:
+                out["IpAddress"] = v
+            if (v := self.server_name) is not None:
+                out["ServerName"] = v
+            if (v := self.server_path) is not None:
+                out["ServerPath"] = v
+            if (v := self.http_headers) is not None:
+                out["HttpHeaders"] = [x.to_wire() for x in v]
+            if (v := self.encoded_data) is not None:
+                out["EncodedData"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -124,14 +124,17 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.identifier) is not None:
-            out["Identifier"] = v
-        if (v := self.name) is not None:
-            out["Name"] = v
-        if (v := self.scopes) is not None:
-            out["Scopes"] = [x.to_wire() for x in v]
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.identifier) is not None:
+                out["Identifier"] = v
+            if (v := self.name) is not None:
+                out["Name"] = v
+            if (v := self.scopes) is not None:
+                out["Scopes"] = [x.to_wire() for x in v]
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

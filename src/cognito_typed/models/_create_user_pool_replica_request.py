@@ -111,12 +111,15 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.region_name) is not None:
-            out["RegionName"] = v
-        if (v := self.user_pool_tags) is not None:
-            out["UserPoolTags"] = dict(v)
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.region_name) is not None:
+                out["RegionName"] = v
+            if (v := self.user_pool_tags) is not None:
+                out["UserPoolTags"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -151,16 +151,19 @@ class DcrConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.enable_status) is not None:
-            out["EnableStatus"] = v
-        if (v := self.open_dcr_enabled) is not None:
-            out["OpenDcrEnabled"] = v
-        if (v := self.authenticated_grant_types) is not None:
-            out["AuthenticatedGrantTypes"] = list(v)
-        if (v := self.open_dcr_grant_types) is not None:
-            out["OpenDcrGrantTypes"] = list(v)
-        if (v := self.allowed_scopes) is not None:
-            out["AllowedScopes"] = list(v)
+        try:
+            if (v := self.enable_status) is not None:
+                out["EnableStatus"] = v
+            if (v := self.open_dcr_enabled) is not None:
+                out["OpenDcrEnabled"] = v
+            if (v := self.authenticated_grant_types) is not None:
+                out["AuthenticatedGrantTypes"] = list(v)
+            if (v := self.open_dcr_grant_types) is not None:
+                out["OpenDcrGrantTypes"] = list(v)
+            if (v := self.allowed_scopes) is not None:
+                out["AllowedScopes"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

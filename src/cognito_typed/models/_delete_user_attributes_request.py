@@ -101,10 +101,13 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_attribute_names) is not None:
-            out["UserAttributeNames"] = list(v)
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
+        try:
+            if (v := self.user_attribute_names) is not None:
+                out["UserAttributeNames"] = list(v)
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

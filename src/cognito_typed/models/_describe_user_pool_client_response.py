@@ -94,10 +94,13 @@ class DescribeUserPoolClientResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_client) is not None:
-            out["UserPoolClient"] = v.to_wire()
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.user_pool_client) is not None:
+                out["UserPoolClient"] = v.to_wire()
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -161,16 +161,19 @@ class DeviceType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.device_key) is not None:
-            out["DeviceKey"] = v
-        if (v := self.device_attributes) is not None:
-            out["DeviceAttributes"] = [x.to_wire() for x in v]
-        if (v := self.device_create_date) is not None:
-            out["DeviceCreateDate"] = v
-        if (v := self.device_last_modified_date) is not None:
-            out["DeviceLastModifiedDate"] = v
-        if (v := self.device_last_authenticated_date) is not None:
-            out["DeviceLastAuthenticatedDate"] = v
+        try:
+            if (v := self.device_key) is not None:
+                out["DeviceKey"] = v
+            if (v := self.device_attributes) is not None:
+                out["DeviceAttributes"] = [x.to_wire() for x in v]
+            if (v := self.device_create_date) is not None:
+                out["DeviceCreateDate"] = v
+            if (v := self.device_last_modified_date) is not None:
+                out["DeviceLastModifiedDate"] = v
+            if (v := self.device_last_authenticated_date) is not None:
+                out["DeviceLastAuthenticatedDate"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -128,14 +128,17 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.secret) is not None:
-            out["Secret"] = v
-        if (v := self.scopes) is not None:
-            out["Scopes"] = list(v)
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.secret) is not None:
+                out["Secret"] = v
+            if (v := self.scopes) is not None:
+                out["Scopes"] = list(v)
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

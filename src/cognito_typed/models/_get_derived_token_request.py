@@ -226,30 +226,33 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.client_secret) is not None:
-            out["ClientSecret"] = v
-        if (v := self.subject_token) is not None:
-            out["SubjectToken"] = v
-        if (v := self.subject_token_type) is not None:
-            out["SubjectTokenType"] = v
-        if (v := self.subject_token_provider_name) is not None:
-            out["SubjectTokenProviderName"] = v
-        if (v := self.actor_token) is not None:
-            out["ActorToken"] = v
-        if (v := self.actor_token_type) is not None:
-            out["ActorTokenType"] = v
-        if (v := self.actor_token_provider_name) is not None:
-            out["ActorTokenProviderName"] = v
-        if (v := self.scopes) is not None:
-            out["Scopes"] = list(v)
-        if (v := self.audiences) is not None:
-            out["Audiences"] = list(v)
-        if (v := self.resources) is not None:
-            out["Resources"] = list(v)
-        if (v := self.requested_token_type) is not None:
-            out["RequestedTokenType"] = v
+        try:
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.client_secret) is not None:
+                out["ClientSecret"] = v
+            if (v := self.subject_token) is not None:
+                out["SubjectToken"] = v
+            if (v := self.subject_token_type) is not None:
+                out["SubjectTokenType"] = v
+            if (v := self.subject_token_provider_name) is not None:
+                out["SubjectTokenProviderName"] = v
+            if (v := self.actor_token) is not None:
+                out["ActorToken"] = v
+            if (v := self.actor_token_type) is not None:
+                out["ActorTokenType"] = v
+            if (v := self.actor_token_provider_name) is not None:
+                out["ActorTokenProviderName"] = v
+            if (v := self.scopes) is not None:
+                out["Scopes"] = list(v)
+            if (v := self.audiences) is not None:
+                out["Audiences"] = list(v)
+            if (v := self.resources) is not None:
+                out["Resources"] = list(v)
+            if (v := self.requested_token_type) is not None:
+                out["RequestedTokenType"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

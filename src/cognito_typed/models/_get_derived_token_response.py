@@ -137,18 +137,21 @@ class GetDerivedTokenResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.issued_token) is not None:
-            out["IssuedToken"] = v
-        if (v := self.issued_token_type) is not None:
-            out["IssuedTokenType"] = v
-        if (v := self.token_type) is not None:
-            out["TokenType"] = v
-        if (v := self.expires_in) is not None:
-            out["ExpiresIn"] = v
-        if (v := self.scopes) is not None:
-            out["Scopes"] = list(v)
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.issued_token) is not None:
+                out["IssuedToken"] = v
+            if (v := self.issued_token_type) is not None:
+                out["IssuedTokenType"] = v
+            if (v := self.token_type) is not None:
+                out["TokenType"] = v
+            if (v := self.expires_in) is not None:
+                out["ExpiresIn"] = v
+            if (v := self.scopes) is not None:
+                out["Scopes"] = list(v)
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

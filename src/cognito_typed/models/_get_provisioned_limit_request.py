@@ -88,8 +88,11 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.limit_definition) is not None:
-            out["LimitDefinition"] = v.to_wire()
+        try:
+            if (v := self.limit_definition) is not None:
+                out["LimitDefinition"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

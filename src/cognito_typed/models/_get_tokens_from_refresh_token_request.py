@@ -144,16 +144,19 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.refresh_token) is not None:
-            out["RefreshToken"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.client_secret) is not None:
-            out["ClientSecret"] = v
-        if (v := self.device_key) is not None:
-            out["DeviceKey"] = v
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.refresh_token) is not None:
+                out["RefreshToken"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.client_secret) is not None:
+                out["ClientSecret"] = v
+            if (v := self.device_key) is not None:
+                out["DeviceKey"] = v
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -117,12 +117,15 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
-        if (v := self.attribute_name) is not None:
-            out["AttributeName"] = v
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+            if (v := self.attribute_name) is not None:
+                out["AttributeName"] = v
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -147,16 +147,19 @@ class GetUserAuthFactorsResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.preferred_mfa_setting) is not None:
-            out["PreferredMfaSetting"] = v
-        if (v := self.user_mfa_setting_list) is not None:
-            out["UserMFASettingList"] = list(v)
-        if (v := self.configured_user_auth_factors) is not None:
-            out["ConfiguredUserAuthFactors"] = list(v)
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.preferred_mfa_setting) is not None:
+                out["PreferredMfaSetting"] = v
+            if (v := self.user_mfa_setting_list) is not None:
+                out["UserMFASettingList"] = list(v)
+            if (v := self.configured_user_auth_factors) is not None:
+                out["ConfiguredUserAuthFactors"] = list(v)
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

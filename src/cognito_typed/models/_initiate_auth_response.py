@@ -164,18 +164,21 @@ class InitiateAuthResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.challenge_name) is not None:
-            out["ChallengeName"] = v
-        if (v := self.session) is not None:
-            out["Session"] = v
-        if (v := self.challenge_parameters) is not None:
-            out["ChallengeParameters"] = dict(v)
-        if (v := self.authentication_result) is not None:
-            out["AuthenticationResult"] = v.to_wire()
-        if (v := self.available_challenges) is not None:
-            out["AvailableChallenges"] = list(v)
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.challenge_name) is not None:
+                out["ChallengeName"] = v
+            if (v := self.session) is not None:
+                out["Session"] = v
+            if (v := self.challenge_parameters) is not None:
+                out["ChallengeParameters"] = dict(v)
+            if (v := self.authentication_result) is not None:
+                out["AuthenticationResult"] = v.to_wire()
+            if (v := self.available_challenges) is not None:
+                out["AvailableChallenges"] = list(v)
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -287,36 +287,39 @@ class LambdaConfigType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.pre_sign_up) is not None:
-            out["PreSignUp"] = v
-        if (v := self.custom_message) is not None:
-            out["CustomMessage"] = v
-        if (v := self.post_confirmation) is not None:
-            out["PostConfirmation"] = v
-        if (v := self.pre_authentication) is not None:
-            out["PreAuthentication"] = v
-        if (v := self.post_authentication) is not None:
-            out["PostAuthentication"] = v
-        if (v := self.define_auth_challenge) is not None:
-            out["DefineAuthChallenge"] = v
-        if (v := self.create_auth_challenge) is not None:
-            out["CreateAuthChallenge"] = v
-        if (v := self.verify_auth_challenge_response) is not None:
-            out["VerifyAuthChallengeResponse"] = v
-        if (v := self.pre_token_generation) is not None:
-            out["PreTokenGeneration"] = v
-        if (v := self.user_migration) is not None:
-            out["UserMigration"] = v
-        if (v := self.pre_token_generation_config) is not None:
-            out["PreTokenGenerationConfig"] = v.to_wire()
-        if (v := self.custom_sms_sender) is not None:
-            out["CustomSMSSender"] = v.to_wire()
-        if (v := self.custom_email_sender) is not None:
-            out["CustomEmailSender"] = v.to_wire()
-        if (v := self.kms_key_id) is not None:
-            out["KMSKeyID"] = v
-        if (v := self.inbound_federation) is not None:
-            out["InboundFederation"] = v.to_wire()
+        try:
+            if (v := self.pre_sign_up) is not None:
+                out["PreSignUp"] = v
+            if (v := self.custom_message) is not None:
+                out["CustomMessage"] = v
+            if (v := self.post_confirmation) is not None:
+                out["PostConfirmation"] = v
+            if (v := self.pre_authentication) is not None:
+                out["PreAuthentication"] = v
+            if (v := self.post_authentication) is not None:
+                out["PostAuthentication"] = v
+            if (v := self.define_auth_challenge) is not None:
+                out["DefineAuthChallenge"] = v
+            if (v := self.create_auth_challenge) is not None:
+                out["CreateAuthChallenge"] = v
+            if (v := self.verify_auth_challenge_response) is not None:
+                out["VerifyAuthChallengeResponse"] = v
+            if (v := self.pre_token_generation) is not None:
+                out["PreTokenGeneration"] = v
+            if (v := self.user_migration) is not None:
+                out["UserMigration"] = v
+            if (v := self.pre_token_generation_config) is not None:
+                out["PreTokenGenerationConfig"] = v.to_wire()
+            if (v := self.custom_sms_sender) is not None:
+                out["CustomSMSSender"] = v.to_wire()
+            if (v := self.custom_email_sender) is not None:
+                out["CustomEmailSender"] = v.to_wire()
+            if (v := self.kms_key_id) is not None:
+                out["KMSKeyID"] = v
+            if (v := self.inbound_federation) is not None:
+                out["InboundFederation"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

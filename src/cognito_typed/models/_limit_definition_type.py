@@ -92,10 +92,13 @@ class LimitDefinitionType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.limit_class) is not None:
-            out["LimitClass"] = v
-        if (v := self.attributes) is not None:
-            out["Attributes"] = dict(v)
+        try:
+            if (v := self.limit_class) is not None:
+                out["LimitClass"] = v
+            if (v := self.attributes) is not None:
+                out["Attributes"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

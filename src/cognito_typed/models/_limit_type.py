@@ -105,12 +105,15 @@ class LimitType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.limit_definition) is not None:
-            out["LimitDefinition"] = v.to_wire()
-        if (v := self.provisioned_limit_value) is not None:
-            out["ProvisionedLimitValue"] = v
-        if (v := self.free_limit_value) is not None:
-            out["FreeLimitValue"] = v
+        try:
+            if (v := self.limit_definition) is not None:
+                out["LimitDefinition"] = v.to_wire()
+            if (v := self.provisioned_limit_value) is not None:
+                out["ProvisionedLimitValue"] = v
+            if (v := self.free_limit_value) is not None:
+                out["FreeLimitValue"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

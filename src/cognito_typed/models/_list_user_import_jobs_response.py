@@ -110,12 +110,15 @@ class ListUserImportJobsResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_import_jobs) is not None:
-            out["UserImportJobs"] = [x.to_wire() for x in v]
-        if (v := self.pagination_token) is not None:
-            out["PaginationToken"] = v
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.user_import_jobs) is not None:
+                out["UserImportJobs"] = [x.to_wire() for x in v]
+            if (v := self.pagination_token) is not None:
+                out["PaginationToken"] = v
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -138,16 +138,19 @@ class ListUsersRequest(Request[ListUsersResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.attributes_to_get) is not None:
-            out["AttributesToGet"] = list(v)
-        if (v := self.limit) is not None:
-            out["Limit"] = v
-        if (v := self.pagination_token) is not None:
-            out["PaginationToken"] = v
-        if (v := self.filter) is not None:
-            out["Filter"] = v
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.attributes_to_get) is not None:
+                out["AttributesToGet"] = list(v)
+            if (v := self.limit) is not None:
+                out["Limit"] = v
+            if (v := self.pagination_token) is not None:
+                out["PaginationToken"] = v
+            if (v := self.filter) is not None:
+                out["Filter"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -162,16 +162,19 @@ class LogConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.log_level) is not None:
-            out["LogLevel"] = v
-        if (v := self.event_source) is not None:
-            out["EventSource"] = v
-        if (v := self.cloud_watch_logs_configuration) is not None:
-            out["CloudWatchLogsConfiguration"] = v.to_wire()
-        if (v := self.s3_configuration) is not None:
-            out["S3Configuration"] = v.to_wire()
-        if (v := self.firehose_configuration) is not None:
-            out["FirehoseConfiguration"] = v.to_wire()
+        try:
+            if (v := self.log_level) is not None:
+                out["LogLevel"] = v
+            if (v := self.event_source) is not None:
+                out["EventSource"] = v
+            if (v := self.cloud_watch_logs_configuration) is not None:
+                out["CloudWatchLogsConfiguration"] = v.to_wire()
+            if (v := self.s3_configuration) is not None:
+                out["S3Configuration"] = v.to_wire()
+            if (v := self.firehose_configuration) is not None:
+                out["FirehoseConfiguration"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -149,18 +149,21 @@ class NotifyConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.from_) is not None:
-            out["From"] = v
-        if (v := self.reply_to) is not None:
-            out["ReplyTo"] = v
-        if (v := self.source_arn) is not None:
-            out["SourceArn"] = v
-        if (v := self.block_email) is not None:
-            out["BlockEmail"] = v.to_wire()
-        if (v := self.no_action_email) is not None:
-            out["NoActionEmail"] = v.to_wire()
-        if (v := self.mfa_email) is not None:
-            out["MfaEmail"] = v.to_wire()
+        try:
+            if (v := self.from_) is not None:
+                out["From"] = v
+            if (v := self.reply_to) is not None:
+                out["ReplyTo"] = v
+            if (v := self.source_arn) is not None:
+                out["SourceArn"] = v
+            if (v := self.block_email) is not None:
+                out["BlockEmail"] = v.to_wire()
+            if (v := self.no_action_email) is not None:
+                out["NoActionEmail"] = v.to_wire()
+            if (v := self.mfa_email) is not None:
+                out["MfaEmail"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -168,18 +168,21 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.secret_hash) is not None:
-            out["SecretHash"] = v
-        if (v := self.user_context_data) is not None:
-            out["UserContextData"] = v.to_wire()
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.analytics_metadata) is not None:
-            out["AnalyticsMetadata"] = v.to_wire()
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.secret_hash) is not None:
+                out["SecretHash"] = v
+            if (v := self.user_context_data) is not None:
+                out["UserContextData"] = v.to_wire()
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.analytics_metadata) is not None:
+                out["AnalyticsMetadata"] = v.to_wire()
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

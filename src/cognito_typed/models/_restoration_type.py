@@ -148,16 +148,19 @@ class RestorationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.restore_id) is not None:
-            out["RestoreId"] = v
-        if (v := self.restore_status) is not None:
-            out["RestoreStatus"] = v
-        if (v := self.restore_timestamp) is not None:
-            out["RestoreTimestamp"] = v
-        if (v := self.trigger_timestamp) is not None:
-            out["TriggerTimestamp"] = v
-        if (v := self.restore_preview) is not None:
-            out["RestorePreview"] = [x.to_wire() for x in v]
+        try:
+            if (v := self.restore_id) is not None:
+                out["RestoreId"] = v
+            if (v := self.restore_status) is not None:
+                out["RestoreStatus"] = v
+            if (v := self.restore_timestamp) is not None:
+                out["RestoreTimestamp"] = v
+            if (v := self.trigger_timestamp) is not None:
+                out["TriggerTimestamp"] = v
+            if (v := self.restore_preview) is not None:
+                out["RestorePreview"] = [x.to_wire() for x in v]
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -103,10 +103,13 @@ class RiskExceptionConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.blocked_ip_range_list) is not None:
-            out["BlockedIPRangeList"] = list(v)
-        if (v := self.skipped_ip_range_list) is not None:
-            out["SkippedIPRangeList"] = list(v)
+        try:
+            if (v := self.blocked_ip_range_list) is not None:
+                out["BlockedIPRangeList"] = list(v)
+            if (v := self.skipped_ip_range_list) is not None:
+                out["SkippedIPRangeList"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -77,8 +77,11 @@ class RoutingType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.failover) is not None:
-            out["Failover"] = v.to_wire()
+        try:
+            if (v := self.failover) is not None:
+                out["Failover"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -174,20 +174,23 @@ class SchemaAttributeType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.name) is not None:
-            out["Name"] = v
-        if (v := self.attribute_data_type) is not None:
-            out["AttributeDataType"] = v
-        if (v := self.developer_only_attribute) is not None:
-            out["DeveloperOnlyAttribute"] = v
-        if (v := self.mutable) is not None:
-            out["Mutable"] = v
-        if (v := self.required) is not None:
-            out["Required"] = v
-        if (v := self.number_attribute_constraints) is not None:
-            out["NumberAttributeConstraints"] = v.to_wire()
-        if (v := self.string_attribute_constraints) is not None:
-            out["StringAttributeConstraints"] = v.to_wire()
+        try:
+            if (v := self.name) is not None:
+                out["Name"] = v
+            if (v := self.attribute_data_type) is not None:
+                out["AttributeDataType"] = v
+            if (v := self.developer_only_attribute) is not None:
+                out["DeveloperOnlyAttribute"] = v
+            if (v := self.mutable) is not None:
+                out["Mutable"] = v
+            if (v := self.required) is not None:
+                out["Required"] = v
+            if (v := self.number_attribute_constraints) is not None:
+                out["NumberAttributeConstraints"] = v.to_wire()
+            if (v := self.string_attribute_constraints) is not None:
+                out["StringAttributeConstraints"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

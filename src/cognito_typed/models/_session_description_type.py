@@ -208,26 +208,29 @@ class SessionDescriptionType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.session_id) is not None:
-            out["SessionId"] = v
-        if (v := self.session_type) is not None:
-            out["SessionType"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.create_date) is not None:
-            out["CreateDate"] = v
-        if (v := self.last_active_date) is not None:
-            out["LastActiveDate"] = v
-        if (v := self.device_type) is not None:
-            out["DeviceType"] = v
-        if (v := self.last_ip_address) is not None:
-            out["LastIPAddress"] = v
-        if (v := self.last_location) is not None:
-            out["LastLocation"] = v.to_wire()
-        if (v := self.origin_session_id) is not None:
-            out["OriginSessionId"] = v
-        if (v := self.is_current_session) is not None:
-            out["IsCurrentSession"] = v
+        try:
+            if (v := self.session_id) is not None:
+                out["SessionId"] = v
+            if (v := self.session_type) is not None:
+                out["SessionType"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.create_date) is not None:
+                out["CreateDate"] = v
+            if (v := self.last_active_date) is not None:
+                out["LastActiveDate"] = v
+            if (v := self.device_type) is not None:
+                out["DeviceType"] = v
+            if (v := self.last_ip_address) is not None:
+                out["LastIPAddress"] = v
+            if (v := self.last_location) is not None:
+                out["LastLocation"] = v.to_wire()
+            if (v := self.origin_session_id) is not None:
+                out["OriginSessionId"] = v
+            if (v := self.is_current_session) is not None:
+                out["IsCurrentSession"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

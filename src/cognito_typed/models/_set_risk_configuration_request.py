@@ -184,16 +184,19 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.compromised_credentials_risk_configuration) is not None:
-            out["CompromisedCredentialsRiskConfiguration"] = v.to_wire()
-        if (v := self.account_takeover_risk_configuration) is not None:
-            out["AccountTakeoverRiskConfiguration"] = v.to_wire()
-        if (v := self.risk_exception_configuration) is not None:
-            out["RiskExceptionConfiguration"] = v.to_wire()
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.compromised_credentials_risk_configuration) is not None:
+                out["CompromisedCredentialsRiskConfiguration"] = v.to_wire()
+            if (v := self.account_takeover_risk_configuration) is not None:
+                out["AccountTakeoverRiskConfiguration"] = v.to_wire()
+            if (v := self.risk_exception_configuration) is not None:
+                out["RiskExceptionConfiguration"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -117,14 +117,17 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.css) is not None:
-            out["CSS"] = v
-        if (v := self.image_file) is not None:
-            out["ImageFile"] = v.encode() if isinstance(v, str) else v
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.css) is not None:
+                out["CSS"] = v
+            if (v := self.image_file) is not None:
+                out["ImageFile"] = v.encode() if isinstance(v, str) else v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

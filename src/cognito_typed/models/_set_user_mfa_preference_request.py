@@ -170,16 +170,19 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.sms_mfa_settings) is not None:
-            out["SMSMfaSettings"] = v.to_wire()
-        if (v := self.software_token_mfa_settings) is not None:
-            out["SoftwareTokenMfaSettings"] = v.to_wire()
-        if (v := self.email_mfa_settings) is not None:
-            out["EmailMfaSettings"] = v.to_wire()
-        if (v := self.web_authn_mfa_settings) is not None:
-            out["WebAuthnMfaSettings"] = v.to_wire()
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
+        try:
+            if (v := self.sms_mfa_settings) is not None:
+                out["SMSMfaSettings"] = v.to_wire()
+            if (v := self.software_token_mfa_settings) is not None:
+                out["SoftwareTokenMfaSettings"] = v.to_wire()
+            if (v := self.email_mfa_settings) is not None:
+                out["EmailMfaSettings"] = v.to_wire()
+            if (v := self.web_authn_mfa_settings) is not None:
+                out["WebAuthnMfaSettings"] = v.to_wire()
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -113,12 +113,15 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.sso_session) is not None:
-            out["SSOSession"] = v.to_wire()
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.sso_session) is not None:
+                out["SSOSession"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

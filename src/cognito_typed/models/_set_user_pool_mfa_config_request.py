@@ -185,18 +185,21 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.sms_mfa_configuration) is not None:
-            out["SmsMfaConfiguration"] = v.to_wire()
-        if (v := self.software_token_mfa_configuration) is not None:
-            out["SoftwareTokenMfaConfiguration"] = v.to_wire()
-        if (v := self.email_mfa_configuration) is not None:
-            out["EmailMfaConfiguration"] = v.to_wire()
-        if (v := self.mfa_configuration) is not None:
-            out["MfaConfiguration"] = v
-        if (v := self.web_authn_configuration) is not None:
-            out["WebAuthnConfiguration"] = v.to_wire()
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.sms_mfa_configuration) is not None:
+                out["SmsMfaConfiguration"] = v.to_wire()
+            if (v := self.software_token_mfa_configuration) is not None:
+                out["SoftwareTokenMfaConfiguration"] = v.to_wire()
+            if (v := self.email_mfa_configuration) is not None:
+                out["EmailMfaConfiguration"] = v.to_wire()
+            if (v := self.mfa_configuration) is not None:
+                out["MfaConfiguration"] = v
+            if (v := self.web_authn_configuration) is not None:
+                out["WebAuthnConfiguration"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -114,14 +114,17 @@ class SetUserPoolSessionConfigurationResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.user_session_tracking) is not None:
-            out["UserSessionTracking"] = v
-        if (v := self.token_session) is not None:
-            out["TokenSession"] = v.to_wire()
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.user_session_tracking) is not None:
+                out["UserSessionTracking"] = v
+            if (v := self.token_session) is not None:
+                out["TokenSession"] = v.to_wire()
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -108,10 +108,13 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
-        if (v := self.mfa_options) is not None:
-            out["MFAOptions"] = [x.to_wire() for x in v]
+        try:
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+            if (v := self.mfa_options) is not None:
+                out["MFAOptions"] = [x.to_wire() for x in v]
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -80,8 +80,11 @@ class SignInPolicyType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.allowed_first_auth_factors) is not None:
-            out["AllowedFirstAuthFactors"] = list(v)
+        try:
+            if (v := self.allowed_first_auth_factors) is not None:
+                out["AllowedFirstAuthFactors"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -114,14 +114,17 @@ class SmsConfigurationType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.sns_caller_arn) is not None:
-            out["SnsCallerArn"] = v
-        if (v := self.external_id) is not None:
-            out["ExternalId"] = v
-        if (v := self.sns_region) is not None:
-            out["SnsRegion"] = v
-        if (v := self.eums_sms) is not None:
-            out["EumsSms"] = v.to_wire()
+        try:
+            if (v := self.sns_caller_arn) is not None:
+                out["SnsCallerArn"] = v
+            if (v := self.external_id) is not None:
+                out["ExternalId"] = v
+            if (v := self.sns_region) is not None:
+                out["SnsRegion"] = v
+            if (v := self.eums_sms) is not None:
+                out["EumsSms"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -95,10 +95,13 @@ class SmsMfaConfigType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.sms_authentication_message) is not None:
-            out["SmsAuthenticationMessage"] = v
-        if (v := self.sms_configuration) is not None:
-            out["SmsConfiguration"] = v.to_wire()
+        try:
+            if (v := self.sms_authentication_message) is not None:
+                out["SmsAuthenticationMessage"] = v
+            if (v := self.sms_configuration) is not None:
+                out["SmsConfiguration"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

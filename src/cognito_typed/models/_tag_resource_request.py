@@ -100,10 +100,13 @@ class TagResourceRequest(Request[TagResourceResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.resource_arn) is not None:
-            out["ResourceArn"] = v
-        if (v := self.tags) is not None:
-            out["Tags"] = dict(v)
+        try:
+            if (v := self.resource_arn) is not None:
+                out["ResourceArn"] = v
+            if (v := self.tags) is not None:
+                out["Tags"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

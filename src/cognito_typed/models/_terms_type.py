@@ -187,24 +187,27 @@ class TermsType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.terms_id) is not None:
-            out["TermsId"] = v
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.terms_name) is not None:
-            out["TermsName"] = v
-        if (v := self.terms_source) is not None:
-            out["TermsSource"] = v
-        if (v := self.enforcement) is not None:
-            out["Enforcement"] = v
-        if (v := self.links) is not None:
-            out["Links"] = dict(v)
-        if (v := self.creation_date) is not None:
-            out["CreationDate"] = v
-        if (v := self.last_modified_date) is not None:
-            out["LastModifiedDate"] = v
+        try:
+            if (v := self.terms_id) is not None:
+                out["TermsId"] = v
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.terms_name) is not None:
+                out["TermsName"] = v
+            if (v := self.terms_source) is not None:
+                out["TermsSource"] = v
+            if (v := self.enforcement) is not None:
+                out["Enforcement"] = v
+            if (v := self.links) is not None:
+                out["Links"] = dict(v)
+            if (v := self.creation_date) is not None:
+                out["CreationDate"] = v
+            if (v := self.last_modified_date) is not None:
+                out["LastModifiedDate"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

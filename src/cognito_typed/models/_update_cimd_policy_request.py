@@ -145,18 +145,21 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.cimd_policy_id) is not None:
-            out["CIMDPolicyId"] = v
-        if (v := self.client_id) is not None:
-            out["ClientId"] = v
-        if (v := self.policy_name) is not None:
-            out["PolicyName"] = v
-        if (v := self.cache_duration) is not None:
-            out["CacheDuration"] = v
-        if (v := self.url_patterns) is not None:
-            out["URLPatterns"] = list(v)
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.cimd_policy_id) is not None:
+                out["CIMDPolicyId"] = v
+            if (v := self.client_id) is not None:
+                out["ClientId"] = v
+            if (v := self.policy_name) is not None:
+                out["PolicyName"] = v
+            if (v := self.cache_duration) is not None:
+                out["CacheDuration"] = v
+            if (v := self.url_patterns) is not None:
+                out["URLPatterns"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -177,18 +177,21 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.provider_name) is not None:
-            out["ProviderName"] = v
-        if (v := self.provider_details) is not None:
-            out["ProviderDetails"] = dict(v)
-        if (v := self.attribute_mapping) is not None:
-            out["AttributeMapping"] = dict(v)
-        if (v := self.idp_identifiers) is not None:
-            out["IdpIdentifiers"] = list(v)
-        if (v := self.acr_mapping) is not None:
-            out["AcrMapping"] = dict(v)
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.provider_name) is not None:
+                out["ProviderName"] = v
+            if (v := self.provider_details) is not None:
+                out["ProviderDetails"] = dict(v)
+            if (v := self.attribute_mapping) is not None:
+                out["AttributeMapping"] = dict(v)
+            if (v := self.idp_identifiers) is not None:
+                out["IdpIdentifiers"] = list(v)
+            if (v := self.acr_mapping) is not None:
+                out["AcrMapping"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -143,16 +143,19 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.managed_login_branding_id) is not None:
-            out["ManagedLoginBrandingId"] = v
-        if (v := self.use_cognito_provided_values) is not None:
-            out["UseCognitoProvidedValues"] = v
-        if (v := self.settings) is not None:
-            out["Settings"] = v
-        if (v := self.assets) is not None:
-            out["Assets"] = [x.to_wire() for x in v]
+        try:
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.managed_login_branding_id) is not None:
+                out["ManagedLoginBrandingId"] = v
+            if (v := self.use_cognito_provided_values) is not None:
+                out["UseCognitoProvidedValues"] = v
+            if (v := self.settings) is not None:
+                out["Settings"] = v
+            if (v := self.assets) is not None:
+                out["Assets"] = [x.to_wire() for x in v]
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

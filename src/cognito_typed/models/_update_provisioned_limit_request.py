@@ -106,10 +106,13 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.limit_definition) is not None:
-            out["LimitDefinition"] = v.to_wire()
-        if (v := self.requested_limit_value) is not None:
-            out["RequestedLimitValue"] = v
+        try:
+            if (v := self.limit_definition) is not None:
+                out["LimitDefinition"] = v.to_wire()
+            if (v := self.requested_limit_value) is not None:
+                out["RequestedLimitValue"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

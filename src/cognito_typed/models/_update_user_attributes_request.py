@@ -124,12 +124,15 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_attributes) is not None:
-            out["UserAttributes"] = [x.to_wire() for x in v]
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
-        if (v := self.client_metadata) is not None:
-            out["ClientMetadata"] = dict(v)
+        try:
+            if (v := self.user_attributes) is not None:
+                out["UserAttributes"] = [x.to_wire() for x in v]
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+            if (v := self.client_metadata) is not None:
+                out["ClientMetadata"] = dict(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

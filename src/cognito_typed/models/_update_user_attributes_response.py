@@ -113,10 +113,13 @@ class UpdateUserAttributesResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.code_delivery_details_list) is not None:
-            out["CodeDeliveryDetailsList"] = [x.to_wire() for x in v]
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.code_delivery_details_list) is not None:
+                out["CodeDeliveryDetailsList"] = [x.to_wire() for x in v]
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -144,16 +144,19 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.domain) is not None:
-            out["Domain"] = v
-        if (v := self.user_pool_id) is not None:
-            out["UserPoolId"] = v
-        if (v := self.managed_login_version) is not None:
-            out["ManagedLoginVersion"] = v
-        if (v := self.custom_domain_config) is not None:
-            out["CustomDomainConfig"] = v.to_wire()
-        if (v := self.routing) is not None:
-            out["Routing"] = v.to_wire()
+        try:
+            if (v := self.domain) is not None:
+                out["Domain"] = v
+            if (v := self.user_pool_id) is not None:
+                out["UserPoolId"] = v
+            if (v := self.managed_login_version) is not None:
+                out["ManagedLoginVersion"] = v
+            if (v := self.custom_domain_config) is not None:
+                out["CustomDomainConfig"] = v.to_wire()
+            if (v := self.routing) is not None:
+                out["Routing"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

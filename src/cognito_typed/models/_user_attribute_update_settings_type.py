@@ -93,8 +93,11 @@ class UserAttributeUpdateSettingsType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.attributes_require_verification_before_update) is not None:
-            out["AttributesRequireVerificationBeforeUpdate"] = list(v)
+        try:
+            if (v := self.attributes_require_verification_before_update) is not None:
+                out["AttributesRequireVerificationBeforeUpdate"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -110,10 +110,13 @@ class UserPoolAddOnsType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.advanced_security_mode) is not None:
-            out["AdvancedSecurityMode"] = v
-        if (v := self.advanced_security_additional_flows) is not None:
-            out["AdvancedSecurityAdditionalFlows"] = v.to_wire()
+        try:
+            if (v := self.advanced_security_mode) is not None:
+                out["AdvancedSecurityMode"] = v
+            if (v := self.advanced_security_additional_flows) is not None:
+                out["AdvancedSecurityAdditionalFlows"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

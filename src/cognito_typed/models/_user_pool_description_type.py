@@ -169,20 +169,23 @@ class UserPoolDescriptionType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.id) is not None:
-            out["Id"] = v
-        if (v := self.name) is not None:
-            out["Name"] = v
-        if (v := self.lambda_config) is not None:
-            out["LambdaConfig"] = v.to_wire()
-        if (v := self.status) is not None:
-            out["Status"] = v
-        if (v := self.last_modified_date) is not None:
-            out["LastModifiedDate"] = v
-        if (v := self.creation_date) is not None:
-            out["CreationDate"] = v
-        if (v := self.replica_regions) is not None:
-            out["ReplicaRegions"] = list(v)
+        try:
+            if (v := self.id) is not None:
+                out["Id"] = v
+            if (v := self.name) is not None:
+                out["Name"] = v
+            if (v := self.lambda_config) is not None:
+                out["LambdaConfig"] = v.to_wire()
+            if (v := self.status) is not None:
+                out["Status"] = v
+            if (v := self.last_modified_date) is not None:
+                out["LastModifiedDate"] = v
+            if (v := self.creation_date) is not None:
+                out["CreationDate"] = v
+            if (v := self.replica_regions) is not None:
+                out["ReplicaRegions"] = list(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

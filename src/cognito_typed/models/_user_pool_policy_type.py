@@ -99,10 +99,13 @@ class UserPoolPolicyType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.password_policy) is not None:
-            out["PasswordPolicy"] = v.to_wire()
-        if (v := self.sign_in_policy) is not None:
-            out["SignInPolicy"] = v.to_wire()
+        try:
+            if (v := self.password_policy) is not None:
+                out["PasswordPolicy"] = v.to_wire()
+            if (v := self.sign_in_policy) is not None:
+                out["SignInPolicy"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -180,20 +180,23 @@ class UserType(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.username) is not None:
-            out["Username"] = v
-        if (v := self.attributes) is not None:
-            out["Attributes"] = [x.to_wire() for x in v]
-        if (v := self.user_create_date) is not None:
-            out["UserCreateDate"] = v
-        if (v := self.user_last_modified_date) is not None:
-            out["UserLastModifiedDate"] = v
-        if (v := self.enabled) is not None:
-            out["Enabled"] = v
-        if (v := self.user_status) is not None:
-            out["UserStatus"] = v
-        if (v := self.mfa_options) is not None:
-            out["MFAOptions"] = [x.to_wire() for x in v]
+        try:
+            if (v := self.username) is not None:
+                out["Username"] = v
+            if (v := self.attributes) is not None:
+                out["Attributes"] = [x.to_wire() for x in v]
+            if (v := self.user_create_date) is not None:
+                out["UserCreateDate"] = v
+            if (v := self.user_last_modified_date) is not None:
+                out["UserLastModifiedDate"] = v
+            if (v := self.enabled) is not None:
+                out["Enabled"] = v
+            if (v := self.user_status) is not None:
+                out["UserStatus"] = v
+            if (v := self.mfa_options) is not None:
+                out["MFAOptions"] = [x.to_wire() for x in v]
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

@@ -152,18 +152,21 @@ class WebAuthnCredentialDescription(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.credential_id) is not None:
-            out["CredentialId"] = v
-        if (v := self.friendly_credential_name) is not None:
-            out["FriendlyCredentialName"] = v
-        if (v := self.relying_party_id) is not None:
-            out["RelyingPartyId"] = v
-        if (v := self.authenticator_attachment) is not None:
-            out["AuthenticatorAttachment"] = v
-        if (v := self.authenticator_transports) is not None:
-            out["AuthenticatorTransports"] = list(v)
-        if (v := self.created_at) is not None:
-            out["CreatedAt"] = v
+        try:
+            if (v := self.credential_id) is not None:
+                out["CredentialId"] = v
+            if (v := self.friendly_credential_name) is not None:
+                out["FriendlyCredentialName"] = v
+            if (v := self.relying_party_id) is not None:
+                out["RelyingPartyId"] = v
+            if (v := self.authenticator_attachment) is not None:
+                out["AuthenticatorAttachment"] = v
+            if (v := self.authenticator_transports) is not None:
+                out["AuthenticatorTransports"] = list(v)
+            if (v := self.created_at) is not None:
+                out["CreatedAt"] = v
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
