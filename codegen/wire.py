@@ -76,7 +76,7 @@ class Conversions:
             case "blob":
                 return f"{self._use('blob')}({expr}, {name})", "", None
             case "document":
-                return f"{self._use('document')}({expr})", "", None
+                return f"{self._use('document')}({expr}, {name})", "", None
             case _:
                 return expr, "", None
 

@@ -16,7 +16,7 @@ from support import SERVICE, pinned_fixtures
 from codegen import model_fixes
 from codegen.ir import Constraints, Member, Shape
 from codegen.model_fixes import FIXES, Fix
-from cognito_typed import ValidationError
+from cognito_typed import MalformedResponseError, ValidationError
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import (
     AdminSetUserPasswordRequest,
@@ -25,6 +25,8 @@ from cognito_typed.models import (
     CreateManagedLoginBrandingRequest,
     CreateUserPoolClientRequest,
     CreateUserPoolDomainRequest,
+    DescribeManagedLoginBrandingResponse,
+    ManagedLoginBrandingType,
     SignUpRequest,
     TokenValidityUnitsType,
 )
@@ -187,6 +189,28 @@ def test_a_document_holds_json_values_only(value: Any, path: str) -> None:
     with pytest.raises(ValidationError) as info:
         CreateManagedLoginBrandingRequest(user_pool_id=POOL, client_id=CLIENT, settings=value).validate()
     assert [v.path for v in info.value.violations] == [path]
+
+
+def _nested(levels: int) -> dict[str, Any]:
+    document: dict[str, Any] = {"leaf": 1}
+    for _ in range(levels - 1):
+        document = {"k": document}
+    return document
+
+
+def test_a_document_nested_deeper_than_validate_allows_is_malformed_in_a_response() -> None:
+    """The depth validate() allows (65 levels) a response may have; deeper, or a dict that holds itself,
+    is a MalformedResponseError naming the member, where from_wire raised a RecursionError."""
+    branding = {"ManagedLoginBrandingId": "b", "UserPoolId": POOL}
+    allowed = ManagedLoginBrandingType.from_wire({**branding, "Settings": _nested(65)}).settings
+    CreateManagedLoginBrandingRequest(user_pool_id=POOL, client_id=CLIENT, settings=allowed).validate()
+    endless: dict[str, Any] = {}
+    endless["self"] = endless
+    for settings in (_nested(66), _nested(5000), endless):
+        with pytest.raises(MalformedResponseError, match=r"^ManagedLoginBranding\.Settings: expected a JSON document"):
+            DescribeManagedLoginBrandingResponse.from_wire({"ManagedLoginBranding": {**branding, "Settings": settings}})
+    with pytest.raises(ValidationError, match="nested deeper than 64 levels"):
+        CreateManagedLoginBrandingRequest(user_pool_id=POOL, client_id=CLIENT, settings=_nested(66)).validate()
 
 
 @pytest.mark.parametrize("constraints", [True, False])

@@ -524,12 +524,20 @@ def blob(value: Any, name: str) -> bytes:
     raise MalformedResponseError(name, "bytes (or base64 text)", value)
 
 
-def document(value: Any) -> Any:
-    """A document member: free-form JSON, copied so that the model shares nothing with the response."""
-    if isinstance(value, dict):
-        return {k: document(v) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]
-    if isinstance(value, list):
-        return [document(v) for v in value]  # pyright: ignore[reportUnknownVariableType]
+DOCUMENT_DEPTH: Final = 64
+"""How deep a document may nest, as :meth:`Model.validate` allows (``validation._not_json``)."""
+
+
+def document(value: Any, name: str, depth: int = 0) -> Any:
+    """A document member: free-form JSON, copied so that the model shares nothing with the response.
+    Deeper than :data:`DOCUMENT_DEPTH` (a dict that holds itself is endless) is malformed."""
+    if isinstance(value, (dict, list)):
+        if depth > DOCUMENT_DEPTH:
+            expected = f"a JSON document nested at most {DOCUMENT_DEPTH} levels deep"
+            raise MalformedResponseError(name, expected, cast(object, value))
+        if isinstance(value, dict):
+            return {k: document(v, name, depth + 1) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]
+        return [document(v, name, depth + 1) for v in value]  # pyright: ignore[reportUnknownVariableType]
     return value
 
 

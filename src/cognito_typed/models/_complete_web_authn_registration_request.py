@@ -85,7 +85,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
         v: Any
         try:
             self.access_token = v if (v := data["AccessToken"]) is not None else null("AccessToken")
-            self.credential = document(v) if (v := data["Credential"]) is not None else null("Credential")
+            self.credential = document(v, "Credential") if (v := data["Credential"]) is not None else null("Credential")
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
         try:

@@ -123,7 +123,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
             self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
             self.use_cognito_provided_values = data.get("UseCognitoProvidedValues")
-            self.settings = None if (v := data.get("Settings")) is None else document(v)
+            self.settings = None if (v := data.get("Settings")) is None else document(v, "Settings")
             try:
                 self.assets = (
                     None

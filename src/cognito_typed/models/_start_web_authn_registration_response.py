@@ -74,7 +74,7 @@ class StartWebAuthnRegistrationResponse(Model):
         v: Any
         try:
             self.credential_creation_options = (
-                document(v)
+                document(v, "CredentialCreationOptions")
                 if (v := data["CredentialCreationOptions"]) is not None
                 else null("CredentialCreationOptions")
             )

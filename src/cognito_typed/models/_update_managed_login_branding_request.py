@@ -120,7 +120,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             self.user_pool_id = data.get("UserPoolId")
             self.managed_login_branding_id = data.get("ManagedLoginBrandingId")
             self.use_cognito_provided_values = data.get("UseCognitoProvidedValues")
-            self.settings = None if (v := data.get("Settings")) is None else document(v)
+            self.settings = None if (v := data.get("Settings")) is None else document(v, "Settings")
             try:
                 self.assets = (
                     None
