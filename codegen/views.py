@@ -302,7 +302,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
         rules=rules.name if rules and op else None,
         input_digest=op.input_digest if op else None,
         fill_init=len(fields) + (name in outputs) >= FILL_INIT_FROM,
-        converts=any(f.to_wire != "v" for f in fields),
+        converts=name in outputs or any(f.to_wire != "v" for f in fields),  # (response_metadata is a model)
     )
 
 
@@ -382,6 +382,11 @@ def kinds(service: Service) -> dict[str, Any]:
             if m.json_object:  # a member-level variant of its shape's checker
                 entries[naming.member_kind(m.shape, json_object=True)] = kind_entry(service, m.shape, json_object=True)
     entries |= {n: kind_entry(service, n) for n in used}
+    if "ResponseMetadata" in entries:
+        raise ValueError("the model has a shape named ResponseMetadata: its checker needs another name")
+    entries["ResponseMetadata"] = (
+        '("Struct", ("cognito_typed._runtime.base", "ResponseMetadata"), ())'  # every response's
+    )
     return {"kinds": [{"name": n, "entry": entries[n]} for n in sorted(entries)]}
 
 

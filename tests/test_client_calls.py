@@ -25,6 +25,7 @@ from cognito_typed.models import (
     AdminCreateUserResponse,
     AttributeType,
     DescribeUserPoolClientResponse,
+    DescribeUserPoolRequest,
     EmptyResponse,
     TokenValidityUnitsType,
     UserPoolClientType,
@@ -173,7 +174,9 @@ def test_a_blob_botocore_would_refuse_is_refused_before_sending(stub: tuple[Cogn
 
 def test_send_refuses_what_is_no_request_with_a_clear_error(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     typed, _ = stub
-    for value, name in (({"UserPoolId": POOL}, "dict"), (TokenValidityUnitsType(), "TokenValidityUnitsType")):
+    no_requests = [({"UserPoolId": POOL}, "dict"), (TokenValidityUnitsType(), "TokenValidityUnitsType")]
+    no_requests.append((DescribeUserPoolRequest, type(DescribeUserPoolRequest).__name__))  # the class, not one
+    for value, name in no_requests:
         with pytest.raises(TypeError, match=rf"send\(\) takes a request model .*, not {name}$"):
             typed.send(value)  # type: ignore[arg-type]
 

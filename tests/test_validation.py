@@ -17,13 +17,16 @@ from cognito_typed.models import (
     CreateUserPoolRequest,
     DescribeUserPoolClientResponse,
     DescribeUserPoolRequest,
+    EmptyResponse,
     InitiatePointInTimeRecoveryRequest,
     ListUsersRequest,
+    ResponseMetadata,
     SchemaAttributeType,
     SetUICustomizationRequest,
     SignInPolicyType,
     TokenValidityUnitsType,
     UserPoolAddOnsType,
+    UserPoolClientType,
     UserPoolPolicyType,
     VerifySoftwareTokenRequest,
 )
@@ -517,3 +520,20 @@ def test_to_wire_of_a_model_holding_a_wrong_type_raises_the_validation_error_nam
     assert client_request(token_validity_units=TokenValidityUnitsType(access_token="hours")).to_wire()[
         "TokenValidityUnits"
     ] == {"AccessToken": "hours"}
+
+
+def test_a_response_metadata_of_a_wrong_type_is_named_by_validate_and_to_wire() -> None:
+    """response_metadata is a field of every response: a dict there is named, not blamed on another field."""
+    for model in (
+        EmptyResponse(response_metadata={"RequestId": "r"}),  # type: ignore[arg-type]
+        DescribeUserPoolClientResponse(
+            user_pool_client=UserPoolClientType(user_pool_id=POOL, client_name="c", client_id="1example23456789"),
+            response_metadata={"RequestId": "r"},  # type: ignore[arg-type]
+        ),
+    ):
+        for act in (model.validate, model.to_wire):
+            with pytest.raises(ValidationError, match=r"ResponseMetadata: dict is not ResponseMetadata"):
+                act()
+    fine = EmptyResponse(response_metadata=ResponseMetadata(request_id="r"))
+    fine.validate()
+    assert fine.to_wire() == {"ResponseMetadata": {"RequestId": "r"}}

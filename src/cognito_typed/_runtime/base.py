@@ -235,7 +235,12 @@ class Model:
 
     # Written out per class by the generator.
     def to_wire(self) -> dict[str, Any]:
-        """The dict boto3 takes and gives: wire names, absent members left out."""
+        """The dict boto3 takes and gives: wire names, absent members left out.
+
+        It converts a valid model (the typed client validates every request first). A value of a wrong
+        type that cannot be converted raises the :class:`~cognito_typed.ValidationError` naming it; one
+        that can (text given for a list of strings) is converted as Python does it: :meth:`validate` says.
+        """
         raise NotImplementedError
 
     @classmethod
@@ -293,14 +298,14 @@ _NONE_FAILED: Final[frozenset[str]] = frozenset()
 
 
 class Request(Model, Generic[R]):
-    """A request model; ``R`` is the model of its response (``None`` for an operation with no output)."""
+    """A request model; ``R`` is the model of its response (``EmptyResponse`` for an operation with no output)."""
 
     __slots__ = ()
     __operation__: ClassVar[str]
     """The operation's name in the model (``DescribeUserPool``)."""
     __method__: ClassVar[str]
     """The botocore client method (``describe_user_pool``)."""
-    __response__: ClassVar[type[Model] | None]
+    __response__: ClassVar[type[Model]]
     __input_digest__: ClassVar[str | None] = None
     """The input digest of the model this class was generated from (``installed.input_digest``)."""
 
@@ -331,6 +336,7 @@ class ResponseMetadata(Model):
         ("retry_attempts", "RetryAttempts", "plain", False, None),
         ("host_id", "HostId", "plain", False, None),
     )
+    _checks: ClassVar[tuple[Any, ...]] = ()  # (no rule: what botocore adds is taken as it is)
 
     def __init__(
         self,

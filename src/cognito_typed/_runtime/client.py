@@ -222,8 +222,9 @@ class ClientBase:
         ``request`` is no request model.
         """
         constraints = self._constraints
+        cls = type(request)  # (a request class itself, not an instance, has no __operation__ on its type)
         try:
-            operation, digest = request.__operation__, request.__input_digest__
+            operation, digest = cls.__operation__, cls.__input_digest__
         except AttributeError:  # (no cost unless raised)
             raise TypeError(
                 "send() takes a request model (cognito_typed.models.DescribeUserPoolRequest and the like),"
@@ -233,9 +234,8 @@ class ClientBase:
         params = request.to_wire()
         if digest is None or self._installed.digests.get(operation) != digest:  # (_check_installed's quick yes, inline)
             self._check_installed(operation, params, enums=constraints, digest=digest)
-        raw = self._call(request.__method__, params)
-        response = request.__response__
-        return cast(R, None if response is None else build(response, raw))
+        raw = self._call(cls.__method__, params)
+        return cast(R, build(cls.__response__, raw))
 
     def _check_installed(
         self, operation: str, params: Mapping[str, Any], *, enums: bool, digest: str | None = None

@@ -58,7 +58,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
 
     __operation__ = "AddCustomAttributes"
     __method__ = "add_custom_attributes"
-    __response__: ClassVar[type[Model] | None] = AddCustomAttributesResponse
+    __response__: ClassVar[type[Model]] = AddCustomAttributesResponse
     __input_digest__: ClassVar[str | None] = "56f85da30356b243be8a"
 
     def __init__(

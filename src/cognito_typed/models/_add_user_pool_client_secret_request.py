@@ -64,7 +64,7 @@ class AddUserPoolClientSecretRequest(Request[AddUserPoolClientSecretResponse]):
 
     __operation__ = "AddUserPoolClientSecret"
     __method__ = "add_user_pool_client_secret"
-    __response__: ClassVar[type[Model] | None] = AddUserPoolClientSecretResponse
+    __response__: ClassVar[type[Model]] = AddUserPoolClientSecretResponse
     __input_digest__: ClassVar[str | None] = "8d6d35d304a1373f7db9"
 
     def __init__(

@@ -53,6 +53,7 @@ class AddUserPoolClientSecretResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("client_secret_descriptor", k.ClientSecretDescriptorType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -114,6 +115,8 @@ class AddUserPoolClientSecretResponse(Model):
         v: Any
         if (v := self.client_secret_descriptor) is not None:
             k.ClientSecretDescriptorType.check(v, out, path, "ClientSecretDescriptor", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

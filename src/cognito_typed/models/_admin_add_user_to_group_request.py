@@ -59,7 +59,7 @@ class AdminAddUserToGroupRequest(Request[EmptyResponse]):
 
     __operation__ = "AdminAddUserToGroup"
     __method__ = "admin_add_user_to_group"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "fccdaa0278181e6895c3"
 
     def __init__(

@@ -63,7 +63,7 @@ class AdminConfirmSignUpRequest(Request[AdminConfirmSignUpResponse]):
 
     __operation__ = "AdminConfirmSignUp"
     __method__ = "admin_confirm_sign_up"
-    __response__: ClassVar[type[Model] | None] = AdminConfirmSignUpResponse
+    __response__: ClassVar[type[Model]] = AdminConfirmSignUpResponse
     __input_digest__: ClassVar[str | None] = "63b41a768fad79e55cf8"
 
     def __init__(

@@ -115,7 +115,7 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
 
     __operation__ = "AdminCreateUser"
     __method__ = "admin_create_user"
-    __response__: ClassVar[type[Model] | None] = AdminCreateUserResponse
+    __response__: ClassVar[type[Model]] = AdminCreateUserResponse
     __input_digest__: ClassVar[str | None] = "32b90b74c49fb59bc9a6"
 
     def __init__(

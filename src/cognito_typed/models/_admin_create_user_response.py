@@ -48,6 +48,7 @@ class AdminCreateUserResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user", k.UserType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -107,6 +108,8 @@ class AdminCreateUserResponse(Model):
             out.append(missing(path, "User"))
         else:
             k.UserType.check(v, out, path, "User", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

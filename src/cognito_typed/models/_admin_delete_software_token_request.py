@@ -59,7 +59,7 @@ class AdminDeleteSoftwareTokenRequest(Request[AdminDeleteSoftwareTokenResponse])
 
     __operation__ = "AdminDeleteSoftwareToken"
     __method__ = "admin_delete_software_token"
-    __response__: ClassVar[type[Model] | None] = AdminDeleteSoftwareTokenResponse
+    __response__: ClassVar[type[Model]] = AdminDeleteSoftwareTokenResponse
     __input_digest__: ClassVar[str | None] = "bbb07b2f1812ca55eb19"
 
     def __init__(

@@ -62,7 +62,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
 
     __operation__ = "AdminDeleteUserAttributes"
     __method__ = "admin_delete_user_attributes"
-    __response__: ClassVar[type[Model] | None] = AdminDeleteUserAttributesResponse
+    __response__: ClassVar[type[Model]] = AdminDeleteUserAttributesResponse
     __input_digest__: ClassVar[str | None] = "5872d0f8c1d2e71c5560"
 
     def __init__(

@@ -57,7 +57,7 @@ class AdminDeleteUserRequest(Request[EmptyResponse]):
 
     __operation__ = "AdminDeleteUser"
     __method__ = "admin_delete_user"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "e32b2fe6e92fe448b060"
 
     def __init__(

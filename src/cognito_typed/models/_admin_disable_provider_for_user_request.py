@@ -58,7 +58,7 @@ class AdminDisableProviderForUserRequest(Request[AdminDisableProviderForUserResp
 
     __operation__ = "AdminDisableProviderForUser"
     __method__ = "admin_disable_provider_for_user"
-    __response__: ClassVar[type[Model] | None] = AdminDisableProviderForUserResponse
+    __response__: ClassVar[type[Model]] = AdminDisableProviderForUserResponse
     __input_digest__: ClassVar[str | None] = "8b578bb1225989fb670a"
 
     def __init__(

@@ -57,7 +57,7 @@ class AdminDisableUserRequest(Request[AdminDisableUserResponse]):
 
     __operation__ = "AdminDisableUser"
     __method__ = "admin_disable_user"
-    __response__: ClassVar[type[Model] | None] = AdminDisableUserResponse
+    __response__: ClassVar[type[Model]] = AdminDisableUserResponse
     __input_digest__: ClassVar[str | None] = "90e25406ee19fbe42df8"
 
     def __init__(

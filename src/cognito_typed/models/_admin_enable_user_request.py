@@ -57,7 +57,7 @@ class AdminEnableUserRequest(Request[AdminEnableUserResponse]):
 
     __operation__ = "AdminEnableUser"
     __method__ = "admin_enable_user"
-    __response__: ClassVar[type[Model] | None] = AdminEnableUserResponse
+    __response__: ClassVar[type[Model]] = AdminEnableUserResponse
     __input_digest__: ClassVar[str | None] = "5b52fdbbdd2edb398e6d"
 
     def __init__(

@@ -59,7 +59,7 @@ class AdminForgetDeviceRequest(Request[EmptyResponse]):
 
     __operation__ = "AdminForgetDevice"
     __method__ = "admin_forget_device"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "a2a8c0ba4f96f5decc92"
 
     def __init__(

@@ -63,7 +63,7 @@ class AdminGetDeviceRequest(Request[AdminGetDeviceResponse]):
 
     __operation__ = "AdminGetDevice"
     __method__ = "admin_get_device"
-    __response__: ClassVar[type[Model] | None] = AdminGetDeviceResponse
+    __response__: ClassVar[type[Model]] = AdminGetDeviceResponse
     __input_digest__: ClassVar[str | None] = "6f191fc2cae728a2570b"
 
     def __init__(

@@ -59,7 +59,7 @@ class AdminGetUserAuthFactorsRequest(Request[AdminGetUserAuthFactorsResponse]):
 
     __operation__ = "AdminGetUserAuthFactors"
     __method__ = "admin_get_user_auth_factors"
-    __response__: ClassVar[type[Model] | None] = AdminGetUserAuthFactorsResponse
+    __response__: ClassVar[type[Model]] = AdminGetUserAuthFactorsResponse
     __input_digest__: ClassVar[str | None] = "093c56c41101faab27ef"
 
     def __init__(

@@ -73,6 +73,7 @@ class AdminGetUserAuthFactorsResponse(Model):
         ("preferred_mfa_setting", k.StringType, False, False),
         ("user_mfa_setting_list", k.UserMFASettingListType, False, False),
         ("configured_user_auth_factors", k.ConfiguredUserAuthFactorsListType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("username",)
 
@@ -174,6 +175,8 @@ class AdminGetUserAuthFactorsResponse(Model):
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)
         if (v := self.configured_user_auth_factors) is not None:
             k.ConfiguredUserAuthFactorsListType.check(v, out, path, "ConfiguredUserAuthFactors", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -57,7 +57,7 @@ class AdminGetUserRequest(Request[AdminGetUserResponse]):
 
     __operation__ = "AdminGetUser"
     __method__ = "admin_get_user"
-    __response__: ClassVar[type[Model] | None] = AdminGetUserResponse
+    __response__: ClassVar[type[Model]] = AdminGetUserResponse
     __input_digest__: ClassVar[str | None] = "7c69e729dc91a2ba6159"
 
     def __init__(

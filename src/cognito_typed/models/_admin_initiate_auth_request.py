@@ -104,7 +104,7 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
 
     __operation__ = "AdminInitiateAuth"
     __method__ = "admin_initiate_auth"
-    __response__: ClassVar[type[Model] | None] = AdminInitiateAuthResponse
+    __response__: ClassVar[type[Model]] = AdminInitiateAuthResponse
     __input_digest__: ClassVar[str | None] = "d1ee8617ebd0fbbf3f30"
 
     def __init__(

@@ -64,7 +64,7 @@ class AdminLinkProviderForUserRequest(Request[AdminLinkProviderForUserResponse])
 
     __operation__ = "AdminLinkProviderForUser"
     __method__ = "admin_link_provider_for_user"
-    __response__: ClassVar[type[Model] | None] = AdminLinkProviderForUserResponse
+    __response__: ClassVar[type[Model]] = AdminLinkProviderForUserResponse
     __input_digest__: ClassVar[str | None] = "b03ff2186fcee25727c6"
 
     def __init__(

@@ -65,7 +65,7 @@ class AdminListDevicesRequest(Request[AdminListDevicesResponse]):
 
     __operation__ = "AdminListDevices"
     __method__ = "admin_list_devices"
-    __response__: ClassVar[type[Model] | None] = AdminListDevicesResponse
+    __response__: ClassVar[type[Model]] = AdminListDevicesResponse
     __input_digest__: ClassVar[str | None] = "12b2fdb5d07e73b61a46"
 
     def __init__(

@@ -62,6 +62,7 @@ class AdminListDevicesResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("devices", k.DeviceListType, True, False),
         ("pagination_token", k.SearchPaginationTokenType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -135,6 +136,8 @@ class AdminListDevicesResponse(Model):
             type(v) is not str or v not in k.SearchPaginationTokenType.matched
         ):
             k.SearchPaginationTokenType.check(v, out, path, "PaginationToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -67,7 +67,7 @@ class AdminListGroupsForUserRequest(Request[AdminListGroupsForUserResponse]):
 
     __operation__ = "AdminListGroupsForUser"
     __method__ = "admin_list_groups_for_user"
-    __response__: ClassVar[type[Model] | None] = AdminListGroupsForUserResponse
+    __response__: ClassVar[type[Model]] = AdminListGroupsForUserResponse
     __input_digest__: ClassVar[str | None] = "fb84d0d88994467f7abd"
 
     def __init__(

@@ -68,7 +68,7 @@ class AdminListUserAuthEventsRequest(Request[AdminListUserAuthEventsResponse]):
 
     __operation__ = "AdminListUserAuthEvents"
     __method__ = "admin_list_user_auth_events"
-    __response__: ClassVar[type[Model] | None] = AdminListUserAuthEventsResponse
+    __response__: ClassVar[type[Model]] = AdminListUserAuthEventsResponse
     __input_digest__: ClassVar[str | None] = "5453c988ea8c2de2172f"
 
     def __init__(

@@ -61,6 +61,7 @@ class AdminListUserAuthEventsResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("auth_events", k.AuthEventsType, True, False),
         ("next_token", k.PaginationKey, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -132,6 +133,8 @@ class AdminListUserAuthEventsResponse(Model):
             k.AuthEventsType.check(v, out, path, "AuthEvents", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -61,7 +61,7 @@ class AdminListUserSessionsRequest(Request[AdminListUserSessionsResponse]):
 
     __operation__ = "AdminListUserSessions"
     __method__ = "admin_list_user_sessions"
-    __response__: ClassVar[type[Model] | None] = AdminListUserSessionsResponse
+    __response__: ClassVar[type[Model]] = AdminListUserSessionsResponse
     __input_digest__: ClassVar[str | None] = "2b6ebc7d9c63beec031b"
 
     def __init__(

@@ -59,7 +59,7 @@ class AdminRemoveUserFromGroupRequest(Request[EmptyResponse]):
 
     __operation__ = "AdminRemoveUserFromGroup"
     __method__ = "admin_remove_user_from_group"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "858da4e2ddf22c9f6900"
 
     def __init__(

@@ -63,7 +63,7 @@ class AdminResetUserPasswordRequest(Request[AdminResetUserPasswordResponse]):
 
     __operation__ = "AdminResetUserPassword"
     __method__ = "admin_reset_user_password"
-    __response__: ClassVar[type[Model] | None] = AdminResetUserPasswordResponse
+    __response__: ClassVar[type[Model]] = AdminResetUserPasswordResponse
     __input_digest__: ClassVar[str | None] = "e1e5c6949e59b2454f62"
 
     def __init__(

@@ -106,7 +106,7 @@ class AdminRespondToAuthChallengeRequest(Request[AdminRespondToAuthChallengeResp
 
     __operation__ = "AdminRespondToAuthChallenge"
     __method__ = "admin_respond_to_auth_challenge"
-    __response__: ClassVar[type[Model] | None] = AdminRespondToAuthChallengeResponse
+    __response__: ClassVar[type[Model]] = AdminRespondToAuthChallengeResponse
     __input_digest__: ClassVar[str | None] = "f1eb5d75e6c1292ac71d"
 
     def __init__(

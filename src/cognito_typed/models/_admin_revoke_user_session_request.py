@@ -69,7 +69,7 @@ class AdminRevokeUserSessionRequest(Request[AdminRevokeUserSessionResponse]):
 
     __operation__ = "AdminRevokeUserSession"
     __method__ = "admin_revoke_user_session"
-    __response__: ClassVar[type[Model] | None] = AdminRevokeUserSessionResponse
+    __response__: ClassVar[type[Model]] = AdminRevokeUserSessionResponse
     __input_digest__: ClassVar[str | None] = "4ba03224246928ef477c"
 
     def __init__(

@@ -94,7 +94,7 @@ class AdminSetUserMFAPreferenceRequest(Request[AdminSetUserMFAPreferenceResponse
 
     __operation__ = "AdminSetUserMFAPreference"
     __method__ = "admin_set_user_mfa_preference"
-    __response__: ClassVar[type[Model] | None] = AdminSetUserMFAPreferenceResponse
+    __response__: ClassVar[type[Model]] = AdminSetUserMFAPreferenceResponse
     __input_digest__: ClassVar[str | None] = "41d879cbf832cf4968bc"
 
     def __init__(

@@ -72,7 +72,7 @@ class AdminSetUserPasswordRequest(Request[AdminSetUserPasswordResponse]):
 
     __operation__ = "AdminSetUserPassword"
     __method__ = "admin_set_user_password"
-    __response__: ClassVar[type[Model] | None] = AdminSetUserPasswordResponse
+    __response__: ClassVar[type[Model]] = AdminSetUserPasswordResponse
     __input_digest__: ClassVar[str | None] = "ac62f5d2d2a37030003f"
 
     def __init__(

@@ -65,7 +65,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
 
     __operation__ = "AdminSetUserSettings"
     __method__ = "admin_set_user_settings"
-    __response__: ClassVar[type[Model] | None] = AdminSetUserSettingsResponse
+    __response__: ClassVar[type[Model]] = AdminSetUserSettingsResponse
     __input_digest__: ClassVar[str | None] = "6307c7ddc893271f75a8"
 
     def __init__(

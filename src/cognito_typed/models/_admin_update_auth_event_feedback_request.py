@@ -68,7 +68,7 @@ class AdminUpdateAuthEventFeedbackRequest(Request[AdminUpdateAuthEventFeedbackRe
 
     __operation__ = "AdminUpdateAuthEventFeedback"
     __method__ = "admin_update_auth_event_feedback"
-    __response__: ClassVar[type[Model] | None] = AdminUpdateAuthEventFeedbackResponse
+    __response__: ClassVar[type[Model]] = AdminUpdateAuthEventFeedbackResponse
     __input_digest__: ClassVar[str | None] = "4ad8e6a3d916bd67cc91"
 
     def __init__(

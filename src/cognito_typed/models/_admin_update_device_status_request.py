@@ -68,7 +68,7 @@ class AdminUpdateDeviceStatusRequest(Request[AdminUpdateDeviceStatusResponse]):
 
     __operation__ = "AdminUpdateDeviceStatus"
     __method__ = "admin_update_device_status"
-    __response__: ClassVar[type[Model] | None] = AdminUpdateDeviceStatusResponse
+    __response__: ClassVar[type[Model]] = AdminUpdateDeviceStatusResponse
     __input_digest__: ClassVar[str | None] = "1bc0f595c469c144272c"
 
     def __init__(

@@ -72,7 +72,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
 
     __operation__ = "AdminUpdateUserAttributes"
     __method__ = "admin_update_user_attributes"
-    __response__: ClassVar[type[Model] | None] = AdminUpdateUserAttributesResponse
+    __response__: ClassVar[type[Model]] = AdminUpdateUserAttributesResponse
     __input_digest__: ClassVar[str | None] = "26b06986394efa512cf6"
 
     def __init__(

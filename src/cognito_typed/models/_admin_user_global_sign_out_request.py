@@ -59,7 +59,7 @@ class AdminUserGlobalSignOutRequest(Request[AdminUserGlobalSignOutResponse]):
 
     __operation__ = "AdminUserGlobalSignOut"
     __method__ = "admin_user_global_sign_out"
-    __response__: ClassVar[type[Model] | None] = AdminUserGlobalSignOutResponse
+    __response__: ClassVar[type[Model]] = AdminUserGlobalSignOutResponse
     __input_digest__: ClassVar[str | None] = "a3c585a989dc95e1e926"
 
     def __init__(

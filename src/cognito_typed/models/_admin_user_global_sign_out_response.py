@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     setters,
 )
 from cognito_typed._runtime.validation import Violation
+from cognito_typed.models import _kinds as k
 
 __all__ = ["AdminUserGlobalSignOutResponse"]
 
@@ -37,6 +38,7 @@ class AdminUserGlobalSignOutResponse(Model):
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -72,12 +74,17 @@ class AdminUserGlobalSignOutResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
-        return None
+        v: Any
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

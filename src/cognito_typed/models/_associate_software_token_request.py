@@ -62,7 +62,7 @@ class AssociateSoftwareTokenRequest(Request[AssociateSoftwareTokenResponse]):
 
     __operation__ = "AssociateSoftwareToken"
     __method__ = "associate_software_token"
-    __response__: ClassVar[type[Model] | None] = AssociateSoftwareTokenResponse
+    __response__: ClassVar[type[Model]] = AssociateSoftwareTokenResponse
     __input_digest__: ClassVar[str | None] = "06ca1d7d6ef4c37e65d1"
 
     def __init__(

@@ -55,7 +55,7 @@ class CancelPointInTimeRecoveryRequest(Request[CancelPointInTimeRecoveryResponse
 
     __operation__ = "CancelPointInTimeRecovery"
     __method__ = "cancel_point_in_time_recovery"
-    __response__: ClassVar[type[Model] | None] = CancelPointInTimeRecoveryResponse
+    __response__: ClassVar[type[Model]] = CancelPointInTimeRecoveryResponse
     __input_digest__: ClassVar[str | None] = "1843c49f443c12e9a658"
 
     def __init__(

@@ -63,7 +63,7 @@ class ChangePasswordRequest(Request[ChangePasswordResponse]):
 
     __operation__ = "ChangePassword"
     __method__ = "change_password"
-    __response__: ClassVar[type[Model] | None] = ChangePasswordResponse
+    __response__: ClassVar[type[Model]] = ChangePasswordResponse
     __input_digest__: ClassVar[str | None] = "6d4820e4d3023ba7b904"
 
     def __init__(

@@ -60,7 +60,7 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
 
     __operation__ = "CompleteWebAuthnRegistration"
     __method__ = "complete_web_authn_registration"
-    __response__: ClassVar[type[Model] | None] = CompleteWebAuthnRegistrationResponse
+    __response__: ClassVar[type[Model]] = CompleteWebAuthnRegistrationResponse
     __input_digest__: ClassVar[str | None] = "7e0d19b6e71b82fed3d3"
 
     def __init__(

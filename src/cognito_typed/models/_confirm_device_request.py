@@ -74,7 +74,7 @@ class ConfirmDeviceRequest(Request[ConfirmDeviceResponse]):
 
     __operation__ = "ConfirmDevice"
     __method__ = "confirm_device"
-    __response__: ClassVar[type[Model] | None] = ConfirmDeviceResponse
+    __response__: ClassVar[type[Model]] = ConfirmDeviceResponse
     __input_digest__: ClassVar[str | None] = "1738e6b6856b9e161532"
 
     def __init__(

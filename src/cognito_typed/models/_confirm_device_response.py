@@ -46,6 +46,7 @@ class ConfirmDeviceResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_confirmation_necessary", k.BooleanType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -87,16 +88,21 @@ class ConfirmDeviceResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.user_confirmation_necessary) is not None:
-            out["UserConfirmationNecessary"] = v
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.user_confirmation_necessary) is not None:
+                out["UserConfirmationNecessary"] = v
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
         if (v := self.user_confirmation_necessary) is not None and (type(v) is not bool):
             k.BooleanType.check(v, out, path, "UserConfirmationNecessary", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -110,7 +110,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
 
     __operation__ = "ConfirmForgotPassword"
     __method__ = "confirm_forgot_password"
-    __response__: ClassVar[type[Model] | None] = ConfirmForgotPasswordResponse
+    __response__: ClassVar[type[Model]] = ConfirmForgotPasswordResponse
     __input_digest__: ClassVar[str | None] = "321125e78d296c6f3b8d"
 
     def __init__(

@@ -114,7 +114,7 @@ class ConfirmSignUpRequest(Request[ConfirmSignUpResponse]):
 
     __operation__ = "ConfirmSignUp"
     __method__ = "confirm_sign_up"
-    __response__: ClassVar[type[Model] | None] = ConfirmSignUpResponse
+    __response__: ClassVar[type[Model]] = ConfirmSignUpResponse
     __input_digest__: ClassVar[str | None] = "e0504854e05745994c6d"
 
     def __init__(

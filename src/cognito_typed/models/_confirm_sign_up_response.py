@@ -45,6 +45,7 @@ class ConfirmSignUpResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("session", k.SessionType, False, True),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("session",)
 
@@ -87,16 +88,21 @@ class ConfirmSignUpResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.session) is not None:
-            out["Session"] = v
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.session) is not None:
+                out["Session"] = v
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
         v: Any
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -72,7 +72,7 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
 
     __operation__ = "CreateCIMDPolicy"
     __method__ = "create_cimd_policy"
-    __response__: ClassVar[type[Model] | None] = CreateCIMDPolicyResponse
+    __response__: ClassVar[type[Model]] = CreateCIMDPolicyResponse
     __input_digest__: ClassVar[str | None] = "89fb197cdf3524b00b9e"
 
     def __init__(

@@ -70,7 +70,7 @@ class CreateGroupRequest(Request[CreateGroupResponse]):
 
     __operation__ = "CreateGroup"
     __method__ = "create_group"
-    __response__: ClassVar[type[Model] | None] = CreateGroupResponse
+    __response__: ClassVar[type[Model]] = CreateGroupResponse
     __input_digest__: ClassVar[str | None] = "cfdf71b245f308d098d1"
 
     def __init__(

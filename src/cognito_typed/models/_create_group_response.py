@@ -51,6 +51,7 @@ class CreateGroupResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("group", k.GroupType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -110,6 +111,8 @@ class CreateGroupResponse(Model):
             out.append(missing(path, "Group"))
         else:
             k.GroupType.check(v, out, path, "Group", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -97,7 +97,7 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
 
     __operation__ = "CreateIdentityProvider"
     __method__ = "create_identity_provider"
-    __response__: ClassVar[type[Model] | None] = CreateIdentityProviderResponse
+    __response__: ClassVar[type[Model]] = CreateIdentityProviderResponse
     __input_digest__: ClassVar[str | None] = "735cfb85c4bc938c5920"
 
     def __init__(

@@ -79,7 +79,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
 
     __operation__ = "CreateManagedLoginBranding"
     __method__ = "create_managed_login_branding"
-    __response__: ClassVar[type[Model] | None] = CreateManagedLoginBrandingResponse
+    __response__: ClassVar[type[Model]] = CreateManagedLoginBrandingResponse
     __input_digest__: ClassVar[str | None] = "db88a2f0184540b0dd0e"
 
     def __init__(

@@ -69,7 +69,7 @@ class CreateResourceServerRequest(Request[CreateResourceServerResponse]):
 
     __operation__ = "CreateResourceServer"
     __method__ = "create_resource_server"
-    __response__: ClassVar[type[Model] | None] = CreateResourceServerResponse
+    __response__: ClassVar[type[Model]] = CreateResourceServerResponse
     __input_digest__: ClassVar[str | None] = "10898452aa88f1d854fa"
 
     def __init__(

@@ -79,7 +79,7 @@ class CreateTermsRequest(Request[CreateTermsResponse]):
 
     __operation__ = "CreateTerms"
     __method__ = "create_terms"
-    __response__: ClassVar[type[Model] | None] = CreateTermsResponse
+    __response__: ClassVar[type[Model]] = CreateTermsResponse
     __input_digest__: ClassVar[str | None] = "72a11c3d6b01b3a2b474"
 
     def __init__(

@@ -49,6 +49,7 @@ class CreateTermsResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("terms", k.TermsType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -108,6 +109,8 @@ class CreateTermsResponse(Model):
             out.append(missing(path, "Terms"))
         else:
             k.TermsType.check(v, out, path, "Terms", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

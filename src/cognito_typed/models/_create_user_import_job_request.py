@@ -66,7 +66,7 @@ class CreateUserImportJobRequest(Request[CreateUserImportJobResponse]):
 
     __operation__ = "CreateUserImportJob"
     __method__ = "create_user_import_job"
-    __response__: ClassVar[type[Model] | None] = CreateUserImportJobResponse
+    __response__: ClassVar[type[Model]] = CreateUserImportJobResponse
     __input_digest__: ClassVar[str | None] = "a8ca49912779c76c4645"
 
     def __init__(

@@ -231,7 +231,7 @@ class CreateUserPoolClientRequest(Request[CreateUserPoolClientResponse]):
 
     __operation__ = "CreateUserPoolClient"
     __method__ = "create_user_pool_client"
-    __response__: ClassVar[type[Model] | None] = CreateUserPoolClientResponse
+    __response__: ClassVar[type[Model]] = CreateUserPoolClientResponse
     __input_digest__: ClassVar[str | None] = "5ea9055b7f3a35723efe"
     __rules__: ClassVar[tuple[Rule, ...]] = rules.CREATE_APP_CLIENT
 

@@ -77,7 +77,7 @@ class CreateUserPoolDomainRequest(Request[CreateUserPoolDomainResponse]):
 
     __operation__ = "CreateUserPoolDomain"
     __method__ = "create_user_pool_domain"
-    __response__: ClassVar[type[Model] | None] = CreateUserPoolDomainResponse
+    __response__: ClassVar[type[Model]] = CreateUserPoolDomainResponse
     __input_digest__: ClassVar[str | None] = "e08d0a48552e05fb9f40"
 
     def __init__(

@@ -59,6 +59,7 @@ class CreateUserPoolDomainResponse(Model):
         ("managed_login_version", k.WrappedIntegerType, False, False),
         ("cloud_front_domain", k.DomainType, False, False),
         ("routing", k.RoutingType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -132,6 +133,8 @@ class CreateUserPoolDomainResponse(Model):
             k.DomainType.check(v, out, path, "CloudFrontDomain", hide, constraints)
         if (v := self.routing) is not None:
             k.RoutingType.check(v, out, path, "Routing", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -61,7 +61,7 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
 
     __operation__ = "CreateUserPoolReplica"
     __method__ = "create_user_pool_replica"
-    __response__: ClassVar[type[Model] | None] = CreateUserPoolReplicaResponse
+    __response__: ClassVar[type[Model]] = CreateUserPoolReplicaResponse
     __input_digest__: ClassVar[str | None] = "d502f383ceb1cc3251be"
 
     def __init__(

@@ -280,7 +280,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
 
     __operation__ = "CreateUserPool"
     __method__ = "create_user_pool"
-    __response__: ClassVar[type[Model] | None] = CreateUserPoolResponse
+    __response__: ClassVar[type[Model]] = CreateUserPoolResponse
     __input_digest__: ClassVar[str | None] = "714631a3341a465ca4b0"
 
     def __init__(

@@ -48,6 +48,7 @@ class CreateUserPoolResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_pool", k.UserPoolType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -107,6 +108,8 @@ class CreateUserPoolResponse(Model):
             out.append(missing(path, "UserPool"))
         else:
             k.UserPoolType.check(v, out, path, "UserPool", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

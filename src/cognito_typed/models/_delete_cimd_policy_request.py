@@ -52,7 +52,7 @@ class DeleteCIMDPolicyRequest(Request[DeleteCIMDPolicyResponse]):
 
     __operation__ = "DeleteCIMDPolicy"
     __method__ = "delete_cimd_policy"
-    __response__: ClassVar[type[Model] | None] = DeleteCIMDPolicyResponse
+    __response__: ClassVar[type[Model]] = DeleteCIMDPolicyResponse
     __input_digest__: ClassVar[str | None] = "7bc6d01492215579ac2a"
 
     def __init__(

@@ -55,7 +55,7 @@ class DeleteGroupRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteGroup"
     __method__ = "delete_group"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "56de1be479eaf34d8b45"
 
     def __init__(

@@ -52,7 +52,7 @@ class DeleteIdentityProviderRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteIdentityProvider"
     __method__ = "delete_identity_provider"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "4f03ce1b082708091102"
 
     def __init__(

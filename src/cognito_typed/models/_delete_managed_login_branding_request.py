@@ -55,7 +55,7 @@ class DeleteManagedLoginBrandingRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteManagedLoginBranding"
     __method__ = "delete_managed_login_branding"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "8e708451b3a4890c7d48"
 
     def __init__(

@@ -52,7 +52,7 @@ class DeleteResourceServerRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteResourceServer"
     __method__ = "delete_resource_server"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "ad76d26e581aef17bd8b"
 
     def __init__(

@@ -55,7 +55,7 @@ class DeleteTermsRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteTerms"
     __method__ = "delete_terms"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "982d652eb6deb2597733"
 
     def __init__(

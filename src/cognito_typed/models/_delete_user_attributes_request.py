@@ -57,7 +57,7 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
 
     __operation__ = "DeleteUserAttributes"
     __method__ = "delete_user_attributes"
-    __response__: ClassVar[type[Model] | None] = DeleteUserAttributesResponse
+    __response__: ClassVar[type[Model]] = DeleteUserAttributesResponse
     __input_digest__: ClassVar[str | None] = "0a7b8bf700d41732944a"
 
     def __init__(

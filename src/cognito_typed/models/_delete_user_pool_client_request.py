@@ -53,7 +53,7 @@ class DeleteUserPoolClientRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteUserPoolClient"
     __method__ = "delete_user_pool_client"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "9e476b254aae8b6f1f37"
 
     def __init__(

@@ -60,7 +60,7 @@ class DeleteUserPoolClientSecretRequest(Request[DeleteUserPoolClientSecretRespon
 
     __operation__ = "DeleteUserPoolClientSecret"
     __method__ = "delete_user_pool_client_secret"
-    __response__: ClassVar[type[Model] | None] = DeleteUserPoolClientSecretResponse
+    __response__: ClassVar[type[Model]] = DeleteUserPoolClientSecretResponse
     __input_digest__: ClassVar[str | None] = "530828804fd27ace23cb"
 
     def __init__(

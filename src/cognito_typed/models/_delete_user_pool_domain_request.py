@@ -58,7 +58,7 @@ class DeleteUserPoolDomainRequest(Request[DeleteUserPoolDomainResponse]):
 
     __operation__ = "DeleteUserPoolDomain"
     __method__ = "delete_user_pool_domain"
-    __response__: ClassVar[type[Model] | None] = DeleteUserPoolDomainResponse
+    __response__: ClassVar[type[Model]] = DeleteUserPoolDomainResponse
     __input_digest__: ClassVar[str | None] = "4c264b36f339b5a58cde"
 
     def __init__(

@@ -54,7 +54,7 @@ class DeleteUserPoolReplicaRequest(Request[DeleteUserPoolReplicaResponse]):
 
     __operation__ = "DeleteUserPoolReplica"
     __method__ = "delete_user_pool_replica"
-    __response__: ClassVar[type[Model] | None] = DeleteUserPoolReplicaResponse
+    __response__: ClassVar[type[Model]] = DeleteUserPoolReplicaResponse
     __input_digest__: ClassVar[str | None] = "62be7112527cbcba11d1"
 
     def __init__(

@@ -47,6 +47,7 @@ class DeleteUserPoolReplicaResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_pool_replica", k.UserPoolReplicaType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -106,6 +107,8 @@ class DeleteUserPoolReplicaResponse(Model):
         v: Any
         if (v := self.user_pool_replica) is not None:
             k.UserPoolReplicaType.check(v, out, path, "UserPoolReplica", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

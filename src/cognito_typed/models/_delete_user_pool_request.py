@@ -45,7 +45,7 @@ class DeleteUserPoolRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteUserPool"
     __method__ = "delete_user_pool"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "15a154e8bd32ab889bff"
 
     def __init__(

@@ -47,7 +47,7 @@ class DeleteUserRequest(Request[EmptyResponse]):
 
     __operation__ = "DeleteUser"
     __method__ = "delete_user"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "b0cb15bfba3ad43f0b3b"
 
     def __init__(

@@ -59,7 +59,7 @@ class DeleteWebAuthnCredentialRequest(Request[DeleteWebAuthnCredentialResponse])
 
     __operation__ = "DeleteWebAuthnCredential"
     __method__ = "delete_web_authn_credential"
-    __response__: ClassVar[type[Model] | None] = DeleteWebAuthnCredentialResponse
+    __response__: ClassVar[type[Model]] = DeleteWebAuthnCredentialResponse
     __input_digest__: ClassVar[str | None] = "fcb06640d9f344413050"
 
     def __init__(

@@ -54,7 +54,7 @@ class DescribeCIMDPolicyRequest(Request[DescribeCIMDPolicyResponse]):
 
     __operation__ = "DescribeCIMDPolicy"
     __method__ = "describe_cimd_policy"
-    __response__: ClassVar[type[Model] | None] = DescribeCIMDPolicyResponse
+    __response__: ClassVar[type[Model]] = DescribeCIMDPolicyResponse
     __input_digest__: ClassVar[str | None] = "e7f1219a3276e21a7215"
 
     def __init__(

@@ -54,7 +54,7 @@ class DescribeIdentityProviderRequest(Request[DescribeIdentityProviderResponse])
 
     __operation__ = "DescribeIdentityProvider"
     __method__ = "describe_identity_provider"
-    __response__: ClassVar[type[Model] | None] = DescribeIdentityProviderResponse
+    __response__: ClassVar[type[Model]] = DescribeIdentityProviderResponse
     __input_digest__: ClassVar[str | None] = "c5c732166458124fd366"
 
     def __init__(

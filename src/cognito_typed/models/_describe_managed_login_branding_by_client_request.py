@@ -61,7 +61,7 @@ class DescribeManagedLoginBrandingByClientRequest(Request[DescribeManagedLoginBr
 
     __operation__ = "DescribeManagedLoginBrandingByClient"
     __method__ = "describe_managed_login_branding_by_client"
-    __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingByClientResponse
+    __response__: ClassVar[type[Model]] = DescribeManagedLoginBrandingByClientResponse
     __input_digest__: ClassVar[str | None] = "54225b2bbaf30592507b"
 
     def __init__(

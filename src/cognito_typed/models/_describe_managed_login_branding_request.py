@@ -60,7 +60,7 @@ class DescribeManagedLoginBrandingRequest(Request[DescribeManagedLoginBrandingRe
 
     __operation__ = "DescribeManagedLoginBranding"
     __method__ = "describe_managed_login_branding"
-    __response__: ClassVar[type[Model] | None] = DescribeManagedLoginBrandingResponse
+    __response__: ClassVar[type[Model]] = DescribeManagedLoginBrandingResponse
     __input_digest__: ClassVar[str | None] = "3dac4a153e150f457719"
 
     def __init__(

@@ -51,6 +51,7 @@ class DescribeManagedLoginBrandingResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("managed_login_branding", k.ManagedLoginBrandingType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -114,6 +115,8 @@ class DescribeManagedLoginBrandingResponse(Model):
             out.append(missing(path, "ManagedLoginBranding"))
         else:
             k.ManagedLoginBrandingType.check(v, out, path, "ManagedLoginBranding", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -55,7 +55,7 @@ class DescribePointInTimeRecoveryRequest(Request[DescribePointInTimeRecoveryResp
 
     __operation__ = "DescribePointInTimeRecovery"
     __method__ = "describe_point_in_time_recovery"
-    __response__: ClassVar[type[Model] | None] = DescribePointInTimeRecoveryResponse
+    __response__: ClassVar[type[Model]] = DescribePointInTimeRecoveryResponse
     __input_digest__: ClassVar[str | None] = "8f629303babbf81382ed"
 
     def __init__(

@@ -48,6 +48,7 @@ class DescribePointInTimeRecoveryResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("restoration", k.RestorationType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -105,6 +106,8 @@ class DescribePointInTimeRecoveryResponse(Model):
         v: Any
         if (v := self.restoration) is not None:
             k.RestorationType.check(v, out, path, "Restoration", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -55,7 +55,7 @@ class DescribeResourceServerRequest(Request[DescribeResourceServerResponse]):
 
     __operation__ = "DescribeResourceServer"
     __method__ = "describe_resource_server"
-    __response__: ClassVar[type[Model] | None] = DescribeResourceServerResponse
+    __response__: ClassVar[type[Model]] = DescribeResourceServerResponse
     __input_digest__: ClassVar[str | None] = "2956041c6831c9670b19"
 
     def __init__(

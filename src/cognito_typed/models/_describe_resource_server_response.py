@@ -51,6 +51,7 @@ class DescribeResourceServerResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("resource_server", k.ResourceServerType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -112,6 +113,8 @@ class DescribeResourceServerResponse(Model):
             out.append(missing(path, "ResourceServer"))
         else:
             k.ResourceServerType.check(v, out, path, "ResourceServer", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -55,7 +55,7 @@ class DescribeRiskConfigurationRequest(Request[DescribeRiskConfigurationResponse
 
     __operation__ = "DescribeRiskConfiguration"
     __method__ = "describe_risk_configuration"
-    __response__: ClassVar[type[Model] | None] = DescribeRiskConfigurationResponse
+    __response__: ClassVar[type[Model]] = DescribeRiskConfigurationResponse
     __input_digest__: ClassVar[str | None] = "8b69bb8684755235f4aa"
 
     def __init__(

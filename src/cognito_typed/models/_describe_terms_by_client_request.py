@@ -60,7 +60,7 @@ class DescribeTermsByClientRequest(Request[DescribeTermsByClientResponse]):
 
     __operation__ = "DescribeTermsByClient"
     __method__ = "describe_terms_by_client"
-    __response__: ClassVar[type[Model] | None] = DescribeTermsByClientResponse
+    __response__: ClassVar[type[Model]] = DescribeTermsByClientResponse
     __input_digest__: ClassVar[str | None] = "ce3a2a8135e2458adf47"
 
     def __init__(

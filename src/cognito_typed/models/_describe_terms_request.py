@@ -55,7 +55,7 @@ class DescribeTermsRequest(Request[DescribeTermsResponse]):
 
     __operation__ = "DescribeTerms"
     __method__ = "describe_terms"
-    __response__: ClassVar[type[Model] | None] = DescribeTermsResponse
+    __response__: ClassVar[type[Model]] = DescribeTermsResponse
     __input_digest__: ClassVar[str | None] = "045f3f1b5bceff36de7a"
 
     def __init__(

@@ -54,7 +54,7 @@ class DescribeUserImportJobRequest(Request[DescribeUserImportJobResponse]):
 
     __operation__ = "DescribeUserImportJob"
     __method__ = "describe_user_import_job"
-    __response__: ClassVar[type[Model] | None] = DescribeUserImportJobResponse
+    __response__: ClassVar[type[Model]] = DescribeUserImportJobResponse
     __input_digest__: ClassVar[str | None] = "dd8282aba59b1f8cfc60"
 
     def __init__(

@@ -49,6 +49,7 @@ class DescribeUserImportJobResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_import_job", k.UserImportJobType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -110,6 +111,8 @@ class DescribeUserImportJobResponse(Model):
             out.append(missing(path, "UserImportJob"))
         else:
             k.UserImportJobType.check(v, out, path, "UserImportJob", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -55,7 +55,7 @@ class DescribeUserPoolClientRequest(Request[DescribeUserPoolClientResponse]):
 
     __operation__ = "DescribeUserPoolClient"
     __method__ = "describe_user_pool_client"
-    __response__: ClassVar[type[Model] | None] = DescribeUserPoolClientResponse
+    __response__: ClassVar[type[Model]] = DescribeUserPoolClientResponse
     __input_digest__: ClassVar[str | None] = "af9fc81e0064bdaec084"
 
     def __init__(

@@ -48,7 +48,7 @@ class DescribeUserPoolDomainRequest(Request[DescribeUserPoolDomainResponse]):
 
     __operation__ = "DescribeUserPoolDomain"
     __method__ = "describe_user_pool_domain"
-    __response__: ClassVar[type[Model] | None] = DescribeUserPoolDomainResponse
+    __response__: ClassVar[type[Model]] = DescribeUserPoolDomainResponse
     __input_digest__: ClassVar[str | None] = "70012d3b3c80559eb926"
 
     def __init__(

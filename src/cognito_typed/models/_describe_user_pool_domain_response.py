@@ -50,6 +50,7 @@ class DescribeUserPoolDomainResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("domain_description", k.DomainDescriptionType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -109,6 +110,8 @@ class DescribeUserPoolDomainResponse(Model):
         v: Any
         if (v := self.domain_description) is not None:
             k.DomainDescriptionType.check(v, out, path, "DomainDescription", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

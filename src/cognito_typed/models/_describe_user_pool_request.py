@@ -45,7 +45,7 @@ class DescribeUserPoolRequest(Request[DescribeUserPoolResponse]):
 
     __operation__ = "DescribeUserPool"
     __method__ = "describe_user_pool"
-    __response__: ClassVar[type[Model] | None] = DescribeUserPoolResponse
+    __response__: ClassVar[type[Model]] = DescribeUserPoolResponse
     __input_digest__: ClassVar[str | None] = "0771ab7c7a7b045e16d6"
 
     def __init__(

@@ -57,7 +57,7 @@ class ForgetDeviceRequest(Request[EmptyResponse]):
 
     __operation__ = "ForgetDevice"
     __method__ = "forget_device"
-    __response__: ClassVar[type[Model] | None] = EmptyResponse
+    __response__: ClassVar[type[Model]] = EmptyResponse
     __input_digest__: ClassVar[str | None] = "3d31b361dd14861a34cd"
 
     def __init__(

@@ -86,7 +86,7 @@ class ForgotPasswordRequest(Request[ForgotPasswordResponse]):
 
     __operation__ = "ForgotPassword"
     __method__ = "forgot_password"
-    __response__: ClassVar[type[Model] | None] = ForgotPasswordResponse
+    __response__: ClassVar[type[Model]] = ForgotPasswordResponse
     __input_digest__: ClassVar[str | None] = "7ac8716dec706f69a3ae"
 
     def __init__(

@@ -72,7 +72,7 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
 
     __operation__ = "GetClientToken"
     __method__ = "get_client_token"
-    __response__: ClassVar[type[Model] | None] = GetClientTokenResponse
+    __response__: ClassVar[type[Model]] = GetClientTokenResponse
     __input_digest__: ClassVar[str | None] = "7ed13a3e01eb9f9e6eef"
 
     def __init__(

@@ -52,6 +52,7 @@ class GetClientTokenResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("client_authentication_result", k.ClientAuthenticationResultType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -113,6 +114,8 @@ class GetClientTokenResponse(Model):
         v: Any
         if (v := self.client_authentication_result) is not None:
             k.ClientAuthenticationResultType.check(v, out, path, "ClientAuthenticationResult", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -45,7 +45,7 @@ class GetCSVHeaderRequest(Request[GetCSVHeaderResponse]):
 
     __operation__ = "GetCSVHeader"
     __method__ = "get_csv_header"
-    __response__: ClassVar[type[Model] | None] = GetCSVHeaderResponse
+    __response__: ClassVar[type[Model]] = GetCSVHeaderResponse
     __input_digest__: ClassVar[str | None] = "d9c99a854a45b11758c2"
 
     def __init__(

@@ -54,6 +54,7 @@ class GetCSVHeaderResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_pool_id", k.UserPoolIdType, False, False),
         ("csv_header", k.ListOfStringTypes, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -122,6 +123,8 @@ class GetCSVHeaderResponse(Model):
             out.append(missing(path, "CSVHeader"))
         else:
             k.ListOfStringTypes.check(v, out, path, "CSVHeader", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

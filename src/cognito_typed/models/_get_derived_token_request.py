@@ -132,7 +132,7 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
 
     __operation__ = "GetDerivedToken"
     __method__ = "get_derived_token"
-    __response__: ClassVar[type[Model] | None] = GetDerivedTokenResponse
+    __response__: ClassVar[type[Model]] = GetDerivedTokenResponse
     __input_digest__: ClassVar[str | None] = "02aeabef2b4e561f443d"
 
     def __init__(

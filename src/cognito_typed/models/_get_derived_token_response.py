@@ -69,6 +69,7 @@ class GetDerivedTokenResponse(Model):
         ("token_type", k.OAuthTokenTypeType, True, False),
         ("expires_in", k.IntegerType, False, False),
         ("scopes", k.ScopeListType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("issued_token",)
 
@@ -172,6 +173,8 @@ class GetDerivedTokenResponse(Model):
             k.IntegerType.check(v, out, path, "ExpiresIn", hide, constraints)
         if (v := self.scopes) is not None:
             k.ScopeListType.check(v, out, path, "Scopes", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

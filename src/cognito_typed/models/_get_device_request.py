@@ -54,7 +54,7 @@ class GetDeviceRequest(Request[GetDeviceResponse]):
 
     __operation__ = "GetDevice"
     __method__ = "get_device"
-    __response__: ClassVar[type[Model] | None] = GetDeviceResponse
+    __response__: ClassVar[type[Model]] = GetDeviceResponse
     __input_digest__: ClassVar[str | None] = "2e0286d4735c8c5abeaf"
 
     def __init__(

@@ -52,6 +52,7 @@ class GetDeviceResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("device", k.DeviceType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -111,6 +112,8 @@ class GetDeviceResponse(Model):
             out.append(missing(path, "Device"))
         else:
             k.DeviceType.check(v, out, path, "Device", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -55,7 +55,7 @@ class GetGroupRequest(Request[GetGroupResponse]):
 
     __operation__ = "GetGroup"
     __method__ = "get_group"
-    __response__: ClassVar[type[Model] | None] = GetGroupResponse
+    __response__: ClassVar[type[Model]] = GetGroupResponse
     __input_digest__: ClassVar[str | None] = "7336eda4d2db120aa321"
 
     def __init__(

@@ -55,7 +55,7 @@ class GetIdentityProviderByIdentifierRequest(Request[GetIdentityProviderByIdenti
 
     __operation__ = "GetIdentityProviderByIdentifier"
     __method__ = "get_identity_provider_by_identifier"
-    __response__: ClassVar[type[Model] | None] = GetIdentityProviderByIdentifierResponse
+    __response__: ClassVar[type[Model]] = GetIdentityProviderByIdentifierResponse
     __input_digest__: ClassVar[str | None] = "c4ec65bb863ebfa1476b"
 
     def __init__(

@@ -52,6 +52,7 @@ class GetIdentityProviderByIdentifierResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("identity_provider", k.IdentityProviderType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -113,6 +114,8 @@ class GetIdentityProviderByIdentifierResponse(Model):
             out.append(missing(path, "IdentityProvider"))
         else:
             k.IdentityProviderType.check(v, out, path, "IdentityProvider", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -47,7 +47,7 @@ class GetLogDeliveryConfigurationRequest(Request[GetLogDeliveryConfigurationResp
 
     __operation__ = "GetLogDeliveryConfiguration"
     __method__ = "get_log_delivery_configuration"
-    __response__: ClassVar[type[Model] | None] = GetLogDeliveryConfigurationResponse
+    __response__: ClassVar[type[Model]] = GetLogDeliveryConfigurationResponse
     __input_digest__: ClassVar[str | None] = "52a0271231afdfd74fe8"
 
     def __init__(

@@ -54,6 +54,7 @@ class GetLogDeliveryConfigurationResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("log_delivery_configuration", k.LogDeliveryConfigurationType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -117,6 +118,8 @@ class GetLogDeliveryConfigurationResponse(Model):
             out.append(missing(path, "LogDeliveryConfiguration"))
         else:
             k.LogDeliveryConfigurationType.check(v, out, path, "LogDeliveryConfiguration", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

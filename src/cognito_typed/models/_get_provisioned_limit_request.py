@@ -49,7 +49,7 @@ class GetProvisionedLimitRequest(Request[GetProvisionedLimitResponse]):
 
     __operation__ = "GetProvisionedLimit"
     __method__ = "get_provisioned_limit"
-    __response__: ClassVar[type[Model] | None] = GetProvisionedLimitResponse
+    __response__: ClassVar[type[Model]] = GetProvisionedLimitResponse
     __input_digest__: ClassVar[str | None] = "906e2efef96d76aead7f"
 
     def __init__(

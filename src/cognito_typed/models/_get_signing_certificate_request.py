@@ -47,7 +47,7 @@ class GetSigningCertificateRequest(Request[GetSigningCertificateResponse]):
 
     __operation__ = "GetSigningCertificate"
     __method__ = "get_signing_certificate"
-    __response__: ClassVar[type[Model] | None] = GetSigningCertificateResponse
+    __response__: ClassVar[type[Model]] = GetSigningCertificateResponse
     __input_digest__: ClassVar[str | None] = "b0edcb464c8bff637bd7"
 
     def __init__(

@@ -78,7 +78,7 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
 
     __operation__ = "GetTokensFromRefreshToken"
     __method__ = "get_tokens_from_refresh_token"
-    __response__: ClassVar[type[Model] | None] = GetTokensFromRefreshTokenResponse
+    __response__: ClassVar[type[Model]] = GetTokensFromRefreshTokenResponse
     __input_digest__: ClassVar[str | None] = "b41bb55a63e8928c10f3"
 
     def __init__(

@@ -49,6 +49,7 @@ class GetTokensFromRefreshTokenResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("authentication_result", k.AuthenticationResultType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -108,6 +109,8 @@ class GetTokensFromRefreshTokenResponse(Model):
         v: Any
         if (v := self.authentication_result) is not None:
             k.AuthenticationResultType.check(v, out, path, "AuthenticationResult", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

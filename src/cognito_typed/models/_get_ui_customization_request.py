@@ -55,7 +55,7 @@ class GetUICustomizationRequest(Request[GetUICustomizationResponse]):
 
     __operation__ = "GetUICustomization"
     __method__ = "get_ui_customization"
-    __response__: ClassVar[type[Model] | None] = GetUICustomizationResponse
+    __response__: ClassVar[type[Model]] = GetUICustomizationResponse
     __input_digest__: ClassVar[str | None] = "89994b9aae2f4bd070bb"
 
     def __init__(

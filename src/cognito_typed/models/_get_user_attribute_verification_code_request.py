@@ -67,7 +67,7 @@ class GetUserAttributeVerificationCodeRequest(Request[GetUserAttributeVerificati
 
     __operation__ = "GetUserAttributeVerificationCode"
     __method__ = "get_user_attribute_verification_code"
-    __response__: ClassVar[type[Model] | None] = GetUserAttributeVerificationCodeResponse
+    __response__: ClassVar[type[Model]] = GetUserAttributeVerificationCodeResponse
     __input_digest__: ClassVar[str | None] = "8fc3e76c55f3479679eb"
 
     def __init__(

@@ -49,7 +49,7 @@ class GetUserAuthFactorsRequest(Request[GetUserAuthFactorsResponse]):
 
     __operation__ = "GetUserAuthFactors"
     __method__ = "get_user_auth_factors"
-    __response__: ClassVar[type[Model] | None] = GetUserAuthFactorsResponse
+    __response__: ClassVar[type[Model]] = GetUserAuthFactorsResponse
     __input_digest__: ClassVar[str | None] = "31f0f9711128bc0a98d6"
 
     def __init__(

@@ -55,7 +55,7 @@ class GetUserPoolClientSessionConfigurationRequest(Request[GetUserPoolClientSess
 
     __operation__ = "GetUserPoolClientSessionConfiguration"
     __method__ = "get_user_pool_client_session_configuration"
-    __response__: ClassVar[type[Model] | None] = GetUserPoolClientSessionConfigurationResponse
+    __response__: ClassVar[type[Model]] = GetUserPoolClientSessionConfigurationResponse
     __input_digest__: ClassVar[str | None] = "cbc929920a39900239f9"
 
     def __init__(

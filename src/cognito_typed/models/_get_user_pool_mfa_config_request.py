@@ -47,7 +47,7 @@ class GetUserPoolMfaConfigRequest(Request[GetUserPoolMfaConfigResponse]):
 
     __operation__ = "GetUserPoolMfaConfig"
     __method__ = "get_user_pool_mfa_config"
-    __response__: ClassVar[type[Model] | None] = GetUserPoolMfaConfigResponse
+    __response__: ClassVar[type[Model]] = GetUserPoolMfaConfigResponse
     __input_digest__: ClassVar[str | None] = "7214cac6f6b4ca2af41a"
 
     def __init__(

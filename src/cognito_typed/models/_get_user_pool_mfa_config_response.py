@@ -92,6 +92,7 @@ class GetUserPoolMfaConfigResponse(Model):
         ("email_mfa_configuration", k.EmailMfaConfigType, False, False),
         ("mfa_configuration", k.UserPoolMfaType, False, False),
         ("web_authn_configuration", k.WebAuthnConfigurationType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -208,6 +209,8 @@ class GetUserPoolMfaConfigResponse(Model):
             k.UserPoolMfaType.check(v, out, path, "MfaConfiguration", hide, constraints)
         if (v := self.web_authn_configuration) is not None:
             k.WebAuthnConfigurationType.check(v, out, path, "WebAuthnConfiguration", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

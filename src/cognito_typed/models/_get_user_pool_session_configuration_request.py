@@ -47,7 +47,7 @@ class GetUserPoolSessionConfigurationRequest(Request[GetUserPoolSessionConfigura
 
     __operation__ = "GetUserPoolSessionConfiguration"
     __method__ = "get_user_pool_session_configuration"
-    __response__: ClassVar[type[Model] | None] = GetUserPoolSessionConfigurationResponse
+    __response__: ClassVar[type[Model]] = GetUserPoolSessionConfigurationResponse
     __input_digest__: ClassVar[str | None] = "50ce2c217bd0def576ea"
 
     def __init__(

@@ -60,6 +60,7 @@ class GetUserPoolSessionConfigurationResponse(Model):
         ("user_pool_id", k.UserPoolIdType, False, False),
         ("user_session_tracking", k.UserSessionTrackingType, False, False),
         ("token_session", k.UserPoolTokenSessionConfigType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -137,6 +138,8 @@ class GetUserPoolSessionConfigurationResponse(Model):
             k.UserSessionTrackingType.check(v, out, path, "UserSessionTracking", hide, constraints)
         if (v := self.token_session) is not None:
             k.UserPoolTokenSessionConfigType.check(v, out, path, "TokenSession", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -47,7 +47,7 @@ class GetUserRequest(Request[GetUserResponse]):
 
     __operation__ = "GetUser"
     __method__ = "get_user"
-    __response__: ClassVar[type[Model] | None] = GetUserResponse
+    __response__: ClassVar[type[Model]] = GetUserResponse
     __input_digest__: ClassVar[str | None] = "0eebdc7acb9847309477"
 
     def __init__(

@@ -81,6 +81,7 @@ class GetUserResponse(Model):
         ("mfa_options", k.MFAOptionListType, False, False),
         ("preferred_mfa_setting", k.StringType, False, False),
         ("user_mfa_setting_list", k.UserMFASettingListType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("username",)
 
@@ -200,6 +201,8 @@ class GetUserResponse(Model):
             k.StringType.check(v, out, path, "PreferredMfaSetting", hide, constraints)
         if (v := self.user_mfa_setting_list) is not None:
             k.UserMFASettingListType.check(v, out, path, "UserMFASettingList", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -47,7 +47,7 @@ class GlobalSignOutRequest(Request[GlobalSignOutResponse]):
 
     __operation__ = "GlobalSignOut"
     __method__ = "global_sign_out"
-    __response__: ClassVar[type[Model] | None] = GlobalSignOutResponse
+    __response__: ClassVar[type[Model]] = GlobalSignOutResponse
     __input_digest__: ClassVar[str | None] = "01d134baebfa223082cb"
 
     def __init__(

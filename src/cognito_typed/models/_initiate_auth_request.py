@@ -100,7 +100,7 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
 
     __operation__ = "InitiateAuth"
     __method__ = "initiate_auth"
-    __response__: ClassVar[type[Model] | None] = InitiateAuthResponse
+    __response__: ClassVar[type[Model]] = InitiateAuthResponse
     __input_digest__: ClassVar[str | None] = "e3ab52d195759551975f"
 
     def __init__(

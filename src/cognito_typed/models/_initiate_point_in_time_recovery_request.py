@@ -57,7 +57,7 @@ class InitiatePointInTimeRecoveryRequest(Request[InitiatePointInTimeRecoveryResp
 
     __operation__ = "InitiatePointInTimeRecovery"
     __method__ = "initiate_point_in_time_recovery"
-    __response__: ClassVar[type[Model] | None] = InitiatePointInTimeRecoveryResponse
+    __response__: ClassVar[type[Model]] = InitiatePointInTimeRecoveryResponse
     __input_digest__: ClassVar[str | None] = "8e0c7fd431ba2a09b3fb"
 
     def __init__(

@@ -685,6 +685,7 @@ __getattr__ = _v.lazily(
         ),
         "ResourceServerType": ("Struct", ("cognito_typed.models._resource_server_type", "ResourceServerType"), ()),
         "ResourceServersListType": ("ListOf", ("ResourceServerType",), ()),
+        "ResponseMetadata": ("Struct", ("cognito_typed._runtime.base", "ResponseMetadata"), ()),
         "RestorationDescriptionType": (
             "Struct",
             ("cognito_typed.models._restoration_description_type", "RestorationDescriptionType"),

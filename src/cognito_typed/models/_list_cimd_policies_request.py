@@ -58,7 +58,7 @@ class ListCIMDPoliciesRequest(Request[ListCIMDPoliciesResponse]):
 
     __operation__ = "ListCIMDPolicies"
     __method__ = "list_cimd_policies"
-    __response__: ClassVar[type[Model] | None] = ListCIMDPoliciesResponse
+    __response__: ClassVar[type[Model]] = ListCIMDPoliciesResponse
     __input_digest__: ClassVar[str | None] = "120976310e01006bde61"
 
     def __init__(

@@ -57,6 +57,7 @@ class ListCIMDPoliciesResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("next_token", k.PaginationKeyType, False, False),
         ("cimd_policies", k.CIMDPolicySummaryListType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -128,6 +129,8 @@ class ListCIMDPoliciesResponse(Model):
             out.append(missing(path, "CIMDPolicies"))
         else:
             k.CIMDPolicySummaryListType.check(v, out, path, "CIMDPolicies", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -65,7 +65,7 @@ class ListClientMetadataURLsRequest(Request[ListClientMetadataURLsResponse]):
 
     __operation__ = "ListClientMetadataURLs"
     __method__ = "list_client_metadata_urls"
-    __response__: ClassVar[type[Model] | None] = ListClientMetadataURLsResponse
+    __response__: ClassVar[type[Model]] = ListClientMetadataURLsResponse
     __input_digest__: ClassVar[str | None] = "6dbb41b74b309a0f609c"
 
     def __init__(

@@ -57,6 +57,7 @@ class ListClientMetadataURLsResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("next_token", k.PaginationKeyType, False, False),
         ("client_metadata_urls", k.ClientMetadataURLListType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -130,6 +131,8 @@ class ListClientMetadataURLsResponse(Model):
             out.append(missing(path, "ClientMetadataURLs"))
         else:
             k.ClientMetadataURLListType.check(v, out, path, "ClientMetadataURLs", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -64,7 +64,7 @@ class ListDevicesRequest(Request[ListDevicesResponse]):
 
     __operation__ = "ListDevices"
     __method__ = "list_devices"
-    __response__: ClassVar[type[Model] | None] = ListDevicesResponse
+    __response__: ClassVar[type[Model]] = ListDevicesResponse
     __input_digest__: ClassVar[str | None] = "19e2fe41b9825ab19283"
 
     def __init__(

@@ -58,7 +58,7 @@ class ListGroupsRequest(Request[ListGroupsResponse]):
 
     __operation__ = "ListGroups"
     __method__ = "list_groups"
-    __response__: ClassVar[type[Model] | None] = ListGroupsResponse
+    __response__: ClassVar[type[Model]] = ListGroupsResponse
     __input_digest__: ClassVar[str | None] = "0ec9f29c32e9b0e08e0d"
 
     def __init__(

@@ -60,7 +60,7 @@ class ListIdentityProvidersRequest(Request[ListIdentityProvidersResponse]):
 
     __operation__ = "ListIdentityProviders"
     __method__ = "list_identity_providers"
-    __response__: ClassVar[type[Model] | None] = ListIdentityProvidersResponse
+    __response__: ClassVar[type[Model]] = ListIdentityProvidersResponse
     __input_digest__: ClassVar[str | None] = "a4412af18fe5429fe6d3"
 
     def __init__(

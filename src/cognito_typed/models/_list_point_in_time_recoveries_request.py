@@ -61,7 +61,7 @@ class ListPointInTimeRecoveriesRequest(Request[ListPointInTimeRecoveriesResponse
 
     __operation__ = "ListPointInTimeRecoveries"
     __method__ = "list_point_in_time_recoveries"
-    __response__: ClassVar[type[Model] | None] = ListPointInTimeRecoveriesResponse
+    __response__: ClassVar[type[Model]] = ListPointInTimeRecoveriesResponse
     __input_digest__: ClassVar[str | None] = "06542a60b9eaf9d7bbe1"
 
     def __init__(

@@ -60,6 +60,7 @@ class ListPointInTimeRecoveriesResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("restorations", k.RestorationListType, True, False),
         ("next_token", k.PaginationKeyType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -133,6 +134,8 @@ class ListPointInTimeRecoveriesResponse(Model):
             k.RestorationListType.check(v, out, path, "Restorations", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -60,7 +60,7 @@ class ListResourceServersRequest(Request[ListResourceServersResponse]):
 
     __operation__ = "ListResourceServers"
     __method__ = "list_resource_servers"
-    __response__: ClassVar[type[Model] | None] = ListResourceServersResponse
+    __response__: ClassVar[type[Model]] = ListResourceServersResponse
     __input_digest__: ClassVar[str | None] = "1191640eb2ef17be4ac2"
 
     def __init__(

@@ -58,6 +58,7 @@ class ListResourceServersResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("resource_servers", k.ResourceServersListType, True, False),
         ("next_token", k.PaginationKeyType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -131,6 +132,8 @@ class ListResourceServersResponse(Model):
             k.ResourceServersListType.check(v, out, path, "ResourceServers", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKeyType.matched):
             k.PaginationKeyType.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

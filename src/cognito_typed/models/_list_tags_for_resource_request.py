@@ -47,7 +47,7 @@ class ListTagsForResourceRequest(Request[ListTagsForResourceResponse]):
 
     __operation__ = "ListTagsForResource"
     __method__ = "list_tags_for_resource"
-    __response__: ClassVar[type[Model] | None] = ListTagsForResourceResponse
+    __response__: ClassVar[type[Model]] = ListTagsForResourceResponse
     __input_digest__: ClassVar[str | None] = "8425cc51d72dc2d9c049"
 
     def __init__(

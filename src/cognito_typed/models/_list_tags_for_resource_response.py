@@ -46,6 +46,7 @@ class ListTagsForResourceResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("tags", k.UserPoolTagsType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -100,6 +101,8 @@ class ListTagsForResourceResponse(Model):
         v: Any
         if (v := self.tags) is not None:
             k.UserPoolTagsType.check(v, out, path, "Tags", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -58,7 +58,7 @@ class ListTermsRequest(Request[ListTermsResponse]):
 
     __operation__ = "ListTerms"
     __method__ = "list_terms"
-    __response__: ClassVar[type[Model] | None] = ListTermsResponse
+    __response__: ClassVar[type[Model]] = ListTermsResponse
     __input_digest__: ClassVar[str | None] = "bd07dd229e707ebc2b09"
 
     def __init__(

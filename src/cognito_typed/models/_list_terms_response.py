@@ -57,6 +57,7 @@ class ListTermsResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("terms", k.TermsDescriptionListType, True, False),
         ("next_token", k.StringType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -128,6 +129,8 @@ class ListTermsResponse(Model):
             k.TermsDescriptionListType.check(v, out, path, "Terms", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or not 0 <= len(v) <= 131072):
             k.StringType.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -60,7 +60,7 @@ class ListUserImportJobsRequest(Request[ListUserImportJobsResponse]):
 
     __operation__ = "ListUserImportJobs"
     __method__ = "list_user_import_jobs"
-    __response__: ClassVar[type[Model] | None] = ListUserImportJobsResponse
+    __response__: ClassVar[type[Model]] = ListUserImportJobsResponse
     __input_digest__: ClassVar[str | None] = "9d11b76e10c0e1bba6a7"
 
     def __init__(

@@ -61,7 +61,7 @@ class ListUserPoolClientSecretsRequest(Request[ListUserPoolClientSecretsResponse
 
     __operation__ = "ListUserPoolClientSecrets"
     __method__ = "list_user_pool_client_secrets"
-    __response__: ClassVar[type[Model] | None] = ListUserPoolClientSecretsResponse
+    __response__: ClassVar[type[Model]] = ListUserPoolClientSecretsResponse
     __input_digest__: ClassVar[str | None] = "5ae1f4ec23135157be50"
 
     def __init__(

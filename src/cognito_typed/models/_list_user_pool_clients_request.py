@@ -67,7 +67,7 @@ class ListUserPoolClientsRequest(Request[ListUserPoolClientsResponse]):
 
     __operation__ = "ListUserPoolClients"
     __method__ = "list_user_pool_clients"
-    __response__: ClassVar[type[Model] | None] = ListUserPoolClientsResponse
+    __response__: ClassVar[type[Model]] = ListUserPoolClientsResponse
     __input_digest__: ClassVar[str | None] = "914f254287186289a105"
 
     def __init__(

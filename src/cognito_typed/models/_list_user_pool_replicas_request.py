@@ -55,7 +55,7 @@ class ListUserPoolReplicasRequest(Request[ListUserPoolReplicasResponse]):
 
     __operation__ = "ListUserPoolReplicas"
     __method__ = "list_user_pool_replicas"
-    __response__: ClassVar[type[Model] | None] = ListUserPoolReplicasResponse
+    __response__: ClassVar[type[Model]] = ListUserPoolReplicasResponse
     __input_digest__: ClassVar[str | None] = "fe8cd72eb832e03ef7f7"
 
     def __init__(

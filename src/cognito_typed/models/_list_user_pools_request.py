@@ -53,7 +53,7 @@ class ListUserPoolsRequest(Request[ListUserPoolsResponse]):
 
     __operation__ = "ListUserPools"
     __method__ = "list_user_pools"
-    __response__: ClassVar[type[Model] | None] = ListUserPoolsResponse
+    __response__: ClassVar[type[Model]] = ListUserPoolsResponse
     __input_digest__: ClassVar[str | None] = "682a6807525b965645a5"
 
     def __init__(

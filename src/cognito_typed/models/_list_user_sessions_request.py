@@ -58,7 +58,7 @@ class ListUserSessionsRequest(Request[ListUserSessionsResponse]):
 
     __operation__ = "ListUserSessions"
     __method__ = "list_user_sessions"
-    __response__: ClassVar[type[Model] | None] = ListUserSessionsResponse
+    __response__: ClassVar[type[Model]] = ListUserSessionsResponse
     __input_digest__: ClassVar[str | None] = "939ce33260704c29f912"
 
     def __init__(

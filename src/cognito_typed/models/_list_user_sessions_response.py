@@ -55,6 +55,7 @@ class ListUserSessionsResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("sessions", k.SessionsListType, True, False),
         ("next_token", k.PaginationKey, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -126,6 +127,8 @@ class ListUserSessionsResponse(Model):
             k.SessionsListType.check(v, out, path, "Sessions", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

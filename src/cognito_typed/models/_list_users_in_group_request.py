@@ -63,7 +63,7 @@ class ListUsersInGroupRequest(Request[ListUsersInGroupResponse]):
 
     __operation__ = "ListUsersInGroup"
     __method__ = "list_users_in_group"
-    __response__: ClassVar[type[Model] | None] = ListUsersInGroupResponse
+    __response__: ClassVar[type[Model]] = ListUsersInGroupResponse
     __input_digest__: ClassVar[str | None] = "30c2fe103f5c5e299bbd"
 
     def __init__(

@@ -57,6 +57,7 @@ class ListUsersInGroupResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("users", k.UsersListType, True, False),
         ("next_token", k.PaginationKey, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -128,6 +129,8 @@ class ListUsersInGroupResponse(Model):
             k.UsersListType.check(v, out, path, "Users", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

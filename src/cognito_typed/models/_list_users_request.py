@@ -72,7 +72,7 @@ class ListUsersRequest(Request[ListUsersResponse]):
 
     __operation__ = "ListUsers"
     __method__ = "list_users"
-    __response__: ClassVar[type[Model] | None] = ListUsersResponse
+    __response__: ClassVar[type[Model]] = ListUsersResponse
     __input_digest__: ClassVar[str | None] = "641d2a545ebb62345fe7"
 
     def __init__(

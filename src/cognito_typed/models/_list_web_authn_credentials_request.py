@@ -62,7 +62,7 @@ class ListWebAuthnCredentialsRequest(Request[ListWebAuthnCredentialsResponse]):
 
     __operation__ = "ListWebAuthnCredentials"
     __method__ = "list_web_authn_credentials"
-    __response__: ClassVar[type[Model] | None] = ListWebAuthnCredentialsResponse
+    __response__: ClassVar[type[Model]] = ListWebAuthnCredentialsResponse
     __input_digest__: ClassVar[str | None] = "813bf1e7cfb0d0c81bf3"
 
     def __init__(

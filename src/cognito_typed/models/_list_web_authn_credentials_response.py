@@ -63,6 +63,7 @@ class ListWebAuthnCredentialsResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("credentials", k.WebAuthnCredentialDescriptionListType, True, False),
         ("next_token", k.PaginationKey, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -138,6 +139,8 @@ class ListWebAuthnCredentialsResponse(Model):
             k.WebAuthnCredentialDescriptionListType.check(v, out, path, "Credentials", hide, constraints)
         if (v := self.next_token) is not None and (type(v) is not str or v not in k.PaginationKey.matched):
             k.PaginationKey.check(v, out, path, "NextToken", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

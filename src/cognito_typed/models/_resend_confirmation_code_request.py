@@ -88,7 +88,7 @@ class ResendConfirmationCodeRequest(Request[ResendConfirmationCodeResponse]):
 
     __operation__ = "ResendConfirmationCode"
     __method__ = "resend_confirmation_code"
-    __response__: ClassVar[type[Model] | None] = ResendConfirmationCodeResponse
+    __response__: ClassVar[type[Model]] = ResendConfirmationCodeResponse
     __input_digest__: ClassVar[str | None] = "eaac7fcf8ea81defb02b"
 
     def __init__(

@@ -51,6 +51,7 @@ class ResendConfirmationCodeResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("code_delivery_details", k.CodeDeliveryDetailsType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -110,6 +111,8 @@ class ResendConfirmationCodeResponse(Model):
         v: Any
         if (v := self.code_delivery_details) is not None:
             k.CodeDeliveryDetailsType.check(v, out, path, "CodeDeliveryDetails", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -101,7 +101,7 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
 
     __operation__ = "RespondToAuthChallenge"
     __method__ = "respond_to_auth_challenge"
-    __response__: ClassVar[type[Model] | None] = RespondToAuthChallengeResponse
+    __response__: ClassVar[type[Model]] = RespondToAuthChallengeResponse
     __input_digest__: ClassVar[str | None] = "f2e31c2b8fab29b74491"
 
     def __init__(

@@ -79,6 +79,7 @@ class RespondToAuthChallengeResponse(Model):
         ("challenge_parameters", k.ChallengeParametersType, False, False),
         ("authentication_result", k.AuthenticationResultType, False, False),
         ("available_challenges", k.AvailableChallengeListType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("session",)
 
@@ -191,6 +192,8 @@ class RespondToAuthChallengeResponse(Model):
             k.AuthenticationResultType.check(v, out, path, "AuthenticationResult", hide, constraints)
         if (v := self.available_challenges) is not None:
             k.AvailableChallengeListType.check(v, out, path, "AvailableChallenges", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -69,7 +69,7 @@ class RevokeTokenRequest(Request[RevokeTokenResponse]):
 
     __operation__ = "RevokeToken"
     __method__ = "revoke_token"
-    __response__: ClassVar[type[Model] | None] = RevokeTokenResponse
+    __response__: ClassVar[type[Model]] = RevokeTokenResponse
     __input_digest__: ClassVar[str | None] = "3f6d090c75e58b738714"
 
     def __init__(

@@ -62,7 +62,7 @@ class RevokeUserSessionRequest(Request[RevokeUserSessionResponse]):
 
     __operation__ = "RevokeUserSession"
     __method__ = "revoke_user_session"
-    __response__: ClassVar[type[Model] | None] = RevokeUserSessionResponse
+    __response__: ClassVar[type[Model]] = RevokeUserSessionResponse
     __input_digest__: ClassVar[str | None] = "cccbd0bf98f0969ff555"
 
     def __init__(

@@ -58,7 +58,7 @@ class SetLogDeliveryConfigurationRequest(Request[SetLogDeliveryConfigurationResp
 
     __operation__ = "SetLogDeliveryConfiguration"
     __method__ = "set_log_delivery_configuration"
-    __response__: ClassVar[type[Model] | None] = SetLogDeliveryConfigurationResponse
+    __response__: ClassVar[type[Model]] = SetLogDeliveryConfigurationResponse
     __input_digest__: ClassVar[str | None] = "6ec25b410fc5e08b240f"
 
     def __init__(

@@ -103,7 +103,7 @@ class SetRiskConfigurationRequest(Request[SetRiskConfigurationResponse]):
 
     __operation__ = "SetRiskConfiguration"
     __method__ = "set_risk_configuration"
-    __response__: ClassVar[type[Model] | None] = SetRiskConfigurationResponse
+    __response__: ClassVar[type[Model]] = SetRiskConfigurationResponse
     __input_digest__: ClassVar[str | None] = "28e4350aabec61e66ed9"
 
     def __init__(

@@ -69,7 +69,7 @@ class SetUICustomizationRequest(Request[SetUICustomizationResponse]):
 
     __operation__ = "SetUICustomization"
     __method__ = "set_ui_customization"
-    __response__: ClassVar[type[Model] | None] = SetUICustomizationResponse
+    __response__: ClassVar[type[Model]] = SetUICustomizationResponse
     __input_digest__: ClassVar[str | None] = "af667f2bd8965553fef5"
 
     def __init__(

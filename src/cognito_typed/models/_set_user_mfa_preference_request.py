@@ -88,7 +88,7 @@ class SetUserMFAPreferenceRequest(Request[SetUserMFAPreferenceResponse]):
 
     __operation__ = "SetUserMFAPreference"
     __method__ = "set_user_mfa_preference"
-    __response__: ClassVar[type[Model] | None] = SetUserMFAPreferenceResponse
+    __response__: ClassVar[type[Model]] = SetUserMFAPreferenceResponse
     __input_digest__: ClassVar[str | None] = "381fbc6039d2c0365d38"
 
     def __init__(

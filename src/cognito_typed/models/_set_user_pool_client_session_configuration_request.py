@@ -64,7 +64,7 @@ class SetUserPoolClientSessionConfigurationRequest(Request[SetUserPoolClientSess
 
     __operation__ = "SetUserPoolClientSessionConfiguration"
     __method__ = "set_user_pool_client_session_configuration"
-    __response__: ClassVar[type[Model] | None] = SetUserPoolClientSessionConfigurationResponse
+    __response__: ClassVar[type[Model]] = SetUserPoolClientSessionConfigurationResponse
     __input_digest__: ClassVar[str | None] = "4687b72367e216e4b645"
 
     def __init__(

@@ -59,6 +59,7 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
         ("user_pool_id", k.UserPoolIdType, False, False),
         ("client_id", k.ClientIdType, False, True),
         ("sso_session", k.ClientSSOSessionConfigType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("client_id",)
 
@@ -135,6 +136,8 @@ class SetUserPoolClientSessionConfigurationResponse(Model):
             k.ClientIdType.check(v, out, path, "ClientId", True, constraints)
         if (v := self.sso_session) is not None:
             k.ClientSSOSessionConfigType.check(v, out, path, "SSOSession", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

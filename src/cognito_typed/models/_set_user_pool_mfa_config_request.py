@@ -99,7 +99,7 @@ class SetUserPoolMfaConfigRequest(Request[SetUserPoolMfaConfigResponse]):
 
     __operation__ = "SetUserPoolMfaConfig"
     __method__ = "set_user_pool_mfa_config"
-    __response__: ClassVar[type[Model] | None] = SetUserPoolMfaConfigResponse
+    __response__: ClassVar[type[Model]] = SetUserPoolMfaConfigResponse
     __input_digest__: ClassVar[str | None] = "5bad780f983e1cbcaec6"
 
     def __init__(

@@ -65,7 +65,7 @@ class SetUserPoolSessionConfigurationRequest(Request[SetUserPoolSessionConfigura
 
     __operation__ = "SetUserPoolSessionConfiguration"
     __method__ = "set_user_pool_session_configuration"
-    __response__: ClassVar[type[Model] | None] = SetUserPoolSessionConfigurationResponse
+    __response__: ClassVar[type[Model]] = SetUserPoolSessionConfigurationResponse
     __input_digest__: ClassVar[str | None] = "91024d7e2a21662f245f"
 
     def __init__(

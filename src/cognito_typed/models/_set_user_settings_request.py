@@ -61,7 +61,7 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
 
     __operation__ = "SetUserSettings"
     __method__ = "set_user_settings"
-    __response__: ClassVar[type[Model] | None] = SetUserSettingsResponse
+    __response__: ClassVar[type[Model]] = SetUserSettingsResponse
     __input_digest__: ClassVar[str | None] = "0205f2d52d66521639bb"
 
     def __init__(

@@ -116,7 +116,7 @@ class SignUpRequest(Request[SignUpResponse]):
 
     __operation__ = "SignUp"
     __method__ = "sign_up"
-    __response__: ClassVar[type[Model] | None] = SignUpResponse
+    __response__: ClassVar[type[Model]] = SignUpResponse
     __input_digest__: ClassVar[str | None] = "b07eae1f0d20fd9d3305"
 
     def __init__(

@@ -67,6 +67,7 @@ class SignUpResponse(Model):
         ("code_delivery_details", k.CodeDeliveryDetailsType, False, False),
         ("user_sub", k.StringType, True, False),
         ("session", k.SessionType, False, True),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("session",)
 
@@ -163,6 +164,8 @@ class SignUpResponse(Model):
             k.StringType.check(v, out, path, "UserSub", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

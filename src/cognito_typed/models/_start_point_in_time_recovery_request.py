@@ -55,7 +55,7 @@ class StartPointInTimeRecoveryRequest(Request[StartPointInTimeRecoveryResponse])
 
     __operation__ = "StartPointInTimeRecovery"
     __method__ = "start_point_in_time_recovery"
-    __response__: ClassVar[type[Model] | None] = StartPointInTimeRecoveryResponse
+    __response__: ClassVar[type[Model]] = StartPointInTimeRecoveryResponse
     __input_digest__: ClassVar[str | None] = "36a37efc009e2947e816"
 
     def __init__(

@@ -54,7 +54,7 @@ class StartUserImportJobRequest(Request[StartUserImportJobResponse]):
 
     __operation__ = "StartUserImportJob"
     __method__ = "start_user_import_job"
-    __response__: ClassVar[type[Model] | None] = StartUserImportJobResponse
+    __response__: ClassVar[type[Model]] = StartUserImportJobResponse
     __input_digest__: ClassVar[str | None] = "4626c8682aaee1c10cb8"
 
     def __init__(

@@ -49,7 +49,7 @@ class StartWebAuthnRegistrationRequest(Request[StartWebAuthnRegistrationResponse
 
     __operation__ = "StartWebAuthnRegistration"
     __method__ = "start_web_authn_registration"
-    __response__: ClassVar[type[Model] | None] = StartWebAuthnRegistrationResponse
+    __response__: ClassVar[type[Model]] = StartWebAuthnRegistrationResponse
     __input_digest__: ClassVar[str | None] = "21c3edec801b11a5edd3"
 
     def __init__(

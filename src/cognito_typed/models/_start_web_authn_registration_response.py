@@ -50,6 +50,7 @@ class StartWebAuthnRegistrationResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("credential_creation_options", k.Document, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -95,10 +96,13 @@ class StartWebAuthnRegistrationResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.credential_creation_options) is not None:
-            out["CredentialCreationOptions"] = v
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.credential_creation_options) is not None:
+                out["CredentialCreationOptions"] = v
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
@@ -107,6 +111,8 @@ class StartWebAuthnRegistrationResponse(Model):
             out.append(missing(path, "CredentialCreationOptions"))
         else:
             k.Document.check(v, out, path, "CredentialCreationOptions", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -54,7 +54,7 @@ class StopUserImportJobRequest(Request[StopUserImportJobResponse]):
 
     __operation__ = "StopUserImportJob"
     __method__ = "stop_user_import_job"
-    __response__: ClassVar[type[Model] | None] = StopUserImportJobResponse
+    __response__: ClassVar[type[Model]] = StopUserImportJobResponse
     __input_digest__: ClassVar[str | None] = "a37e7f8c09811658fde8"
 
     def __init__(

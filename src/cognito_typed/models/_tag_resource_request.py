@@ -56,7 +56,7 @@ class TagResourceRequest(Request[TagResourceResponse]):
 
     __operation__ = "TagResource"
     __method__ = "tag_resource"
-    __response__: ClassVar[type[Model] | None] = TagResourceResponse
+    __response__: ClassVar[type[Model]] = TagResourceResponse
     __input_digest__: ClassVar[str | None] = "27c5112980ad3790d8b5"
 
     def __init__(

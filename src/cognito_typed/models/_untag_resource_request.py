@@ -56,7 +56,7 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
 
     __operation__ = "UntagResource"
     __method__ = "untag_resource"
-    __response__: ClassVar[type[Model] | None] = UntagResourceResponse
+    __response__: ClassVar[type[Model]] = UntagResourceResponse
     __input_digest__: ClassVar[str | None] = "508872c9d7771dfe6628"
 
     def __init__(

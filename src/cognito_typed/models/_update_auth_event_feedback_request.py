@@ -78,7 +78,7 @@ class UpdateAuthEventFeedbackRequest(Request[UpdateAuthEventFeedbackResponse]):
 
     __operation__ = "UpdateAuthEventFeedback"
     __method__ = "update_auth_event_feedback"
-    __response__: ClassVar[type[Model] | None] = UpdateAuthEventFeedbackResponse
+    __response__: ClassVar[type[Model]] = UpdateAuthEventFeedbackResponse
     __input_digest__: ClassVar[str | None] = "80544bff858d6c5e77e2"
 
     def __init__(

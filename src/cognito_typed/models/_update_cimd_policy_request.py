@@ -77,7 +77,7 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
 
     __operation__ = "UpdateCIMDPolicy"
     __method__ = "update_cimd_policy"
-    __response__: ClassVar[type[Model] | None] = UpdateCIMDPolicyResponse
+    __response__: ClassVar[type[Model]] = UpdateCIMDPolicyResponse
     __input_digest__: ClassVar[str | None] = "506379a86783d814c71c"
 
     def __init__(

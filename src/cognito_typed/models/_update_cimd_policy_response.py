@@ -51,6 +51,7 @@ class UpdateCIMDPolicyResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("cimd_policy", k.CIMDPolicyType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -110,6 +111,8 @@ class UpdateCIMDPolicyResponse(Model):
             out.append(missing(path, "CIMDPolicy"))
         else:
             k.CIMDPolicyType.check(v, out, path, "CIMDPolicy", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

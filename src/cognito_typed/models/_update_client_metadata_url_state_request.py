@@ -66,7 +66,7 @@ class UpdateClientMetadataURLStateRequest(Request[UpdateClientMetadataURLStateRe
 
     __operation__ = "UpdateClientMetadataURLState"
     __method__ = "update_client_metadata_url_state"
-    __response__: ClassVar[type[Model] | None] = UpdateClientMetadataURLStateResponse
+    __response__: ClassVar[type[Model]] = UpdateClientMetadataURLStateResponse
     __input_digest__: ClassVar[str | None] = "f0611b2db8034e5e7ca4"
 
     def __init__(

@@ -68,7 +68,7 @@ class UpdateDeviceStatusRequest(Request[UpdateDeviceStatusResponse]):
 
     __operation__ = "UpdateDeviceStatus"
     __method__ = "update_device_status"
-    __response__: ClassVar[type[Model] | None] = UpdateDeviceStatusResponse
+    __response__: ClassVar[type[Model]] = UpdateDeviceStatusResponse
     __input_digest__: ClassVar[str | None] = "e0f7985eb67f006b3fdd"
 
     def __init__(

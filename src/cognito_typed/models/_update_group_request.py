@@ -69,7 +69,7 @@ class UpdateGroupRequest(Request[UpdateGroupResponse]):
 
     __operation__ = "UpdateGroup"
     __method__ = "update_group"
-    __response__: ClassVar[type[Model] | None] = UpdateGroupResponse
+    __response__: ClassVar[type[Model]] = UpdateGroupResponse
     __input_digest__: ClassVar[str | None] = "77c5f97581f3d2b02705"
 
     def __init__(

@@ -89,7 +89,7 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
 
     __operation__ = "UpdateIdentityProvider"
     __method__ = "update_identity_provider"
-    __response__: ClassVar[type[Model] | None] = UpdateIdentityProviderResponse
+    __response__: ClassVar[type[Model]] = UpdateIdentityProviderResponse
     __input_digest__: ClassVar[str | None] = "c1eb995e1d2bbd0d053b"
 
     def __init__(

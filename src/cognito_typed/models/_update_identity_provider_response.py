@@ -51,6 +51,7 @@ class UpdateIdentityProviderResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("identity_provider", k.IdentityProviderType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -112,6 +113,8 @@ class UpdateIdentityProviderResponse(Model):
             out.append(missing(path, "IdentityProvider"))
         else:
             k.IdentityProviderType.check(v, out, path, "IdentityProvider", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -76,7 +76,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
 
     __operation__ = "UpdateManagedLoginBranding"
     __method__ = "update_managed_login_branding"
-    __response__: ClassVar[type[Model] | None] = UpdateManagedLoginBrandingResponse
+    __response__: ClassVar[type[Model]] = UpdateManagedLoginBrandingResponse
     __input_digest__: ClassVar[str | None] = "47276d89e99bfa4be1f6"
 
     def __init__(

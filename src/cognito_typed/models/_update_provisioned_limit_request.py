@@ -59,7 +59,7 @@ class UpdateProvisionedLimitRequest(Request[UpdateProvisionedLimitResponse]):
 
     __operation__ = "UpdateProvisionedLimit"
     __method__ = "update_provisioned_limit"
-    __response__: ClassVar[type[Model] | None] = UpdateProvisionedLimitResponse
+    __response__: ClassVar[type[Model]] = UpdateProvisionedLimitResponse
     __input_digest__: ClassVar[str | None] = "562bcca0428f258b5059"
 
     def __init__(

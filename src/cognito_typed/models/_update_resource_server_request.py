@@ -70,7 +70,7 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
 
     __operation__ = "UpdateResourceServer"
     __method__ = "update_resource_server"
-    __response__: ClassVar[type[Model] | None] = UpdateResourceServerResponse
+    __response__: ClassVar[type[Model]] = UpdateResourceServerResponse
     __input_digest__: ClassVar[str | None] = "f98c3c4db3ca7bc78428"
 
     def __init__(

@@ -76,7 +76,7 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
 
     __operation__ = "UpdateTerms"
     __method__ = "update_terms"
-    __response__: ClassVar[type[Model] | None] = UpdateTermsResponse
+    __response__: ClassVar[type[Model]] = UpdateTermsResponse
     __input_digest__: ClassVar[str | None] = "fa7b0e3fb4e1e608955f"
 
     def __init__(

@@ -67,7 +67,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
 
     __operation__ = "UpdateUserAttributes"
     __method__ = "update_user_attributes"
-    __response__: ClassVar[type[Model] | None] = UpdateUserAttributesResponse
+    __response__: ClassVar[type[Model]] = UpdateUserAttributesResponse
     __input_digest__: ClassVar[str | None] = "00e26b314a04b7c7d73d"
 
     def __init__(

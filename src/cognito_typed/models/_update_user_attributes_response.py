@@ -54,6 +54,7 @@ class UpdateUserAttributesResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("code_delivery_details_list", k.CodeDeliveryDetailsListType, False, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -126,6 +127,8 @@ class UpdateUserAttributesResponse(Model):
         v: Any
         if (v := self.code_delivery_details_list) is not None:
             k.CodeDeliveryDetailsListType.check(v, out, path, "CodeDeliveryDetailsList", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

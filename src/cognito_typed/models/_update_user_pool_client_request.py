@@ -223,7 +223,7 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
 
     __operation__ = "UpdateUserPoolClient"
     __method__ = "update_user_pool_client"
-    __response__: ClassVar[type[Model] | None] = UpdateUserPoolClientResponse
+    __response__: ClassVar[type[Model]] = UpdateUserPoolClientResponse
     __input_digest__: ClassVar[str | None] = "8938412c858ea1e64e90"
     __rules__: ClassVar[tuple[Rule, ...]] = rules.UPDATE_APP_CLIENT
 

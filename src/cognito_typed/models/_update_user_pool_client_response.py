@@ -48,6 +48,7 @@ class UpdateUserPoolClientResponse(Model):
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_pool_client", k.UserPoolClientType, True, False),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
 
     def __init__(
@@ -109,6 +110,8 @@ class UpdateUserPoolClientResponse(Model):
             out.append(missing(path, "UserPoolClient"))
         else:
             k.UserPoolClientType.check(v, out, path, "UserPoolClient", hide, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

@@ -76,7 +76,7 @@ class UpdateUserPoolDomainRequest(Request[UpdateUserPoolDomainResponse]):
 
     __operation__ = "UpdateUserPoolDomain"
     __method__ = "update_user_pool_domain"
-    __response__: ClassVar[type[Model] | None] = UpdateUserPoolDomainResponse
+    __response__: ClassVar[type[Model]] = UpdateUserPoolDomainResponse
     __input_digest__: ClassVar[str | None] = "de55f7056bcbeae63a7e"
 
     def __init__(

@@ -60,7 +60,7 @@ class UpdateUserPoolReplicaRequest(Request[UpdateUserPoolReplicaResponse]):
 
     __operation__ = "UpdateUserPoolReplica"
     __method__ = "update_user_pool_replica"
-    __response__: ClassVar[type[Model] | None] = UpdateUserPoolReplicaResponse
+    __response__: ClassVar[type[Model]] = UpdateUserPoolReplicaResponse
     __input_digest__: ClassVar[str | None] = "f5d6d32427521ae0f3f4"
 
     def __init__(

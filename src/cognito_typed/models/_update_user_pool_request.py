@@ -253,7 +253,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
 
     __operation__ = "UpdateUserPool"
     __method__ = "update_user_pool"
-    __response__: ClassVar[type[Model] | None] = UpdateUserPoolResponse
+    __response__: ClassVar[type[Model]] = UpdateUserPoolResponse
     __input_digest__: ClassVar[str | None] = "5277bc95eaa6d2b2e70c"
 
     def __init__(

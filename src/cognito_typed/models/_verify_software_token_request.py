@@ -70,7 +70,7 @@ class VerifySoftwareTokenRequest(Request[VerifySoftwareTokenResponse]):
 
     __operation__ = "VerifySoftwareToken"
     __method__ = "verify_software_token"
-    __response__: ClassVar[type[Model] | None] = VerifySoftwareTokenResponse
+    __response__: ClassVar[type[Model]] = VerifySoftwareTokenResponse
     __input_digest__: ClassVar[str | None] = "b0dfdee8edc25818508e"
 
     def __init__(

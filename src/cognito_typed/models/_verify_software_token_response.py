@@ -52,6 +52,7 @@ class VerifySoftwareTokenResponse(Model):
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("status", k.VerifySoftwareTokenResponseType, False, False),
         ("session", k.SessionType, False, True),
+        ("response_metadata", k.ResponseMetadata, False, False),
     )
     _hidden = ("session",)
 
@@ -98,12 +99,15 @@ class VerifySoftwareTokenResponse(Model):
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.status) is not None:
-            out["Status"] = v
-        if (v := self.session) is not None:
-            out["Session"] = v
-        if (v := self.response_metadata) is not None:
-            out["ResponseMetadata"] = v.to_wire()
+        try:
+            if (v := self.status) is not None:
+                out["Status"] = v
+            if (v := self.session) is not None:
+                out["Session"] = v
+            if (v := self.response_metadata) is not None:
+                out["ResponseMetadata"] = v.to_wire()
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:
@@ -114,6 +118,8 @@ class VerifySoftwareTokenResponse(Model):
             k.VerifySoftwareTokenResponseType.check(v, out, path, "Status", hide, constraints)
         if (v := self.session) is not None:
             k.SessionType.check(v, out, path, "Session", True, constraints)
+        if (v := self.response_metadata) is not None and type(v) is not ResponseMetadata:
+            k.ResponseMetadata.check(v, out, path, "ResponseMetadata", hide, constraints)
 
 
 # The fields' slots, set without __setattr__ (the class is frozen).

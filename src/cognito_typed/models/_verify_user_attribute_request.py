@@ -69,7 +69,7 @@ class VerifyUserAttributeRequest(Request[VerifyUserAttributeResponse]):
 
     __operation__ = "VerifyUserAttribute"
     __method__ = "verify_user_attribute"
-    __response__: ClassVar[type[Model] | None] = VerifyUserAttributeResponse
+    __response__: ClassVar[type[Model]] = VerifyUserAttributeResponse
     __input_digest__: ClassVar[str | None] = "bdf0dbd8a3c7c954702a"
 
     def __init__(
