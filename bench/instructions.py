@@ -7,7 +7,9 @@ be compared exactly (``PYTHONHASHSEED=0`` fixes the one other source of variatio
 not a time (a cache miss costs more than an addition), so the timed benchmarks stay the
 reference; this says which way a change goes, and by how much, when they cannot.
 
-Each phase (``n`` calls of one side of one case, their Stubber responses queued beforehand) ends
+Each phase (``n`` calls of one side of one case, their Stubber responses queued beforehand) starts
+after a ``gc.collect()`` (so that where the collector's passes fall does not depend on the phases
+before: a full collection landing in one phase adds about 90k instructions per call to it) and ends
 with an ``os.getppid()`` call, on which callgrind dumps its counters (``--dump-before``).
 
 It also counts the instructions per user of reading ListUsers pages of 10 to 10,000 users (the
@@ -24,6 +26,7 @@ C compiler.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import subprocess
 import sys
@@ -121,6 +124,7 @@ def inner(calls: int) -> None:
         for side, call in (("raw", raw_side), ("typed", typed_side)):
             for _ in range(calls):
                 queue()
+            gc.collect()  # every phase starts from the same collector state: none pays for an earlier one's garbage
             mark()
             phases.append("")  # the queueing, not counted
             for _ in range(calls):
@@ -159,6 +163,7 @@ def per_user_phases(mark: Callable[[], Any]) -> list[str]:
         page, pages = bc.users_page(n), max(1, 10_000 // n)
         for side, run in sides.items():
             run(page)  # warm-up: the heap grown to this size once
+            gc.collect()
             mark()
             phases.append("")
             for _ in range(pages):
