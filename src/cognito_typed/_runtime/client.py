@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar, cast
 from botocore.exceptions import ClientError  # pyright: ignore[reportMissingTypeStubs]
 
 from cognito_typed._runtime.base import Request, build
-from cognito_typed._runtime.fill import CHECKED
 from cognito_typed._runtime.installed import (
     Installed,
     OperationNotInBotocoreError,
@@ -231,19 +230,11 @@ class ClientBase:
                 "send() takes a request model (cognito_typed.models.DescribeUserPoolRequest and the like),"
                 f" not {type(request).__name__}"
             ) from None
-        # validate(), with the C check's quick yes inline for a request without documented rules (the
-        # common case: one call less per request); anything else, and the first request of a class, runs it
-        checked = CHECKED.get(cls) if constraints and not cls.__rules__ else None
-        if checked is None or not checked.accepts(request):
-            request.validate(constraints=constraints)
+        request.validate(constraints=constraints)
         params = request.to_wire()
         if digest is None or self._installed.digests.get(operation) != digest:  # (_check_installed's quick yes, inline)
             self._check_installed(operation, params, enums=constraints, digest=digest)
-        client = self._client
-        try:  # (_call, inline)
-            raw: dict[str, Any] = getattr(client, cls.__method__)(**params)
-        except ClientError as error:
-            raise typed_error(error, client, self._installed) from error
+        raw = self._call(cls.__method__, params)
         return cast(R, build(cls.__response__, raw))
 
     def _check_installed(
