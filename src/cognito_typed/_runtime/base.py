@@ -49,7 +49,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast, dataclass_transform
 
 from cognito_typed._runtime.fill import PLANS, UNPLANNED, accepts, headers, plan
-from cognito_typed._runtime.validation import Rule, ValidationError, Violation
+from cognito_typed._runtime.validation import DOCUMENT_DEPTH, Rule, ValidationError, Violation
 
 __all__ = [
     "MalformedResponseError",
@@ -528,10 +528,6 @@ def blob(value: Any, name: str) -> bytes:
         except binascii.Error:
             pass
     raise MalformedResponseError(name, "bytes (or base64 text)", value)
-
-
-DOCUMENT_DEPTH: Final = 64
-"""How deep a document may nest, as :meth:`Model.validate` allows (``validation._not_json``)."""
 
 
 def document(value: Any, name: str, depth: int = 0) -> Any:

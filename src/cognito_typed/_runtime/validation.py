@@ -423,6 +423,10 @@ class Document(Kind):
             )
 
 
+DOCUMENT_DEPTH: Final = 64
+"""How deep a document may nest: deeper is refused by ``validate()`` and is malformed in a response."""
+
+
 def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
     if value is None or isinstance(value, (str, bool)):
         return None
@@ -435,8 +439,8 @@ def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
         return None
     if isinstance(value, float):
         return None if math.isfinite(value) else (where, repr(value))
-    if depth > 64:
-        return (where, "a document nested deeper than 64 levels")
+    if depth > DOCUMENT_DEPTH:
+        return (where, f"a document nested deeper than {DOCUMENT_DEPTH} levels")
     if isinstance(value, Mapping):
         for k, v in value.items():  # pyright: ignore[reportUnknownVariableType]
             if not isinstance(k, str):
