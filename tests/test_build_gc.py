@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from cognito_typed import models
-from cognito_typed._runtime.base import LARGE, MalformedResponseError, build
+from cognito_typed._runtime import fill
+from cognito_typed._runtime.base import MalformedResponseError, build
+from cognito_typed._runtime.fill import LARGE
 
 WHEN = datetime(2026, 1, 1, tzinfo=UTC)
 
@@ -34,8 +36,27 @@ def page(n: int) -> dict[str, Any]:
     return {"Users": users, "PaginationToken": "next"}
 
 
+@pytest.fixture(autouse=True, params=["C plan", "from_wire"])
+def builder(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Each test runs with the C builder's plan (which pauses the collector itself) and with the
+    pure-Python ``from_wire`` (which ``build`` pauses it around), as without a C compiler."""
+    cls = models.ListUsersResponse
+    if request.param == "C plan":
+        if fill.plan(cls) is None:
+            pytest.skip("the C builder is not there")
+        yield
+        return
+    fill.plan(cls)
+    kept = fill.PLANS[cls]
+    fill.PLANS[cls] = None
+    try:
+        yield
+    finally:
+        fill.PLANS[cls] = kept
+
+
 @pytest.fixture(autouse=True)
-def collector() -> Iterator[None]:
+def collector(builder: None) -> Iterator[None]:
     """Each test starts with the collector running, and leaves it as it found it."""
     was = gc.isenabled()
     gc.enable()

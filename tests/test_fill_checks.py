@@ -173,9 +173,80 @@ def test_a_secret_is_matched_each_time_and_never_remembered() -> None:
     )
     request.validate()  # (the pool id and the name are remembered: they are no secrets)
     assert "s3cretvalue0123456789abcdef" not in secret.matched
-    assert fill.accepts(request)  # (the secret by its regex, from C)
+    assert fill.accepts(request)  # (the secret by its pattern's ASCII run, from C; a regex for other text)
     assert "s3cretvalue0123456789abcdef" not in secret.matched
     assert not fill.accepts(dataclasses.replace(request, client_secret="not a secret!"))
+
+
+def patterned_kinds() -> dict[str, v.Str]:
+    """Every string kind with a pattern that a member of a structure uses (in lists and maps too)."""
+    found: dict[str, v.Str] = {}
+
+    def visit(kind: v.Kind) -> None:
+        k: Any = kind
+        if type(kind) is v.Str and k.pattern is not None:
+            found.setdefault(k.pattern + ("  (secret)" if k.sensitive else ""), k)
+        elif type(kind) is v.ListOf:
+            visit(k.item)
+        elif type(kind) is v.MapOf:
+            visit(k.key)
+            visit(k.value)
+
+    for name in STRUCTURES:
+        for _, kind, _, _ in model_class(name).__dict__["_checks"]:
+            visit(kind)
+    return found
+
+
+PATTERNED = patterned_kinds()
+
+
+def one_field_plan(kind: v.Kind) -> tuple[Any, type[Model]]:
+    from cognito_typed._runtime._fill import Plan
+
+    class One(Model):
+        __slots__ = ("name",)
+
+    plan = Plan(One, [("name", "Name", 0, False, None)])
+    plan.set_checks([("name", True, False, fill._spec(kind))])  # pyright: ignore[reportPrivateUsage]
+    return plan, One
+
+
+def test_most_patterns_are_one_class_repeated_and_judged_without_a_regex() -> None:
+    from cognito_typed._runtime.patterns import java_pattern
+
+    runs = {p for p, kind in PATTERNED.items() if java_pattern(kind.pattern or "").ascii_run() is not None}
+    assert len(PATTERNED) >= 30 and len(runs) >= len(PATTERNED) // 2, (len(runs), len(PATTERNED))
+    assert {"[\\w+]+  (secret)", "[\\S]+  (secret)", "[\\w\\s+=,.@-]+"} <= runs  # client ids, passwords, names
+    assert "Level[1-4]" not in runs and "[\\w-]+_[0-9a-zA-Z]+" not in runs  # (the pool id's: two parts)
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERNED))
+@settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+@given(
+    st.one_of(
+        st.text(st.characters(max_codepoint=127), max_size=12),
+        st.text(st.characters(max_codepoint=127, blacklist_categories=("Cc",)), min_size=1, max_size=12),
+        st.text(max_size=6),
+    )
+)
+def test_an_ascii_value_is_judged_by_its_run_exactly_as_the_regex_does(pattern: str, value: str) -> None:
+    """For a pattern that is one class repeated, the C check's answer for an ASCII value is the
+    regex's (no yes the Python check would refuse, and no "not sure" for a value it accepts); for any
+    other pattern, or any other value, a yes still means that the Python check finds nothing."""
+    from cognito_typed._runtime.patterns import java_pattern
+
+    kind = PATTERNED[pattern]
+    plan, one_class = one_field_plan(kind)
+    one = object.__new__(one_class)
+    object.__setattr__(one, "name", value)
+    found: list[Any] = []
+    kind.check(value, found, "", "Name", True, True)  # (hide: nothing remembered, as for a secret)
+    judged = plan.accepts(one)
+    if judged:
+        assert found == [], (value, found)
+    if value.isascii() and java_pattern(kind.pattern or "").ascii_run() is not None:
+        assert judged == (found == []), (value, found)
 
 
 def test_a_matcher_that_fails_or_changes_the_list_leaves_it_to_python() -> None:
@@ -228,6 +299,9 @@ def test_an_interrupt_in_a_matcher_goes_through() -> None:
         (("enum", False, None, None, None, None, None, None, None), "set must be"),
         (("int", False, None, None, {"a"}, None, None, None, None), "set must be"),
         (("str", False, None, None, None, len, None, None, None), "matcher"),
+        (("str", False, None, None, set(), None, None, None, None, b"short", 1), "a run is"),
+        (("str", False, None, None, None, None, None, None, None, bytes(16), 1), "a run is"),
+        (("int", False, None, None, None, None, None, None, None, bytes(16), 1), "a run is"),
         (("struct", False, None, None, None, None, None, None, None), "sub is the Plan"),
         (("list", False, None, None, None, None, None, None, None), "item (list, map)"),
         (("int", False, "1", None, None, None, None, None, None), "integer"),

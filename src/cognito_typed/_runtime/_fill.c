@@ -65,6 +65,7 @@ typedef struct {
     Entry *entries;
     Py_ssize_t nchecks; /* -1 until set_checks: then accepts() judges */
     Check *checks;
+    Py_ssize_t pause_at; /* a response with a list of this many items is built with the cyclic GC paused; 0: never */
 } Plan;
 
 static PyTypeObject PlanType;
@@ -421,7 +422,8 @@ plan_init(Plan *self, PyObject *const *args, Py_ssize_t nargs)
  * says what is wrong, or that nothing is); -1 is a real error. So a Spec may only say 1 where the
  * Python kind would find nothing, and may say 0 wherever it likes. */
 enum {
-    S_STR = 0,   /* an exact str: length; a pattern: in ``set`` (values seen to match), else ``matcher`` for secrets */
+    S_STR = 0,   /* an exact str: length; a pattern: an ASCII value by ``run`` if set, else in ``set`` (values
+                  * seen to match), else ``matcher`` for secrets */
     S_ENUM,      /* an exact str in ``set`` */
     S_INT,       /* an exact int in ilo..ihi (the model's range within the Java type's) */
     S_BOOL,      /* a bool */
@@ -446,6 +448,9 @@ typedef struct {
     PyObject *sub;       /* S_STRUCT: a Plan */
     PyObject *item;      /* S_LIST, S_MAP (keys): a Spec */
     PyObject *value;     /* S_MAP: a Spec */
+    int has_run;         /* S_STR: the pattern is one character class repeated, ``[...]+`` or ``[...]*``: */
+    int run_min;         /* an ASCII value matches it exactly when it has at least run_min characters, */
+    unsigned char run[16]; /* all in this set (bit c % 8 of byte c / 8 for the character c) */
 } Spec;
 
 static PyTypeObject SpecType;
@@ -468,6 +473,19 @@ accepts_value(Spec *spec, PyObject *v, int hide, int depth)
         }
         if (spec->set == NULL) {
             return 1;
+        }
+#if PY_VERSION_HEX < 0x030C0000
+        if (PyUnicode_READY(v) < 0) {
+            return -1;
+        }
+#endif
+        if (spec->has_run && PyUnicode_IS_ASCII(v)) { /* the answer, for secrets too: nothing is kept */
+            const Py_UCS1 *c = PyUnicode_1BYTE_DATA(v);
+            Py_ssize_t j = 0;
+            while (j < n && (spec->run[c[j] >> 3] >> (c[j] & 7)) & 1) {
+                j++;
+            }
+            return j == n && n >= spec->run_min;
         }
         int found = PySet_Contains(spec->set, v);
         if (found != 0 || !hide || spec->matcher == NULL) {
@@ -686,12 +704,15 @@ spec_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     const char *tag;
     int sensitive;
-    PyObject *lo, *hi, *set, *matcher, *sub, *item, *value;
+    PyObject *lo, *hi, *set, *matcher, *sub, *item, *value, *run = Py_None;
+    int run_min = 0;
     if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
         PyErr_SetString(PyExc_TypeError, "Spec takes no keyword arguments");
         return NULL;
     }
-    if (!PyArg_ParseTuple(args, "spOOOOOOO:Spec", &tag, &sensitive, &lo, &hi, &set, &matcher, &sub, &item, &value)) {
+    if (!PyArg_ParseTuple(
+            args, "spOOOOOOO|Oi:Spec", &tag, &sensitive, &lo, &hi, &set, &matcher, &sub, &item, &value, &run, &run_min
+        )) {
         return NULL;
     }
     int t = 0;
@@ -711,6 +732,10 @@ spec_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     }
     if (matcher != Py_None && (t != S_STR || set == Py_None || !PyCallable_Check(matcher))) {
         PyErr_SetString(PyExc_TypeError, "Spec: a matcher is a str kind's callable, beside its set");
+        return NULL;
+    }
+    if (run != Py_None && (t != S_STR || set == Py_None || !PyBytes_CheckExact(run) || PyBytes_GET_SIZE(run) != 16)) {
+        PyErr_SetString(PyExc_TypeError, "Spec: a run is a str kind's 16 bytes (the ASCII set), beside its set");
         return NULL;
     }
     if ((t == S_STRUCT) != (sub != Py_None) || (sub != Py_None && !Py_IS_TYPE(sub, &PlanType))) {
@@ -751,6 +776,11 @@ spec_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     self->sub = sub == Py_None ? NULL : Py_NewRef(sub);
     self->item = item == Py_None ? NULL : Py_NewRef(item);
     self->value = value == Py_None ? NULL : Py_NewRef(value);
+    if (run != Py_None) {
+        self->has_run = 1;
+        self->run_min = run_min;
+        memcpy(self->run, PyBytes_AS_STRING(run), 16);
+    }
     return (PyObject *)self;
 }
 
@@ -771,7 +801,7 @@ static PyTypeObject SpecType = {
     .tp_basicsize = sizeof(Spec),
     .tp_dealloc = (destructor)spec_dealloc,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Spec(tag, sensitive, lo, hi, set, matcher, sub, item, value): one kind, as a plan's accepts() judges it.",
+    .tp_doc = "Spec(tag, sensitive, lo, hi, set, matcher, sub, item, value[, run, run_min]): one kind, as a plan's accepts() judges it.",
     .tp_new = spec_new,
 };
 
@@ -805,6 +835,26 @@ plan_dealloc(Plan *self)
     Py_TYPE(self)->tp_free((PyObject *)self);
 }
 
+/* Whether data, a response dict, has a list of at least n items among its own values. Runs no code. */
+static int
+holds_large_list(PyObject *data, Py_ssize_t n)
+{
+    Py_ssize_t pos = 0;
+    PyObject *k, *v;
+    if (!PyDict_CheckExact(data)) {
+        return 0;
+    }
+    while (PyDict_Next(data, &pos, &k, &v)) {
+        if (PyList_CheckExact(v) && PyList_GET_SIZE(v) >= n) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* plan(data): the model, or None ("not me"). A response with a list of pause_at items or more is built
+ * with the cyclic collector paused, and the collector resumed after only if it was running (why:
+ * base.build's docstring). */
 static PyObject *
 plan_call(Plan *self, PyObject *args, PyObject *kwargs)
 {
@@ -816,23 +866,36 @@ plan_call(Plan *self, PyObject *args, PyObject *kwargs)
     if (!PyArg_UnpackTuple(args, "plan", 1, 1, &data)) {
         return NULL;
     }
+    int paused = self->pause_at > 0 && PyGC_IsEnabled() && holds_large_list(data, self->pause_at);
+    if (paused) {
+        PyGC_Disable();
+    }
     PyObject *out = fill(self, data, 0);
+    if (paused) {
+        PyGC_Enable();
+    }
     if (out == NULL && !PyErr_Occurred()) {
         Py_RETURN_NONE;
     }
     return out;
 }
 
-/* Plan(cls, entries): entries is a sequence of (slot name, wire key, kind, required, sub). */
+/* Plan(cls, entries[, pause_at]): entries is a sequence of (slot name, wire key, kind, required, sub);
+ * pause_at (0: never) the size of a list in a response that has plan(data) pause the cyclic collector. */
 static PyObject *
 plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
 {
     PyObject *cls, *table;
+    Py_ssize_t pause_at = 0;
     if (kwargs != NULL && PyDict_GET_SIZE(kwargs) != 0) {
-        PyErr_SetString(PyExc_TypeError, "Plan(cls, entries) takes no keyword arguments");
+        PyErr_SetString(PyExc_TypeError, "Plan(cls, entries[, pause_at]) takes no keyword arguments");
         return NULL;
     }
-    if (!PyArg_ParseTuple(args, "O!O:Plan", &PyType_Type, &cls, &table)) {
+    if (!PyArg_ParseTuple(args, "O!O|n:Plan", &PyType_Type, &cls, &table, &pause_at)) {
+        return NULL;
+    }
+    if (pause_at < 0) {
+        PyErr_SetString(PyExc_ValueError, "Plan: pause_at must be >= 0");
         return NULL;
     }
     if (!PyType_HasFeature((PyTypeObject *)cls, Py_TPFLAGS_HEAPTYPE) || !PyType_IS_GC((PyTypeObject *)cls)) {
@@ -851,6 +914,7 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
     }
     self->cls = (PyTypeObject *)Py_NewRef(cls);
     self->nchecks = -1;
+    self->pause_at = pause_at;
     self->entries = PyMem_Calloc(n ? n : 1, sizeof(Entry));
     if (self->entries == NULL) {
         Py_DECREF(seq);
@@ -914,7 +978,7 @@ static PyTypeObject PlanType = {
     .tp_dealloc = (destructor)plan_dealloc,
     .tp_call = (ternaryfunc)plan_call,
     .tp_flags = Py_TPFLAGS_DEFAULT,
-    .tp_doc = "Plan(cls, entries): builds a cls from a response dict, or returns None (see the module).",
+    .tp_doc = "Plan(cls, entries[, pause_at]): builds a cls from a response dict, or returns None (see the module).",
     .tp_new = plan_new,
     .tp_getset = plan_getset,
     .tp_methods = plan_methods,

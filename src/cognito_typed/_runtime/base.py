@@ -48,7 +48,7 @@ from operator import attrgetter
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Generic, Self, TypeVar, cast, dataclass_transform
 
-from cognito_typed._runtime.fill import PLANS, UNPLANNED, accepts, headers, plan
+from cognito_typed._runtime.fill import LARGE, PLANS, UNPLANNED, accepts, headers, plan
 from cognito_typed._runtime.validation import DOCUMENT_DEPTH, Rule, ValidationError, Violation
 
 __all__ = [
@@ -557,41 +557,42 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-LARGE: Final = 500
-"""A response with a list of at least this many items is built with the cyclic GC paused (see :func:`build`)."""
-
-
 def build(cls: type[M], data: Mapping[str, Any]) -> M:
     """``cls.from_wire(data)``, as the typed client builds every response.
 
-    A large response (a list of at least :data:`LARGE` items) is built with the cyclic garbage
-    collector paused: its thousands of new objects, all alive until the build ends, would
-    otherwise be traversed by collection after collection (and promoted, so that full
-    collections follow), making the cost per item grow with the size of the response. The
-    collector is resumed right after, only if it was running: a program that turned it off
-    keeps it off. Cognito's own pages hold at most 60 items, so against AWS this never pauses.
+    A large response (a list of at least :data:`~cognito_typed._runtime.fill.LARGE` items) is built
+    with the cyclic garbage collector paused: its thousands of new objects, all alive until the build
+    ends, would otherwise be traversed by collection after collection (and promoted, so that full
+    collections follow), making the cost per item grow with the size of the response. The collector
+    is resumed right after, only if it was running: a program that turned it off keeps it off.
+    Cognito's own pages hold at most 60 items, so against AWS this never pauses.
 
     When the C builder is there (:mod:`cognito_typed._runtime.fill`), it builds the common case
-    (a response as botocore parses it) and ``from_wire`` the rest: equal models either way.
+    (a response as botocore parses it, pausing the collector itself) and ``from_wire`` the rest:
+    equal models either way.
     """
     fast = PLANS.get(cls, UNPLANNED)
     if fast is UNPLANNED:
         fast = plan(cls)
-    paused = False
-    if gc.isenabled():
-        for v in data.values():  # (a loop, not any() over a generator: this runs on every call)
-            if type(v) is list and len(v) >= LARGE:  # pyright: ignore[reportUnknownArgumentType]
-                gc.disable()
-                paused = True
-                break
+    if fast is not None and (made := fast(data)) is not None:  # (None for anything but a dict)
+        built: M = made  # (no typing.cast on every response: it is a call)
+        return built
+    paused = gc.isenabled() and _holds_large_list(data)
+    if paused:
+        gc.disable()
     try:
-        if fast is not None and (made := fast(data)) is not None:  # (None for anything but a dict)
-            built: M = made  # (no typing.cast on every response: it is a call)
-            return built
         return cls.from_wire(data)
     finally:
         if paused:
             gc.enable()
+
+
+def _holds_large_list(data: Mapping[str, Any]) -> bool:
+    if isinstance(data, dict):  # (anything else is for from_wire to take or call malformed)
+        for v in data.values():  # (a loop, not any() over a generator: without the C builder this runs on every call)
+            if type(v) is list and len(v) >= LARGE:  # pyright: ignore[reportUnknownArgumentType]
+                return True
+    return False
 
 
 def metadata(data: Mapping[str, Any]) -> ResponseMetadata | None:

@@ -28,11 +28,12 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from cognito_typed._runtime import validation as v
+from cognito_typed._runtime.patterns import java_pattern
 
 if TYPE_CHECKING:
     from cognito_typed._runtime import _fill
 
-__all__ = ["AVAILABLE", "CHECKED", "KINDS", "PLANS", "UNPLANNED", "accepts", "plan"]
+__all__ = ["AVAILABLE", "CHECKED", "KINDS", "LARGE", "PLANS", "UNPLANNED", "accepts", "plan"]
 
 Plan: type[_fill.Plan] | None
 Spec: type[_fill.Spec] | None
@@ -58,6 +59,11 @@ KINDS: Final = {
     "other": 8,  # left to from_wire (blobs, documents, lists of lists)
 }
 _HOLDS_PLAN = frozenset({"struct", "structs", "struct_map"})
+
+LARGE: Final = 500
+"""A response with a list of at least this many items is built with the cyclic GC paused (see
+:func:`base.build <cognito_typed._runtime.base.build>`): a plan pauses it itself, ``from_wire``'s
+caller around it."""
 
 PLANS: Final[dict[type, _fill.Plan | None]] = {}
 """Each class's builder once :func:`plan` made it (``None``: ``from_wire`` builds it)."""
@@ -96,7 +102,7 @@ def plan(cls: type) -> _fill.Plan | None:
                 if kind in _HOLDS_PLAN and (held := plan(held)) is None:
                     kind = "other"
                 entries.append((name, key, KINDS[kind], required, held))
-            made = Plan(cls, entries)
+            made = Plan(cls, entries, LARGE)
         except BaseException:
             del PLANS[cls]
             raise
@@ -160,8 +166,10 @@ def _spec(kind: v.Kind) -> _fill.Spec:
     k: Any = kind
     sensitive, t = kind.sensitive, type(kind)
     if t is v.Str:
-        pattern = k.pattern is not None
-        return Spec("str", sensitive, k.min, k.max, k.matched if pattern else None, k.matches(), None, None, None)
+        if k.pattern is None:
+            return Spec("str", sensitive, k.min, k.max, None, None, None, None, None)
+        run, least = java_pattern(k.pattern).ascii_run() or (None, 0)  # (ASCII values then judged without a regex)
+        return Spec("str", sensitive, k.min, k.max, k.matched, k.matches(), None, None, None, run, least)
     if t is v.Enum:
         return Spec("enum", sensitive, None, None, k.allowed, None, None, None, None)
     if t is v.Int:

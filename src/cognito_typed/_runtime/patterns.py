@@ -21,6 +21,8 @@ _CATEGORIES = "CLMNPSZ"
 _PLACEHOLDER = {c: chr(0xF0000 + i) for i, c in enumerate(_CATEGORIES)}
 _CATEGORY_RE = re.compile(r"\\p\{([A-Z])\}")
 _JAVA_DOT = "[^\\n\\r\\x85\\u2028\\u2029]"
+_ONE_CLASS_RUN = re.compile(r"\^?\[(?:\\.|[^\\\[\]])+\]([+*])\$?")
+"""A translated pattern that is one character class (no nested ``[``, no ``]`` but the last) repeated."""
 
 
 def _ascii_members(category: str) -> str:
@@ -77,6 +79,20 @@ class JavaPattern:
         if self._by_category and not value.isascii():
             value = _to_categories(value)
         return self._regex.fullmatch(value) is not None
+
+    def ascii_run(self) -> tuple[bytes, int] | None:
+        """When the pattern is one character class repeated (``[...]+`` or ``[...]*``, anchored or not),
+        the ASCII characters the class takes, as 16 bytes (bit ``c % 8`` of byte ``c // 8`` for the
+        character ``c``), and the least number of them (1 or 0): an ASCII value matches exactly when
+        it has that many and all are in the set. None for any other pattern."""
+        run = _ONE_CLASS_RUN.fullmatch(self._regex.pattern)
+        if run is None:
+            return None
+        bits = bytearray(16)
+        for c in range(128):
+            if self._regex.fullmatch(chr(c)) is not None:
+                bits[c >> 3] |= 1 << (c & 7)
+        return bytes(bits), 1 if run.group(1) == "+" else 0
 
     def matcher(self) -> Callable[[str], object]:
         """The fastest callable that is truthy exactly when :meth:`fullmatch` is: the compiled
