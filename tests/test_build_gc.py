@@ -101,6 +101,28 @@ def test_an_error_in_the_build_resumes_the_collector() -> None:
     assert gc.isenabled()
 
 
+class RaisingKey(str):
+    """A key equal in hash to ``Users`` whose comparison raises: an error from inside the build itself."""
+
+    __slots__ = ()
+
+    def __hash__(self) -> int:
+        return hash("Users")
+
+    def __eq__(self, other: object) -> bool:
+        raise RuntimeError("a key that cannot be compared")
+
+
+@pytest.mark.parametrize("running", [True, False])
+def test_an_error_raised_inside_the_build_leaves_the_collector_as_it_was(running: bool) -> None:
+    data = page(LARGE)
+    data = {"PaginationToken": "next", RaisingKey("Users"): data["Users"]}  # (the plan looks "Users" up: it raises)
+    (gc.enable if running else gc.disable)()
+    with pytest.raises(RuntimeError, match="cannot be compared"):
+        build(models.ListUsersResponse, data)
+    assert gc.isenabled() is running
+
+
 class Node:
     other: Node
 

@@ -222,6 +222,27 @@ def test_most_patterns_are_one_class_repeated_and_judged_without_a_regex() -> No
 
 
 @pytest.mark.parametrize("pattern", sorted(PATTERNED))
+def test_every_ascii_character_is_judged_by_its_run_as_the_regex_does(pattern: str) -> None:
+    """Each of the 128 characters, the empty text, each character after a letter and before a line feed:
+    for a one-class pattern the C answer is the regex's, for any pattern a yes is never a violation."""
+    from cognito_typed._runtime.patterns import java_pattern
+
+    kind = PATTERNED[pattern]
+    plan, one_class = one_field_plan(kind)
+    run = java_pattern(kind.pattern or "").ascii_run() is not None
+    chars = [chr(c) for c in range(128)]
+    for value in ["", *chars, *("a" + c for c in chars), *(c + "\n" for c in chars)]:
+        one = object.__new__(one_class)
+        object.__setattr__(one, "name", value)
+        found: list[Any] = []
+        kind.check(value, found, "", "Name", True, True)
+        judged = plan.accepts(one)
+        assert not (judged and found), (value, found)
+        if run:
+            assert judged == (found == []), (value, found)
+
+
+@pytest.mark.parametrize("pattern", sorted(PATTERNED))
 @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
 @given(
     st.one_of(
