@@ -85,19 +85,24 @@ class JavaPattern:
         the ASCII characters the class takes, as 16 bytes (bit ``c % 8`` of byte ``c // 8`` for the
         character ``c``), and the least number of them (1 or 0): an ASCII value matches exactly when
         it has that many and all are in the set. None for any other pattern."""
-        run = _ONE_CLASS_RUN.fullmatch(self._regex.pattern)
-        if run is None:
-            return None
-        bits = bytearray(16)
-        for c in range(128):
-            if self._regex.fullmatch(chr(c)) is not None:
-                bits[c >> 3] |= 1 << (c & 7)
-        return bytes(bits), 1 if run.group(1) == "+" else 0
+        return _ascii_run(self._regex)
 
     def matcher(self) -> Callable[[str], object]:
         """The fastest callable that is truthy exactly when :meth:`fullmatch` is: the compiled
         regex's own ``fullmatch`` for a pattern without Unicode categories."""
         return self.fullmatch if self._by_category else self._regex.fullmatch
+
+
+@cache  # (once per pattern: a kind's checks are compiled for every class that uses the kind)
+def _ascii_run(regex: re.Pattern[str]) -> tuple[bytes, int] | None:
+    run = _ONE_CLASS_RUN.fullmatch(regex.pattern)
+    if run is None:
+        return None
+    bits = bytearray(16)
+    for c in range(128):
+        if regex.fullmatch(chr(c)) is not None:
+            bits[c >> 3] |= 1 << (c & 7)
+    return bytes(bits), 1 if run.group(1) == "+" else 0
 
 
 @cache
