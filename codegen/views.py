@@ -384,9 +384,8 @@ def kinds(service: Service) -> dict[str, Any]:
     entries |= {n: kind_entry(service, n) for n in used}
     if "ResponseMetadata" in entries:
         raise ValueError("the model has a shape named ResponseMetadata: its checker needs another name")
-    entries["ResponseMetadata"] = (
-        '("Struct", ("cognito_typed._runtime.base", "ResponseMetadata"), ())'  # every response's
-    )
+    metadata = ("cognito_typed._runtime.base", "ResponseMetadata")  # every response's, written as kind_entry writes
+    entries["ResponseMetadata"] = repr(("Struct", metadata, ()))
     return {"kinds": [{"name": n, "entry": entries[n]} for n in sorted(entries)]}
 
 
