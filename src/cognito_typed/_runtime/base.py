@@ -481,6 +481,23 @@ def null(name: str) -> Any:
     )
 
 
+def as_list(value: object) -> list[Any]:
+    """A model's list for the wire, when it is not an exact list: any sequence but text, as
+    ``validate()`` takes. Anything else raises :class:`TypeError` (``to_wire`` then raises the
+    :class:`~cognito_typed.ValidationError` naming the field), never a list of its characters."""
+    if not isinstance(value, Sequence) or isinstance(value, (str, bytes, bytearray)):
+        raise TypeError(f"{type(value).__name__} is not a list")
+    return list(cast("Sequence[Any]", value))
+
+
+def as_map(value: object) -> dict[Any, Any]:
+    """A model's map for the wire, when it is not an exact dict: any mapping, as ``validate()`` takes;
+    anything else (pairs, a list of keys) raises :class:`TypeError`, as :func:`as_list` does."""
+    if not isinstance(value, Mapping):
+        raise TypeError(f"{type(value).__name__} is not a map")
+    return dict(cast("Mapping[Any, Any]", value))
+
+
 def items(value: object, name: str) -> list[Any]:
     """A copy of a list of scalars (the response shares nothing with botocore's dict)."""
     if not isinstance(value, (list, tuple)):

@@ -12,6 +12,8 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -233,9 +235,9 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
             if (v := self.message_action) is not None:
                 out["MessageAction"] = v
             if (v := self.desired_delivery_mediums) is not None:
-                out["DesiredDeliveryMediums"] = list(v)
+                out["DesiredDeliveryMediums"] = list(v) if type(v) is list else as_list(v)
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -116,7 +117,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
             if (v := self.username) is not None:
                 out["Username"] = v
             if (v := self.user_attribute_names) is not None:
-                out["UserAttributeNames"] = list(v)
+                out["UserAttributeNames"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

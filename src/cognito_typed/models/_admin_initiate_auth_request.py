@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -204,9 +205,9 @@ class AdminInitiateAuthRequest(Request[AdminInitiateAuthResponse]):
             if (v := self.auth_flow) is not None:
                 out["AuthFlow"] = v
             if (v := self.auth_parameters) is not None:
-                out["AuthParameters"] = dict(v)
+                out["AuthParameters"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.analytics_metadata) is not None:
                 out["AnalyticsMetadata"] = v.to_wire()
             if (v := self.context_data) is not None:

@@ -12,6 +12,8 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -169,11 +171,11 @@ class AdminRespondToAuthChallengeResponse(Model):
             if (v := self.session) is not None:
                 out["Session"] = v
             if (v := self.challenge_parameters) is not None:
-                out["ChallengeParameters"] = dict(v)
+                out["ChallengeParameters"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.authentication_result) is not None:
                 out["AuthenticationResult"] = v.to_wire()
             if (v := self.available_challenges) is not None:
-                out["AvailableChallenges"] = list(v)
+                out["AvailableChallenges"] = list(v) if type(v) is list else as_list(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -11,6 +11,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -191,7 +192,7 @@ class CIMDPolicyType(Model):
             if (v := self.cache_duration) is not None:
                 out["CacheDuration"] = v
             if (v := self.url_patterns) is not None:
-                out["URLPatterns"] = list(v)
+                out["URLPatterns"] = list(v) if type(v) is list else as_list(v)
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.last_modified_date) is not None:

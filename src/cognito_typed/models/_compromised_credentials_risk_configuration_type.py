@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -107,7 +108,7 @@ class CompromisedCredentialsRiskConfigurationType(Model):
         v: Any
         try:
             if (v := self.event_filter) is not None:
-                out["EventFilter"] = list(v)
+                out["EventFilter"] = list(v) if type(v) is list else as_list(v)
             if (v := self.actions) is not None:
                 out["Actions"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

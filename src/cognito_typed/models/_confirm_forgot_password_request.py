@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -214,7 +215,7 @@ class ConfirmForgotPasswordRequest(Request[ConfirmForgotPasswordResponse]):
             if (v := self.user_context_data) is not None:
                 out["UserContextData"] = v.to_wire()
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -146,7 +147,7 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
             if (v := self.cache_duration) is not None:
                 out["CacheDuration"] = v
             if (v := self.url_patterns) is not None:
-                out["URLPatterns"] = list(v)
+                out["URLPatterns"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -117,7 +118,7 @@ class CreateUserPoolReplicaRequest(Request[CreateUserPoolReplicaResponse]):
             if (v := self.region_name) is not None:
                 out["RegionName"] = v
             if (v := self.user_pool_tags) is not None:
-                out["UserPoolTags"] = dict(v)
+                out["UserPoolTags"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

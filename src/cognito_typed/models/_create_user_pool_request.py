@@ -12,6 +12,8 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -554,11 +556,11 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             if (v := self.lambda_config) is not None:
                 out["LambdaConfig"] = v.to_wire()
             if (v := self.auto_verified_attributes) is not None:
-                out["AutoVerifiedAttributes"] = list(v)
+                out["AutoVerifiedAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.alias_attributes) is not None:
-                out["AliasAttributes"] = list(v)
+                out["AliasAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.username_attributes) is not None:
-                out["UsernameAttributes"] = list(v)
+                out["UsernameAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.sms_verification_message) is not None:
                 out["SmsVerificationMessage"] = v
             if (v := self.email_verification_message) is not None:
@@ -580,7 +582,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             if (v := self.sms_configuration) is not None:
                 out["SmsConfiguration"] = v.to_wire()
             if (v := self.user_pool_tags) is not None:
-                out["UserPoolTags"] = dict(v)
+                out["UserPoolTags"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.admin_create_user_config) is not None:
                 out["AdminCreateUserConfig"] = v.to_wire()
             if (v := self.schema) is not None:

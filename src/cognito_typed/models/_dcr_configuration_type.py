@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -157,11 +158,11 @@ class DcrConfigurationType(Model):
             if (v := self.open_dcr_enabled) is not None:
                 out["OpenDcrEnabled"] = v
             if (v := self.authenticated_grant_types) is not None:
-                out["AuthenticatedGrantTypes"] = list(v)
+                out["AuthenticatedGrantTypes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.open_dcr_grant_types) is not None:
-                out["OpenDcrGrantTypes"] = list(v)
+                out["OpenDcrGrantTypes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.allowed_scopes) is not None:
-                out["AllowedScopes"] = list(v)
+                out["AllowedScopes"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

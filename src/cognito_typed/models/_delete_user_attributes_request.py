@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -103,7 +104,7 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         v: Any
         try:
             if (v := self.user_attribute_names) is not None:
-                out["UserAttributeNames"] = list(v)
+                out["UserAttributeNames"] = list(v) if type(v) is list else as_list(v)
             if (v := self.access_token) is not None:
                 out["AccessToken"] = v
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -11,6 +11,8 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -134,9 +136,9 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
             if (v := self.secret) is not None:
                 out["Secret"] = v
             if (v := self.scopes) is not None:
-                out["Scopes"] = list(v)
+                out["Scopes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

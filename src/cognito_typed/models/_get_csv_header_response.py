@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -108,7 +109,7 @@ class GetCSVHeaderResponse(Model):
             if (v := self.user_pool_id) is not None:
                 out["UserPoolId"] = v
             if (v := self.csv_header) is not None:
-                out["CSVHeader"] = list(v)
+                out["CSVHeader"] = list(v) if type(v) is list else as_list(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

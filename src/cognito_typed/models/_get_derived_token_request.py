@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -244,11 +245,11 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             if (v := self.actor_token_provider_name) is not None:
                 out["ActorTokenProviderName"] = v
             if (v := self.scopes) is not None:
-                out["Scopes"] = list(v)
+                out["Scopes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.audiences) is not None:
-                out["Audiences"] = list(v)
+                out["Audiences"] = list(v) if type(v) is list else as_list(v)
             if (v := self.resources) is not None:
-                out["Resources"] = list(v)
+                out["Resources"] = list(v) if type(v) is list else as_list(v)
             if (v := self.requested_token_type) is not None:
                 out["RequestedTokenType"] = v
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -148,7 +149,7 @@ class GetDerivedTokenResponse(Model):
             if (v := self.expires_in) is not None:
                 out["ExpiresIn"] = v
             if (v := self.scopes) is not None:
-                out["Scopes"] = list(v)
+                out["Scopes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

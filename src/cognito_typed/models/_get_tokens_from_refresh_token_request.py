@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -154,7 +155,7 @@ class GetTokensFromRefreshTokenRequest(Request[GetTokensFromRefreshTokenResponse
             if (v := self.device_key) is not None:
                 out["DeviceKey"] = v
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -154,9 +155,9 @@ class GetUserAuthFactorsResponse(Model):
             if (v := self.preferred_mfa_setting) is not None:
                 out["PreferredMfaSetting"] = v
             if (v := self.user_mfa_setting_list) is not None:
-                out["UserMFASettingList"] = list(v)
+                out["UserMFASettingList"] = list(v) if type(v) is list else as_list(v)
             if (v := self.configured_user_auth_factors) is not None:
-                out["ConfiguredUserAuthFactors"] = list(v)
+                out["ConfiguredUserAuthFactors"] = list(v) if type(v) is list else as_list(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -178,7 +179,7 @@ class GetUserResponse(Model):
             if (v := self.preferred_mfa_setting) is not None:
                 out["PreferredMfaSetting"] = v
             if (v := self.user_mfa_setting_list) is not None:
-                out["UserMFASettingList"] = list(v)
+                out["UserMFASettingList"] = list(v) if type(v) is list else as_list(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

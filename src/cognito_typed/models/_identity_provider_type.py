@@ -11,6 +11,8 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -224,13 +226,13 @@ class IdentityProviderType(Model):
             if (v := self.provider_type) is not None:
                 out["ProviderType"] = v
             if (v := self.provider_details) is not None:
-                out["ProviderDetails"] = dict(v)
+                out["ProviderDetails"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.attribute_mapping) is not None:
-                out["AttributeMapping"] = dict(v)
+                out["AttributeMapping"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.idp_identifiers) is not None:
-                out["IdpIdentifiers"] = list(v)
+                out["IdpIdentifiers"] = list(v) if type(v) is list else as_list(v)
             if (v := self.acr_mapping) is not None:
-                out["AcrMapping"] = dict(v)
+                out["AcrMapping"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.last_modified_date) is not None:
                 out["LastModifiedDate"] = v
             if (v := self.creation_date) is not None:

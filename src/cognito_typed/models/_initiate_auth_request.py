@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -194,9 +195,9 @@ class InitiateAuthRequest(Request[InitiateAuthResponse]):
             if (v := self.auth_flow) is not None:
                 out["AuthFlow"] = v
             if (v := self.auth_parameters) is not None:
-                out["AuthParameters"] = dict(v)
+                out["AuthParameters"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.client_id) is not None:
                 out["ClientId"] = v
             if (v := self.analytics_metadata) is not None:

@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -96,7 +97,7 @@ class LimitDefinitionType(Model):
             if (v := self.limit_class) is not None:
                 out["LimitClass"] = v
             if (v := self.attributes) is not None:
-                out["Attributes"] = dict(v)
+                out["Attributes"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

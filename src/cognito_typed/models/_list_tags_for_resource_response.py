@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     Model,
     ResponseMetadata,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -90,7 +91,7 @@ class ListTagsForResourceResponse(Model):
         v: Any
         try:
             if (v := self.tags) is not None:
-                out["Tags"] = dict(v)
+                out["Tags"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

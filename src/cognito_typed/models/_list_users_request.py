@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -142,7 +143,7 @@ class ListUsersRequest(Request[ListUsersResponse]):
             if (v := self.user_pool_id) is not None:
                 out["UserPoolId"] = v
             if (v := self.attributes_to_get) is not None:
-                out["AttributesToGet"] = list(v)
+                out["AttributesToGet"] = list(v) if type(v) is list else as_list(v)
             if (v := self.limit) is not None:
                 out["Limit"] = v
             if (v := self.pagination_token) is not None:

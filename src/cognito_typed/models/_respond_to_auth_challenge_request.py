@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -199,13 +200,13 @@ class RespondToAuthChallengeRequest(Request[RespondToAuthChallengeResponse]):
             if (v := self.session) is not None:
                 out["Session"] = v
             if (v := self.challenge_responses) is not None:
-                out["ChallengeResponses"] = dict(v)
+                out["ChallengeResponses"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.analytics_metadata) is not None:
                 out["AnalyticsMetadata"] = v.to_wire()
             if (v := self.user_context_data) is not None:
                 out["UserContextData"] = v.to_wire()
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -105,9 +106,9 @@ class RiskExceptionConfigurationType(Model):
         v: Any
         try:
             if (v := self.blocked_ip_range_list) is not None:
-                out["BlockedIPRangeList"] = list(v)
+                out["BlockedIPRangeList"] = list(v) if type(v) is list else as_list(v)
             if (v := self.skipped_ip_range_list) is not None:
-                out["SkippedIPRangeList"] = list(v)
+                out["SkippedIPRangeList"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -82,7 +83,7 @@ class SignInPolicyType(Model):
         v: Any
         try:
             if (v := self.allowed_first_auth_factors) is not None:
-                out["AllowedFirstAuthFactors"] = list(v)
+                out["AllowedFirstAuthFactors"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -104,7 +105,7 @@ class TagResourceRequest(Request[TagResourceResponse]):
             if (v := self.resource_arn) is not None:
                 out["ResourceArn"] = v
             if (v := self.tags) is not None:
-                out["Tags"] = dict(v)
+                out["Tags"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -201,7 +202,7 @@ class TermsType(Model):
             if (v := self.enforcement) is not None:
                 out["Enforcement"] = v
             if (v := self.links) is not None:
-                out["Links"] = dict(v)
+                out["Links"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.last_modified_date) is not None:

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -104,7 +105,7 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
             if (v := self.resource_arn) is not None:
                 out["ResourceArn"] = v
             if (v := self.tag_keys) is not None:
-                out["TagKeys"] = list(v)
+                out["TagKeys"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,8 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -183,13 +185,13 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
             if (v := self.provider_name) is not None:
                 out["ProviderName"] = v
             if (v := self.provider_details) is not None:
-                out["ProviderDetails"] = dict(v)
+                out["ProviderDetails"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.attribute_mapping) is not None:
-                out["AttributeMapping"] = dict(v)
+                out["AttributeMapping"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.idp_identifiers) is not None:
-                out["IdpIdentifiers"] = list(v)
+                out["IdpIdentifiers"] = list(v) if type(v) is list else as_list(v)
             if (v := self.acr_mapping) is not None:
-                out["AcrMapping"] = dict(v)
+                out["AcrMapping"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -11,6 +11,7 @@ from typing import Any, ClassVar, Self
 from cognito_typed._runtime.base import (
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     malformed,
@@ -154,7 +155,7 @@ class UpdateTermsRequest(Request[UpdateTermsResponse]):
             if (v := self.enforcement) is not None:
                 out["Enforcement"] = v
             if (v := self.links) is not None:
-                out["Links"] = dict(v)
+                out["Links"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

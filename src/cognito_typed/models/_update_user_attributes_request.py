@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_map,
     dataclass,
     filling,
     items,
@@ -130,7 +131,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
             if (v := self.access_token) is not None:
                 out["AccessToken"] = v
             if (v := self.client_metadata) is not None:
-                out["ClientMetadata"] = dict(v)
+                out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -13,6 +13,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -441,23 +442,23 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
             if (v := self.token_validity_units) is not None:
                 out["TokenValidityUnits"] = v.to_wire()
             if (v := self.read_attributes) is not None:
-                out["ReadAttributes"] = list(v)
+                out["ReadAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.write_attributes) is not None:
-                out["WriteAttributes"] = list(v)
+                out["WriteAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.explicit_auth_flows) is not None:
-                out["ExplicitAuthFlows"] = list(v)
+                out["ExplicitAuthFlows"] = list(v) if type(v) is list else as_list(v)
             if (v := self.supported_identity_providers) is not None:
-                out["SupportedIdentityProviders"] = list(v)
+                out["SupportedIdentityProviders"] = list(v) if type(v) is list else as_list(v)
             if (v := self.callback_urls) is not None:
-                out["CallbackURLs"] = list(v)
+                out["CallbackURLs"] = list(v) if type(v) is list else as_list(v)
             if (v := self.logout_urls) is not None:
-                out["LogoutURLs"] = list(v)
+                out["LogoutURLs"] = list(v) if type(v) is list else as_list(v)
             if (v := self.default_redirect_uri) is not None:
                 out["DefaultRedirectURI"] = v
             if (v := self.allowed_oauth_flows) is not None:
-                out["AllowedOAuthFlows"] = list(v)
+                out["AllowedOAuthFlows"] = list(v) if type(v) is list else as_list(v)
             if (v := self.allowed_oauth_scopes) is not None:
-                out["AllowedOAuthScopes"] = list(v)
+                out["AllowedOAuthScopes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.allowed_oauth_flows_user_pool_client) is not None:
                 out["AllowedOAuthFlowsUserPoolClient"] = v
             if (v := self.analytics_configuration) is not None:

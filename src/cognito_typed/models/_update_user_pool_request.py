@@ -12,6 +12,8 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -491,7 +493,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             if (v := self.lambda_config) is not None:
                 out["LambdaConfig"] = v.to_wire()
             if (v := self.auto_verified_attributes) is not None:
-                out["AutoVerifiedAttributes"] = list(v)
+                out["AutoVerifiedAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.sms_verification_message) is not None:
                 out["SmsVerificationMessage"] = v
             if (v := self.email_verification_message) is not None:
@@ -513,7 +515,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             if (v := self.sms_configuration) is not None:
                 out["SmsConfiguration"] = v.to_wire()
             if (v := self.user_pool_tags) is not None:
-                out["UserPoolTags"] = dict(v)
+                out["UserPoolTags"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.admin_create_user_config) is not None:
                 out["AdminCreateUserConfig"] = v.to_wire()
             if (v := self.user_pool_add_ons) is not None:

@@ -10,6 +10,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -95,7 +96,7 @@ class UserAttributeUpdateSettingsType(Model):
         v: Any
         try:
             if (v := self.attributes_require_verification_before_update) is not None:
-                out["AttributesRequireVerificationBeforeUpdate"] = list(v)
+                out["AttributesRequireVerificationBeforeUpdate"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

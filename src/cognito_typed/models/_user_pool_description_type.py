@@ -12,6 +12,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -183,7 +184,7 @@ class UserPoolDescriptionType(Model):
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.replica_regions) is not None:
-                out["ReplicaRegions"] = list(v)
+                out["ReplicaRegions"] = list(v) if type(v) is list else as_list(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

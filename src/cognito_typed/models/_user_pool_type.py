@@ -12,6 +12,8 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
+    as_map,
     dataclass,
     filling,
     items,
@@ -669,11 +671,11 @@ class UserPoolType(Model):
             if (v := self.schema_attributes) is not None:
                 out["SchemaAttributes"] = [x.to_wire() for x in v]
             if (v := self.auto_verified_attributes) is not None:
-                out["AutoVerifiedAttributes"] = list(v)
+                out["AutoVerifiedAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.alias_attributes) is not None:
-                out["AliasAttributes"] = list(v)
+                out["AliasAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.username_attributes) is not None:
-                out["UsernameAttributes"] = list(v)
+                out["UsernameAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.sms_verification_message) is not None:
                 out["SmsVerificationMessage"] = v
             if (v := self.email_verification_message) is not None:
@@ -697,7 +699,7 @@ class UserPoolType(Model):
             if (v := self.sms_configuration) is not None:
                 out["SmsConfiguration"] = v.to_wire()
             if (v := self.user_pool_tags) is not None:
-                out["UserPoolTags"] = dict(v)
+                out["UserPoolTags"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.sms_configuration_failure) is not None:
                 out["SmsConfigurationFailure"] = v
             if (v := self.email_configuration_failure) is not None:

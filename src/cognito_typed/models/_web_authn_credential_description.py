@@ -11,6 +11,7 @@ from typing import Any, Self
 
 from cognito_typed._runtime.base import (
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -162,7 +163,7 @@ class WebAuthnCredentialDescription(Model):
             if (v := self.authenticator_attachment) is not None:
                 out["AuthenticatorAttachment"] = v
             if (v := self.authenticator_transports) is not None:
-                out["AuthenticatorTransports"] = list(v)
+                out["AuthenticatorTransports"] = list(v) if type(v) is list else as_list(v)
             if (v := self.created_at) is not None:
                 out["CreatedAt"] = v
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
