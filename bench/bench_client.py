@@ -526,23 +526,26 @@ def per_user(rounds: int) -> None:
         f" of the typed figure is {(typed_by_size[sizes[-1]] - off) / typed_by_size[sizes[-1]]:+.0%}"
     )
     print("  (instruction counts per user, free of the memory hierarchy: python bench/instructions.py)")
-    per_user_same_memory(rounds, in_place, sizes)
+    per_user_same_memory(rounds, sizes)
 
 
-def per_user_same_memory(rounds: int, in_place: Callable[[dict[str, Any]], None], sizes: tuple[int, ...]) -> None:
-    """The typed read with the memory each batch touches held equal: 20,000 users per batch at every
-    size, as 2,000 distinct pages of 10 users ... one page of 10,000. In :func:`per_user` a page of 10
-    users is read from the first level of cache and one of 10,000 from memory; here every size reads
-    as much, so what still grows with the page's size is what the page's size itself costs. The
-    phases (build, reading the model, freeing it) are timed one by one, per page."""
+def per_user_same_memory(rounds: int, sizes: tuple[int, ...]) -> None:
+    """The per-user read with the memory each batch touches held equal: 20,000 users per batch at
+    every size, as 2,000 distinct pages of 10 users ... one page of 10,000. In :func:`per_user` a page
+    of 10 users is read from the first level of cache and one of 10,000 from memory; here every size
+    reads as much, so what still grows with the page's size is what the page's size itself costs.
+    The typed phases (build, reading the model, freeing it) are timed one by one, per page. Beside
+    them, the cheapest snapshot plain dicts allow (a comprehension copying the page's users and
+    attributes, with the collector paused as the typed build pauses it), read and freed, and the
+    page read in place."""
     from cognito_typed._runtime.base import build
     from cognito_typed.models import ListUsersResponse
 
     total, clock = 20_000, time.perf_counter
     shape = boto3.client("cognito-idp", region_name="us-east-1").meta.service_model.shape_for("ListUsersResponse")
-    read_typed = reader(shape, typed=True)
+    read_typed, read_raw = reader(shape, typed=True), reader(shape, typed=False)
 
-    def phases(pages: list[dict[str, Any]]) -> tuple[float, float, float]:
+    def typed(pages: list[dict[str, Any]]) -> tuple[float, ...]:
         built = read = freed = 0.0
         for page in pages:
             t0 = clock()
@@ -553,30 +556,44 @@ def per_user_same_memory(rounds: int, in_place: Callable[[dict[str, Any]], None]
             del model
             t3 = clock()
             built, read, freed = built + t1 - t0, read + t2 - t1, freed + t3 - t2
-        return built, read, freed
+        return built, read, freed, built + read + freed
 
-    def plain(pages: list[dict[str, Any]]) -> float:
+    def snapshot(page: dict[str, Any]) -> dict[str, Any]:
+        gc.disable()
+        try:
+            users = [{**u, "Attributes": [dict(a) for a in u["Attributes"]]} for u in page["Users"]]
+        finally:
+            gc.enable()
+        return {"Users": users, "PaginationToken": page["PaginationToken"]}
+
+    def dicts(pages: list[dict[str, Any]]) -> tuple[float, ...]:
         started = clock()
         for page in pages:
-            in_place(page)
-        return clock() - started
+            read_raw(snapshot(page))
+        return (clock() - started,)
 
+    def in_place(pages: list[dict[str, Any]]) -> tuple[float, ...]:
+        started = clock()
+        for page in pages:
+            read_raw(page)
+        return (clock() - started,)
+
+    labels = ("build", "read the model", "free it", "typed, all three", "dicts, copied", "in place")
     print(f"  the same memory touched at every size ({total:,} users per batch, as distinct pages of n users):")
     rows: dict[int, tuple[float, ...]] = {}
     for n in sizes:
         pages = [users_page(n) for _ in range(total // n)]
+        cases = [typed, dicts, in_place]
         samples: list[tuple[float, ...]] = []
         for r in range(rounds):
-            gc.collect()
-            first = plain(pages) if r % 2 else None
-            gc.collect()
-            built, read, freed = phases(pages)
-            gc.collect()
-            alone = first if first is not None else plain(pages)
-            samples.append((built, read, freed, built + read + freed, alone))
-        rows[n] = tuple(statistics.median(s[i] for s in samples) / total for i in range(5))
+            figures: dict[Any, tuple[float, ...]] = {}
+            for case in cases if r % 2 == 0 else cases[::-1]:
+                gc.collect()
+                figures[case] = case(pages)
+            samples.append(figures[typed] + figures[dicts] + figures[in_place])
+        rows[n] = tuple(statistics.median(s[i] for s in samples) / total for i in range(len(labels)))
         del pages
-    for i, label in enumerate(("build", "read the model", "free it", "typed, all three", "in place")):
+    for i, label in enumerate(labels):
         cells = "   ".join(f"{n:>6}: {rows[n][i] * 1e6:5.2f} us" for n in sizes)
         values = [rows[n][i] for n in sizes]
         print(f"    {label:<17} {cells}   largest / smallest {max(values) / min(values):.2f}x")
