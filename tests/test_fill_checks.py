@@ -18,6 +18,7 @@ from cognito_typed import ValidationError, models
 from cognito_typed._runtime import fill
 from cognito_typed._runtime import validation as v
 from cognito_typed._runtime.base import Model
+from cognito_typed._runtime.patterns import java_pattern
 
 needs_builder = pytest.mark.skipif(
     not fill.AVAILABLE,
@@ -178,6 +179,30 @@ def test_a_secret_is_matched_each_time_and_never_remembered() -> None:
     assert not fill.accepts(dataclasses.replace(request, client_secret="not a secret!"))
 
 
+def test_a_secret_whose_pattern_has_no_run_is_matched_by_its_regex_each_time() -> None:
+    """A password's pattern (``^[\\S]+.*[\\S]+$``) is no one class repeated: C asks the pattern's matcher
+    about each password, each time, and remembers none; so does a secret with a run for non-ASCII text."""
+    kinds = dict((name, kind) for name, kind, _, _ in models.AdminSetUserPasswordRequest.__dict__["_checks"])
+    password = kinds["password"]
+    assert password.pattern is not None and java_pattern(password.pattern).ascii_run() is None
+    request = models.AdminSetUserPasswordRequest(
+        user_pool_id="us-east-1_Example1", username="alice", password="correct horse battery staple"
+    )
+    for _ in range(3):
+        request.validate()
+        assert fill.accepts(request)
+    assert "correct horse battery staple" not in password.matched
+    for wrong in (" leading space", "trailing space ", "x"):
+        assert not fill.accepts(dataclasses.replace(request, password=wrong)), wrong
+        with pytest.raises(ValidationError, match="Password"):
+            dataclasses.replace(request, password=wrong).validate()
+    username = kinds["username"]  # (a secret too, with a run: text beyond ASCII goes to its regex)
+    assert java_pattern(username.pattern or "").ascii_run() is not None
+    assert fill.accepts(dataclasses.replace(request, username="\u00e5lice"))  # (\\p{L} takes it)
+    assert not fill.accepts(dataclasses.replace(request, username="\u00e5l ice"))
+    assert "\u00e5lice" not in username.matched and "alice" not in username.matched
+
+
 def patterned_kinds() -> dict[str, v.Str]:
     """Every string kind with a pattern that a member of a structure uses (in lists and maps too)."""
     found: dict[str, v.Str] = {}
@@ -213,8 +238,6 @@ def one_field_plan(kind: v.Kind) -> tuple[Any, type[Model]]:
 
 
 def test_most_patterns_are_one_class_repeated_and_judged_without_a_regex() -> None:
-    from cognito_typed._runtime.patterns import java_pattern
-
     runs = {p for p, kind in PATTERNED.items() if java_pattern(kind.pattern or "").ascii_run() is not None}
     assert len(PATTERNED) >= 30 and len(runs) >= len(PATTERNED) // 2, (len(runs), len(PATTERNED))
     assert {"[\\w+]+  (secret)", "[\\S]+  (secret)", "[\\w\\s+=,.@-]+"} <= runs  # client ids, passwords, names
