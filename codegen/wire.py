@@ -114,12 +114,12 @@ class Conversions:
                 assert shape.item is not None
                 if self.service.shapes[shape.item].kind in PLAIN:  # (a wrong type is refused, never made a list)
                     return f"list({expr}) if type({expr}) is list else {self._use('as_list')}({expr})"
-                return f"[{self.to_wire(shape.item, 'x')} for x in {expr}]"
+                return f"[{self.to_wire(shape.item, 'x')} for x in {self._use('as_list')}({expr})]"
             case "map":
                 assert shape.value is not None
                 if self.service.shapes[shape.value].kind in PLAIN:
                     return f"dict({expr}) if type({expr}) is dict else {self._use('as_map')}({expr})"
-                return f"{{k: {self.to_wire(shape.value, 'x')} for k, x in {expr}.items()}}"
+                return f"{{k: {self.to_wire(shape.value, 'x')} for k, x in {self._use('as_map')}({expr}).items()}}"
             case "blob":  # text is sent as its UTF-8 bytes, as botocore sends it: to_json() then gives base64
                 return f"{expr}.encode() if isinstance({expr}, str) else {expr}"
             case _:

@@ -237,9 +237,10 @@ class Model:
     def to_wire(self) -> dict[str, Any]:
         """The dict boto3 takes and gives: wire names, absent members left out.
 
-        It converts a valid model (the typed client validates every request first). A value of a wrong
-        type that cannot be converted raises the :class:`~cognito_typed.ValidationError` naming it; one
-        that can (text given for a list of strings) is converted as Python does it: :meth:`validate` says.
+        It converts a valid model (the typed client validates every request first). A model, list or map
+        where :meth:`validate` finds a value of another type (text or a set given for a list, pairs for a
+        map) raises the :class:`~cognito_typed.ValidationError` naming it; a plain value (text, number,
+        flag, timestamp) is sent as it is, unchecked: :meth:`validate` checks those.
         """
         raise NotImplementedError
 
@@ -482,20 +483,29 @@ def null(name: str) -> Any:
 
 
 def as_list(value: object) -> list[Any]:
-    """A model's list for the wire, when it is not an exact list: any sequence but text, as
-    ``validate()`` takes. Anything else raises :class:`TypeError` (``to_wire`` then raises the
-    :class:`~cognito_typed.ValidationError` naming the field), never a list of its characters."""
+    """A model's list as a list, for ``to_wire``: the value itself if it is a list, else a new list of
+    any sequence but text, as ``validate()`` takes. Anything else (text, a set, a generator, a dict)
+    raises :class:`TypeError` (``to_wire`` then raises the :class:`~cognito_typed.ValidationError`
+    naming the field), never a list of its characters or keys."""
+    # (the casts: mypy narrowed value, pyright did not)
+    if type(value) is list:
+        return cast("list[Any]", value)  # type: ignore[redundant-cast]
+    if type(value) is tuple:  # (the common other sequence, without the abstract isinstance below)
+        return list(cast("tuple[Any, ...]", value))  # type: ignore[redundant-cast]
     if not isinstance(value, Sequence) or isinstance(value, (str, bytes, bytearray)):
         raise TypeError(f"{type(value).__name__} is not a list")
-    return list(cast("Sequence[Any]", value))
+    return list(cast("Sequence[Any]", value))  # type: ignore[redundant-cast]
 
 
 def as_map(value: object) -> dict[Any, Any]:
-    """A model's map for the wire, when it is not an exact dict: any mapping, as ``validate()`` takes;
-    anything else (pairs, a list of keys) raises :class:`TypeError`, as :func:`as_list` does."""
+    """A model's map as a dict, for ``to_wire``: the value itself if it is a dict, else a new dict of any
+    mapping, as ``validate()`` takes; anything else (pairs, a list of keys) raises :class:`TypeError`,
+    as :func:`as_list` does."""
+    if type(value) is dict:
+        return cast("dict[Any, Any]", value)  # type: ignore[redundant-cast]
     if not isinstance(value, Mapping):
         raise TypeError(f"{type(value).__name__} is not a map")
-    return dict(cast("Mapping[Any, Any]", value))
+    return dict(cast("Mapping[Any, Any]", value))  # type: ignore[redundant-cast]
 
 
 def items(value: object, name: str) -> list[Any]:

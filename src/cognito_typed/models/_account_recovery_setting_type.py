@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -89,7 +90,7 @@ class AccountRecoverySettingType(Model):
         v: Any
         try:
             if (v := self.recovery_mechanisms) is not None:
-                out["RecoveryMechanisms"] = [x.to_wire() for x in v]
+                out["RecoveryMechanisms"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

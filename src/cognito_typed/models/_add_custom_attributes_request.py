@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -111,7 +112,7 @@ class AddCustomAttributesRequest(Request[AddCustomAttributesResponse]):
             if (v := self.user_pool_id) is not None:
                 out["UserPoolId"] = v
             if (v := self.custom_attributes) is not None:
-                out["CustomAttributes"] = [x.to_wire() for x in v]
+                out["CustomAttributes"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -225,9 +225,9 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
             if (v := self.username) is not None:
                 out["Username"] = v
             if (v := self.user_attributes) is not None:
-                out["UserAttributes"] = [x.to_wire() for x in v]
+                out["UserAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.validation_data) is not None:
-                out["ValidationData"] = [x.to_wire() for x in v]
+                out["ValidationData"] = [x.to_wire() for x in as_list(v)]
             if (v := self.temporary_password) is not None:
                 out["TemporaryPassword"] = v
             if (v := self.force_alias_creation) is not None:

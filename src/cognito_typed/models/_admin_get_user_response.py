@@ -228,7 +228,7 @@ class AdminGetUserResponse(Model):
             if (v := self.username) is not None:
                 out["Username"] = v
             if (v := self.user_attributes) is not None:
-                out["UserAttributes"] = [x.to_wire() for x in v]
+                out["UserAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.user_create_date) is not None:
                 out["UserCreateDate"] = v
             if (v := self.user_last_modified_date) is not None:
@@ -238,7 +238,7 @@ class AdminGetUserResponse(Model):
             if (v := self.user_status) is not None:
                 out["UserStatus"] = v
             if (v := self.mfa_options) is not None:
-                out["MFAOptions"] = [x.to_wire() for x in v]
+                out["MFAOptions"] = [x.to_wire() for x in as_list(v)]
             if (v := self.preferred_mfa_setting) is not None:
                 out["PreferredMfaSetting"] = v
             if (v := self.user_mfa_setting_list) is not None:

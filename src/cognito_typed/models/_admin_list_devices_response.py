@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -117,7 +118,7 @@ class AdminListDevicesResponse(Model):
         v: Any
         try:
             if (v := self.devices) is not None:
-                out["Devices"] = [x.to_wire() for x in v]
+                out["Devices"] = [x.to_wire() for x in as_list(v)]
             if (v := self.pagination_token) is not None:
                 out["PaginationToken"] = v
             if (v := self.response_metadata) is not None:

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -122,7 +123,7 @@ class AdminSetUserSettingsRequest(Request[AdminSetUserSettingsResponse]):
             if (v := self.username) is not None:
                 out["Username"] = v
             if (v := self.mfa_options) is not None:
-                out["MFAOptions"] = [x.to_wire() for x in v]
+                out["MFAOptions"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

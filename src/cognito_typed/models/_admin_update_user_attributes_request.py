@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     as_map,
     dataclass,
     filling,
@@ -140,7 +141,7 @@ class AdminUpdateUserAttributesRequest(Request[AdminUpdateUserAttributesResponse
             if (v := self.username) is not None:
                 out["Username"] = v
             if (v := self.user_attributes) is not None:
-                out["UserAttributes"] = [x.to_wire() for x in v]
+                out["UserAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.client_metadata) is not None:
                 out["ClientMetadata"] = dict(v) if type(v) is dict else as_map(v)
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

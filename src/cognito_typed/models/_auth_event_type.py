@@ -12,6 +12,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -213,7 +214,7 @@ class AuthEventType(Model):
             if (v := self.event_risk) is not None:
                 out["EventRisk"] = v.to_wire()
             if (v := self.challenge_responses) is not None:
-                out["ChallengeResponses"] = [x.to_wire() for x in v]
+                out["ChallengeResponses"] = [x.to_wire() for x in as_list(v)]
             if (v := self.event_context_data) is not None:
                 out["EventContextData"] = v.to_wire()
             if (v := self.event_feedback) is not None:

@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -146,7 +147,7 @@ class ContextDataType(Model):
             if (v := self.server_path) is not None:
                 out["ServerPath"] = v
             if (v := self.http_headers) is not None:
-                out["HttpHeaders"] = [x.to_wire() for x in v]
+                out["HttpHeaders"] = [x.to_wire() for x in as_list(v)]
             if (v := self.encoded_data) is not None:
                 out["EncodedData"] = v
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     dataclass,
     document,
     filling,
@@ -156,7 +157,7 @@ class CreateManagedLoginBrandingRequest(Request[CreateManagedLoginBrandingRespon
             if (v := self.settings) is not None:
                 out["Settings"] = v
             if (v := self.assets) is not None:
-                out["Assets"] = [x.to_wire() for x in v]
+                out["Assets"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -586,7 +586,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             if (v := self.admin_create_user_config) is not None:
                 out["AdminCreateUserConfig"] = v.to_wire()
             if (v := self.schema) is not None:
-                out["Schema"] = [x.to_wire() for x in v]
+                out["Schema"] = [x.to_wire() for x in as_list(v)]
             if (v := self.user_pool_add_ons) is not None:
                 out["UserPoolAddOns"] = v.to_wire()
             if (v := self.dcr_configuration) is not None:
@@ -602,7 +602,7 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
             if (v := self.issuer_configuration) is not None:
                 out["IssuerConfiguration"] = v.to_wire()
             if (v := self.acr_configuration) is not None:
-                out["AcrConfiguration"] = {k: x.to_wire() for k, x in v.items()}
+                out["AcrConfiguration"] = {k: x.to_wire() for k, x in as_map(v).items()}
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

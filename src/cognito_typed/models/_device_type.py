@@ -12,6 +12,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -165,7 +166,7 @@ class DeviceType(Model):
             if (v := self.device_key) is not None:
                 out["DeviceKey"] = v
             if (v := self.device_attributes) is not None:
-                out["DeviceAttributes"] = [x.to_wire() for x in v]
+                out["DeviceAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.device_create_date) is not None:
                 out["DeviceCreateDate"] = v
             if (v := self.device_last_modified_date) is not None:

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -114,7 +115,7 @@ class ListCIMDPoliciesResponse(Model):
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.cimd_policies) is not None:
-                out["CIMDPolicies"] = [x.to_wire() for x in v]
+                out["CIMDPolicies"] = [x.to_wire() for x in as_list(v)]
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

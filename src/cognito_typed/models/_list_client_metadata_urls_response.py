@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -116,7 +117,7 @@ class ListClientMetadataURLsResponse(Model):
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.client_metadata_urls) is not None:
-                out["ClientMetadataURLs"] = [x.to_wire() for x in v]
+                out["ClientMetadataURLs"] = [x.to_wire() for x in as_list(v)]
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -113,7 +114,7 @@ class ListIdentityProvidersResponse(Model):
         v: Any
         try:
             if (v := self.providers) is not None:
-                out["Providers"] = [x.to_wire() for x in v]
+                out["Providers"] = [x.to_wire() for x in as_list(v)]
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.response_metadata) is not None:

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -115,7 +116,7 @@ class ListResourceServersResponse(Model):
         v: Any
         try:
             if (v := self.resource_servers) is not None:
-                out["ResourceServers"] = [x.to_wire() for x in v]
+                out["ResourceServers"] = [x.to_wire() for x in as_list(v)]
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.response_metadata) is not None:

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -113,7 +114,7 @@ class ListUserImportJobsResponse(Model):
         v: Any
         try:
             if (v := self.user_import_jobs) is not None:
-                out["UserImportJobs"] = [x.to_wire() for x in v]
+                out["UserImportJobs"] = [x.to_wire() for x in as_list(v)]
             if (v := self.pagination_token) is not None:
                 out["PaginationToken"] = v
             if (v := self.response_metadata) is not None:

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -122,7 +123,7 @@ class ListUserPoolClientSecretsResponse(Model):
         v: Any
         try:
             if (v := self.client_secrets) is not None:
-                out["ClientSecrets"] = [x.to_wire() for x in v]
+                out["ClientSecrets"] = [x.to_wire() for x in as_list(v)]
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.response_metadata) is not None:

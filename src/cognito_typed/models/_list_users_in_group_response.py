@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -112,7 +113,7 @@ class ListUsersInGroupResponse(Model):
         v: Any
         try:
             if (v := self.users) is not None:
-                out["Users"] = [x.to_wire() for x in v]
+                out["Users"] = [x.to_wire() for x in as_list(v)]
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.response_metadata) is not None:

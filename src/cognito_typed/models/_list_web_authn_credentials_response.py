@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -122,7 +123,7 @@ class ListWebAuthnCredentialsResponse(Model):
         v: Any
         try:
             if (v := self.credentials) is not None:
-                out["Credentials"] = [x.to_wire() for x in v]
+                out["Credentials"] = [x.to_wire() for x in as_list(v)]
             if (v := self.next_token) is not None:
                 out["NextToken"] = v
             if (v := self.response_metadata) is not None:

@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -104,7 +105,7 @@ class LogDeliveryConfigurationType(Model):
             if (v := self.user_pool_id) is not None:
                 out["UserPoolId"] = v
             if (v := self.log_configurations) is not None:
-                out["LogConfigurations"] = [x.to_wire() for x in v]
+                out["LogConfigurations"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

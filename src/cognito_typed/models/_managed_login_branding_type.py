@@ -12,6 +12,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     document,
     filling,
@@ -189,7 +190,7 @@ class ManagedLoginBrandingType(Model):
             if (v := self.settings) is not None:
                 out["Settings"] = v
             if (v := self.assets) is not None:
-                out["Assets"] = [x.to_wire() for x in v]
+                out["Assets"] = [x.to_wire() for x in as_list(v)]
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.last_modified_date) is not None:

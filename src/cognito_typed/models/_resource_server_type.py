@@ -11,6 +11,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -143,7 +144,7 @@ class ResourceServerType(Model):
             if (v := self.name) is not None:
                 out["Name"] = v
             if (v := self.scopes) is not None:
-                out["Scopes"] = [x.to_wire() for x in v]
+                out["Scopes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.managed_by) is not None:
                 out["ManagedBy"] = v
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -12,6 +12,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -158,7 +159,7 @@ class RestorationType(Model):
             if (v := self.trigger_timestamp) is not None:
                 out["TriggerTimestamp"] = v
             if (v := self.restore_preview) is not None:
-                out["RestorePreview"] = [x.to_wire() for x in v]
+                out["RestorePreview"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

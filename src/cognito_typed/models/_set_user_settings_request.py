@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -112,7 +113,7 @@ class SetUserSettingsRequest(Request[SetUserSettingsResponse]):
             if (v := self.access_token) is not None:
                 out["AccessToken"] = v
             if (v := self.mfa_options) is not None:
-                out["MFAOptions"] = [x.to_wire() for x in v]
+                out["MFAOptions"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     as_map,
     dataclass,
     filling,
@@ -233,9 +234,9 @@ class SignUpRequest(Request[SignUpResponse]):
             if (v := self.password) is not None:
                 out["Password"] = v
             if (v := self.user_attributes) is not None:
-                out["UserAttributes"] = [x.to_wire() for x in v]
+                out["UserAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.validation_data) is not None:
-                out["ValidationData"] = [x.to_wire() for x in v]
+                out["ValidationData"] = [x.to_wire() for x in as_list(v)]
             if (v := self.analytics_metadata) is not None:
                 out["AnalyticsMetadata"] = v.to_wire()
             if (v := self.user_context_data) is not None:

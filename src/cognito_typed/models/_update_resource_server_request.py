@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     dataclass,
     filling,
     items,
@@ -133,7 +134,7 @@ class UpdateResourceServerRequest(Request[UpdateResourceServerResponse]):
             if (v := self.name) is not None:
                 out["Name"] = v
             if (v := self.scopes) is not None:
-                out["Scopes"] = [x.to_wire() for x in v]
+                out["Scopes"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

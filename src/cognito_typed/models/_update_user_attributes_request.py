@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     Request,
+    as_list,
     as_map,
     dataclass,
     filling,
@@ -127,7 +128,7 @@ class UpdateUserAttributesRequest(Request[UpdateUserAttributesResponse]):
         v: Any
         try:
             if (v := self.user_attributes) is not None:
-                out["UserAttributes"] = [x.to_wire() for x in v]
+                out["UserAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.access_token) is not None:
                 out["AccessToken"] = v
             if (v := self.client_metadata) is not None:

@@ -12,6 +12,7 @@ from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
     ResponseMetadata,
+    as_list,
     dataclass,
     filling,
     items,
@@ -116,7 +117,7 @@ class UpdateUserAttributesResponse(Model):
         v: Any
         try:
             if (v := self.code_delivery_details_list) is not None:
-                out["CodeDeliveryDetailsList"] = [x.to_wire() for x in v]
+                out["CodeDeliveryDetailsList"] = [x.to_wire() for x in as_list(v)]
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

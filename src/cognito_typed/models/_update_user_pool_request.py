@@ -533,7 +533,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
             if (v := self.issuer_configuration) is not None:
                 out["IssuerConfiguration"] = v.to_wire()
             if (v := self.acr_configuration) is not None:
-                out["AcrConfiguration"] = {k: x.to_wire() for k, x in v.items()}
+                out["AcrConfiguration"] = {k: x.to_wire() for k, x in as_map(v).items()}
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

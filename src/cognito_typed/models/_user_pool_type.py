@@ -669,7 +669,7 @@ class UserPoolType(Model):
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.schema_attributes) is not None:
-                out["SchemaAttributes"] = [x.to_wire() for x in v]
+                out["SchemaAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.auto_verified_attributes) is not None:
                 out["AutoVerifiedAttributes"] = list(v) if type(v) is list else as_list(v)
             if (v := self.alias_attributes) is not None:
@@ -727,7 +727,7 @@ class UserPoolType(Model):
             if (v := self.issuer_configuration) is not None:
                 out["IssuerConfiguration"] = v.to_wire()
             if (v := self.acr_configuration) is not None:
-                out["AcrConfiguration"] = {k: x.to_wire() for k, x in v.items()}
+                out["AcrConfiguration"] = {k: x.to_wire() for k, x in as_map(v).items()}
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

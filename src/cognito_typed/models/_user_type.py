@@ -12,6 +12,7 @@ from typing import Any, Self
 from cognito_typed._runtime.base import (
     MalformedResponseError,
     Model,
+    as_list,
     dataclass,
     filling,
     items,
@@ -184,7 +185,7 @@ class UserType(Model):
             if (v := self.username) is not None:
                 out["Username"] = v
             if (v := self.attributes) is not None:
-                out["Attributes"] = [x.to_wire() for x in v]
+                out["Attributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.user_create_date) is not None:
                 out["UserCreateDate"] = v
             if (v := self.user_last_modified_date) is not None:
@@ -194,7 +195,7 @@ class UserType(Model):
             if (v := self.user_status) is not None:
                 out["UserStatus"] = v
             if (v := self.mfa_options) is not None:
-                out["MFAOptions"] = [x.to_wire() for x in v]
+                out["MFAOptions"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out
