@@ -209,6 +209,52 @@ def test_provider_secrets_never_show(structure: str) -> None:
     assert SECRET not in str(info.value) and SECRET not in repr(info.value.violations)
 
 
+def _wrapped_secrets() -> dict[str, tuple[str, dict[str, Any]]]:
+    """A secret inside something of the wrong type given for a map, a list or a structure."""
+    from types import SimpleNamespace
+
+    details = {"client_id": "1example23456789", "client_secret": SECRET}
+    provider = {"user_pool_id": "us-east-1_EXAMPLE", "provider_name": "Google", "provider_type": "Google"}
+    user = {"user_pool_id": "us-east-1_EXAMPLE", "username": "u"}
+    attribute = {"Name": "custom:pin", "Value": SECRET}
+    return {
+        "map: dict_items": ("CreateIdentityProviderRequest", {**provider, "provider_details": details.items()}),
+        "map: frozenset of pairs": (
+            "CreateIdentityProviderRequest",
+            {**provider, "provider_details": frozenset(details.items())},
+        ),
+        "map: text": ("CreateIdentityProviderRequest", {**provider, "provider_details": f"client_secret={SECRET}"}),
+        "list: dict_values": ("AdminCreateUserRequest", {**user, "user_attributes": {"pin": attribute}.values()}),
+        "list: a set": ("AdminCreateUserRequest", {**user, "user_attributes": frozenset({SECRET})}),
+        "structure: an object": (
+            "AdminInitiateAuthRequest",
+            {
+                "user_pool_id": "us-east-1_EXAMPLE",
+                "client_id": "1example23456789",
+                "auth_flow": "ADMIN_USER_PASSWORD_AUTH",
+            }
+            | {"context_data": SimpleNamespace(encoded_data=SECRET)},
+        ),
+    }
+
+
+WRAPPED = _wrapped_secrets()
+
+
+@pytest.mark.parametrize("case", WRAPPED.values(), ids=WRAPPED.keys())
+def test_a_secret_inside_a_wrong_type_is_never_shown(case: tuple[str, dict[str, Any]]) -> None:
+    """What is given for a container can hold a secret: validate() and to_wire() name its field and its
+    type, never its contents (a provider's client_secret in a dict_items had been shown by repr)."""
+    structure, fields = case
+    model = model_class(structure)(**fields)
+    for act in (model.validate, model.to_wire):
+        with pytest.raises(ValidationError) as info:
+            act()
+        assert [v.kind for v in info.value.violations] == ["type"]
+        text = str(info.value) + repr(info.value.violations) + repr(info.value.args)
+        assert SECRET not in text, text
+
+
 @pytest.mark.parametrize(("structure", "member"), SENSITIVE, ids=SENSITIVE_IDS)
 @settings(max_examples=3)
 @given(data=st.data())

@@ -521,7 +521,9 @@ def test_to_wire_of_a_model_holding_a_wrong_type_raises_the_validation_error_nam
         schema=[SchemaAttributeType(name="a", string_attribute_constraints=7)],  # type: ignore[arg-type]
     )
     for convert in (nested.to_wire, nested.to_json):
-        with pytest.raises(ValidationError, match=r"Schema\[0\]\.StringAttributeConstraints: int 7 is not"):
+        with pytest.raises(
+            ValidationError, match=r"Schema\[0\]\.StringAttributeConstraints: int is not StringAttributeConstraintsType"
+        ):
             convert()
     assert client_request(token_validity_units=TokenValidityUnitsType(access_token="hours")).to_wire()[
         "TokenValidityUnits"
@@ -539,6 +541,13 @@ def _collections(service: Service) -> list[tuple[str, str, str]]:
     return found
 
 
+class _ItemsOnly:
+    """Has ``items()`` as a dict has, but is no Mapping: validate() refuses it for a map."""
+
+    def items(self) -> list[tuple[str, AttributeType]]:
+        return [("k", AttributeType(name="email", value="e"))]
+
+
 WRONG_COLLECTIONS = {
     "text": "https://app.example.com/cb",
     "bytes": b"bytes",
@@ -547,6 +556,8 @@ WRONG_COLLECTIONS = {
     "set of a model": frozenset({AttributeType(name="email", value="e")}),
     "generator": (x for x in ()),
     "dict of a model": {"k": AttributeType(name="email", value="e")},
+    "dict keyed by a model": {AttributeType(name="email", value="e"): 1},  # (for a list: its keys went out)
+    "items but no mapping": _ItemsOnly(),  # (for a map of structures: its items went out)
 }
 
 

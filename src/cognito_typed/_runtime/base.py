@@ -237,10 +237,11 @@ class Model:
     def to_wire(self) -> dict[str, Any]:
         """The dict boto3 takes and gives: wire names, absent members left out.
 
-        It converts a valid model (the typed client validates every request first). A model, list or map
+        It converts a valid model (the typed client validates every request first). A list or map member
         where :meth:`validate` finds a value of another type (text or a set given for a list, pairs for a
-        map) raises the :class:`~cognito_typed.ValidationError` naming it; a plain value (text, number,
-        flag, timestamp) is sent as it is, unchecked: :meth:`validate` checks those.
+        map), and a structure member that is no model, raise the :class:`~cognito_typed.ValidationError`
+        naming it. A model of another class, and a plain value (text, number, flag, timestamp), are sent
+        as they are, unchecked: :meth:`validate` checks those.
         """
         raise NotImplementedError
 

@@ -148,7 +148,11 @@ def _where(path: str, name: str | int) -> str:
 
 
 def _wrong_type(value: object, path: str, name: str | int, expected: str, hide: bool) -> Violation:
-    """A value of the wrong type: its type, and the value itself unless hidden or a container."""
+    """A value of the wrong type: its type, and the value itself unless hidden or a container.
+
+    A list, map or structure given something else passes ``hide=True``: what was given for a container
+    can hold anything, a secret under any key or in any item (a provider's ``client_secret`` in a
+    ``dict_items``, an attribute's value in a ``dict_values``), so only its type is named."""
     kind = type(value).__name__
     shown = "" if hide or isinstance(value, (dict, list, tuple, set)) else f" {show(value, False)}"
     return Violation(_where(path, name), f"{kind}{shown} is not {expected}", f"type {expected}", "type")
@@ -480,7 +484,7 @@ class ListOf(_Sized):
     ) -> None:
         items: Sequence[Any] = value  # (typed before the tests narrow value; no cast: a call per list)
         if type(value) is not list and (not isinstance(value, Sequence) or isinstance(value, (str, bytes, bytearray))):
-            out.append(_wrong_type(value, path, name, "list", hide or self.sensitive))
+            out.append(_wrong_type(value, path, name, "list", True))
             return
         item = self.item
         if constraints:
@@ -535,7 +539,7 @@ class MapOf(_Sized):
         self, value: Any, out: list[Violation], path: str, name: str | int, hide: bool, constraints: bool
     ) -> None:
         if not isinstance(value, Mapping):
-            out.append(_wrong_type(value, path, name, "dict", hide or self.sensitive))
+            out.append(_wrong_type(value, path, name, "dict", True))
             return
         entries = cast("Mapping[Any, Any]", value)  # type: ignore[redundant-cast]  # (mypy narrowed it; pyright did not)
         if constraints:
@@ -564,7 +568,7 @@ class Struct(Kind):
     ) -> None:
         cls = self._cls or self.resolve()
         if type(value) is not cls and not isinstance(value, cls):
-            out.append(_wrong_type(value, path, name, self.name, hide or self.sensitive))
+            out.append(_wrong_type(value, path, name, self.name, True))
             return
         model: Any = value
         model._check(out, _where(path, name) + ".", hide or self.sensitive, constraints)
