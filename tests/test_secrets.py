@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -209,36 +210,27 @@ def test_provider_secrets_never_show(structure: str) -> None:
     assert SECRET not in str(info.value) and SECRET not in repr(info.value.violations)
 
 
-def _wrapped_secrets() -> dict[str, tuple[str, dict[str, Any]]]:
-    """A secret inside something of the wrong type given for a map, a list or a structure."""
-    from types import SimpleNamespace
-
-    details = {"client_id": "1example23456789", "client_secret": SECRET}
-    provider = {"user_pool_id": "us-east-1_EXAMPLE", "provider_name": "Google", "provider_type": "Google"}
-    user = {"user_pool_id": "us-east-1_EXAMPLE", "username": "u"}
-    attribute = {"Name": "custom:pin", "Value": SECRET}
-    return {
-        "map: dict_items": ("CreateIdentityProviderRequest", {**provider, "provider_details": details.items()}),
-        "map: frozenset of pairs": (
-            "CreateIdentityProviderRequest",
-            {**provider, "provider_details": frozenset(details.items())},
-        ),
-        "map: text": ("CreateIdentityProviderRequest", {**provider, "provider_details": f"client_secret={SECRET}"}),
-        "list: dict_values": ("AdminCreateUserRequest", {**user, "user_attributes": {"pin": attribute}.values()}),
-        "list: a set": ("AdminCreateUserRequest", {**user, "user_attributes": frozenset({SECRET})}),
-        "structure: an object": (
-            "AdminInitiateAuthRequest",
-            {
-                "user_pool_id": "us-east-1_EXAMPLE",
-                "client_id": "1example23456789",
-                "auth_flow": "ADMIN_USER_PASSWORD_AUTH",
-            }
-            | {"context_data": SimpleNamespace(encoded_data=SECRET)},
-        ),
-    }
-
-
-WRAPPED = _wrapped_secrets()
+_DETAILS = {"client_id": "1example23456789", "client_secret": SECRET}
+_PROVIDER = {"user_pool_id": "us-east-1_EXAMPLE", "provider_name": "Google", "provider_type": "Google"}
+_USER = {"user_pool_id": "us-east-1_EXAMPLE", "username": "u"}
+_AUTH = {"user_pool_id": "us-east-1_EXAMPLE", "client_id": "1example23456789", "auth_flow": "ADMIN_USER_PASSWORD_AUTH"}
+WRAPPED = {  # a secret inside something of the wrong type given for a map, a list or a structure
+    "map: dict_items": ("CreateIdentityProviderRequest", {**_PROVIDER, "provider_details": _DETAILS.items()}),
+    "map: frozenset of pairs": (
+        "CreateIdentityProviderRequest",
+        {**_PROVIDER, "provider_details": frozenset(_DETAILS.items())},
+    ),
+    "map: text": ("CreateIdentityProviderRequest", {**_PROVIDER, "provider_details": f"client_secret={SECRET}"}),
+    "list: dict_values": (
+        "AdminCreateUserRequest",
+        {**_USER, "user_attributes": {"pin": {"Name": "custom:pin", "Value": SECRET}}.values()},
+    ),
+    "list: a set": ("AdminCreateUserRequest", {**_USER, "user_attributes": frozenset({SECRET})}),
+    "structure: an object": (
+        "AdminInitiateAuthRequest",
+        {**_AUTH, "context_data": SimpleNamespace(encoded_data=SECRET)},
+    ),
+}
 
 
 @pytest.mark.parametrize("case", WRAPPED.values(), ids=WRAPPED.keys())
