@@ -17,6 +17,7 @@ import sys
 import textwrap
 from datetime import UTC, datetime
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import pytest
@@ -254,6 +255,17 @@ def test_response_metadata_is_typed_and_not_compared() -> None:
     assert other == model  # the same data from two calls
     assert "req-1" not in repr(model)
     assert DescribeUserPoolClientResponse.from_wire(model.to_wire()).response_metadata == model.response_metadata
+
+
+@pytest.mark.parametrize("headers", ["content-type", [("content-type", "json")], [1, 2], 5])
+def test_response_metadata_to_wire_refuses_headers_that_are_no_mapping(headers: object) -> None:
+    """Text or pairs given for the headers: a TypeError naming the type, not a dict of characters or pairs."""
+    metadata = ResponseMetadata(request_id="r", http_headers=headers)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=rf"^{type(headers).__name__} is not a map$"):
+        metadata.to_wire()
+    mapping = MappingProxyType({"content-type": "json"})
+    wire = ResponseMetadata(http_headers=mapping).to_wire()  # type: ignore[arg-type]
+    assert wire == {"HTTPHeaders": {"content-type": "json"}} and type(wire["HTTPHeaders"]) is dict
 
 
 def test_keyword_only_required_and_unknown_keywords() -> None:

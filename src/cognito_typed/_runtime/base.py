@@ -376,11 +376,13 @@ class ResponseMetadata(Model):
         return built
 
     def to_wire(self) -> dict[str, Any]:
+        """The dict botocore gives; headers that are no mapping raise :class:`TypeError` naming their type
+        (as a generated model's map member does), never a dict made of pairs or characters."""
         out: dict[str, Any] = {}
         for name, wire in self._wire:
             value = getattr(self, name)
             if value is not None:
-                out[wire] = dict(value) if name == "http_headers" else value
+                out[wire] = dict(as_map(value)) if name == "http_headers" else value
         return out
 
 
