@@ -616,3 +616,38 @@ def test_a_response_metadata_of_a_wrong_type_is_named_by_validate_and_to_wire() 
     fine = EmptyResponse(response_metadata=ResponseMetadata(request_id="r"))
     fine.validate()
     assert fine.to_wire() == {"ResponseMetadata": {"RequestId": "r"}}
+
+
+class _ReprFails:
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+BIG = 10**5000  # past Python's limit of 4,300 digits for int-to-text: its repr raises ValueError
+BIG_SHOWN = "<an int of 16,610 bits>"
+
+
+@pytest.mark.parametrize(
+    ("request_", "path", "shown"),
+    [
+        (
+            CreateUserPoolClientRequest(user_pool_id=POOL, client_name="w", auth_session_validity=BIG),
+            "AuthSessionValidity",
+            BIG_SHOWN,
+        ),
+        (CreateUserPoolClientRequest(user_pool_id=BIG, client_name="w"), "UserPoolId", BIG_SHOWN),  # type: ignore[arg-type]
+        (ListUsersRequest(user_pool_id=POOL, attributes_to_get=[BIG]), "AttributesToGet[0]", BIG_SHOWN),  # type: ignore[list-item]
+        (
+            CreateUserPoolClientRequest(user_pool_id=POOL, client_name=_ReprFails()),
+            "ClientName",
+            "<a _ReprFails whose repr fails>",
+        ),  # type: ignore[arg-type]
+    ],
+)
+def test_a_value_whose_repr_fails_is_named_not_a_crash(request_: Model, path: str, shown: str) -> None:
+    """A value whose repr raises (an int past the digit limit, a __repr__ that fails) had made validate()
+    raise that error from inside the checks; the violation names the field and shows what it can."""
+    with pytest.raises(ValidationError) as raised:
+        request_.validate()
+    (violation,) = raised.value.violations
+    assert violation.path == path and shown in violation.problem, violation

@@ -35,7 +35,7 @@ from cognito_typed._runtime.base import FILLING, Model, Request, build, new
 from cognito_typed._runtime.fill import accepts
 from cognito_typed._runtime.fill import plan as fill_plan
 from cognito_typed._runtime.rules import READS, check_given, check_merged
-from cognito_typed._runtime.validation import ValidationError, Violation
+from cognito_typed._runtime.validation import ValidationError, Violation, show
 
 if TYPE_CHECKING:
     from cognito_typed._runtime.client import ClientBase
@@ -143,7 +143,7 @@ class Change:
 def _show(value: Any, sensitive: bool) -> str:
     if value is None:
         return "<absent>"
-    return "<hidden>" if sensitive else repr(value)
+    return "<hidden>" if sensitive else show(value, False)  # (validation.show: a repr that cannot fail)
 
 
 @dataclass(frozen=True, repr=False, eq=False)

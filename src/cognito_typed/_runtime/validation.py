@@ -140,7 +140,17 @@ def missing(path: str, name: str) -> Violation:
 
 
 def show(value: object, hide: bool) -> str:
-    return HIDDEN if hide else repr(value)
+    """The value as a violation shows it: hidden, or its repr; never an error of its own (an int past
+    Python's int-to-text limit of 4,300 digits, a ``__repr__`` that raises), which would hide the
+    violation behind a traceback from inside the checks."""
+    if hide:
+        return HIDDEN
+    try:
+        return repr(value)
+    except Exception:  # (any error of a value's repr: the violation still names the field)
+        if isinstance(value, int):
+            return f"<an int of {value.bit_length():,} bits>"
+        return f"<a {type(value).__name__} whose repr fails>"
 
 
 def _where(path: str, name: str | int) -> str:
@@ -449,7 +459,7 @@ def _not_json(value: Any, where: str, depth: int = 0) -> tuple[str, str] | None:
         for k, v in value.items():  # pyright: ignore[reportUnknownVariableType]
             if not isinstance(k, str):
                 return (f"{where} key", type(k).__name__)  # pyright: ignore[reportUnknownArgumentType]
-            problem = _not_json(v, f"{where}[{k!r}]", depth + 1)
+            problem = _not_json(v, f"{where}[{show(k, False)}]", depth + 1)
             if problem is not None:
                 return problem
         return None
