@@ -72,17 +72,22 @@ def _scalar(shape: Shape, side: Side) -> Ann | None:
 
 
 def model_annotation(service: Service, name: str, side: Side) -> Ann:
-    """Annotation of a dataclass field (or list item / map value) of shape ``name``."""
+    """Annotation of a dataclass field (or list item / map value) of shape ``name``, in a class that
+    requests use (``side="in"``: ``Sequence``/``Mapping``, whatever the caller has) or in one only
+    responses use (``"out"``: what the model holds, its lists as tuples, so that a response is
+    immutable all through and the cyclic GC can leave a page of it alone)."""
     shape = service.shapes[name]
     if shape.kind == "structure":
         cls = naming.model_class(name)
         return Ann(cls, refs=frozenset({cls}))
     if shape.kind == "blob":
         return Ann("bytes")
-    if shape.kind == "list":
+    if shape.kind == "list":  # a response model's lists are tuples: a snapshot, immutable as the model
         assert shape.item is not None
         item = model_annotation(service, shape.item, side)
-        return _join("Sequence[{}]" if side == "in" else "list[{}]", item, names={"Sequence"} if side == "in" else ())
+        return _join(
+            "Sequence[{}]" if side == "in" else "tuple[{}, ...]", item, names={"Sequence"} if side == "in" else ()
+        )
     if shape.kind == "map":
         assert shape.key is not None and shape.value is not None
         key, value = model_annotation(service, shape.key, side), model_annotation(service, shape.value, side)

@@ -332,9 +332,9 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
     shape_of = {naming.model_class(s.name): s.name for s in service.structures()}
     modules: dict[str, dict[str, Any]] = {}
     for shape in service.structures():
-        conv = Conversions(service)
-        view = _model_view(service, shape.name, tds, conv)
         side: Side = "in" if shape.name in tds.inputs else "out"
+        conv = Conversions(service, side)
+        view = _model_view(service, shape.name, tds, conv)
         anns = [model_annotation(service, m.shape, side) for m in shape.members]
         runtime: set[str] = {"Model", "dataclass", "malformed"} | ({"Request"} if view.operation else set())
         runtime |= {"setters", "filling", "moved", "plan"} if view.fields or view.response else {"new"}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from codegen import naming
 from codegen.ir import Service
+from codegen.types import Side
 
 # Shapes whose wire value is the Python value: nothing to convert either way.
 PLAIN = frozenset({"string", "enum", "integer", "long", "boolean"})
@@ -19,9 +20,13 @@ PLAIN = frozenset({"string", "enum", "integer", "long", "boolean"})
 
 @dataclass
 class Conversions:
-    """Renders conversion expressions, collecting the runtime helpers and model classes they use."""
+    """Renders conversion expressions, collecting the runtime helpers and model classes they use.
+
+    ``side``: as in :func:`codegen.types.model_annotation`, "out" for a class only responses use,
+    whose lists are built as tuples."""
 
     service: Service
+    side: Side = "in"
     helpers: set[str] = field(default_factory=set[str])
     classes: set[str] = field(default_factory=set[str])
 
@@ -50,15 +55,20 @@ class Conversions:
             case "list":
                 assert shape.item is not None
                 item = self.service.shapes[shape.item]
+                made = "list" if self.side == "in" else "tuple"
                 if item.kind in PLAIN:  # a copy: the model shares no list with the response
-                    return f"list({expr}) if type({expr}) is list else {self._use('items')}({expr}, {name})", "", None
+                    return (
+                        f"{made}({expr}) if type({expr}) is list else {made}({self._use('items')}({expr}, {name}))",
+                        "",
+                        None,
+                    )
                 if item.kind == "structure":
                     cls = self._cls(shape.item)
                     self._use("located")
                     listed = f"{expr} if type({expr}) is list else {self._use('items')}({expr}, {name})"
-                    return f"list(map({cls}.from_wire, {listed}))", "list", cls
+                    return f"{made}(map({cls}.from_wire, {listed}))", "list", cls
                 inner, _, _ = self.from_wire(shape.item, "x", f"{wire_name}[]")
-                return f"[{inner} for x in {self._use('items')}({expr}, {name})]", "", None
+                return f"{made}([{inner} for x in {self._use('items')}({expr}, {name})])", "", None
             case "map":
                 assert shape.value is not None
                 value = self.service.shapes[shape.value]
@@ -92,10 +102,12 @@ class Conversions:
                 held = shape.item if shape.kind == "list" else shape.value
                 assert held is not None
                 inner = self.service.shapes[held]
+                frozen = shape.kind == "list" and self.side == "out"  # (built as a tuple)
                 if inner.kind in PLAIN:
-                    return shape.kind, None
+                    return "tuple" if frozen else shape.kind, None
                 if inner.kind == "structure":
-                    return ("structs" if shape.kind == "list" else "struct_map"), self._cls(inner.name)
+                    kind = "struct_tuple" if frozen else "structs" if shape.kind == "list" else "struct_map"
+                    return kind, self._cls(inner.name)
                 return "other", None
             case "timestamp":
                 return "timestamp", None
@@ -113,6 +125,8 @@ class Conversions:
             case "list":
                 assert shape.item is not None
                 if self.service.shapes[shape.item].kind in PLAIN:  # (a wrong type is refused, never made a list)
+                    if self.side == "out":  # (a copy whatever it is: the wire's list is the caller's)
+                        return f"list({expr}) if type({expr}) is tuple else list({self._use('as_list')}({expr}))"
                     return f"list({expr}) if type({expr}) is list else {self._use('as_list')}({expr})"
                 return f"[{self.to_wire(shape.item, 'x')} for x in {self._use('as_list')}({expr})]"
             case "map":

@@ -64,7 +64,7 @@ def test_headline_create_user_pool_client(client: Any, stubber: Stubber) -> None
     response = CreateUserPoolClientResponse.from_wire(result)
     assert response.user_pool_client.auth_session_validity == 15
     assert response.user_pool_client.token_validity_units == TokenValidityUnitsType(access_token="hours")
-    assert response.user_pool_client.explicit_auth_flows == ["ALLOW_REFRESH_TOKEN_AUTH"]
+    assert response.user_pool_client.explicit_auth_flows == ("ALLOW_REFRESH_TOKEN_AUTH",)
     assert response.to_wire() == CLIENT_RESPONSE
 
 

@@ -88,7 +88,7 @@ def test_nested_models_become_plain_wire_values(stub: tuple[CognitoIdentityProvi
     assert response == AdminCreateUserResponse(
         user=UserType(
             username="alice",
-            attributes=[AttributeType(name="sub", value="0f8fad5b-d9cb-469f-a165-70867728950e")],
+            attributes=(AttributeType(name="sub", value="0f8fad5b-d9cb-469f-a165-70867728950e"),),
             user_create_date=WHEN,
             user_last_modified_date=WHEN,
             enabled=True,
@@ -251,7 +251,7 @@ def test_enum_values_newer_than_the_model_come_through(stub: tuple[CognitoIdenti
             user_pool_id=POOL,
             client_name="web",
             client_id="abc",
-            explicit_auth_flows=["ALLOW_USER_SRP_AUTH", "ALLOW_SOMETHING_NEW"],  # type: ignore[list-item]
+            explicit_auth_flows=("ALLOW_USER_SRP_AUTH", "ALLOW_SOMETHING_NEW"),  # type: ignore[arg-type]
             prevent_user_existence_errors="FUTURE_MODE",  # type: ignore[arg-type]
         )
     )

@@ -246,14 +246,44 @@ def test_a_subclass_of_a_model_is_built_by_from_wire() -> None:
 
 
 @needs_builder
-def test_a_structure_of_plain_values_is_untracked_and_one_with_a_list_tracked() -> None:
-    """An object that holds no container cannot be in a reference cycle: the GC need not walk it."""
-    page = build(models.ListUsersResponse, {"Users": [user("u")]})
+def test_a_page_of_users_is_untracked_all_through() -> None:
+    """A response model holds its lists as tuples: a page of users (its tuple, each user, each tuple of
+    attributes, each attribute) holds no container anything can be put into, so it can be in no
+    reference cycle, and the GC never walks it however long the page (the per-user cost stays flat)."""
+    page = build(models.ListUsersResponse, {"Users": [user("u"), user("v")]})
     first = page.users[0]
-    assert not gc.is_tracked(first.attributes[0])
-    assert gc.is_tracked(first) and gc.is_tracked(first.attributes) and gc.is_tracked(page)
-    del page, first
-    gc.collect()
+    assert type(page.users) is tuple and type(first.attributes) is tuple
+    assert not any(gc.is_tracked(x) for x in (page, page.users, first, first.attributes, first.attributes[0]))
+    assert page == models.ListUsersResponse.from_wire({"Users": [user("u"), user("v")]})  # as from_wire builds it
+
+
+@needs_builder
+def test_what_could_be_in_a_cycle_stays_tracked() -> None:
+    """Tracked: a model that holds a list (a class requests use too, such as AccountRecoverySettingType),
+    a dict (ResponseMetadata's headers), or a tuple holding a container (a malformed item, kept as it
+    came), and everything holding one of those."""
+    recovery = {"RecoveryMechanisms": [{"Priority": 1, "Name": "verified_email"}]}
+    pool = build(
+        models.DescribeUserPoolResponse,
+        {"UserPool": {"Id": "us-east-1_A", "Name": "p", "Arn": "a", "AccountRecoverySetting": recovery}},
+    )
+    setting = pool.user_pool.account_recovery_setting
+    assert setting is not None and type(setting.recovery_mechanisms) is list
+    assert gc.is_tracked(setting) and gc.is_tracked(pool.user_pool) and gc.is_tracked(pool)
+
+    metadata = {"RequestId": "r", "HTTPStatusCode": 200, "HTTPHeaders": {"a": "b"}, "RetryAttempts": 0}
+    page = build(models.ListUsersResponse, {"Users": [user("u")], "ResponseMetadata": metadata})
+    assert gc.is_tracked(page) and not gc.is_tracked(page.users)
+
+    odd: Any = {
+        "UserPoolClient": {"UserPoolId": "us-east-1_A", "ClientName": "c", "ClientId": "1a", "CallbackURLs": [["x"]]}
+    }
+    client = build(models.DescribeUserPoolClientResponse, odd).user_pool_client
+    assert client.callback_urls == (["x"],)  # (a response is the service's: not validated, kept)
+    assert gc.is_tracked(client.callback_urls) and gc.is_tracked(client)
+    client.callback_urls[0].append(client)  # type: ignore[attr-defined]  # a cycle the GC sees and frees
+    del client, odd
+    assert gc.collect() > 0
 
 
 @needs_builder

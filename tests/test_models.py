@@ -182,7 +182,10 @@ def test_from_wire_gives_the_model_class_itself_frozen() -> None:
             model.pagination_token = "x"  # type: ignore[union-attr]
         assert pickle.loads(pickle.dumps(model)) == model
         assert copy.copy(model) == model and copy.deepcopy(model) == model
-    assert page == ListUsersResponse(users=[page.users[0]], pagination_token="t")
+    assert page == ListUsersResponse(users=(page.users[0],), pagination_token="t")
+    # its lists are tuples: immutable all through, so a response model is hashable as a whole
+    assert type(page.users) is tuple and type(page.users[0].attributes) is tuple
+    assert hash(page) == hash(ListUsersResponse(users=(page.users[0],), pagination_token="t"))
     assert hash(page.users[0].attributes[0]) == hash(AttributeType(name="sub", value=page.users[0].attributes[0].value))
 
 
@@ -217,14 +220,14 @@ def test_the_constructor_of_a_model_and_of_its_subclasses() -> None:
     when = datetime(2024, 1, 2, tzinfo=UTC)
     values = {
         "username": "alice",
-        "attributes": [AttributeType(name="email", value="a@x")],
+        "attributes": (AttributeType(name="email", value="a@x"),),
         "user_create_date": when,
         "user_last_modified_date": when,
         "enabled": True,
         "user_status": "CONFIRMED",
     }
     for cls in (UserType, Slotted, WithDict):
-        made = cls(**values)  # type: ignore[arg-type]
+        made = cls(**values)  # type: ignore[arg-type]  # (the dict's values are seen as object)
         assert type(made) is cls
         assert {name: getattr(made, name) for name in values} == values and made.mfa_options is None
         with pytest.raises(dataclasses.FrozenInstanceError):
@@ -337,14 +340,14 @@ def test_a_response_model_shares_nothing_with_the_dict_it_came_from() -> None:
     wire["UserPoolClient"]["AnalyticsConfiguration"] = "oops"
     del wire["UserPoolClient"]
     assert model == before
-    assert model.user_pool_client.callback_urls == ["https://a"]
+    assert model.user_pool_client.callback_urls == ("https://a",)
     assert model.user_pool_client.token_validity_units == TokenValidityUnitsType(access_token="hours")
 
     users: dict[str, Any] = {"Users": [user_wire("a", Attributes=[{"Name": "email", "Value": "a@x"}])]}
     page = ListUsersResponse.from_wire(users)
     users["Users"][0]["Attributes"].clear()
     users["Users"].clear()
-    assert page.users[0].attributes == [AttributeType(name="email", value="a@x")]
+    assert page.users[0].attributes == (AttributeType(name="email", value="a@x"),)
 
     pool: dict[str, Any] = {"UserPool": pool_wire(UserPoolTags={"team": "a"}, SchemaAttributes=[{"Name": "email"}])}
     described = DescribeUserPoolResponse.from_wire(pool)

@@ -99,7 +99,7 @@ def test_app_client_settings_read_back_typed(cognito: CognitoIdentityProvider, p
 def test_an_invalid_app_client_is_refused_before_moto_sees_it(cognito: CognitoIdentityProvider, pool_id: str) -> None:
     with pytest.raises(ValidationError):
         cognito.create_user_pool_client(user_pool_id=pool_id, client_name="bad-validity", auth_session_validity=99)
-    assert cognito.list_user_pool_clients(user_pool_id=pool_id, max_results=60).user_pool_clients == []
+    assert cognito.list_user_pool_clients(user_pool_id=pool_id, max_results=60).user_pool_clients == ()
 
 
 def test_130_users_listed_across_pages(cognito: CognitoIdentityProvider, pool_id: str) -> None:

@@ -319,7 +319,7 @@ def test_unknown_enum_value_in_a_response_is_kept() -> None:
     response = DescribeUserPoolClientResponse.from_wire(FUTURE_CLIENT)
     client = response.user_pool_client
     assert client.token_validity_units is not None
-    assert client.explicit_auth_flows == ["ALLOW_USER_SRP_AUTH", "ALLOW_TELEPATHY"]
+    assert client.explicit_auth_flows == ("ALLOW_USER_SRP_AUTH", "ALLOW_TELEPATHY")
     assert client.token_validity_units.access_token == "fortnights"
     assert response.to_wire() == FUTURE_CLIENT
 

@@ -13,8 +13,11 @@
  * required, and the plan (or hook) of what it holds. Building allocates the instance with the
  * class's ``tp_alloc`` and stores each value in its slot, as ``object.__setattr__`` would, without
  * running ``__init__`` (``from_wire`` runs none either). An instance whose fields hold only atoms
- * (exact strings, numbers, booleans, datetimes, None) cannot be part of a reference cycle and is
- * untracked by the cyclic GC, as CPython untracks such tuples itself; ``init`` tracks it again.
+ * (exact strings, numbers, booleans, datetimes, None), models built so and tuples of either (the
+ * lists of a class only responses use) cannot be part of a reference cycle and is untracked by the
+ * cyclic GC, as CPython untracks such tuples itself; ``init`` tracks it again. So a page of users is
+ * no work for the collector, however long (its passes over a page were what made the cost per
+ * user grow with the page).
  * (Only ``object.__setattr__`` on a frozen model, past its own refusal, could then make a cycle
  * the GC does not see: a leak, never a crash.)
  *
@@ -37,7 +40,9 @@ enum {
     K_STRUCT_MAP = 6,  /* a dict of structures */
     K_CALL = 7,        /* hook(value) */
     K_OTHER = 8,       /* not built here: present means "not me" */
-    K_LAST = K_OTHER,
+    K_TUPLE = 9,       /* a list of plain values: a tuple (a class only responses use) */
+    K_STRUCT_TUPLE = 10, /* a list of structures: a tuple (likewise) */
+    K_LAST = K_STRUCT_TUPLE,
 };
 
 #define MAX_DEPTH 64
@@ -76,32 +81,91 @@ static PyObject *fill(Plan *plan, PyObject *data, int depth);
 /* What each item of a list (or value of a dict) becomes: fill (wire -> model) or model_to_wire. */
 typedef PyObject *(*Each)(Plan *sub, PyObject *item, int depth);
 
-/* [each(sub, x) for x in v] for an exact list v: NULL (an error set, or not: "not me") if any item's is. */
-static PyObject *
-list_of(Plan *sub, PyObject *v, int depth, Each each)
+/* A value that holds no reference to anything (an exact str, int, float, bool, datetime, or None): a
+ * model holding only these cannot be part of a reference cycle, even if the value is mutable in place. */
+static int
+is_atom(PyObject *v)
 {
-    Py_ssize_t n = PyList_GET_SIZE(v);
-    PyObject *out = PyList_New(n);
+    return v == Py_None || PyUnicode_CheckExact(v) || PyLong_CheckExact(v) || PyBool_Check(v) || PyFloat_CheckExact(v)
+           || PyDateTime_CheckExact(v);
+}
+
+/* A model a plan built untracked: it holds only atoms and such models, is frozen, and so can be part
+ * of no reference cycle (see the top of this file). */
+static int
+untracked(PyObject *v)
+{
+    return PyObject_IS_GC(v) && !PyObject_GC_IsTracked(v);
+}
+
+/* [each(sub, x) for x in v] for an exact list or tuple v, as a list, or as a tuple when ``frozen``:
+ * NULL (an error set, or not: "not me") if any item's is. A tuple of models built untracked is
+ * untracked too, as CPython untracks a tuple of atoms itself. */
+static PyObject *
+list_of(Plan *sub, PyObject *v, int depth, Each each, int frozen)
+{
+    int is_list = PyList_CheckExact(v);
+    Py_ssize_t n = Py_SIZE(v);
+    PyObject *out = frozen ? PyTuple_New(n) : PyList_New(n);
     if (out == NULL) {
         return NULL;
     }
+    if (n == 0) {
+        return out; /* (an empty tuple is CPython's one shared empty tuple, untracked already: left as it is) */
+    }
     PyObject_GC_UnTrack(out); /* unseen (gc.get_objects) while it has empty items: code may run below */
+    int holds_tracked = 0;
     for (Py_ssize_t j = 0; j < n; j++) {
-        if (j >= PyList_GET_SIZE(v)) { /* the list shrank under us (a key's __eq__ ran code) */
+        if (j >= Py_SIZE(v)) { /* the list shrank under us (a key's __eq__ ran code) */
             Py_DECREF(out);
             return NULL;
         }
-        PyObject *item = Py_NewRef(PyList_GET_ITEM(v, j));
+        PyObject *item = Py_NewRef(is_list ? PyList_GET_ITEM(v, j) : PyTuple_GET_ITEM(v, j));
         PyObject *made = each(sub, item, depth + 1);
         Py_DECREF(item);
         if (made == NULL) {
             Py_DECREF(out);
             return NULL;
         }
-        PyList_SET_ITEM(out, j, made);
+        holds_tracked |= !untracked(made);
+        if (frozen) {
+            PyTuple_SET_ITEM(out, j, made);
+        }
+        else {
+            PyList_SET_ITEM(out, j, made);
+        }
     }
-    PyObject_GC_Track(out);
+    if (!frozen || holds_tracked) {
+        PyObject_GC_Track(out);
+    }
     return out;
+}
+
+/* tuple(v) for an exact list v of plain values, untracked if every item is an atom. */
+static PyObject *
+tuple_of(PyObject *v)
+{
+    PyObject *out = PyList_AsTuple(v);
+    if (out == NULL || PyTuple_GET_SIZE(out) == 0) {
+        return out;
+    }
+    for (Py_ssize_t j = 0; j < PyTuple_GET_SIZE(out); j++) {
+        if (!is_atom(PyTuple_GET_ITEM(out, j))) {
+            return out;
+        }
+    }
+    PyObject_GC_UnTrack(out);
+    return out;
+}
+
+/* list(v) for an exact list or tuple v: the wire's list of a model's list or tuple. */
+static PyObject *
+as_wire_list(PyObject *v)
+{
+    if (PyList_CheckExact(v)) {
+        return PyList_GetSlice(v, 0, PY_SSIZE_T_MAX);
+    }
+    return PyTuple_CheckExact(v) ? PySequence_List(v) : NULL;
 }
 
 /* {k: each(sub, x) for k, x in v.items()} for an exact dict v, as list_of. */
@@ -146,8 +210,11 @@ convert(Entry *e, PyObject *v, int depth)
         return PyDict_CheckExact(v) ? PyDict_Copy(v) : NULL;
     case K_STRUCT:
         return fill((Plan *)e->sub, v, depth + 1);
+    case K_TUPLE:
+        return PyList_CheckExact(v) ? tuple_of(v) : NULL;
     case K_STRUCTS:
-        return PyList_CheckExact(v) ? list_of((Plan *)e->sub, v, depth, fill) : NULL;
+    case K_STRUCT_TUPLE:
+        return PyList_CheckExact(v) ? list_of((Plan *)e->sub, v, depth, fill, e->kind == K_STRUCT_TUPLE) : NULL;
     case K_STRUCT_MAP:
         return PyDict_CheckExact(v) ? map_of((Plan *)e->sub, v, depth, fill) : NULL;
     case K_CALL: {
@@ -160,15 +227,6 @@ convert(Entry *e, PyObject *v, int depth)
     default:
         return NULL;
     }
-}
-
-/* A value that holds no reference to anything (an exact str, int, float, bool, datetime, or None): a
- * model holding only these cannot be part of a reference cycle, even if the value is mutable in place. */
-static int
-is_atom(PyObject *v)
-{
-    return v == Py_None || PyUnicode_CheckExact(v) || PyLong_CheckExact(v) || PyBool_Check(v) || PyFloat_CheckExact(v)
-           || PyDateTime_CheckExact(v);
 }
 
 /* Whether k, a key of the dict being built from, is e's wire key. botocore's parsers key a
@@ -219,7 +277,8 @@ fill_slot(Entry *e, PyObject *obj, PyObject *v, int depth)
         if (out == NULL) {
             return -1;
         }
-        tracked = !is_atom(out);
+        /* (what a plan built untracked, or a tuple of such values, is as safe as an atom) */
+        tracked = !is_atom(out) && !((e->kind == K_STRUCT || e->kind == K_TUPLE || e->kind == K_STRUCT_TUPLE) && untracked(out));
     }
     PyObject **slot = (PyObject **)((char *)obj + e->offset);
     Py_XSETREF(*slot, out);
@@ -346,7 +405,8 @@ to_wire(Plan *plan, PyObject *obj, int depth)
             made = Py_NewRef(v);
             break;
         case K_LIST:
-            made = PyList_CheckExact(v) ? PyList_GetSlice(v, 0, PY_SSIZE_T_MAX) : NULL;
+        case K_TUPLE:
+            made = as_wire_list(v);
             break;
         case K_MAP:
         case K_CALL: /* (ResponseMetadata's headers: a dict copied) */
@@ -356,7 +416,8 @@ to_wire(Plan *plan, PyObject *obj, int depth)
             made = model_to_wire((Plan *)e->sub, v, depth + 1);
             break;
         case K_STRUCTS:
-            made = PyList_CheckExact(v) ? list_of((Plan *)e->sub, v, depth, model_to_wire) : NULL;
+        case K_STRUCT_TUPLE:
+            made = PyList_CheckExact(v) || PyTuple_CheckExact(v) ? list_of((Plan *)e->sub, v, depth, model_to_wire, 0) : NULL;
             break;
         case K_STRUCT_MAP:
             made = PyDict_CheckExact(v) ? map_of((Plan *)e->sub, v, depth, model_to_wire) : NULL;
@@ -935,7 +996,7 @@ plan_new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
             PyErr_Format(PyExc_ValueError, "Plan: unknown kind %d for %R", kind, name);
             goto error;
         }
-        int wants_plan = kind == K_STRUCT || kind == K_STRUCTS || kind == K_STRUCT_MAP;
+        int wants_plan = kind == K_STRUCT || kind == K_STRUCTS || kind == K_STRUCT_MAP || kind == K_STRUCT_TUPLE;
         if (wants_plan && !Py_IS_TYPE(sub, &PlanType)) {
             PyErr_Format(PyExc_TypeError, "Plan: %R needs the plan of what it holds", name);
             goto error;

@@ -57,8 +57,10 @@ KINDS: Final = {
     "struct_map": 6,  # a dict of structures
     "call": 7,  # a hook called with the value (ResponseMetadata's headers)
     "other": 8,  # left to from_wire (blobs, documents, lists of lists)
+    "tuple": 9,  # a list of plain values, as a tuple (a class only responses use)
+    "struct_tuple": 10,  # a list of structures, as a tuple (likewise)
 }
-_HOLDS_PLAN = frozenset({"struct", "structs", "struct_map"})
+_HOLDS_PLAN = frozenset({"struct", "structs", "struct_map", "struct_tuple"})
 
 LARGE: Final = 500
 """A response with a list of at least this many items is built with the cyclic GC paused (see

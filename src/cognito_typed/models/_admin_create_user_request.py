@@ -196,7 +196,7 @@ class AdminCreateUserRequest(Request[AdminCreateUserResponse]):
                 if (v := data.get("DesiredDeliveryMediums")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "DesiredDeliveryMediums")
+                else list(items(v, "DesiredDeliveryMediums"))
             )
             self.client_metadata = (
                 None

@@ -93,7 +93,7 @@ class AdminDeleteUserAttributesRequest(Request[AdminDeleteUserAttributesResponse
             self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             self.username = v if (v := data["Username"]) is not None else null("Username")
             self.user_attribute_names = (
-                (list(v) if type(v) is list else items(v, "UserAttributeNames"))
+                (list(v) if type(v) is list else list(items(v, "UserAttributeNames")))
                 if (v := data["UserAttributeNames"]) is not None
                 else null("UserAttributeNames")
             )

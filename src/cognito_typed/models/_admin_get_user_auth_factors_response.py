@@ -46,10 +46,10 @@ class AdminGetUserAuthFactorsResponse(Model):
     preferred_mfa_setting: str | None
     """The challenge method that Amazon Cognito returns to the user in response to sign-in requests. Users
     can prefer SMS message, email message, or TOTP MFA."""
-    user_mfa_setting_list: list[str] | None
+    user_mfa_setting_list: tuple[str, ...] | None
     """The MFA options that are activated for the user. The possible values in this list are SMS_MFA,
     EMAIL_OTP, and SOFTWARE_TOKEN_MFA."""
-    configured_user_auth_factors: list[AuthFactorType] | None
+    configured_user_auth_factors: tuple[AuthFactorType, ...] | None
     """The authentication types that are available to the user with USER_AUTH sign-in, for example
     ["PASSWORD", "WEB_AUTHN"]."""
     response_metadata: ResponseMetadata | None
@@ -65,8 +65,8 @@ class AdminGetUserAuthFactorsResponse(Model):
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("username", "Username", "plain", True, None),
         ("preferred_mfa_setting", "PreferredMfaSetting", "plain", False, None),
-        ("user_mfa_setting_list", "UserMFASettingList", "list", False, None),
-        ("configured_user_auth_factors", "ConfiguredUserAuthFactors", "list", False, None),
+        ("user_mfa_setting_list", "UserMFASettingList", "tuple", False, None),
+        ("configured_user_auth_factors", "ConfiguredUserAuthFactors", "tuple", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -83,8 +83,8 @@ class AdminGetUserAuthFactorsResponse(Model):
         *,
         username: str,
         preferred_mfa_setting: str | None = None,
-        user_mfa_setting_list: list[str] | None = None,
-        configured_user_auth_factors: list[AuthFactorType] | None = None,
+        user_mfa_setting_list: tuple[str, ...] | None = None,
+        configured_user_auth_factors: tuple[AuthFactorType, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -121,16 +121,16 @@ class AdminGetUserAuthFactorsResponse(Model):
             self.user_mfa_setting_list = (
                 None
                 if (v := data.get("UserMFASettingList")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList")
+                else tuple(items(v, "UserMFASettingList"))
             )
             self.configured_user_auth_factors = (
                 None
                 if (v := data.get("ConfiguredUserAuthFactors")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "ConfiguredUserAuthFactors")
+                else tuple(items(v, "ConfiguredUserAuthFactors"))
             )
             self.response_metadata = (
                 None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
@@ -155,9 +155,9 @@ class AdminGetUserAuthFactorsResponse(Model):
             if (v := self.preferred_mfa_setting) is not None:
                 out["PreferredMfaSetting"] = v
             if (v := self.user_mfa_setting_list) is not None:
-                out["UserMFASettingList"] = list(v) if type(v) is list else as_list(v)
+                out["UserMFASettingList"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.configured_user_auth_factors) is not None:
-                out["ConfiguredUserAuthFactors"] = list(v) if type(v) is list else as_list(v)
+                out["ConfiguredUserAuthFactors"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -40,7 +40,7 @@ class AdminListDevicesResponse(Model):
         "response_metadata",
     )
 
-    devices: list[DeviceType]
+    devices: tuple[DeviceType, ...]
     """An array of devices and their information. Each entry that's returned includes device information,
     last-accessed and created dates, and the device key."""
     pagination_token: str | None
@@ -56,7 +56,7 @@ class AdminListDevicesResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("devices", "Devices", "structs", True, DeviceType),
+        ("devices", "Devices", "struct_tuple", True, DeviceType),
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -69,7 +69,7 @@ class AdminListDevicesResponse(Model):
     def __init__(
         self,
         *,
-        devices: list[DeviceType],
+        devices: tuple[DeviceType, ...],
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -92,7 +92,7 @@ class AdminListDevicesResponse(Model):
         try:
             try:
                 self.devices = (
-                    list(map(DeviceType.from_wire, v if type(v) is list else items(v, "Devices")))
+                    tuple(map(DeviceType.from_wire, v if type(v) is list else items(v, "Devices")))
                     if (v := data["Devices"]) is not None
                     else null("")
                 )

@@ -40,7 +40,7 @@ class AdminListGroupsForUserResponse(Model):
         "response_metadata",
     )
 
-    groups: list[GroupType]
+    groups: tuple[GroupType, ...]
     """An array of groups and information about them."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -55,7 +55,7 @@ class AdminListGroupsForUserResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("groups", "Groups", "structs", True, GroupType),
+        ("groups", "Groups", "struct_tuple", True, GroupType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -68,7 +68,7 @@ class AdminListGroupsForUserResponse(Model):
     def __init__(
         self,
         *,
-        groups: list[GroupType],
+        groups: tuple[GroupType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -91,7 +91,7 @@ class AdminListGroupsForUserResponse(Model):
         try:
             try:
                 self.groups = (
-                    list(map(GroupType.from_wire, v if type(v) is list else items(v, "Groups")))
+                    tuple(map(GroupType.from_wire, v if type(v) is list else items(v, "Groups")))
                     if (v := data["Groups"]) is not None
                     else null("")
                 )

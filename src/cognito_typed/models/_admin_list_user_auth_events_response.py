@@ -40,7 +40,7 @@ class AdminListUserAuthEventsResponse(Model):
         "response_metadata",
     )
 
-    auth_events: list[AuthEventType]
+    auth_events: tuple[AuthEventType, ...]
     """The response object. It includes the EventID, EventType, CreationDate, EventRisk, and EventResponse."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -55,7 +55,7 @@ class AdminListUserAuthEventsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("auth_events", "AuthEvents", "structs", True, AuthEventType),
+        ("auth_events", "AuthEvents", "struct_tuple", True, AuthEventType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -68,7 +68,7 @@ class AdminListUserAuthEventsResponse(Model):
     def __init__(
         self,
         *,
-        auth_events: list[AuthEventType],
+        auth_events: tuple[AuthEventType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -91,7 +91,7 @@ class AdminListUserAuthEventsResponse(Model):
         try:
             try:
                 self.auth_events = (
-                    list(map(AuthEventType.from_wire, v if type(v) is list else items(v, "AuthEvents")))
+                    tuple(map(AuthEventType.from_wire, v if type(v) is list else items(v, "AuthEvents")))
                     if (v := data["AuthEvents"]) is not None
                     else null("")
                 )

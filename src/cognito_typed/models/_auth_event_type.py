@@ -62,7 +62,7 @@ class AuthEventType(Model):
     """The event response."""
     event_risk: EventRiskType | None
     """The threat evaluation from your user pool about an event."""
-    challenge_responses: list[ChallengeResponseType] | None
+    challenge_responses: tuple[ChallengeResponseType, ...] | None
     """A list of the challenges that the user was requested to answer, for example Password, and the
     result, for example Success."""
     event_context_data: EventContextDataType | None
@@ -88,7 +88,7 @@ class AuthEventType(Model):
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("event_response", "EventResponse", "plain", False, None),
         ("event_risk", "EventRisk", "struct", False, EventRiskType),
-        ("challenge_responses", "ChallengeResponses", "structs", False, ChallengeResponseType),
+        ("challenge_responses", "ChallengeResponses", "struct_tuple", False, ChallengeResponseType),
         ("event_context_data", "EventContextData", "struct", False, EventContextDataType),
         ("event_feedback", "EventFeedback", "struct", False, EventFeedbackType),
     )
@@ -111,7 +111,7 @@ class AuthEventType(Model):
         creation_date: datetime | None = None,
         event_response: EventResponseType | None = None,
         event_risk: EventRiskType | None = None,
-        challenge_responses: list[ChallengeResponseType] | None = None,
+        challenge_responses: tuple[ChallengeResponseType, ...] | None = None,
         event_context_data: EventContextDataType | None = None,
         event_feedback: EventFeedbackType | None = None,
     ) -> None:
@@ -168,7 +168,7 @@ class AuthEventType(Model):
                 self.challenge_responses = (
                     None
                     if (v := data.get("ChallengeResponses")) is None
-                    else list(
+                    else tuple(
                         map(ChallengeResponseType.from_wire, v if type(v) is list else items(v, "ChallengeResponses"))
                     )
                 )

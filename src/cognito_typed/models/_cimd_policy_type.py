@@ -56,7 +56,7 @@ class CIMDPolicyType(Model):
     cache_duration: int | None
     """The length of time, in seconds, that Amazon Cognito caches a client metadata document that it
     retrieved from a URL that matches the policy."""
-    url_patterns: list[str]
+    url_patterns: tuple[str, ...]
     """The HTTPS URL patterns that a client ID metadata document URL must match."""
     creation_date: datetime | None
     """The date and time when the CIMD policy was created."""
@@ -79,7 +79,7 @@ class CIMDPolicyType(Model):
         ("client_id", "ClientId", "plain", True, None),
         ("policy_name", "PolicyName", "plain", True, None),
         ("cache_duration", "CacheDuration", "plain", False, None),
-        ("url_patterns", "URLPatterns", "list", True, None),
+        ("url_patterns", "URLPatterns", "tuple", True, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
     )
@@ -103,7 +103,7 @@ class CIMDPolicyType(Model):
         client_id: str,
         policy_name: str,
         cache_duration: int | None = None,
-        url_patterns: list[str],
+        url_patterns: tuple[str, ...],
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
@@ -148,7 +148,7 @@ class CIMDPolicyType(Model):
             self.policy_name = v if (v := data["PolicyName"]) is not None else null("PolicyName")
             self.cache_duration = data.get("CacheDuration")
             self.url_patterns = (
-                (list(v) if type(v) is list else items(v, "URLPatterns"))
+                (tuple(v) if type(v) is list else tuple(items(v, "URLPatterns")))
                 if (v := data["URLPatterns"]) is not None
                 else null("URLPatterns")
             )
@@ -192,7 +192,7 @@ class CIMDPolicyType(Model):
             if (v := self.cache_duration) is not None:
                 out["CacheDuration"] = v
             if (v := self.url_patterns) is not None:
-                out["URLPatterns"] = list(v) if type(v) is list else as_list(v)
+                out["URLPatterns"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.last_modified_date) is not None:

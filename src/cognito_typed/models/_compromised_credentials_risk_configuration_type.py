@@ -84,7 +84,7 @@ class CompromisedCredentialsRiskConfigurationType(Model):
                 if (v := data.get("EventFilter")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "EventFilter")
+                else list(items(v, "EventFilter"))
             )
             try:
                 self.actions = (

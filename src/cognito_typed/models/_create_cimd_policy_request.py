@@ -119,7 +119,7 @@ class CreateCIMDPolicyRequest(Request[CreateCIMDPolicyResponse]):
             self.policy_name = v if (v := data["PolicyName"]) is not None else null("PolicyName")
             self.cache_duration = data.get("CacheDuration")
             self.url_patterns = (
-                (list(v) if type(v) is list else items(v, "URLPatterns"))
+                (list(v) if type(v) is list else list(items(v, "URLPatterns")))
                 if (v := data["URLPatterns"]) is not None
                 else null("URLPatterns")
             )

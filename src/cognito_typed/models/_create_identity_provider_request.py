@@ -166,7 +166,7 @@ class CreateIdentityProviderRequest(Request[CreateIdentityProviderResponse]):
                 if (v := data.get("IdpIdentifiers")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers")
+                else list(items(v, "IdpIdentifiers"))
             )
             self.acr_mapping = (
                 None

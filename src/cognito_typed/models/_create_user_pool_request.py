@@ -407,21 +407,21 @@ class CreateUserPoolRequest(Request[CreateUserPoolResponse]):
                 if (v := data.get("AutoVerifiedAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AutoVerifiedAttributes")
+                else list(items(v, "AutoVerifiedAttributes"))
             )
             self.alias_attributes = (
                 None
                 if (v := data.get("AliasAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AliasAttributes")
+                else list(items(v, "AliasAttributes"))
             )
             self.username_attributes = (
                 None
                 if (v := data.get("UsernameAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "UsernameAttributes")
+                else list(items(v, "UsernameAttributes"))
             )
             self.sms_verification_message = data.get("SmsVerificationMessage")
             self.email_verification_message = data.get("EmailVerificationMessage")

@@ -122,21 +122,21 @@ class DcrConfigurationType(Model):
                 if (v := data.get("AuthenticatedGrantTypes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AuthenticatedGrantTypes")
+                else list(items(v, "AuthenticatedGrantTypes"))
             )
             self.open_dcr_grant_types = (
                 None
                 if (v := data.get("OpenDcrGrantTypes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "OpenDcrGrantTypes")
+                else list(items(v, "OpenDcrGrantTypes"))
             )
             self.allowed_scopes = (
                 None
                 if (v := data.get("AllowedScopes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedScopes")
+                else list(items(v, "AllowedScopes"))
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

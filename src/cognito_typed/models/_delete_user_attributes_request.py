@@ -83,7 +83,7 @@ class DeleteUserAttributesRequest(Request[DeleteUserAttributesResponse]):
         v: Any
         try:
             self.user_attribute_names = (
-                (list(v) if type(v) is list else items(v, "UserAttributeNames"))
+                (list(v) if type(v) is list else list(items(v, "UserAttributeNames")))
                 if (v := data["UserAttributeNames"]) is not None
                 else null("UserAttributeNames")
             )

@@ -47,7 +47,7 @@ class DeviceType(Model):
 
     device_key: str
     """The device key, for example us-west-2_EXAMPLE-a1b2c3d4-5678-90ab-cdef-EXAMPLE22222."""
-    device_attributes: list[AttributeType] | None
+    device_attributes: tuple[AttributeType, ...] | None
     """Metadata about a user's device, like name and last-access source IP."""
     device_create_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
@@ -67,7 +67,7 @@ class DeviceType(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("device_key", "DeviceKey", "plain", True, None),
-        ("device_attributes", "DeviceAttributes", "structs", False, AttributeType),
+        ("device_attributes", "DeviceAttributes", "struct_tuple", False, AttributeType),
         ("device_create_date", "DeviceCreateDate", "timestamp", False, None),
         ("device_last_modified_date", "DeviceLastModifiedDate", "timestamp", False, None),
         ("device_last_authenticated_date", "DeviceLastAuthenticatedDate", "timestamp", False, None),
@@ -84,7 +84,7 @@ class DeviceType(Model):
         self,
         *,
         device_key: str,
-        device_attributes: list[AttributeType] | None = None,
+        device_attributes: tuple[AttributeType, ...] | None = None,
         device_create_date: datetime | None = None,
         device_last_modified_date: datetime | None = None,
         device_last_authenticated_date: datetime | None = None,
@@ -123,7 +123,7 @@ class DeviceType(Model):
                 self.device_attributes = (
                     None
                     if (v := data.get("DeviceAttributes")) is None
-                    else list(map(AttributeType.from_wire, v if type(v) is list else items(v, "DeviceAttributes")))
+                    else tuple(map(AttributeType.from_wire, v if type(v) is list else items(v, "DeviceAttributes")))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "DeviceAttributes", data.get("DeviceAttributes"), AttributeType, "list") from None

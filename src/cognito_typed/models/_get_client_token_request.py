@@ -107,7 +107,7 @@ class GetClientTokenRequest(Request[GetClientTokenResponse]):
             self.client_id = v if (v := data["ClientId"]) is not None else null("ClientId")
             self.secret = v if (v := data["Secret"]) is not None else null("Secret")
             self.scopes = (
-                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else list(items(v, "Scopes"))
             )
             self.client_metadata = (
                 None

@@ -36,7 +36,7 @@ class GetCSVHeaderResponse(Model):
 
     user_pool_id: str | None
     """The ID of the requested user pool."""
-    csv_header: list[str]
+    csv_header: tuple[str, ...]
     """A comma-separated list of attributes from your user pool. Save this output to a .csv file and
     populate it with the attributes of the users that you want to import."""
     response_metadata: ResponseMetadata | None
@@ -49,7 +49,7 @@ class GetCSVHeaderResponse(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("user_pool_id", "UserPoolId", "plain", False, None),
-        ("csv_header", "CSVHeader", "list", True, None),
+        ("csv_header", "CSVHeader", "tuple", True, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -62,7 +62,7 @@ class GetCSVHeaderResponse(Model):
         self,
         *,
         user_pool_id: str | None = None,
-        csv_header: list[str],
+        csv_header: tuple[str, ...],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -84,7 +84,7 @@ class GetCSVHeaderResponse(Model):
         try:
             self.user_pool_id = data.get("UserPoolId")
             self.csv_header = (
-                (list(v) if type(v) is list else items(v, "CSVHeader"))
+                (tuple(v) if type(v) is list else tuple(items(v, "CSVHeader")))
                 if (v := data["CSVHeader"]) is not None
                 else null("CSVHeader")
             )
@@ -109,7 +109,7 @@ class GetCSVHeaderResponse(Model):
             if (v := self.user_pool_id) is not None:
                 out["UserPoolId"] = v
             if (v := self.csv_header) is not None:
-                out["CSVHeader"] = list(v) if type(v) is list else as_list(v)
+                out["CSVHeader"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

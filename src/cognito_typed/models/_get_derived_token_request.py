@@ -204,13 +204,21 @@ class GetDerivedTokenRequest(Request[GetDerivedTokenResponse]):
             self.actor_token_type = data.get("ActorTokenType")
             self.actor_token_provider_name = data.get("ActorTokenProviderName")
             self.scopes = (
-                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else list(items(v, "Scopes"))
             )
             self.audiences = (
-                None if (v := data.get("Audiences")) is None else list(v) if type(v) is list else items(v, "Audiences")
+                None
+                if (v := data.get("Audiences")) is None
+                else list(v)
+                if type(v) is list
+                else list(items(v, "Audiences"))
             )
             self.resources = (
-                None if (v := data.get("Resources")) is None else list(v) if type(v) is list else items(v, "Resources")
+                None
+                if (v := data.get("Resources")) is None
+                else list(v)
+                if type(v) is list
+                else list(items(v, "Resources"))
             )
             self.requested_token_type = data.get("RequestedTokenType")
         except (KeyError, TypeError, AttributeError) as error:

@@ -43,7 +43,7 @@ class GetDerivedTokenResponse(Model):
     """The type of the issued token. For example, Bearer."""
     expires_in: int | None
     """The number of seconds until the issued token expires."""
-    scopes: list[str] | None
+    scopes: tuple[str, ...] | None
     """The scopes that Amazon Cognito granted in the issued token."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -61,7 +61,7 @@ class GetDerivedTokenResponse(Model):
         ("issued_token_type", "IssuedTokenType", "plain", True, None),
         ("token_type", "TokenType", "plain", True, None),
         ("expires_in", "ExpiresIn", "plain", False, None),
-        ("scopes", "Scopes", "list", False, None),
+        ("scopes", "Scopes", "tuple", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -81,7 +81,7 @@ class GetDerivedTokenResponse(Model):
         issued_token_type: IssuedTokenTypeIdentifierType,
         token_type: OAuthTokenTypeType,
         expires_in: int | None = None,
-        scopes: list[str] | None = None,
+        scopes: tuple[str, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -120,7 +120,11 @@ class GetDerivedTokenResponse(Model):
             self.token_type = v if (v := data["TokenType"]) is not None else null("TokenType")
             self.expires_in = data.get("ExpiresIn")
             self.scopes = (
-                None if (v := data.get("Scopes")) is None else list(v) if type(v) is list else items(v, "Scopes")
+                None
+                if (v := data.get("Scopes")) is None
+                else tuple(v)
+                if type(v) is list
+                else tuple(items(v, "Scopes"))
             )
             self.response_metadata = (
                 None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
@@ -149,7 +153,7 @@ class GetDerivedTokenResponse(Model):
             if (v := self.expires_in) is not None:
                 out["ExpiresIn"] = v
             if (v := self.scopes) is not None:
-                out["Scopes"] = list(v) if type(v) is list else as_list(v)
+                out["Scopes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -47,14 +47,14 @@ class GetUserResponse(Model):
 
     username: str
     """The name of the user that you requested."""
-    user_attributes: list[AttributeType]
+    user_attributes: tuple[AttributeType, ...]
     """An array of name-value pairs representing user attributes."""
-    mfa_options: list[MFAOptionType] | None
+    mfa_options: tuple[MFAOptionType, ...] | None
     """This response parameter is no longer supported. It provides information only about SMS MFA
     configurations."""
     preferred_mfa_setting: str | None
     """The user's preferred MFA. Users can prefer SMS message, email message, or TOTP MFA."""
-    user_mfa_setting_list: list[str] | None
+    user_mfa_setting_list: tuple[str, ...] | None
     """The MFA options that are activated for the user. The possible values in this list are SMS_MFA,
     EMAIL_OTP, and SOFTWARE_TOKEN_MFA."""
     response_metadata: ResponseMetadata | None
@@ -70,10 +70,10 @@ class GetUserResponse(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("username", "Username", "plain", True, None),
-        ("user_attributes", "UserAttributes", "structs", True, AttributeType),
-        ("mfa_options", "MFAOptions", "structs", False, MFAOptionType),
+        ("user_attributes", "UserAttributes", "struct_tuple", True, AttributeType),
+        ("mfa_options", "MFAOptions", "struct_tuple", False, MFAOptionType),
         ("preferred_mfa_setting", "PreferredMfaSetting", "plain", False, None),
-        ("user_mfa_setting_list", "UserMFASettingList", "list", False, None),
+        ("user_mfa_setting_list", "UserMFASettingList", "tuple", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -90,10 +90,10 @@ class GetUserResponse(Model):
         self,
         *,
         username: str,
-        user_attributes: list[AttributeType],
-        mfa_options: list[MFAOptionType] | None = None,
+        user_attributes: tuple[AttributeType, ...],
+        mfa_options: tuple[MFAOptionType, ...] | None = None,
         preferred_mfa_setting: str | None = None,
-        user_mfa_setting_list: list[str] | None = None,
+        user_mfa_setting_list: tuple[str, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -130,7 +130,7 @@ class GetUserResponse(Model):
             self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
                 self.user_attributes = (
-                    list(map(AttributeType.from_wire, v if type(v) is list else items(v, "UserAttributes")))
+                    tuple(map(AttributeType.from_wire, v if type(v) is list else items(v, "UserAttributes")))
                     if (v := data["UserAttributes"]) is not None
                     else null("")
                 )
@@ -140,7 +140,7 @@ class GetUserResponse(Model):
                 self.mfa_options = (
                     None
                     if (v := data.get("MFAOptions")) is None
-                    else list(map(MFAOptionType.from_wire, v if type(v) is list else items(v, "MFAOptions")))
+                    else tuple(map(MFAOptionType.from_wire, v if type(v) is list else items(v, "MFAOptions")))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None
@@ -148,9 +148,9 @@ class GetUserResponse(Model):
             self.user_mfa_setting_list = (
                 None
                 if (v := data.get("UserMFASettingList")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "UserMFASettingList")
+                else tuple(items(v, "UserMFASettingList"))
             )
             self.response_metadata = (
                 None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
@@ -179,7 +179,7 @@ class GetUserResponse(Model):
             if (v := self.preferred_mfa_setting) is not None:
                 out["PreferredMfaSetting"] = v
             if (v := self.user_mfa_setting_list) is not None:
-                out["UserMFASettingList"] = list(v) if type(v) is list else as_list(v)
+                out["UserMFASettingList"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

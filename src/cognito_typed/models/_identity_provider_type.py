@@ -62,7 +62,7 @@ class IdentityProviderType(Model):
     change."""
     attribute_mapping: dict[str, str] | None
     """A mapping of IdP attributes to standard and custom user pool attributes."""
-    idp_identifiers: list[str] | None
+    idp_identifiers: tuple[str, ...] | None
     """A list of IdP identifiers. IdP identifiers are strings that represent friendly names or domain names
     of IdPs, for example MyIdP or auth.example.com."""
     acr_mapping: dict[str, str] | None
@@ -93,7 +93,7 @@ class IdentityProviderType(Model):
         ("provider_type", "ProviderType", "plain", True, None),
         ("provider_details", "ProviderDetails", "map", True, None),
         ("attribute_mapping", "AttributeMapping", "map", False, None),
-        ("idp_identifiers", "IdpIdentifiers", "list", False, None),
+        ("idp_identifiers", "IdpIdentifiers", "tuple", False, None),
         ("acr_mapping", "AcrMapping", "map", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
@@ -119,7 +119,7 @@ class IdentityProviderType(Model):
         provider_type: IdentityProviderTypeType,
         provider_details: dict[str, str],
         attribute_mapping: dict[str, str] | None = None,
-        idp_identifiers: list[str] | None = None,
+        idp_identifiers: tuple[str, ...] | None = None,
         acr_mapping: dict[str, str] | None = None,
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
@@ -179,9 +179,9 @@ class IdentityProviderType(Model):
             self.idp_identifiers = (
                 None
                 if (v := data.get("IdpIdentifiers")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers")
+                else tuple(items(v, "IdpIdentifiers"))
             )
             self.acr_mapping = (
                 None
@@ -230,7 +230,7 @@ class IdentityProviderType(Model):
             if (v := self.attribute_mapping) is not None:
                 out["AttributeMapping"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.idp_identifiers) is not None:
-                out["IdpIdentifiers"] = list(v) if type(v) is list else as_list(v)
+                out["IdpIdentifiers"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.acr_mapping) is not None:
                 out["AcrMapping"] = dict(v) if type(v) is dict else as_map(v)
             if (v := self.last_modified_date) is not None:

@@ -55,7 +55,7 @@ class InitiateAuthResponse(Model):
     authentication_result: AuthenticationResultType | None
     """The result of a successful and complete authentication request. This result is only returned if the
     user doesn't need to pass another challenge."""
-    available_challenges: list[ChallengeNameType] | None
+    available_challenges: tuple[ChallengeNameType, ...] | None
     """This response parameter lists the available authentication challenges that users can select from in
     choice-based authentication."""
     response_metadata: ResponseMetadata | None
@@ -74,7 +74,7 @@ class InitiateAuthResponse(Model):
         ("session", "Session", "plain", False, None),
         ("challenge_parameters", "ChallengeParameters", "map", False, None),
         ("authentication_result", "AuthenticationResult", "struct", False, AuthenticationResultType),
-        ("available_challenges", "AvailableChallenges", "list", False, None),
+        ("available_challenges", "AvailableChallenges", "tuple", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -94,7 +94,7 @@ class InitiateAuthResponse(Model):
         session: str | None = None,
         challenge_parameters: dict[str, str] | None = None,
         authentication_result: AuthenticationResultType | None = None,
-        available_challenges: list[ChallengeNameType] | None = None,
+        available_challenges: tuple[ChallengeNameType, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -146,9 +146,9 @@ class InitiateAuthResponse(Model):
             self.available_challenges = (
                 None
                 if (v := data.get("AvailableChallenges")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "AvailableChallenges")
+                else tuple(items(v, "AvailableChallenges"))
             )
             self.response_metadata = (
                 None if (v := data.get("ResponseMetadata")) is None else ResponseMetadata.from_wire(v)
@@ -177,7 +177,7 @@ class InitiateAuthResponse(Model):
             if (v := self.authentication_result) is not None:
                 out["AuthenticationResult"] = v.to_wire()
             if (v := self.available_challenges) is not None:
-                out["AvailableChallenges"] = list(v) if type(v) is list else as_list(v)
+                out["AvailableChallenges"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -40,7 +40,7 @@ class ListCIMDPoliciesResponse(Model):
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    cimd_policies: list[CIMDPolicySummaryType]
+    cimd_policies: tuple[CIMDPolicySummaryType, ...]
     """A summary of each CIMD policy in the user pool."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -52,7 +52,7 @@ class ListCIMDPoliciesResponse(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("next_token", "NextToken", "plain", False, None),
-        ("cimd_policies", "CIMDPolicies", "structs", True, CIMDPolicySummaryType),
+        ("cimd_policies", "CIMDPolicies", "struct_tuple", True, CIMDPolicySummaryType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -65,7 +65,7 @@ class ListCIMDPoliciesResponse(Model):
         self,
         *,
         next_token: str | None = None,
-        cimd_policies: list[CIMDPolicySummaryType],
+        cimd_policies: tuple[CIMDPolicySummaryType, ...],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -88,7 +88,7 @@ class ListCIMDPoliciesResponse(Model):
             self.next_token = data.get("NextToken")
             try:
                 self.cimd_policies = (
-                    list(map(CIMDPolicySummaryType.from_wire, v if type(v) is list else items(v, "CIMDPolicies")))
+                    tuple(map(CIMDPolicySummaryType.from_wire, v if type(v) is list else items(v, "CIMDPolicies")))
                     if (v := data["CIMDPolicies"]) is not None
                     else null("")
                 )

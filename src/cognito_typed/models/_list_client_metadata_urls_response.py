@@ -40,7 +40,7 @@ class ListClientMetadataURLsResponse(Model):
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
     include a pagination token in your request, Amazon Cognito returns the next set of items in the
     list."""
-    client_metadata_urls: list[ClientMetadataURLType]
+    client_metadata_urls: tuple[ClientMetadataURLType, ...]
     """The client metadata document URLs for the CIMD policy, with the cache state of each URL."""
     response_metadata: ResponseMetadata | None
     """What botocore adds to the response: request id, HTTP status and headers, retries (not compared)."""
@@ -52,7 +52,7 @@ class ListClientMetadataURLsResponse(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("next_token", "NextToken", "plain", False, None),
-        ("client_metadata_urls", "ClientMetadataURLs", "structs", True, ClientMetadataURLType),
+        ("client_metadata_urls", "ClientMetadataURLs", "struct_tuple", True, ClientMetadataURLType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -65,7 +65,7 @@ class ListClientMetadataURLsResponse(Model):
         self,
         *,
         next_token: str | None = None,
-        client_metadata_urls: list[ClientMetadataURLType],
+        client_metadata_urls: tuple[ClientMetadataURLType, ...],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -88,7 +88,9 @@ class ListClientMetadataURLsResponse(Model):
             self.next_token = data.get("NextToken")
             try:
                 self.client_metadata_urls = (
-                    list(map(ClientMetadataURLType.from_wire, v if type(v) is list else items(v, "ClientMetadataURLs")))
+                    tuple(
+                        map(ClientMetadataURLType.from_wire, v if type(v) is list else items(v, "ClientMetadataURLs"))
+                    )
                     if (v := data["ClientMetadataURLs"]) is not None
                     else null("")
                 )

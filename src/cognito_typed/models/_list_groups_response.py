@@ -40,7 +40,7 @@ class ListGroupsResponse(Model):
         "response_metadata",
     )
 
-    groups: list[GroupType]
+    groups: tuple[GroupType, ...]
     """An array of groups and their details. Each entry that's returned includes description, precedence,
     and IAM role values."""
     next_token: str | None
@@ -56,7 +56,7 @@ class ListGroupsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("groups", "Groups", "structs", True, GroupType),
+        ("groups", "Groups", "struct_tuple", True, GroupType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -69,7 +69,7 @@ class ListGroupsResponse(Model):
     def __init__(
         self,
         *,
-        groups: list[GroupType],
+        groups: tuple[GroupType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -92,7 +92,7 @@ class ListGroupsResponse(Model):
         try:
             try:
                 self.groups = (
-                    list(map(GroupType.from_wire, v if type(v) is list else items(v, "Groups")))
+                    tuple(map(GroupType.from_wire, v if type(v) is list else items(v, "Groups")))
                     if (v := data["Groups"]) is not None
                     else null("")
                 )

@@ -36,7 +36,7 @@ class ListIdentityProvidersResponse(Model):
 
     __slots__ = ("next_token", "providers", "response_metadata")
 
-    providers: list[ProviderDescription]
+    providers: tuple[ProviderDescription, ...]
     """An array of the IdPs in your user pool. For each, the response includes identifiers, the IdP name
     and type, and trust-relationship details like the issuer URL."""
     next_token: str | None
@@ -52,7 +52,7 @@ class ListIdentityProvidersResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("providers", "Providers", "structs", True, ProviderDescription),
+        ("providers", "Providers", "struct_tuple", True, ProviderDescription),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -65,7 +65,7 @@ class ListIdentityProvidersResponse(Model):
     def __init__(
         self,
         *,
-        providers: list[ProviderDescription],
+        providers: tuple[ProviderDescription, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -88,7 +88,7 @@ class ListIdentityProvidersResponse(Model):
         try:
             try:
                 self.providers = (
-                    list(map(ProviderDescription.from_wire, v if type(v) is list else items(v, "Providers")))
+                    tuple(map(ProviderDescription.from_wire, v if type(v) is list else items(v, "Providers")))
                     if (v := data["Providers"]) is not None
                     else null("")
                 )

@@ -38,7 +38,7 @@ class ListPointInTimeRecoveriesResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "restorations")
 
-    restorations: list[RestorationDescriptionType]
+    restorations: tuple[RestorationDescriptionType, ...]
     """A summary of each requested recovery, including its ID, status, and the point in time that it
     restores the user pool to."""
     next_token: str | None
@@ -54,7 +54,7 @@ class ListPointInTimeRecoveriesResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("restorations", "Restorations", "structs", True, RestorationDescriptionType),
+        ("restorations", "Restorations", "struct_tuple", True, RestorationDescriptionType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -67,7 +67,7 @@ class ListPointInTimeRecoveriesResponse(Model):
     def __init__(
         self,
         *,
-        restorations: list[RestorationDescriptionType],
+        restorations: tuple[RestorationDescriptionType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -90,7 +90,7 @@ class ListPointInTimeRecoveriesResponse(Model):
         try:
             try:
                 self.restorations = (
-                    list(map(RestorationDescriptionType.from_wire, v if type(v) is list else items(v, "Restorations")))
+                    tuple(map(RestorationDescriptionType.from_wire, v if type(v) is list else items(v, "Restorations")))
                     if (v := data["Restorations"]) is not None
                     else null("")
                 )

@@ -36,7 +36,7 @@ class ListResourceServersResponse(Model):
 
     __slots__ = ("next_token", "resource_servers", "response_metadata")
 
-    resource_servers: list[ResourceServerType]
+    resource_servers: tuple[ResourceServerType, ...]
     """An array of resource servers and the details of their configuration. For each, the response includes
     names, identifiers, and custom scopes."""
     next_token: str | None
@@ -52,7 +52,7 @@ class ListResourceServersResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("resource_servers", "ResourceServers", "structs", True, ResourceServerType),
+        ("resource_servers", "ResourceServers", "struct_tuple", True, ResourceServerType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -65,7 +65,7 @@ class ListResourceServersResponse(Model):
     def __init__(
         self,
         *,
-        resource_servers: list[ResourceServerType],
+        resource_servers: tuple[ResourceServerType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -88,7 +88,7 @@ class ListResourceServersResponse(Model):
         try:
             try:
                 self.resource_servers = (
-                    list(map(ResourceServerType.from_wire, v if type(v) is list else items(v, "ResourceServers")))
+                    tuple(map(ResourceServerType.from_wire, v if type(v) is list else items(v, "ResourceServers")))
                     if (v := data["ResourceServers"]) is not None
                     else null("")
                 )

@@ -36,7 +36,7 @@ class ListTermsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "terms")
 
-    terms: list[TermsDescriptionType]
+    terms: tuple[TermsDescriptionType, ...]
     """A summary of the requested terms documents. Includes unique identifiers for later changes to the
     terms documents."""
     next_token: str | None
@@ -51,7 +51,7 @@ class ListTermsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("terms", "Terms", "structs", True, TermsDescriptionType),
+        ("terms", "Terms", "struct_tuple", True, TermsDescriptionType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -64,7 +64,7 @@ class ListTermsResponse(Model):
     def __init__(
         self,
         *,
-        terms: list[TermsDescriptionType],
+        terms: tuple[TermsDescriptionType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -87,7 +87,7 @@ class ListTermsResponse(Model):
         try:
             try:
                 self.terms = (
-                    list(map(TermsDescriptionType.from_wire, v if type(v) is list else items(v, "Terms")))
+                    tuple(map(TermsDescriptionType.from_wire, v if type(v) is list else items(v, "Terms")))
                     if (v := data["Terms"]) is not None
                     else null("")
                 )

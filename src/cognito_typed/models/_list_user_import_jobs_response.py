@@ -36,7 +36,7 @@ class ListUserImportJobsResponse(Model):
 
     __slots__ = ("pagination_token", "response_metadata", "user_import_jobs")
 
-    user_import_jobs: list[UserImportJobType]
+    user_import_jobs: tuple[UserImportJobType, ...]
     """An array of user import jobs from the requested user pool. For each, the response includes logging
     destination, status, and the Amazon S3 pre-signed URL for CSV upload."""
     pagination_token: str | None
@@ -52,7 +52,7 @@ class ListUserImportJobsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("user_import_jobs", "UserImportJobs", "structs", True, UserImportJobType),
+        ("user_import_jobs", "UserImportJobs", "struct_tuple", True, UserImportJobType),
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -65,7 +65,7 @@ class ListUserImportJobsResponse(Model):
     def __init__(
         self,
         *,
-        user_import_jobs: list[UserImportJobType],
+        user_import_jobs: tuple[UserImportJobType, ...],
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -88,7 +88,7 @@ class ListUserImportJobsResponse(Model):
         try:
             try:
                 self.user_import_jobs = (
-                    list(map(UserImportJobType.from_wire, v if type(v) is list else items(v, "UserImportJobs")))
+                    tuple(map(UserImportJobType.from_wire, v if type(v) is list else items(v, "UserImportJobs")))
                     if (v := data["UserImportJobs"]) is not None
                     else null("")
                 )

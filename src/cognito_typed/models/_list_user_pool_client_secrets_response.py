@@ -43,7 +43,7 @@ class ListUserPoolClientSecretsResponse(Model):
         "response_metadata",
     )
 
-    client_secrets: list[ClientSecretDescriptorType]
+    client_secrets: tuple[ClientSecretDescriptorType, ...]
     """A list of client secret descriptors containing the identifier and creation date for each secret. For
     security reasons, the response never reveals the actual secret value in ClientSecretValue."""
     next_token: str | None
@@ -59,7 +59,7 @@ class ListUserPoolClientSecretsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("client_secrets", "ClientSecrets", "structs", True, ClientSecretDescriptorType),
+        ("client_secrets", "ClientSecrets", "struct_tuple", True, ClientSecretDescriptorType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -72,7 +72,7 @@ class ListUserPoolClientSecretsResponse(Model):
     def __init__(
         self,
         *,
-        client_secrets: list[ClientSecretDescriptorType],
+        client_secrets: tuple[ClientSecretDescriptorType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -95,7 +95,9 @@ class ListUserPoolClientSecretsResponse(Model):
         try:
             try:
                 self.client_secrets = (
-                    list(map(ClientSecretDescriptorType.from_wire, v if type(v) is list else items(v, "ClientSecrets")))
+                    tuple(
+                        map(ClientSecretDescriptorType.from_wire, v if type(v) is list else items(v, "ClientSecrets"))
+                    )
                     if (v := data["ClientSecrets"]) is not None
                     else null("")
                 )

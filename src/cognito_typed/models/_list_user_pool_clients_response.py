@@ -36,7 +36,7 @@ class ListUserPoolClientsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "user_pool_clients")
 
-    user_pool_clients: list[UserPoolClientDescription]
+    user_pool_clients: tuple[UserPoolClientDescription, ...]
     """An array of app clients and their details. Includes app client ID and name."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -51,7 +51,7 @@ class ListUserPoolClientsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("user_pool_clients", "UserPoolClients", "structs", True, UserPoolClientDescription),
+        ("user_pool_clients", "UserPoolClients", "struct_tuple", True, UserPoolClientDescription),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -64,7 +64,7 @@ class ListUserPoolClientsResponse(Model):
     def __init__(
         self,
         *,
-        user_pool_clients: list[UserPoolClientDescription],
+        user_pool_clients: tuple[UserPoolClientDescription, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -87,7 +87,7 @@ class ListUserPoolClientsResponse(Model):
         try:
             try:
                 self.user_pool_clients = (
-                    list(
+                    tuple(
                         map(UserPoolClientDescription.from_wire, v if type(v) is list else items(v, "UserPoolClients"))
                     )
                     if (v := data["UserPoolClients"]) is not None

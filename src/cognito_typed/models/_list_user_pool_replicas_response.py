@@ -36,7 +36,7 @@ class ListUserPoolReplicasResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "user_pool_replicas")
 
-    user_pool_replicas: list[UserPoolReplicaType]
+    user_pool_replicas: tuple[UserPoolReplicaType, ...]
     """A list of user pool replicas, including information about their status, role, and Region."""
     next_token: str | None
     """A pagination token for retrieving the next page of results. If this value is null, there are no more
@@ -50,7 +50,7 @@ class ListUserPoolReplicasResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("user_pool_replicas", "UserPoolReplicas", "structs", True, UserPoolReplicaType),
+        ("user_pool_replicas", "UserPoolReplicas", "struct_tuple", True, UserPoolReplicaType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -63,7 +63,7 @@ class ListUserPoolReplicasResponse(Model):
     def __init__(
         self,
         *,
-        user_pool_replicas: list[UserPoolReplicaType],
+        user_pool_replicas: tuple[UserPoolReplicaType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -86,7 +86,7 @@ class ListUserPoolReplicasResponse(Model):
         try:
             try:
                 self.user_pool_replicas = (
-                    list(map(UserPoolReplicaType.from_wire, v if type(v) is list else items(v, "UserPoolReplicas")))
+                    tuple(map(UserPoolReplicaType.from_wire, v if type(v) is list else items(v, "UserPoolReplicas")))
                     if (v := data["UserPoolReplicas"]) is not None
                     else null("")
                 )

@@ -36,7 +36,7 @@ class ListUserPoolsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "user_pools")
 
-    user_pools: list[UserPoolDescriptionType]
+    user_pools: tuple[UserPoolDescriptionType, ...]
     """An array of user pools and their configuration details."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -51,7 +51,7 @@ class ListUserPoolsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("user_pools", "UserPools", "structs", True, UserPoolDescriptionType),
+        ("user_pools", "UserPools", "struct_tuple", True, UserPoolDescriptionType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -64,7 +64,7 @@ class ListUserPoolsResponse(Model):
     def __init__(
         self,
         *,
-        user_pools: list[UserPoolDescriptionType],
+        user_pools: tuple[UserPoolDescriptionType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -87,7 +87,7 @@ class ListUserPoolsResponse(Model):
         try:
             try:
                 self.user_pools = (
-                    list(map(UserPoolDescriptionType.from_wire, v if type(v) is list else items(v, "UserPools")))
+                    tuple(map(UserPoolDescriptionType.from_wire, v if type(v) is list else items(v, "UserPools")))
                     if (v := data["UserPools"]) is not None
                     else null("")
                 )

@@ -36,7 +36,7 @@ class ListUserSessionsResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "sessions")
 
-    sessions: list[SessionDescriptionType]
+    sessions: tuple[SessionDescriptionType, ...]
     """A list of the user's active sessions. Each element describes one token session or SSO session."""
     next_token: str | None
     """The pagination token to use in a subsequent request to retrieve the next page of results."""
@@ -49,7 +49,7 @@ class ListUserSessionsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("sessions", "Sessions", "structs", True, SessionDescriptionType),
+        ("sessions", "Sessions", "struct_tuple", True, SessionDescriptionType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -62,7 +62,7 @@ class ListUserSessionsResponse(Model):
     def __init__(
         self,
         *,
-        sessions: list[SessionDescriptionType],
+        sessions: tuple[SessionDescriptionType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -85,7 +85,7 @@ class ListUserSessionsResponse(Model):
         try:
             try:
                 self.sessions = (
-                    list(map(SessionDescriptionType.from_wire, v if type(v) is list else items(v, "Sessions")))
+                    tuple(map(SessionDescriptionType.from_wire, v if type(v) is list else items(v, "Sessions")))
                     if (v := data["Sessions"]) is not None
                     else null("")
                 )

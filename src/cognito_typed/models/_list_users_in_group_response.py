@@ -36,7 +36,7 @@ class ListUsersInGroupResponse(Model):
 
     __slots__ = ("next_token", "response_metadata", "users")
 
-    users: list[UserType]
+    users: tuple[UserType, ...]
     """An array of users who are members in the group, and their attributes."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -51,7 +51,7 @@ class ListUsersInGroupResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("users", "Users", "structs", True, UserType),
+        ("users", "Users", "struct_tuple", True, UserType),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -64,7 +64,7 @@ class ListUsersInGroupResponse(Model):
     def __init__(
         self,
         *,
-        users: list[UserType],
+        users: tuple[UserType, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -87,7 +87,7 @@ class ListUsersInGroupResponse(Model):
         try:
             try:
                 self.users = (
-                    list(map(UserType.from_wire, v if type(v) is list else items(v, "Users")))
+                    tuple(map(UserType.from_wire, v if type(v) is list else items(v, "Users")))
                     if (v := data["Users"]) is not None
                     else null("")
                 )

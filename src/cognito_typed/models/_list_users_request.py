@@ -120,7 +120,7 @@ class ListUsersRequest(Request[ListUsersResponse]):
                 if (v := data.get("AttributesToGet")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesToGet")
+                else list(items(v, "AttributesToGet"))
             )
             self.limit = data.get("Limit")
             self.pagination_token = data.get("PaginationToken")

@@ -36,7 +36,7 @@ class ListUsersResponse(Model):
 
     __slots__ = ("pagination_token", "response_metadata", "users")
 
-    users: list[UserType]
+    users: tuple[UserType, ...]
     """An array of user pool users who match your query, and their attributes. Between different requests,
     you might observe variations in the sequence that users in this response object are sorted into."""
     pagination_token: str | None
@@ -52,7 +52,7 @@ class ListUsersResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("users", "Users", "structs", True, UserType),
+        ("users", "Users", "struct_tuple", True, UserType),
         ("pagination_token", "PaginationToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -65,7 +65,7 @@ class ListUsersResponse(Model):
     def __init__(
         self,
         *,
-        users: list[UserType],
+        users: tuple[UserType, ...],
         pagination_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -88,7 +88,7 @@ class ListUsersResponse(Model):
         try:
             try:
                 self.users = (
-                    list(map(UserType.from_wire, v if type(v) is list else items(v, "Users")))
+                    tuple(map(UserType.from_wire, v if type(v) is list else items(v, "Users")))
                     if (v := data["Users"]) is not None
                     else null("")
                 )

@@ -42,7 +42,7 @@ class ListWebAuthnCredentialsResponse(Model):
         "response_metadata",
     )
 
-    credentials: list[WebAuthnCredentialDescription]
+    credentials: tuple[WebAuthnCredentialDescription, ...]
     """A list of registered passkeys for a user."""
     next_token: str | None
     """The identifier that Amazon Cognito returned with the previous request to this operation. When you
@@ -57,7 +57,7 @@ class ListWebAuthnCredentialsResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("credentials", "Credentials", "structs", True, WebAuthnCredentialDescription),
+        ("credentials", "Credentials", "struct_tuple", True, WebAuthnCredentialDescription),
         ("next_token", "NextToken", "plain", False, None),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
@@ -70,7 +70,7 @@ class ListWebAuthnCredentialsResponse(Model):
     def __init__(
         self,
         *,
-        credentials: list[WebAuthnCredentialDescription],
+        credentials: tuple[WebAuthnCredentialDescription, ...],
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
@@ -93,7 +93,7 @@ class ListWebAuthnCredentialsResponse(Model):
         try:
             try:
                 self.credentials = (
-                    list(
+                    tuple(
                         map(WebAuthnCredentialDescription.from_wire, v if type(v) is list else items(v, "Credentials"))
                     )
                     if (v := data["Credentials"]) is not None

@@ -38,7 +38,7 @@ class LogDeliveryConfigurationType(Model):
 
     user_pool_id: str
     """The ID of the user pool where you configured logging."""
-    log_configurations: list[LogConfigurationType]
+    log_configurations: tuple[LogConfigurationType, ...]
     """A logging destination of a user pool. User pools can have multiple logging destinations for
     message-delivery and user-activity logs."""
 
@@ -48,7 +48,7 @@ class LogDeliveryConfigurationType(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("user_pool_id", "UserPoolId", "plain", True, None),
-        ("log_configurations", "LogConfigurations", "structs", True, LogConfigurationType),
+        ("log_configurations", "LogConfigurations", "struct_tuple", True, LogConfigurationType),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("user_pool_id", k.UserPoolIdType, True, False),
@@ -59,7 +59,7 @@ class LogDeliveryConfigurationType(Model):
         self,
         *,
         user_pool_id: str,
-        log_configurations: list[LogConfigurationType],
+        log_configurations: tuple[LogConfigurationType, ...],
     ) -> None:
         values = (
             user_pool_id,
@@ -79,7 +79,7 @@ class LogDeliveryConfigurationType(Model):
             self.user_pool_id = v if (v := data["UserPoolId"]) is not None else null("UserPoolId")
             try:
                 self.log_configurations = (
-                    list(map(LogConfigurationType.from_wire, v if type(v) is list else items(v, "LogConfigurations")))
+                    tuple(map(LogConfigurationType.from_wire, v if type(v) is list else items(v, "LogConfigurations")))
                     if (v := data["LogConfigurations"]) is not None
                     else null("")
                 )

@@ -56,7 +56,7 @@ class ManagedLoginBrandingType(Model):
     that are managed by Amazon Cognito. You can modify them later in the branding editor."""
     settings: Any | None
     """A JSON file, encoded as a Document type, with the the settings that you want to apply to your style."""
-    assets: list[AssetType] | None
+    assets: tuple[AssetType, ...] | None
     """An array of image files that you want to apply to roles like backgrounds, logos, and icons. Each
     object must also indicate whether it is for dark mode, light mode, or browser-adaptive mode."""
     creation_date: datetime | None
@@ -80,7 +80,7 @@ class ManagedLoginBrandingType(Model):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("use_cognito_provided_values", "UseCognitoProvidedValues", "plain", False, None),
         ("settings", "Settings", "other", False, None),
-        ("assets", "Assets", "structs", False, AssetType),
+        ("assets", "Assets", "struct_tuple", False, AssetType),
         ("creation_date", "CreationDate", "timestamp", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
     )
@@ -101,7 +101,7 @@ class ManagedLoginBrandingType(Model):
         user_pool_id: str,
         use_cognito_provided_values: bool | None = None,
         settings: Any | None = None,
-        assets: list[AssetType] | None = None,
+        assets: tuple[AssetType, ...] | None = None,
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
@@ -148,7 +148,7 @@ class ManagedLoginBrandingType(Model):
                 self.assets = (
                     None
                     if (v := data.get("Assets")) is None
-                    else list(map(AssetType.from_wire, v if type(v) is list else items(v, "Assets")))
+                    else tuple(map(AssetType.from_wire, v if type(v) is list else items(v, "Assets")))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Assets", data.get("Assets"), AssetType, "list") from None

@@ -44,7 +44,7 @@ class ResourceServerType(Model):
     name like solar-system-data."""
     name: str
     """The name of the resource server."""
-    scopes: list[ResourceServerScopeType] | None
+    scopes: tuple[ResourceServerScopeType, ...] | None
     """A list of scopes that are defined for the resource server."""
     managed_by: ResourceServerManagedByType | None
     """This value is reserved for resource servers that Amazon Cognito manages. Resource servers that you
@@ -61,7 +61,7 @@ class ResourceServerType(Model):
         ("user_pool_id", "UserPoolId", "plain", True, None),
         ("identifier", "Identifier", "plain", True, None),
         ("name", "Name", "plain", True, None),
-        ("scopes", "Scopes", "structs", False, ResourceServerScopeType),
+        ("scopes", "Scopes", "struct_tuple", False, ResourceServerScopeType),
         ("managed_by", "ManagedBy", "plain", False, None),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -78,7 +78,7 @@ class ResourceServerType(Model):
         user_pool_id: str,
         identifier: str,
         name: str,
-        scopes: list[ResourceServerScopeType] | None = None,
+        scopes: tuple[ResourceServerScopeType, ...] | None = None,
         managed_by: ResourceServerManagedByType | None = None,
     ) -> None:
         values = (
@@ -117,7 +117,7 @@ class ResourceServerType(Model):
                 self.scopes = (
                     None
                     if (v := data.get("Scopes")) is None
-                    else list(map(ResourceServerScopeType.from_wire, v if type(v) is list else items(v, "Scopes")))
+                    else tuple(map(ResourceServerScopeType.from_wire, v if type(v) is list else items(v, "Scopes")))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "Scopes", data.get("Scopes"), ResourceServerScopeType, "list") from None

@@ -47,7 +47,7 @@ class RestorationType(Model):
     trigger_timestamp: datetime | None
     """The end of the period of changes that the recovery reverts. This time is shortly after the time that
     you initiated the recovery."""
-    restore_preview: list[RestorePreviewType] | None
+    restore_preview: tuple[RestorePreviewType, ...] | None
     """The recovery preview. For each type of entity, the preview shows the number of entities that the
     recovery creates, updates, and deletes. The preview doesn't include user data."""
 
@@ -63,7 +63,7 @@ class RestorationType(Model):
         ("restore_status", "RestoreStatus", "plain", False, None),
         ("restore_timestamp", "RestoreTimestamp", "timestamp", False, None),
         ("trigger_timestamp", "TriggerTimestamp", "timestamp", False, None),
-        ("restore_preview", "RestorePreview", "structs", False, RestorePreviewType),
+        ("restore_preview", "RestorePreview", "struct_tuple", False, RestorePreviewType),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("restore_id", k.RestoreIdType, False, False),
@@ -80,7 +80,7 @@ class RestorationType(Model):
         restore_status: RestoreStatusType | None = None,
         restore_timestamp: datetime | None = None,
         trigger_timestamp: datetime | None = None,
-        restore_preview: list[RestorePreviewType] | None = None,
+        restore_preview: tuple[RestorePreviewType, ...] | None = None,
     ) -> None:
         values = (
             restore_id,
@@ -131,7 +131,7 @@ class RestorationType(Model):
                 self.restore_preview = (
                     None
                     if (v := data.get("RestorePreview")) is None
-                    else list(map(RestorePreviewType.from_wire, v if type(v) is list else items(v, "RestorePreview")))
+                    else tuple(map(RestorePreviewType.from_wire, v if type(v) is list else items(v, "RestorePreview")))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "RestorePreview", data.get("RestorePreview"), RestorePreviewType, "list") from None

@@ -81,14 +81,14 @@ class RiskExceptionConfigurationType(Model):
                 if (v := data.get("BlockedIPRangeList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "BlockedIPRangeList")
+                else list(items(v, "BlockedIPRangeList"))
             )
             self.skipped_ip_range_list = (
                 None
                 if (v := data.get("SkippedIPRangeList")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SkippedIPRangeList")
+                else list(items(v, "SkippedIPRangeList"))
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -65,7 +65,7 @@ class SignInPolicyType(Model):
                 if (v := data.get("AllowedFirstAuthFactors")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedFirstAuthFactors")
+                else list(items(v, "AllowedFirstAuthFactors"))
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

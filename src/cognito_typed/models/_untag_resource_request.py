@@ -83,7 +83,7 @@ class UntagResourceRequest(Request[UntagResourceResponse]):
         try:
             self.resource_arn = v if (v := data["ResourceArn"]) is not None else null("ResourceArn")
             self.tag_keys = (
-                (list(v) if type(v) is list else items(v, "TagKeys"))
+                (list(v) if type(v) is list else list(items(v, "TagKeys")))
                 if (v := data["TagKeys"]) is not None
                 else null("TagKeys")
             )

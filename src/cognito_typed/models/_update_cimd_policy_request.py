@@ -128,7 +128,7 @@ class UpdateCIMDPolicyRequest(Request[UpdateCIMDPolicyResponse]):
             self.policy_name = data.get("PolicyName")
             self.cache_duration = data.get("CacheDuration")
             self.url_patterns = (
-                (list(v) if type(v) is list else items(v, "URLPatterns"))
+                (list(v) if type(v) is list else list(items(v, "URLPatterns")))
                 if (v := data["URLPatterns"]) is not None
                 else null("URLPatterns")
             )

@@ -156,7 +156,7 @@ class UpdateIdentityProviderRequest(Request[UpdateIdentityProviderResponse]):
                 if (v := data.get("IdpIdentifiers")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "IdpIdentifiers")
+                else list(items(v, "IdpIdentifiers"))
             )
             self.acr_mapping = (
                 None

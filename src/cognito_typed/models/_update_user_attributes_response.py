@@ -38,7 +38,7 @@ class UpdateUserAttributesResponse(Model):
         "response_metadata",
     )
 
-    code_delivery_details_list: list[CodeDeliveryDetailsType] | None
+    code_delivery_details_list: tuple[CodeDeliveryDetailsType, ...] | None
     """When the attribute-update request includes an email address or phone number attribute, Amazon
     Cognito sends a message to users with a code that confirms ownership of the new value that they
     entered."""
@@ -50,7 +50,7 @@ class UpdateUserAttributesResponse(Model):
         ("response_metadata", "ResponseMetadata"),
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
-        ("code_delivery_details_list", "CodeDeliveryDetailsList", "structs", False, CodeDeliveryDetailsType),
+        ("code_delivery_details_list", "CodeDeliveryDetailsList", "struct_tuple", False, CodeDeliveryDetailsType),
         ("response_metadata", "ResponseMetadata", "struct", False, ResponseMetadata),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -61,7 +61,7 @@ class UpdateUserAttributesResponse(Model):
     def __init__(
         self,
         *,
-        code_delivery_details_list: list[CodeDeliveryDetailsType] | None = None,
+        code_delivery_details_list: tuple[CodeDeliveryDetailsType, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
         values = (
@@ -83,7 +83,7 @@ class UpdateUserAttributesResponse(Model):
                 self.code_delivery_details_list = (
                     None
                     if (v := data.get("CodeDeliveryDetailsList")) is None
-                    else list(
+                    else tuple(
                         map(
                             CodeDeliveryDetailsType.from_wire,
                             v if type(v) is list else items(v, "CodeDeliveryDetailsList"),

@@ -340,42 +340,42 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
                 if (v := data.get("ReadAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ReadAttributes")
+                else list(items(v, "ReadAttributes"))
             )
             self.write_attributes = (
                 None
                 if (v := data.get("WriteAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "WriteAttributes")
+                else list(items(v, "WriteAttributes"))
             )
             self.explicit_auth_flows = (
                 None
                 if (v := data.get("ExplicitAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "ExplicitAuthFlows")
+                else list(items(v, "ExplicitAuthFlows"))
             )
             self.supported_identity_providers = (
                 None
                 if (v := data.get("SupportedIdentityProviders")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "SupportedIdentityProviders")
+                else list(items(v, "SupportedIdentityProviders"))
             )
             self.callback_urls = (
                 None
                 if (v := data.get("CallbackURLs")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "CallbackURLs")
+                else list(items(v, "CallbackURLs"))
             )
             self.logout_urls = (
                 None
                 if (v := data.get("LogoutURLs")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "LogoutURLs")
+                else list(items(v, "LogoutURLs"))
             )
             self.default_redirect_uri = data.get("DefaultRedirectURI")
             self.allowed_oauth_flows = (
@@ -383,14 +383,14 @@ class UpdateUserPoolClientRequest(Request[UpdateUserPoolClientResponse]):
                 if (v := data.get("AllowedOAuthFlows")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthFlows")
+                else list(items(v, "AllowedOAuthFlows"))
             )
             self.allowed_oauth_scopes = (
                 None
                 if (v := data.get("AllowedOAuthScopes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthScopes")
+                else list(items(v, "AllowedOAuthScopes"))
             )
             self.allowed_oauth_flows_user_pool_client = data.get("AllowedOAuthFlowsUserPoolClient")
             try:

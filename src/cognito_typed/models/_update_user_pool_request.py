@@ -371,7 +371,7 @@ class UpdateUserPoolRequest(Request[UpdateUserPoolResponse]):
                 if (v := data.get("AutoVerifiedAttributes")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AutoVerifiedAttributes")
+                else list(items(v, "AutoVerifiedAttributes"))
             )
             self.sms_verification_message = data.get("SmsVerificationMessage")
             self.email_verification_message = data.get("EmailVerificationMessage")

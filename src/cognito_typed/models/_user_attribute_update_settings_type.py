@@ -78,7 +78,7 @@ class UserAttributeUpdateSettingsType(Model):
                 if (v := data.get("AttributesRequireVerificationBeforeUpdate")) is None
                 else list(v)
                 if type(v) is list
-                else items(v, "AttributesRequireVerificationBeforeUpdate")
+                else list(items(v, "AttributesRequireVerificationBeforeUpdate"))
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None

@@ -102,25 +102,25 @@ class UserPoolClientType(Model):
     token_validity_units: TokenValidityUnitsType | None
     """The time units that, with IdTokenValidity, AccessTokenValidity, and RefreshTokenValidity, set and
     display the duration of ID, access, and refresh tokens for an app client."""
-    read_attributes: list[str] | None
+    read_attributes: tuple[str, ...] | None
     """The list of user attributes that you want your app client to have read access to."""
-    write_attributes: list[str] | None
+    write_attributes: tuple[str, ...] | None
     """The list of user attributes that you want your app client to have write access to."""
-    explicit_auth_flows: list[ExplicitAuthFlowsType] | None
+    explicit_auth_flows: tuple[ExplicitAuthFlowsType, ...] | None
     """The authentication flows that you want your user pool client to support."""
-    supported_identity_providers: list[str] | None
+    supported_identity_providers: tuple[str, ...] | None
     """A list of provider names for the identity providers (IdPs) that are supported on this client. The
     following are supported: COGNITO, Facebook, Google, SignInWithApple, and LoginWithAmazon."""
-    callback_urls: list[str] | None
+    callback_urls: tuple[str, ...] | None
     """A list of allowed redirect (callback) URLs for the IdPs."""
-    logout_urls: list[str] | None
+    logout_urls: tuple[str, ...] | None
     """A list of allowed logout URLs for the IdPs."""
     default_redirect_uri: str | None
     """The default redirect URI. Must be in the CallbackURLs list."""
-    allowed_oauth_flows: list[OAuthFlowType] | None
+    allowed_oauth_flows: tuple[OAuthFlowType, ...] | None
     """The OAuth grant types that you want your app client to generate. To create an app client that
     generates client credentials grants, you must add client_credentials as the only allowed OAuth flow."""
-    allowed_oauth_scopes: list[str] | None
+    allowed_oauth_scopes: tuple[str, ...] | None
     """The OAuth 2.0 scopes that you want your app client to support. Can include standard OAuth scopes
     like phone, email, openid, and profile."""
     allowed_oauth_flows_user_pool_client: bool | None
@@ -188,15 +188,15 @@ class UserPoolClientType(Model):
         ("access_token_validity", "AccessTokenValidity", "plain", False, None),
         ("id_token_validity", "IdTokenValidity", "plain", False, None),
         ("token_validity_units", "TokenValidityUnits", "struct", False, TokenValidityUnitsType),
-        ("read_attributes", "ReadAttributes", "list", False, None),
-        ("write_attributes", "WriteAttributes", "list", False, None),
-        ("explicit_auth_flows", "ExplicitAuthFlows", "list", False, None),
-        ("supported_identity_providers", "SupportedIdentityProviders", "list", False, None),
-        ("callback_urls", "CallbackURLs", "list", False, None),
-        ("logout_urls", "LogoutURLs", "list", False, None),
+        ("read_attributes", "ReadAttributes", "tuple", False, None),
+        ("write_attributes", "WriteAttributes", "tuple", False, None),
+        ("explicit_auth_flows", "ExplicitAuthFlows", "tuple", False, None),
+        ("supported_identity_providers", "SupportedIdentityProviders", "tuple", False, None),
+        ("callback_urls", "CallbackURLs", "tuple", False, None),
+        ("logout_urls", "LogoutURLs", "tuple", False, None),
         ("default_redirect_uri", "DefaultRedirectURI", "plain", False, None),
-        ("allowed_oauth_flows", "AllowedOAuthFlows", "list", False, None),
-        ("allowed_oauth_scopes", "AllowedOAuthScopes", "list", False, None),
+        ("allowed_oauth_flows", "AllowedOAuthFlows", "tuple", False, None),
+        ("allowed_oauth_scopes", "AllowedOAuthScopes", "tuple", False, None),
         ("allowed_oauth_flows_user_pool_client", "AllowedOAuthFlowsUserPoolClient", "plain", False, None),
         ("analytics_configuration", "AnalyticsConfiguration", "struct", False, AnalyticsConfigurationType),
         ("prevent_user_existence_errors", "PreventUserExistenceErrors", "plain", False, None),
@@ -261,15 +261,15 @@ class UserPoolClientType(Model):
         access_token_validity: int | None = None,
         id_token_validity: int | None = None,
         token_validity_units: TokenValidityUnitsType | None = None,
-        read_attributes: list[str] | None = None,
-        write_attributes: list[str] | None = None,
-        explicit_auth_flows: list[ExplicitAuthFlowsType] | None = None,
-        supported_identity_providers: list[str] | None = None,
-        callback_urls: list[str] | None = None,
-        logout_urls: list[str] | None = None,
+        read_attributes: tuple[str, ...] | None = None,
+        write_attributes: tuple[str, ...] | None = None,
+        explicit_auth_flows: tuple[ExplicitAuthFlowsType, ...] | None = None,
+        supported_identity_providers: tuple[str, ...] | None = None,
+        callback_urls: tuple[str, ...] | None = None,
+        logout_urls: tuple[str, ...] | None = None,
         default_redirect_uri: str | None = None,
-        allowed_oauth_flows: list[OAuthFlowType] | None = None,
-        allowed_oauth_scopes: list[str] | None = None,
+        allowed_oauth_flows: tuple[OAuthFlowType, ...] | None = None,
+        allowed_oauth_scopes: tuple[str, ...] | None = None,
         allowed_oauth_flows_user_pool_client: bool | None = None,
         analytics_configuration: AnalyticsConfigurationType | None = None,
         prevent_user_existence_errors: PreventUserExistenceErrorTypes | None = None,
@@ -385,59 +385,59 @@ class UserPoolClientType(Model):
             self.read_attributes = (
                 None
                 if (v := data.get("ReadAttributes")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "ReadAttributes")
+                else tuple(items(v, "ReadAttributes"))
             )
             self.write_attributes = (
                 None
                 if (v := data.get("WriteAttributes")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "WriteAttributes")
+                else tuple(items(v, "WriteAttributes"))
             )
             self.explicit_auth_flows = (
                 None
                 if (v := data.get("ExplicitAuthFlows")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "ExplicitAuthFlows")
+                else tuple(items(v, "ExplicitAuthFlows"))
             )
             self.supported_identity_providers = (
                 None
                 if (v := data.get("SupportedIdentityProviders")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "SupportedIdentityProviders")
+                else tuple(items(v, "SupportedIdentityProviders"))
             )
             self.callback_urls = (
                 None
                 if (v := data.get("CallbackURLs")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "CallbackURLs")
+                else tuple(items(v, "CallbackURLs"))
             )
             self.logout_urls = (
                 None
                 if (v := data.get("LogoutURLs")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "LogoutURLs")
+                else tuple(items(v, "LogoutURLs"))
             )
             self.default_redirect_uri = data.get("DefaultRedirectURI")
             self.allowed_oauth_flows = (
                 None
                 if (v := data.get("AllowedOAuthFlows")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthFlows")
+                else tuple(items(v, "AllowedOAuthFlows"))
             )
             self.allowed_oauth_scopes = (
                 None
                 if (v := data.get("AllowedOAuthScopes")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "AllowedOAuthScopes")
+                else tuple(items(v, "AllowedOAuthScopes"))
             )
             self.allowed_oauth_flows_user_pool_client = data.get("AllowedOAuthFlowsUserPoolClient")
             try:
@@ -497,23 +497,23 @@ class UserPoolClientType(Model):
             if (v := self.token_validity_units) is not None:
                 out["TokenValidityUnits"] = v.to_wire()
             if (v := self.read_attributes) is not None:
-                out["ReadAttributes"] = list(v) if type(v) is list else as_list(v)
+                out["ReadAttributes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.write_attributes) is not None:
-                out["WriteAttributes"] = list(v) if type(v) is list else as_list(v)
+                out["WriteAttributes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.explicit_auth_flows) is not None:
-                out["ExplicitAuthFlows"] = list(v) if type(v) is list else as_list(v)
+                out["ExplicitAuthFlows"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.supported_identity_providers) is not None:
-                out["SupportedIdentityProviders"] = list(v) if type(v) is list else as_list(v)
+                out["SupportedIdentityProviders"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.callback_urls) is not None:
-                out["CallbackURLs"] = list(v) if type(v) is list else as_list(v)
+                out["CallbackURLs"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.logout_urls) is not None:
-                out["LogoutURLs"] = list(v) if type(v) is list else as_list(v)
+                out["LogoutURLs"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.default_redirect_uri) is not None:
                 out["DefaultRedirectURI"] = v
             if (v := self.allowed_oauth_flows) is not None:
-                out["AllowedOAuthFlows"] = list(v) if type(v) is list else as_list(v)
+                out["AllowedOAuthFlows"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.allowed_oauth_scopes) is not None:
-                out["AllowedOAuthScopes"] = list(v) if type(v) is list else as_list(v)
+                out["AllowedOAuthScopes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.allowed_oauth_flows_user_pool_client) is not None:
                 out["AllowedOAuthFlowsUserPoolClient"] = v
             if (v := self.analytics_configuration) is not None:

@@ -53,7 +53,7 @@ class UserPoolDescriptionType(Model):
     creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    replica_regions: list[str] | None
+    replica_regions: tuple[str, ...] | None
     """A list of Amazon Web Services Regions where replicas of this user pool exist."""
 
     _wire = (
@@ -72,7 +72,7 @@ class UserPoolDescriptionType(Model):
         ("status", "Status", "plain", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
-        ("replica_regions", "ReplicaRegions", "list", False, None),
+        ("replica_regions", "ReplicaRegions", "tuple", False, None),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("id", k.UserPoolIdType, True, False),
@@ -93,7 +93,7 @@ class UserPoolDescriptionType(Model):
         status: StatusType | None = None,
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
-        replica_regions: list[str] | None = None,
+        replica_regions: tuple[str, ...] | None = None,
     ) -> None:
         values = (
             id,
@@ -152,9 +152,9 @@ class UserPoolDescriptionType(Model):
             self.replica_regions = (
                 None
                 if (v := data.get("ReplicaRegions")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "ReplicaRegions")
+                else tuple(items(v, "ReplicaRegions"))
             )
         except (KeyError, TypeError, AttributeError) as error:
             raise malformed(cls, data, error) from None
@@ -184,7 +184,7 @@ class UserPoolDescriptionType(Model):
             if (v := self.creation_date) is not None:
                 out["CreationDate"] = v
             if (v := self.replica_regions) is not None:
-                out["ReplicaRegions"] = list(v) if type(v) is list else as_list(v)
+                out["ReplicaRegions"] = list(v) if type(v) is tuple else list(as_list(v))
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
             raise self._unsendable(error) from None
         return out

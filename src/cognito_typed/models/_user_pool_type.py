@@ -131,14 +131,14 @@ class UserPoolType(Model):
     creation_date: datetime | None
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
     time format."""
-    schema_attributes: list[SchemaAttributeType] | None
+    schema_attributes: tuple[SchemaAttributeType, ...] | None
     """A list of the user attributes and their properties in your user pool."""
-    auto_verified_attributes: list[VerifiedAttributeType] | None
+    auto_verified_attributes: tuple[VerifiedAttributeType, ...] | None
     """The attributes that are auto-verified in a user pool."""
-    alias_attributes: list[AliasAttributeType] | None
+    alias_attributes: tuple[AliasAttributeType, ...] | None
     """Attributes supported as an alias for this user pool. An alias is an attribute that users can enter
     as an alternative username. Possible values: phone_number, email, or preferred_username."""
-    username_attributes: list[UsernameAttributeType] | None
+    username_attributes: tuple[UsernameAttributeType, ...] | None
     """Specifies whether a user can use an email address or phone number as a username when they sign up."""
     sms_verification_message: str | None
     """This parameter is no longer used."""
@@ -250,10 +250,10 @@ class UserPoolType(Model):
         ("status", "Status", "plain", False, None),
         ("last_modified_date", "LastModifiedDate", "timestamp", False, None),
         ("creation_date", "CreationDate", "timestamp", False, None),
-        ("schema_attributes", "SchemaAttributes", "structs", False, SchemaAttributeType),
-        ("auto_verified_attributes", "AutoVerifiedAttributes", "list", False, None),
-        ("alias_attributes", "AliasAttributes", "list", False, None),
-        ("username_attributes", "UsernameAttributes", "list", False, None),
+        ("schema_attributes", "SchemaAttributes", "struct_tuple", False, SchemaAttributeType),
+        ("auto_verified_attributes", "AutoVerifiedAttributes", "tuple", False, None),
+        ("alias_attributes", "AliasAttributes", "tuple", False, None),
+        ("username_attributes", "UsernameAttributes", "tuple", False, None),
         ("sms_verification_message", "SmsVerificationMessage", "plain", False, None),
         ("email_verification_message", "EmailVerificationMessage", "plain", False, None),
         ("email_verification_subject", "EmailVerificationSubject", "plain", False, None),
@@ -345,10 +345,10 @@ class UserPoolType(Model):
         status: StatusType | None = None,
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
-        schema_attributes: list[SchemaAttributeType] | None = None,
-        auto_verified_attributes: list[VerifiedAttributeType] | None = None,
-        alias_attributes: list[AliasAttributeType] | None = None,
-        username_attributes: list[UsernameAttributeType] | None = None,
+        schema_attributes: tuple[SchemaAttributeType, ...] | None = None,
+        auto_verified_attributes: tuple[VerifiedAttributeType, ...] | None = None,
+        alias_attributes: tuple[AliasAttributeType, ...] | None = None,
+        username_attributes: tuple[UsernameAttributeType, ...] | None = None,
         sms_verification_message: str | None = None,
         email_verification_message: str | None = None,
         email_verification_subject: str | None = None,
@@ -501,7 +501,7 @@ class UserPoolType(Model):
                 self.schema_attributes = (
                     None
                     if (v := data.get("SchemaAttributes")) is None
-                    else list(
+                    else tuple(
                         map(SchemaAttributeType.from_wire, v if type(v) is list else items(v, "SchemaAttributes"))
                     )
                 )
@@ -512,23 +512,23 @@ class UserPoolType(Model):
             self.auto_verified_attributes = (
                 None
                 if (v := data.get("AutoVerifiedAttributes")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "AutoVerifiedAttributes")
+                else tuple(items(v, "AutoVerifiedAttributes"))
             )
             self.alias_attributes = (
                 None
                 if (v := data.get("AliasAttributes")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "AliasAttributes")
+                else tuple(items(v, "AliasAttributes"))
             )
             self.username_attributes = (
                 None
                 if (v := data.get("UsernameAttributes")) is None
-                else list(v)
+                else tuple(v)
                 if type(v) is list
-                else items(v, "UsernameAttributes")
+                else tuple(items(v, "UsernameAttributes"))
             )
             self.sms_verification_message = data.get("SmsVerificationMessage")
             self.email_verification_message = data.get("EmailVerificationMessage")
@@ -671,11 +671,11 @@ class UserPoolType(Model):
             if (v := self.schema_attributes) is not None:
                 out["SchemaAttributes"] = [x.to_wire() for x in as_list(v)]
             if (v := self.auto_verified_attributes) is not None:
-                out["AutoVerifiedAttributes"] = list(v) if type(v) is list else as_list(v)
+                out["AutoVerifiedAttributes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.alias_attributes) is not None:
-                out["AliasAttributes"] = list(v) if type(v) is list else as_list(v)
+                out["AliasAttributes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.username_attributes) is not None:
-                out["UsernameAttributes"] = list(v) if type(v) is list else as_list(v)
+                out["UsernameAttributes"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.sms_verification_message) is not None:
                 out["SmsVerificationMessage"] = v
             if (v := self.email_verification_message) is not None:

@@ -50,7 +50,7 @@ class UserType(Model):
 
     username: str
     """The user's username."""
-    attributes: list[AttributeType]
+    attributes: tuple[AttributeType, ...]
     """Names and values of a user's attributes, for example email."""
     user_create_date: datetime
     """The date and time when the item was created. Amazon Cognito returns this timestamp in UNIX epoch
@@ -62,7 +62,7 @@ class UserType(Model):
     """Indicates whether the user's account is enabled or disabled."""
     user_status: UserStatusType
     """The user status. This can be one of the following:"""
-    mfa_options: list[MFAOptionType] | None
+    mfa_options: tuple[MFAOptionType, ...] | None
     """The user's MFA configuration."""
 
     _wire = (
@@ -76,12 +76,12 @@ class UserType(Model):
     )
     _fill = (  # how the C builder takes each member (cognito_typed._runtime.fill)
         ("username", "Username", "plain", True, None),
-        ("attributes", "Attributes", "structs", True, AttributeType),
+        ("attributes", "Attributes", "struct_tuple", True, AttributeType),
         ("user_create_date", "UserCreateDate", "timestamp", True, None),
         ("user_last_modified_date", "UserLastModifiedDate", "timestamp", True, None),
         ("enabled", "Enabled", "plain", True, None),
         ("user_status", "UserStatus", "plain", True, None),
-        ("mfa_options", "MFAOptions", "structs", False, MFAOptionType),
+        ("mfa_options", "MFAOptions", "struct_tuple", False, MFAOptionType),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
         ("username", k.UsernameType, True, True),
@@ -98,12 +98,12 @@ class UserType(Model):
         self,
         *,
         username: str,
-        attributes: list[AttributeType],
+        attributes: tuple[AttributeType, ...],
         user_create_date: datetime,
         user_last_modified_date: datetime,
         enabled: bool,
         user_status: UserStatusType,
-        mfa_options: list[MFAOptionType] | None = None,
+        mfa_options: tuple[MFAOptionType, ...] | None = None,
     ) -> None:
         values = (
             username,
@@ -141,7 +141,7 @@ class UserType(Model):
             self.username = v if (v := data["Username"]) is not None else null("Username")
             try:
                 self.attributes = (
-                    list(map(AttributeType.from_wire, v if type(v) is list else items(v, "Attributes")))
+                    tuple(map(AttributeType.from_wire, v if type(v) is list else items(v, "Attributes")))
                     if (v := data["Attributes"]) is not None
                     else null("")
                 )
@@ -163,7 +163,7 @@ class UserType(Model):
                 self.mfa_options = (
                     None
                     if (v := data.get("MFAOptions")) is None
-                    else list(map(MFAOptionType.from_wire, v if type(v) is list else items(v, "MFAOptions")))
+                    else tuple(map(MFAOptionType.from_wire, v if type(v) is list else items(v, "MFAOptions")))
                 )
             except (MalformedResponseError, TypeError, AttributeError) as error:  # no list, or an item no structure
                 raise located(error, "MFAOptions", data.get("MFAOptions"), MFAOptionType, "list") from None

@@ -50,7 +50,7 @@ class WebAuthnCredentialDescription(Model):
     """The relying-party ID of the provider for the passkey credential."""
     authenticator_attachment: str | None
     """The general category of the passkey authenticator."""
-    authenticator_transports: list[str]
+    authenticator_transports: tuple[str, ...]
     """Information about the transport methods of the passkey credential, for example USB or Bluetooth Low
     Energy."""
     created_at: datetime
@@ -70,7 +70,7 @@ class WebAuthnCredentialDescription(Model):
         ("friendly_credential_name", "FriendlyCredentialName", "plain", True, None),
         ("relying_party_id", "RelyingPartyId", "plain", True, None),
         ("authenticator_attachment", "AuthenticatorAttachment", "plain", False, None),
-        ("authenticator_transports", "AuthenticatorTransports", "list", True, None),
+        ("authenticator_transports", "AuthenticatorTransports", "tuple", True, None),
         ("created_at", "CreatedAt", "timestamp", True, None),
     )
     _checks = (  # each field's kind, whether required, whether secret: validate()'s C check (fill.accepts)
@@ -89,7 +89,7 @@ class WebAuthnCredentialDescription(Model):
         friendly_credential_name: str,
         relying_party_id: str,
         authenticator_attachment: str | None = None,
-        authenticator_transports: list[str],
+        authenticator_transports: tuple[str, ...],
         created_at: datetime,
     ) -> None:
         values = (
@@ -130,7 +130,7 @@ class WebAuthnCredentialDescription(Model):
             self.relying_party_id = v if (v := data["RelyingPartyId"]) is not None else null("RelyingPartyId")
             self.authenticator_attachment = data.get("AuthenticatorAttachment")
             self.authenticator_transports = (
-                (list(v) if type(v) is list else items(v, "AuthenticatorTransports"))
+                (tuple(v) if type(v) is list else tuple(items(v, "AuthenticatorTransports")))
                 if (v := data["AuthenticatorTransports"]) is not None
                 else null("AuthenticatorTransports")
             )
@@ -163,7 +163,7 @@ class WebAuthnCredentialDescription(Model):
             if (v := self.authenticator_attachment) is not None:
                 out["AuthenticatorAttachment"] = v
             if (v := self.authenticator_transports) is not None:
-                out["AuthenticatorTransports"] = list(v) if type(v) is list else as_list(v)
+                out["AuthenticatorTransports"] = list(v) if type(v) is tuple else list(as_list(v))
             if (v := self.created_at) is not None:
                 out["CreatedAt"] = v
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -30,6 +30,8 @@ response: CreateUserPoolClientResponse = request  # E: assignment
 client = CreateUserPoolClientResponse.from_wire({}).user_pool_client
 client.token_validity_units.access_token  # E: union-attr
 client.client_id = "other"  # E: misc
+if client.callback_urls is not None:
+    client.callback_urls.append("https://x")  # E: attr-defined
 UserPoolType(name="pool")  # E: call-arg
 UserPoolType(id=None, name="pool", arn="a")  # E: arg-type
 

@@ -60,7 +60,7 @@ assert_type(emails, list[str | None])  # AttributeType serves requests too: its 
 
 # ordinary narrowing of what may be absent: is not None, truthiness, walrus, `or default`
 assert_type(client.client_secret, str | None)
-assert_type(client.callback_urls, list[str] | None)
+assert_type(client.callback_urls, tuple[str, ...] | None)  # a response's lists are tuples
 analytics = client.analytics_configuration
 if analytics is not None:
     assert_type(analytics, AnalyticsConfigurationType)
@@ -68,7 +68,7 @@ if analytics:
     application_id: str | None = analytics.application_id
 if (units := client.token_validity_units) is not None:
     assert_type(units.access_token, TimeUnitsType | None)
-urls: list[str] = client.callback_urls or []
+urls: tuple[str, ...] = client.callback_urls or ()
 validity: int = client.auth_session_validity or 3
 
 # the lazily loaded classes are real classes to the checkers, not Any
