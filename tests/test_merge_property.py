@@ -143,6 +143,8 @@ def refused_by_rules(
     required = {m.wire_name for m in update_shape(update).members if m.required}
     # and what the installed botocore's model requires (the typed client checks that too)
     required |= {m.wire_name for m in INSTALLED_SERVICE.shapes[update_shape(update).name].members if m.required}
+    if any(changes.get(member) is RESET for member in required):
+        return True  # a member the update requires cannot be sent absent: refused before the describe
     if required - set(sent):  # neither carried nor given: refused, unless nothing is sent at all
         return not noop
     request = spec.update.from_wire(sent)

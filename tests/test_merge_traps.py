@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 import support
-from merge_helpers import stubbed
+from merge_helpers import SPECS, id_values, method, py, rich_resource, stubbed, update_shape
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
 from cognito_typed import RESET, ValidationError
@@ -422,3 +422,54 @@ def test_saml_provider_details_are_sent_without_the_read_only_certificate() -> N
         stub.add_response("describe_identity_provider", {"IdentityProvider": SAML_NOW}, ids)
         stub.add_response("update_identity_provider", {"IdentityProvider": SAML_NOW}, sent)
         client.merge_update_identity_provider(user_pool_id=POOL, provider_name="corp-saml", attribute_mapping=mapping)
+
+
+# --- what cannot be merged is refused before the describe --------------------------------------
+
+
+@pytest.mark.parametrize("update", sorted(SPECS))
+@pytest.mark.parametrize("given", [None, RESET], ids=["None", "RESET"])
+def test_an_identifier_missing_or_reset_is_refused_before_any_call(update: str, given: Any) -> None:
+    """The describe needs every identifier: one given as None (untyped code) or RESET had reached
+    botocore's ParamValidationError, or the describe call itself."""
+    spec = SPECS[update]
+    for missing in spec.identifiers:
+        kwargs = {py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers}
+        kwargs[py(missing)] = given
+        for prefix in ("plan_", "merge_"):
+            # nothing queued: any call would fail with UnStubbedResponseError
+            with stubbed() as (client, _), pytest.raises(ValidationError) as info:
+                getattr(client, method(update, prefix))(**kwargs)
+            (violation,) = info.value.violations
+            assert violation.path == missing and violation.kind == "required"
+            assert violation.problem == ("is missing" if given is None else "cannot be reset: it names the resource")
+
+
+REQUIRED_RESETTABLE = [
+    (update, m.wire_name)
+    for update in sorted(SPECS)
+    for m in update_shape(update).members
+    if m.required and m.wire_name not in SPECS[update].identifiers and m.py_name in SPECS[update].members
+]
+
+
+def test_some_update_requires_a_member_that_names_nothing() -> None:
+    assert ("UpdateResourceServer", "Name") in REQUIRED_RESETTABLE  # (so the test below is not empty)
+
+
+@pytest.mark.parametrize(("update", "member"), REQUIRED_RESETTABLE)
+@pytest.mark.parametrize("how", ["RESET", "reset_paths"])
+def test_a_member_the_update_requires_cannot_be_reset(update: str, member: str, how: str) -> None:
+    """It had been refused only after the describe call (the merged update then lacked it)."""
+    spec = SPECS[update]
+    kwargs: dict[str, Any] = {
+        py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers
+    }
+    if how == "RESET":
+        kwargs[py(member)] = RESET
+    else:
+        kwargs["reset_paths"] = [member]
+    with stubbed() as (client, _), pytest.raises(ValidationError) as info:
+        getattr(client, method(update, "plan_"))(**kwargs)
+    (violation,) = info.value.violations
+    assert (violation.path, violation.problem) == (member, "cannot be reset: the update requires it")

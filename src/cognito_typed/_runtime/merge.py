@@ -420,9 +420,9 @@ def plan(
 ) -> Plan[U, Res]:
     """Describe the resource and build the merged update; send nothing else.
 
-    Bad input (the caller's values breaking the model's rules, a ``reset_paths`` entry that
-    names no member, a member both given and reset) raises :class:`ValidationError` before any
-    call, the describe included.
+    Bad input (the caller's values breaking the model's rules, an identifier missing or reset, a
+    member the update requires reset, a ``reset_paths`` entry that names no member, a member both
+    given and reset) raises :class:`ValidationError` before any call, the describe included.
     """
     if isinstance(reset_paths, str):  # one path given bare: a str is a Sequence[str] of characters
         reset_paths = (reset_paths,)
@@ -449,6 +449,13 @@ def plan(
             raise client._unsupported(operation)  # pyright: ignore[reportPrivateUsage]
     violations: list[Violation] = []
     live = _live(client._client.meta.service_model, spec)  # pyright: ignore[reportPrivateUsage]
+    for wire in identifiers:  # (the describe needs them: without one, botocore's own error, or a call)
+        if wire not in id_wire:
+            missing = "cannot be reset: it names the resource" if wire in resets else "is missing"
+            violations.append(Violation(wire, missing, "required: it names the resource to update", "required"))
+    for wire in (*resets, *reset_paths):  # (a member the update requires cannot be sent absent)
+        if wire not in identifiers and wire in live.update.required_members:
+            violations.append(Violation(wire, "cannot be reset: the update requires it", "required", "required"))
     for path in reset_paths:
         problem = _path_problem(live.update, path)
         if problem is not None:
