@@ -145,6 +145,8 @@ def refused_by_rules(
     required |= {m.wire_name for m in INSTALLED_SERVICE.shapes[update_shape(update).name].members if m.required}
     if any(changes.get(member) is RESET for member in required):
         return True  # a member the update requires cannot be sent absent: refused before the describe
+    if any(changes.get(member) is RESET for member in spec.keeps):
+        return True  # sent absent it would stay as it is (the service keeps it): refused before the describe
     if required - set(sent):  # neither carried nor given: refused, unless nothing is sent at all
         return not noop
     request = spec.update.from_wire(sent)

@@ -473,3 +473,29 @@ def test_a_member_the_update_requires_cannot_be_reset(update: str, member: str, 
         getattr(client, method(update, "plan_"))(**kwargs)
     (violation,) = info.value.violations
     assert (violation.path, violation.problem) == (member, "cannot be reset: the update requires it")
+
+
+KEPT = [(update, member) for update in sorted(SPECS) for member in SPECS[update].keeps]
+
+
+def test_some_update_keeps_an_omitted_member() -> None:
+    assert ("UpdateUserPool", "DcrConfiguration") in KEPT  # (so the test below is not empty)
+
+
+@pytest.mark.parametrize(("update", "member"), KEPT)
+@pytest.mark.parametrize("how", ["RESET", "reset_paths"])
+def test_a_member_the_service_keeps_when_omitted_cannot_be_reset(update: str, member: str, how: str) -> None:
+    """AWS: "If you omit this parameter, Amazon Cognito keeps the existing configuration." (UpdateUserPool's
+    DcrConfiguration): sent absent, a reset had been a silent no-op."""
+    spec = SPECS[update]
+    kwargs: dict[str, Any] = {
+        py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers
+    }
+    if how == "RESET":
+        kwargs[py(member)] = RESET
+    else:
+        kwargs["reset_paths"] = [member]
+    with stubbed() as (client, _), pytest.raises(ValidationError) as info:
+        getattr(client, method(update, "plan_"))(**kwargs)
+    (violation,) = info.value.violations
+    assert violation.path == member and "keeps its current value" in violation.problem

@@ -456,6 +456,9 @@ def plan(
     for wire in (*resets, *reset_paths):  # (a member the update requires cannot be sent absent)
         if wire not in identifiers and wire in live.update.required_members:
             violations.append(Violation(wire, "cannot be reset: the update requires it", "required", "required"))
+        elif wire in spec.keeps:  # (sent absent, it would silently stay as it is)
+            kept = "cannot be reset by sending it absent: the service keeps its current value then"
+            violations.append(Violation(wire, kept, "give the value it is to have", "merge"))
     for path in reset_paths:
         problem = _path_problem(live.update, path)
         if problem is not None:
