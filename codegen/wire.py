@@ -136,6 +136,8 @@ class Conversions:
                 return f"{{k: {self.to_wire(shape.value, 'x')} for k, x in {self._use('as_map')}({expr}).items()}}"
             case "blob":  # text is sent as its UTF-8 bytes, as botocore sends it: to_json() then gives base64
                 return f"{expr}.encode() if isinstance({expr}, str) else {expr}"
+            case "document":  # dicts and lists, as botocore takes them (a tuple, a Mapping: validate() takes them)
+                return f"{self._use('wire_document')}({expr})"
             case _:
                 return expr
 

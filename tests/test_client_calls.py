@@ -172,6 +172,27 @@ def test_a_blob_botocore_would_refuse_is_refused_before_sending(stub: tuple[Cogn
         typed.set_ui_customization(user_pool_id=POOL, image_file=memoryview(b"x"))  # type: ignore[arg-type]
 
 
+def test_a_document_holding_a_tuple_or_a_mapping_is_sent_as_dicts_and_lists(
+    stub: tuple[CognitoIdentityProvider, Stubber],
+) -> None:
+    """validate() takes any JSON value (as json.dumps does); botocore's validator refuses a tuple or
+    a Mapping that is no dict in a document, which had reached it as given."""
+    typed, stubber = stub
+    skip_unless_installed_has("CreateManagedLoginBranding")
+    settings = MappingProxyType({"components": ({"a": 1}, [2, (3,)]), "nested": MappingProxyType({"b": None})})
+    shape = typed.meta.service_model.operation_model("CreateManagedLoginBranding").input_shape
+    with pytest.raises(ParamValidationError, match="Settings"):  # botocore's own verdict on them
+        validate_parameters({"UserPoolId": POOL, "ClientId": "abc", "Settings": settings}, shape)
+    sent = {"components": [{"a": 1}, [2, [3]]], "nested": {"b": None}}
+    stubber.add_response(
+        "create_managed_login_branding",
+        {"ManagedLoginBranding": {"ManagedLoginBrandingId": "b", "UserPoolId": POOL}},
+        {"UserPoolId": POOL, "ClientId": "abc", "Settings": sent},
+    )
+    typed.create_managed_login_branding(user_pool_id=POOL, client_id="abc", settings=settings)
+    stubber.assert_no_pending_responses()
+
+
 def test_send_refuses_what_is_no_request_with_a_clear_error(stub: tuple[CognitoIdentityProvider, Stubber]) -> None:
     typed, _ = stub
     no_requests = [({"UserPoolId": POOL}, "dict"), (TokenValidityUnitsType(), "TokenValidityUnitsType")]

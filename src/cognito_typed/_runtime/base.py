@@ -573,6 +573,21 @@ def document(value: Any, name: str, depth: int = 0) -> Any:
     return value
 
 
+def wire_document(value: Any, depth: int = 0) -> Any:
+    """A document member's wire value, for ``to_wire``: a copy made of the dicts and lists botocore
+    takes. ``validate()`` accepts any JSON value, a tuple or another Mapping among them (as
+    ``json.dumps`` does), which botocore's validator refuses. Deeper than :data:`DOCUMENT_DEPTH`
+    raises :class:`ValueError` (``to_wire`` then raises the ``ValidationError`` naming the field)."""
+    if isinstance(value, (Mapping, list, tuple)):
+        if depth > DOCUMENT_DEPTH:
+            raise ValueError(f"a document nested deeper than {DOCUMENT_DEPTH} levels")
+        if isinstance(value, Mapping):
+            entries: Mapping[Any, Any] = value  # pyright: ignore[reportUnknownVariableType]
+            return {k: wire_document(v, depth + 1) for k, v in entries.items()}
+        return [wire_document(v, depth + 1) for v in value]  # pyright: ignore[reportUnknownVariableType]
+    return value
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]

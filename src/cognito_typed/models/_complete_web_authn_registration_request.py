@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    wire_document,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -100,10 +101,13 @@ class CompleteWebAuthnRegistrationRequest(Request[CompleteWebAuthnRegistrationRe
             return wire
         out: dict[str, Any] = {}
         v: Any
-        if (v := self.access_token) is not None:
-            out["AccessToken"] = v
-        if (v := self.credential) is not None:
-            out["Credential"] = v
+        try:
+            if (v := self.access_token) is not None:
+                out["AccessToken"] = v
+            if (v := self.credential) is not None:
+                out["Credential"] = wire_document(v)
+        except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
+            raise self._unsendable(error) from None
         return out
 
     def _check(self, out: list[Violation], path: str, hide: bool, constraints: bool) -> None:

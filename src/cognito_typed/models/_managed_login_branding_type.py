@@ -25,6 +25,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    wire_document,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -188,7 +189,7 @@ class ManagedLoginBrandingType(Model):
             if (v := self.use_cognito_provided_values) is not None:
                 out["UseCognitoProvidedValues"] = v
             if (v := self.settings) is not None:
-                out["Settings"] = v
+                out["Settings"] = wire_document(v)
             if (v := self.assets) is not None:
                 out["Assets"] = [x.to_wire() for x in as_list(v)]
             if (v := self.creation_date) is not None:

@@ -19,6 +19,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    wire_document,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -98,7 +99,7 @@ class StartWebAuthnRegistrationResponse(Model):
         v: Any
         try:
             if (v := self.credential_creation_options) is not None:
-                out["CredentialCreationOptions"] = v
+                out["CredentialCreationOptions"] = wire_document(v)
             if (v := self.response_metadata) is not None:
                 out["ResponseMetadata"] = v.to_wire()
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which

@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     plan,
     setters,
     slot_by_slot,
+    wire_document,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -152,7 +153,7 @@ class UpdateManagedLoginBrandingRequest(Request[UpdateManagedLoginBrandingRespon
             if (v := self.use_cognito_provided_values) is not None:
                 out["UseCognitoProvidedValues"] = v
             if (v := self.settings) is not None:
-                out["Settings"] = v
+                out["Settings"] = wire_document(v)
             if (v := self.assets) is not None:
                 out["Assets"] = [x.to_wire() for x in as_list(v)]
         except (AttributeError, TypeError, ValueError) as error:  # a value of a wrong type: validate() says which
