@@ -197,6 +197,7 @@ class ModelFieldView:
     required: bool
     hide: bool  # sensitive member: its values are never shown
     repr: bool  # shown in repr (not a sensitive member, nor a map with secret values)
+    tuple_list: bool  # a list held as a tuple (a class only responses use): __init__ makes a given list one
 
 
 @dataclass(frozen=True)
@@ -279,6 +280,7 @@ def _model_view(service: Service, name: str, tds: TypedDictNames, conv: Conversi
                 required=required,
                 hide=hide,
                 repr=not (hide or service.shapes[m.shape].secret_keys),  # a map holding secrets: all of it
+                tuple_list=side == "out" and service.shapes[m.shape].kind == "list",
             )
         )
     op = next((o for o in service.operations if o.input == name), None)
@@ -339,6 +341,7 @@ def model_modules(service: Service) -> dict[str, dict[str, Any]]:
         runtime: set[str] = {"Model", "dataclass", "malformed"} | ({"Request"} if view.operation else set())
         runtime |= {"setters", "filling", "moved", "plan"} if view.fields or view.response else {"new"}
         runtime |= {"slot_by_slot"} if view.fill_init else set()
+        runtime |= {"tupled"} if any(f.tuple_list for f in view.fields) else set()
         runtime |= conv.helpers - {"datetime"} | ({"ResponseMetadata"} if view.response else set())
         if any(f.guard for f in view.fields):
             runtime.add("MalformedResponseError")

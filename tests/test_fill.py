@@ -4,8 +4,10 @@ for every structure, and leaves to ``from_wire`` whatever is not a response as b
 from __future__ import annotations
 
 import copy
+import dataclasses
 import gc
 import os
+import pickle
 import shutil
 import sys
 import sysconfig
@@ -61,7 +63,7 @@ def same(a: Any, b: Any, path: str = "") -> None:
     if isinstance(a, Model):
         for name in type(a).__slots__:  # every field, response_metadata included
             same(getattr(a, name), getattr(b, name), f"{path}.{name}")
-    elif isinstance(a, list):
+    elif isinstance(a, (list, tuple)):
         assert len(a) == len(b), path
         for i, (x, y) in enumerate(zip(a, b, strict=True)):
             same(x, y, f"{path}[{i}]")
@@ -462,11 +464,25 @@ def test_a_model_holding_a_dict_or_a_model_stays_tracked_and_its_cycles_are_coll
 
 
 @needs_builder
-def test_init_run_again_on_an_untracked_model_tracks_it() -> None:
-    attribute = build(models.AttributeType, {"Name": "email", "Value": "v"})
+@pytest.mark.parametrize("how", ["__init__", "__setstate__"])
+def test_a_model_built_untracked_cannot_be_filled_again(how: str) -> None:
+    """Found by review: an attribute of an untracked page filled again (its constructor run again, or
+    the pickle protocol's __setstate__) with a list holding its user made a cycle through the
+    untracked user and tuple, which the GC never freed. A frozen model is filled once."""
+    page = build(models.ListUsersResponse, {"Users": [user("u")]})
+    first = page.users[0]
+    attribute = first.attributes[0]
     assert not gc.is_tracked(attribute)
-    attribute.__init__(name="email", value=[attribute])  # type: ignore[misc,arg-type]
-    assert gc.is_tracked(attribute)
+    with pytest.raises(dataclasses.FrozenInstanceError, match="again: it is frozen"):
+        if how == "__init__":
+            attribute.__init__(name="email", value=[first])  # type: ignore[misc,arg-type]
+        else:
+            attribute.__setstate__(("email", [first]))
+    assert attribute.value == "u@example.com"  # as it was built
+    assert pickle.loads(pickle.dumps(page)) == page and copy.deepcopy(page) == page  # (new instances: filled once)
+    fresh = models.AttributeType(name="email", value="v")  # tracked, as every new instance
+    fresh.__init__(name="email", value="w")  # type: ignore[misc]  # (run again: as any frozen dataclass lets it)
+    assert fresh.value == "w"
 
 
 @needs_builder
@@ -481,7 +497,7 @@ def test_a_half_built_list_is_never_seen_by_code_that_runs_meanwhile() -> None:
 
         def __eq__(self, other: object) -> bool:
             for o in gc.get_objects():
-                if type(o) is list and len(o) == 3 and type(o[0]) is models.AttributeType:
+                if type(o) in (list, tuple) and len(o) == 3 and type(o[0]) is models.AttributeType:
                     seen.append(repr(o))  # reads every item: a NULL one would crash here
             return False
 

@@ -236,6 +236,28 @@ def test_the_constructor_of_a_model_and_of_its_subclasses() -> None:
     assert UserType(**values) == UserType.from_wire(UserType(**values).to_wire())  # type: ignore[arg-type]
 
 
+def test_a_response_model_built_with_lists_holds_tuples() -> None:
+    """Found by review: a class only responses use holds its lists as tuples; one a caller builds (a
+    test double) with lists had kept them, unequal to the model from the wire and unhashable."""
+    from cognito_typed.models import UserType
+
+    when = datetime(2024, 1, 2, tzinfo=UTC)
+    made = UserType(
+        username="alice",
+        attributes=[AttributeType(name="email", value="a@x")],  # type: ignore[arg-type]
+        user_create_date=when,
+        user_last_modified_date=when,
+        enabled=True,
+        user_status="CONFIRMED",
+        mfa_options=[],  # type: ignore[arg-type]
+    )
+    assert type(made.attributes) is tuple and made.mfa_options == ()
+    wire = UserType.from_wire(made.to_wire())
+    assert made == wire and hash(made) == hash(wire)
+    page = ListUsersResponse(users=[made])  # type: ignore[arg-type]
+    assert page == ListUsersResponse.from_wire(page.to_wire()) and type(page.users) is tuple
+
+
 def test_equality_and_hash() -> None:
     a, b = request(), request()
     assert a == b

@@ -15,7 +15,7 @@
  * running ``__init__`` (``from_wire`` runs none either). An instance whose fields hold only atoms
  * (exact strings, numbers, booleans, datetimes, None), models built so and tuples of either (the
  * lists of a class only responses use) cannot be part of a reference cycle and is untracked by the
- * cyclic GC, as CPython untracks such tuples itself; ``init`` tracks it again. So a page of users is
+ * cyclic GC, as CPython untracks such tuples itself; ``init`` refuses to fill it again. So a page of users is
  * no work for the collector, however long (its passes over a page were what made the cost per
  * user grow with the page).
  * (Only ``object.__setattr__`` on a frozen model, past its own refusal, could then make a cycle
@@ -449,6 +449,27 @@ plan_to_wire(Plan *self, PyObject *obj)
     return out;
 }
 
+/* dataclasses.FrozenInstanceError for a model a plan built untracked that code tries to fill again
+ * (``__init__`` run again): it may be held by a tuple or a model that is untracked too, so that a
+ * cycle made through what it would hold then would be one the GC never sees. A frozen model is
+ * filled once; a new instance is always tracked and so always filled. */
+static PyObject *
+refuse_refill(PyObject *obj)
+{
+    PyObject *dataclasses = PyImport_ImportModule("dataclasses");
+    if (dataclasses == NULL) {
+        return NULL;
+    }
+    PyObject *frozen = PyObject_GetAttrString(dataclasses, "FrozenInstanceError");
+    Py_DECREF(dataclasses);
+    if (frozen == NULL) {
+        return NULL;
+    }
+    PyErr_Format(frozen, "cannot initialise this %s again: it is frozen", Py_TYPE(obj)->tp_name);
+    Py_DECREF(frozen);
+    return NULL;
+}
+
 /* plan.init(obj, values): obj's fields set to values, in the table's order (what __init__ does). */
 static PyObject *
 plan_init(Plan *self, PyObject *const *args, Py_ssize_t nargs)
@@ -466,12 +487,12 @@ plan_init(Plan *self, PyObject *const *args, Py_ssize_t nargs)
         PyErr_Format(PyExc_TypeError, "init: needs a tuple of %zd values", self->n);
         return NULL;
     }
+    if (!PyObject_GC_IsTracked(obj)) { /* __init__ run again on a model a plan built untracked */
+        return refuse_refill(obj);
+    }
     for (Py_ssize_t i = 0; i < self->n; i++) {
         PyObject **slot = (PyObject **)((char *)obj + self->entries[i].offset);
         Py_XSETREF(*slot, Py_NewRef(PyTuple_GET_ITEM(values, i)));
-    }
-    if (!PyObject_GC_IsTracked(obj)) { /* __init__ run again on a model built untracked: it may hold anything now */
-        PyObject_GC_Track(obj);
     }
     Py_RETURN_NONE;
 }

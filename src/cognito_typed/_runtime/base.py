@@ -226,6 +226,10 @@ class Model:
         return tuple(getattr(self, name) for name in self._names)
 
     def __setstate__(self, state: tuple[Any, ...]) -> None:
+        if not gc.is_tracked(self):  # a model the C builder left untracked, filled again (see _fill.c)
+            raise dataclasses.FrozenInstanceError(
+                f"cannot set the state of this {type(self).__name__} again: it is frozen"
+            )
         for name, value in zip(self._names, state, strict=True):
             object.__setattr__(self, name, value)
 
@@ -571,6 +575,13 @@ def document(value: Any, name: str, depth: int = 0) -> Any:
             return {k: document(v, name, depth + 1) for k, v in value.items()}  # pyright: ignore[reportUnknownVariableType]
         return [document(v, name, depth + 1) for v in value]  # pyright: ignore[reportUnknownVariableType]
     return value
+
+
+def tupled(value: T) -> T:
+    """A list given to the constructor of a class only responses use, as the tuple the class holds (a
+    model from the wire holds one): so that the two are equal and hash alike. Anything else as it is."""
+    given: Any = value
+    return cast(T, tuple(cast("list[Any]", given))) if type(given) is list else value  # type: ignore[redundant-cast]
 
 
 def wire_document(value: Any, depth: int = 0) -> Any:

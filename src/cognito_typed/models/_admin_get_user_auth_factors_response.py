@@ -21,6 +21,7 @@ from cognito_typed._runtime.base import (
     plan,
     setters,
     slot_by_slot,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import AuthFactorType
@@ -87,6 +88,8 @@ class AdminGetUserAuthFactorsResponse(Model):
         configured_user_auth_factors: tuple[AuthFactorType, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        user_mfa_setting_list = tupled(user_mfa_setting_list)
+        configured_user_auth_factors = tupled(configured_user_auth_factors)
         values = (
             username,
             preferred_mfa_setting,

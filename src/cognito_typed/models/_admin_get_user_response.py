@@ -25,6 +25,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UserStatusType
@@ -131,6 +132,9 @@ class AdminGetUserResponse(Model):
         user_mfa_setting_list: tuple[str, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        user_attributes = tupled(user_attributes)
+        mfa_options = tupled(mfa_options)
+        user_mfa_setting_list = tupled(user_mfa_setting_list)
         values = (
             username,
             user_attributes,

@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -72,6 +73,7 @@ class AdminListUserAuthEventsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        auth_events = tupled(auth_events)
         values = (
             auth_events,
             next_token,

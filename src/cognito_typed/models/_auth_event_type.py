@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import EventResponseType, EventType
@@ -115,6 +116,7 @@ class AuthEventType(Model):
         event_context_data: EventContextDataType | None = None,
         event_feedback: EventFeedbackType | None = None,
     ) -> None:
+        challenge_responses = tupled(challenge_responses)
         values = (
             event_id,
             event_type,

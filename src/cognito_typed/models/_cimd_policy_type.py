@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -107,6 +108,7 @@ class CIMDPolicyType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
+        url_patterns = tupled(url_patterns)
         values = (
             user_pool_id,
             cimd_policy_id,

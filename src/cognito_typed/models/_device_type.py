@@ -24,6 +24,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -89,6 +90,7 @@ class DeviceType(Model):
         device_last_modified_date: datetime | None = None,
         device_last_authenticated_date: datetime | None = None,
     ) -> None:
+        device_attributes = tupled(device_attributes)
         values = (
             device_key,
             device_attributes,

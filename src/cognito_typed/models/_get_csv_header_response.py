@@ -20,6 +20,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -65,6 +66,7 @@ class GetCSVHeaderResponse(Model):
         csv_header: tuple[str, ...],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        csv_header = tupled(csv_header)
         values = (
             user_pool_id,
             csv_header,

@@ -21,6 +21,7 @@ from cognito_typed._runtime.base import (
     plan,
     setters,
     slot_by_slot,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import IssuedTokenTypeIdentifierType, OAuthTokenTypeType
@@ -84,6 +85,7 @@ class GetDerivedTokenResponse(Model):
         scopes: tuple[str, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        scopes = tupled(scopes)
         values = (
             issued_token,
             issued_token_type,

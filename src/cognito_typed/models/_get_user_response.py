@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     plan,
     setters,
     slot_by_slot,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -96,6 +97,9 @@ class GetUserResponse(Model):
         user_mfa_setting_list: tuple[str, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        user_attributes = tupled(user_attributes)
+        mfa_options = tupled(mfa_options)
+        user_mfa_setting_list = tupled(user_mfa_setting_list)
         values = (
             username,
             user_attributes,

@@ -24,6 +24,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import IdentityProviderTypeType
@@ -124,6 +125,7 @@ class IdentityProviderType(Model):
         last_modified_date: datetime | None = None,
         creation_date: datetime | None = None,
     ) -> None:
+        idp_identifiers = tupled(idp_identifiers)
         values = (
             user_pool_id,
             provider_name,

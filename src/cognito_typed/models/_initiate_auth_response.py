@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     plan,
     setters,
     slot_by_slot,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import ChallengeNameType
@@ -97,6 +98,7 @@ class InitiateAuthResponse(Model):
         available_challenges: tuple[ChallengeNameType, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        available_challenges = tupled(available_challenges)
         values = (
             challenge_name,
             session,

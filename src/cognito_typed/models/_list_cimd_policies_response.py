@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -68,6 +69,7 @@ class ListCIMDPoliciesResponse(Model):
         cimd_policies: tuple[CIMDPolicySummaryType, ...],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        cimd_policies = tupled(cimd_policies)
         values = (
             next_token,
             cimd_policies,

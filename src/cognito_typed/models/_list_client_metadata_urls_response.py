@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -68,6 +69,7 @@ class ListClientMetadataURLsResponse(Model):
         client_metadata_urls: tuple[ClientMetadataURLType, ...],
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        client_metadata_urls = tupled(client_metadata_urls)
         values = (
             next_token,
             client_metadata_urls,

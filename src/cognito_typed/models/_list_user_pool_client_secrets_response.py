@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -76,6 +77,7 @@ class ListUserPoolClientSecretsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        client_secrets = tupled(client_secrets)
         values = (
             client_secrets,
             next_token,

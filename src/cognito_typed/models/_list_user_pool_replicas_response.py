@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -67,6 +68,7 @@ class ListUserPoolReplicasResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        user_pool_replicas = tupled(user_pool_replicas)
         values = (
             user_pool_replicas,
             next_token,

@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -74,6 +75,7 @@ class ListWebAuthnCredentialsResponse(Model):
         next_token: str | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        credentials = tupled(credentials)
         values = (
             credentials,
             next_token,

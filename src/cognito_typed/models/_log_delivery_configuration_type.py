@@ -21,6 +21,7 @@ from cognito_typed._runtime.base import (
     null,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -61,6 +62,7 @@ class LogDeliveryConfigurationType(Model):
         user_pool_id: str,
         log_configurations: tuple[LogConfigurationType, ...],
     ) -> None:
+        log_configurations = tupled(log_configurations)
         values = (
             user_pool_id,
             log_configurations,

@@ -25,6 +25,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
     wire_document,
 )
 from cognito_typed._runtime.validation import Violation, missing
@@ -106,6 +107,7 @@ class ManagedLoginBrandingType(Model):
         creation_date: datetime | None = None,
         last_modified_date: datetime | None = None,
     ) -> None:
+        assets = tupled(assets)
         values = (
             managed_login_branding_id,
             user_pool_id,

@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     plan,
     setters,
     slot_by_slot,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import ResourceServerManagedByType
@@ -81,6 +82,7 @@ class ResourceServerType(Model):
         scopes: tuple[ResourceServerScopeType, ...] | None = None,
         managed_by: ResourceServerManagedByType | None = None,
     ) -> None:
+        scopes = tupled(scopes)
         values = (
             user_pool_id,
             identifier,

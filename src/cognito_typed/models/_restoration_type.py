@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.literals import RestoreStatusType
@@ -82,6 +83,7 @@ class RestorationType(Model):
         trigger_timestamp: datetime | None = None,
         restore_preview: tuple[RestorePreviewType, ...] | None = None,
     ) -> None:
+        restore_preview = tupled(restore_preview)
         values = (
             restore_id,
             restore_status,

@@ -21,6 +21,7 @@ from cognito_typed._runtime.base import (
     moved,
     plan,
     setters,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation
 from cognito_typed.models import _kinds as k
@@ -64,6 +65,7 @@ class UpdateUserAttributesResponse(Model):
         code_delivery_details_list: tuple[CodeDeliveryDetailsType, ...] | None = None,
         response_metadata: ResponseMetadata | None = None,
     ) -> None:
+        code_delivery_details_list = tupled(code_delivery_details_list)
         values = (
             code_delivery_details_list,
             response_metadata,

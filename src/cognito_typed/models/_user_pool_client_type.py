@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
@@ -279,6 +280,14 @@ class UserPoolClientType(Model):
         refresh_token_rotation: RefreshTokenRotationType | None = None,
         client_type: ClientTypeType | None = None,
     ) -> None:
+        read_attributes = tupled(read_attributes)
+        write_attributes = tupled(write_attributes)
+        explicit_auth_flows = tupled(explicit_auth_flows)
+        supported_identity_providers = tupled(supported_identity_providers)
+        callback_urls = tupled(callback_urls)
+        logout_urls = tupled(logout_urls)
+        allowed_oauth_flows = tupled(allowed_oauth_flows)
+        allowed_oauth_scopes = tupled(allowed_oauth_scopes)
         values = (
             user_pool_id,
             client_name,

@@ -23,6 +23,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import StatusType
@@ -95,6 +96,7 @@ class UserPoolDescriptionType(Model):
         creation_date: datetime | None = None,
         replica_regions: tuple[str, ...] | None = None,
     ) -> None:
+        replica_regions = tupled(replica_regions)
         values = (
             id,
             name,

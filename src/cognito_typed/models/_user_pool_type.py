@@ -26,6 +26,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import (
@@ -376,6 +377,10 @@ class UserPoolType(Model):
         issuer_configuration: IssuerConfigurationType | None = None,
         acr_configuration: dict[str, AcrLevelConfigType] | None = None,
     ) -> None:
+        schema_attributes = tupled(schema_attributes)
+        auto_verified_attributes = tupled(auto_verified_attributes)
+        alias_attributes = tupled(alias_attributes)
+        username_attributes = tupled(username_attributes)
         values = (
             id,
             name,

@@ -24,6 +24,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.literals import UserStatusType
@@ -105,6 +106,8 @@ class UserType(Model):
         user_status: UserStatusType,
         mfa_options: tuple[MFAOptionType, ...] | None = None,
     ) -> None:
+        attributes = tupled(attributes)
+        mfa_options = tupled(mfa_options)
         values = (
             username,
             attributes,

@@ -22,6 +22,7 @@ from cognito_typed._runtime.base import (
     setters,
     slot_by_slot,
     timestamp,
+    tupled,
 )
 from cognito_typed._runtime.validation import Violation, missing
 from cognito_typed.models import _kinds as k
@@ -92,6 +93,7 @@ class WebAuthnCredentialDescription(Model):
         authenticator_transports: tuple[str, ...],
         created_at: datetime,
     ) -> None:
+        authenticator_transports = tupled(authenticator_transports)
         values = (
             credential_id,
             friendly_credential_name,
