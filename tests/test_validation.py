@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from datetime import UTC, datetime
 from types import MappingProxyType
 from typing import Any
@@ -651,3 +652,17 @@ def test_a_value_whose_repr_fails_is_named_not_a_crash(request_: Model, path: st
         request_.validate()
     (violation,) = raised.value.violations
     assert violation.path == path and shown in violation.problem, violation
+
+
+def test_a_surrogate_pair_held_as_two_code_points_is_judged_as_its_character() -> None:
+    """botocore's JSON escapes a character past U+FFFF as a surrogate pair, and one held as two code
+    points is sent as the very same text: the service reads one character. The pattern and the
+    length had judged the two code points (refused: no letter, symbol, ...; one too long)."""
+    pair, character = "\ud83d\ude00", "\U0001f600"
+    assert json.dumps(pair) == json.dumps(character)  # the same text on the wire
+    for username in (pair, "a" + pair, "a" * 127 + pair):  # (UsernameType: at most 128 characters)
+        models.AdminGetUserRequest(user_pool_id="us-east-1_A", username=username).validate()
+    with pytest.raises(ValidationError, match="Username: <hidden> does not match the pattern"):
+        models.AdminGetUserRequest(user_pool_id="us-east-1_A", username="\ud83d").validate()  # a lone one: no character
+    with pytest.raises(ValidationError, match="Username: length 130"):
+        models.AdminGetUserRequest(user_pool_id="us-east-1_A", username="a" * 128 + pair).validate()

@@ -10,6 +10,7 @@ neither the shape nor any container around it is sensitive.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import datetime
 from typing import Any, Final, Literal, TypeAlias, cast
@@ -254,7 +255,11 @@ class Str(_Sized):
             return
         sized = self._lo <= len(value) <= self._hi
         if not sized:
-            self._size(len(value), out, path, name)
+            joined = _pairs_joined(value)
+            if joined is not None and self._lo <= len(joined) <= self._hi:
+                sized = True  # (counted as the service counts it: a pair is one character)
+            else:
+                self._size(len(value), out, path, name)
         if self.pattern is None:
             return
         matched = self.matched
@@ -263,7 +268,7 @@ class Str(_Sized):
         matches = self._matches or self.matches()
         if matches is None:
             return
-        if not matches(value):
+        if not matches(value) and not ((joined := _pairs_joined(value)) is not None and matches(joined)):
             out.append(
                 Violation(
                     _where(path, name),
@@ -281,6 +286,19 @@ class Str(_Sized):
             if len(self.matched) >= MATCHED_KEPT:
                 self.matched.clear()
             self.matched.add(value)
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _pairs_joined(value: str) -> str | None:
+    """``value`` with each UTF-16 surrogate pair it holds as two code points joined into the character
+    they encode, or None if it holds none. botocore's JSON escapes them as such a pair, so the service
+    reads the character: a pattern or a length judges that. (Run only when a check fails.)"""
+    if _SURROGATE.search(value) is None:
+        return None
+    joined = value.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "surrogatepass")
+    return None if joined == value else joined
 
 
 class Enum(Kind):
