@@ -42,6 +42,14 @@ class OneOf:
 
 
 @dataclass(frozen=True)
+class Uncompared:
+    """A member of the described resource that moves with no write to it: check_concurrent ignores it."""
+
+    member: str  # wire name, in the describe output's resource
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Quirks:
     # update member -> the describe member it is returned as
     renames: dict[str, str] = field(default_factory=dict[str, str])
@@ -52,6 +60,7 @@ class Quirks:
     describe_only: tuple[DescribeOnly, ...] = ()
     mirrors: tuple[Mirror, ...] = ()
     one_of: tuple[OneOf, ...] = ()
+    uncompared: tuple[Uncompared, ...] = ()
     # why this update gets no merge-on-update method (None: it gets one)
     skip: str | None = None
     # what a merged update cannot carry, said in the method's docstring
@@ -101,6 +110,13 @@ QUIRKS: dict[str, Quirks] = {
             Mirror(
                 ("SmsVerificationMessage", "VerificationMessageTemplate.SmsMessage"),
                 _LEGACY.format(legacy="SmsVerificationMessage"),
+            ),
+        ),
+        uncompared=(
+            Uncompared(
+                "EstimatedNumberOfUsers",
+                "A number estimating the size of the user pool. (UserPoolType.EstimatedNumberOfUsers): it moves "
+                "as users sign up, with no write to the pool; an update neither takes nor overwrites it.",
             ),
         ),
         one_of=(
@@ -175,4 +191,8 @@ def problems(service: Service) -> list[str]:
         for path in paths:
             if not service.has_path(op.input, path):
                 out.append(f"merge quirk for {name}: {op.input} has no member {path}")
+        returned = {m.wire_name for s in service.structures() for m in s.members}  # (the describe's, loosely)
+        for u in quirks.uncompared:
+            if u.member not in returned:
+                out.append(f"merge quirk for {name}: no structure has a member {u.member}")
     return out

@@ -76,6 +76,7 @@ class MergeSpecView(TypedDict):
     describe_only: tuple[tuple[str, tuple[str, ...], tuple[str, str] | None], ...]
     mirrors: tuple[tuple[str, str], ...]
     one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
+    uncompared: tuple[str, ...]
     defaults: tuple[tuple[str, object], ...]
     keeps: tuple[str, ...]
     omitted: str  # "documented" or "assumed": how sure the reset table is of what a raw update omits
@@ -540,6 +541,7 @@ def merges(service: Service) -> dict[str, Any]:
                 "describe_only": tuple((d.member, d.keys, d.when) for d in p.quirks.describe_only),
                 "mirrors": tuple(m.paths for m in p.quirks.mirrors),
                 "one_of": tuple((o.structure, o.selector, o.members) for o in p.quirks.one_of),
+                "uncompared": tuple(u.member for u in p.quirks.uncompared),
                 "defaults": tuple((path, d.value) for path, d in p.omitted.defaults.items()) if p.omitted else (),
                 "keeps": tuple(p.omitted.keeps) if p.omitted else (),
                 "omitted": p.omitted.basis if p.omitted else "assumed",

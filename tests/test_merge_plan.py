@@ -25,7 +25,7 @@ from merge_helpers import (
     stubbed,
 )
 from support import installed_only
-from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL
+from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
 from cognito_typed import RESET, ConcurrentModificationError, Plan
 from cognito_typed.client import CognitoIdentityProvider
@@ -202,6 +202,27 @@ def test_any_other_change_to_the_resource_raises_and_sends_no_update(update: str
         with pytest.raises(ConcurrentModificationError, match=other):
             getattr(client, method(update))(**kwargs_for(update, ids, change), check_concurrent=True)
     assert spec.update.__operation__ == update
+
+
+def test_a_pool_whose_user_count_moved_is_no_concurrent_change() -> None:
+    """Found by review: EstimatedNumberOfUsers moves with every sign-up, with no write to the pool, and
+    check_concurrent had refused the update for it (codegen/merge_quirks.py: uncompared)."""
+    from cognito_typed.models import PasswordPolicyType, UserPoolPolicyType
+
+    now = installed_only("UserPoolType", POOL_NOW)
+    signed_up = {**now, "EstimatedNumberOfUsers": now["EstimatedNumberOfUsers"] + 1}
+    change = UserPoolPolicyType(password_policy=PasswordPolicyType(minimum_length=14))
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool", {"UserPool": now}, {"UserPoolId": POOL})
+        stub.add_response("describe_user_pool", {"UserPool": signed_up}, {"UserPoolId": POOL})
+        stub.add_response("update_user_pool", {}, installed_only("UpdateUserPoolRequest", POOL_SENT))
+        client.merge_update_user_pool(user_pool_id=POOL, policies=change, check_concurrent=True)
+    moved = {**now, "Status": "Disabled"}  # what is compared still is: any other member, read-only or not
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool", {"UserPool": now}, {"UserPoolId": POOL})
+        stub.add_response("describe_user_pool", {"UserPool": moved}, {"UserPoolId": POOL})
+        with pytest.raises(ConcurrentModificationError, match="Status"):
+            client.merge_update_user_pool(user_pool_id=POOL, policies=change, check_concurrent=True)
 
 
 def test_check_concurrent_refuses_when_there_is_nothing_to_compare() -> None:

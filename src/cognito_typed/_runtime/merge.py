@@ -95,6 +95,8 @@ class MergeSpec(Generic[U, Res]):
     """Pairs of wire paths the service keeps identical: a change goes to both, a reset resets both."""
     one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
     """(structure, selector, ((selector value, member), ...)): the selector's value allows one member."""
+    uncompared: tuple[str, ...] = ()
+    """Members of the described resource that move with no write to it: ``check_concurrent`` ignores them."""
     # What a raw update does to the members it omits (codegen/resets.py), for the simulator and docs:
     defaults: tuple[tuple[str, Any], ...] = ()
     """Wire paths an omitted member comes back with, and the value."""
@@ -662,7 +664,8 @@ def apply(client: ClientBase, plan: Plan[U, Res], *, check_concurrent: bool = Fa
 
     ``check_concurrent`` describes the resource again and raises :class:`ConcurrentModificationError`
     when anything in it differs from what the plan was made from (not only a timestamp: moto's app
-    clients have none, and a pool's need not move). It refuses a plan made from an empty describe,
+    clients have none, and a pool's need not move), but what moves with no write to it (a pool's
+    ``EstimatedNumberOfUsers``, ``codegen/merge_quirks.py``). It refuses a plan made from an empty describe,
     which would leave nothing to compare.
     """
     return _apply(client, plan, check_concurrent, None)
@@ -676,14 +679,14 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     ids = {w: params[w] for w in spec.identifiers if w in params} if check_concurrent or lock is None else {}
     with lock or _lock(client, spec, ids):
         if check_concurrent:
-            before = _comparable(plan.described)
+            before = _comparable(plan.described, spec.uncompared)
             if not before:
                 raise ConcurrentModificationError(
                     f"{spec.update.__operation__}: check_concurrent has nothing to compare (the describe "
                     "returned an empty resource); plan again, or apply without the check."
                 )
             response = client._call(spec.describe.__method__, ids)  # pyright: ignore[reportPrivateUsage]
-            now = _comparable(response if spec.resource is None else response.get(spec.resource) or {})
+            now = _comparable(response if spec.resource is None else response.get(spec.resource) or {}, spec.uncompared)
             if now != before:
                 moved = sorted(k for k in {*now, *before} if now.get(k) != before.get(k))
                 raise ConcurrentModificationError(
@@ -710,5 +713,6 @@ def _apply(client: ClientBase, plan: Plan[U, Res], check_concurrent: bool, lock:
     return build(spec.resource_model, after)
 
 
-def _comparable(resource: Mapping[str, Any]) -> Mapping[str, Any]:
-    return {k: v for k, v in resource.items() if k != "ResponseMetadata"}
+def _comparable(resource: Mapping[str, Any], uncompared: tuple[str, ...]) -> Mapping[str, Any]:
+    """What check_concurrent compares: the described resource, but what moves with no write to it."""
+    return {k: v for k, v in resource.items() if k != "ResponseMetadata" and k not in uncompared}
