@@ -377,7 +377,12 @@ def expected_update(
     if update == "UpdateUserPool":
         _pool_invariants(merged, changes)
         temporary = merged.get("Policies", {}).get("PasswordPolicy", {}).get("TemporaryPasswordValidityDays")
-        if temporary is not None and "AdminCreateUserConfig" in merged:
+        given = changes.get("AdminCreateUserConfig")
+        legacy_given = isinstance(given, dict) and given.get("UnusedAccountValidityDays") is not None
+        # the legacy member goes with the setting: sent only when given, once the setting is reset
+        if (temporary is not None or (changes.get("Policies") is RESET and not legacy_given)) and (
+            "AdminCreateUserConfig" in merged
+        ):
             merged["AdminCreateUserConfig"] = {
                 k: v for k, v in merged["AdminCreateUserConfig"].items() if k != "UnusedAccountValidityDays"
             }

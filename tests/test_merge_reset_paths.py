@@ -10,6 +10,7 @@ import pytest
 import support
 from botocore.stub import Stubber
 from merge_helpers import InstalledStubber
+from merge_helpers import stubbed as stubbed_client
 
 from cognito_typed import RESET, CognitoIdentityProvider, ValidationError
 
@@ -101,3 +102,27 @@ def test_a_path_that_names_no_member_is_refused_before_any_call(
     with pytest.raises(ValidationError) as info:
         cognito.plan_update_user_pool(user_pool_id=POOL, reset_paths=[path])
     assert [(v.path, v.problem) for v in info.value.violations] == [(f"reset_paths {path!r}", problem)]
+
+
+def test_a_reset_temporary_password_validity_takes_the_legacy_member_along() -> None:
+    """Found by review: DescribeUserPool returns both AdminCreateUserConfig.UnusedAccountValidityDays
+    (legacy) and PasswordPolicy.TemporaryPasswordValidityDays, and a merge sends only the latter. Once
+    that one was reset, the legacy one was carried again, and with it the old setting: the reset did
+    nothing."""
+    from test_merge_pairs import POOL_NOW
+
+    now = support.installed_only("UserPoolType", POOL_NOW)
+    assert now["AdminCreateUserConfig"]["UnusedAccountValidityDays"] == 3
+    resets: list[tuple[str, dict[str, Any]]] = [
+        ("Policies.PasswordPolicy.TemporaryPasswordValidityDays", {}),
+        ("Policies.PasswordPolicy", {}),
+        ("Policies", {"policies": RESET}),
+    ]
+    for reset, given in resets:
+        with stubbed_client() as (cognito, stubber):
+            stubber.add_response("describe_user_pool", {"UserPool": now}, {"UserPoolId": POOL})
+            plan = cognito.plan_update_user_pool(user_pool_id=POOL, **(given or {"reset_paths": [reset]}))
+        assert "UnusedAccountValidityDays" not in plan.params["AdminCreateUserConfig"], reset
+        policy = (plan.params.get("Policies") or {}).get("PasswordPolicy") or {}
+        assert "TemporaryPasswordValidityDays" not in policy, reset
+        assert [c.path for c in plan.changes] == [reset]  # (the legacy member is not the caller's change)

@@ -577,7 +577,9 @@ def _plan_from(
                 )
             merged, base = _without(merged, path), _without(base, path)
     for path, other in spec.drop_when_present:
-        if _get(merged, path) is not None and _get(merged, other) is not None:
+        # (``other`` reset: ``path``, carried, would still set it, the legacy member as the setting)
+        other_reset = _get(change, path) is None and any(other == r or other.startswith(r + ".") for r in resets)
+        if _get(merged, path) is not None and (_get(merged, other) is not None or other_reset):
             asked = _get(change, path)
             if asked is not None and asked != _get(base, path):  # an explicit change, not a value passed back
                 violations.append(
