@@ -499,3 +499,15 @@ def test_a_member_the_service_keeps_when_omitted_cannot_be_reset(update: str, me
         getattr(client, method(update, "plan_"))(**kwargs)
     (violation,) = info.value.violations
     assert violation.path == member and "keeps its current value" in violation.problem
+
+
+def test_an_unknown_domain_is_named_as_such() -> None:
+    """DescribeUserPoolDomain answers a domain that does not exist with an empty description, no error:
+    the merged update then lacked its UserPoolId, and the error said only that it was missing."""
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool_domain", {"DomainDescription": {}}, {"Domain": "nope"})
+        with pytest.raises(ValidationError) as info:
+            client.merge_update_user_pool_domain(domain="nope", managed_login_version=2)
+    (violation,) = info.value.violations
+    assert violation.path == "UserPoolId"
+    assert violation.problem == "is missing: DescribeUserPoolDomain returned an empty resource (is there one?)"

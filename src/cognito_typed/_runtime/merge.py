@@ -597,7 +597,10 @@ def _plan_from(
     if changes:
         for required in live.update.required_members:
             if required not in params:
-                violations.append(Violation(required, "is missing", "required", "required"))
+                problem = "is missing"
+                if not described:  # (DescribeUserPoolDomain answers an unknown domain so, with no error)
+                    problem += f": {spec.describe.__operation__} returned an empty resource (is there one?)"
+                violations.append(Violation(required, problem, "required", "required"))
     if (
         changes
         and not violations
