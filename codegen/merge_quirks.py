@@ -50,6 +50,15 @@ class Uncompared:
 
 
 @dataclass(frozen=True)
+class NotCarried:
+    """An update member the describe shows but cannot give back: an update without it loses it."""
+
+    member: str  # the update's member (wire name)
+    shown_by: str  # the described resource's member that says there is one
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Quirks:
     # update member -> the describe member it is returned as
     renames: dict[str, str] = field(default_factory=dict[str, str])
@@ -61,6 +70,7 @@ class Quirks:
     mirrors: tuple[Mirror, ...] = ()
     one_of: tuple[OneOf, ...] = ()
     uncompared: tuple[Uncompared, ...] = ()
+    not_carried: tuple[NotCarried, ...] = ()
     # why this update gets no merge-on-update method (None: it gets one)
     skip: str | None = None
     # what a merged update cannot carry, said in the method's docstring
@@ -171,6 +181,14 @@ QUIRKS: dict[str, Quirks] = {
     "SetUICustomization": Quirks(
         caveat="The logo (ImageFile) cannot be carried: GetUICustomization returns only its URL. "
         "Pass image_file again if the customization has one.",
+        not_carried=(
+            NotCarried(
+                "ImageFile",
+                "ImageUrl",
+                "UICustomizationType.ImageUrl: 'A URL path to the hosted logo image of your UI customization.' "
+                "(the image itself is never returned, and SetUICustomization replaces the customization whole)",
+            ),
+        ),
     ),
 }
 
@@ -195,4 +213,7 @@ def problems(service: Service) -> list[str]:
         for u in quirks.uncompared:
             if u.member not in returned:
                 out.append(f"merge quirk for {name}: no structure has a member {u.member}")
+        for n in quirks.not_carried:
+            if not service.has_path(op.input, n.member) or n.shown_by not in returned:
+                out.append(f"merge quirk for {name}: {n.member} or {n.shown_by} is no member")
     return out

@@ -77,6 +77,7 @@ class MergeSpecView(TypedDict):
     mirrors: tuple[tuple[str, str], ...]
     one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]
     uncompared: tuple[str, ...]
+    not_carried: tuple[tuple[str, str], ...]
     defaults: tuple[tuple[str, object], ...]
     keeps: tuple[str, ...]
     omitted: str  # "documented" or "assumed": how sure the reset table is of what a raw update omits
@@ -542,6 +543,7 @@ def merges(service: Service) -> dict[str, Any]:
                 "mirrors": tuple(m.paths for m in p.quirks.mirrors),
                 "one_of": tuple((o.structure, o.selector, o.members) for o in p.quirks.one_of),
                 "uncompared": tuple(u.member for u in p.quirks.uncompared),
+                "not_carried": tuple((n.member, n.shown_by) for n in p.quirks.not_carried),
                 "defaults": tuple((path, d.value) for path, d in p.omitted.defaults.items()) if p.omitted else (),
                 "keeps": tuple(p.omitted.keeps) if p.omitted else (),
                 "omitted": p.omitted.basis if p.omitted else "assumed",

@@ -213,6 +213,27 @@ def test_a_described_template_with_both_messages_is_sent_with_the_one_its_option
     merged_pool(now, sent, mfa_configuration="ON")
 
 
+def test_the_plan_lists_the_message_the_option_leaves_out_as_lost() -> None:
+    """Found by review: the message the option does not use is not sent, and the update replaces the
+    template, so the pool loses it; the plan had not said so (noop stays noop: nothing is sent then)."""
+    template = {
+        "EmailMessage": "Your code is {####}",
+        "EmailMessageByLink": "Verify: {##here##}",
+        "EmailSubject": "Your code",
+        "DefaultEmailOption": "CONFIRM_WITH_LINK",
+    }
+    now = pool_now(VerificationMessageTemplate=template)
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool", {"UserPool": now}, POOL_IDS)
+        stub.add_response("describe_user_pool", {"UserPool": now}, POOL_IDS)
+        changed = client.plan_update_user_pool(user_pool_id=POOL, mfa_configuration="ON")
+        unchanged = client.plan_update_user_pool(user_pool_id=POOL)
+    lost = ("VerificationMessageTemplate.EmailMessage", "Your code is {####}", None)
+    assert [(c.path, c.current, c.new) for c in changed.changes] == [("MfaConfiguration", "OPTIONAL", "ON"), lost]
+    assert "VerificationMessageTemplate.EmailMessage" in changed.table()
+    assert unchanged.noop
+
+
 def test_a_link_message_given_for_the_code_option_is_refused() -> None:
     error = refused(
         POOL_NOW,

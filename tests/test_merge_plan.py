@@ -225,6 +225,27 @@ def test_a_pool_whose_user_count_moved_is_no_concurrent_change() -> None:
             client.merge_update_user_pool(user_pool_id=POOL, policies=change, check_concurrent=True)
 
 
+def test_the_plan_lists_the_logo_an_update_without_it_loses() -> None:
+    """GetUICustomization returns the logo's URL only, so a merge cannot carry the logo: the plan says
+    that the update loses it, unless image_file is given again (and a plan with no change sends nothing)."""
+    ids = {"UserPoolId": POOL, "ClientId": CLIENT}
+    now = {**ids, "CSS": ".a {}", "ImageUrl": "https://cdn.example.com/logo.png"}
+    with stubbed() as (client, stub):
+        for _ in range(3):
+            stub.add_response("get_ui_customization", {"UICustomization": now}, ids)
+        restyled = client.plan_set_ui_customization(user_pool_id=POOL, client_id=CLIENT, css=".b {}")
+        with_logo = client.plan_set_ui_customization(
+            user_pool_id=POOL, client_id=CLIENT, css=".b {}", image_file=b"png"
+        )
+        unchanged = client.plan_set_ui_customization(user_pool_id=POOL, client_id=CLIENT)
+    assert [(c.path, c.current, c.new) for c in restyled.changes] == [
+        ("CSS", ".a {}", ".b {}"),
+        ("ImageFile", "https://cdn.example.com/logo.png", None),
+    ]
+    assert "ImageFile" not in [c.path for c in with_logo.changes if c.new is None]
+    assert unchanged.noop
+
+
 def test_check_concurrent_refuses_when_there_is_nothing_to_compare() -> None:
     with stubbed(all_used=False) as (client, stub):
         ids = {"UserPoolId": POOL, "ClientId": CLIENT}

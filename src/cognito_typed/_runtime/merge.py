@@ -96,6 +96,9 @@ class MergeSpec(Generic[U, Res]):
     one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
     """(structure, selector, ((selector value, member), ...)): the selector's value allows one member."""
     uncompared: tuple[str, ...] = ()
+    not_carried: tuple[tuple[str, str], ...] = ()
+    """(update member, described member that shows one): what the describe cannot give back, so that an
+    update without it loses it; a plan that changes anything lists that loss."""
     """Members of the described resource that move with no write to it: ``check_concurrent`` ignores them."""
     # What a raw update does to the members it omits (codegen/resets.py), for the simulator and docs:
     defaults: tuple[tuple[str, Any], ...] = ()
@@ -316,6 +319,14 @@ def _diff(
     return changes
 
 
+def _hidden_at(shape: Any, path: str, secrets: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether a change at ``path`` (a wire path in ``shape``) hides its values, as :func:`_diff` would."""
+    member: Any = shape
+    for part in path.split("."):
+        member = member.members.get(part) if member is not None and member.type_name == "structure" else None
+    return member is None or path in secrets or _per_shape(_SENSITIVE, member, _sensitive)
+
+
 def _per_shape(cache: dict[int, tuple[Any, Any]], shape: Any, make: Callable[[Any], T]) -> T:
     """``make(shape)``, remembered in ``cache`` by the shape's id (the shape kept beside it, so that an
     id reused by another shape is never taken for it): ``_diff`` asks the same of each shape per merge."""
@@ -520,6 +531,7 @@ def _plan_from(
         if base.get(name) == []:
             del base[name]
     violations: list[Violation] = []
+    lost: list[Change] = []  # what the update loses of the resource, not by the caller's change
     for name, keys, when in spec.describe_only:  # returned, but the update refuses them
         if when is not None and described.get(when[0]) != when[1]:
             continue
@@ -575,6 +587,8 @@ def _plan_from(
                         "merge",
                     )
                 )
+            if _get(base, path) is not None and _get(change, path) is None:  # the resource's: lost by the update
+                lost.append(Change(path, _get(base, path), None, _hidden_at(live.update, path, spec.secret_paths)))
             merged, base = _without(merged, path), _without(base, path)
     for path, other in spec.drop_when_present:
         # (``other`` reset: ``path``, carried, would still set it, the legacy member as the setting)
@@ -588,6 +602,11 @@ def _plan_from(
             merged = _without(merged, path)
             base = _without(base, path)
     changes = _diff(live.update, base, merged, spec.secret_paths)
+    if changes:  # (what the update cannot keep, listed once there is an update: nothing is sent otherwise)
+        for member, shown_by in spec.not_carried:
+            if member not in merged and described.get(shown_by) is not None:
+                lost.append(Change(member, described[shown_by], None))
+        changes += lost
 
     # 3. What the change does to the rest. Carried values are the service's: botocore's validator
     #    and the service judge them. The rules that read several members (the unit of a validity,
