@@ -16,7 +16,7 @@ import support
 from merge_helpers import SPECS, id_values, method, py, rich_resource, stubbed, update_shape
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
-from cognito_typed import RESET, ValidationError
+from cognito_typed import RESET, ValidationError, Violation
 from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import (
     AdminCreateUserConfigType,
@@ -445,6 +445,22 @@ def test_an_identifier_missing_or_reset_is_refused_before_any_call(update: str, 
             assert violation.problem == ("is missing" if given is None else "cannot be reset: it names the resource")
 
 
+def refused_reset(update: str, member: str, how: str) -> Violation:
+    """The one violation of a plan that resets ``member`` (by RESET or reset_paths), made with no call."""
+    spec = SPECS[update]
+    kwargs: dict[str, Any] = {
+        py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers
+    }
+    if how == "RESET":
+        kwargs[py(member)] = RESET
+    else:
+        kwargs["reset_paths"] = [member]
+    with stubbed() as (client, _), pytest.raises(ValidationError) as info:  # nothing queued: no call is made
+        getattr(client, method(update, "plan_"))(**kwargs)
+    (violation,) = info.value.violations
+    return violation
+
+
 REQUIRED_RESETTABLE = [
     (update, m.wire_name)
     for update in sorted(SPECS)
@@ -461,17 +477,7 @@ def test_some_update_requires_a_member_that_names_nothing() -> None:
 @pytest.mark.parametrize("how", ["RESET", "reset_paths"])
 def test_a_member_the_update_requires_cannot_be_reset(update: str, member: str, how: str) -> None:
     """It had been refused only after the describe call (the merged update then lacked it)."""
-    spec = SPECS[update]
-    kwargs: dict[str, Any] = {
-        py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers
-    }
-    if how == "RESET":
-        kwargs[py(member)] = RESET
-    else:
-        kwargs["reset_paths"] = [member]
-    with stubbed() as (client, _), pytest.raises(ValidationError) as info:
-        getattr(client, method(update, "plan_"))(**kwargs)
-    (violation,) = info.value.violations
+    violation = refused_reset(update, member, how)
     assert (violation.path, violation.problem) == (member, "cannot be reset: the update requires it")
 
 
@@ -487,17 +493,7 @@ def test_some_update_keeps_an_omitted_member() -> None:
 def test_a_member_the_service_keeps_when_omitted_cannot_be_reset(update: str, member: str, how: str) -> None:
     """AWS: "If you omit this parameter, Amazon Cognito keeps the existing configuration." (UpdateUserPool's
     DcrConfiguration): sent absent, a reset had been a silent no-op."""
-    spec = SPECS[update]
-    kwargs: dict[str, Any] = {
-        py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers
-    }
-    if how == "RESET":
-        kwargs[py(member)] = RESET
-    else:
-        kwargs["reset_paths"] = [member]
-    with stubbed() as (client, _), pytest.raises(ValidationError) as info:
-        getattr(client, method(update, "plan_"))(**kwargs)
-    (violation,) = info.value.violations
+    violation = refused_reset(update, member, how)
     assert violation.path == member and "keeps its current value" in violation.problem
 
 
