@@ -8,6 +8,7 @@ entry, the merge sends another request and the Stubber fails the test.
 from __future__ import annotations
 
 import copy
+import dataclasses
 from typing import Any
 
 import pytest
@@ -232,6 +233,17 @@ def test_the_plan_lists_the_message_the_option_leaves_out_as_lost() -> None:
     assert [(c.path, c.current, c.new) for c in changed.changes] == [("MfaConfiguration", "OPTIONAL", "ON"), lost]
     assert "VerificationMessageTemplate.EmailMessage" in changed.table()
     assert unchanged.noop
+    # passed back as it is (a template replaced with one member changed): lost the same, and listed
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool", {"UserPool": now}, POOL_IDS)
+        current = client.plan_update_user_pool(user_pool_id=POOL).current.verification_message_template
+        assert current is not None
+    with stubbed() as (client, stub):
+        stub.add_response("describe_user_pool", {"UserPool": now}, POOL_IDS)
+        back = client.plan_update_user_pool(
+            user_pool_id=POOL, verification_message_template=dataclasses.replace(current, email_subject="New")
+        )
+    assert lost in [(c.path, c.current, c.new) for c in back.changes]
 
 
 def test_a_link_message_given_for_the_code_option_is_refused() -> None:

@@ -231,8 +231,9 @@ def test_the_plan_lists_the_logo_an_update_without_it_loses() -> None:
     ids = {"UserPoolId": POOL, "ClientId": CLIENT}
     now = {**ids, "CSS": ".a {}", "ImageUrl": "https://cdn.example.com/logo.png"}
     with stubbed() as (client, stub):
-        for _ in range(3):
+        for _ in range(4):
             stub.add_response("get_ui_customization", {"UICustomization": now}, ids)
+        removed = client.plan_set_ui_customization(user_pool_id=POOL, client_id=CLIENT, image_file=RESET)
         restyled = client.plan_set_ui_customization(user_pool_id=POOL, client_id=CLIENT, css=".b {}")
         with_logo = client.plan_set_ui_customization(
             user_pool_id=POOL, client_id=CLIENT, css=".b {}", image_file=b"png"
@@ -244,6 +245,8 @@ def test_the_plan_lists_the_logo_an_update_without_it_loses() -> None:
     ]
     assert "ImageFile" not in [c.path for c in with_logo.changes if c.new is None]
     assert unchanged.noop
+    # asked for by itself, the loss is the change: the update is sent (it had been a plan of no change)
+    assert [(c.path, c.new) for c in removed.changes] == [("ImageFile", None)] and "ImageFile" not in removed.params
 
 
 def test_check_concurrent_refuses_when_there_is_nothing_to_compare() -> None:

@@ -126,3 +126,23 @@ def test_a_reset_temporary_password_validity_takes_the_legacy_member_along() -> 
         policy = (plan.params.get("Policies") or {}).get("PasswordPolicy") or {}
         assert "TemporaryPasswordValidityDays" not in policy, reset
         assert [c.path for c in plan.changes] == [reset]  # (the legacy member is not the caller's change)
+
+    # Found by review: the pool's own legacy value passed back (not a change) went out all the same.
+    from cognito_typed.models import AdminCreateUserConfigType
+
+    back = AdminCreateUserConfigType(allow_admin_create_user_only=False, unused_account_validity_days=3)
+    with stubbed_client() as (cognito, stubber):
+        stubber.add_response("describe_user_pool", {"UserPool": now}, {"UserPoolId": POOL})
+        plan = cognito.plan_update_user_pool(
+            user_pool_id=POOL, admin_create_user_config=back, reset_paths=[resets[0][0]]
+        )
+    assert "UnusedAccountValidityDays" not in plan.params["AdminCreateUserConfig"]
+
+    # A pool described with the legacy member alone: it is the setting, and its loss is shown.
+    legacy_only = {**now, "Policies": {"PasswordPolicy": {"MinimumLength": 12}}}
+    with stubbed_client() as (cognito, stubber):
+        stubber.add_response("describe_user_pool", {"UserPool": legacy_only}, {"UserPoolId": POOL})
+        plan = cognito.plan_update_user_pool(user_pool_id=POOL, reset_paths=[resets[0][0]])
+    assert [(c.path, c.current, c.new) for c in plan.changes] == [
+        ("AdminCreateUserConfig.UnusedAccountValidityDays", 3, None)
+    ]

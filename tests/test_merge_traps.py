@@ -13,7 +13,8 @@ from typing import Any
 
 import pytest
 import support
-from merge_helpers import SPECS, id_values, method, py, rich_resource, stubbed, update_shape
+from merge_helpers import SPECS, describe_op, id_values, method, py, rich_resource, stubbed, update_shape
+from support import SERVICE
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
 from cognito_typed import RESET, ValidationError, Violation
@@ -21,6 +22,7 @@ from cognito_typed.client import CognitoIdentityProvider
 from cognito_typed.models import (
     AdminCreateUserConfigType,
     PasswordPolicyType,
+    RiskExceptionConfigurationType,
     TokenValidityUnitsType,
     UserPoolPolicyType,
 )
@@ -427,15 +429,27 @@ def test_saml_provider_details_are_sent_without_the_read_only_certificate() -> N
 # --- what cannot be merged is refused before the describe --------------------------------------
 
 
+def required_identifiers(update: str) -> set[str]:
+    """The identifiers the describe or the update requires (SetRiskConfiguration's ClientId is optional:
+    without it, the configuration is the pool's)."""
+    describe = SERVICE.shapes[describe_op(update).input]
+    return {m.wire_name for s in (describe, update_shape(update)) for m in s.members if m.required}
+
+
 @pytest.mark.parametrize("update", sorted(SPECS))
-@pytest.mark.parametrize("given", [None, RESET], ids=["None", "RESET"])
+@pytest.mark.parametrize("given", [None, RESET, "reset_paths"], ids=["None", "RESET", "reset_paths"])
 def test_an_identifier_missing_or_reset_is_refused_before_any_call(update: str, given: Any) -> None:
-    """The describe needs every identifier: one given as None (untyped code) or RESET had reached
-    botocore's ParamValidationError, or the describe call itself."""
+    """The describe needs every identifier it requires: one given as None (untyped code) or reset had
+    reached botocore's ParamValidationError, the describe call itself, or (reset_paths) nothing at all."""
     spec = SPECS[update]
     for missing in spec.identifiers:
+        if given is None and missing not in required_identifiers(update):
+            continue
         kwargs = {py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers}
-        kwargs[py(missing)] = given
+        if given == "reset_paths":
+            kwargs["reset_paths"] = [missing]
+        else:
+            kwargs[py(missing)] = given
         for prefix in ("plan_", "merge_"):
             # nothing queued: any call would fail with UnStubbedResponseError
             with stubbed() as (client, _), pytest.raises(ValidationError) as info:
@@ -443,6 +457,39 @@ def test_an_identifier_missing_or_reset_is_refused_before_any_call(update: str, 
             (violation,) = info.value.violations
             assert violation.path == missing and violation.kind == "required"
             assert violation.problem == ("is missing" if given is None else "cannot be reset: it names the resource")
+
+
+def test_an_optional_identifier_left_out_is_the_pool_s_resource() -> None:
+    """Found by review of the fix above: without ClientId, SetRiskConfiguration and SetUICustomization
+    are the pool's ("If ClientId is null, then the risk configuration is mapped to UserPoolId")."""
+    assert {"SetRiskConfiguration", "SetUICustomization"} <= {
+        u for u in SPECS if set(SPECS[u].identifiers) - required_identifiers(u)
+    }
+    ids = {"UserPoolId": POOL}
+    with stubbed() as (client, stub):
+        stub.add_response("get_ui_customization", {"UICustomization": {**ids, "CSS": ".a {}"}}, ids)
+        stub.add_response("set_ui_customization", {"UICustomization": {**ids, "CSS": ".b {}"}}, {**ids, "CSS": ".b {}"})
+        client.merge_set_ui_customization(user_pool_id=POOL, css=".b {}")
+        stub.add_response("describe_risk_configuration", {"RiskConfiguration": ids}, ids)
+        ranges = {"BlockedIPRangeList": ["192.0.2.0/24"]}
+        sent = {**ids, "RiskExceptionConfiguration": ranges}
+        stub.add_response(
+            "set_risk_configuration", {"RiskConfiguration": {**ids, "RiskExceptionConfiguration": ranges}}, sent
+        )
+        client.merge_set_risk_configuration(
+            user_pool_id=POOL,
+            risk_exception_configuration=RiskExceptionConfigurationType(blocked_ip_range_list=["192.0.2.0/24"]),
+        )
+
+
+def test_reset_paths_that_are_no_str_are_named() -> None:
+    with stubbed() as (client, _), pytest.raises(ValidationError) as info:
+        client.plan_update_user_pool(user_pool_id=POOL, reset_paths=[None, ["Policies"], 1])  # type: ignore[list-item]
+    assert [(v.path, v.problem) for v in info.value.violations] == [
+        ("reset_paths None", "is no str"),
+        ("reset_paths ['Policies']", "is no str"),
+        ("reset_paths 1", "is no str"),
+    ]
 
 
 def refused_reset(update: str, member: str, how: str) -> Violation:

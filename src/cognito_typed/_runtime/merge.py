@@ -462,16 +462,32 @@ def plan(
             raise client._unsupported(operation)  # pyright: ignore[reportPrivateUsage]
     violations: list[Violation] = []
     live = _live(client._client.meta.service_model, spec)  # pyright: ignore[reportPrivateUsage]
+    paths: list[str] = []
+    for path in reset_paths:
+        if isinstance(path, str):  # pyright: ignore[reportUnnecessaryIsInstance]  # (untyped code)
+            paths.append(path)
+        else:
+            violations.append(
+                Violation(f"reset_paths {show(path, False)}", "is no str", "a dotted path of wire member names", "type")
+            )
+    heads = {path.split(".", 1)[0] for path in paths}
+    describe = client._client.meta.service_model.operation_model(spec.describe.__operation__)  # pyright: ignore[reportPrivateUsage]
+    needed = {*live.update.required_members, *describe.input_shape.required_members}
     for wire in identifiers:  # (the describe needs them: without one, botocore's own error, or a call)
-        if wire not in id_wire:
-            missing = "cannot be reset: it names the resource" if wire in resets else "is missing"
-            violations.append(Violation(wire, missing, "required: it names the resource to update", "required"))
-    for wire in (*resets, *reset_paths):  # (a member the update requires cannot be sent absent)
-        if wire not in identifiers and wire in live.update.required_members:
+        if wire in resets or wire in heads:
+            reset = "cannot be reset: it names the resource"
+            violations.append(Violation(wire, reset, "required: it names the resource to update", "required"))
+        elif wire not in id_wire and wire in needed:  # (SetRiskConfiguration's ClientId is optional: the pool's)
+            violations.append(Violation(wire, "is missing", "required: it names the resource to update", "required"))
+    for wire in dict.fromkeys((*resets, *paths)):  # (a member the update requires cannot be sent absent)
+        if wire in identifiers:
+            continue
+        if wire in live.update.required_members:
             violations.append(Violation(wire, "cannot be reset: the update requires it", "required", "required"))
         elif wire in spec.keeps:  # (sent absent, it would silently stay as it is)
             kept = "cannot be reset by sending it absent: the service keeps its current value then"
             violations.append(Violation(wire, kept, "give the value it is to have", "merge"))
+    reset_paths = paths
     for path in reset_paths:
         problem = _path_problem(live.update, path)
         if problem is not None:
@@ -587,25 +603,29 @@ def _plan_from(
                         "merge",
                     )
                 )
-            if _get(base, path) is not None and _get(change, path) is None:  # the resource's: lost by the update
+            if _get(base, path) is not None and _get(change, path) in (None, _get(base, path)):  # lost by the update
                 lost.append(Change(path, _get(base, path), None, _hidden_at(live.update, path, spec.secret_paths)))
             merged, base = _without(merged, path), _without(base, path)
     for path, other in spec.drop_when_present:
-        # (``other`` reset: ``path``, carried, would still set it, the legacy member as the setting)
-        other_reset = _get(change, path) is None and any(other == r or other.startswith(r + ".") for r in resets)
+        asked = _get(change, path)
+        passed_back = asked is None or asked == _get(base, path)  # (not an explicit change)
+        # ``other`` reset: ``path``, carried (or passed back), would still set it, the legacy member as the setting
+        other_reset = passed_back and any(other == r or other.startswith(r + ".") for r in resets)
         if _get(merged, path) is not None and (_get(merged, other) is not None or other_reset):
-            asked = _get(change, path)
-            if asked is not None and asked != _get(base, path):  # an explicit change, not a value passed back
+            if not passed_back:
                 violations.append(
                     Violation(path, "cannot be sent together with " + other, f"use {other} instead", "merge")
                 )
             merged = _without(merged, path)
-            base = _without(base, path)
+            if _get(base, other) is not None or not other_reset:  # (the legacy member alone: its loss is shown)
+                base = _without(base, path)
     changes = _diff(live.update, base, merged, spec.secret_paths)
-    if changes:  # (what the update cannot keep, listed once there is an update: nothing is sent otherwise)
-        for member, shown_by in spec.not_carried:
-            if member not in merged and described.get(shown_by) is not None:
-                lost.append(Change(member, described[shown_by], None))
+    # What the describe cannot give back (a UI customization's logo): reset when asked, so the update is
+    # sent for it; otherwise lost by any update, and listed once there is one (nothing is sent otherwise).
+    for member, shown_by in spec.not_carried:
+        if member not in merged and described.get(shown_by) is not None:
+            (changes if member in resets else lost).append(Change(member, described[shown_by], None))
+    if changes:
         changes += lost
 
     # 3. What the change does to the rest. Carried values are the service's: botocore's validator

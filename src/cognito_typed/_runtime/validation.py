@@ -259,7 +259,7 @@ class Str(_Sized):
             if joined is not None and self._lo <= len(joined) <= self._hi:
                 sized = True  # (counted as the service counts it: a pair is one character)
             else:
-                self._size(len(value), out, path, name)
+                self._size(len(value if joined is None else joined), out, path, name)
         if self.pattern is None:
             return
         matched = self.matched
