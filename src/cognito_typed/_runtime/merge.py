@@ -216,6 +216,8 @@ class _Live:
     resource: Any  # botocore StructureShape of the described resource
     carried: Mapping[str, str]  # update wire -> describe wire
     unknown: tuple[str, ...]  # carried members the generated update model does not have
+    required: frozenset[str]  # what the update requires
+    needed: frozenset[str]  # what the update or the describe requires (identifiers among them)
 
 
 _LIVE: weakref.WeakKeyDictionary[Any, dict[str, _Live]] = weakref.WeakKeyDictionary()
@@ -240,7 +242,10 @@ def _live(service_model: Any, spec: MergeSpec[Any, Any]) -> _Live:
             u: renames.get(u, u) for u in update.members if u not in spec.identifiers and renames.get(u, u) in returned
         }
         known = set(spec.members.values())
-        found = by_spec[name] = _Live(update, resource, carried, tuple(u for u in carried if u not in known))
+        required = frozenset(update.required_members)
+        needed = required | set(service_model.operation_model(spec.describe.__operation__).input_shape.required_members)
+        unknown = tuple(u for u in carried if u not in known)
+        found = by_spec[name] = _Live(update, resource, carried, unknown, required, needed)
     return found
 
 
@@ -471,8 +476,7 @@ def plan(
                 Violation(f"reset_paths {show(path, False)}", "is no str", "a dotted path of wire member names", "type")
             )
     heads = {path.split(".", 1)[0] for path in paths}
-    describe = client._client.meta.service_model.operation_model(spec.describe.__operation__)  # pyright: ignore[reportPrivateUsage]
-    needed = {*live.update.required_members, *describe.input_shape.required_members}
+    needed = live.needed
     for wire in identifiers:  # (the describe needs them: without one, botocore's own error, or a call)
         if wire in resets or wire in heads:
             reset = "cannot be reset: it names the resource"
@@ -482,7 +486,7 @@ def plan(
     for wire in dict.fromkeys((*resets, *paths)):  # (a member the update requires cannot be sent absent)
         if wire in identifiers:
             continue
-        if wire in live.update.required_members:
+        if wire in live.required:
             violations.append(Violation(wire, "cannot be reset: the update requires it", "required", "required"))
         elif wire in spec.keeps:  # (sent absent, it would silently stay as it is)
             kept = "cannot be reset by sending it absent: the service keeps its current value then"
