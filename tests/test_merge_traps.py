@@ -13,8 +13,18 @@ from typing import Any
 
 import pytest
 import support
-from merge_helpers import SPECS, describe_op, id_values, method, py, rich_resource, stubbed, update_shape
-from support import SERVICE
+from merge_helpers import (
+    SPECS,
+    describe_op,
+    id_values,
+    method,
+    py,
+    rich_resource,
+    skip_unless_installed_has_pair,
+    stubbed,
+    update_shape,
+)
+from support import SERVICE, skip_unless_installed_has_member
 from test_merge_pairs import CLIENT, CLIENT_NOW, CLIENT_SENT, POOL, POOL_NOW, POOL_SENT
 
 from cognito_typed import RESET, ValidationError, Violation
@@ -441,6 +451,7 @@ def required_identifiers(update: str) -> set[str]:
 def test_an_identifier_missing_or_reset_is_refused_before_any_call(update: str, given: Any) -> None:
     """The describe needs every identifier it requires: one given as None (untyped code) or reset had
     reached botocore's ParamValidationError, the describe call itself, or (reset_paths) nothing at all."""
+    skip_unless_installed_has_pair(update)
     spec = SPECS[update]
     for missing in spec.identifiers:
         if given is None and missing not in required_identifiers(update):
@@ -494,6 +505,8 @@ def test_reset_paths_that_are_no_str_are_named() -> None:
 
 def refused_reset(update: str, member: str, how: str) -> Violation:
     """The one violation of a plan that resets ``member`` (by RESET or reset_paths), made with no call."""
+    skip_unless_installed_has_pair(update)
+    skip_unless_installed_has_member(update_shape(update).name, member)
     spec = SPECS[update]
     kwargs: dict[str, Any] = {
         py(w): v for w, v in id_values(update, rich_resource(update)).items() if w in spec.identifiers
@@ -544,6 +557,7 @@ def test_a_member_the_service_keeps_when_omitted_cannot_be_reset(update: str, me
     assert violation.path == member and "keeps its current value" in violation.problem
 
 
+@support.needs_installed_member("UpdateUserPoolDomainRequest", "ManagedLoginVersion")
 def test_an_unknown_domain_is_named_as_such() -> None:
     """DescribeUserPoolDomain answers a domain that does not exist with an empty description, no error:
     the merged update then lacked its UserPoolId, and the error said only that it was missing."""
