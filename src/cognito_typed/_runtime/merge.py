@@ -96,10 +96,10 @@ class MergeSpec(Generic[U, Res]):
     one_of: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()
     """(structure, selector, ((selector value, member), ...)): the selector's value allows one member."""
     uncompared: tuple[str, ...] = ()
+    """Members of the described resource that move with no write to it: ``check_concurrent`` ignores them."""
     not_carried: tuple[tuple[str, str], ...] = ()
     """(update member, described member that shows one): what the describe cannot give back, so that an
     update without it loses it; a plan that changes anything lists that loss."""
-    """Members of the described resource that move with no write to it: ``check_concurrent`` ignores them."""
     # What a raw update does to the members it omits (codegen/resets.py), for the simulator and docs:
     defaults: tuple[tuple[str, Any], ...] = ()
     """Wire paths an omitted member comes back with, and the value."""
@@ -319,9 +319,15 @@ def _diff(
             # No key differs, yet the map does: an empty map against none. It is a change like any other.
             changes += keyed or [Change(path, old, new, True)]
         else:
-            hidden = member is None or secret is not None or _per_shape(_SENSITIVE, member, _sensitive)
-            changes.append(Change(path, old, new, hidden))
+            changes.append(Change(path, old, new, _hides(member, secret)))
     return changes
+
+
+def _hides(member: Any, secret: tuple[str, ...] | None) -> bool:
+    """Whether a change of ``member`` (a botocore shape, None if unknown) hides its values: a member the
+    model does not know, a secret the model does not mark (``secret``: its entry in ``secret_paths``),
+    or a sensitive shape."""
+    return member is None or secret is not None or _per_shape(_SENSITIVE, member, _sensitive)
 
 
 def _hidden_at(shape: Any, path: str, secrets: Mapping[str, tuple[str, ...]]) -> bool:
@@ -329,7 +335,7 @@ def _hidden_at(shape: Any, path: str, secrets: Mapping[str, tuple[str, ...]]) ->
     member: Any = shape
     for part in path.split("."):
         member = member.members.get(part) if member is not None and member.type_name == "structure" else None
-    return member is None or path in secrets or _per_shape(_SENSITIVE, member, _sensitive)
+    return _hides(member, secrets.get(path))
 
 
 def _per_shape(cache: dict[int, tuple[Any, Any]], shape: Any, make: Callable[[Any], T]) -> T:
@@ -476,12 +482,11 @@ def plan(
                 Violation(f"reset_paths {show(path, False)}", "is no str", "a dotted path of wire member names", "type")
             )
     heads = {path.split(".", 1)[0] for path in paths}
-    needed = live.needed
     for wire in identifiers:  # (the describe needs them: without one, botocore's own error, or a call)
         if wire in resets or wire in heads:
             reset = "cannot be reset: it names the resource"
             violations.append(Violation(wire, reset, "required: it names the resource to update", "required"))
-        elif wire not in id_wire and wire in needed:  # (SetRiskConfiguration's ClientId is optional: the pool's)
+        elif wire not in id_wire and wire in live.needed:  # (SetRiskConfiguration's ClientId is optional: the pool's)
             violations.append(Violation(wire, "is missing", "required: it names the resource to update", "required"))
     for wire in dict.fromkeys((*resets, *paths)):  # (a member the update requires cannot be sent absent)
         if wire in identifiers:

@@ -254,8 +254,10 @@ class Str(_Sized):
         if not constraints:
             return
         sized = self._lo <= len(value) <= self._hi
+        joined: str | None = None  # (its surrogate pairs joined: looked for only when a check fails, once)
+        looked = False
         if not sized:
-            joined = _pairs_joined(value)
+            joined, looked = _pairs_joined(value), True
             if joined is not None and self._lo <= len(joined) <= self._hi:
                 sized = True  # (counted as the service counts it: a pair is one character)
             else:
@@ -268,7 +270,9 @@ class Str(_Sized):
         matches = self._matches or self.matches()
         if matches is None:
             return
-        if not matches(value) and not ((joined := _pairs_joined(value)) is not None and matches(joined)):
+        if not matches(value) and (
+            (joined := joined if looked else _pairs_joined(value)) is None or not matches(joined)
+        ):
             out.append(
                 Violation(
                     _where(path, name),
