@@ -12,6 +12,7 @@ import shutil
 import sys
 import sysconfig
 import tracemalloc
+import weakref
 from collections import UserDict
 from datetime import UTC, datetime
 from typing import Any
@@ -283,9 +284,17 @@ def test_what_could_be_in_a_cycle_stays_tracked() -> None:
     client = build(models.DescribeUserPoolClientResponse, odd).user_pool_client
     assert client.callback_urls == (["x"],)  # (a response is the service's: not validated, kept)
     assert gc.is_tracked(client.callback_urls) and gc.is_tracked(client)
-    client.callback_urls[0].append(client)  # type: ignore[attr-defined]  # a cycle the GC sees and frees
-    del client, odd
-    assert gc.collect() > 0
+
+    class Node:
+        pass
+
+    node = Node()
+    node.client = client  # type: ignore[attr-defined]
+    client.callback_urls[0].append(node)  # type: ignore[attr-defined]  # client -> tuple -> list -> node -> client
+    freed = weakref.ref(node)
+    del client, odd, node
+    gc.collect()
+    assert freed() is None  # the cycle through the malformed item was seen and freed (leaked: node kept)
 
 
 @needs_builder
