@@ -90,14 +90,6 @@ is_atom(PyObject *v)
            || PyDateTime_CheckExact(v);
 }
 
-/* A model a plan built untracked: it holds only atoms and such models, is frozen, and so can be part
- * of no reference cycle (see the top of this file). */
-static int
-untracked(PyObject *v)
-{
-    return PyObject_IS_GC(v) && !PyObject_GC_IsTracked(v);
-}
-
 /* [each(sub, x) for x in v] for an exact list or tuple v, as a list, or as a tuple when ``frozen``:
  * NULL (an error set, or not: "not me") if any item's is. A tuple of models built untracked is
  * untracked too, as CPython untracks a tuple of atoms itself. */
@@ -127,8 +119,8 @@ list_of(Plan *sub, PyObject *v, int depth, Each each, int frozen)
             Py_DECREF(out);
             return NULL;
         }
-        holds_tracked |= !untracked(made);
         if (frozen) {
+            holds_tracked |= PyObject_GC_IsTracked(made); /* (made: a model a plan built) */
             PyTuple_SET_ITEM(out, j, made);
         }
         else {
@@ -196,7 +188,7 @@ map_of(Plan *sub, PyObject *v, int depth, Each each)
     return out;
 }
 
-static PyObject *
+static inline Py_ALWAYS_INLINE PyObject * /* (inlined, as fill_slot) */
 convert(Entry *e, PyObject *v, int depth)
 {
     switch (e->kind) {
@@ -259,7 +251,7 @@ lookup(Entry *e, PyObject *data)
 
 /* Sets e's slot of obj from v (a new reference, stolen; NULL or None: absent). 1 when the value
  * set is no atom, 0 when it is, -1 for "not me" (or an error set). */
-static int
+static inline Py_ALWAYS_INLINE int /* (inlined into fill, as gcc did before they grew: a call per member costs ~10% of a build) */
 fill_slot(Entry *e, PyObject *obj, PyObject *v, int depth)
 {
     PyObject *out;
@@ -277,8 +269,18 @@ fill_slot(Entry *e, PyObject *obj, PyObject *v, int depth)
         if (out == NULL) {
             return -1;
         }
-        /* (what a plan built untracked, or a tuple of such values, is as safe as an atom) */
-        tracked = !is_atom(out) && !((e->kind == K_STRUCT || e->kind == K_TUPLE || e->kind == K_STRUCT_TUPLE) && untracked(out));
+        switch (e->kind) {
+        case K_TIMESTAMP: /* (an exact datetime: an atom) */
+            tracked = 0;
+            break;
+        case K_STRUCT: /* (a model or a tuple made here: untracked only if it can be in no cycle, see the top) */
+        case K_TUPLE:
+        case K_STRUCT_TUPLE:
+            tracked = PyObject_GC_IsTracked(out);
+            break;
+        default:
+            tracked = !is_atom(out);
+        }
     }
     PyObject **slot = (PyObject **)((char *)obj + e->offset);
     Py_XSETREF(*slot, out);
